@@ -1,0 +1,8 @@
+/**
+ * Types, schemas, permissions and annotation keys shared by the finops-itam plugin suite.
+ *
+ * @packageDocumentation
+ */
+export * from './annotations';
+export * from './permissions';
+export * from './health';
