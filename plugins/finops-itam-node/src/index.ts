@@ -1,1 +1,6 @@
-export {};
+/**
+ * Extension points of the finops-itam backend plugin, for modules that extend it.
+ *
+ * @packageDocumentation
+ */
+export * from './extensionPoints';

@@ -1,0 +1,32 @@
+import { readdirSync } from 'node:fs';
+import { migrationConfig } from './migrations';
+import { createTestDatabases } from '../__testUtils__/testDatabases';
+
+const migrationFiles = readdirSync(migrationConfig.directory as string)
+  .filter(name => name.endsWith('.js'))
+  .sort();
+
+describe('finops-itam migrations', () => {
+  const databases = createTestDatabases();
+
+  it.each(databases.eachSupportedId())(
+    'step up and back down one migration at a time on %p',
+    async databaseId => {
+      const knex = await databases.init(databaseId);
+
+      for (const file of migrationFiles) {
+        await knex.migrate.up({ ...migrationConfig, name: file });
+      }
+      expect(await knex.schema.hasTable('finops_itam_ingestions')).toBe(true);
+      const [completed] = await knex.migrate.list(migrationConfig);
+      expect(completed).toHaveLength(migrationFiles.length);
+
+      for (const _ of [...migrationFiles].reverse()) {
+        await knex.migrate.down(migrationConfig);
+      }
+      expect(await knex.schema.hasTable('finops_itam_ingestions')).toBe(false);
+
+      await knex.destroy();
+    },
+  );
+});
