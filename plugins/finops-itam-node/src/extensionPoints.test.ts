@@ -1,0 +1,45 @@
+import {
+  createBackendModule,
+  createBackendPlugin,
+} from '@backstage/backend-plugin-api';
+import { startTestBackend } from '@backstage/backend-test-utils';
+import {
+  FinopsItamCostSource,
+  finopsItamCostSourcesExtensionPoint,
+} from './extensionPoints';
+
+describe('finopsItamCostSourcesExtensionPoint', () => {
+  it('carries cost sources from a module to the finops-itam plugin', async () => {
+    const received: FinopsItamCostSource[] = [];
+    const plugin = createBackendPlugin({
+      pluginId: 'finops-itam',
+      register(env) {
+        env.registerExtensionPoint(finopsItamCostSourcesExtensionPoint, {
+          addCostSource: (...sources) => received.push(...sources),
+        });
+        env.registerInit({ deps: {}, async init() {} });
+      },
+    });
+    const warehouseModule = createBackendModule({
+      pluginId: 'finops-itam',
+      moduleId: 'warehouse',
+      register(env) {
+        env.registerInit({
+          deps: { costSources: finopsItamCostSourcesExtensionPoint },
+          async init({ costSources }) {
+            costSources.addCostSource({
+              id: 'warehouse-focus',
+              description: 'FOCUS views in the warehouse',
+            });
+          },
+        });
+      },
+    });
+
+    await startTestBackend({ features: [plugin, warehouseModule] });
+
+    expect(received).toEqual([
+      { id: 'warehouse-focus', description: 'FOCUS views in the warehouse' },
+    ]);
+  });
+});
