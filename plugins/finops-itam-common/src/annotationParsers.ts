@@ -43,8 +43,8 @@ export interface LicenseRequirement {
 }
 
 /**
- * Parsed values of the finops-itam annotations an entity carries; absent or invalid
- * annotations are left out.
+ * Parsed values of the finops-itam annotations an entity carries; a field is undefined
+ * when its annotation is absent or invalid.
  * @public
  */
 export interface FinopsItamAnnotationValues {
@@ -71,7 +71,7 @@ const LICENSE_PRODUCT_ID = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 const POSITIVE_INTEGER = /^[1-9][0-9]*$/;
 const UNIT_METRIC = /^[a-z0-9_-]+$/;
 
-function failed<T>(errors: string[], value: T): ParseResult<T> {
+function resultOf<T>(errors: string[], value: T): ParseResult<T> {
   return errors.length > 0 ? { ok: false, errors } : { ok: true, value };
 }
 
@@ -95,7 +95,9 @@ export function parseCostTagsAnnotation(
   if (value.trim() === '') {
     return {
       ok: false,
-      errors: [`${EMPTY_VALUE}: write key=value pairs, e.g. application=checkout`],
+      errors: [
+        `${EMPTY_VALUE}: write key=value pairs, e.g. application=checkout`,
+      ],
     };
   }
   const errors: string[] = [];
@@ -139,7 +141,7 @@ export function parseCostTagsAnnotation(
     pairOfKey.set(key, n);
     selectors.push({ key, values: unique(alternatives) });
   }
-  return failed(errors, selectors);
+  return resultOf(errors, selectors);
 }
 
 /**
@@ -170,7 +172,7 @@ export function parseCostResourcesAnnotation(
       patterns.push(text);
     }
   }
-  return failed(errors, unique(patterns));
+  return resultOf(errors, unique(patterns));
 }
 
 /**
@@ -200,7 +202,7 @@ export function parseCostAccountsAnnotation(
       ids.push(text);
     }
   }
-  return failed(errors, unique(ids));
+  return resultOf(errors, unique(ids));
 }
 
 /**
@@ -286,7 +288,7 @@ export function parseLicensesAnnotation(
     pairOfProduct.set(productId, n);
     licenses.push({ productId, quantity: Number(quantity) });
   }
-  return failed(errors, licenses);
+  return resultOf(errors, licenses);
 }
 
 function suggestProductId(productId: string): string {
@@ -322,6 +324,9 @@ export function parseUnitMetricAnnotation(value: string): ParseResult<string> {
 }
 
 const KNOWN_KEYS: ReadonlySet<string> = new Set(FINOPS_ITAM_ANNOTATIONS);
+const PREFIXED_KEYS = FINOPS_ITAM_ANNOTATIONS.filter(key =>
+  key.startsWith(FINOPS_ITAM_ANNOTATION_PREFIX),
+);
 
 /**
  * Validates every finops-itam annotation present in `annotations` and returns the parsed
@@ -334,7 +339,6 @@ const KNOWN_KEYS: ReadonlySet<string> = new Set(FINOPS_ITAM_ANNOTATIONS);
 export function parseFinopsItamAnnotations(
   annotations: Record<string, string>,
 ): FinopsItamAnnotationsParseResult {
-  const value: FinopsItamAnnotationValues = {};
   const errors: Record<string, string[]> = {};
 
   function read<T>(
@@ -354,27 +358,30 @@ export function parseFinopsItamAnnotations(
   }
 
   const costTags = read(ANNOTATION_COST_TAGS, parseCostTagsAnnotation);
-  const aliasTags = read(ANNOTATION_COST_INSIGHTS_TAGS, parseCostTagsAnnotation);
-  const parsed: FinopsItamAnnotationValues = {
-    costTags: costTags ?? aliasTags,
-    costResources: read(ANNOTATION_COST_RESOURCES, parseCostResourcesAnnotation),
+  const aliasTags = read(
+    ANNOTATION_COST_INSIGHTS_TAGS,
+    parseCostTagsAnnotation,
+  );
+  const value: FinopsItamAnnotationValues = {
+    // An invalid finops-itam key must not fall back to a possibly stale alias.
+    costTags:
+      annotations[ANNOTATION_COST_TAGS] === undefined ? aliasTags : costTags,
+    costResources: read(
+      ANNOTATION_COST_RESOURCES,
+      parseCostResourcesAnnotation,
+    ),
     costAccounts: read(ANNOTATION_COST_ACCOUNTS, parseCostAccountsAnnotation),
     costCenter: read(ANNOTATION_COST_CENTER, parseCostCenterAnnotation),
     licenses: read(ANNOTATION_LICENSES, parseLicensesAnnotation),
     unitMetric: read(ANNOTATION_UNIT_METRIC, parseUnitMetricAnnotation),
   };
-  for (const [name, parsedValue] of Object.entries(parsed)) {
-    if (parsedValue !== undefined) {
-      (value as Record<string, unknown>)[name] = parsedValue;
-    }
-  }
 
   for (const key of Object.keys(annotations)) {
     if (key.startsWith(FINOPS_ITAM_ANNOTATION_PREFIX) && !KNOWN_KEYS.has(key)) {
       errors[key] = [
-        `is not an annotation finops-itam reads: use one of ${FINOPS_ITAM_ANNOTATIONS.filter(
-          k => k.startsWith(FINOPS_ITAM_ANNOTATION_PREFIX),
-        ).join(', ')}`,
+        `is not an annotation finops-itam reads: use one of ${PREFIXED_KEYS.join(
+          ', ',
+        )}`,
       ];
     }
   }

@@ -6,3 +6,4 @@
 export * from './annotations';
 export * from './permissions';
 export * from './health';
+export * from './annotationParsers';
