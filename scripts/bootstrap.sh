@@ -59,9 +59,10 @@ ensure_yarn() {
   export PATH="$TOOLS_DIR/bin:$PATH"
 
   local registry cafile
-  registry="$(npm config get registry)"
+  # From the repository root: inside a workspace folder npm refuses `config get`.
+  registry="$(cd "$REPO_ROOT" && npm config get registry)"
   export YARN_NPM_REGISTRY_SERVER="${registry%/}"
-  cafile="$(npm config get cafile)"
+  cafile="$(cd "$REPO_ROOT" && npm config get cafile)"
   if [ -n "$cafile" ] && [ "$cafile" != "null" ] && [ "$cafile" != "undefined" ]; then
     export YARN_HTTPS_CA_FILE_PATH="$cafile"
   fi

@@ -2,6 +2,12 @@ import { readdirSync } from 'node:fs';
 import { migrationConfig } from './migrations';
 import { createTestDatabases } from '../__testUtils__/testDatabases';
 
+const ALL_TABLES = [
+  'finops_itam_ingestions',
+  'finops_itam_cost_facts',
+  'finops_itam_cost_sources',
+];
+
 const migrationFiles = readdirSync(migrationConfig.directory as string)
   .filter(name => name.endsWith('.js'))
   .sort();
@@ -17,14 +23,18 @@ describe('finops-itam migrations', () => {
       for (const file of migrationFiles) {
         await knex.migrate.up({ ...migrationConfig, name: file });
       }
-      expect(await knex.schema.hasTable('finops_itam_ingestions')).toBe(true);
+      for (const table of ALL_TABLES) {
+        expect(await knex.schema.hasTable(table)).toBe(true);
+      }
       const [completed] = await knex.migrate.list(migrationConfig);
       expect(completed).toHaveLength(migrationFiles.length);
 
       for (const _ of [...migrationFiles].reverse()) {
         await knex.migrate.down(migrationConfig);
       }
-      expect(await knex.schema.hasTable('finops_itam_ingestions')).toBe(false);
+      for (const table of ALL_TABLES) {
+        expect(await knex.schema.hasTable(table)).toBe(false);
+      }
 
       await knex.destroy();
     },

@@ -1,0 +1,296 @@
+import { DatabaseService } from '@backstage/backend-plugin-api';
+import {
+  IngestionReport,
+  SchemaDrift,
+} from '@finops-itam/plugin-finops-itam-common';
+import { Knex } from 'knex';
+import { normalizeAmount, sumAmounts } from '../ingestion/money';
+import { CostFact, FileTotal } from '../ingestion/types';
+import { migrateDatabase } from './migrations';
+import { normalizeTags } from './tags';
+
+const FACTS = 'finops_itam_cost_facts';
+const INGESTIONS = 'finops_itam_ingestions';
+const SOURCES = 'finops_itam_cost_sources';
+
+/** Rows per INSERT: within SQLite's and PostgreSQL's bound-parameter limits. */
+const INSERT_CHUNK = 500;
+
+/** What a source delivered last: file fingerprints for skip checks, columns for drift. */
+export interface CostSourceState {
+  id: string;
+  fileFingerprints: Record<string, string>;
+  columns: string[] | null;
+  lastIngestionId: string | null;
+  lastRunAt: string | null;
+  lastStatus: string | null;
+  lastMessage: string | null;
+  schemaDrift: SchemaDrift | null;
+}
+
+/** The facts of one delivery, to be swapped in for what the store held before. */
+export interface FactReplacement {
+  sourceId: string;
+  ingestionId: string;
+  facts: CostFact[];
+}
+
+const TOTAL_COLUMNS = [
+  'billing_account_id',
+  'billing_period_start',
+  'currency',
+  'billed_cost',
+  'effective_cost',
+];
+
+function groupKey(t: Pick<FileTotal, 'billingAccountId' | 'billingPeriodStart' | 'currency'>) {
+  return `${t.billingAccountId}\u0000${t.billingPeriodStart}\u0000${t.currency}`;
+}
+
+/** Sums fact rows exactly per billing account, billing period and currency, in key order. */
+function sumTotals(rows: Record<string, any>[]): FileTotal[] {
+  const groups = new Map<string, { total: FileTotal; billed: string[]; effective: string[] }>();
+  for (const row of rows) {
+    const total = {
+      billingAccountId: row.billing_account_id,
+      billingPeriodStart: row.billing_period_start,
+      currency: row.currency,
+      billedCost: '0',
+      effectiveCost: '0',
+    };
+    const key = groupKey(total);
+    const group = groups.get(key) ?? { total, billed: [], effective: [] };
+    group.billed.push(normalizeAmount(row.billed_cost));
+    group.effective.push(normalizeAmount(row.effective_cost));
+    groups.set(key, group);
+  }
+  return [...groups.entries()]
+    .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
+    .map(([, { total, billed, effective }]) => ({
+      ...total,
+      billedCost: sumAmounts(billed),
+      effectiveCost: sumAmounts(effective),
+    }));
+}
+
+const toIso = (value: Date | string | null) =>
+  value === null ? null : new Date(value).toISOString();
+
+/**
+ * Persists daily cost facts, ingestion reports and source state in the plugin database.
+ * Amounts go in and come out as decimal strings; sums are done with exact decimals in
+ * JavaScript so SQLite and PostgreSQL give the same answer.
+ */
+export class DatabaseCostStore {
+  static async create(options: {
+    database: DatabaseService;
+  }): Promise<DatabaseCostStore> {
+    const client = await options.database.getClient();
+    await migrateDatabase(client, options.database);
+    return new DatabaseCostStore(client);
+  }
+
+  constructor(private readonly db: Knex) {}
+
+  /**
+   * Replaces, in one transaction, each billing period the delivery holds regular charges for,
+   * and the corrections the same files delivered before; then reads back what it stored.
+   * If `verify` throws, nothing is changed: the previous data stays visible throughout.
+   */
+  async replaceFacts(
+    replacement: FactReplacement,
+    verify: (storedTotals: FileTotal[]) => void,
+  ): Promise<void> {
+    const { sourceId, ingestionId, facts } = replacement;
+    const regularPeriods = [
+      ...new Set(facts.filter(f => f.chargeClass === null).map(f => f.billingPeriodStart)),
+    ];
+    const correctionKeys = new Map<string, { fileKey: string; period: string }>();
+    for (const fact of facts.filter(f => f.chargeClass !== null)) {
+      correctionKeys.set(`${fact.fileKey}\u0000${fact.billingPeriodStart}`, {
+        fileKey: fact.fileKey,
+        period: fact.billingPeriodStart,
+      });
+    }
+
+    await this.db.transaction(async trx => {
+      if (this.db.client.config.client === 'pg') {
+        // Serialises deliveries of one source across backend replicas; SQLite's single
+        // writer lock does the same there.
+        await trx.raw('SELECT pg_advisory_xact_lock(hashtext(?))', [`finops-itam:${sourceId}`]);
+      }
+      if (regularPeriods.length > 0) {
+        await trx(FACTS)
+          .where('source_id', sourceId)
+          .whereIn('billing_period_start', regularPeriods)
+          .whereNull('charge_class')
+          .delete();
+      }
+      for (const { fileKey, period } of correctionKeys.values()) {
+        await trx(FACTS)
+          .where({ source_id: sourceId, file_key: fileKey, billing_period_start: period })
+          .whereNotNull('charge_class')
+          .delete();
+      }
+      const tagCache = new Map<string | null, string | null>();
+      const rows = facts.map(fact => {
+        if (!tagCache.has(fact.tags)) {
+          tagCache.set(fact.tags, normalizeTags(fact.tags));
+        }
+        return toRow(fact, sourceId, ingestionId, tagCache.get(fact.tags)!);
+      });
+      for (let i = 0; i < rows.length; i += INSERT_CHUNK) {
+        await trx(FACTS).insert(rows.slice(i, i + INSERT_CHUNK));
+      }
+      verify(await this.storedTotals(trx, ingestionId));
+    });
+  }
+
+  /** BilledCost and EffectiveCost stored by one ingestion, per account, period and currency. */
+  async storedTotals(db: Knex, ingestionId: string): Promise<FileTotal[]> {
+    return sumTotals(await db(FACTS).where('ingestion_id', ingestionId).select(TOTAL_COLUMNS));
+  }
+
+  /** Exact totals of everything stored for a source, per account, period and currency. */
+  async sourceTotals(sourceId: string): Promise<FileTotal[]> {
+    return sumTotals(await this.db(FACTS).where('source_id', sourceId).select(TOTAL_COLUMNS));
+  }
+
+  async countFacts(sourceId?: string): Promise<number> {
+    const query = this.db(FACTS).count({ count: '*' });
+    if (sourceId) query.where('source_id', sourceId);
+    const [{ count }] = await query;
+    return Number(count);
+  }
+
+  /** Drops facts of days before `day` (YYYY-MM-DD); returns how many went. */
+  async deleteFactsBefore(day: string): Promise<number> {
+    return this.db(FACTS).where('day', '<', day).delete();
+  }
+
+  async insertIngestion(report: IngestionReport): Promise<void> {
+    await this.db(INGESTIONS).insert({
+      id: report.id,
+      source_id: report.sourceId,
+      status: report.status,
+      message: report.message,
+      report_json: JSON.stringify(report),
+      started_at: new Date(report.startedAt),
+      finished_at: report.finishedAt ? new Date(report.finishedAt) : null,
+    });
+  }
+
+  async updateIngestion(report: IngestionReport): Promise<void> {
+    await this.db(INGESTIONS)
+      .where('id', report.id)
+      .update({
+        status: report.status,
+        message: report.message,
+        report_json: JSON.stringify(report),
+        finished_at: report.finishedAt ? new Date(report.finishedAt) : null,
+      });
+  }
+
+  async getIngestion(id: string): Promise<IngestionReport | undefined> {
+    const row = await this.db(INGESTIONS).where('id', id).first();
+    return row ? JSON.parse(row.report_json) : undefined;
+  }
+
+  async listIngestions(options: { sourceId?: string; limit: number }): Promise<IngestionReport[]> {
+    const query = this.db(INGESTIONS)
+      .orderBy('started_at', 'desc')
+      .orderBy('id', 'desc')
+      .limit(options.limit);
+    if (options.sourceId) query.where('source_id', options.sourceId);
+    return (await query).map(row => JSON.parse(row.report_json));
+  }
+
+  /**
+   * Marks ingestions left `running` by a backend that stopped half-way as failed. Their
+   * transactions never committed, so the previous data is intact.
+   */
+  async failInterruptedIngestions(now: Date): Promise<number> {
+    const rows = await this.db(INGESTIONS).where('status', 'running');
+    for (const row of rows) {
+      const report: IngestionReport = JSON.parse(row.report_json);
+      await this.updateIngestion({
+        ...report,
+        status: 'failed',
+        message: 'The backend stopped before this ingestion finished; the data of its billing periods was left as it was before',
+        finishedAt: now.toISOString(),
+      });
+    }
+    return rows.length;
+  }
+
+  async getSourceState(id: string): Promise<CostSourceState | undefined> {
+    const row = await this.db(SOURCES).where('id', id).first();
+    if (!row) return undefined;
+    return {
+      id: row.id,
+      fileFingerprints: row.file_fingerprints ? JSON.parse(row.file_fingerprints) : {},
+      columns: row.columns ? JSON.parse(row.columns) : null,
+      lastIngestionId: row.last_ingestion_id,
+      lastRunAt: toIso(row.last_run_at),
+      lastStatus: row.last_status,
+      lastMessage: row.last_message,
+      schemaDrift: row.schema_drift ? JSON.parse(row.schema_drift) : null,
+    };
+  }
+
+  async saveSourceState(state: CostSourceState): Promise<void> {
+    const row = {
+      id: state.id,
+      file_fingerprints: JSON.stringify(state.fileFingerprints),
+      columns: state.columns ? JSON.stringify(state.columns) : null,
+      last_ingestion_id: state.lastIngestionId,
+      last_run_at: state.lastRunAt ? new Date(state.lastRunAt) : null,
+      last_status: state.lastStatus,
+      last_message: state.lastMessage,
+      schema_drift: state.schemaDrift ? JSON.stringify(state.schemaDrift) : null,
+    };
+    await this.db(SOURCES).insert(row).onConflict('id').merge();
+  }
+
+  /** Last charge day stored for a source, or null when it has no facts. */
+  async dataThrough(sourceId: string): Promise<string | null> {
+    const row = await this.db(FACTS).where('source_id', sourceId).max({ day: 'day' }).first();
+    return row?.day ?? null;
+  }
+}
+
+function toRow(fact: CostFact, sourceId: string, ingestionId: string, tags: string | null) {
+  return {
+    source_id: sourceId,
+    ingestion_id: ingestionId,
+    file_key: fact.fileKey,
+    billing_period_start: fact.billingPeriodStart,
+    day: fact.day,
+    billing_account_id: fact.billingAccountId,
+    sub_account_id: fact.subAccountId,
+    provider_name: fact.providerName,
+    publisher_name: fact.publisherName,
+    invoice_issuer_name: fact.invoiceIssuerName,
+    service_name: fact.serviceName,
+    service_category: fact.serviceCategory,
+    region_id: fact.regionId,
+    resource_id: fact.resourceId,
+    resource_name: fact.resourceName,
+    resource_type: fact.resourceType,
+    charge_category: fact.chargeCategory,
+    charge_class: fact.chargeClass,
+    pricing_category: fact.pricingCategory,
+    commitment_discount_id: fact.commitmentDiscountId,
+    commitment_discount_status: fact.commitmentDiscountStatus,
+    sku_id: fact.skuId,
+    sku_price_details: fact.skuPriceDetails,
+    tags,
+    currency: fact.currency,
+    billed_cost: normalizeAmount(fact.billedCost),
+    effective_cost: normalizeAmount(fact.effectiveCost),
+    list_cost: normalizeAmount(fact.listCost),
+    contracted_cost: normalizeAmount(fact.contractedCost),
+    consumed_quantity: normalizeAmount(fact.consumedQuantity),
+    row_count: fact.rowCount,
+  };
+}

@@ -1,0 +1,238 @@
+import { DuckDBConnection } from '@duckdb/node-api';
+import {
+  CostFileFormat,
+  RowRejection,
+} from '@finops-itam/plugin-finops-itam-common';
+import path from 'node:path';
+import { detectFormat } from './detectFormat';
+import {
+  DEFAULT_DUCKDB_LIMITS,
+  DuckDbLimits,
+  quoteLiteral,
+  withDuckDb,
+} from './duckdb';
+import { FileRejectedError } from './errors';
+import { gunzipToFile } from './gunzipToFile';
+import {
+  FocusColumn,
+  MANDATORY_COLUMNS,
+  OPTIONAL_COLUMNS,
+  guessFocusVersion,
+  mapColumns,
+  missingMandatoryColumns,
+} from './focusColumns';
+import {
+  AGGREGATE_FACTS_SQL,
+  COUNTS_SQL,
+  FILE_TOTALS_SQL,
+  REJECTIONS_SQL,
+  buildParseSelect,
+} from './focusSql';
+import { CostFact, FileTotal } from './types';
+
+/** One file of a delivery: where it is on disk and how to name it to people. */
+export interface FocusFile {
+  path: string;
+  /** Stable key of the file within its source (relative path, URL or upload name). */
+  key: string;
+}
+
+/** Everything read from one delivery of FOCUS files. */
+export interface FocusReadResult {
+  format: CostFileFormat;
+  focusVersion: string;
+  /** Union of the files' header columns, in first-seen order. */
+  columns: string[];
+  rowsRead: number;
+  rowsRejected: number;
+  rejections: RowRejection[];
+  facts: CostFact[];
+  totals: FileTotal[];
+  dataThrough: string | null;
+}
+
+const ALL_COLUMNS: readonly FocusColumn[] = [
+  ...MANDATORY_COLUMNS,
+  ...OPTIONAL_COLUMNS,
+];
+
+function tableFunction(format: CostFileFormat, filePath: string): string {
+  if (format === 'parquet') {
+    return `read_parquet(${quoteLiteral(filePath)})`;
+  }
+  // Everything as text: typing is ours, so one bad cell rejects a row, not the file.
+  return `read_csv(${quoteLiteral(filePath)}, header = true, all_varchar = true, compression = 'none')`;
+}
+
+/** Turns DuckDB's errors about unreadable files into messages for people. */
+function explainReadError(error: unknown, key: string, format: CostFileFormat) {
+  const message = error instanceof Error ? error.message : String(error);
+  const firstLine = message.split('\n')[0];
+  if (/unicode|utf-?8/i.test(message)) {
+    return new FileRejectedError(
+      `${key} is not UTF-8 text and cannot be decoded (${firstLine})`,
+    );
+  }
+  if (format === 'parquet') {
+    return new FileRejectedError(
+      `${key} is not a readable Parquet file (${firstLine})`,
+    );
+  }
+  if (/csv|sniff|dialect|column|quote|line/i.test(message)) {
+    return new FileRejectedError(`${key} cannot be read as CSV (${firstLine})`);
+  }
+  return error;
+}
+
+async function readHeader(
+  connection: DuckDBConnection,
+  source: string,
+): Promise<string[]> {
+  const described = await connection.runAndReadAll(
+    `DESCRIBE SELECT * FROM ${source}`,
+  );
+  return described.getRowObjectsJson().map(row => String(row.column_name));
+}
+
+/**
+ * Reads FOCUS exports (CSV, gzip CSV, Parquet; FOCUS 1.0–1.3) with embedded DuckDB:
+ * validates every row, and sums the accepted rows into daily facts and per-account totals
+ * with exact decimals. Several files form one delivery (a billing period split in parts).
+ */
+export class FocusFileReader {
+  constructor(private readonly limits: DuckDbLimits = DEFAULT_DUCKDB_LIMITS) {}
+
+  async read(files: FocusFile[]): Promise<FocusReadResult> {
+    if (files.length === 0) {
+      throw new FileRejectedError('No files to ingest');
+    }
+    const formats = await Promise.all(
+      files.map(file => detectFormat(file.path, file.key)),
+    );
+    const format = formats[0];
+    const mixed = files.find((_, i) => formats[i] !== format);
+    if (mixed) {
+      throw new FileRejectedError(
+        `${mixed.key} is ${formats[files.indexOf(mixed)]} but ${files[0].key} is ${format}; one delivery must use one format`,
+      );
+    }
+
+    return withDuckDb(this.limits, async (connection, workDir) => {
+      const columns: string[] = [];
+      let focusVersion = '1.0';
+      for (const [index, file] of files.entries()) {
+        let readablePath = file.path;
+        if (format === 'csv.gz') {
+          readablePath = path.join(workDir, `file-${index}.csv`);
+          await gunzipToFile(file.path, readablePath, file.key);
+        }
+        const source = tableFunction(format, readablePath);
+        let header: string[];
+        try {
+          header = await readHeader(connection, source);
+        } catch (error) {
+          throw explainReadError(error, file.key, format);
+        }
+        const mapped = mapColumns(header);
+        const missing = missingMandatoryColumns(mapped);
+        if (missing.length > 0) {
+          throw new FileRejectedError(
+            `${file.key} is missing mandatory FOCUS column(s): ${missing.join(', ')}`,
+          );
+        }
+        focusVersion = guessFocusVersion(mapped);
+        for (const column of header) {
+          if (!columns.includes(column)) columns.push(column);
+        }
+
+        const select = buildParseSelect(source, index, mapped, ALL_COLUMNS);
+        const statement =
+          index === 0
+            ? `CREATE TEMP TABLE parsed AS ${select}`
+            : `INSERT INTO parsed ${select}`;
+        try {
+          await connection.run(statement);
+        } catch (error) {
+          throw explainReadError(error, file.key, format);
+        }
+      }
+
+      const [counts] = (await connection.runAndReadAll(COUNTS_SQL)).getRowObjectsJson();
+      const rowsRead = Number(counts.rows_read);
+      if (rowsRead === 0) {
+        throw new FileRejectedError(
+          `${files.map(f => f.key).join(', ')} has a header but no data rows`,
+        );
+      }
+      const rejections = (await connection.runAndReadAll(REJECTIONS_SQL))
+        .getRowObjectsJson()
+        .map(row => ({
+          row: Number(row.row_number),
+          column: String(row.reject_column),
+          reason: String(row.reject_reason),
+          ...(files.length > 1 ? { file: files[Number(row.file_index)].key } : {}),
+        }));
+      const totals = (await connection.runAndReadAll(FILE_TOTALS_SQL))
+        .getRowObjectsJson()
+        .map(row => ({
+          billingAccountId: String(row.billing_account_id),
+          billingPeriodStart: String(row.billing_period_start),
+          currency: String(row.currency),
+          billedCost: String(row.billed_cost),
+          effectiveCost: String(row.effective_cost),
+        }));
+      const facts = (await connection.runAndReadAll(AGGREGATE_FACTS_SQL))
+        .getRowObjectsJson()
+        .map(row => toCostFact(row, files));
+
+      return {
+        format,
+        focusVersion,
+        columns,
+        rowsRead,
+        rowsRejected: Number(counts.rows_rejected),
+        rejections,
+        facts,
+        totals,
+        dataThrough: (counts.data_through as string | null) ?? null,
+      };
+    });
+  }
+}
+
+const text = (value: unknown) =>
+  value === null || value === undefined ? null : String(value);
+
+function toCostFact(row: Record<string, unknown>, files: FocusFile[]): CostFact {
+  return {
+    fileKey: files[Number(row.file_index)].key,
+    billingPeriodStart: String(row.billing_period_start),
+    day: String(row.day),
+    billingAccountId: String(row.billing_account_id),
+    subAccountId: text(row.sub_account_id),
+    providerName: text(row.provider_name),
+    publisherName: text(row.publisher_name),
+    invoiceIssuerName: text(row.invoice_issuer_name),
+    serviceName: text(row.service_name),
+    serviceCategory: text(row.service_category),
+    regionId: text(row.region_id),
+    resourceId: text(row.resource_id),
+    resourceName: text(row.resource_name),
+    resourceType: text(row.resource_type),
+    chargeCategory: String(row.charge_category),
+    chargeClass: text(row.charge_class),
+    pricingCategory: text(row.pricing_category),
+    commitmentDiscountId: text(row.commitment_discount_id),
+    commitmentDiscountStatus: text(row.commitment_discount_status),
+    skuId: text(row.sku_id),
+    skuPriceDetails: text(row.sku_price_details),
+    tags: text(row.tags),
+    currency: String(row.currency),
+    billedCost: String(row.billed_cost),
+    effectiveCost: String(row.effective_cost),
+    listCost: String(row.list_cost),
+    contractedCost: String(row.contracted_cost),
+    consumedQuantity: text(row.consumed_quantity) ?? '0',
+    rowCount: Number(row.row_count),
+  };
+}

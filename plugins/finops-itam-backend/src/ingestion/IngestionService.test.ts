@@ -1,0 +1,197 @@
+import { mockServices } from '@backstage/backend-test-utils';
+import { copyFile, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { DatabaseCostStore } from '../database/DatabaseCostStore';
+import { createTestDatabases } from '../__testUtils__/testDatabases';
+import { fixture } from './__fixtures__';
+import { FocusFileReader } from './FocusFileReader';
+import { IngestionService } from './IngestionService';
+
+describe('IngestionService', () => {
+  const databases = createTestDatabases();
+  let tmp: string;
+  beforeAll(async () => {
+    tmp = await mkdtemp(path.join(os.tmpdir(), 'ingestion-test-'));
+  });
+  afterAll(async () => {
+    await rm(tmp, { recursive: true, force: true });
+  });
+
+  async function setUp(databaseId: Parameters<typeof databases.init>[0]) {
+    const knex = await databases.init(databaseId);
+    const store = await DatabaseCostStore.create({
+      database: mockServices.database({ knex, migrations: { skip: false } }),
+    });
+    const service = new IngestionService(
+      store,
+      new FocusFileReader({ memoryLimit: '256MB', threads: 1 }),
+      mockServices.logger.mock(),
+      { maxRejectedShare: 0.01 },
+    );
+    const ingest = (name: string, sourceId = 'azure-focus', filePath = fixture(name)) =>
+      service.ingest({ sourceId, files: [{ path: filePath, key: name }] });
+    return { knex, store, ingest };
+  }
+
+  describe.each(databases.eachSupportedId())('on %p', databaseId => {
+    it('stores exact daily facts and reconciles them with the file', async () => {
+      const { store, ingest } = await setUp(databaseId);
+
+      const report = await ingest('focus-1.2.csv', 'aws-focus');
+
+      expect(report).toMatchObject({
+        status: 'succeeded',
+        format: 'csv',
+        rows: { read: 4, accepted: 4, rejected: 0 },
+        billingPeriods: ['2026-10-01'],
+        dataThrough: '2026-10-05',
+        schemaDrift: null,
+      });
+      expect(report.totals).toEqual([
+        {
+          billingAccountId: '111111111111',
+          billingPeriodStart: '2026-10-01',
+          currency: 'USD',
+          billedCost: '1.4265682901000001',
+          effectiveCost: '1.4265682901000001',
+          stored: { billedCost: '1.4265682901000001', effectiveCost: '1.4265682901000001' },
+          reconciled: true,
+        },
+      ]);
+      expect(await store.countFacts('aws-focus')).toBe(3);
+      expect(await store.getIngestion(report.id)).toEqual(report);
+    });
+
+    it('changes nothing when the same file is ingested again', async () => {
+      const { store, ingest } = await setUp(databaseId);
+      await ingest('focus-1.0.csv');
+      const before = await store.sourceTotals('azure-focus');
+
+      const again = await ingest('focus-1.0.csv');
+
+      expect(again.status).toBe('succeeded');
+      expect(again.schemaDrift).toEqual({ added: [], removed: [] });
+      expect(await store.sourceTotals('azure-focus')).toEqual(before);
+      expect(await store.countFacts('azure-focus')).toBe(3);
+    });
+
+    it('replaces a billing period with a newer delivery and reports the schema drift', async () => {
+      const { store, ingest } = await setUp(databaseId);
+      await ingest('focus-1.0.csv');
+      const newer = path.join(tmp, `newer-${databaseId}.csv`);
+      const [header, ...rows] = (await readFile(fixture('focus-1.0.csv'), 'utf8'))
+        .replace('12.50,12.50,15.00,12.50', '20.00,20.00,25.00,20.00')
+        .trim()
+        .split('\n');
+      await writeFile(
+        newer,
+        [`${header},x_Extra`, ...rows.map(row => `${row},extra`)].join('\n'),
+      );
+
+      const report = await ingest('newer.csv', 'azure-focus', newer);
+
+      expect(report.status).toBe('succeeded');
+      expect(report.schemaDrift).toEqual({ added: ['x_Extra'], removed: [] });
+      expect(await store.sourceTotals('azure-focus')).toEqual([
+        expect.objectContaining({ billingPeriodStart: '2026-09-01', billedCost: '25.25' }),
+      ]);
+    });
+
+    it('adds corrections to the period they correct, once, even when re-ingested', async () => {
+      const { store, ingest } = await setUp(databaseId);
+      await ingest('focus-1.0.csv');
+
+      await ingest('corrections-2026-09.csv');
+      await ingest('corrections-2026-09.csv');
+
+      expect(await store.sourceTotals('azure-focus')).toEqual([
+        expect.objectContaining({ billingPeriodStart: '2026-09-01', billedCost: '16.5' }),
+      ]);
+      // A later regular delivery of the period keeps the correction delivered separately.
+      await ingest('focus-1.0.csv');
+      expect(await store.sourceTotals('azure-focus')).toEqual([
+        expect.objectContaining({ billedCost: '16.5', effectiveCost: '16.5' }),
+      ]);
+    });
+
+    it('rejects a file with too many bad rows and leaves the previous data intact', async () => {
+      const { store, ingest } = await setUp(databaseId);
+      const good = path.join(tmp, `period-${databaseId}.csv`);
+      await copyFile(fixture('bad-rows.csv'), good);
+      const goodCsv = (await readFile(good, 'utf8'))
+        .split('\n')
+        .filter(line => !/one|yesterday|Refund|2026-10-02T00:00:00Z,2026-10-01/.test(line))
+        .join('\n');
+      await writeFile(good, goodCsv);
+      await ingest('period.csv', 'azure-focus', good);
+      const before = await store.sourceTotals('azure-focus');
+
+      const report = await ingest('bad-rows.csv');
+
+      expect(report.status).toBe('rejected');
+      expect(report.message).toMatch(
+        /^4 of 6 rows \(66\.67 %\) were rejected, more than the 1 % allowed; first: row 2, BilledCost: "one" is not a decimal number in range; nothing was stored$/,
+      );
+      expect(report.rows).toEqual({ read: 6, accepted: 2, rejected: 4 });
+      expect(report.rejections).toHaveLength(4);
+      expect(await store.sourceTotals('azure-focus')).toEqual(before);
+    });
+
+    it('keeps the previous data when storing fails half-way', async () => {
+      const { store, ingest } = await setUp(databaseId);
+      await ingest('focus-1.0.csv');
+      const before = await store.sourceTotals('azure-focus');
+      const failing = jest
+        .spyOn(store, 'storedTotals')
+        .mockRejectedValueOnce(new Error('disk full'));
+
+      const report = await ingest('focus-1.0.csv');
+
+      expect(report).toMatchObject({ status: 'failed', message: 'Ingestion failed: disk full' });
+      expect(await store.sourceTotals('azure-focus')).toEqual(before);
+      failing.mockRestore();
+    });
+
+    it('rejects a file missing mandatory columns with their names and stores nothing', async () => {
+      const { store, ingest } = await setUp(databaseId);
+
+      const report = await ingest('missing-columns.csv');
+
+      expect(report.status).toBe('rejected');
+      expect(report.message).toContain('missing mandatory FOCUS column(s): EffectiveCost');
+      expect(await store.countFacts()).toBe(0);
+      expect((await store.listIngestions({ limit: 10 }))[0]).toMatchObject({
+        id: report.id,
+        status: 'rejected',
+      });
+    });
+
+    it('marks ingestions interrupted by a stopped backend as failed', async () => {
+      const { store } = await setUp(databaseId);
+      await store.insertIngestion({
+        id: '00000000-0000-0000-0000-000000000001',
+        sourceId: 'aws-focus',
+        fileName: 'big.csv',
+        status: 'running',
+        message: 'Ingestion is running',
+        rows: { read: 0, accepted: 0, rejected: 0 },
+        rejections: [],
+        totals: [],
+        schemaDrift: null,
+        billingPeriods: [],
+        dataThrough: null,
+        timings: { readMs: 0, storeMs: 0, totalMs: 0 },
+        startedAt: '2026-11-27T10:00:00.000Z',
+        finishedAt: null,
+      });
+
+      expect(await store.failInterruptedIngestions(new Date('2026-11-27T11:00:00Z'))).toBe(1);
+
+      expect(await store.getIngestion('00000000-0000-0000-0000-000000000001')).toMatchObject({
+        status: 'failed',
+        finishedAt: '2026-11-27T11:00:00.000Z',
+      });
+    });
+  });
+});

@@ -1,0 +1,116 @@
+/**
+ * The FOCUS columns the importer reads, with the aliases that differ between FOCUS 1.0–1.3.
+ * Real exports vary in column casing, so columns are matched case-insensitively.
+ */
+
+/** Columns a file must have, or it is rejected whole. */
+export const MANDATORY_COLUMNS = [
+  'BilledCost',
+  'EffectiveCost',
+  'ListCost',
+  'ContractedCost',
+  'BillingAccountId',
+  'BillingCurrency',
+  'BillingPeriodStart',
+  'BillingPeriodEnd',
+  'ChargePeriodStart',
+  'ChargePeriodEnd',
+  'ChargeCategory',
+  'ChargeClass',
+  'ServiceName',
+  'ServiceCategory',
+  'InvoiceIssuerName',
+] as const;
+
+/** Columns used when present. */
+export const OPTIONAL_COLUMNS = [
+  'ProviderName',
+  'PublisherName',
+  'ServiceProviderName',
+  'HostProviderName',
+  'SubAccountId',
+  'RegionId',
+  'ResourceId',
+  'ResourceName',
+  'ResourceType',
+  'PricingCategory',
+  'CommitmentDiscountId',
+  'CommitmentDiscountStatus',
+  'SkuId',
+  'SkuPriceDetails',
+  'Tags',
+  'ConsumedQuantity',
+  'InvoiceId',
+] as const;
+
+export type FocusColumn =
+  | (typeof MANDATORY_COLUMNS)[number]
+  | (typeof OPTIONAL_COLUMNS)[number];
+
+/** FOCUS 1.3 renamed ProviderName/PublisherName; one of each pair must be present. */
+export const PROVIDER_ALTERNATIVES: FocusColumn[] = [
+  'ServiceProviderName',
+  'ProviderName',
+];
+
+export const CHARGE_CATEGORIES = [
+  'Usage',
+  'Purchase',
+  'Tax',
+  'Credit',
+  'Adjustment',
+] as const;
+
+export const CHARGE_CLASSES = ['Correction'] as const;
+
+export const PRICING_CATEGORIES = [
+  'Standard',
+  'Dynamic',
+  'Committed',
+  'Other',
+] as const;
+
+export const COMMITMENT_STATUSES = ['Used', 'Unused'] as const;
+
+/**
+ * Maps the file's header to FOCUS columns, ignoring case and surrounding whitespace.
+ * Columns the importer does not know (extra or `x_` columns) are simply not mapped.
+ */
+export function mapColumns(header: string[]): Map<FocusColumn, string> {
+  const byLowerName = new Map(
+    header.map(name => [name.trim().toLowerCase(), name]),
+  );
+  const mapped = new Map<FocusColumn, string>();
+  for (const column of [...MANDATORY_COLUMNS, ...OPTIONAL_COLUMNS]) {
+    const actual = byLowerName.get(column.toLowerCase());
+    if (actual !== undefined) {
+      mapped.set(column, actual);
+    }
+  }
+  return mapped;
+}
+
+/** Names the mandatory columns a file lacks, in a form fit for an error message. */
+export function missingMandatoryColumns(
+  mapped: Map<FocusColumn, string>,
+): string[] {
+  const missing: string[] = MANDATORY_COLUMNS.filter(c => !mapped.has(c));
+  if (!PROVIDER_ALTERNATIVES.some(c => mapped.has(c))) {
+    missing.push('ProviderName (ServiceProviderName from FOCUS 1.3)');
+  }
+  return missing;
+}
+
+/** Best guess of the FOCUS version from columns introduced by each release. */
+export function guessFocusVersion(mapped: Map<FocusColumn, string>): string {
+  if (mapped.has('ServiceProviderName') || mapped.has('HostProviderName')) {
+    return '1.3';
+  }
+  if (mapped.has('InvoiceId')) {
+    return '1.2';
+  }
+  if (mapped.has('SkuPriceDetails')) {
+    return '1.1';
+  }
+  return '1.0';
+}
