@@ -1,11 +1,27 @@
+import { AuditorService } from '@backstage/backend-plugin-api';
 import express from 'express';
 import Router from 'express-promise-router';
+import { DatabaseCostStore } from './database/DatabaseCostStore';
+import { IngestionService } from './ingestion/IngestionService';
 import { HealthService } from './services/HealthService';
+import { CostSourceRunner } from './sources/CostSourceRunner';
+import { CostSourceStatusReader } from './sources/CostSourceStatusReader';
 import { createHealthRoutes } from './routes/health';
+import { createIngestionRoutes } from './routes/ingestions';
+import { RequirePermission } from './routes/requirePermission';
+import { createSourcesRoutes } from './routes/sources';
 
 /** What the router needs; grows as resources are added. */
 export interface RouterOptions {
   health: HealthService;
+  runner: CostSourceRunner;
+  statuses: CostSourceStatusReader;
+  ingestion: IngestionService;
+  store: DatabaseCostStore;
+  requirePermission: RequirePermission;
+  auditor: AuditorService;
+  /** `finopsItam.ingestion.uploadLimitMb`. */
+  uploadLimitMb: number;
 }
 
 /** Mounts every resource of the finops-itam API. */
@@ -15,5 +31,7 @@ export async function createRouter(
   const router = Router();
   router.use(express.json());
   router.use(createHealthRoutes(options.health));
+  router.use(createSourcesRoutes(options));
+  router.use(createIngestionRoutes(options));
   return router;
 }

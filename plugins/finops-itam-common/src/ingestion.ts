@@ -74,6 +74,16 @@ export interface CostSourceStatus {
     message: string;
     rows: { read: number; accepted: number; rejected: number } | null;
   } | null;
+  /**
+   * The latest ingestion of this source, also when the last run was skipped or could not
+   * fetch the files (then `lastRun.ingestionId` and `lastRun.rows` are null).
+   */
+  lastIngestion: {
+    id: string;
+    status: IngestionStatus;
+    at: string;
+    rows: { read: number; accepted: number; rejected: number };
+  } | null;
   dataThrough: string | null;
   schemaDrift: SchemaDrift | null;
 }

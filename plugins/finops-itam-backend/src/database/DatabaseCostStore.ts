@@ -49,9 +49,10 @@ function groupKey(t: Pick<FileTotal, 'billingAccountId' | 'billingPeriodStart' |
 
 /** Sums fact rows exactly per billing account, billing period and currency, in key order. */
 function sumTotals(rows: Record<string, any>[]): FileTotal[] {
-  const groups = new Map<string, { total: FileTotal; billed: string[]; effective: string[] }>();
+  type Group = { total: FileTotal; billed: string[]; effective: string[] };
+  const groups = new Map<string, Group>();
   for (const row of rows) {
-    const total = {
+    const total: FileTotal = {
       billingAccountId: row.billing_account_id,
       billingPeriodStart: row.billing_period_start,
       currency: row.currency,
@@ -59,13 +60,13 @@ function sumTotals(rows: Record<string, any>[]): FileTotal[] {
       effectiveCost: '0',
     };
     const key = groupKey(total);
-    const group = groups.get(key) ?? { total, billed: [], effective: [] };
+    const group: Group = groups.get(key) ?? { total, billed: [], effective: [] };
     group.billed.push(normalizeAmount(row.billed_cost));
     group.effective.push(normalizeAmount(row.effective_cost));
     groups.set(key, group);
   }
   return [...groups.entries()]
-    .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
+    .sort(([a], [b]) => a.localeCompare(b))
     .map(([, { total, billed, effective }]) => ({
       ...total,
       billedCost: sumAmounts(billed),
@@ -207,10 +208,13 @@ export class DatabaseCostStore {
 
   /**
    * Marks ingestions left `running` by a backend that stopped half-way as failed. Their
-   * transactions never committed, so the previous data is intact.
+   * transactions never committed, so the previous data is intact. Only those started before
+   * `startedBefore` count: a younger one may still be running on another replica.
    */
-  async failInterruptedIngestions(now: Date): Promise<number> {
-    const rows = await this.db(INGESTIONS).where('status', 'running');
+  async failInterruptedIngestions(now: Date, startedBefore: Date = now): Promise<number> {
+    const rows = await this.db(INGESTIONS)
+      .where('status', 'running')
+      .where('started_at', '<', startedBefore);
     for (const row of rows) {
       const report: IngestionReport = JSON.parse(row.report_json);
       await this.updateIngestion({

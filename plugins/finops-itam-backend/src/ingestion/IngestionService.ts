@@ -94,7 +94,7 @@ export class IngestionService {
       const read = await this.reader.read(request.files);
       report.timings.readMs = Date.now() - started;
       this.describeRead(report, read);
-      this.rejectWhenTooManyBadRows(report, read);
+      this.rejectWhenTooManyBadRows(read);
 
       const state = await this.store.getSourceState(request.sourceId);
       report.schemaDrift = schemaDrift(state?.columns ?? null, read.columns);
@@ -114,10 +114,11 @@ export class IngestionService {
       report.timings.storeMs = Date.now() - storeStarted;
 
       report.status = 'succeeded';
-      report.message =
-        `Ingested ${read.rowsRead - read.rowsRejected} of ${read.rowsRead} rows into ` +
-        `${read.facts.length} daily facts for billing period(s) ${report.billingPeriods.join(', ')}` +
-        (read.rowsRejected > 0 ? `; ${read.rowsRejected} row(s) rejected, see rejections` : '');
+      const rejectedNote =
+        read.rowsRejected > 0 ? `; ${read.rowsRejected} row(s) rejected, see rejections` : '';
+      report.message = `Ingested ${read.rowsRead - read.rowsRejected} of ${read.rowsRead} rows into ${
+        read.facts.length
+      } daily facts for billing period(s) ${report.billingPeriods.join(', ')}${rejectedNote}`;
       await this.store.saveSourceState({
         ...(state ?? { id: request.sourceId, fileFingerprints: {} }),
         id: request.sourceId,
@@ -161,7 +162,7 @@ export class IngestionService {
     report.billingPeriods = [...new Set(read.facts.map(f => f.billingPeriodStart))].sort();
   }
 
-  private rejectWhenTooManyBadRows(report: IngestionReport, read: FocusReadResult) {
+  private rejectWhenTooManyBadRows(read: FocusReadResult) {
     const share = read.rowsRejected / read.rowsRead;
     if (read.rowsRejected > 0 && share > this.options.maxRejectedShare) {
       const first = read.rejections[0];

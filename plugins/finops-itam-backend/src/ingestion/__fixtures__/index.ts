@@ -1,6 +1,10 @@
-import path from 'node:path';
+import { resolvePackagePath } from '@backstage/backend-plugin-api';
 
-/** Absolute path of a fixture file in this folder. */
+/** Absolute path of a FOCUS fixture file written for the ingestion tests. */
 export function fixture(name: string): string {
-  return path.join(__dirname, name);
+  return resolvePackagePath(
+    '@finops-itam/plugin-finops-itam-backend',
+    'src/ingestion/__fixtures__',
+    name,
+  );
 }

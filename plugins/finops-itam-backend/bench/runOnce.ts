@@ -1,0 +1,105 @@
+/*
+ * One benchmark measurement in a fresh process, so peak RSS belongs to this scenario alone.
+ * Usage: node --require @backstage/cli/config/nodeTransform.cjs runOnce.ts <mode> <file>
+ *   mode: duckdb-only | sqlite | postgres
+ * Prints one JSON line: { mode, file, wallMs, maxRssMb, rows, facts, status }.
+ */
+import { LoggerService } from '@backstage/backend-plugin-api';
+import { DuckDBInstance } from '@duckdb/node-api';
+import knexFactory, { Knex } from 'knex';
+import { mkdtemp, rm } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { DatabaseCostStore } from '../src/database/DatabaseCostStore';
+import { FocusFileReader } from '../src/ingestion/FocusFileReader';
+import { IngestionService } from '../src/ingestion/IngestionService';
+
+const POSTGRES_URL = process.env.BENCH_POSTGRES_URL ?? 'postgresql://postgres@127.0.0.1:5432';
+
+/** DuckDB alone: the same daily resource-level aggregation, with DuckDB's own type sniffing. */
+async function duckDbOnly(file: string) {
+  const instance = await DuckDBInstance.create(':memory:', { threads: '2' });
+  const connection = await instance.connect();
+  const source = file.endsWith('.parquet')
+    ? `read_parquet('${file}')`
+    : `read_csv('${file}', header = true)`;
+  const result = await connection.runAndReadAll(`
+    SELECT COUNT(*) AS facts, SUM(rows) AS rows FROM (
+      SELECT CAST(ChargePeriodStart AS DATE) AS day, BillingAccountId, SubAccountId, ResourceId,
+        ServiceName, ChargeCategory, ChargeClass, CommitmentDiscountStatus, Tags, BillingCurrency,
+        SUM(CAST(BilledCost AS DECIMAL(38,16))) AS billed,
+        SUM(CAST(EffectiveCost AS DECIMAL(38,16))) AS effective,
+        COUNT(*) AS rows
+      FROM ${source} GROUP BY ALL)`);
+  const [row] = result.getRowObjectsJson();
+  connection.closeSync();
+  instance.closeSync();
+  return { rows: Number(row.rows), facts: Number(row.facts), status: 'aggregated' };
+}
+
+/** Errors and warnings to stderr; stdout carries the JSON result only. */
+const stderrLogger: LoggerService = {
+  error: message => process.stderr.write(`error: ${message}\n`),
+  warn: message => process.stderr.write(`warn: ${message}\n`),
+  info: () => {},
+  debug: () => {},
+  child: () => stderrLogger,
+};
+
+async function openDatabase(mode: string, workDir: string): Promise<Knex> {
+  if (mode === 'sqlite') {
+    return knexFactory({
+      client: 'better-sqlite3',
+      connection: { filename: path.join(workDir, 'bench.sqlite') },
+      useNullAsDefault: true,
+    });
+  }
+  const admin = knexFactory({ client: 'pg', connection: POSTGRES_URL });
+  await admin.raw('DROP DATABASE IF EXISTS finops_itam_bench');
+  await admin.raw('CREATE DATABASE finops_itam_bench');
+  await admin.destroy();
+  return knexFactory({ client: 'pg', connection: `${POSTGRES_URL}/finops_itam_bench` });
+}
+
+async function endToEnd(mode: string, file: string) {
+  const workDir = await mkdtemp(path.join(os.tmpdir(), 'finops-itam-bench-'));
+  const knex = await openDatabase(mode, workDir);
+  try {
+    const store = await DatabaseCostStore.create({
+      database: { getClient: async () => knex },
+    });
+    const service = new IngestionService(store, new FocusFileReader(), stderrLogger, {
+      maxRejectedShare: 0.01,
+    });
+    const report = await service.ingest({
+      sourceId: 'bench',
+      files: [{ path: file, key: path.basename(file) }],
+    });
+    return {
+      rows: report.rows.read,
+      facts: await store.countFacts('bench'),
+      status: report.status,
+      message: report.message,
+      readMs: report.timings.readMs,
+      storeMs: report.timings.storeMs,
+      reconciled: report.totals.every(t => t.reconciled),
+    };
+  } finally {
+    await knex.destroy();
+    await rm(workDir, { recursive: true, force: true });
+  }
+}
+
+async function main() {
+  const [mode, file] = process.argv.slice(2);
+  const started = Date.now();
+  const outcome = mode === 'duckdb-only' ? await duckDbOnly(file) : await endToEnd(mode, file);
+  const wallMs = Date.now() - started;
+  const maxRssMb = Math.round(process.resourceUsage().maxRSS / 1024);
+  process.stdout.write(`${JSON.stringify({ mode, file, wallMs, maxRssMb, ...outcome })}\n`);
+}
+
+main().catch(error => {
+  process.stderr.write(`${error.stack ?? error}\n`);
+  process.exit(1);
+});

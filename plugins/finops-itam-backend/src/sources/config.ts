@@ -1,0 +1,138 @@
+import {
+  SchedulerServiceTaskScheduleDefinition,
+  readSchedulerServiceTaskScheduleDefinitionFromConfig,
+} from '@backstage/backend-plugin-api';
+import { Config, ConfigReader, JsonObject } from '@backstage/config';
+
+/** A configured cost source: where its FOCUS exports are and when to read them. */
+export interface CostSourceConfig {
+  id: string;
+  location: string;
+  schedule: SchedulerServiceTaskScheduleDefinition;
+}
+
+/** Everything under `finopsItam` that cost ingestion reads, with defaults applied. */
+export interface CostIngestionConfig {
+  sources: CostSourceConfig[];
+  maxRejectedShare: number;
+  uploadLimitMb: number;
+  retentionMonths: number;
+}
+
+export const SOURCE_ID_PATTERN = /^[a-z0-9]+(-[a-z0-9]+)*$/;
+
+/** Hourly, and slow enough at start that a restarting backend serves requests first. */
+const DEFAULT_SCHEDULE = {
+  frequency: { hours: 1 },
+  timeout: { minutes: 30 },
+  initialDelay: { seconds: 10 },
+};
+
+/** Any `scheme://`; a Windows drive letter (`C:\`) has a one-letter "scheme" and stays local. */
+const URL_SCHEME = /^([a-z][a-z0-9+.-]+):\/\//i;
+
+function readSchedule(
+  source: Config,
+  key: string,
+): SchedulerServiceTaskScheduleDefinition {
+  const given = source.getOptionalConfig('schedule');
+  // Defaults fill each field left out, so `frequency` alone is a complete schedule.
+  const data = { ...DEFAULT_SCHEDULE, ...(given?.get<JsonObject>() ?? {}) };
+  try {
+    return readSchedulerServiceTaskScheduleDefinitionFromConfig(
+      new ConfigReader(data, 'app-config', undefined, `${key}.schedule`),
+    );
+  } catch (error) {
+    throw new Error(
+      `Invalid ${key}.schedule: ${
+        error instanceof Error ? error.message : error
+      }`,
+    );
+  }
+}
+
+function readLocation(source: Config, key: string): string {
+  const location = source.getString('location').trim();
+  const scheme = URL_SCHEME.exec(location)?.[1].toLowerCase();
+  if (scheme && scheme !== 'http' && scheme !== 'https') {
+    throw new Error(
+      `${key}.location "${location}" uses ${scheme}://, but only local paths and ` +
+        `http(s) URLs read through the Backstage URL reader are supported ` +
+        `(for S3 use https://<bucket>.s3.<region>.amazonaws.com/<key>)`,
+    );
+  }
+  return location;
+}
+
+function readSources(config: Config): CostSourceConfig[] {
+  const entries = config.getOptionalConfigArray('finopsItam.costSources') ?? [];
+  const seen = new Set<string>();
+  return entries.map((source, index) => {
+    const key = `finopsItam.costSources[${index}]`;
+    const id = source.getString('id');
+    if (!SOURCE_ID_PATTERN.test(id)) {
+      throw new Error(
+        `${key}.id "${id}" is not lowercase kebab-case (like "aws-focus")`,
+      );
+    }
+    if (seen.has(id)) {
+      throw new Error(`${key}.id "${id}" is used by another cost source`);
+    }
+    seen.add(id);
+    return {
+      id,
+      location: readLocation(source, key),
+      schedule: readSchedule(source, key),
+    };
+  });
+}
+
+function readNumber(
+  config: Config,
+  key: string,
+  fallback: number,
+  valid: (value: number) => boolean,
+  expected: string,
+): number {
+  const value = config.getOptionalNumber(key) ?? fallback;
+  if (!Number.isFinite(value) || !valid(value)) {
+    throw new Error(`${key} must be ${expected}, but is ${value}`);
+  }
+  return value;
+}
+
+/**
+ * Reads and checks the cost-ingestion config at start, so a mistake stops the backend with
+ * the offending key named instead of surfacing hours later in a scheduled run.
+ */
+export function readCostIngestionConfig(config: Config): CostIngestionConfig {
+  return {
+    sources: readSources(config),
+    maxRejectedShare: readNumber(
+      config,
+      'finopsItam.ingestion.maxRejectedShare',
+      0.01,
+      v => v >= 0 && v <= 1,
+      'a share between 0 and 1 (0.01 = 1 %)',
+    ),
+    uploadLimitMb: readNumber(
+      config,
+      'finopsItam.ingestion.uploadLimitMb',
+      1024,
+      v => v > 0,
+      'a positive number of megabytes',
+    ),
+    retentionMonths: readNumber(
+      config,
+      'finopsItam.retention.months',
+      25,
+      v => Number.isInteger(v) && v >= 1,
+      'a whole number of months, at least 1',
+    ),
+  };
+}
+
+/** True when the location is read through the URL reader rather than from local disk. */
+export function isUrlLocation(location: string): boolean {
+  return /^https?:\/\//i.test(location);
+}

@@ -1,0 +1,64 @@
+import { LoggerService, SchedulerService } from '@backstage/backend-plugin-api';
+import { DatabaseCostStore } from '../database/DatabaseCostStore';
+import { CostSourceConfig } from './config';
+import { CostSourceRunner } from './CostSourceRunner';
+import { retentionCutoff } from './retention';
+
+export const costSourceTaskId = (sourceId: string) =>
+  `finops-itam-cost-source-${sourceId}`;
+
+export const RETENTION_TASK_ID = 'finops-itam-cost-retention';
+
+/**
+ * One task per configured source. Always global scope, whatever the config says: with
+ * several replicas each delivery must be ingested once, not once per replica.
+ */
+export async function scheduleCostSourceTasks(options: {
+  scheduler: SchedulerService;
+  runner: CostSourceRunner;
+  sources: CostSourceConfig[];
+  logger: LoggerService;
+}): Promise<void> {
+  const { scheduler, runner, sources, logger } = options;
+  for (const source of sources) {
+    await scheduler.scheduleTask({
+      id: costSourceTaskId(source.id),
+      ...source.schedule,
+      scope: 'global',
+      fn: async () => {
+        // Outcomes, failures included, are recorded by the runner; only unexpected errors
+        // (the database gone) reach the scheduler, which logs them.
+        const result = await runner.run(source.id);
+        logger.info(
+          `Cost source ${source.id} ${result.status}: ${result.message}`,
+        );
+      },
+    });
+  }
+}
+
+/** Daily deletion of facts older than the retention, on one replica. */
+export async function scheduleRetentionTask(options: {
+  scheduler: SchedulerService;
+  store: Pick<DatabaseCostStore, 'deleteFactsBefore'>;
+  retentionMonths: number;
+  logger: LoggerService;
+  now?: () => Date;
+}): Promise<void> {
+  const { scheduler, store, retentionMonths, logger } = options;
+  const now = options.now ?? (() => new Date());
+  await scheduler.scheduleTask({
+    id: RETENTION_TASK_ID,
+    frequency: { days: 1 },
+    timeout: { hours: 1 },
+    initialDelay: { minutes: 5 },
+    scope: 'global',
+    fn: async () => {
+      const cutoff = retentionCutoff(now(), retentionMonths);
+      const deleted = await store.deleteFactsBefore(cutoff);
+      logger.info(
+        `Deleted ${deleted} cost fact(s) before ${cutoff} (finopsItam.retention.months: ${retentionMonths})`,
+      );
+    },
+  });
+}
