@@ -8,6 +8,16 @@ source scripts/bootstrap.sh
 node scripts/check-ports.mjs 7007:backend 3000:frontend
 
 mkdir -p .data/sqlite
+
+# Demo cost data: 13 months of FOCUS exports for the demo organisation, generated once
+# (deterministic) and ingested by the cost sources in app-config.yaml on the first run.
+if [ ! -f .data/demo-focus/.generated ]; then
+  through="$(date -u -d yesterday +%F 2>/dev/null || node -p 'new Date(Date.now() - 864e5).toISOString().slice(0, 10)')"
+  echo "[start] generating demo FOCUS exports through $through into .data/demo-focus"
+  rm -rf .data/demo-focus
+  node packages/focus-generator/bin/focus-generator demo --out .data/demo-focus --through "$through"
+  echo "$through" >.data/demo-focus/.generated
+fi
 config_args=(--config app-config.yaml)
 if [ -n "${FINOPS_ITAM_API_TOKEN:-}" ]; then
   config_args+=(--config app-config.scripted-access.yaml)
