@@ -13,6 +13,13 @@ async function signInAsGuest(page: Page) {
   ).toBeVisible();
 }
 
+/** Entity page tabs are links in the page's content navigation. */
+function entityTab(page: Page, name: string) {
+  return page
+    .getByRole('navigation', { name: 'Content navigation' })
+    .getByRole('link', { name, exact: true });
+}
+
 test('the backend reports its health and database', async ({ request }) => {
   const response = await request.get(`${BACKEND}/api/finops-itam/health`);
   expect(response.ok()).toBe(true);
@@ -32,7 +39,7 @@ test('a guest opens a demo component and sees its Cost tab', async ({
     page.getByRole('heading', { name: 'checkout-api' }).first(),
   ).toBeVisible();
 
-  await page.getByRole('tab', { name: 'Cost' }).click();
+  await entityTab(page, 'Cost').click();
   await expect(page).toHaveURL(/\/catalog\/default\/component\/checkout-api\/cost/);
   await expect(
     page.getByText('No cost data for checkout-api yet'),
@@ -41,7 +48,7 @@ test('a guest opens a demo component and sees its Cost tab', async ({
   await expect(page.getByText(/application=checkout\|checkout-v2/)).toBeVisible();
   await page.screenshot({ path: `${SCREENSHOTS}/cost-tab.png`, fullPage: true });
 
-  await page.getByRole('tab', { name: 'Licenses' }).click();
+  await entityTab(page, 'Licenses').click();
   await expect(
     page.getByText('No license data for checkout-api yet'),
   ).toBeVisible();

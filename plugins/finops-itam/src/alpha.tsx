@@ -1,1 +1,119 @@
-export {};
+/**
+ * The finops-itam plugin for the new frontend system.
+ *
+ * @packageDocumentation
+ */
+import { convertLegacyRouteRef } from '@backstage/core-compat-api';
+import {
+  ApiBlueprint,
+  createFrontendPlugin,
+  discoveryApiRef,
+  fetchApiRef,
+  OverridableFrontendPlugin,
+  RouteRef,
+} from '@backstage/frontend-plugin-api';
+import {
+  EntityCardBlueprint,
+  EntityContentBlueprint,
+} from '@backstage/plugin-catalog-react/alpha';
+import { FINOPS_ITAM_PLUGIN_ID } from '@finops-itam/plugin-finops-itam-common';
+import { FinopsItamClient, finopsItamApiRef } from './api';
+import { costRouteRef, licensesRouteRef } from './routes';
+
+const finopsItamApi = ApiBlueprint.make({
+  params: defineParams =>
+    defineParams({
+      api: finopsItamApiRef,
+      deps: { discoveryApi: discoveryApiRef, fetchApi: fetchApiRef },
+      factory: ({ discoveryApi, fetchApi }) =>
+        new FinopsItamClient({ discoveryApi, fetchApi }),
+    }),
+});
+
+const entityCostContent = EntityContentBlueprint.make({
+  name: 'cost',
+  params: {
+    path: 'cost',
+    title: 'Cost',
+    routeRef: convertLegacyRouteRef(costRouteRef),
+    filter: { kind: { $in: ['component', 'resource', 'system'] } },
+    loader: () =>
+      import('./components/EntityCostContent').then(m => (
+        <m.EntityCostContent />
+      )),
+  },
+});
+
+const entityLicensesContent = EntityContentBlueprint.make({
+  name: 'licenses',
+  params: {
+    path: 'licenses',
+    title: 'Licenses',
+    routeRef: convertLegacyRouteRef(licensesRouteRef),
+    filter: { kind: { $in: ['component', 'resource'] } },
+    loader: () =>
+      import('./components/EntityLicensesContent').then(m => (
+        <m.EntityLicensesContent />
+      )),
+  },
+});
+
+const entityOnboardingCard = EntityCardBlueprint.make({
+  name: 'onboarding',
+  params: {
+    filter: { kind: 'component' },
+    loader: () =>
+      import('./components/EntityOnboardingCard').then(m => (
+        <m.EntityOnboardingCard />
+      )),
+  },
+});
+
+/**
+ * Extensions of the finops-itam plugin, by id.
+ *
+ * @alpha
+ */
+export type FinopsItamPluginExtensions = {
+  'api:finops-itam': ReturnType<typeof ApiBlueprint.make>;
+  'entity-content:finops-itam/cost': ReturnType<
+    typeof EntityContentBlueprint.make
+  >;
+  'entity-content:finops-itam/licenses': ReturnType<
+    typeof EntityContentBlueprint.make
+  >;
+  'entity-card:finops-itam/onboarding': ReturnType<
+    typeof EntityCardBlueprint.make
+  >;
+};
+
+// Typed explicitly: the inferred type names the @backstage/filter-predicates copy nested
+// under @backstage/frontend-plugin-api, which this package's declarations cannot reference.
+/**
+ * The finops-itam plugin for the new frontend system: the API client, the Cost tab
+ * (`entity-content:finops-itam/cost`), the Licenses tab
+ * (`entity-content:finops-itam/licenses`) and the Onboarding card
+ * (`entity-card:finops-itam/onboarding`).
+ *
+ * @alpha
+ */
+const finopsItamPlugin: OverridableFrontendPlugin<
+  { cost: RouteRef; licenses: RouteRef },
+  {},
+  FinopsItamPluginExtensions
+> = createFrontendPlugin({
+  pluginId: FINOPS_ITAM_PLUGIN_ID,
+  info: { packageJson: () => import('../package.json') },
+  extensions: [
+    finopsItamApi,
+    entityCostContent,
+    entityLicensesContent,
+    entityOnboardingCard,
+  ],
+  routes: {
+    cost: convertLegacyRouteRef(costRouteRef),
+    licenses: convertLegacyRouteRef(licensesRouteRef),
+  },
+});
+
+export default finopsItamPlugin;

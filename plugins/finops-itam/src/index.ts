@@ -1,1 +1,16 @@
-export {};
+/**
+ * The finops-itam frontend plugin: Cost and Licenses tabs and the Onboarding card on
+ * catalog entity pages. This entry point is for the legacy frontend system; the new
+ * frontend system plugin is the default export of `@finops-itam/plugin-finops-itam/alpha`.
+ *
+ * @packageDocumentation
+ */
+export {
+  finopsItamPlugin,
+  EntityFinopsItamCostContent,
+  EntityFinopsItamLicensesContent,
+  EntityFinopsItamOnboardingCard,
+} from './plugin';
+export { isFinopsItamAvailable } from './lib';
+export { finopsItamApiRef, FinopsItamClient } from './api';
+export type { FinopsItamApi } from './api';

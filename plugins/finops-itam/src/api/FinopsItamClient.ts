@@ -1,0 +1,46 @@
+import { DiscoveryApi, FetchApi } from '@backstage/core-plugin-api';
+import { ResponseError } from '@backstage/errors';
+import {
+  FINOPS_ITAM_PLUGIN_ID,
+  HealthResponse,
+  healthResponseSchema,
+} from '@finops-itam/plugin-finops-itam-common';
+import { FinopsItamApi } from './FinopsItamApi';
+
+/**
+ * Default {@link FinopsItamApi} implementation, talking to the finops-itam backend plugin
+ * found through the discovery API.
+ *
+ * @public
+ */
+export class FinopsItamClient implements FinopsItamApi {
+  private readonly discoveryApi: DiscoveryApi;
+  private readonly fetchApi: FetchApi;
+
+  constructor(options: { discoveryApi: DiscoveryApi; fetchApi: FetchApi }) {
+    this.discoveryApi = options.discoveryApi;
+    this.fetchApi = options.fetchApi;
+  }
+
+  async getHealth(): Promise<HealthResponse> {
+    const body = await this.get('/health');
+    const parsed = healthResponseSchema.safeParse(body);
+    if (!parsed.success) {
+      // A reachable server that answers something else is most likely a different or
+      // incompatible backend; say so rather than showing half-understood data.
+      throw new Error(
+        `Unexpected answer from the finops-itam backend health check: ${parsed.error.message}`,
+      );
+    }
+    return parsed.data;
+  }
+
+  private async get(path: string): Promise<unknown> {
+    const baseUrl = await this.discoveryApi.getBaseUrl(FINOPS_ITAM_PLUGIN_ID);
+    const response = await this.fetchApi.fetch(`${baseUrl}${path}`);
+    if (!response.ok) {
+      throw await ResponseError.fromResponse(response);
+    }
+    return response.json();
+  }
+}

@@ -1,0 +1,3 @@
+export { finopsItamApiRef } from './FinopsItamApi';
+export type { FinopsItamApi } from './FinopsItamApi';
+export { FinopsItamClient } from './FinopsItamClient';

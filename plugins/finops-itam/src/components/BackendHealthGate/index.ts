@@ -1,0 +1,1 @@
+export { BackendHealthGate } from './BackendHealthGate';

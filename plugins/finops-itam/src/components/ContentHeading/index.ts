@@ -1,0 +1,1 @@
+export { ContentHeading } from './ContentHeading';

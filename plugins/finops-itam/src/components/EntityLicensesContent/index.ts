@@ -1,0 +1,1 @@
+export { EntityLicensesContent } from './EntityLicensesContent';

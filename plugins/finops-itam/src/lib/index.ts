@@ -1,0 +1,3 @@
+export { isFinopsItamAvailable } from './isFinopsItamAvailable';
+export { getCostMappings, getDeclaredLicenses } from './annotations';
+export type { CostMapping, DeclaredLicenses } from './annotations';

@@ -1,0 +1,10 @@
+import { createRouteRef } from '@backstage/core-plugin-api';
+
+/**
+ * Route of the Cost tab on an entity page. Created with the legacy API and converted with
+ * `convertLegacyRouteRef` in `./alpha`, so both frontend systems share one ref.
+ */
+export const costRouteRef = createRouteRef({ id: 'finops-itam-cost' });
+
+/** Route of the Licenses tab on an entity page, shared like {@link costRouteRef}. */
+export const licensesRouteRef = createRouteRef({ id: 'finops-itam-licenses' });
