@@ -40,7 +40,8 @@ if node scripts/probe-port.mjs 127.0.0.1 5432; then
 else
   echo "NOTICE: no PostgreSQL on 127.0.0.1:5432: database tests run on SQLite only, PostgreSQL cases are skipped"
 fi
-step "unit and database tests" yarn backstage-cli repo test --ci --json --outputFile="$results_dir/jest.json"
+# CI=true keeps Jest out of watch mode when a person runs npm test in a terminal.
+step "unit and database tests" env CI=true yarn backstage-cli repo test --json --outputFile="$results_dir/jest.json"
 
 step "end-to-end tests" bash scripts/e2e.sh "$results_dir/playwright.json"
 
