@@ -1,0 +1,330 @@
+import { parseEntityRef } from '@backstage/catalog-model';
+import { z } from 'zod';
+import { CHARGE_CATEGORIES } from '../../ingestion/focusColumns';
+import { Money } from '../../ingestion/money';
+import { normalizeEntityRef, notAnEntityRefMessage } from './entityRefs';
+
+/*
+ * The shape of `finopsItam.sharedCostPools` and the checks zod cannot express alone. Every
+ * problem is reported with its path, all at once, so an author fixes a config in one pass.
+ */
+
+const POOL_ID = /^[a-z0-9]+(-[a-z0-9]+)*$/;
+const PERCENTAGE = /^\d+(\.\d+)?$/;
+const SPLIT_METHODS = ['even', 'proportional', 'fixed', 'metric'] as const;
+const CRITERIA = ['tags', 'accounts', 'services', 'chargeCategories'] as const;
+const TARGET_KINDS = ['system', 'group'];
+
+function atLeastOne(what: string) {
+  return `must list at least one ${what}`;
+}
+
+const rowsSchema = z
+  .object({
+    tags: z
+      .record(
+        z.string(),
+        z.union([z.string(), z.array(z.string()).min(1, atLeastOne('value'))], {
+          errorMap: () => ({
+            message: 'must be a tag value or a list of alternative values',
+          }),
+        }),
+      )
+      .optional(),
+    accounts: z.array(z.string()).min(1, atLeastOne('account id')).optional(),
+    services: z.array(z.string()).min(1, atLeastOne('service name')).optional(),
+    chargeCategories: z
+      .array(z.enum(CHARGE_CATEGORIES))
+      .min(1, atLeastOne('charge category'))
+      .optional(),
+  })
+  .strict();
+
+const targetsSchema = z
+  .object({
+    entities: z.array(z.string()).optional(),
+    allComponentsOf: z.string().optional(),
+  })
+  .strict();
+
+const poolSchema = z
+  .object({
+    id: z.string(),
+    description: z.string().optional(),
+    mode: z.enum(['showback', 'chargeback']),
+    rows: rowsSchema,
+    targets: targetsSchema,
+    method: z.enum(SPLIT_METHODS),
+    weights: z
+      .record(
+        z.string(),
+        // YAML turns `50` into a number; both spellings of a percentage are accepted.
+        z.union([z.string(), z.number()], {
+          errorMap: () => ({ message: 'must be a percentage like 25 or 33.5' }),
+        }),
+      )
+      .optional(),
+    metric: z.string().optional(),
+  })
+  .strict();
+
+/** A pool entry as written in app-config, once its shape is valid. */
+export type RawSharedCostPool = z.infer<typeof poolSchema>;
+type Issue = { path: (string | number)[]; message: string };
+
+function checkId(pool: RawSharedCostPool, issues: Issue[]): void {
+  if (!POOL_ID.test(pool.id)) {
+    issues.push({
+      path: ['id'],
+      message: `"${pool.id}" is not lowercase kebab-case (like "platform-support")`,
+    });
+  }
+}
+
+function checkRows(pool: RawSharedCostPool, issues: Issue[]): void {
+  const given = CRITERIA.filter(key => pool.rows[key] !== undefined);
+  if (given.length === 0) {
+    // A pool without criteria would take every cost row, leaving no direct allocation.
+    issues.push({
+      path: ['rows'],
+      message: `must give at least one of ${CRITERIA.join(', ')}`,
+    });
+  }
+  const tags = pool.rows.tags;
+  if (tags !== undefined) {
+    const keys = Object.keys(tags);
+    if (keys.length === 0) {
+      issues.push({ path: ['rows', 'tags'], message: atLeastOne('tag') });
+    }
+    const seen = new Map<string, string>();
+    for (const key of keys) {
+      const normalized = key.trim().toLowerCase();
+      const values = ([] as string[]).concat(tags[key]);
+      if (normalized === '') {
+        issues.push({
+          path: ['rows', 'tags', key],
+          message: 'has an empty tag key',
+        });
+      } else if (seen.has(normalized)) {
+        issues.push({
+          path: ['rows', 'tags', key],
+          message:
+            `repeats tag key "${seen.get(
+              normalized,
+            )}" (keys are compared trimmed and ` +
+            'case-insensitively); list alternative values in one entry',
+        });
+      } else if (values.some(value => value.trim() === '')) {
+        issues.push({
+          path: ['rows', 'tags', key],
+          message: 'has an empty value',
+        });
+      }
+      seen.set(normalized, key);
+    }
+  }
+  for (const key of ['accounts', 'services'] as const) {
+    pool.rows[key]?.forEach((value, index) => {
+      if (value.trim() === '') {
+        issues.push({ path: ['rows', key, index], message: 'is empty' });
+      }
+    });
+  }
+}
+
+function checkTargets(pool: RawSharedCostPool, issues: Issue[]): void {
+  const { entities, allComponentsOf } = pool.targets;
+  if ((entities === undefined) === (allComponentsOf === undefined)) {
+    issues.push({
+      path: ['targets'],
+      message:
+        entities === undefined
+          ? 'must give entities (a list of entity refs) or allComponentsOf (a system or group ref)'
+          : 'must give either entities or allComponentsOf, not both',
+    });
+    return;
+  }
+  if (entities !== undefined) {
+    if (entities.length === 0) {
+      issues.push({
+        path: ['targets', 'entities'],
+        message: atLeastOne('entity ref'),
+      });
+    }
+    const seen = new Set<string>();
+    entities.forEach((ref, index) => {
+      const normalized = normalizeEntityRef(ref);
+      if (normalized === undefined) {
+        issues.push({
+          path: ['targets', 'entities', index],
+          message: notAnEntityRefMessage(ref),
+        });
+      } else if (seen.has(normalized)) {
+        issues.push({
+          path: ['targets', 'entities', index],
+          message: `repeats ${normalized}`,
+        });
+      }
+      seen.add(normalized ?? ref);
+    });
+  }
+  if (allComponentsOf !== undefined) {
+    const normalized = normalizeEntityRef(allComponentsOf);
+    if (
+      normalized === undefined ||
+      !TARGET_KINDS.includes(parseEntityRef(normalized).kind)
+    ) {
+      issues.push({
+        path: ['targets', 'allComponentsOf'],
+        message:
+          `"${allComponentsOf}" is not a system or group ref ` +
+          '(like system:default/payments or group:default/team-a)',
+      });
+    }
+  }
+}
+
+function checkMethodSettings(pool: RawSharedCostPool, issues: Issue[]): void {
+  const { method } = pool;
+  if (method === 'fixed' && pool.weights === undefined) {
+    issues.push({
+      path: ['weights'],
+      message:
+        'is required when method is fixed: give each target a percentage, summing to 100',
+    });
+  }
+  if (method !== 'fixed' && pool.weights !== undefined) {
+    issues.push({
+      path: ['weights'],
+      message: `is only used when method is fixed, not ${method}`,
+    });
+  }
+  if (method === 'metric' && pool.metric === undefined) {
+    issues.push({
+      path: ['metric'],
+      message:
+        'is required when method is metric: name the business metric to split by',
+    });
+  }
+  if (method !== 'metric' && pool.metric !== undefined) {
+    issues.push({
+      path: ['metric'],
+      message: `is only used when method is metric, not ${method}`,
+    });
+  }
+  if (pool.metric !== undefined && pool.metric.trim() === '') {
+    issues.push({ path: ['metric'], message: 'is empty' });
+  }
+}
+
+function checkWeights(pool: RawSharedCostPool, issues: Issue[]): void {
+  if (pool.method !== 'fixed' || pool.weights === undefined) {
+    return;
+  }
+  const before = issues.length;
+  const weighted = new Map<string, string>();
+  let total = new Money(0);
+  for (const [ref, value] of Object.entries(pool.weights)) {
+    const normalized = normalizeEntityRef(ref);
+    const text = String(value).trim();
+    if (normalized === undefined) {
+      issues.push({
+        path: ['weights', ref],
+        message: notAnEntityRefMessage(ref),
+      });
+    } else if (weighted.has(normalized)) {
+      issues.push({
+        path: ['weights', ref],
+        message: `repeats ${normalized} (given as "${weighted.get(
+          normalized,
+        )}")`,
+      });
+    } else if (!PERCENTAGE.test(text) || new Money(text).gt(100)) {
+      issues.push({
+        path: ['weights', ref],
+        message: `"${value}" is not a percentage between 0 and 100, like 25 or 33.5`,
+      });
+    } else {
+      total = total.plus(text);
+    }
+    if (!weighted.has(normalized ?? ref)) {
+      weighted.set(normalized ?? ref, ref);
+    }
+  }
+  if (issues.length > before) {
+    return;
+  }
+  // Exact decimal comparison: 33.33 + 33.33 + 33.33 is 99.99, not "close enough".
+  if (!total.eq(100)) {
+    issues.push({
+      path: ['weights'],
+      message: `must sum to 100, got ${total.toFixed()}`,
+    });
+  }
+  const entities = pool.targets.entities;
+  if (entities === undefined) {
+    return; // Components of a system or group are only known when allocating.
+  }
+  const targets = new Set(entities.map(ref => normalizeEntityRef(ref) ?? ref));
+  for (const [normalized, ref] of weighted) {
+    if (!targets.has(normalized)) {
+      issues.push({
+        path: ['weights', ref],
+        message: `is not one of targets.entities`,
+      });
+    }
+  }
+  const missing = [...targets].filter(ref => !weighted.has(ref));
+  if (missing.length > 0) {
+    issues.push({
+      path: ['weights'],
+      message: `has no percentage for ${missing.join(
+        ', ',
+      )}, listed in targets.entities`,
+    });
+  }
+}
+
+function checkPool(pool: RawSharedCostPool, ctx: z.RefinementCtx): void {
+  const issues: Issue[] = [];
+  checkId(pool, issues);
+  checkRows(pool, issues);
+  checkTargets(pool, issues);
+  checkMethodSettings(pool, issues);
+  checkWeights(pool, issues);
+  for (const issue of issues) {
+    ctx.addIssue({ code: z.ZodIssueCode.custom, ...issue });
+  }
+}
+
+/**
+ * Zod schema of the shared-cost settings under `finopsItam`. It validates only; use
+ * {@link readSharedCostConfig} for the normalised form.
+ * @public
+ */
+export const sharedCostConfigSchema = z
+  .object({
+    sharedCostPools: z.array(poolSchema.superRefine(checkPool)).optional(),
+    unusedCommitmentPool: z.string().optional(),
+  })
+  .superRefine((value, ctx) => {
+    const ids = new Set<string>();
+    value.sharedCostPools?.forEach((pool, index) => {
+      if (ids.has(pool.id)) {
+        ctx.addIssue({
+          code: z.ZodIssueCode.custom,
+          path: ['sharedCostPools', index, 'id'],
+          message: `"${pool.id}" is used by another shared cost pool`,
+        });
+      }
+      ids.add(pool.id);
+    });
+    const unused = value.unusedCommitmentPool;
+    if (unused !== undefined && !ids.has(unused)) {
+      ctx.addIssue({
+        code: z.ZodIssueCode.custom,
+        path: ['unusedCommitmentPool'],
+        message: `"${unused}" is not the id of any finopsItam.sharedCostPools entry`,
+      });
+    }
+  });

@@ -1,0 +1,178 @@
+import { Money } from '../../ingestion/money';
+import { parseDecimal } from './decimalUnits';
+import {
+  SPLIT_SCALE,
+  SplitPart,
+  SplitShare,
+  splitAmount,
+  splitEvenly,
+} from './splitAmount';
+
+/** How a shared-cost pool is divided between its targets. @public */
+export type SplitMethod = 'even' | 'proportional' | 'fixed' | 'metric';
+
+/** Input of {@link splitPool}. Keys of the maps are target ids exactly as in `targets`. @public */
+export interface SplitPoolInput {
+  /** The pool's cost for one day and currency, a decimal string (negative for credits). */
+  amount: string;
+  method: SplitMethod;
+  /** The targets the pool is split between (entity refs), each once. */
+  targets: readonly string[];
+  /**
+   * For `proportional`: each target's directly allocated cost for the same day, currency
+   * and cost basis as `amount`. Missing targets count as zero.
+   */
+  directCostByTarget?: Readonly<Record<string, string>>;
+  /** For `fixed`: percentages that sum to exactly 100. */
+  fixedWeights?: Readonly<Record<string, string>>;
+  /** For `metric`: each target's value of the pool's business metric. Missing = zero. */
+  metricByTarget?: Readonly<Record<string, string>>;
+  /** Decimal places of the parts; default {@link SPLIT_SCALE}. */
+  scale?: number;
+}
+
+/** The parts of a pool, and why the configured method was not applied as is, if so. @public */
+export interface SplitPoolResult {
+  parts: SplitPart[];
+  /** Set when the split departed from the configured method, e.g. fell back to even. */
+  fallback?: string;
+}
+
+function sign(value: string, what?: string): -1 | 0 | 1 {
+  const { units } = parseDecimal(value, what);
+  if (units === 0n) {
+    return 0;
+  }
+  return units < 0n ? -1 : 1;
+}
+
+function listed(targets: string[]): string {
+  return [...targets].sort().join(', ');
+}
+
+function even(input: SplitPoolInput, fallback: string): SplitPoolResult {
+  return {
+    parts: splitEvenly(input.amount, input.targets, input.scale),
+    fallback: `${fallback}; split evenly`,
+  };
+}
+
+function byWeights(input: SplitPoolInput, shares: SplitShare[]): SplitPart[] {
+  return splitAmount(input.amount, shares, input.scale ?? SPLIT_SCALE);
+}
+
+function proportional(input: SplitPoolInput): SplitPoolResult {
+  const costs = input.targets.map(target => ({
+    target,
+    weight: input.directCostByTarget?.[target] ?? '0',
+  }));
+  const signs = costs.map(c => sign(c.weight, `direct cost of "${c.target}"`));
+  if (signs.every(s => s === 0)) {
+    return even(input, 'no target has direct cost to be proportional to');
+  }
+  if (signs.includes(1) && signs.includes(-1)) {
+    // Weights of both signs would give parts larger than the pool with opposite signs.
+    const negatives = costs.filter((_, i) => signs[i] < 0).map(c => c.target);
+    return even(
+      input,
+      `direct costs have mixed signs (negative for ${listed(negatives)})`,
+    );
+  }
+  // All credits: their magnitudes are the proportions.
+  const shares = signs.includes(-1)
+    ? costs.map(c => ({
+        target: c.target,
+        weight: new Money(c.weight).neg().toFixed(),
+      }))
+    : costs;
+  return { parts: byWeights(input, shares) };
+}
+
+function metric(input: SplitPoolInput): SplitPoolResult {
+  const values = input.targets.map(target => ({
+    target,
+    weight: input.metricByTarget?.[target] ?? '0',
+  }));
+  const signs = values.map(v => sign(v.weight, `metric of "${v.target}"`));
+  const negatives = values.filter((_, i) => signs[i] < 0).map(v => v.target);
+  if (negatives.length > 0) {
+    return even(input, `metric is negative for ${listed(negatives)}`);
+  }
+  if (signs.every(s => s === 0)) {
+    return even(input, 'no target has a metric value above zero');
+  }
+  return { parts: byWeights(input, values) };
+}
+
+function fixed(input: SplitPoolInput): SplitPoolResult {
+  const weights = input.fixedWeights ?? {};
+  let total = new Money(0);
+  for (const [ref, weight] of Object.entries(weights)) {
+    if (sign(weight, `fixed weight of "${ref}"`) < 0) {
+      throw new RangeError(
+        `fixed weight of "${ref}" is negative (${weight}); percentages must be zero or more`,
+      );
+    }
+    total = total.plus(weight);
+  }
+  if (!total.eq(100)) {
+    throw new RangeError(
+      `fixed weights must sum to 100, got ${total.toFixed()}`,
+    );
+  }
+  const targets = new Set(input.targets);
+  const absent = Object.keys(weights).filter(
+    ref => !targets.has(ref) && sign(weights[ref]) !== 0,
+  );
+  const unweighted = input.targets.filter(t => weights[t] === undefined);
+  const shares = input.targets.map(target => ({
+    target,
+    weight: weights[target] ?? '0',
+  }));
+  if (shares.every(s => sign(s.weight) === 0)) {
+    return even(input, 'no target has a fixed weight above zero');
+  }
+  // A weighted entity that is no longer a target (deleted, renamed) must not take its
+  // percentage with it: the pool is shared by the others in their fixed proportions.
+  const notes = [
+    absent.length > 0 &&
+      `weighted ${listed(
+        absent,
+      )} not among the targets; their percentage is shared ` +
+        'by the others in proportion to their weights',
+    unweighted.length > 0 &&
+      `no fixed weight for ${listed(unweighted)}, who get nothing`,
+  ].filter((note): note is string => Boolean(note));
+  return {
+    parts: byWeights(input, shares),
+    ...(notes.length > 0 ? { fallback: notes.join('; ') } : {}),
+  };
+}
+
+/**
+ * Splits one day's cost of a shared pool between its targets by the pool's method. The
+ * parts always sum to `amount` exactly (see `splitAmount` for the rounding rule); when the
+ * method has nothing to go by (no direct cost, no metric, mixed signs), the pool is split
+ * evenly and `fallback` says why, so the cost is never lost or left unexplained.
+ *
+ * Throws when `targets` is empty (the caller keeps the pool unallocated) or repeats a
+ * target, and for `fixed` when the weights do not sum to 100.
+ * @public
+ */
+export function splitPool(input: SplitPoolInput): SplitPoolResult {
+  if (input.targets.length === 0) {
+    throw new RangeError('A shared-cost pool needs at least one target');
+  }
+  switch (input.method) {
+    case 'even':
+      return { parts: splitEvenly(input.amount, input.targets, input.scale) };
+    case 'proportional':
+      return proportional(input);
+    case 'fixed':
+      return fixed(input);
+    case 'metric':
+      return metric(input);
+    default:
+      throw new TypeError(`Unknown split method "${input.method as string}"`);
+  }
+}
