@@ -98,6 +98,25 @@ describe('FocusFileReader', () => {
       });
       expect(result.totals[0]).toMatchObject({ currency: 'EUR', billedCost: '43.3333333333000000' });
     });
+
+    it('reads FOCUS 1.3 split-allocation rows as the resources they were split to', async () => {
+      const result = await read('focus-1.3-split-allocation.csv');
+      expect(result.facts.map(f => [f.resourceName, f.tags, f.billedCost]).sort()).toEqual([
+        ['cart-pods', '{"application":"cart"}', '6.0000000000000000'],
+        ['search-pods', '{"application":"search"}', '4.0000000000000000'],
+        ['shared-cluster', '{"team":"platform"}', '1.5000000000000000'],
+      ]);
+      // An extra column without the x_ prefix is kept in the column list, not an error.
+      expect(result.columns).toContain('LegacyCostCenter');
+    });
+
+    it('keeps one service under each category it is billed in', async () => {
+      const result = await read('focus-1.3-split-allocation.csv');
+      const categories = result.facts
+        .filter(f => f.serviceName === 'Amazon EKS')
+        .map(f => f.serviceCategory);
+      expect(new Set(categories)).toEqual(new Set(['Compute', 'Management and Governance']));
+    });
   });
 
   describe('formats', () => {

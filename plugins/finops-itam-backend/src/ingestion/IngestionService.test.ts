@@ -63,6 +63,15 @@ describe('IngestionService', () => {
       expect(await store.getIngestion(report.id)).toEqual(report);
     });
 
+    it('stores tag keys trimmed, so " environment " and "environment" are one key', async () => {
+      const { knex, ingest } = await setUp(databaseId);
+      await ingest('focus-1.2.csv', 'aws-focus');
+
+      const row = await knex('finops_itam_cost_facts').where('resource_id', 'i-0abc').first();
+
+      expect(JSON.parse(row.tags)).toEqual({ application: 'checkout', environment: 'prod' });
+    });
+
     it('changes nothing when the same file is ingested again', async () => {
       const { store, ingest } = await setUp(databaseId);
       await ingest('focus-1.0.csv');

@@ -41,6 +41,10 @@ export const OPTIONAL_COLUMNS = [
   'Tags',
   'ConsumedQuantity',
   'InvoiceId',
+  // FOCUS 1.3 split cost allocation: the split rows replace their origin charge.
+  'AllocatedResourceId',
+  'AllocatedResourceName',
+  'AllocatedTags',
 ] as const;
 
 export type FocusColumn =
@@ -103,7 +107,11 @@ export function missingMandatoryColumns(
 
 /** Best guess of the FOCUS version from columns introduced by each release. */
 export function guessFocusVersion(mapped: Map<FocusColumn, string>): string {
-  if (mapped.has('ServiceProviderName') || mapped.has('HostProviderName')) {
+  if (
+    mapped.has('ServiceProviderName') ||
+    mapped.has('HostProviderName') ||
+    mapped.has('AllocatedResourceId')
+  ) {
     return '1.3';
   }
   if (mapped.has('InvoiceId')) {

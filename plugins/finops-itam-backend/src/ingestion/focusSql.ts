@@ -97,11 +97,11 @@ const ROW_CHECKS: RowCheck[] = [
     failsWhen: `${raw('ConsumedQuantity')} IS NOT NULL AND TRY_CAST(${raw('ConsumedQuantity')} AS ${AMOUNT_TYPE}) IS NULL`,
     reason: `${shown('ConsumedQuantity')} || ' is not a decimal number in range'`,
   },
-  {
-    column: 'Tags',
-    failsWhen: `${raw('Tags')} IS NOT NULL AND (NOT json_valid(${raw('Tags')}) OR json_type(${raw('Tags')}) <> 'OBJECT')`,
-    reason: `${shown('Tags')} || ' is not a JSON object'`,
-  },
+  ...(['Tags', 'AllocatedTags'] as const).map(column => ({
+    column,
+    failsWhen: `${raw(column)} IS NOT NULL AND (NOT json_valid(${raw(column)}) OR json_type(${raw(column)}) <> 'OBJECT')`,
+    reason: `${shown(column)} || ' is not a JSON object'`,
+  })),
 ];
 
 function caseOf(pick: (check: RowCheck) => string) {
@@ -160,8 +160,8 @@ SELECT
   ${raw('ServiceName')} AS service_name,
   ${raw('ServiceCategory')} AS service_category,
   ${raw('RegionId')} AS region_id,
-  ${raw('ResourceId')} AS resource_id,
-  ${raw('ResourceName')} AS resource_name,
+  COALESCE(${raw('AllocatedResourceId')}, ${raw('ResourceId')}) AS resource_id,
+  COALESCE(${raw('AllocatedResourceName')}, ${raw('ResourceName')}) AS resource_name,
   ${raw('ResourceType')} AS resource_type,
   charge_category,
   charge_class,
@@ -170,7 +170,7 @@ SELECT
   COALESCE(${canonicalCase(raw('CommitmentDiscountStatus'), ['Used', 'Unused'])}, ${raw('CommitmentDiscountStatus')}) AS commitment_discount_status,
   ${raw('SkuId')} AS sku_id,
   ${raw('SkuPriceDetails')} AS sku_price_details,
-  ${raw('Tags')} AS tags,
+  COALESCE(${raw('AllocatedTags')}, ${raw('Tags')}) AS tags,
   upper(${raw('BillingCurrency')}) AS currency,
   ${amount('BilledCost')} AS billed_cost,
   ${amount('EffectiveCost')} AS effective_cost,
