@@ -15,15 +15,17 @@ if [ ! -f .data/demo-focus/.generated ]; then
   through="$(date -u -d yesterday +%F 2>/dev/null || node -p 'new Date(Date.now() - 864e5).toISOString().slice(0, 10)')"
   echo "[start] generating demo FOCUS exports through $through into .data/demo-focus"
   rm -rf .data/demo-focus
-  node packages/focus-generator/bin/focus-generator demo --out .data/demo-focus --through "$through"
+  node packages/focus-generator/bin/focus-generator demo --out .data/demo-focus --through "$through" >.data/demo-focus.log
+  head -n 1 .data/demo-focus.log
   echo "$through" >.data/demo-focus/.generated
 fi
-config_args=(--config app-config.yaml)
+# Absolute paths: `repo start` resolves relative ones from each package folder.
+config_args=(--config "$PWD/app-config.yaml")
 if [ -n "${FINOPS_ITAM_API_TOKEN:-}" ]; then
-  config_args+=(--config app-config.scripted-access.yaml)
+  config_args+=(--config "$PWD/app-config.scripted-access.yaml")
   echo "[start] scripted API access is on: send 'Authorization: Bearer \$FINOPS_ITAM_API_TOKEN'"
 fi
-[ -f app-config.local.yaml ] && config_args+=(--config app-config.local.yaml)
+[ -f app-config.local.yaml ] && config_args+=(--config "$PWD/app-config.local.yaml")
 
 # Tell the user where to go once both servers answer, whatever the dev servers print.
 (

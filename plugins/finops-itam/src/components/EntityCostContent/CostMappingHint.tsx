@@ -25,7 +25,7 @@ export function CostMappingHint(props: {
     return (
       <Box>
         <Typography variant="body2" id="finops-itam-cost-mappings">
-          When cost ingestion runs, costs will be mapped by:
+          Costs will be mapped to this entity by:
         </Typography>
         <List dense aria-labelledby="finops-itam-cost-mappings">
           {mappings.map(mapping => (

@@ -61,7 +61,7 @@ describe('EntityCostContent', () => {
       await screen.findByText('No cost data for checkout yet'),
     ).toBeInTheDocument();
     expect(
-      screen.getByText(/Cost ingestion from FOCUS exports is not set up yet/),
+      screen.getByText(/mapping them to catalog entities is not served to this page yet/),
     ).toBeInTheDocument();
     expect(
       screen.getByText(/No annotation maps costs to checkout yet/),
@@ -95,7 +95,7 @@ describe('EntityCostContent', () => {
       await screen.findByText('No cost data for payments yet'),
     ).toBeInTheDocument();
     expect(
-      screen.getByText('When cost ingestion runs, costs will be mapped by:'),
+      screen.getByText('Costs will be mapped to this entity by:'),
     ).toBeInTheDocument();
     expect(
       screen.getByText(

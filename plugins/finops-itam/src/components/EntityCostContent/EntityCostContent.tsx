@@ -25,7 +25,7 @@ export function EntityCostContent() {
           <EmptyState
             missing="data"
             title={`No cost data for ${name} yet`}
-            description="Cost ingestion from FOCUS exports is not set up yet, so there are no cost rows to show."
+            description="Cost rows from FOCUS exports are ingested, but mapping them to catalog entities is not served to this page yet, so there is no cost to show here."
             action={
               <>
                 <CostMappingHint
