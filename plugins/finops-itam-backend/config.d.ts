@@ -57,5 +57,54 @@ export interface Config {
        */
       months?: number;
     };
+
+    /** How cost facts are allocated to catalog entities. */
+    allocation?: {
+      /**
+       * When the global task `finops-itam-allocation` re-allocates facts the catalog or an
+       * ingestion changed: a Backstage scheduler definition. Fields left out take their
+       * defaults: `frequency` every 15 minutes, `timeout` 30 minutes, `initialDelay` 30 seconds.
+       * Always global scope. `POST /api/finops-itam/allocation/run` runs it now.
+       */
+      schedule?: Partial<SchedulerServiceTaskScheduleDefinitionConfig>;
+      /**
+       * Org-wide rules tried after every entity annotation, in order: a row whose tag `tag`
+       * names an existing entity of `entityKind` (in `namespace`, default `default`) goes to
+       * it, e.g. `{ tag: team, entityKind: Group }` sends `team=payments` to group payments.
+       */
+      fallbackRules?: Array<{
+        tag: string;
+        entityKind: string;
+        namespace?: string;
+      }>;
+    };
+
+    /**
+     * Shared-cost pools: rows matching every criterion of `rows` (tags, accounts, services,
+     * chargeCategories) are split each day between `targets` (`entities`: a list of refs, or
+     * `allComponentsOf`: a system or group ref) by `method`: `even`, `proportional` (to each
+     * target's direct cost that day), `fixed` (`weights`: ref → percentage, summing to 100) or
+     * `metric` (split evenly until business metrics are available). A row matching several
+     * pools goes to the first. A pool without targets stays unallocated.
+     */
+    sharedCostPools?: Array<{
+      /** Lowercase kebab-case id, unique. */
+      id: string;
+      description?: string;
+      mode: 'showback' | 'chargeback';
+      rows: {
+        tags?: { [key: string]: string | string[] };
+        accounts?: string[];
+        services?: string[];
+        chargeCategories?: string[];
+      };
+      targets: { entities?: string[]; allComponentsOf?: string };
+      method: 'even' | 'proportional' | 'fixed' | 'metric';
+      weights?: { [entityRef: string]: string | number };
+      metric?: string;
+    }>;
+
+    /** Id of the shared-cost pool that takes unused commitment cost (not yet applied). */
+    unusedCommitmentPool?: string;
   };
 }

@@ -7,6 +7,14 @@ import {
   finopsItamPermissions,
 } from '@finops-itam/plugin-finops-itam-common';
 import { finopsItamCostSourcesExtensionPoint } from '@finops-itam/plugin-finops-itam-node';
+import { catalogServiceRef } from '@backstage/plugin-catalog-node';
+import {
+  readAllocationConfig,
+  scheduleAllocationTask,
+} from './allocation/allocationConfig';
+import { AllocationService } from './allocation/AllocationService';
+import { CostQueryService } from './allocation/CostQueryService';
+import { DatabaseAllocationStore } from './database/DatabaseAllocationStore';
 import { DatabaseCostStore } from './database/DatabaseCostStore';
 import { migrateDatabase } from './database/migrations';
 import { databaseKindOf } from './database/databaseKind';
@@ -53,11 +61,14 @@ export const finopsItamPlugin = createBackendPlugin({
         scheduler: coreServices.scheduler,
         urlReader: coreServices.urlReader,
         auditor: coreServices.auditor,
+        auth: coreServices.auth,
+        catalog: catalogServiceRef,
       },
       async init(deps) {
         const { config, logger, database, httpRouter, scheduler } = deps;
         // Read first: a config mistake stops the backend before anything is scheduled.
         const ingestionConfig = readCostIngestionConfig(config);
+        const allocationConfig = readAllocationConfig(config);
 
         const client = await database.getClient();
         await migrateDatabase(client, database);
@@ -89,10 +100,30 @@ export const finopsItamPlugin = createBackendPlugin({
             maxRejectedShare: ingestionConfig.maxRejectedShare,
           },
         );
+        const allocationStore = new DatabaseAllocationStore(client);
+        const allocation = new AllocationService({
+          store: allocationStore,
+          catalog: deps.catalog,
+          auth: deps.auth,
+          logger,
+          fallbackRules: allocationConfig.fallbackRules,
+          sharedCost: allocationConfig.sharedCost,
+        });
+        // New facts are allocated right after a successful ingestion; until then the API
+        // reports allocation as running. The scheduled task catches anything missed.
+        const allocatingIngestion: Pick<IngestionService, 'ingest'> = {
+          async ingest(request) {
+            const report = await ingestion.ingest(request);
+            if (report.status === 'succeeded') {
+              allocation.runSoon();
+            }
+            return report;
+          },
+        };
         const runner = new CostSourceRunner({
           sources: ingestionConfig.sources,
           fetcher: new SourceFileFetcher({ urlReader: deps.urlReader }),
-          ingestion,
+          ingestion: allocatingIngestion,
           store,
           logger,
         });
@@ -109,6 +140,12 @@ export const finopsItamPlugin = createBackendPlugin({
           retentionMonths: ingestionConfig.retentionMonths,
           logger,
         });
+        await scheduleAllocationTask({
+          scheduler,
+          allocation,
+          schedule: allocationConfig.schedule,
+          logger,
+        });
 
         httpRouter.use(
           await createRouter({
@@ -118,8 +155,14 @@ export const finopsItamPlugin = createBackendPlugin({
               ingestionConfig.sources,
               store,
             ),
-            ingestion,
+            ingestion: allocatingIngestion,
             store,
+            allocation,
+            costQueries: new CostQueryService({
+              store: allocationStore,
+              catalog: deps.catalog,
+              auth: deps.auth,
+            }),
             requirePermission: createRequirePermission(deps),
             auditor: deps.auditor,
             uploadLimitMb: ingestionConfig.uploadLimitMb,

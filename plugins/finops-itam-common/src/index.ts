@@ -8,3 +8,4 @@ export * from './permissions';
 export * from './health';
 export * from './ingestion';
 export * from './annotationParsers';
+export * from './cost';

@@ -6,6 +6,9 @@ const ALL_TABLES = [
   'finops_itam_ingestions',
   'finops_itam_cost_facts',
   'finops_itam_cost_sources',
+  'finops_itam_rollup_members',
+  'finops_itam_shared_allocations',
+  'finops_itam_allocation_runs',
 ];
 
 const migrationFiles = readdirSync(migrationConfig.directory as string)

@@ -25,8 +25,8 @@ import {
   AGGREGATE_FACTS_SQL,
   COUNTS_SQL,
   FILE_TOTALS_SQL,
-  REJECTIONS_SQL,
-  buildParseSelect,
+  buildAggregateSelect,
+  buildRejectionsSelect,
 } from './focusSql';
 import { CostFact, FileTotal } from './types';
 
@@ -120,6 +120,7 @@ export class FocusFileReader {
     return withDuckDb(this.limits, async (connection, workDir) => {
       const columns: string[] = [];
       let focusVersion = '1.0';
+      const readable: { source: string; mapped: Map<FocusColumn, string> }[] = [];
       for (const [index, file] of files.entries()) {
         let readablePath = file.path;
         if (format === 'csv.gz') {
@@ -144,12 +145,13 @@ export class FocusFileReader {
         for (const column of header) {
           if (!columns.includes(column)) columns.push(column);
         }
+        readable.push({ source, mapped });
 
-        const select = buildParseSelect(source, index, mapped, ALL_COLUMNS);
+        const select = buildAggregateSelect(source, index, mapped, ALL_COLUMNS);
         const statement =
           index === 0
-            ? `CREATE TEMP TABLE parsed AS ${select}`
-            : `INSERT INTO parsed ${select}`;
+            ? `CREATE TEMP TABLE aggregated AS ${select}`
+            : `INSERT INTO aggregated ${select}`;
         try {
           await connection.run(statement);
         } catch (error) {
@@ -158,20 +160,31 @@ export class FocusFileReader {
       }
 
       const [counts] = (await connection.runAndReadAll(COUNTS_SQL)).getRowObjectsJson();
-      const rowsRead = Number(counts.rows_read);
+      const rowsRead = Number(counts.rows_read ?? 0);
       if (rowsRead === 0) {
         throw new FileRejectedError(
           `${files.map(f => f.key).join(', ')} has a header but no data rows`,
         );
       }
-      const rejections = (await connection.runAndReadAll(REJECTIONS_SQL))
-        .getRowObjectsJson()
-        .map(row => ({
-          row: Number(row.row_number),
-          column: String(row.reject_column),
-          reason: String(row.reject_reason),
-          ...(files.length > 1 ? { file: files[Number(row.file_index)].key } : {}),
-        }));
+      const rowsRejected = Number(counts.rows_rejected);
+      const rejections: RowRejection[] = [];
+      // A second scan, only for files with bad rows: it numbers rows to say which ones.
+      for (const [index, { source, mapped }] of readable.entries()) {
+        if (rowsRejected === 0 || rejections.length >= 100) break;
+        const rows = (
+          await connection.runAndReadAll(
+            buildRejectionsSelect(source, index, mapped, ALL_COLUMNS),
+          )
+        ).getRowObjectsJson();
+        for (const row of rows.slice(0, 100 - rejections.length)) {
+          rejections.push({
+            row: Number(row.row_number),
+            column: String(row.reject_column),
+            reason: String(row.reject_reason),
+            ...(files.length > 1 ? { file: files[index].key } : {}),
+          });
+        }
+      }
       const totals = (await connection.runAndReadAll(FILE_TOTALS_SQL))
         .getRowObjectsJson()
         .map(row => ({
@@ -190,7 +203,7 @@ export class FocusFileReader {
         focusVersion,
         columns,
         rowsRead,
-        rowsRejected: Number(counts.rows_rejected),
+        rowsRejected,
         rejections,
         facts,
         totals,

@@ -99,7 +99,8 @@ const ROW_CHECKS: RowCheck[] = [
   },
   ...(['Tags', 'AllocatedTags'] as const).map(column => ({
     column,
-    failsWhen: `${raw(column)} IS NOT NULL AND (NOT json_valid(${raw(column)}) OR json_type(${raw(column)}) <> 'OBJECT')`,
+    // json_type() throws on invalid JSON, so test the first character instead.
+    failsWhen: `${raw(column)} IS NOT NULL AND NOT (json_valid(${raw(column)}) AND starts_with(${raw(column)}, '{'))`,
     reason: `${shown(column)} || ' is not a JSON object'`,
   })),
 ];
@@ -109,18 +110,15 @@ function caseOf(pick: (check: RowCheck) => string) {
   return `CASE ${whens.join(' ')} END`;
 }
 
-/**
- * Builds `SELECT ... FROM <source>` producing one typed row per file row, with
- * `reject_column`/`reject_reason` set on rows that fail a check.
- *
- * @param source - a DuckDB table function call such as `read_csv(...)`
- * @param mapped - FOCUS column → the file's own column name
- */
-export function buildParseSelect(
+/** True when any check fails; a check on a NULL value counts as passed. */
+const IS_REJECTED = ROW_CHECKS.map(c => `COALESCE(${c.failsWhen}, false)`).join(' OR ');
+
+/** The file's cells as trimmed text (`''` and `NULL` read as null), then typed. */
+function typedRows(
   source: string,
-  fileIndex: number,
   mapped: Map<FocusColumn, string>,
   allColumns: readonly FocusColumn[],
+  withRowNumber: boolean,
 ): string {
   const rawColumns = allColumns.map(column => {
     const actual = mapped.get(column);
@@ -129,14 +127,13 @@ export function buildParseSelect(
       : 'CAST(NULL AS VARCHAR)';
     return `${value} AS ${raw(column)}`;
   });
-  const amount = (column: FocusColumn) =>
-    `TRY_CAST(${raw(column)} AS ${AMOUNT_TYPE})`;
   const timestamp = (column: FocusColumn) =>
     `TRY_CAST(${raw(column)} AS TIMESTAMPTZ)`;
-
+  // row_number() needs a window over the whole scan; only the rejection listing pays for it.
+  const rowNumber = withRowNumber ? 'row_number() OVER () AS row_number, ' : '';
   return `
 WITH raw AS (
-  SELECT row_number() OVER () AS row_number, ${rawColumns.join(', ')}
+  SELECT ${rowNumber}${rawColumns.join(', ')}
   FROM ${source}
 ), typed AS (
   SELECT *,
@@ -146,12 +143,31 @@ WITH raw AS (
     ${canonicalCase(raw('ChargeCategory'), CHARGE_CATEGORIES)} AS charge_category,
     ${canonicalCase(raw('ChargeClass'), ['Correction'])} AS charge_class
   FROM raw
-)
+)`;
+}
+
+/**
+ * One scan of one file: accepted rows summed per UTC day × resource × kind of charge, and
+ * rejected rows counted in groups flagged `is_rejected`. Nothing per row is kept, so memory
+ * stays flat however large the file is.
+ *
+ * @param source - a DuckDB table function call such as `read_csv(...)`
+ * @param mapped - FOCUS column → the file's own column name
+ */
+export function buildAggregateSelect(
+  source: string,
+  fileIndex: number,
+  mapped: Map<FocusColumn, string>,
+  allColumns: readonly FocusColumn[],
+): string {
+  const amount = (column: FocusColumn) =>
+    `TRY_CAST(${raw(column)} AS ${AMOUNT_TYPE})`;
+  return `${typedRows(source, mapped, allColumns, false)}
 SELECT
   ${fileIndex} AS file_index,
-  row_number,
-  CAST(billing_period_start_at AS DATE) AS billing_period_start,
-  CAST(charge_period_start_at AS DATE) AS day,
+  (${IS_REJECTED}) AS is_rejected,
+  strftime(CAST(billing_period_start_at AS DATE), '%Y-%m-%d') AS billing_period_start,
+  strftime(CAST(charge_period_start_at AS DATE), '%Y-%m-%d') AS day,
   ${raw('BillingAccountId')} AS billing_account_id,
   ${raw('SubAccountId')} AS sub_account_id,
   COALESCE(${raw('ProviderName')}, ${raw('ServiceProviderName')}) AS provider_name,
@@ -172,58 +188,51 @@ SELECT
   ${raw('SkuPriceDetails')} AS sku_price_details,
   COALESCE(${raw('AllocatedTags')}, ${raw('Tags')}) AS tags,
   upper(${raw('BillingCurrency')}) AS currency,
-  ${amount('BilledCost')} AS billed_cost,
-  ${amount('EffectiveCost')} AS effective_cost,
-  ${amount('ListCost')} AS list_cost,
-  ${amount('ContractedCost')} AS contracted_cost,
-  ${amount('ConsumedQuantity')} AS consumed_quantity,
+  SUM(${amount('BilledCost')}) AS billed_cost,
+  SUM(${amount('EffectiveCost')}) AS effective_cost,
+  SUM(${amount('ListCost')}) AS list_cost,
+  SUM(${amount('ContractedCost')}) AS contracted_cost,
+  SUM(${amount('ConsumedQuantity')}) AS consumed_quantity,
+  COUNT(*) AS row_count
+FROM typed
+GROUP BY ALL`;
+}
+
+/** The first 100 rejected rows of one file, with their 1-based row number and reason. */
+export function buildRejectionsSelect(
+  source: string,
+  fileIndex: number,
+  mapped: Map<FocusColumn, string>,
+  allColumns: readonly FocusColumn[],
+): string {
+  return `${typedRows(source, mapped, allColumns, true)}
+SELECT ${fileIndex} AS file_index, row_number,
   ${caseOf(c => `'${c.column}'`)} AS reject_column,
   ${caseOf(c => c.reason)} AS reject_reason
-FROM typed`;
+FROM typed
+WHERE ${IS_REJECTED}
+ORDER BY row_number
+LIMIT 100`;
 }
 
 /** Daily facts at resource granularity from the accepted rows. */
 export const AGGREGATE_FACTS_SQL = `
-SELECT
-  file_index,
-  strftime(billing_period_start, '%Y-%m-%d') AS billing_period_start,
-  strftime(day, '%Y-%m-%d') AS day,
-  billing_account_id, sub_account_id, provider_name, publisher_name, invoice_issuer_name,
-  service_name, service_category, region_id, resource_id, resource_name, resource_type,
-  charge_category, charge_class, pricing_category, commitment_discount_id,
-  commitment_discount_status, sku_id, sku_price_details, tags, currency,
-  SUM(billed_cost) AS billed_cost,
-  SUM(effective_cost) AS effective_cost,
-  SUM(list_cost) AS list_cost,
-  SUM(contracted_cost) AS contracted_cost,
-  SUM(consumed_quantity) AS consumed_quantity,
-  COUNT(*) AS row_count
-FROM parsed
-WHERE reject_column IS NULL
-GROUP BY ALL`;
+SELECT * EXCLUDE (is_rejected)
+FROM aggregated
+WHERE NOT is_rejected`;
 
 /** What the file says, per billing account, billing period and currency (accepted rows). */
 export const FILE_TOTALS_SQL = `
-SELECT
-  billing_account_id,
-  strftime(billing_period_start, '%Y-%m-%d') AS billing_period_start,
-  currency,
+SELECT billing_account_id, billing_period_start, currency,
   SUM(billed_cost) AS billed_cost,
   SUM(effective_cost) AS effective_cost
-FROM parsed
-WHERE reject_column IS NULL
+FROM aggregated
+WHERE NOT is_rejected
 GROUP BY ALL
 ORDER BY ALL`;
 
-export const REJECTIONS_SQL = `
-SELECT file_index, row_number, reject_column, reject_reason
-FROM parsed
-WHERE reject_column IS NOT NULL
-ORDER BY file_index, row_number
-LIMIT 100`;
-
 export const COUNTS_SQL = `
-SELECT COUNT(*) AS rows_read,
-  COUNT(*) FILTER (WHERE reject_column IS NOT NULL) AS rows_rejected,
-  strftime(MAX(day) FILTER (WHERE reject_column IS NULL), '%Y-%m-%d') AS data_through
-FROM parsed`;
+SELECT SUM(row_count) AS rows_read,
+  COALESCE(SUM(row_count) FILTER (WHERE is_rejected), 0) AS rows_rejected,
+  MAX(day) FILTER (WHERE NOT is_rejected) AS data_through
+FROM aggregated`;

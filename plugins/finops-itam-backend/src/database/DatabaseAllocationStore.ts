@@ -1,0 +1,450 @@
+import { Knex } from 'knex';
+import { Money, MoneyValue, normalizeAmount } from '../ingestion/money';
+import { databaseKindOf } from './databaseKind';
+
+const FACTS = 'finops_itam_cost_facts';
+const ROLLUP = 'finops_itam_rollup_members';
+const SHARED = 'finops_itam_shared_allocations';
+const RUNS = 'finops_itam_allocation_runs';
+
+/** Ids per `WHERE id IN (...)` and rows per INSERT: within both engines' parameter limits. */
+const CHUNK = 500;
+
+/** Which amount a cost is read as: EffectiveCost (amortized, the default) or BilledCost. */
+export type CostBasis = 'amortized' | 'billed';
+
+export const COST_BASES: readonly CostBasis[] = ['amortized', 'billed'];
+
+const BASIS_COLUMN: Record<CostBasis, string> = {
+  amortized: 'effective_cost',
+  billed: 'billed_cost',
+};
+
+/** The fields of a stored fact that allocation reads, with its current allocation. */
+export interface StoredAllocationFact {
+  id: string;
+  billingAccountId: string;
+  subAccountId: string | null;
+  serviceName: string | null;
+  chargeCategory: string;
+  resourceId: string | null;
+  resourceName: string | null;
+  tags: string | null;
+  allocatedEntityRef: string | null;
+  allocationRule: string | null;
+  sharedPoolId: string | null;
+  /** False until allocation has looked at the fact once. */
+  allocated: boolean;
+}
+
+/** The allocation a fact should have; exactly one of entity or pool, or neither. */
+export interface AllocationValues {
+  allocatedEntityRef: string | null;
+  allocationRule: string | null;
+  sharedPoolId: string | null;
+}
+
+/** Amounts of one day and currency, per cost basis. */
+export interface BasisAmounts {
+  day: string;
+  currency: string;
+  amortized: string;
+  billed: string;
+}
+
+/** One part of a shared pool. */
+export interface SharedAllocationRow {
+  day: string;
+  currency: string;
+  basis: CostBasis;
+  targetRef: string;
+  amount: string;
+}
+
+/** The latest allocation run. */
+export interface AllocationRunRecord {
+  id: string;
+  startedAt: string;
+  finishedAt: string | null;
+  status: 'running' | 'succeeded' | 'failed';
+  factsScanned: number | null;
+  factsChanged: number | null;
+  message: string | null;
+}
+
+type Column = string | Knex.Raw;
+type Grouped<K extends string> = Record<K, string | null> & { amount: string };
+
+const toIso = (value: Date | string | null) =>
+  value === null ? null : new Date(value).toISOString();
+
+function chunks<T>(items: readonly T[], size = CHUNK): T[][] {
+  const out: T[][] = [];
+  for (let i = 0; i < items.length; i += size) {
+    out.push(items.slice(i, i + size));
+  }
+  return out;
+}
+
+/**
+ * Allocation state in the plugin database: each fact's owner, the rollup closure, the
+ * parts of shared pools and allocation runs. Amounts are summed with SUM on PostgreSQL
+ * (numeric is exact) and in JavaScript with exact decimals on SQLite, where they are text.
+ */
+export class DatabaseAllocationStore {
+  private readonly sumInSql: boolean;
+
+  constructor(private readonly db: Knex) {
+    this.sumInSql = databaseKindOf(db) === 'postgres';
+  }
+
+  /** Facts with id above `afterId`, in id order. */
+  async readFactBatch(
+    afterId: string | null,
+    limit: number,
+  ): Promise<StoredAllocationFact[]> {
+    const query = this.db(FACTS)
+      .select(
+        'id',
+        'billing_account_id',
+        'sub_account_id',
+        'service_name',
+        'charge_category',
+        'resource_id',
+        'resource_name',
+        'tags',
+        'allocated_entity_ref',
+        'allocation_rule',
+        'shared_pool_id',
+        'allocated_at',
+      )
+      .orderBy('id')
+      .limit(limit);
+    if (afterId !== null) {
+      query.where('id', '>', afterId);
+    }
+    const rows = await query;
+    return rows.map(row => ({
+      id: String(row.id),
+      billingAccountId: row.billing_account_id,
+      subAccountId: row.sub_account_id,
+      serviceName: row.service_name,
+      chargeCategory: row.charge_category,
+      resourceId: row.resource_id,
+      resourceName: row.resource_name,
+      tags: row.tags,
+      allocatedEntityRef: row.allocated_entity_ref,
+      allocationRule: row.allocation_rule,
+      sharedPoolId: row.shared_pool_id,
+      allocated: row.allocated_at !== null,
+    }));
+  }
+
+  /**
+   * Writes new allocations in one transaction. Facts sharing the same values are updated by
+   * one statement per chunk of ids, as most changes move many facts the same way.
+   */
+  async applyAllocations(
+    changes: ReadonlyArray<{ id: string; values: AllocationValues }>,
+    at: Date,
+  ): Promise<void> {
+    if (changes.length === 0) {
+      return;
+    }
+    const groups = new Map<string, { values: AllocationValues; ids: string[] }>();
+    for (const { id, values } of changes) {
+      const key = `${values.allocatedEntityRef}\u0000${values.allocationRule}\u0000${values.sharedPoolId}`;
+      const group = groups.get(key) ?? { values, ids: [] };
+      group.ids.push(id);
+      groups.set(key, group);
+    }
+    await this.db.transaction(async trx => {
+      for (const { values, ids } of groups.values()) {
+        for (const chunk of chunks(ids)) {
+          await trx(FACTS)
+            .whereIn('id', chunk)
+            .update({
+              allocated_entity_ref: values.allocatedEntityRef,
+              allocation_rule: values.allocationRule,
+              shared_pool_id: values.sharedPoolId,
+              allocated_at: at,
+            });
+        }
+      }
+    });
+  }
+
+  /** Replaces the rollup closure in one transaction. */
+  async replaceRollupMembers(
+    pairs: ReadonlyArray<{ ancestorRef: string; memberRef: string }>,
+  ): Promise<void> {
+    await this.db.transaction(async trx => {
+      await trx(ROLLUP).delete();
+      for (const chunk of chunks(pairs)) {
+        await trx(ROLLUP).insert(
+          chunk.map(p => ({ ancestor_ref: p.ancestorRef, member_ref: p.memberRef })),
+        );
+      }
+    });
+  }
+
+  /** Every entity whose cost `ancestorRef` includes, itself among them. */
+  async rollupMembersOf(ancestorRef: string): Promise<string[]> {
+    const rows = await this.db(ROLLUP)
+      .where('ancestor_ref', ancestorRef)
+      .select('member_ref');
+    return rows.map(row => row.member_ref);
+  }
+
+  /** The cost of a pool's facts per day and currency, both bases. */
+  async poolTotals(poolId: string): Promise<BasisAmounts[]> {
+    const byKey = new Map<string, BasisAmounts>();
+    for (const basis of COST_BASES) {
+      const rows = await this.sumBy(
+        this.db(FACTS).where('shared_pool_id', poolId),
+        { day: 'day', currency: 'currency' },
+        BASIS_COLUMN[basis],
+      );
+      for (const row of rows) {
+        const key = `${row.day}\u0000${row.currency}`;
+        const entry = byKey.get(key) ?? {
+          day: row.day!,
+          currency: row.currency!,
+          amortized: '0',
+          billed: '0',
+        };
+        entry[basis] = row.amount;
+        byKey.set(key, entry);
+      }
+    }
+    return [...byKey.values()].sort((a, b) =>
+      a.day === b.day ? a.currency.localeCompare(b.currency) : a.day.localeCompare(b.day),
+    );
+  }
+
+  /**
+   * Direct cost of each target (including what rolls up into it) per day and currency in
+   * `[fromDay, toDay]`, keyed `target \0 day \0 currency`.
+   */
+  async directCostByTarget(
+    targets: readonly string[],
+    fromDay: string,
+    toDay: string,
+    basis: CostBasis,
+  ): Promise<Map<string, string>> {
+    const out = new Map<string, string>();
+    for (const chunk of chunks(targets)) {
+      const rows = await this.sumBy(
+        this.db(`${FACTS} as f`)
+          .join(`${ROLLUP} as r`, 'r.member_ref', 'f.allocated_entity_ref')
+          .whereIn('r.ancestor_ref', chunk)
+          .where('f.day', '>=', fromDay)
+          .where('f.day', '<=', toDay),
+        { target: 'r.ancestor_ref', day: 'f.day', currency: 'f.currency' },
+        `f.${BASIS_COLUMN[basis]}`,
+      );
+      for (const row of rows) {
+        out.set(`${row.target}\u0000${row.day}\u0000${row.currency}`, row.amount);
+      }
+    }
+    return out;
+  }
+
+  /** Replaces all parts of one pool in one transaction. */
+  async replaceSharedAllocations(
+    poolId: string,
+    rows: readonly SharedAllocationRow[],
+  ): Promise<void> {
+    await this.db.transaction(async trx => {
+      await trx(SHARED).where('pool_id', poolId).delete();
+      for (const chunk of chunks(rows, 200)) {
+        await trx(SHARED).insert(
+          chunk.map(row => ({
+            pool_id: poolId,
+            day: row.day,
+            currency: row.currency,
+            basis: row.basis,
+            target_ref: row.targetRef,
+            amount: row.amount,
+          })),
+        );
+      }
+    });
+  }
+
+  /** Removes the parts of pools no longer configured. */
+  async deleteSharedAllocationsExcept(poolIds: readonly string[]): Promise<number> {
+    return this.db(SHARED).whereNotIn('pool_id', [...poolIds, '']).delete();
+  }
+
+  async startRun(at: Date): Promise<string> {
+    const [row] = await this.db(RUNS)
+      .insert({ started_at: at, status: 'running' })
+      .returning('id');
+    return String(typeof row === 'object' ? row.id : row);
+  }
+
+  async finishRun(
+    id: string,
+    outcome: {
+      status: 'succeeded' | 'failed';
+      factsScanned: number;
+      factsChanged: number;
+      message: string;
+    },
+    at: Date,
+  ): Promise<void> {
+    await this.db(RUNS).where('id', id).update({
+      finished_at: at,
+      status: outcome.status,
+      facts_scanned: outcome.factsScanned,
+      facts_changed: outcome.factsChanged,
+      message: outcome.message,
+    });
+    // Only the recent history is worth keeping.
+    const keepFrom = await this.db(RUNS).orderBy('id', 'desc').offset(99).first('id');
+    if (keepFrom) {
+      await this.db(RUNS).where('id', '<', keepFrom.id).delete();
+    }
+  }
+
+  async latestRun(): Promise<AllocationRunRecord | undefined> {
+    const row = await this.db(RUNS).orderBy('id', 'desc').first();
+    if (!row) {
+      return undefined;
+    }
+    return {
+      id: String(row.id),
+      startedAt: toIso(row.started_at)!,
+      finishedAt: toIso(row.finished_at),
+      status: row.status,
+      factsScanned: row.facts_scanned === null ? null : Number(row.facts_scanned),
+      factsChanged: row.facts_changed === null ? null : Number(row.facts_changed),
+      message: row.message,
+    };
+  }
+
+  /** Whether any fact has not been allocated yet (ingested since the last run). */
+  async hasUnallocatedFacts(): Promise<boolean> {
+    const row = await this.db(FACTS).whereNull('allocated_at').first('id');
+    return row !== undefined;
+  }
+
+  /** Direct cost of an entity's rollup in `[from, to)`, per day, currency, service and charge category. */
+  async directCostRows(options: {
+    ancestorRef: string;
+    from: string;
+    to: string;
+    basis: CostBasis;
+  }) {
+    return this.sumBy(
+      this.db(`${FACTS} as f`)
+        .join(`${ROLLUP} as r`, 'r.member_ref', 'f.allocated_entity_ref')
+        .where('r.ancestor_ref', options.ancestorRef)
+        .where('f.day', '>=', options.from)
+        .where('f.day', '<', options.to),
+      {
+        day: 'f.day',
+        currency: 'f.currency',
+        serviceName: 'f.service_name',
+        serviceCategory: 'f.service_category',
+        chargeCategory: 'f.charge_category',
+      },
+      `f.${BASIS_COLUMN[options.basis]}`,
+    );
+  }
+
+  /** Shared cost of an entity's rollup in `[from, to)`, per day and currency. */
+  async sharedCostRows(options: {
+    ancestorRef: string;
+    from: string;
+    to: string;
+    basis: CostBasis;
+  }) {
+    return this.sumBy(
+      this.db(`${SHARED} as s`)
+        .join(`${ROLLUP} as r`, 'r.member_ref', 's.target_ref')
+        .where('r.ancestor_ref', options.ancestorRef)
+        .where('s.basis', options.basis)
+        .where('s.day', '>=', options.from)
+        .where('s.day', '<', options.to),
+      { day: 's.day', currency: 's.currency' },
+      's.amount',
+    );
+  }
+
+  /**
+   * Cost in `[from, to)` per billing account, currency, day, pool and whether it is
+   * directly allocated; with the (pool, day, currency) keys whose pool has been split.
+   */
+  async coverageRows(options: { from: string; to: string; basis: CostBasis }) {
+    const rows = await this.sumBy(
+      this.db(FACTS)
+        .where('day', '>=', options.from)
+        .where('day', '<', options.to),
+      {
+        billingAccountId: 'billing_account_id',
+        currency: 'currency',
+        day: 'day',
+        sharedPoolId: 'shared_pool_id',
+        direct: this.db.raw(
+          "CASE WHEN allocated_entity_ref IS NULL THEN 'n' ELSE 'y' END",
+        ),
+      },
+      BASIS_COLUMN[options.basis],
+    );
+    const split = await this.db(SHARED)
+      .where('basis', options.basis)
+      .where('day', '>=', options.from)
+      .where('day', '<', options.to)
+      .distinct('pool_id', 'day', 'currency');
+    return {
+      rows,
+      splitPools: new Set(
+        split.map(s => `${s.pool_id}\u0000${s.day}\u0000${s.currency}`),
+      ),
+    };
+  }
+
+  /**
+   * Sums `amount` grouped by `groups` (alias → column): in SQL on PostgreSQL, where numeric
+   * is exact; in JavaScript on SQLite, where amounts are text that SUM would make floats.
+   */
+  private async sumBy<K extends string>(
+    query: Knex.QueryBuilder,
+    groups: Record<K, Column>,
+    amount: string,
+  ): Promise<Grouped<K>[]> {
+    const aliases = Object.keys(groups) as K[];
+    const selects = aliases.map(alias => {
+      const column = groups[alias];
+      return typeof column === 'string'
+        ? this.db.raw('?? as ??', [column, alias])
+        : this.db.raw(`${column.toQuery()} as ??`, [alias]);
+    });
+    if (this.sumInSql) {
+      const rows = await query
+        .select(selects)
+        .select(this.db.raw('sum(??) as ??', [amount, 'amount']))
+        .groupBy(aliases.map(alias => groups[alias]) as any);
+      return rows.map((row: any) => ({ ...row, amount: normalizeAmount(row.amount) }));
+    }
+    const rows = await query
+      .select(selects)
+      .select(this.db.raw('?? as ??', [amount, 'amount']));
+    const sums = new Map<string, { row: any; total: MoneyValue }>();
+    for (const row of rows) {
+      const key = aliases.map(alias => row[alias] ?? '\u0001').join('\u0000');
+      const entry = sums.get(key);
+      if (entry) {
+        entry.total = entry.total.plus(row.amount);
+      } else {
+        sums.set(key, { row, total: new Money(row.amount) });
+      }
+    }
+    return [...sums.values()].map(({ row, total }) => ({
+      ...row,
+      amount: total.toFixed(),
+    }));
+  }
+}

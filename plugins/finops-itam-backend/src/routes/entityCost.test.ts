@@ -1,0 +1,123 @@
+import { mockCredentials } from '@backstage/backend-test-utils';
+import request from 'supertest';
+import { startWithFacts } from '../allocation/__testUtils__/startWithFacts';
+import { createTestDatabases } from '../__testUtils__/testDatabases';
+
+jest.setTimeout(60_000);
+
+const auth = () => mockCredentials.user.header();
+
+describe('GET /entities/:kind/:namespace/:name/cost', () => {
+  const databases = createTestDatabases();
+
+  it.each(databases.eachSupportedId())(
+    'sums direct and shared cost over the rollup, exactly, on %p',
+    async databaseId => {
+      const knex = await databases.init(databaseId);
+      const server = await startWithFacts(knex);
+
+      const before = await request(server)
+        .get('/api/finops-itam/entities/component/default/checkout/cost?from=2026-11-01&to=2026-12-01')
+        .set('Authorization', auth());
+      expect(before.status).toBe(200);
+      expect(before.body.allocation.state).toBe('never-run');
+
+      const run = await request(server)
+        .post('/api/finops-itam/allocation/run')
+        .set('Authorization', mockCredentials.service.header());
+      expect(run.status).toBe(200);
+      expect(run.body).toMatchObject({ status: 'succeeded', factsScanned: 7 });
+
+      const component = await request(server)
+        .get('/api/finops-itam/entities/component/default/checkout/cost?from=2026-11-01&to=2026-12-01&basis=billed')
+        .set('Authorization', auth());
+      expect(component.status).toBe(200);
+      expect(component.body).toMatchObject({
+        entityRef: 'component:default/checkout',
+        currency: 'USD',
+        basis: 'billed',
+        total: '11.1050000000000001',
+        direct: '11.1000000000000001',
+        shared: '0.005',
+        licenses: '0',
+        otherCurrencies: [{ currency: 'EUR', total: '3' }],
+        mapping: { mapped: true, annotations: { 'finops-itam.io/cost-tags': 'application=checkout' } },
+        allocation: { state: 'current', lastRunAt: expect.any(String) },
+      });
+      expect(component.body.series).toHaveLength(30);
+      expect(component.body.series[0]).toEqual({
+        date: '2026-11-01', total: '10.105', direct: '10.1', shared: '0.005', licenses: '0',
+      });
+      expect(component.body.byService).toEqual([
+        { serviceName: 'Amazon EC2', serviceCategory: 'Compute', total: '10.1' },
+        { serviceName: 'Amazon S3', serviceCategory: 'Storage', total: '1.0000000000000001' },
+      ]);
+      expect(component.body.byChargeCategory).toEqual([
+        { chargeCategory: 'Usage', total: '11.1000000000000001' },
+      ]);
+
+      const system = await request(server)
+        .get('/api/finops-itam/entities/system/default/shop/cost?from=2026-11-01&to=2026-12-01&granularity=month&basis=billed')
+        .set('Authorization', auth());
+      expect(system.body).toMatchObject({
+        total: '16.1100000000000001',
+        direct: '16.1000000000000001',
+        shared: '0.01',
+        series: [{ date: '2026-11', total: '16.1100000000000001' }],
+      });
+      const amortized = await request(server)
+        .get('/api/finops-itam/entities/group/default/team-a/cost?from=2026-11-01&to=2026-12-01')
+        .set('Authorization', auth());
+      expect(amortized.body).toMatchObject({ basis: 'amortized', total: '15.5100000000000001' });
+      await knex.destroy();
+    },
+  );
+
+  it.each(databases.eachSupportedId())(
+    'says how to map an entity without cost, and 404s unknown entities, on %p',
+    async databaseId => {
+      const knex = await databases.init(databaseId);
+      const server = await startWithFacts(knex);
+      const orphan = await request(server)
+        .get('/api/finops-itam/entities/component/default/orphan/cost')
+        .set('Authorization', auth());
+      expect(orphan.status).toBe(200);
+      expect(orphan.body).toMatchObject({
+        currency: null,
+        total: '0',
+        mapping: {
+          mapped: false,
+          annotations: {},
+          suggestion: 'finops-itam.io/cost-tags: application=orphan',
+        },
+      });
+
+      const unknown = await request(server)
+        .get('/api/finops-itam/entities/component/default/nope/cost')
+        .set('Authorization', auth());
+      expect(unknown.status).toBe(404);
+      expect(unknown.body.error.message).toMatch(/No entity component:default\/nope in the catalog/);
+      await knex.destroy();
+    },
+  );
+
+  it('validates the query and needs the read permission', async () => {
+    const knex = await databases.init('SQLITE_3');
+    const server = await startWithFacts(knex);
+    const bad = await request(server)
+      .get('/api/finops-itam/entities/component/default/checkout/cost?from=2026-13-01&granularity=week')
+      .set('Authorization', auth());
+    expect(bad.status).toBe(400);
+    expect(bad.body.error.message).toMatch(/from .*granularity/s);
+    const reversed = await request(server)
+      .get('/api/finops-itam/entities/component/default/checkout/cost?from=2026-11-02&to=2026-11-01')
+      .set('Authorization', auth());
+    expect(reversed.status).toBe(400);
+
+    const denied = await startWithFacts(await databases.init('SQLITE_3'), { deny: true });
+    const forbidden = await request(denied)
+      .get('/api/finops-itam/entities/component/default/checkout/cost')
+      .set('Authorization', auth());
+    expect(forbidden.status).toBe(403);
+  });
+});
