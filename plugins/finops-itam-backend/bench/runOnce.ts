@@ -1,7 +1,7 @@
 /*
  * One benchmark measurement in a fresh process, so peak RSS belongs to this scenario alone.
  * Usage: node --require @backstage/cli/config/nodeTransform.cjs runOnce.ts <mode> <file>
- *   mode: duckdb-only | sqlite | postgres
+ *   mode: duckdb-only | duckdb-exact | sqlite | postgres
  * Prints one JSON line: { mode, file, wallMs, maxRssMb, rows, facts, status }.
  */
 import { LoggerService } from '@backstage/backend-plugin-api';
@@ -16,19 +16,31 @@ import { IngestionService } from '../src/ingestion/IngestionService';
 
 const POSTGRES_URL = process.env.BENCH_POSTGRES_URL ?? 'postgresql://postgres@127.0.0.1:5432';
 
-/** DuckDB alone: the same daily resource-level aggregation, with DuckDB's own type sniffing. */
-async function duckDbOnly(file: string) {
+const AMOUNTS = ['BilledCost', 'EffectiveCost', 'ListCost', 'ContractedCost', 'ConsumedQuantity'];
+
+/**
+ * DuckDB alone: the daily resource-level aggregation our ingestion does, without
+ * validation or storage. `duckdb-only` lets DuckDB sniff column types (amounts become
+ * DOUBLE, which is not exact); `duckdb-exact` reads amounts as DECIMAL(38,16), the type the
+ * ingestion needs, so it is the fair baseline.
+ */
+async function duckDbOnly(file: string, exact: boolean) {
   const instance = await DuckDBInstance.create(':memory:', { threads: '2' });
   const connection = await instance.connect();
+  const types = exact
+    ? `, types = {${AMOUNTS.map(a => `'${a}': 'DECIMAL(38,16)'`).join(', ')}}`
+    : '';
   const source = file.endsWith('.parquet')
     ? `read_parquet('${file}')`
-    : `read_csv('${file}', header = true)`;
+    : `read_csv('${file}', header = true${types})`;
   const result = await connection.runAndReadAll(`
     SELECT COUNT(*) AS facts, SUM(rows) AS rows FROM (
-      SELECT CAST(ChargePeriodStart AS DATE) AS day, BillingAccountId, SubAccountId, ResourceId,
-        ServiceName, ChargeCategory, ChargeClass, CommitmentDiscountStatus, Tags, BillingCurrency,
-        SUM(CAST(BilledCost AS DECIMAL(38,16))) AS billed,
-        SUM(CAST(EffectiveCost AS DECIMAL(38,16))) AS effective,
+      SELECT CAST(ChargePeriodStart AS DATE) AS day, CAST(BillingPeriodStart AS DATE) AS period,
+        BillingAccountId, SubAccountId, ProviderName, PublisherName, InvoiceIssuerName,
+        ServiceName, ServiceCategory, RegionId, ResourceId, ResourceName, ResourceType,
+        ChargeCategory, ChargeClass, PricingCategory, CommitmentDiscountId,
+        CommitmentDiscountStatus, SkuId, SkuPriceDetails, Tags, BillingCurrency,
+        ${AMOUNTS.map(a => `SUM(CAST(${a} AS DECIMAL(38,16)))`).join(', ')},
         COUNT(*) AS rows
       FROM ${source} GROUP BY ALL)`);
   const [row] = result.getRowObjectsJson();
@@ -93,7 +105,9 @@ async function endToEnd(mode: string, file: string) {
 async function main() {
   const [mode, file] = process.argv.slice(2);
   const started = Date.now();
-  const outcome = mode === 'duckdb-only' ? await duckDbOnly(file) : await endToEnd(mode, file);
+  const outcome = mode.startsWith('duckdb')
+    ? await duckDbOnly(file, mode === 'duckdb-exact')
+    : await endToEnd(mode, file);
   const wallMs = Date.now() - started;
   const maxRssMb = Math.round(process.resourceUsage().maxRSS / 1024);
   process.stdout.write(`${JSON.stringify({ mode, file, wallMs, maxRssMb, ...outcome })}\n`);

@@ -16,6 +16,25 @@ const AMOUNT_COLUMNS: FocusColumn[] = [
   'ContractedCost',
 ];
 
+/** Columns summed as exact decimals. */
+export const DECIMAL_COLUMNS: FocusColumn[] = [...AMOUNT_COLUMNS, 'ConsumedQuantity'];
+
+/**
+ * Columns a fast reader may type natively. Timestamps stay text: DuckDB's plain TIMESTAMP
+ * parser drops UTC offsets, and its TIMESTAMPTZ reader is no faster than our cast.
+ */
+export const NATIVE_TYPES: [FocusColumn, string][] = DECIMAL_COLUMNS.map(c => [
+  c,
+  AMOUNT_TYPE,
+]);
+
+/**
+ * How the source delivers amounts: as text (parsed here, row by row, so a bad cell rejects
+ * only its row) or natively typed (Parquet types, or CSV read with DECIMAL column types,
+ * which the CSV reader parses faster than a cast from text).
+ */
+export type AmountInput = 'text' | 'native';
+
 interface RowCheck {
   column: string;
   failsWhen: string;
@@ -24,14 +43,18 @@ interface RowCheck {
 
 const raw = (column: FocusColumn) => `r_${column}`;
 
+/** The typed amount column; parsed once per row, as DECIMAL parsing dominates the scan. */
+const typedAmount = (column: FocusColumn) => `t_${column}`;
+
 /** Quoted sample of the offending value for messages, kept short. */
-const shown = (column: FocusColumn) => `'"' || left(${raw(column)}, 60) || '"'`;
+const shown = (column: FocusColumn) =>
+  `'"' || left(CAST(${raw(column)} AS VARCHAR), 60) || '"'`;
 
 function canonicalCase(expression: string, values: readonly string[]) {
   const whens = values
     .map(v => `WHEN '${v.toLowerCase()}' THEN '${v}'`)
     .join(' ');
-  return `CASE lower(${expression}) ${whens} END`;
+  return `CASE lower(trim(${expression})) ${whens} END`;
 }
 
 const ROW_CHECKS: RowCheck[] = [
@@ -88,13 +111,13 @@ const ROW_CHECKS: RowCheck[] = [
     },
     {
       column,
-      failsWhen: `TRY_CAST(${raw(column)} AS ${AMOUNT_TYPE}) IS NULL`,
+      failsWhen: `${typedAmount(column)} IS NULL`,
       reason: `${shown(column)} || ' is not a decimal number in range'`,
     },
   ]),
   {
     column: 'ConsumedQuantity',
-    failsWhen: `${raw('ConsumedQuantity')} IS NOT NULL AND TRY_CAST(${raw('ConsumedQuantity')} AS ${AMOUNT_TYPE}) IS NULL`,
+    failsWhen: `${raw('ConsumedQuantity')} IS NOT NULL AND ${typedAmount('ConsumedQuantity')} IS NULL`,
     reason: `${shown('ConsumedQuantity')} || ' is not a decimal number in range'`,
   },
   ...(['Tags', 'AllocatedTags'] as const).map(column => ({
@@ -113,20 +136,28 @@ function caseOf(pick: (check: RowCheck) => string) {
 /** True when any check fails; a check on a NULL value counts as passed. */
 const IS_REJECTED = ROW_CHECKS.map(c => `COALESCE(${c.failsWhen}, false)`).join(' OR ');
 
-/** The file's cells as trimmed text (`''` and `NULL` read as null), then typed. */
+/** The file's cells as text (`''` and `NULL` read as null), then typed. */
 function typedRows(
   source: string,
   mapped: Map<FocusColumn, string>,
   allColumns: readonly FocusColumn[],
   withRowNumber: boolean,
+  amountInput: AmountInput,
 ): string {
   const rawColumns = allColumns.map(column => {
     const actual = mapped.get(column);
-    const value = actual
-      ? `NULLIF(NULLIF(TRIM(CAST(${quoteIdentifier(actual)} AS VARCHAR)), ''), 'NULL')`
-      : 'CAST(NULL AS VARCHAR)';
-    return `${value} AS ${raw(column)}`;
+    if (!actual) {
+      return `CAST(NULL AS VARCHAR) AS ${raw(column)}`;
+    }
+    if (amountInput === 'native' && NATIVE_TYPES.some(([c]) => c === column)) {
+      return `${quoteIdentifier(actual)} AS ${raw(column)}`;
+    }
+    // CSV sources already read '' and 'NULL' as null (nullstr); Parquet strings may hold them.
+    return `NULLIF(NULLIF(CAST(${quoteIdentifier(actual)} AS VARCHAR), ''), 'NULL') AS ${raw(column)}`;
   });
+  const amounts = DECIMAL_COLUMNS.map(
+    column => `TRY_CAST(${raw(column)} AS ${AMOUNT_TYPE}) AS ${typedAmount(column)}`,
+  );
   const timestamp = (column: FocusColumn) =>
     `TRY_CAST(${raw(column)} AS TIMESTAMPTZ)`;
   // row_number() needs a window over the whole scan; only the rejection listing pays for it.
@@ -141,7 +172,8 @@ WITH raw AS (
     ${timestamp('ChargePeriodStart')} AS charge_period_start_at,
     ${timestamp('ChargePeriodEnd')} AS charge_period_end_at,
     ${canonicalCase(raw('ChargeCategory'), CHARGE_CATEGORIES)} AS charge_category,
-    ${canonicalCase(raw('ChargeClass'), ['Correction'])} AS charge_class
+    ${canonicalCase(raw('ChargeClass'), ['Correction'])} AS charge_class,
+    ${amounts.join(', ')}
   FROM raw
 )`;
 }
@@ -159,10 +191,9 @@ export function buildAggregateSelect(
   fileIndex: number,
   mapped: Map<FocusColumn, string>,
   allColumns: readonly FocusColumn[],
+  amountInput: AmountInput,
 ): string {
-  const amount = (column: FocusColumn) =>
-    `TRY_CAST(${raw(column)} AS ${AMOUNT_TYPE})`;
-  return `${typedRows(source, mapped, allColumns, false)}
+  return `${typedRows(source, mapped, allColumns, false, amountInput)}
 SELECT
   ${fileIndex} AS file_index,
   (${IS_REJECTED}) AS is_rejected,
@@ -188,11 +219,11 @@ SELECT
   ${raw('SkuPriceDetails')} AS sku_price_details,
   COALESCE(${raw('AllocatedTags')}, ${raw('Tags')}) AS tags,
   upper(${raw('BillingCurrency')}) AS currency,
-  SUM(${amount('BilledCost')}) AS billed_cost,
-  SUM(${amount('EffectiveCost')}) AS effective_cost,
-  SUM(${amount('ListCost')}) AS list_cost,
-  SUM(${amount('ContractedCost')}) AS contracted_cost,
-  SUM(${amount('ConsumedQuantity')}) AS consumed_quantity,
+  SUM(${typedAmount('BilledCost')}) AS billed_cost,
+  SUM(${typedAmount('EffectiveCost')}) AS effective_cost,
+  SUM(${typedAmount('ListCost')}) AS list_cost,
+  SUM(${typedAmount('ContractedCost')}) AS contracted_cost,
+  SUM(${typedAmount('ConsumedQuantity')}) AS consumed_quantity,
   COUNT(*) AS row_count
 FROM typed
 GROUP BY ALL`;
@@ -204,8 +235,9 @@ export function buildRejectionsSelect(
   fileIndex: number,
   mapped: Map<FocusColumn, string>,
   allColumns: readonly FocusColumn[],
+  amountInput: AmountInput,
 ): string {
-  return `${typedRows(source, mapped, allColumns, true)}
+  return `${typedRows(source, mapped, allColumns, true, amountInput)}
 SELECT ${fileIndex} AS file_index, row_number,
   ${caseOf(c => `'${c.column}'`)} AS reject_column,
   ${caseOf(c => c.reason)} AS reject_reason
