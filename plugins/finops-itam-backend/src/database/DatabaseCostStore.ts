@@ -6,6 +6,7 @@ import {
 import { Knex } from 'knex';
 import { normalizeAmount, sumAmounts } from '../ingestion/money';
 import { CostFact, FileTotal } from '../ingestion/types';
+import { databaseKindOf } from './databaseKind';
 import { migrateDatabase } from './migrations';
 import { normalizeTags } from './tags';
 
@@ -13,8 +14,39 @@ const FACTS = 'finops_itam_cost_facts';
 const INGESTIONS = 'finops_itam_ingestions';
 const SOURCES = 'finops_itam_cost_sources';
 
-/** Rows per INSERT: within SQLite's and PostgreSQL's bound-parameter limits. */
-const INSERT_CHUNK = 500;
+/** Rows per INSERT on SQLite: at 32 columns, within its 32,766 bound parameters. */
+const SQLITE_INSERT_CHUNK = 1000;
+
+/** Rows per INSERT on PostgreSQL, sent as one array per column. */
+const POSTGRES_INSERT_CHUNK = 10000;
+
+/** PostgreSQL array type of each fact column that is not text. */
+const POSTGRES_ARRAY_TYPES: Record<string, string> = {
+  billed_cost: 'numeric[]',
+  effective_cost: 'numeric[]',
+  list_cost: 'numeric[]',
+  contracted_cost: 'numeric[]',
+  consumed_quantity: 'numeric[]',
+  row_count: 'integer[]',
+};
+
+/**
+ * Inserts through `unnest` of one array per column: a handful of parameters per statement
+ * instead of one per cell, which is several times faster than a multi-row VALUES list.
+ */
+async function insertWithUnnest(trx: Knex.Transaction, rows: Record<string, unknown>[]) {
+  if (rows.length === 0) return;
+  const columns = Object.keys(rows[0]);
+  const placeholders = columns.map(c => `?::${POSTGRES_ARRAY_TYPES[c] ?? 'text[]'}`);
+  for (let i = 0; i < rows.length; i += POSTGRES_INSERT_CHUNK) {
+    const chunk = rows.slice(i, i + POSTGRES_INSERT_CHUNK);
+    await trx.raw(
+      `INSERT INTO ${FACTS} (${columns.join(', ')}) SELECT * FROM unnest(${placeholders.join(', ')})`,
+      // node-postgres turns each JavaScript array (nulls included) into a PostgreSQL array.
+      columns.map(column => chunk.map(row => row[column]) as unknown as Knex.Value),
+    );
+  }
+}
 
 /** What a source delivered last: file fingerprints for skip checks, columns for drift. */
 export interface CostSourceState {
@@ -140,8 +172,12 @@ export class DatabaseCostStore {
         }
         return toRow(fact, sourceId, ingestionId, tagCache.get(fact.tags)!);
       });
-      for (let i = 0; i < rows.length; i += INSERT_CHUNK) {
-        await trx(FACTS).insert(rows.slice(i, i + INSERT_CHUNK));
+      if (databaseKindOf(this.db) === 'postgres') {
+        await insertWithUnnest(trx, rows);
+      } else {
+        for (let i = 0; i < rows.length; i += SQLITE_INSERT_CHUNK) {
+          await trx(FACTS).insert(rows.slice(i, i + SQLITE_INSERT_CHUNK));
+        }
       }
       verify(await this.storedTotals(trx, ingestionId));
     });
@@ -149,6 +185,15 @@ export class DatabaseCostStore {
 
   /** BilledCost and EffectiveCost stored by one ingestion, per account, period and currency. */
   async storedTotals(db: Knex, ingestionId: string): Promise<FileTotal[]> {
+    if (databaseKindOf(this.db) === 'postgres') {
+      // numeric sums are exact in PostgreSQL; summing there saves shipping every row back.
+      const rows = await db(FACTS)
+        .where('ingestion_id', ingestionId)
+        .groupBy('billing_account_id', 'billing_period_start', 'currency')
+        .select('billing_account_id', 'billing_period_start', 'currency')
+        .sum({ billed_cost: 'billed_cost', effective_cost: 'effective_cost' });
+      return sumTotals(rows);
+    }
     return sumTotals(await db(FACTS).where('ingestion_id', ingestionId).select(TOTAL_COLUMNS));
   }
 
