@@ -14,8 +14,8 @@ const FACTS = 'finops_itam_cost_facts';
 const INGESTIONS = 'finops_itam_ingestions';
 const SOURCES = 'finops_itam_cost_sources';
 
-/** Rows per INSERT on SQLite: at 32 columns, within its 32,766 bound parameters. */
-const SQLITE_INSERT_CHUNK = 1000;
+/** Rows per INSERT on SQLite: knex writes a compound SELECT, which SQLite caps at 500 terms. */
+const SQLITE_INSERT_CHUNK = 500;
 
 /** Rows per INSERT on PostgreSQL, sent as one array per column. */
 const POSTGRES_INSERT_CHUNK = 10000;

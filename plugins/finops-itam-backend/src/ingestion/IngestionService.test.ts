@@ -72,6 +72,28 @@ describe('IngestionService', () => {
       expect(JSON.parse(row.tags)).toEqual({ application: 'checkout', environment: 'prod' });
     });
 
+    it('stores deliveries larger than one insert batch completely', async () => {
+      const { store, ingest } = await setUp(databaseId);
+      const [header, firstRow] = (await readFile(fixture('bad-rows.csv'), 'utf8')).split('\n');
+      // 1,200 resources, one fact each: more than one batch on either database.
+      const rows = Array.from({ length: 1200 }, (_, i) =>
+        firstRow.replace('1.00,1.00,1.00,1.00,a1', `0.0000000000000001,1.00,1.00,1.00,a${i % 3}`) +
+          `,res-${i}`,
+      );
+      const file = path.join(tmp, `many-${databaseId}.csv`);
+      await writeFile(file, [`${header},ResourceId`, ...rows].join('\n'));
+
+      const report = await ingest('many.csv', 'aws-focus', file);
+
+      expect(report.status).toBe('succeeded');
+      expect(await store.countFacts('aws-focus')).toBe(1200);
+      expect(report.totals.map(t => [t.billingAccountId, t.billedCost, t.reconciled])).toEqual([
+        ['a0', '0.00000000000004', true],
+        ['a1', '0.00000000000004', true],
+        ['a2', '0.00000000000004', true],
+      ]);
+    });
+
     it('changes nothing when the same file is ingested again', async () => {
       const { store, ingest } = await setUp(databaseId);
       await ingest('focus-1.0.csv');
