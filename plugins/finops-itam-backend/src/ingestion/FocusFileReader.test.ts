@@ -186,30 +186,30 @@ describe('FocusFileReader', () => {
   });
 
   describe('rejected files', () => {
-    const rejects = async (file: string, message: RegExp) => {
+    const expectRejected = async (file: string, message: RegExp) => {
       const attempt = reader.read([{ path: file, key: path.basename(file) }]);
       await expect(attempt).rejects.toThrow(FileRejectedError);
       await expect(attempt).rejects.toThrow(message);
     };
 
     it('names the missing mandatory columns', async () => {
-      await rejects(
+      await expectRejected(
         fixture('missing-columns.csv'),
         /missing mandatory FOCUS column\(s\): EffectiveCost, ListCost, ContractedCost, BillingPeriodStart, BillingPeriodEnd, ChargeClass, ServiceCategory, InvoiceIssuerName, ProviderName/,
       );
     });
 
     it('rejects an empty file', async () => {
-      await rejects(await writeTmp('empty.csv', ''), /empty\.csv is empty/);
+      await expectRejected(await writeTmp('empty.csv', ''), /empty\.csv is empty/);
     });
 
     it('rejects a header without rows', async () => {
       const header = (await readFile(fixture('bad-rows.csv'), 'utf8')).split('\n')[0];
-      await rejects(await writeTmp('header.csv', `${header}\n`), /has a header but no data rows/);
+      await expectRejected(await writeTmp('header.csv', `${header}\n`), /has a header but no data rows/);
     });
 
     it('rejects binary data that is neither CSV nor Parquet', async () => {
-      await rejects(
+      await expectRejected(
         await writeTmp('image.png', Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x00, 0x1a, 0x0a])),
         /neither CSV nor Parquet/,
       );
@@ -217,7 +217,7 @@ describe('FocusFileReader', () => {
 
     it('rejects a truncated gzip file', async () => {
       const gz = gzipSync(await readFile(fixture('focus-1.2.csv')));
-      await rejects(
+      await expectRejected(
         await writeTmp('cut.csv.gz', gz.subarray(0, Math.floor(gz.length / 2))),
         /truncated or corrupt gzip/,
       );
@@ -228,11 +228,11 @@ describe('FocusFileReader', () => {
         (await readFile(fixture('focus-1.0.csv'), 'utf8')).replace('Acme EA', 'Acme Société'),
         'latin1',
       );
-      await rejects(await writeTmp('latin1.csv', latin1), /not UTF-8 text/);
+      await expectRejected(await writeTmp('latin1.csv', latin1), /not UTF-8 text/);
     });
 
     it('rejects a Parquet file cut short', async () => {
-      await rejects(
+      await expectRejected(
         await writeTmp('broken.parquet', Buffer.concat([Buffer.from('PAR1'), Buffer.alloc(64, 1)])),
         /not a readable Parquet file/,
       );

@@ -76,10 +76,13 @@ describe('IngestionService', () => {
       const { store, ingest } = await setUp(databaseId);
       const [header, firstRow] = (await readFile(fixture('bad-rows.csv'), 'utf8')).split('\n');
       // 1,200 resources, one fact each: more than one batch on either database.
-      const rows = Array.from({ length: 1200 }, (_, i) =>
-        firstRow.replace('1.00,1.00,1.00,1.00,a1', `0.0000000000000001,1.00,1.00,1.00,a${i % 3}`) +
-          `,res-${i}`,
-      );
+      const rows = Array.from({ length: 1200 }, (_, i) => {
+        const row = firstRow.replace(
+          '1.00,1.00,1.00,1.00,a1',
+          `0.0000000000000001,1.00,1.00,1.00,a${i % 3}`,
+        );
+        return `${row},res-${i}`;
+      });
       const file = path.join(tmp, `many-${databaseId}.csv`);
       await writeFile(file, [`${header},ResourceId`, ...rows].join('\n'));
 
