@@ -77,6 +77,12 @@ export interface Config {
         entityKind: string;
         namespace?: string;
       }>;
+      /**
+       * Tag keys every resource should carry; `GET /api/finops-itam/allocation/unallocated`
+       * lists, per owner, the resources lacking any of them (keys compared case-insensitively,
+       * blank values count as missing). Default `application`, `environment`, `team`, `cost-center`.
+       */
+      requiredTags?: string[];
     };
 
     /**

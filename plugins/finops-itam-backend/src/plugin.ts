@@ -20,6 +20,11 @@ import { migrateDatabase } from './database/migrations';
 import { databaseKindOf } from './database/databaseKind';
 import { FocusFileReader } from './ingestion/FocusFileReader';
 import { IngestionService } from './ingestion/IngestionService';
+import { ChargebackReport } from './allocation/ChargebackReport';
+import {
+  UnallocatedReport,
+  readRequiredTags,
+} from './allocation/UnallocatedReport';
 import { createRouter } from './router';
 import { createRequirePermission } from './routes/requirePermission';
 import { CostSourceRegistry } from './services/CostSourceRegistry';
@@ -160,6 +165,17 @@ export const finopsItamPlugin = createBackendPlugin({
             allocation,
             costQueries: new CostQueryService({
               store: allocationStore,
+              catalog: deps.catalog,
+              auth: deps.auth,
+            }),
+            unallocatedReport: new UnallocatedReport({
+              db: client,
+              catalog: deps.catalog,
+              auth: deps.auth,
+              requiredTags: readRequiredTags(config),
+            }),
+            chargebackReport: new ChargebackReport({
+              db: client,
               catalog: deps.catalog,
               auth: deps.auth,
             }),

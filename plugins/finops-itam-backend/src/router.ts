@@ -1,6 +1,8 @@
 import { AuditorService } from '@backstage/backend-plugin-api';
 import { AllocationService } from './allocation/AllocationService';
+import { ChargebackReport } from './allocation/ChargebackReport';
 import { CostQueryService } from './allocation/CostQueryService';
+import { UnallocatedReport } from './allocation/UnallocatedReport';
 import express from 'express';
 import Router from 'express-promise-router';
 import { DatabaseCostStore } from './database/DatabaseCostStore';
@@ -9,11 +11,13 @@ import { HealthService } from './services/HealthService';
 import { CostSourceRunner } from './sources/CostSourceRunner';
 import { CostSourceStatusReader } from './sources/CostSourceStatusReader';
 import { createAllocationRoutes } from './routes/allocation';
+import { createChargebackRoutes } from './routes/chargeback';
 import { createEntityCostRoutes } from './routes/entityCost';
 import { createHealthRoutes } from './routes/health';
 import { createIngestionRoutes } from './routes/ingestions';
 import { RequirePermission } from './routes/requirePermission';
 import { createSourcesRoutes } from './routes/sources';
+import { createUnallocatedRoutes } from './routes/unallocated';
 
 /** What the router needs; grows as resources are added. */
 export interface RouterOptions {
@@ -28,6 +32,10 @@ export interface RouterOptions {
   uploadLimitMb: number;
   allocation: Pick<AllocationService, 'run'>;
   costQueries: Pick<CostQueryService, 'entityCost' | 'coverage'>;
+  /** `GET /allocation/unallocated`. */
+  unallocatedReport: Pick<UnallocatedReport, 'unallocated'>;
+  /** `GET /chargeback`. */
+  chargebackReport: Pick<ChargebackReport, 'chargeback'>;
 }
 
 /** Mounts every resource of the finops-itam API. */
@@ -41,5 +49,8 @@ export async function createRouter(
   router.use(createIngestionRoutes(options));
   router.use(createEntityCostRoutes(options));
   router.use(createAllocationRoutes(options));
+  const { unallocatedReport, chargebackReport, requirePermission } = options;
+  router.use(createUnallocatedRoutes({ unallocatedReport, requirePermission }));
+  router.use(createChargebackRoutes({ chargebackReport, requirePermission }));
   return router;
 }

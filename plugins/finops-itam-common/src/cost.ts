@@ -111,3 +111,86 @@ export interface AllocationRunResponse {
   durationMs: number;
   message: string;
 }
+
+/** A resource's suggested owner from a naming standard. @public */
+export interface SuggestedOwner {
+  /** Lowercase ref of the component whose name the resource id or name contains. */
+  entityRef: string;
+  /** Which field matched which name, e.g. `resource name "checkout-vm-1" contains component name "checkout"`. */
+  reason: string;
+}
+
+/** One unallocated resource of `GET /allocation/unallocated`, amounts in the response currency. @public */
+export interface UnallocatedResource {
+  resourceId: string | null;
+  resourceName: string | null;
+  serviceName: string | null;
+  subAccountId: string | null;
+  billingAccountId: string;
+  /** Amortized cost in the period. */
+  cost: string;
+  /** Tags of the resource's latest fact in the period. */
+  tags: Record<string, string>;
+  suggestedOwner?: SuggestedOwner;
+}
+
+/** Resources of one owner that lack required tag keys. @public */
+export interface MissingTagsGroup {
+  /** Owner group of the entity the resources are allocated to; null when unallocated. */
+  owner: string | null;
+  requiredTags: string[];
+  /** Resources lacking at least one key, sorted by id then name (at most `limit`). */
+  resources: Array<{
+    resourceId: string | null;
+    resourceName: string | null;
+    missing: string[];
+  }>;
+  /** How many resources of this owner lack tags, including any beyond `limit`. */
+  resourceCount: number;
+}
+
+/**
+ * `GET /allocation/unallocated`: the costliest unallocated resources in `[from, to)` in the
+ * currency with the largest unallocated total, and per owner the resources missing required tags.
+ * @public
+ */
+export interface UnallocatedResponse {
+  /** Null when nothing is unallocated in the period. */
+  currency: string | null;
+  from: string;
+  to: string;
+  /** All unallocated cost in `currency`, beyond the listed resources too. */
+  total: string;
+  resources: UnallocatedResource[];
+  missingTags: MissingTagsGroup[];
+  /** Unallocated totals in other currencies, when there are any. */
+  otherCurrencies?: CurrencyTotal[];
+}
+
+/** One cost center of a chargeback. @public */
+export interface ChargebackLine {
+  /** The Group annotation `finops-itam.io/cost-center`, or `UNASSIGNED`. */
+  costCenter: string;
+  /** Groups carrying this cost center; for `UNASSIGNED`, the owner groups without one. */
+  groups: string[];
+  direct: string;
+  shared: string;
+  /** "0" until licenses are allocated. */
+  licenses: string;
+  total: string;
+}
+
+/**
+ * `GET /chargeback?month=YYYY-MM`: allocated cost of the month (amortized) per cost center;
+ * the lines sum to all directly and shared allocated cost in `currency`.
+ * @public
+ */
+export interface ChargebackResponse {
+  /** `YYYY-MM`. */
+  month: string;
+  /** Null when nothing is allocated in the month. */
+  currency: string | null;
+  lines: ChargebackLine[];
+  /** Allocated totals in other currencies, which have no lines here. */
+  otherCurrencies?: CurrencyTotal[];
+}

@@ -1,0 +1,276 @@
+import { AuthService } from '@backstage/backend-plugin-api';
+import {
+  DEFAULT_NAMESPACE,
+  Entity,
+  parseEntityRef,
+  stringifyEntityRef,
+} from '@backstage/catalog-model';
+import { CatalogService } from '@backstage/plugin-catalog-node';
+import {
+  ANNOTATION_COST_CENTER,
+  ChargebackLine,
+  ChargebackResponse,
+  CurrencyTotal,
+} from '@finops-itam/plugin-finops-itam-common';
+import { Knex } from 'knex';
+import { databaseKindOf } from '../database/databaseKind';
+import { Money, MoneyValue, normalizeAmount } from '../ingestion/money';
+import { ALLOCATION_KINDS } from './AllocationService';
+import { toCsv } from './csv';
+
+const FACTS = 'finops_itam_cost_facts';
+const SHARED = 'finops_itam_shared_allocations';
+
+/** The line of allocated cost whose owning groups carry no cost center. */
+export const UNASSIGNED_COST_CENTER = 'UNASSIGNED';
+
+export const CHARGEBACK_CSV_HEADER = [
+  'cost_center',
+  'groups',
+  'currency',
+  'direct',
+  'shared',
+  'licenses',
+  'total',
+];
+
+/**
+ * Sums the decimal strings of `amount` per value of `groups` (alias → column): with SUM on
+ * PostgreSQL, where numeric is exact, and with exact decimals in JavaScript on SQLite,
+ * where amounts are text that SUM would turn into floats.
+ */
+export async function sumAmountsBy<K extends string>(
+  db: Knex,
+  query: Knex.QueryBuilder,
+  groups: Record<K, string>,
+  amount: string,
+): Promise<Array<Record<K, string | null> & { amount: string }>> {
+  const aliases = Object.keys(groups) as K[];
+  const selects = aliases.map(alias => db.raw('?? as ??', [groups[alias], alias]));
+  if (databaseKindOf(db) === 'postgres') {
+    const rows = await query
+      .select(selects)
+      .select(db.raw('sum(??) as ??', [amount, 'amount']))
+      .groupBy(aliases.map(alias => groups[alias]));
+    return rows.map((row: any) => ({ ...row, amount: normalizeAmount(row.amount) }));
+  }
+  const rows = await query.select(selects).select(db.raw('?? as ??', [amount, 'amount']));
+  const sums = new Map<string, { row: any; total: MoneyValue }>();
+  for (const row of rows) {
+    const key = aliases.map(alias => row[alias] ?? '\u0001').join('\u0000');
+    const entry = sums.get(key);
+    if (entry) {
+      entry.total = entry.total.plus(row.amount);
+    } else {
+      sums.set(key, { row, total: new Money(row.amount) });
+    }
+  }
+  return [...sums.values()].map(({ row, total }) => ({ ...row, amount: total.toFixed() }));
+}
+
+/** The currency with the largest total by magnitude (then name), and the others. */
+export function largestCurrency(totals: Map<string, MoneyValue>): {
+  currency: string | null;
+  others: CurrencyTotal[];
+} {
+  const sorted = [...totals.entries()].sort(
+    ([a, x], [b, y]) => y.abs().cmp(x.abs()) || (a < b ? -1 : 1),
+  );
+  return {
+    currency: sorted[0]?.[0] ?? null,
+    others: sorted.slice(1).map(([currency, total]) => ({ currency, total: total.toFixed() })),
+  };
+}
+
+/** A `spec` relation as a lowercase ref, or undefined when absent or unparsable. */
+function relationRef(value: unknown, defaultKind: string): string | undefined {
+  if (typeof value !== 'string' || value.trim() === '') {
+    return undefined;
+  }
+  try {
+    return stringifyEntityRef(
+      parseEntityRef(value.trim(), { defaultKind, defaultNamespace: DEFAULT_NAMESPACE }),
+    ).toLocaleLowerCase('en-US');
+  } catch {
+    return undefined;
+  }
+}
+
+/** Where an entity's cost is charged: its nearest group with a cost center, if any. */
+interface Attribution {
+  costCenter: string | null;
+  /** The group carrying the cost center, or else the entity's own owner group. */
+  group: string | null;
+}
+
+/**
+ * Who pays for what: walks from each entity to its owner group (a group starts at
+ * itself) and up the parent groups to the first one with `finops-itam.io/cost-center`.
+ * Only the nearest counts, so a team nested in a department with its own cost center is
+ * charged once, to the team's.
+ */
+export class CostCenterResolver {
+  private readonly ownerOf = new Map<string, string>();
+  private readonly parentOf = new Map<string, string>();
+  private readonly costCenterOf = new Map<string, string>();
+  private readonly cache = new Map<string, Attribution>();
+
+  constructor(entities: Iterable<Entity>) {
+    for (const entity of entities) {
+      const ref = stringifyEntityRef(entity).toLocaleLowerCase('en-US');
+      const spec = (entity.spec ?? {}) as Record<string, unknown>;
+      if (entity.kind.toLocaleLowerCase('en-US') === 'group') {
+        const parent = relationRef(spec.parent, 'group');
+        if (parent) this.parentOf.set(ref, parent);
+        const costCenter = entity.metadata.annotations?.[ANNOTATION_COST_CENTER]?.trim();
+        if (costCenter) this.costCenterOf.set(ref, costCenter);
+      } else {
+        const owner = relationRef(spec.owner, 'group');
+        if (owner) this.ownerOf.set(ref, owner);
+      }
+    }
+  }
+
+  /** Every group with a cost center, cost center → sorted group refs. */
+  costCenters(): Map<string, string[]> {
+    const out = new Map<string, string[]>();
+    for (const [group, costCenter] of [...this.costCenterOf.entries()].sort()) {
+      out.set(costCenter, [...(out.get(costCenter) ?? []), group]);
+    }
+    return out;
+  }
+
+  attribute(entityRef: string): Attribution {
+    const cached = this.cache.get(entityRef);
+    if (cached) {
+      return cached;
+    }
+    const start = entityRef.startsWith('group:') ? entityRef : this.ownerOf.get(entityRef);
+    let result: Attribution = { costCenter: null, group: start ?? null };
+    const visited = new Set<string>();
+    for (let group = start; group && !visited.has(group); group = this.parentOf.get(group)) {
+      visited.add(group);
+      const costCenter = this.costCenterOf.get(group);
+      if (costCenter) {
+        result = { costCenter, group };
+        break;
+      }
+    }
+    this.cache.set(entityRef, result);
+    return result;
+  }
+}
+
+/** `YYYY-MM` → the half-open days `[first of month, first of next month)`. */
+export function monthPeriod(month: string): { from: string; to: string } {
+  const [year, m] = month.split('-').map(Number);
+  const next = new Date(Date.UTC(year, m, 1)).toISOString().slice(0, 10);
+  return { from: `${month}-01`, to: next };
+}
+
+/**
+ * Chargeback per cost center for one month, amortized: each directly allocated fact and
+ * each part of a split shared pool is charged to the nearest cost center of its entity,
+ * or to `UNASSIGNED`, so the lines add up to everything allocated in the month.
+ */
+export class ChargebackReport {
+  constructor(
+    private readonly options: {
+      db: Knex;
+      catalog: Pick<CatalogService, 'getEntities'>;
+      auth: Pick<AuthService, 'getOwnServiceCredentials'>;
+    },
+  ) {}
+
+  async chargeback(month: string): Promise<ChargebackResponse> {
+    const { db } = this.options;
+    const { from, to } = monthPeriod(month);
+    const [resolver, direct, shared] = await Promise.all([
+      this.readCostCenters(),
+      sumAmountsBy(
+        db,
+        db(FACTS)
+          .whereNotNull('allocated_entity_ref')
+          .where('day', '>=', from)
+          .where('day', '<', to),
+        { entityRef: 'allocated_entity_ref', currency: 'currency' },
+        'effective_cost',
+      ),
+      sumAmountsBy(
+        db,
+        db(SHARED).where('basis', 'amortized').where('day', '>=', from).where('day', '<', to),
+        { entityRef: 'target_ref', currency: 'currency' },
+        'amount',
+      ),
+    ]);
+
+    const byCurrency = new Map<string, MoneyValue>();
+    for (const row of [...direct, ...shared]) {
+      byCurrency.set(row.currency!, (byCurrency.get(row.currency!) ?? new Money(0)).plus(row.amount));
+    }
+    const { currency, others } = largestCurrency(byCurrency);
+
+    type Sums = { groups: Set<string>; direct: MoneyValue; shared: MoneyValue };
+    const lines = new Map<string, Sums>();
+    for (const [costCenter, groups] of resolver.costCenters()) {
+      lines.set(costCenter, { groups: new Set(groups), direct: new Money(0), shared: new Money(0) });
+    }
+    const unassigned: Sums = { groups: new Set(), direct: new Money(0), shared: new Money(0) };
+    const add = (rows: typeof direct, part: 'direct' | 'shared') => {
+      for (const row of rows) {
+        if (row.currency !== currency) continue;
+        const { costCenter, group } = resolver.attribute(row.entityRef!);
+        const line = costCenter === null ? unassigned : lines.get(costCenter)!;
+        if (costCenter === null && group) unassigned.groups.add(group);
+        line[part] = line[part].plus(row.amount);
+      }
+    };
+    add(direct, 'direct');
+    add(shared, 'shared');
+
+    const toLine = (costCenter: string, sums: Sums): ChargebackLine => ({
+      costCenter,
+      groups: [...sums.groups].sort(),
+      direct: sums.direct.toFixed(),
+      shared: sums.shared.toFixed(),
+      licenses: '0',
+      total: sums.direct.plus(sums.shared).toFixed(),
+    });
+    return {
+      month,
+      currency,
+      lines: [
+        ...[...lines.entries()]
+          .sort(([a], [b]) => (a < b ? -1 : 1))
+          .map(([costCenter, sums]) => toLine(costCenter, sums)),
+        toLine(UNASSIGNED_COST_CENTER, unassigned),
+      ],
+      ...(others.length > 0 && { otherCurrencies: others }),
+    };
+  }
+
+  private async readCostCenters(): Promise<CostCenterResolver> {
+    const credentials = await this.options.auth.getOwnServiceCredentials();
+    const { items } = await this.options.catalog.getEntities(
+      { filter: { kind: ALLOCATION_KINDS } },
+      { credentials },
+    );
+    return new CostCenterResolver(items);
+  }
+}
+
+/** The chargeback as CSV, one row per line, amounts as plain numbers. */
+export function chargebackCsv(report: ChargebackResponse): string {
+  return toCsv(
+    CHARGEBACK_CSV_HEADER,
+    report.lines.map(line => [
+      { text: line.costCenter },
+      { text: line.groups.join(' ') },
+      { text: report.currency ?? '' },
+      { amount: line.direct },
+      { amount: line.shared },
+      { amount: line.licenses },
+      { amount: line.total },
+    ]),
+  );
+}
