@@ -1,10 +1,101 @@
-import { createPermission } from '@backstage/plugin-permission-common';
+import {
+  AuthorizeResult,
+  ConditionalPolicyDecision,
+  PermissionCondition,
+  PermissionCriteria,
+  createPermission,
+} from '@backstage/plugin-permission-common';
 
 /** Read cost, license and onboarding data of catalog entities. @public */
 export const finopsItamReadPermission = createPermission({
   name: 'finops-itam.read',
   attributes: { action: 'read' },
 });
+
+/**
+ * The catalog's resource type (`RESOURCE_TYPE_CATALOG_ENTITY` of
+ * `@backstage/plugin-catalog-common/alpha`), spelled out to keep this package free of it.
+ */
+const CATALOG_ENTITY_RESOURCE_TYPE = 'catalog-entity';
+
+/**
+ * Read the cost of one catalog entity (`GET /entities/:kind/:namespace/:name/cost`),
+ * authorized with the entity ref as `resourceRef`.
+ *
+ * A resource permission on catalog entities, so policies can answer with the catalog's
+ * conditions, which the permission backend evaluates in the catalog. To let users read the
+ * cost of the entities they own:
+ *
+ * ```ts
+ * import { catalogConditions, createCatalogConditionalDecision } from '@backstage/plugin-catalog-backend/alpha';
+ *
+ * if (isPermission(request.permission, finopsItamCostReadPermission)) {
+ *   return createCatalogConditionalDecision(
+ *     request.permission,
+ *     catalogConditions.isEntityOwner({ claims: user?.identity.ownershipEntityRefs ?? [] }),
+ *   );
+ * }
+ * ```
+ *
+ * `finopsItamCostConditions` builds the same conditions without that import.
+ *
+ * @public
+ */
+export const finopsItamCostReadPermission = createPermission({
+  name: 'finops-itam.cost.read',
+  attributes: { action: 'read' },
+  resourceType: CATALOG_ENTITY_RESOURCE_TYPE,
+});
+
+/**
+ * Conditions on `finops-itam.cost.read` for policy authors, with the catalog's rule names so
+ * the catalog can evaluate them. Wrap them with `createCatalogConditionalDecision` or
+ * `finopsItamCostConditionalDecision`.
+ *
+ * @public
+ */
+export const finopsItamCostConditions = {
+  /** The entity is owned by one of `claims` (typically the user's ownership entity refs). */
+  isEntityOwner(params: {
+    claims: string[];
+  }): PermissionCondition<typeof CATALOG_ENTITY_RESOURCE_TYPE> {
+    return {
+      rule: 'IS_ENTITY_OWNER',
+      resourceType: CATALOG_ENTITY_RESOURCE_TYPE,
+      params: { claims: params.claims },
+    };
+  },
+  /** The entity is of one of `kinds` (compared case-insensitively). */
+  isEntityKind(params: {
+    kinds: string[];
+  }): PermissionCondition<typeof CATALOG_ENTITY_RESOURCE_TYPE> {
+    return {
+      rule: 'IS_ENTITY_KIND',
+      resourceType: CATALOG_ENTITY_RESOURCE_TYPE,
+      params: { kinds: params.kinds },
+    };
+  },
+};
+
+/**
+ * A conditional decision on `finops-itam.cost.read`, evaluated by the catalog, which owns
+ * the `catalog-entity` resource type (equivalent to the catalog's
+ * `createCatalogConditionalDecision`).
+ *
+ * @public
+ */
+export function finopsItamCostConditionalDecision(
+  conditions: PermissionCriteria<
+    PermissionCondition<typeof CATALOG_ENTITY_RESOURCE_TYPE>
+  >,
+): ConditionalPolicyDecision {
+  return {
+    result: AuthorizeResult.CONDITIONAL,
+    pluginId: 'catalog',
+    resourceType: CATALOG_ENTITY_RESOURCE_TYPE,
+    conditions,
+  };
+}
 
 /** Start a cost ingestion (file upload or source refresh). @public */
 export const finopsItamIngestionRunPermission = createPermission({
@@ -27,6 +118,7 @@ export const finopsItamMetricsWritePermission = createPermission({
 /** All permissions of the finops-itam plugin, for registration and policies. @public */
 export const finopsItamPermissions = [
   finopsItamReadPermission,
+  finopsItamCostReadPermission,
   finopsItamIngestionRunPermission,
   finopsItamLicenseManagePermission,
   finopsItamMetricsWritePermission,

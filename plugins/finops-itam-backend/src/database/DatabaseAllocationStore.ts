@@ -10,6 +10,12 @@ const RUNS = 'finops_itam_allocation_runs';
 /** Ids per `WHERE id IN (...)` and rows per INSERT: within both engines' parameter limits. */
 const CHUNK = 500;
 
+/**
+ * Facts per `UPDATE ... FROM unnest(...)` on PostgreSQL: array parameters have no count
+ * limit, this only bounds the size of one statement.
+ */
+const POSTGRES_UPDATE_CHUNK = 10_000;
+
 /** Which amount a cost is read as: EffectiveCost (amortized, the default) or BilledCost. */
 export type CostBasis = 'amortized' | 'billed';
 
@@ -86,16 +92,28 @@ function chunks<T>(items: readonly T[], size = CHUNK): T[][] {
   return out;
 }
 
+/** The smallest and largest of some bigint ids, compared as integers. */
+function idRange(ids: readonly string[]): [string, string] {
+  let lowest = BigInt(ids[0]);
+  let highest = lowest;
+  for (const id of ids) {
+    const value = BigInt(id);
+    if (value < lowest) lowest = value;
+    if (value > highest) highest = value;
+  }
+  return [lowest.toString(), highest.toString()];
+}
+
 /**
  * Allocation state in the plugin database: each fact's owner, the rollup closure, the
  * parts of shared pools and allocation runs. Amounts are summed with SUM on PostgreSQL
  * (numeric is exact) and in JavaScript with exact decimals on SQLite, where they are text.
  */
 export class DatabaseAllocationStore {
-  private readonly sumInSql: boolean;
+  private readonly isPostgres: boolean;
 
   constructor(private readonly db: Knex) {
-    this.sumInSql = databaseKindOf(db) === 'postgres';
+    this.isPostgres = databaseKindOf(db) === 'postgres';
   }
 
   /** Facts with id above `afterId`, in id order. */
@@ -141,14 +159,45 @@ export class DatabaseAllocationStore {
   }
 
   /**
-   * Writes new allocations in one transaction. Facts sharing the same values are updated by
-   * one statement per chunk of ids, as most changes move many facts the same way.
+   * Writes new allocations in one transaction. On PostgreSQL each chunk of changes is one
+   * `UPDATE ... FROM unnest(...)` with one array parameter per column, so a batch costs a
+   * handful of round trips whatever the mix of values. On SQLite (in-process, no round
+   * trips) facts sharing the same values are updated by one statement per chunk of ids, as
+   * most changes move many facts the same way.
    */
   async applyAllocations(
     changes: ReadonlyArray<{ id: string; values: AllocationValues }>,
     at: Date,
   ): Promise<void> {
     if (changes.length === 0) {
+      return;
+    }
+    if (this.isPostgres) {
+      await this.db.transaction(async trx => {
+        for (const chunk of chunks(changes, POSTGRES_UPDATE_CHUNK)) {
+          const ids = chunk.map(c => c.id);
+          const [lowest, highest] = idRange(ids);
+          // The id range bounds the scan of the facts to the batch's stretch of the primary
+          // key even when the planner's statistics are stale (facts ingested moments ago
+          // look like an empty table and would otherwise be hashed whole per statement).
+          await trx.raw(
+            `UPDATE ${FACTS} AS f SET allocated_entity_ref = v.ref, allocation_rule = v.rule, ` +
+              'shared_pool_id = v.pool, allocated_at = ? ' +
+              'FROM unnest(?::bigint[], ?::text[], ?::text[], ?::text[]) AS v(id, ref, rule, pool) ' +
+              'WHERE f.id = v.id AND f.id BETWEEN ? AND ?',
+            // node-postgres turns each JavaScript array (nulls included) into a PostgreSQL array.
+            [
+              at,
+              ids,
+              chunk.map(c => c.values.allocatedEntityRef),
+              chunk.map(c => c.values.allocationRule),
+              chunk.map(c => c.values.sharedPoolId),
+              lowest,
+              highest,
+            ] as unknown as Knex.RawBinding[],
+          );
+        }
+      });
       return;
     }
     const groups = new Map<string, { values: AllocationValues; ids: string[] }>();
@@ -422,7 +471,7 @@ export class DatabaseAllocationStore {
         ? this.db.raw('?? as ??', [column, alias])
         : this.db.raw(`${column.toQuery()} as ??`, [alias]);
     });
-    if (this.sumInSql) {
+    if (this.isPostgres) {
       const rows = await query
         .select(selects)
         .select(this.db.raw('sum(??) as ??', [amount, 'amount']))

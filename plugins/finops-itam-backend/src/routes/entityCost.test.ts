@@ -1,6 +1,20 @@
-import { mockCredentials } from '@backstage/backend-test-utils';
+import {
+  mockCredentials,
+  mockErrorHandler,
+  mockServices,
+} from '@backstage/backend-test-utils';
+import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
+import { AuthorizeResult } from '@backstage/plugin-permission-common';
+import {
+  finopsItamCostConditions,
+  finopsItamCostReadPermission,
+} from '@finops-itam/plugin-finops-itam-common';
+import express from 'express';
 import request from 'supertest';
 import { startWithFacts } from '../allocation/__testUtils__/startWithFacts';
+import { testEntity } from '../allocation/__testUtils__/facts';
+import { createEntityCostRoutes } from './entityCost';
+import { createRequirePermission } from './requirePermission';
 import { createTestDatabases } from '../__testUtils__/testDatabases';
 
 jest.setTimeout(60_000);
@@ -119,5 +133,94 @@ describe('GET /entities/:kind/:namespace/:name/cost', () => {
       .get('/api/finops-itam/entities/component/default/checkout/cost')
       .set('Authorization', auth());
     expect(forbidden.status).toBe(403);
+  });
+});
+
+describe('finops-itam.cost.read on GET /entities/:kind/:namespace/:name/cost', () => {
+  const owned = testEntity('Component', 'checkout', { spec: { owner: 'team-a' } });
+  owned.relations = [{ type: 'ownedBy', targetRef: 'group:default/team-a' }];
+  const user = mockCredentials.user('user:default/alice');
+
+  function app(decision: Record<string, unknown>) {
+    const permissions = mockServices.permissions.mock({
+      authorize: async () => [decision as any],
+    });
+    const requirePermission = createRequirePermission({
+      httpAuth: mockServices.httpAuth({ defaultCredentials: user }),
+      permissions,
+      catalog: catalogServiceMock({ entities: [owned] }),
+      auth: mockServices.auth(),
+    });
+    const costQueries = {
+      entityCost: jest.fn(async () => ({ entityRef: 'component:default/checkout' }) as any),
+    };
+    const server = express()
+      .use(createEntityCostRoutes({ costQueries, requirePermission }))
+      .use(mockErrorHandler());
+    return { server, permissions, costQueries };
+  }
+
+  const ownerIs = (claims: string[]) => ({
+    result: AuthorizeResult.CONDITIONAL,
+    pluginId: 'catalog',
+    resourceType: 'catalog-entity',
+    conditions: finopsItamCostConditions.isEntityOwner({ claims }),
+  });
+
+  it('asks for the permission on the entity and serves the cost when allowed', async () => {
+    const { server, permissions } = app({ result: AuthorizeResult.ALLOW });
+    const res = await request(server).get('/entities/Component/default/checkout/cost');
+    expect(res.status).toBe(200);
+    expect(permissions.authorize).toHaveBeenCalledWith(
+      [{ permission: finopsItamCostReadPermission, resourceRef: 'component:default/checkout' }],
+      { credentials: user },
+    );
+  });
+
+  it('refuses with a message naming the entity when denied', async () => {
+    const { server, costQueries } = app({ result: AuthorizeResult.DENY });
+    const res = await request(server).get('/entities/component/default/checkout/cost');
+    expect(res.status).toBe(403);
+    expect(res.body.error.message).toBe(
+      "You don't have access to cost data for component:default/checkout",
+    );
+    expect(costQueries.entityCost).not.toHaveBeenCalled();
+  });
+
+  it('applies a conditional decision to the entity: its owners may read', async () => {
+    const { server } = app(ownerIs(['user:default/alice', 'group:default/team-a']));
+    const res = await request(server).get('/entities/component/default/checkout/cost');
+    expect(res.status).toBe(200);
+  });
+
+  it('applies a conditional decision to the entity: others may not', async () => {
+    const { server, costQueries } = app(ownerIs(['user:default/alice', 'group:default/team-b']));
+    const res = await request(server).get('/entities/component/default/checkout/cost');
+    expect(res.status).toBe(403);
+    expect(res.body.error.message).toMatch(/cost data for component:default\/checkout/);
+    expect(costQueries.entityCost).not.toHaveBeenCalled();
+  });
+
+  it('denies conditions it cannot evaluate and entities the catalog does not have', async () => {
+    const unknownRule = app({
+      ...ownerIs([]),
+      conditions: { rule: 'HAS_LABEL', resourceType: 'catalog-entity', params: { label: 'x' } },
+    });
+    expect((await request(unknownRule.server).get('/entities/component/default/checkout/cost')).status).toBe(403);
+    const { server } = app(ownerIs(['group:default/team-a']));
+    expect((await request(server).get('/entities/component/default/nope/cost')).status).toBe(403);
+  });
+
+  it('evaluates kind conditions combined with owner conditions', async () => {
+    const { server } = app({
+      ...ownerIs([]),
+      conditions: {
+        allOf: [
+          finopsItamCostConditions.isEntityKind({ kinds: ['Component'] }),
+          finopsItamCostConditions.isEntityOwner({ claims: ['group:default/team-a'] }),
+        ],
+      },
+    });
+    expect((await request(server).get('/entities/component/default/checkout/cost')).status).toBe(200);
   });
 });

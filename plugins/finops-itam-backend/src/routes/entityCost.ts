@@ -1,4 +1,5 @@
-import { finopsItamReadPermission } from '@finops-itam/plugin-finops-itam-common';
+import { stringifyEntityRef } from '@backstage/catalog-model';
+import { finopsItamCostReadPermission } from '@finops-itam/plugin-finops-itam-common';
 import Router from 'express-promise-router';
 import { z } from 'zod';
 import { CostQueryService } from '../allocation/CostQueryService';
@@ -14,15 +15,23 @@ export interface EntityCostRoutesOptions {
   requirePermission: RequirePermission;
 }
 
-/** `GET /entities/:kind/:namespace/:name/cost`: an entity's cost over its rollup. */
+/**
+ * `GET /entities/:kind/:namespace/:name/cost`: an entity's cost over its rollup, behind
+ * `finops-itam.cost.read` on that entity.
+ */
 export function createEntityCostRoutes(options: EntityCostRoutesOptions) {
   const { costQueries, requirePermission } = options;
   const router = Router();
 
   router.get('/entities/:kind/:namespace/:name/cost', async (req, res) => {
-    await requirePermission(req, finopsItamReadPermission);
-    const query = parseQuery(costQuery, req.query);
     const { kind, namespace, name } = req.params;
+    const entityRef = stringifyEntityRef({ kind, namespace, name }).toLocaleLowerCase('en-US');
+    // A resource permission, so that a policy can allow it per entity (e.g. to its owners).
+    await requirePermission(req, finopsItamCostReadPermission, {
+      resourceRef: entityRef,
+      deniedMessage: `You don't have access to cost data for ${entityRef}`,
+    });
+    const query = parseQuery(costQuery, req.query);
     res.json(
       await costQueries.entityCost(
         { kind, namespace, name },
