@@ -9,7 +9,7 @@ import { createTestDatabases } from '../__testUtils__/testDatabases';
 import { AllocationService } from './AllocationService';
 import { CostQueryService } from './CostQueryService';
 import { parseSharedCostConfig, SharedCostConfig } from './shared';
-import { SeededRandom } from './shared/__testUtils__/SeededRandom';
+import { SeededRandom } from '../__testUtils__/SeededRandom';
 import {
   insertFacts,
   randomCatalog,

@@ -19,7 +19,7 @@ import { AllocationService } from './AllocationService';
 import { parseSharedCostConfig } from './shared';
 // A dev-only script (never imported by the plugin) reuses the test generators on purpose.
 // eslint-disable-next-line no-restricted-imports
-import { SeededRandom } from './shared/__testUtils__/SeededRandom';
+import { SeededRandom } from '../__testUtils__/SeededRandom';
 // eslint-disable-next-line no-restricted-imports
 import { insertFacts, testEntity } from './__testUtils__/facts';
 

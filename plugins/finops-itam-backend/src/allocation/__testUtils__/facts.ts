@@ -1,6 +1,6 @@
 import { Entity } from '@backstage/catalog-model';
 import { Knex } from 'knex';
-import { SeededRandom } from '../shared/__testUtils__/SeededRandom';
+import { SeededRandom } from '../../__testUtils__/SeededRandom';
 
 /** The fields of a cost fact that allocation tests vary; the rest get fixed values. */
 export interface TestFact {

@@ -11,7 +11,7 @@ import {
   FinopsItamAnnotationValues,
   parseFinopsItamAnnotations,
 } from '@finops-itam/plugin-finops-itam-common';
-import { SeededRandom } from './__testUtils__/random';
+import { SeededRandom } from '../../__testUtils__/SeededRandom';
 import { referenceGlobMatches as globMatches } from './__testUtils__/referenceGlob';
 import { compileAllocationRules } from './compileAllocationRules';
 import type {

@@ -1,4 +1,4 @@
-import { SeededRandom } from './__testUtils__/random';
+import { SeededRandom } from '../../__testUtils__/SeededRandom';
 import { referenceGlobMatches } from './__testUtils__/referenceGlob';
 import { Candidates } from './candidates';
 import { ResourcePatternIndex } from './resourcePatternIndex';

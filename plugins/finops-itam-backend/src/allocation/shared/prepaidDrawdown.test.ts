@@ -1,5 +1,5 @@
 import { Money, sumAmounts } from '../../ingestion/money';
-import { SeededRandom } from './__testUtils__/SeededRandom';
+import { SeededRandom } from '../../__testUtils__/SeededRandom';
 import { prepaidDrawdown } from './prepaidDrawdown';
 
 const TEAM_A = 'group:default/team-a';

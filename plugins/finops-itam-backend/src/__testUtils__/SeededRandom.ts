@@ -35,6 +35,16 @@ export class SeededRandom {
     return items[this.int(0, items.length - 1)];
   }
 
+  /** A string of `min` to `max` characters drawn from `alphabet`. */
+  string(alphabet: readonly string[], min: number, max: number): string {
+    let text = '';
+    for (let i = this.int(min, max); i > 0; i--) {
+      text += this.pick(alphabet);
+    }
+    return text;
+  }
+
+  /** A shuffled copy (Fisher–Yates). */
   shuffle<T>(items: readonly T[]): T[] {
     const copy = [...items];
     for (let i = copy.length - 1; i > 0; i--) {
