@@ -1,4 +1,4 @@
-import { expect, Page, test } from '@playwright/test';
+import { APIRequestContext, expect, Page, test } from '@playwright/test';
 
 const BACKEND = 'http://localhost:7007';
 const SCREENSHOTS = 'e2e-artifacts/screenshots';
@@ -20,6 +20,53 @@ function entityTab(page: Page, name: string) {
     .getByRole('link', { name, exact: true });
 }
 
+/** A guest's Backstage token, to call the backend the way the signed-in page does. */
+async function guestToken(request: APIRequestContext): Promise<string> {
+  const response = await request.post(`${BACKEND}/api/auth/guest/refresh`, {
+    data: {},
+    headers: { 'X-Requested-With': 'XMLHttpRequest' },
+  });
+  expect(response.ok()).toBe(true);
+  const body = await response.json();
+  return body.backstageIdentity.token;
+}
+
+interface EntityCost {
+  currency: string | null;
+  total: string;
+  allocation: { state: string };
+}
+
+/**
+ * The entity's cost as the API answers it, once allocation has caught up with the demo data
+ * ingested at start-up and there is a cost to show.
+ */
+async function settledEntityCost(
+  request: APIRequestContext,
+  entityPath: string,
+): Promise<EntityCost> {
+  const token = await guestToken(request);
+  let cost: EntityCost | undefined;
+  await expect
+    .poll(
+      async () => {
+        const response = await request.get(
+          `${BACKEND}/api/finops-itam/entities/${entityPath}/cost`,
+          { headers: { Authorization: `Bearer ${token}` } },
+        );
+        if (!response.ok()) {
+          return `HTTP ${response.status()}`;
+        }
+        cost = await response.json();
+        const nonZero = /[1-9]/.test(cost!.total);
+        return `${cost!.allocation.state}, ${nonZero ? 'non-zero' : 'zero'}`;
+      },
+      { timeout: 60_000, intervals: [1_000, 2_000, 3_000] },
+    )
+    .toBe('current, non-zero');
+  return cost!;
+}
+
 test('the backend reports its health and database', async ({ request }) => {
   const response = await request.get(`${BACKEND}/api/finops-itam/health`);
   expect(response.ok()).toBe(true);
@@ -31,7 +78,14 @@ test('the backend reports its health and database', async ({ request }) => {
 
 test('a guest opens a demo component and sees its Cost tab', async ({
   page,
+  request,
 }) => {
+  const cost = await settledEntityCost(
+    request,
+    'component/default/checkout-api',
+  );
+  expect(cost.currency).toBeTruthy();
+
   await signInAsGuest(page);
 
   await page.goto('/catalog/default/component/checkout-api');
@@ -40,13 +94,30 @@ test('a guest opens a demo component and sees its Cost tab', async ({
   ).toBeVisible();
 
   await entityTab(page, 'Cost').click();
-  await expect(page).toHaveURL(/\/catalog\/default\/component\/checkout-api\/cost/);
+  await expect(page).toHaveURL(
+    /\/catalog\/default\/component\/checkout-api\/cost/,
+  );
+  // The all-in figure on screen is the API's total, formatted the way the component formats
+  // it (same Intl options, the browser's locale, the exact decimal string).
+  const expected = await page.evaluate(
+    ([total, currency]) =>
+      new Intl.NumberFormat(undefined, { style: 'currency', currency }).format(
+        total as `${number}`,
+      ),
+    [cost.total, cost.currency!] as const,
+  );
+  await expect(page.getByTestId('finops-itam-all-in-cost')).toHaveText(
+    expected,
+  );
+  await expect(page.getByText(/No cost data for checkout-api/)).toHaveCount(0);
+  // The annotation already on the entity is shown as what maps its costs.
   await expect(
-    page.getByText('No cost data for checkout-api yet'),
+    page.getByText(/application=checkout\|checkout-v2/),
   ).toBeVisible();
-  // The annotation already on the entity is shown as what will map its costs.
-  await expect(page.getByText(/application=checkout\|checkout-v2/)).toBeVisible();
-  await page.screenshot({ path: `${SCREENSHOTS}/cost-tab.png`, fullPage: true });
+  await page.screenshot({
+    path: `${SCREENSHOTS}/cost-tab.png`,
+    fullPage: true,
+  });
 
   await entityTab(page, 'Licenses').click();
   await expect(

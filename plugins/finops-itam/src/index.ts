@@ -13,4 +13,4 @@ export {
 } from './plugin';
 export { isFinopsItamAvailable } from './lib';
 export { finopsItamApiRef, FinopsItamClient } from './api';
-export type { FinopsItamApi } from './api';
+export type { FinopsItamApi, EntityCostOptions } from './api';

@@ -67,4 +67,88 @@ describe('FinopsItamClient', () => {
       /Unexpected answer from the finops-itam backend health check/,
     );
   });
+
+  describe('getEntityCost', () => {
+    const checkoutApi = {
+      kind: 'Component',
+      namespace: 'default',
+      name: 'checkout-api',
+    };
+
+    it('reads the cost of an entity with the backend defaults', async () => {
+      const cost = {
+        entityRef: 'component:default/checkout-api',
+        total: '12.5',
+      };
+      const { client, fetch } = clientAnswering(
+        new Response(JSON.stringify(cost), {
+          status: 200,
+          headers: { 'Content-Type': 'application/json' },
+        }),
+      );
+
+      await expect(client.getEntityCost(checkoutApi)).resolves.toEqual(cost);
+      expect(fetch).toHaveBeenCalledWith(
+        'http://backstage.test/api/finops-itam/entities/Component/default/checkout-api/cost',
+      );
+    });
+
+    it('passes the period, granularity and basis, and escapes the ref', async () => {
+      const { client, fetch } = clientAnswering(
+        new Response('{}', {
+          status: 200,
+          headers: { 'Content-Type': 'application/json' },
+        }),
+      );
+
+      await client.getEntityCost(
+        { kind: 'Component', namespace: 'team a', name: 'x/y' },
+        {
+          from: '2026-01-01',
+          to: '2026-02-01',
+          granularity: 'month',
+          basis: 'billed',
+        },
+      );
+      expect(fetch).toHaveBeenCalledWith(
+        'http://backstage.test/api/finops-itam/entities/Component/team%20a/x%2Fy/cost?from=2026-01-01&to=2026-02-01&granularity=month&basis=billed',
+      );
+    });
+
+    it('throws a ResponseError with status 403 when cost may not be read', async () => {
+      const { client } = clientAnswering(
+        new Response(
+          JSON.stringify({
+            error: {
+              name: 'NotAllowedError',
+              message:
+                "You don't have access to cost data for component:default/checkout-api",
+            },
+            request: { method: 'GET', url: '/api/finops-itam/entities' },
+            response: { statusCode: 403 },
+          }),
+          {
+            status: 403,
+            statusText: 'Forbidden',
+            headers: { 'Content-Type': 'application/json' },
+          },
+        ),
+      );
+
+      const error = await client.getEntityCost(checkoutApi).catch(e => e);
+      expect(error).toBeInstanceOf(ResponseError);
+      expect(error.statusCode).toBe(403);
+      expect(error.cause.name).toBe('NotAllowedError');
+    });
+
+    it('throws a ResponseError with status 404 for an entity not in the catalog', async () => {
+      const { client } = clientAnswering(
+        new Response('not found', { status: 404, statusText: 'Not Found' }),
+      );
+
+      const error = await client.getEntityCost(checkoutApi).catch(e => e);
+      expect(error).toBeInstanceOf(ResponseError);
+      expect(error.statusCode).toBe(404);
+    });
+  });
 });

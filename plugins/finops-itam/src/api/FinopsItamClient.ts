@@ -1,11 +1,13 @@
+import { CompoundEntityRef } from '@backstage/catalog-model';
 import { DiscoveryApi, FetchApi } from '@backstage/core-plugin-api';
 import { ResponseError } from '@backstage/errors';
 import {
+  EntityCostResponse,
   FINOPS_ITAM_PLUGIN_ID,
   HealthResponse,
   healthResponseSchema,
 } from '@finops-itam/plugin-finops-itam-common';
-import { FinopsItamApi } from './FinopsItamApi';
+import { EntityCostOptions, FinopsItamApi } from './FinopsItamApi';
 
 /**
  * Default {@link FinopsItamApi} implementation, talking to the finops-itam backend plugin
@@ -33,6 +35,32 @@ export class FinopsItamClient implements FinopsItamApi {
       );
     }
     return parsed.data;
+  }
+
+  async getEntityCost(
+    entityRef: CompoundEntityRef,
+    options: EntityCostOptions = {},
+  ): Promise<EntityCostResponse> {
+    const query = new URLSearchParams();
+    for (const key of ['from', 'to', 'granularity', 'basis'] as const) {
+      const value = options[key];
+      if (value) {
+        query.set(key, value);
+      }
+    }
+    const path = [
+      'entities',
+      entityRef.kind,
+      entityRef.namespace,
+      entityRef.name,
+      'cost',
+    ]
+      .map(encodeURIComponent)
+      .join('/');
+    const search = query.toString();
+    return (await this.get(
+      `/${path}${search ? `?${search}` : ''}`,
+    )) as EntityCostResponse;
   }
 
   private async get(path: string): Promise<unknown> {

@@ -1,3 +1,3 @@
 export { finopsItamApiRef } from './FinopsItamApi';
-export type { FinopsItamApi } from './FinopsItamApi';
+export type { FinopsItamApi, EntityCostOptions } from './FinopsItamApi';
 export { FinopsItamClient } from './FinopsItamClient';

@@ -1,6 +1,9 @@
 import { Entity } from '@backstage/catalog-model';
 import { ResponseError } from '@backstage/errors';
-import { HealthResponse } from '@finops-itam/plugin-finops-itam-common';
+import {
+  EntityCostResponse,
+  HealthResponse,
+} from '@finops-itam/plugin-finops-itam-common';
 import { FinopsItamApi } from '../api';
 
 /** A catalog entity for tests, with the given kind and annotations. */
@@ -26,11 +29,95 @@ export const healthyBackend: HealthResponse = {
   database: 'sqlite',
 };
 
-/** A FinopsItamApi whose health check answers with the given promise. */
+/** The cost of an entity with no cost rows mapped to it, as the backend answers it. */
+export function makeCost(
+  overrides: Partial<EntityCostResponse> = {},
+): EntityCostResponse {
+  return {
+    entityRef: 'component:default/checkout',
+    currency: null,
+    from: '2026-10-28',
+    to: '2026-11-27',
+    basis: 'amortized',
+    granularity: 'day',
+    total: '0',
+    direct: '0',
+    shared: '0',
+    licenses: '0',
+    series: [],
+    byService: [],
+    byChargeCategory: [],
+    mapping: { mapped: false, annotations: {} },
+    allocation: { state: 'current', lastRunAt: '2026-11-27T06:00:00.000Z' },
+    ...overrides,
+  };
+}
+
+/** The cost of a mapped entity with cloud and shared cost in USD. */
+export function makeMappedCost(
+  overrides: Partial<EntityCostResponse> = {},
+): EntityCostResponse {
+  return makeCost({
+    currency: 'USD',
+    total: '1234.56',
+    direct: '1034.56',
+    shared: '200',
+    licenses: '0',
+    byService: [
+      {
+        serviceName: 'Amazon Simple Storage Service',
+        serviceCategory: 'Storage',
+        total: '234.56',
+      },
+      {
+        serviceName: 'Amazon Elastic Compute Cloud',
+        serviceCategory: 'Compute',
+        total: '1000',
+      },
+      { serviceName: null, serviceCategory: null, total: '0.5' },
+    ],
+    mapping: {
+      mapped: true,
+      annotations: { 'finops-itam.io/cost-tags': 'application=checkout' },
+    },
+    ...overrides,
+  });
+}
+
+/**
+ * A FinopsItamApi whose health check and cost answer with the given promises; by default
+ * a healthy backend and an entity with nothing mapped to it.
+ */
 export function mockFinopsItamApi(
   health: () => Promise<HealthResponse> = async () => healthyBackend,
+  cost: FinopsItamApi['getEntityCost'] = async () => makeCost(),
 ): jest.Mocked<FinopsItamApi> {
-  return { getHealth: jest.fn(health) };
+  return { getHealth: jest.fn(health), getEntityCost: jest.fn(cost) };
+}
+
+/** The error the client throws when the backend refuses to show the entity's cost. */
+export async function forbiddenCostError(): Promise<ResponseError> {
+  return ResponseError.fromResponse(
+    new Response(
+      JSON.stringify({
+        error: {
+          name: 'NotAllowedError',
+          message:
+            "You don't have access to cost data for component:default/checkout",
+        },
+        request: {
+          method: 'GET',
+          url: '/api/finops-itam/entities/component/default/checkout/cost',
+        },
+        response: { statusCode: 403 },
+      }),
+      {
+        status: 403,
+        statusText: 'Forbidden',
+        headers: { 'Content-Type': 'application/json' },
+      },
+    ),
+  );
 }
 
 /** The error the client throws when the backend answers 503. */

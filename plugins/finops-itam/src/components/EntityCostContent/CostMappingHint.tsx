@@ -11,21 +11,40 @@ import {
 } from '@finops-itam/plugin-finops-itam-common';
 import { CostMapping } from '../../lib';
 
+function AnnotationExample(props: { annotation: string }) {
+  return (
+    <CodeSnippet
+      language="yaml"
+      showCopyCodeButton
+      wrapLongLines
+      text={['metadata:', '  annotations:', `    ${props.annotation}`].join(
+        '\n',
+      )}
+    />
+  );
+}
+
 /**
- * Tells the user how costs will reach this entity: the mapping annotations it already has,
- * or the annotation to add when it has none.
+ * Tells the user how costs reach this entity: the mapping annotations it already has (and
+ * whether they matched anything), or the annotation to add when it has none.
  */
 export function CostMappingHint(props: {
   entityName: string;
   mappings: CostMapping[];
+  /** False when no cost row maps to the entity in the period shown. */
+  mapped: boolean;
+  /** The backend's suggested annotation, e.g. `finops-itam.io/cost-tags: application=checkout`. */
+  suggestion?: string;
 }) {
-  const { entityName, mappings } = props;
+  const { entityName, mappings, mapped, suggestion } = props;
 
   if (mappings.length > 0) {
     return (
       <Box>
         <Typography variant="body2" id="finops-itam-cost-mappings">
-          Costs will be mapped to this entity by:
+          {mapped
+            ? 'Costs are mapped to this entity by:'
+            : 'These annotations match no cost rows in this period:'}
         </Typography>
         <List dense aria-labelledby="finops-itam-cost-mappings">
           {mappings.map(mapping => (
@@ -59,6 +78,14 @@ export function CostMappingHint(props: {
             </ListItem>
           ))}
         </List>
+        {!mapped && suggestion && (
+          <>
+            <Typography variant="body2" paragraph>
+              Check the tag values against your cost data, or try for example:
+            </Typography>
+            <AnnotationExample annotation={suggestion} />
+          </>
+        )}
       </Box>
     );
   }
@@ -69,15 +96,11 @@ export function CostMappingHint(props: {
         No annotation maps costs to {entityName} yet. Add one to its
         catalog-info.yaml, for example:
       </Typography>
-      <CodeSnippet
-        language="yaml"
-        showCopyCodeButton
-        wrapLongLines
-        text={[
-          'metadata:',
-          '  annotations:',
-          `    ${ANNOTATION_COST_TAGS}: application=${entityName},environment=prod`,
-        ].join('\n')}
+      <AnnotationExample
+        annotation={
+          suggestion ??
+          `${ANNOTATION_COST_TAGS}: application=${entityName},environment=prod`
+        }
       />
       <Typography variant="body2" color="textSecondary">
         {`Costs can also be mapped by resource id or name patterns (${ANNOTATION_COST_RESOURCES}) or by whole accounts (${ANNOTATION_COST_ACCOUNTS}).`}
