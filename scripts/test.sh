@@ -45,10 +45,10 @@ step "unit and database tests" env CI=true yarn backstage-cli repo test --json -
 
 step "end-to-end tests" bash scripts/e2e.sh "$results_dir/playwright.json"
 
+echo
+[ ${#failed_steps[@]} -gt 0 ] && echo "failed steps: ${failed_steps[*]}"
+# The closing line comes last, so runners that read it find it on the final line.
 node scripts/summarize-tests.mjs "$results_dir/jest.json" "$results_dir/playwright.json" "$failed_checks"
 summary_rc=$?
-if [ ${#failed_steps[@]} -gt 0 ]; then
-  echo "failed steps: ${failed_steps[*]}" >&2
-  exit 1
-fi
+[ ${#failed_steps[@]} -gt 0 ] && exit 1
 exit $summary_rc
