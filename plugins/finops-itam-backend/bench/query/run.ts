@@ -1,0 +1,195 @@
+/*
+ * Query benchmark: `GET /entities/component/default/<name>/cost` under concurrent load, on
+ * SQLite (a temp file) and PostgreSQL (database finops_itam_bench_query, dropped and
+ * recreated), over generated facts allocated by the real AllocationService.
+ *
+ *   yarn bench:query [--components 5000] [--days 400] [--facts-per-day 1]
+ *     [--requests 2000] [--warmup 100] [--concurrency 50] [--db sqlite,postgres]
+ *
+ * Not a test: no Jest pattern matches this folder. Prints a Markdown table.
+ */
+import knexFactory, { Knex } from 'knex';
+import { mkdtemp, rm } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { AllocationService } from '../../src/allocation/AllocationService';
+import { CostQueryService } from '../../src/allocation/CostQueryService';
+import { parseSharedCostConfig } from '../../src/allocation/shared';
+import { DatabaseAllocationStore } from '../../src/database/DatabaseAllocationStore';
+import { migrationConfig } from '../../src/database/migrations';
+// eslint-disable-next-line no-restricted-imports
+import { SeededRandom } from '../../src/__testUtils__/SeededRandom';
+import { DatasetSize, addDays, componentName, generateCatalog, insertGeneratedFacts } from './dataset';
+import { InMemoryCatalog, benchAuth, serveEntityCost } from './harness';
+import { LoadResult, runLoad } from './load';
+
+const POSTGRES_URL = process.env.BENCH_POSTGRES_URL ?? 'postgresql://postgres@127.0.0.1:5432';
+const PG_DATABASE = 'finops_itam_bench_query';
+
+const arg = (name: string, fallback: string) => {
+  const i = process.argv.indexOf(name);
+  return i > 0 ? process.argv[i + 1] : fallback;
+};
+const SIZE: DatasetSize = {
+  components: Number(arg('--components', '5000')),
+  systems: 100,
+  groups: 40,
+  days: Number(arg('--days', '400')),
+  factsPerComponentDay: Number(arg('--facts-per-day', '1')),
+  firstDay: '2025-10-01',
+};
+const REQUESTS = Number(arg('--requests', '2000'));
+const WARMUP = Number(arg('--warmup', '100'));
+const CONCURRENCY = Number(arg('--concurrency', '50'));
+const DATABASES = arg('--db', 'sqlite,postgres').split(',');
+const TARGET_P95_MS = 30;
+
+const silent = {
+  info() {}, warn() {}, error: (m: unknown) => process.stderr.write(`error: ${m}\n`), debug() {},
+  child() { return silent; },
+} as any;
+
+const log = (message: string) => process.stderr.write(`${message}\n`);
+
+async function timed<T>(fn: () => Promise<T>): Promise<[T, number]> {
+  const start = performance.now();
+  const result = await fn();
+  return [result, performance.now() - start];
+}
+
+async function openDatabase(kind: string, workDir: string): Promise<{ knex: Knex; cleanup: () => Promise<void> }> {
+  if (kind === 'sqlite') {
+    const knex = knexFactory({
+      client: 'better-sqlite3',
+      connection: { filename: path.join(workDir, 'bench.sqlite') },
+      useNullAsDefault: true,
+    });
+    return { knex, cleanup: () => knex.destroy() };
+  }
+  const admin = knexFactory({ client: 'pg', connection: POSTGRES_URL });
+  await admin.raw(`DROP DATABASE IF EXISTS ${PG_DATABASE}`);
+  await admin.raw(`CREATE DATABASE ${PG_DATABASE}`);
+  await admin.destroy();
+  // Backstage's default pool for a plugin database is min 0, max 10 connections.
+  const knex = knexFactory({
+    client: 'pg',
+    connection: `${POSTGRES_URL}/${PG_DATABASE}`,
+    pool: { min: 0, max: 10 },
+  });
+  return { knex, cleanup: () => knex.destroy() };
+}
+
+interface Outcome {
+  db: string;
+  facts: number;
+  migrateMs: number;
+  insertMs: number;
+  allocateMs: number;
+  allocation: string;
+  windows: Array<{ days: number; result: LoadResult }>;
+}
+
+async function benchDatabase(kind: string): Promise<Outcome> {
+  const workDir = await mkdtemp(path.join(os.tmpdir(), 'finops-itam-bench-query-'));
+  const { knex, cleanup } = await openDatabase(kind, workDir);
+  try {
+    const [, migrateMs] = await timed(() => knex.migrate.latest(migrationConfig));
+    log(`[${kind}] inserting ${SIZE.components} components x ${SIZE.days} days x ${SIZE.factsPerComponentDay} facts`);
+    const [facts, insertMs] = await timed(() => insertGeneratedFacts(knex, SIZE));
+    if (kind === 'postgres') await knex.raw('ANALYZE');
+    log(`[${kind}] ${facts} facts in ${Math.round(insertMs)} ms; allocating`);
+
+    const catalog = new InMemoryCatalog(generateCatalog(SIZE));
+    const store = new DatabaseAllocationStore(knex);
+    const allocation = new AllocationService({
+      store,
+      catalog,
+      auth: benchAuth,
+      logger: silent,
+      fallbackRules: [],
+      sharedCost: parseSharedCostConfig({
+        sharedCostPools: [{
+          id: 'support', mode: 'showback', rows: { services: ['AWS Support'] },
+          targets: { allComponentsOf: 'group:default/team-0' }, method: 'even',
+        }],
+      }),
+    });
+    const [run, allocateMs] = await timed(() => allocation.run());
+    if (run.status !== 'succeeded') throw new Error(run.message);
+    // Fresh statistics after the allocation columns were filled, as autovacuum would do.
+    if (kind === 'postgres') await knex.raw('ANALYZE');
+    log(`[${kind}] ${run.message} in ${Math.round(allocateMs)} ms; serving`);
+
+    const costQueries = new CostQueryService({ store, catalog, auth: benchAuth });
+    const { server, port } = await serveEntityCost(costQueries);
+    const random = new SeededRandom(7);
+    const lastDay = addDays(SIZE.firstDay, SIZE.days); // exclusive
+    const windows: Outcome['windows'] = [];
+    try {
+      for (const days of [30, 365]) {
+        const from = addDays(lastDay, -days);
+        const pathFor = () =>
+          `/entities/component/default/${componentName(random.int(0, SIZE.components - 1))}/cost?from=${from}&to=${lastDay}`;
+        const check = (body: string) => {
+          const json = JSON.parse(body);
+          return json.series?.length === days && json.direct !== '0' ? undefined : `unexpected body ${body.slice(0, 200)}`;
+        };
+        const load = { port, concurrency: CONCURRENCY, path: pathFor, check };
+        await runLoad({ ...load, requests: WARMUP });
+        const result = await runLoad({ ...load, requests: REQUESTS });
+        log(`[${kind}] ${days}-day: ${JSON.stringify(result)}`);
+        windows.push({ days, result });
+      }
+    } finally {
+      await new Promise(resolve => server.close(resolve));
+    }
+    return { db: kind, facts, migrateMs, insertMs, allocateMs, allocation: run.message, windows };
+  } finally {
+    await cleanup();
+    await rm(workDir, { recursive: true, force: true });
+  }
+}
+
+const ms = (value: number) => value.toFixed(1);
+const s = (value: number) => (value / 1000).toFixed(1);
+
+function table(outcomes: Outcome[]): string {
+  const lines = [
+    `Query benchmark: ${SIZE.components} components in ${SIZE.systems} systems and ${SIZE.groups} groups, ` +
+      `${SIZE.days} days from ${SIZE.firstDay}, ${SIZE.factsPerComponentDay} fact(s) per component per day; ` +
+      `${CONCURRENCY} concurrent keep-alive clients, ${REQUESTS} requests per window after ${WARMUP} warm-up; ` +
+      `node ${process.version}, ${os.cpus().length} CPU(s).`,
+    '',
+    '| Database | Facts | Migrate (s) | Insert (s) | Allocate (s) | Window | Requests | Errors | req/s | p50 (ms) | p95 (ms) | p99 (ms) | max (ms) | p95 ≤ 30 ms |',
+    '|---|---:|---:|---:|---:|---|---:|---:|---:|---:|---:|---:|---:|---|',
+  ];
+  for (const o of outcomes) {
+    for (const { days, result: r } of o.windows) {
+      lines.push(
+        `| ${o.db} | ${o.facts} | ${s(o.migrateMs)} | ${s(o.insertMs)} | ${s(o.allocateMs)} | ${days} days | ` +
+          `${r.requests} | ${r.errors} | ${r.requestsPerSecond.toFixed(0)} | ${ms(r.p50)} | ${ms(r.p95)} | ` +
+          `${ms(r.p99)} | ${ms(r.max)} | ${r.p95 <= TARGET_P95_MS ? 'yes' : 'no'} |`,
+      );
+    }
+  }
+  return lines.join('\n');
+}
+
+async function main() {
+  const outcomes: Outcome[] = [];
+  for (const kind of DATABASES) {
+    outcomes.push(await benchDatabase(kind));
+  }
+  process.stdout.write(`${table(outcomes)}\n`);
+  for (const o of outcomes) {
+    for (const { days, result } of o.windows) {
+      if (result.firstError) process.stdout.write(`\n${o.db} ${days} days, first error: ${result.firstError}\n`);
+    }
+  }
+}
+
+main().catch(error => {
+  process.stderr.write(`${error.stack ?? error}\n`);
+  process.exit(1);
+});
