@@ -28,6 +28,6 @@ describe('money', () => {
   });
 
   it('rejects something that is not an amount', () => {
-    expect(() => compareDecimals('abc', '1')).toThrow(/Not a decimal amount/);
+    expect(() => compareDecimals('abc', '1')).toThrow(/Invalid argument: abc/);
   });
 });
