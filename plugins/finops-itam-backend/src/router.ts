@@ -30,7 +30,7 @@ export interface RouterOptions {
   auditor: AuditorService;
   /** `finopsItam.ingestion.uploadLimitMb`. */
   uploadLimitMb: number;
-  allocation: Pick<AllocationService, 'run'>;
+  allocation: Pick<AllocationService, 'run' | 'conflicts' | 'conflictCount'>;
   costQueries: Pick<CostQueryService, 'entityCost' | 'coverage'>;
   /** `GET /allocation/unallocated`. */
   unallocatedReport: Pick<UnallocatedReport, 'unallocated'>;

@@ -96,8 +96,36 @@ export interface AllocationCoverageResponse extends AllocationCoverageTotals {
   to: string;
   basis: CostBasis;
   otherCurrencies?: CurrencyTotal[];
-  byBillingAccount: Array<AllocationCoverageTotals & { billingAccountId: string }>;
+  byBillingAccount: Array<
+    AllocationCoverageTotals & { billingAccountId: string }
+  >;
   allocation: AllocationStatus;
+  /** Distinct rule conflicts of the latest allocation run (`GET /allocation/conflicts`). */
+  conflictCount?: number;
+}
+
+/**
+ * Rows several entities claimed with the same rule and specificity in the latest
+ * allocation run; they went to `winner` by a deterministic tie-break. @public
+ */
+export interface AllocationConflict {
+  resourceId: string | null;
+  resourceName: string | null;
+  /** resource | tags | account | fallback */
+  rule: string;
+  /** Lowercase ref of the entity that got the rows. */
+  winner: string;
+  /** Lowercase refs of every tied entity, sorted, the winner among them. */
+  candidates: string[];
+  /** Cost facts (resource-days) affected. */
+  factCount: number;
+}
+
+/** `GET /allocation/conflicts`, most facts first. @public */
+export interface AllocationConflictsResponse {
+  conflicts: AllocationConflict[];
+  /** Distinct conflicts in all, beyond `limit` too. */
+  total: number;
 }
 
 /** `POST /allocation/run`. @public */
@@ -110,6 +138,8 @@ export interface AllocationRunResponse {
   sharedParts: number;
   durationMs: number;
   message: string;
+  /** Distinct rule conflicts found by the run. */
+  conflicts?: number;
 }
 
 /** A resource's suggested owner from a naming standard. @public */

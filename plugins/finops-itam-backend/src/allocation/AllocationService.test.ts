@@ -198,6 +198,97 @@ describe('AllocationService', () => {
       await knex.destroy();
     });
 
+    it('reports rule conflicts per run and drops them once the annotation is fixed', async () => {
+      const knex = await init(databaseId);
+      await insertFacts(knex, [
+        {
+          day: '2026-11-01',
+          resourceId: 'i-1',
+          resourceName: 'web-1',
+          tags: { application: 'shop' },
+          billedCost: '1',
+        },
+        {
+          day: '2026-11-02',
+          resourceId: 'i-1',
+          resourceName: 'web-1',
+          tags: { application: 'shop' },
+          billedCost: '2',
+        },
+        {
+          day: '2026-11-02',
+          resourceId: 'i-2',
+          resourceName: 'web-2',
+          tags: { application: 'shop' },
+          billedCost: '3',
+        },
+        {
+          day: '2026-11-02',
+          resourceId: 'i-3',
+          tags: { application: 'other' },
+          billedCost: '4',
+        },
+      ]);
+      const tagged = (name: string, value: string) =>
+        testEntity('Component', name, {
+          annotations: { 'finops-itam.io/cost-tags': `application=${value}` },
+        });
+      // Listed in reverse order: the winner must not depend on catalog order.
+      const conflicting = [tagged('zeta', 'shop'), tagged('alpha', 'shop')];
+      const first = services(knex, conflicting);
+      const result = await first.allocation.run();
+      expect(result.conflicts).toBe(2);
+
+      const { conflicts, total } = await first.allocation.conflicts(100);
+      expect(total).toBe(2);
+      const winner = conflicts[0].winner;
+      expect(['component:default/alpha', 'component:default/zeta']).toContain(
+        winner,
+      );
+      expect(conflicts).toEqual([
+        {
+          resourceId: 'i-1',
+          resourceName: 'web-1',
+          rule: 'tags',
+          winner,
+          candidates: ['component:default/alpha', 'component:default/zeta'],
+          factCount: 2,
+        },
+        {
+          resourceId: 'i-2',
+          resourceName: 'web-2',
+          rule: 'tags',
+          winner,
+          candidates: ['component:default/alpha', 'component:default/zeta'],
+          factCount: 1,
+        },
+      ]);
+      const owners = await knex('finops_itam_cost_facts')
+        .whereIn('resource_id', ['i-1', 'i-2'])
+        .distinct('allocated_entity_ref');
+      expect(owners).toEqual([{ allocated_entity_ref: winner }]);
+      expect((await first.allocation.conflicts(1)).conflicts).toHaveLength(1);
+
+      // Same result whatever order the catalog lists the entities in.
+      await services(knex, [...conflicting].reverse()).allocation.run();
+      expect((await first.allocation.conflicts(100)).conflicts[0].winner).toBe(
+        winner,
+      );
+
+      const fixed = services(knex, [
+        tagged('zeta', 'shop'),
+        tagged('alpha', 'other'),
+      ]);
+      const rerun = await fixed.allocation.run();
+      expect(rerun.conflicts).toBe(0);
+      expect(await fixed.allocation.conflicts(100)).toEqual({
+        conflicts: [],
+        total: 0,
+      });
+      expect(await fixed.allocation.conflictCount()).toBe(0);
+      await knex.destroy();
+    });
+
     it('rolls components up into systems, domains, owners and parent groups', async () => {
       const knex = await init(databaseId);
       const entities = [

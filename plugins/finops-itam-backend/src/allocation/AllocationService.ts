@@ -5,6 +5,7 @@ import {
 import { Entity } from '@backstage/catalog-model';
 import { CatalogService } from '@backstage/plugin-catalog-node';
 import {
+  AllocationConflictRecord,
   AllocationValues,
   COST_BASES,
   DatabaseAllocationStore,
@@ -47,6 +48,8 @@ export interface AllocationRunResult {
   sharedParts: number;
   durationMs: number;
   message: string;
+  /** Distinct rule conflicts found (see `GET /allocation/conflicts`). */
+  conflicts: number;
 }
 
 export interface AllocationServiceOptions {
@@ -67,6 +70,46 @@ function sameValues(fact: StoredAllocationFact, values: AllocationValues) {
     fact.allocationRule === values.allocationRule &&
     fact.sharedPoolId === values.sharedPoolId
   );
+}
+
+/**
+ * Conflicts of one run, one entry per distinct (resource, rule, winner, candidates) with
+ * the number of facts, so the stored snapshot stays small however many days a resource has.
+ */
+class ConflictCollector {
+  private readonly entries = new Map<string, AllocationConflictRecord>();
+
+  add(
+    fact: Pick<StoredAllocationFact, 'resourceId' | 'resourceName'>,
+    winner: string,
+    rule: string,
+    candidates: readonly string[],
+  ): void {
+    const key = [
+      fact.resourceId ?? '\u0001',
+      fact.resourceName ?? '\u0001',
+      rule,
+      winner,
+      ...candidates,
+    ].join('\u0000');
+    const entry = this.entries.get(key);
+    if (entry) {
+      entry.factCount += 1;
+    } else {
+      this.entries.set(key, {
+        resourceId: fact.resourceId,
+        resourceName: fact.resourceName,
+        rule,
+        winner,
+        candidates: [...candidates],
+        factCount: 1,
+      });
+    }
+  }
+
+  rows(): AllocationConflictRecord[] {
+    return [...this.entries.values()];
+  }
 }
 
 /**
@@ -93,6 +136,16 @@ export class AllocationService {
     return this.current;
   }
 
+  /** Rule conflicts of the latest run, most facts first, and how many there are. */
+  conflicts(limit: number): Promise<{ conflicts: AllocationConflictRecord[]; total: number }> {
+    return this.options.store.listConflicts(limit);
+  }
+
+  /** Number of distinct rule conflicts of the latest run. */
+  conflictCount(): Promise<number> {
+    return this.options.store.countConflicts();
+  }
+
   /** Starts a run in the background, e.g. right after an ingestion. */
   runSoon(): void {
     this.run().catch(error =>
@@ -105,7 +158,7 @@ export class AllocationService {
     const started = this.now();
     const startedMs = Date.now();
     const runId = await store.startRun(started);
-    const counts = { entities: 0, factsScanned: 0, factsChanged: 0, sharedPools: 0, sharedParts: 0 };
+    const counts = { entities: 0, factsScanned: 0, factsChanged: 0, sharedPools: 0, sharedParts: 0, conflicts: 0 };
     try {
       const entities = await this.readEntities();
       counts.entities = entities.length;
@@ -119,7 +172,11 @@ export class AllocationService {
       const pairs = buildRollupMembers(entities);
       await store.replaceRollupMembers(pairs);
 
-      await this.allocateFacts(rules, started, counts);
+      const conflicts = new ConflictCollector();
+      await this.allocateFacts(rules, started, counts, conflicts);
+      const conflictRows = conflicts.rows();
+      await store.replaceConflicts(runId, conflictRows);
+      counts.conflicts = conflictRows.length;
 
       const components = componentsByAncestor(pairs);
       for (const pool of this.options.sharedCost.pools) {
@@ -133,12 +190,30 @@ export class AllocationService {
       const message =
         `Allocated with ${counts.entities} entities: ${counts.factsChanged} of ` +
         `${counts.factsScanned} facts changed, ${counts.sharedParts} shared part(s) ` +
-        `in ${counts.sharedPools} pool(s)`;
-      await store.finishRun(runId, { status: 'succeeded', ...counts, message }, this.now());
+        `in ${counts.sharedPools} pool(s), ${counts.conflicts} conflict(s)`;
+      await store.finishRun(
+        runId,
+        {
+          status: 'succeeded',
+          factsScanned: counts.factsScanned,
+          factsChanged: counts.factsChanged,
+          message,
+        },
+        this.now(),
+      );
       return { status: 'succeeded', ...counts, durationMs: Date.now() - startedMs, message };
     } catch (error) {
       const message = `Allocation failed: ${error instanceof Error ? error.message : error}`;
-      await store.finishRun(runId, { status: 'failed', ...counts, message }, this.now());
+      await store.finishRun(
+        runId,
+        {
+          status: 'failed',
+          factsScanned: counts.factsScanned,
+          factsChanged: counts.factsChanged,
+          message,
+        },
+        this.now(),
+      );
       throw error;
     }
   }
@@ -157,6 +232,7 @@ export class AllocationService {
     rules: AllocationRules,
     at: Date,
     counts: { factsScanned: number; factsChanged: number },
+    conflicts: ConflictCollector,
   ): Promise<void> {
     const { store } = this.options;
     const batchSize = this.options.batchSize ?? DEFAULT_BATCH_SIZE;
@@ -169,7 +245,7 @@ export class AllocationService {
       }
       const changes: Array<{ id: string; values: AllocationValues }> = [];
       for (const fact of batch) {
-        const values = allocationOf(fact, rules, poolOf);
+        const values = allocationOf(fact, rules, poolOf, conflicts);
         if (!fact.allocated || !sameValues(fact, values)) {
           changes.push({ id: fact.id, values });
         }
@@ -244,21 +320,23 @@ export class AllocationService {
       await store.replaceSharedAllocations(pool.id, []);
       return 0;
     }
-    const fromDay = totals[0].day;
-    const toDay = totals[totals.length - 1].day;
     const rows: SharedAllocationRow[] = [];
     const notes = new Set<string>();
+    // One read of the targets' direct cost per pool, on the pool's days only, both bases.
+    const direct =
+      pool.method === 'proportional'
+        ? await store.directCostByTarget(
+            targets,
+            totals.map(t => t.day),
+          )
+        : undefined;
     for (const basis of COST_BASES) {
-      const direct =
-        pool.method === 'proportional'
-          ? await store.directCostByTarget(targets, fromDay, toDay, basis)
-          : undefined;
       for (const total of totals) {
         const directCostByTarget = direct
           ? Object.fromEntries(
               targets.map(t => [
                 t,
-                direct.get(`${t}\u0000${total.day}\u0000${total.currency}`) ?? '0',
+                direct.get(`${t}\u0000${total.day}\u0000${total.currency}`)?.[basis] ?? '0',
               ]),
             )
           : undefined;
@@ -312,12 +390,16 @@ function allocationOf(
   fact: StoredAllocationFact,
   rules: AllocationRules,
   poolOf: (fact: StoredAllocationFact) => string | null,
+  conflicts: ConflictCollector,
 ): AllocationValues {
   const poolId = poolOf(fact);
   if (poolId !== null) {
     return { allocatedEntityRef: null, allocationRule: null, sharedPoolId: poolId };
   }
   const assignment = rules.assign(fact);
+  if (assignment?.conflict) {
+    conflicts.add(fact, assignment.entityRef, assignment.rule, assignment.conflict.candidates);
+  }
   return {
     allocatedEntityRef: assignment?.entityRef ?? null,
     allocationRule: assignment?.rule ?? null,

@@ -6,6 +6,10 @@ const FACTS = 'finops_itam_cost_facts';
 const ROLLUP = 'finops_itam_rollup_members';
 const SHARED = 'finops_itam_shared_allocations';
 const RUNS = 'finops_itam_allocation_runs';
+const CONFLICTS = 'finops_itam_allocation_conflicts';
+
+/** Days per `day IN (...)`; a pool spanning more days is read with BETWEEN. */
+const MAX_DAYS_IN_LIST = 400;
 
 /** Ids per `WHERE id IN (...)` and rows per INSERT: within both engines' parameter limits. */
 const CHUNK = 500;
@@ -76,6 +80,22 @@ export interface AllocationRunRecord {
   factsScanned: number | null;
   factsChanged: number | null;
   message: string | null;
+}
+
+/** Direct cost of one target, day and currency, both bases. */
+export interface DirectCostAmounts {
+  amortized: string;
+  billed: string;
+}
+
+/** One distinct rule conflict of the latest allocation run. */
+export interface AllocationConflictRecord {
+  resourceId: string | null;
+  resourceName: string | null;
+  rule: string;
+  winner: string;
+  candidates: string[];
+  factCount: number;
 }
 
 type Column = string | Knex.Raw;
@@ -272,31 +292,211 @@ export class DatabaseAllocationStore {
   }
 
   /**
-   * Direct cost of each target (including what rolls up into it) per day and currency in
-   * `[fromDay, toDay]`, keyed `target \0 day \0 currency`.
+   * Direct cost of each target (including what rolls up into it) per day and currency on
+   * the given days, both bases, keyed `target \0 day \0 currency`.
+   *
+   * The targets are expanded to their rollup members first (one small query), then the
+   * facts are read once per pool through the `(allocated_entity_ref, day)` index: on
+   * PostgreSQL as one aggregate (exact numeric SUM grouped by member, day and currency);
+   * on SQLite only the needed columns of the needed rows, summed as exact decimals here
+   * (SQL SUM would turn the text amounts into floats).
    */
   async directCostByTarget(
     targets: readonly string[],
-    fromDay: string,
-    toDay: string,
-    basis: CostBasis,
-  ): Promise<Map<string, string>> {
-    const out = new Map<string, string>();
-    for (const chunk of chunks(targets)) {
-      const rows = await this.sumBy(
-        this.db(`${FACTS} as f`)
-          .join(`${ROLLUP} as r`, 'r.member_ref', 'f.allocated_entity_ref')
-          .whereIn('r.ancestor_ref', chunk)
-          .where('f.day', '>=', fromDay)
-          .where('f.day', '<=', toDay),
-        { target: 'r.ancestor_ref', day: 'f.day', currency: 'f.currency' },
-        `f.${BASIS_COLUMN[basis]}`,
-      );
-      for (const row of rows) {
-        out.set(`${row.target}\u0000${row.day}\u0000${row.currency}`, row.amount);
+    days: readonly string[],
+  ): Promise<Map<string, DirectCostAmounts>> {
+    const out = new Map<string, DirectCostAmounts>();
+    if (targets.length === 0 || days.length === 0) {
+      return out;
+    }
+    const sortedDays = [...new Set(days)].sort();
+    const targetsOf = new Map<string, string[]>();
+    for (const chunk of chunks([...new Set(targets)])) {
+      const pairs = await this.db(ROLLUP)
+        .whereIn('ancestor_ref', chunk)
+        .select('ancestor_ref', 'member_ref');
+      for (const { ancestor_ref: ancestor, member_ref: member } of pairs) {
+        const list = targetsOf.get(member) ?? [];
+        list.push(ancestor);
+        targetsOf.set(member, list);
       }
     }
-    return out;
+    const members = [...targetsOf.keys()].sort();
+    if (members.length === 0) {
+      return out;
+    }
+    const acc = new Map<
+      string,
+      { amortized: MoneyValue; billed: MoneyValue }
+    >();
+    const restrictDays = (query: Knex.QueryBuilder) =>
+      sortedDays.length <= MAX_DAYS_IN_LIST
+        ? query.whereIn('day', sortedDays)
+        : query.whereBetween('day', [
+            sortedDays[0],
+            sortedDays[sortedDays.length - 1],
+          ]);
+
+    const add = (
+      member: string,
+      day: string,
+      currency: string,
+      amortized: MoneyValue | string,
+      billed: MoneyValue | string,
+    ) => {
+      for (const target of targetsOf.get(member) ?? []) {
+        const key = `${target}\u0000${day}\u0000${currency}`;
+        const entry = acc.get(key);
+        if (entry) {
+          entry.amortized = entry.amortized.plus(amortized);
+          entry.billed = entry.billed.plus(billed);
+        } else {
+          acc.set(key, {
+            amortized: new Money(amortized),
+            billed: new Money(billed),
+          });
+        }
+      }
+    };
+    const result = () => {
+      for (const [key, { amortized, billed }] of acc) {
+        out.set(key, {
+          amortized: amortized.toFixed(),
+          billed: billed.toFixed(),
+        });
+      }
+      return out;
+    };
+
+    if (this.isPostgres) {
+      // One statement whatever the number of members: an array parameter has no count limit.
+      const rows = await restrictDays(
+        this.db(FACTS).whereRaw('allocated_entity_ref = ANY(?::text[])', [
+          members as unknown as Knex.RawBinding,
+        ]),
+      )
+        .select('allocated_entity_ref', 'day', 'currency')
+        .select(
+          this.db.raw('sum(effective_cost) as amortized'),
+          this.db.raw('sum(billed_cost) as billed'),
+        )
+        .groupBy('allocated_entity_ref', 'day', 'currency');
+      for (const row of rows) {
+        add(
+          row.allocated_entity_ref,
+          row.day,
+          row.currency,
+          normalizeAmount(row.amortized),
+          normalizeAmount(row.billed),
+        );
+      }
+      return result();
+    }
+
+    for (const chunk of chunks(members)) {
+      const sums = new Map<
+        string,
+        {
+          member: string;
+          day: string;
+          currency: string;
+          amortized: MoneyValue;
+          billed: MoneyValue;
+        }
+      >();
+      const rows = await restrictDays(
+        this.db(FACTS).whereIn('allocated_entity_ref', chunk),
+      ).select(
+        'allocated_entity_ref',
+        'day',
+        'currency',
+        'effective_cost',
+        'billed_cost',
+      );
+      for (const row of rows) {
+        const key = `${row.allocated_entity_ref}\u0000${row.day}\u0000${row.currency}`;
+        const entry = sums.get(key);
+        if (entry) {
+          entry.amortized = entry.amortized.plus(row.effective_cost);
+          entry.billed = entry.billed.plus(row.billed_cost);
+        } else {
+          sums.set(key, {
+            member: row.allocated_entity_ref,
+            day: row.day,
+            currency: row.currency,
+            amortized: new Money(row.effective_cost),
+            billed: new Money(row.billed_cost),
+          });
+        }
+      }
+      for (const sum of sums.values()) {
+        add(sum.member, sum.day, sum.currency, sum.amortized, sum.billed);
+      }
+    }
+    return result();
+  }
+
+  /** Replaces the conflicts of the latest run in one transaction. */
+  async replaceConflicts(
+    runId: string | null,
+    conflicts: readonly AllocationConflictRecord[],
+  ): Promise<void> {
+    await this.db.transaction(async trx => {
+      await trx(CONFLICTS).delete();
+      for (const chunk of chunks(conflicts, 200)) {
+        await trx(CONFLICTS).insert(
+          chunk.map(c => ({
+            run_id: runId,
+            resource_id: c.resourceId,
+            resource_name: c.resourceName,
+            rule: c.rule,
+            winner_ref: c.winner,
+            candidates: JSON.stringify(c.candidates),
+            fact_count: c.factCount,
+          })),
+        );
+      }
+    });
+  }
+
+  /** Conflicts of the latest run, most facts first, with their total number. */
+  async listConflicts(
+    limit: number,
+  ): Promise<{ conflicts: AllocationConflictRecord[]; total: number }> {
+    const [rows, total] = await Promise.all([
+      this.db(CONFLICTS)
+        .select(
+          'resource_id',
+          'resource_name',
+          'rule',
+          'winner_ref',
+          'candidates',
+          'fact_count',
+        )
+        .orderBy([
+          { column: 'fact_count', order: 'desc' },
+          { column: 'id', order: 'asc' },
+        ])
+        .limit(limit),
+      this.countConflicts(),
+    ]);
+    return {
+      conflicts: rows.map(row => ({
+        resourceId: row.resource_id,
+        resourceName: row.resource_name,
+        rule: row.rule,
+        winner: row.winner_ref,
+        candidates: JSON.parse(row.candidates),
+        factCount: Number(row.fact_count),
+      })),
+      total,
+    };
+  }
+
+  /** Number of distinct conflicts of the latest run. */
+  async countConflicts(): Promise<number> {
+    const [row] = await this.db(CONFLICTS).count({ count: '*' });
+    return Number(row?.count ?? 0);
   }
 
   /** Replaces all parts of one pool in one transaction. */

@@ -9,6 +9,7 @@ const ALL_TABLES = [
   'finops_itam_rollup_members',
   'finops_itam_shared_allocations',
   'finops_itam_allocation_runs',
+  'finops_itam_allocation_conflicts',
 ];
 
 const migrationFiles = readdirSync(migrationConfig.directory as string)

@@ -1,7 +1,15 @@
-import { mockCredentials } from '@backstage/backend-test-utils';
+import {
+  mockCredentials,
+  mockServices,
+  startTestBackend,
+} from '@backstage/backend-test-utils';
+import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
+import { AuthorizeResult } from '@backstage/plugin-permission-common';
 import request from 'supertest';
 import { createTestDatabases } from '../__testUtils__/testDatabases';
 import { startWithFacts } from '../allocation/__testUtils__/startWithFacts';
+import { insertFacts, testEntity } from '../allocation/__testUtils__/facts';
+import { finopsItamPlugin } from '../plugin';
 
 jest.setTimeout(60_000);
 
@@ -45,6 +53,7 @@ describe('allocation routes', () => {
         allocatedPercent: 69.71,
         otherCurrencies: [{ currency: 'EUR', total: '3' }],
         allocation: { state: 'current' },
+        conflictCount: 0,
       });
       expect(after.body.byBillingAccount).toEqual([
         expect.objectContaining({ billingAccountId: 'billing-1', currency: 'EUR', total: '3', allocated: '3' }),
@@ -54,6 +63,95 @@ describe('allocation routes', () => {
       await knex.destroy();
     },
   );
+
+  it.each(databases.eachSupportedId())(
+    'lists rule conflicts and counts them in coverage on %p',
+    async databaseId => {
+      const knex = await databases.init(databaseId);
+      const tagged = (name: string) =>
+        testEntity('Component', name, {
+          annotations: { 'finops-itam.io/cost-tags': 'application=shop' },
+        });
+      const { server } = await startTestBackend({
+        features: [
+          finopsItamPlugin,
+          mockServices.database.factory({ knex }),
+          catalogServiceMock.factory({
+            entities: [tagged('web'), tagged('api')],
+          }),
+          mockServices.rootConfig.factory({ data: {} }),
+        ],
+      });
+      await insertFacts(knex, [
+        {
+          day: '2026-11-01',
+          resourceId: 'i-1',
+          tags: { application: 'shop' },
+          billedCost: '1',
+        },
+        {
+          day: '2026-11-02',
+          resourceId: 'i-1',
+          tags: { application: 'shop' },
+          billedCost: '1',
+        },
+      ]);
+      await request(server)
+        .post('/api/finops-itam/allocation/run')
+        .set('Authorization', mockCredentials.service.header())
+        .expect(200);
+
+      const conflicts = await request(server)
+        .get('/api/finops-itam/allocation/conflicts')
+        .set('Authorization', mockCredentials.user.header());
+      expect(conflicts.status).toBe(200);
+      expect(conflicts.body).toEqual({
+        conflicts: [
+          {
+            resourceId: 'i-1',
+            resourceName: null,
+            rule: 'tags',
+            winner: expect.stringMatching(/^component:default\/(api|web)$/),
+            candidates: ['component:default/api', 'component:default/web'],
+            factCount: 2,
+          },
+        ],
+        total: 1,
+      });
+      const coverage = await request(server)
+        .get(
+          '/api/finops-itam/allocation/coverage?from=2026-11-01&to=2026-12-01',
+        )
+        .set('Authorization', mockCredentials.user.header());
+      expect(coverage.body.conflictCount).toBe(1);
+
+      for (const bad of ['0', '1001', 'x', '1.5']) {
+        const response = await request(server)
+          .get(`/api/finops-itam/allocation/conflicts?limit=${bad}`)
+          .set('Authorization', mockCredentials.user.header());
+        expect(response.status).toBe(400);
+      }
+      await knex.destroy();
+    },
+  );
+
+  it('needs the read permission to list conflicts', async () => {
+    const { server } = await startTestBackend({
+      features: [
+        finopsItamPlugin,
+        mockServices.database.factory({
+          knex: await databases.init('SQLITE_3'),
+        }),
+        catalogServiceMock.factory({ entities: [] }),
+        mockServices.permissions.factory({ result: AuthorizeResult.DENY }),
+      ],
+    });
+    const response = await request(server)
+      .get('/api/finops-itam/allocation/conflicts')
+      .set('Authorization', mockCredentials.user.header());
+    expect(response.status).toBe(403);
+    expect(response.body.error.message).toMatch(/finops-itam.read/);
+  });
 
   it('needs the ingestion.run permission to run allocation', async () => {
     const server = await startWithFacts(await databases.init('SQLITE_3'), { deny: true });

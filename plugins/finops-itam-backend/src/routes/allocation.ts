@@ -1,22 +1,32 @@
 import { AuditorService } from '@backstage/backend-plugin-api';
 import {
+  AllocationConflictsResponse,
   finopsItamIngestionRunPermission,
   finopsItamReadPermission,
 } from '@finops-itam/plugin-finops-itam-common';
 import Router from 'express-promise-router';
+import { z } from 'zod';
 import { AllocationService } from '../allocation/AllocationService';
 import { CostQueryService } from '../allocation/CostQueryService';
-import { parseQuery, periodQuery, resolvePeriod } from '../allocation/costPeriod';
+import {
+  parseQuery,
+  periodQuery,
+  resolvePeriod,
+} from '../allocation/costPeriod';
 import { RequirePermission } from './requirePermission';
 
 export interface AllocationRoutesOptions {
-  allocation: Pick<AllocationService, 'run'>;
+  allocation: Pick<AllocationService, 'run' | 'conflicts' | 'conflictCount'>;
   costQueries: Pick<CostQueryService, 'coverage'>;
   requirePermission: RequirePermission;
   auditor: AuditorService;
 }
 
-/** Allocation coverage, and running allocation on demand. */
+const conflictsQuery = z.object({
+  limit: z.coerce.number().int().min(1).max(1000).default(100),
+});
+
+/** Allocation coverage and conflicts, and running allocation on demand. */
 export function createAllocationRoutes(options: AllocationRoutesOptions) {
   const { allocation, costQueries, requirePermission, auditor } = options;
   const router = Router();
@@ -24,9 +34,19 @@ export function createAllocationRoutes(options: AllocationRoutesOptions) {
   router.get('/allocation/coverage', async (req, res) => {
     await requirePermission(req, finopsItamReadPermission);
     const query = parseQuery(periodQuery, req.query);
-    res.json(
-      await costQueries.coverage({ ...resolvePeriod(query), basis: query.basis }),
-    );
+    const [coverage, conflictCount] = await Promise.all([
+      costQueries.coverage({ ...resolvePeriod(query), basis: query.basis }),
+      allocation.conflictCount(),
+    ]);
+    res.json({ ...coverage, conflictCount });
+  });
+
+  router.get('/allocation/conflicts', async (req, res) => {
+    await requirePermission(req, finopsItamReadPermission);
+    const { limit } = parseQuery(conflictsQuery, req.query);
+    const { conflicts, total } = await allocation.conflicts(limit);
+    const body: AllocationConflictsResponse = { conflicts, total };
+    res.json(body);
   });
 
   router.post('/allocation/run', async (req, res) => {
