@@ -186,6 +186,9 @@ export class AllocationService {
       await store.deleteSharedAllocationsExcept(
         this.options.sharedCost.pools.map(p => p.id),
       );
+      // Full rebuild of the daily rollup that `GET .../cost` reads; incremental (only the
+      // days of changed facts and pools) is left for later.
+      await store.rebuildEntityDailyCost();
 
       const message =
         `Allocated with ${counts.entities} entities: ${counts.factsChanged} of ` +

@@ -141,27 +141,34 @@ export class CostQueryService {
     }
     const entityRef = stringifyEntityRef(entity).toLocaleLowerCase('en-US');
     const query = { ancestorRef: entityRef, ...period };
-    const [directRows, sharedRows, allocation] = await Promise.all([
-      store.directCostRows(query),
-      store.sharedCostRows(query),
+    // Totals and series from the daily rollup (one row per day and currency); the
+    // breakdowns by service and charge category from the facts, without the day.
+    const [dailyRows, breakdownRows, allocation] = await Promise.all([
+      store.entityDailyCost(query),
+      store.directCostBreakdown(query),
       this.allocationStatus(),
     ]);
 
     const byCurrency = new Totals();
-    for (const row of [...directRows, ...sharedRows]) {
-      byCurrency.add(row.currency!, row.amount);
+    for (const row of dailyRows) {
+      byCurrency.add(row.currency, row.direct);
+      byCurrency.add(row.currency, row.shared);
     }
     const { currency, others } = pickCurrency(byCurrency);
 
     const bucketOf = (day: string) => (period.granularity === 'day' ? day : day.slice(0, 7));
     const direct = new Totals();
     const shared = new Totals();
+    for (const row of dailyRows) {
+      if (row.currency !== currency) continue;
+      direct.add(bucketOf(row.day), row.direct);
+      shared.add(bucketOf(row.day), row.shared);
+    }
     const services = new Totals();
     const serviceInfo = new Map<string, { serviceName: string | null; serviceCategory: string | null }>();
     const categories = new Totals();
-    for (const row of directRows) {
+    for (const row of breakdownRows) {
       if (row.currency !== currency) continue;
-      direct.add(bucketOf(row.day!), row.amount);
       const serviceKey = key(row.serviceName, row.serviceCategory);
       services.add(serviceKey, row.amount);
       serviceInfo.set(serviceKey, {
@@ -169,10 +176,6 @@ export class CostQueryService {
         serviceCategory: row.serviceCategory,
       });
       categories.add(row.chargeCategory!, row.amount);
-    }
-    for (const row of sharedRows) {
-      if (row.currency !== currency) continue;
-      shared.add(bucketOf(row.day!), row.amount);
     }
 
     let directTotal = new Money(0);
@@ -199,7 +202,7 @@ export class CostQueryService {
         entity.metadata.annotations![k],
       ]),
     );
-    const hasCost = directRows.length > 0 || sharedRows.length > 0;
+    const hasCost = dailyRows.length > 0 || breakdownRows.length > 0;
     const mapped = Object.keys(annotations).length > 0 || hasCost;
 
     return {

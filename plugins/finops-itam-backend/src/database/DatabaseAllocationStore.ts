@@ -7,6 +7,10 @@ const ROLLUP = 'finops_itam_rollup_members';
 const SHARED = 'finops_itam_shared_allocations';
 const RUNS = 'finops_itam_allocation_runs';
 const CONFLICTS = 'finops_itam_allocation_conflicts';
+const DAILY = 'finops_itam_entity_daily_cost';
+
+/** Facts read per batch when the daily rollup is rebuilt on SQLite. */
+const DAILY_READ_BATCH = 20_000;
 
 /** Days per `day IN (...)`; a pool spanning more days is read with BETWEEN. */
 const MAX_DAYS_IN_LIST = 400;
@@ -69,6 +73,14 @@ export interface SharedAllocationRow {
   basis: CostBasis;
   targetRef: string;
   amount: string;
+}
+
+/** Rollup cost of one entity on one day in one currency, for one basis. */
+export interface EntityDailyCostRow {
+  day: string;
+  currency: string;
+  direct: string;
+  shared: string;
 }
 
 /** The latest allocation run. */
@@ -577,6 +589,172 @@ export class DatabaseAllocationStore {
   async hasUnallocatedFacts(): Promise<boolean> {
     const row = await this.db(FACTS).whereNull('allocated_at').first('id');
     return row !== undefined;
+  }
+
+  /**
+   * Rebuilds the daily rollup table (`finops_itam_entity_daily_cost`) from the allocated
+   * facts, the shared parts and the rollup closure, in one transaction (delete + insert),
+   * so readers see either the old or the new rollup. A full rebuild: every entity, day,
+   * currency and basis.
+   *
+   * On PostgreSQL one `INSERT ... SELECT` with exact numeric SUMs; on SQLite the needed
+   * columns are read and summed here as exact decimals (SQL SUM would make the text amounts
+   * floats). Returns the number of rows written.
+   */
+  async rebuildEntityDailyCost(): Promise<number> {
+    if (this.isPostgres) {
+      return this.db.transaction(async trx => {
+        await trx(DAILY).delete();
+        const result = await trx.raw(
+          `WITH d AS (
+             SELECT allocated_entity_ref AS member, day, currency,
+                    sum(effective_cost) AS amortized, sum(billed_cost) AS billed
+               FROM ${FACTS} WHERE allocated_entity_ref IS NOT NULL
+              GROUP BY allocated_entity_ref, day, currency
+           ), x AS (
+             SELECT member, day, currency, 'amortized' AS basis, amortized AS direct, 0::numeric AS shared FROM d
+             UNION ALL
+             SELECT member, day, currency, 'billed' AS basis, billed AS direct, 0::numeric AS shared FROM d
+             UNION ALL
+             SELECT target_ref AS member, day, currency, basis, 0::numeric AS direct, amount AS shared FROM ${SHARED}
+           )
+           INSERT INTO ${DAILY} (entity_ref, day, currency, basis, direct, shared)
+           SELECT r.ancestor_ref, x.day, x.currency, x.basis, sum(x.direct), sum(x.shared)
+             FROM x JOIN ${ROLLUP} r ON r.member_ref = x.member
+            GROUP BY r.ancestor_ref, x.day, x.currency, x.basis`,
+        );
+        return Number(result.rowCount ?? 0);
+      });
+    }
+    return this.db.transaction(async trx => {
+      const ancestorsOf = new Map<string, string[]>();
+      for (const pair of await trx(ROLLUP).select('ancestor_ref', 'member_ref')) {
+        const list = ancestorsOf.get(pair.member_ref) ?? [];
+        list.push(pair.ancestor_ref);
+        ancestorsOf.set(pair.member_ref, list);
+      }
+      // Member, day, currency and basis → exact direct and shared sums.
+      const sums = new Map<
+        string,
+        { member: string; day: string; currency: string; basis: CostBasis; direct: MoneyValue; shared: MoneyValue }
+      >();
+      const add = (
+        member: string,
+        day: string,
+        currency: string,
+        basis: CostBasis,
+        part: 'direct' | 'shared',
+        amount: string | MoneyValue,
+      ) => {
+        if (!ancestorsOf.has(member)) return;
+        const k = `${member}\u0000${day}\u0000${currency}\u0000${basis}`;
+        let entry = sums.get(k);
+        if (!entry) {
+          entry = { member, day, currency, basis, direct: new Money(0), shared: new Money(0) };
+          sums.set(k, entry);
+        }
+        entry[part] = entry[part].plus(amount);
+      };
+      let afterId: number | string | null = null;
+      for (;;) {
+        const query = trx(FACTS)
+          .whereNotNull('allocated_entity_ref')
+          .select('id', 'allocated_entity_ref', 'day', 'currency', 'effective_cost', 'billed_cost')
+          .orderBy('id')
+          .limit(DAILY_READ_BATCH);
+        if (afterId !== null) query.where('id', '>', afterId);
+        const rows = await query;
+        if (rows.length === 0) break;
+        for (const row of rows) {
+          add(row.allocated_entity_ref, row.day, row.currency, 'amortized', 'direct', row.effective_cost);
+          add(row.allocated_entity_ref, row.day, row.currency, 'billed', 'direct', row.billed_cost);
+        }
+        afterId = rows[rows.length - 1].id;
+      }
+      for (const row of await trx(SHARED).select('target_ref', 'day', 'currency', 'basis', 'amount')) {
+        add(row.target_ref, row.day, row.currency, row.basis, 'shared', row.amount);
+      }
+      const out = new Map<
+        string,
+        { entity_ref: string; day: string; currency: string; basis: CostBasis; direct: MoneyValue; shared: MoneyValue }
+      >();
+      for (const sum of sums.values()) {
+        for (const ancestor of ancestorsOf.get(sum.member)!) {
+          const k = `${ancestor}\u0000${sum.day}\u0000${sum.currency}\u0000${sum.basis}`;
+          const entry = out.get(k);
+          if (entry) {
+            entry.direct = entry.direct.plus(sum.direct);
+            entry.shared = entry.shared.plus(sum.shared);
+          } else {
+            out.set(k, {
+              entity_ref: ancestor,
+              day: sum.day,
+              currency: sum.currency,
+              basis: sum.basis,
+              direct: sum.direct,
+              shared: sum.shared,
+            });
+          }
+        }
+      }
+      await trx(DAILY).delete();
+      const rows = [...out.values()].map(r => ({
+        ...r,
+        direct: r.direct.toFixed(),
+        shared: r.shared.toFixed(),
+      }));
+      for (const chunk of chunks(rows, 200)) {
+        await trx(DAILY).insert(chunk);
+      }
+      return rows.length;
+    });
+  }
+
+  /** An entity's rollup cost per day and currency in `[from, to)`, from the daily rollup. */
+  async entityDailyCost(options: {
+    ancestorRef: string;
+    from: string;
+    to: string;
+    basis: CostBasis;
+  }): Promise<EntityDailyCostRow[]> {
+    const rows = await this.db(DAILY)
+      .where('entity_ref', options.ancestorRef)
+      .where('day', '>=', options.from)
+      .where('day', '<', options.to)
+      .where('basis', options.basis)
+      .select('day', 'currency', 'direct', 'shared');
+    return rows.map(row => ({
+      day: row.day,
+      currency: row.currency,
+      direct: normalizeAmount(row.direct),
+      shared: normalizeAmount(row.shared),
+    }));
+  }
+
+  /**
+   * Direct cost of an entity's rollup in `[from, to)` per currency, service and charge
+   * category (not per day), for the breakdowns of `GET .../cost`.
+   */
+  async directCostBreakdown(options: {
+    ancestorRef: string;
+    from: string;
+    to: string;
+    basis: CostBasis;
+  }) {
+    return this.sumBy(
+      this.db(`${FACTS} as f`)
+        .join(`${ROLLUP} as r`, 'r.member_ref', 'f.allocated_entity_ref')
+        .where('r.ancestor_ref', options.ancestorRef)
+        .where('f.day', '>=', options.from)
+        .where('f.day', '<', options.to),
+      {
+        currency: 'f.currency',
+        serviceName: 'f.service_name',
+        serviceCategory: 'f.service_category',
+        chargeCategory: 'f.charge_category',
+      },
+      `f.${BASIS_COLUMN[options.basis]}`,
+    );
   }
 
   /** Direct cost of an entity's rollup in `[from, to)`, per day, currency, service and charge category. */

@@ -10,6 +10,7 @@ const ALL_TABLES = [
   'finops_itam_shared_allocations',
   'finops_itam_allocation_runs',
   'finops_itam_allocation_conflicts',
+  'finops_itam_entity_daily_cost',
 ];
 
 const migrationFiles = readdirSync(migrationConfig.directory as string)
