@@ -2,6 +2,14 @@ import { Knex } from 'knex';
 import { Money, MoneyValue, normalizeAmount } from '../ingestion/money';
 import { databaseKindOf } from './databaseKind';
 
+/** An entity's rollup over a half-open period, in one cost basis. */
+interface RollupPeriodQuery {
+  ancestorRef: string;
+  from: string;
+  to: string;
+  basis: CostBasis;
+}
+
 const FACTS = 'finops_itam_cost_facts';
 const ROLLUP = 'finops_itam_rollup_members';
 const SHARED = 'finops_itam_shared_allocations';
@@ -735,18 +743,9 @@ export class DatabaseAllocationStore {
    * Direct cost of an entity's rollup in `[from, to)` per currency, service and charge
    * category (not per day), for the breakdowns of `GET .../cost`.
    */
-  async directCostBreakdown(options: {
-    ancestorRef: string;
-    from: string;
-    to: string;
-    basis: CostBasis;
-  }) {
+  async directCostBreakdown(options: RollupPeriodQuery) {
     return this.sumBy(
-      this.db(`${FACTS} as f`)
-        .join(`${ROLLUP} as r`, 'r.member_ref', 'f.allocated_entity_ref')
-        .where('r.ancestor_ref', options.ancestorRef)
-        .where('f.day', '>=', options.from)
-        .where('f.day', '<', options.to),
+      this.rollupFactsInPeriod(options),
       {
         currency: 'f.currency',
         serviceName: 'f.service_name',
@@ -758,18 +757,9 @@ export class DatabaseAllocationStore {
   }
 
   /** Direct cost of an entity's rollup in `[from, to)`, per day, currency, service and charge category. */
-  async directCostRows(options: {
-    ancestorRef: string;
-    from: string;
-    to: string;
-    basis: CostBasis;
-  }) {
+  async directCostRows(options: RollupPeriodQuery) {
     return this.sumBy(
-      this.db(`${FACTS} as f`)
-        .join(`${ROLLUP} as r`, 'r.member_ref', 'f.allocated_entity_ref')
-        .where('r.ancestor_ref', options.ancestorRef)
-        .where('f.day', '>=', options.from)
-        .where('f.day', '<', options.to),
+      this.rollupFactsInPeriod(options),
       {
         day: 'f.day',
         currency: 'f.currency',
@@ -779,6 +769,15 @@ export class DatabaseAllocationStore {
       },
       `f.${BASIS_COLUMN[options.basis]}`,
     );
+  }
+
+  /** Facts (`f`) allocated to any rollup member of an entity, in `[from, to)`. */
+  private rollupFactsInPeriod(options: RollupPeriodQuery) {
+    return this.db(`${FACTS} as f`)
+      .join(`${ROLLUP} as r`, 'r.member_ref', 'f.allocated_entity_ref')
+      .where('r.ancestor_ref', options.ancestorRef)
+      .where('f.day', '>=', options.from)
+      .where('f.day', '<', options.to);
   }
 
   /** Shared cost of an entity's rollup in `[from, to)`, per day and currency. */
