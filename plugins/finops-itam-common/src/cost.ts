@@ -73,6 +73,13 @@ export interface EntityCostResponse {
     total: string;
   }>;
   byChargeCategory: Array<{ chargeCategory: string; total: string }>;
+  /** Directly allocated cost per resource, costliest first (at most 100). */
+  byResource?: Array<{
+    resourceId: string | null;
+    resourceName: string | null;
+    serviceName: string | null;
+    total: string;
+  }>;
   /** Totals in currencies other than `currency`, when there are any. */
   otherCurrencies?: CurrencyTotal[];
   mapping: EntityCostMapping;

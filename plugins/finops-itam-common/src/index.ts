@@ -9,3 +9,5 @@ export * from './health';
 export * from './ingestion';
 export * from './annotationParsers';
 export * from './cost';
+export * from './licenses';
+export * from './metrics';

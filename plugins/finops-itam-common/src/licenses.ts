@@ -1,0 +1,201 @@
+/**
+ * Types of the license API: products and their counting rules, entitlements, consumption,
+ * the effective license position and reharvest candidates. Quantities are license units of
+ * the product's metric (whole numbers); amounts are exact decimal strings next to a currency.
+ */
+
+/** How a product is counted. @public */
+export type LicenseMetric =
+  | 'per-core'
+  | 'per-vcpu'
+  | 'per-processor'
+  | 'per-socket'
+  | 'per-instance'
+  | 'per-user'
+  | 'subscription'
+  | 'consumption-credit';
+
+/**
+ * Parameters of a metric's counting rule, per VM or instance. Every field is optional; a
+ * product's definition holds the numbers (domain facts users can override).
+ * @public
+ */
+export interface LicenseCountingRule {
+  /** Fewest licenses one VM needs (SQL Server: 4 cores, Windows Server: 8). */
+  minimumPerVm?: number;
+  /** Licenses are sold in packs of this many; the count is rounded up to a multiple. */
+  packSize?: number;
+  /** vCPUs one license covers when hyper-threading is on (Oracle EE: 2). */
+  vcpusPerLicenseHyperThreaded?: number;
+  /** vCPUs one license covers without hyper-threading (Oracle EE: 1). */
+  vcpusPerLicense?: number;
+  /** Physical-core multiplier on premises (Oracle x86: 0.5), rounded up after. */
+  coreFactor?: number;
+  /** vCPUs above this are not counted (Oracle SE2: 8). */
+  maxVcpusCounted?: number;
+  /** VMs one subscription covers (RHEL: 2). */
+  vmsPerLicense?: number;
+}
+
+/** BYOL rights of a product or entitlement. @public */
+export interface ByolRights {
+  /** Providers where bringing the license is allowed, e.g. `AWS`, `Microsoft`, `Google Cloud`. */
+  allowedProviders?: string[];
+  /** `shared` (default tenancy), `dedicated-instance`, `dedicated-host`. */
+  allowedTenancy?: Array<'shared' | 'dedicated-instance' | 'dedicated-host'>;
+  /** Whether License Mobility through Software Assurance is required for shared tenancy. */
+  requiresLicenseMobility?: boolean;
+}
+
+/** A licensable product. Ids are lowercase kebab-case. @public */
+export interface LicenseProduct {
+  id: string;
+  publisher: string;
+  name: string;
+  edition?: string;
+  metric: LicenseMetric;
+  rule: LicenseCountingRule;
+  byol?: ByolRights;
+  /** Price of one license unit per year, for shortage exposure. */
+  listPrice?: { amount: string; currency: string };
+}
+
+/** An amount with its currency. @public */
+export interface LicenseMoney {
+  amount: string;
+  currency: string;
+}
+
+/** A right to use a product. @public */
+export interface LicenseEntitlement {
+  id: string;
+  productId: string;
+  metric: LicenseMetric;
+  quantity: number;
+  /** Cost for the whole term (`per: 'term'`) or per license unit for the term (`per: 'unit'`). */
+  cost: LicenseMoney & { per: 'term' | 'unit' };
+  termStart: string;
+  /** Last day covered, `YYYY-MM-DD` (inclusive). */
+  termEnd: string;
+  trueUpDate?: string;
+  softwareAssurance?: boolean;
+  byol?: ByolRights;
+  /** Group entity ref that owns the entitlement, e.g. `group:default/itam`. */
+  owner: string;
+  contractReference?: string;
+  /** SaaS consumption commitments: credit bought up front, drawn down per month. */
+  prepaid?: LicenseMoney;
+}
+
+/** One invalid entitlement record, e.g. from `PUT /licenses/entitlements` or a file. @public */
+export interface EntitlementRejection {
+  /** Record index (0-based) or file row (1-based) where it was found. */
+  index: number;
+  id?: string;
+  field: string;
+  reason: string;
+}
+
+/** `PUT /licenses/entitlements` result. @public */
+export interface EntitlementUpsertResponse {
+  upserted: number;
+}
+
+/** Compliance status of a product. @public */
+export type LicensePositionStatus = 'compliant' | 'shortage' | 'surplus';
+
+/** One product of `GET /licenses/position`. @public */
+export interface LicensePositionEntry {
+  productId: string;
+  productName: string;
+  metric: LicenseMetric;
+  entitled: number;
+  required: number;
+  byolRequired: number;
+  licenseIncludedRequired: number;
+  /** entitled − (required − licenseIncludedRequired): license-included needs no entitlement. */
+  position: number;
+  status: LicensePositionStatus;
+  /** Shortage × list price; null without a shortage or a list price. */
+  exposure: LicenseMoney | null;
+  trueUpDate: string | null;
+  projectedAtTrueUp: number | null;
+  /** Entitled but not required. */
+  shelfware: number;
+  /** Resources whose size is unknown, so they could not be counted. */
+  unknownSizeResources: number;
+  /** Ref of the product's `software-license` Resource entity, when it has an entitlement. */
+  licenseEntityRef: string | null;
+}
+
+/** Where a consumption came from. @public */
+export type LicenseConsumptionSource = 'cost-data' | 'catalog' | 'seat-import';
+
+/** How one deployment was counted. @public */
+export interface LicenseRequirementReason {
+  source: LicenseConsumptionSource;
+  resourceId?: string;
+  resourceName?: string;
+  /** vCPUs or cores of the resource; null when unknown (then it is not counted). */
+  vcpus?: number | null;
+  quantity: number;
+  /** E.g. `7 vCPUs → 8 core licenses: 2-core packs`. */
+  rule: string;
+}
+
+/** A flag on an entity's use of a product. @public */
+export interface LicenseUsageFlag {
+  kind:
+    | 'unauthorized-product'
+    | 'reharvest-candidate'
+    | 'byol-not-allowed'
+    | 'unknown-size'
+    | 'unknown-product';
+  message: string;
+}
+
+/** One product an entity consumes. @public */
+export interface EntityLicenseUsage {
+  productId: string;
+  productName: string;
+  metric: LicenseMetric;
+  required: number;
+  model: 'byol' | 'license-included' | 'declared' | 'seat';
+  /** False when the product as a whole is short of entitlements (license-included is always covered). */
+  covered: boolean;
+  status: LicensePositionStatus | null;
+  /** The entity's share of entitlement cost for the latest full month; null when none. */
+  monthlyCost: LicenseMoney | null;
+  reasons: LicenseRequirementReason[];
+  flags: LicenseUsageFlag[];
+  licenseEntityRef: string | null;
+}
+
+/** `GET /entities/:kind/:namespace/:name/licenses`. @public */
+export interface EntityLicensesResponse {
+  entityRef: string;
+  products: EntityLicenseUsage[];
+}
+
+/** Why a license could be reclaimed. @public */
+export type ReharvestReason =
+  | 'deprecated-component'
+  | 'entity-missing'
+  | 'inactive-seat'
+  | 'resource-absent';
+
+/** One candidate of `GET /licenses/reharvest`. @public */
+export interface ReharvestCandidate {
+  productId: string;
+  reason: ReharvestReason;
+  /** Human-readable detail, e.g. `seat alice@example.com inactive since 2026-07-01`. */
+  detail: string;
+  entityRef: string | null;
+  resourceId: string | null;
+  quantity: number;
+}
+
+/** `GET /licenses/reharvest`. @public */
+export interface ReharvestResponse {
+  candidates: ReharvestCandidate[];
+}
