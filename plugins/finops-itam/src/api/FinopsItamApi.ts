@@ -3,8 +3,12 @@ import { CompoundEntityRef } from '@backstage/catalog-model';
 import {
   CostBasis,
   CostGranularity,
+  CostSourceStatus,
   EntityCostResponse,
+  EntityLicensesResponse,
   HealthResponse,
+  TeamCostResponse,
+  UnitCostResponse,
 } from '@finops-itam/plugin-finops-itam-common';
 
 /**
@@ -42,6 +46,29 @@ export interface FinopsItamApi {
     entityRef: CompoundEntityRef,
     options?: EntityCostOptions,
   ): Promise<EntityCostResponse>;
+
+  /**
+   * All-in cost divided by the business metric the entity's `finops-itam.io/unit-metric`
+   * names, with its series; `metric` is null when the entity names none.
+   */
+  getUnitCost(
+    entityRef: CompoundEntityRef,
+    options?: Omit<EntityCostOptions, 'basis'>,
+  ): Promise<UnitCostResponse>;
+
+  /** The licensed products an entity consumes, how each was counted and whether it is covered. */
+  getEntityLicenses(
+    entityRef: CompoundEntityRef,
+  ): Promise<EntityLicensesResponse>;
+
+  /** A group's all-in cost and the entities it owns, against the previous period. */
+  getTeamCost(
+    groupRef: CompoundEntityRef,
+    options?: Pick<EntityCostOptions, 'from' | 'to'>,
+  ): Promise<TeamCostResponse>;
+
+  /** Status of every configured cost source, including how far its data reaches. */
+  getCostSources(): Promise<CostSourceStatus[]>;
 }
 
 /**

@@ -2,9 +2,13 @@ import { CompoundEntityRef } from '@backstage/catalog-model';
 import { DiscoveryApi, FetchApi } from '@backstage/core-plugin-api';
 import { ResponseError } from '@backstage/errors';
 import {
+  CostSourceStatus,
   EntityCostResponse,
+  EntityLicensesResponse,
   FINOPS_ITAM_PLUGIN_ID,
   HealthResponse,
+  TeamCostResponse,
+  UnitCostResponse,
   healthResponseSchema,
 } from '@finops-itam/plugin-finops-itam-common';
 import { EntityCostOptions, FinopsItamApi } from './FinopsItamApi';
@@ -41,26 +45,40 @@ export class FinopsItamClient implements FinopsItamApi {
     entityRef: CompoundEntityRef,
     options: EntityCostOptions = {},
   ): Promise<EntityCostResponse> {
-    const query = new URLSearchParams();
-    for (const key of ['from', 'to', 'granularity', 'basis'] as const) {
-      const value = options[key];
-      if (value) {
-        query.set(key, value);
-      }
-    }
-    const path = [
-      'entities',
-      entityRef.kind,
-      entityRef.namespace,
-      entityRef.name,
-      'cost',
-    ]
+    return (await this.get(
+      withQuery(entityPath(entityRef, 'cost'), options),
+    )) as EntityCostResponse;
+  }
+
+  async getUnitCost(
+    entityRef: CompoundEntityRef,
+    options: Omit<EntityCostOptions, 'basis'> = {},
+  ): Promise<UnitCostResponse> {
+    return (await this.get(
+      withQuery(entityPath(entityRef, 'unit-cost'), options),
+    )) as UnitCostResponse;
+  }
+
+  async getEntityLicenses(
+    entityRef: CompoundEntityRef,
+  ): Promise<EntityLicensesResponse> {
+    return (await this.get(
+      entityPath(entityRef, 'licenses'),
+    )) as EntityLicensesResponse;
+  }
+
+  async getTeamCost(
+    groupRef: CompoundEntityRef,
+    options: Pick<EntityCostOptions, 'from' | 'to'> = {},
+  ): Promise<TeamCostResponse> {
+    const path = ['teams', groupRef.namespace, groupRef.name, 'cost']
       .map(encodeURIComponent)
       .join('/');
-    const search = query.toString();
-    return (await this.get(
-      `/${path}${search ? `?${search}` : ''}`,
-    )) as EntityCostResponse;
+    return (await this.get(withQuery(`/${path}`, options))) as TeamCostResponse;
+  }
+
+  async getCostSources(): Promise<CostSourceStatus[]> {
+    return (await this.get('/sources')) as CostSourceStatus[];
   }
 
   private async get(path: string): Promise<unknown> {
@@ -71,4 +89,22 @@ export class FinopsItamClient implements FinopsItamApi {
     }
     return response.json();
   }
+}
+
+/** `/entities/:kind/:namespace/:name/<resource>`, each part URL-encoded. */
+function entityPath(entityRef: CompoundEntityRef, resource: string): string {
+  const parts = [entityRef.kind, entityRef.namespace, entityRef.name, resource];
+  return `/entities/${parts.map(encodeURIComponent).join('/')}`;
+}
+
+/** Appends the options that are set as query parameters. */
+function withQuery(path: string, options: object): string {
+  const query = new URLSearchParams();
+  for (const [key, value] of Object.entries(options)) {
+    if (value !== undefined && value !== '') {
+      query.set(key, String(value));
+    }
+  }
+  const search = query.toString();
+  return search ? `${path}?${search}` : path;
 }

@@ -92,7 +92,17 @@ export function mockFinopsItamApi(
   health: () => Promise<HealthResponse> = async () => healthyBackend,
   cost: FinopsItamApi['getEntityCost'] = async () => makeCost(),
 ): jest.Mocked<FinopsItamApi> {
-  return { getHealth: jest.fn(health), getEntityCost: jest.fn(cost) };
+  const notStubbed = (method: string) => async () => {
+    throw new Error(`${method} is not stubbed in this test`);
+  };
+  return {
+    getHealth: jest.fn(health),
+    getEntityCost: jest.fn(cost),
+    getUnitCost: jest.fn(notStubbed('getUnitCost')),
+    getEntityLicenses: jest.fn(notStubbed('getEntityLicenses')),
+    getTeamCost: jest.fn(notStubbed('getTeamCost')),
+    getCostSources: jest.fn(notStubbed('getCostSources')),
+  };
 }
 
 /** The error the client throws when the backend refuses to show the entity's cost. */
