@@ -92,9 +92,6 @@ export function mockFinopsItamApi(
   health: () => Promise<HealthResponse> = async () => healthyBackend,
   cost: FinopsItamApi['getEntityCost'] = async () => makeCost(),
 ): jest.Mocked<FinopsItamApi> {
-  const notStubbed = (method: string) => async () => {
-    throw new Error(`${method} is not stubbed in this test`);
-  };
   return {
     getHealth: jest.fn(health),
     getEntityCost: jest.fn(cost),
@@ -146,4 +143,14 @@ export async function unreachableBackendError(): Promise<ResponseError> {
       },
     ),
   );
+}
+
+/** A mock method that fails loudly, so a test that forgets to stub it cannot pass by accident. */
+function notStubbed<K extends keyof FinopsItamApi>(
+  method: K,
+): jest.MockedFunction<FinopsItamApi[K]> {
+  const fail = jest.fn(async () => {
+    throw new Error(`${method} is not stubbed in this test`);
+  });
+  return fail as unknown as jest.MockedFunction<FinopsItamApi[K]>;
 }
