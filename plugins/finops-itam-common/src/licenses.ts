@@ -199,3 +199,22 @@ export interface ReharvestCandidate {
 export interface ReharvestResponse {
   candidates: ReharvestCandidate[];
 }
+
+/** One product with an entitlement, as the catalog module turns it into a Resource entity. @public */
+export interface LicenseCatalogProduct {
+  productId: string;
+  productName: string;
+  publisher: string;
+  metric: LicenseMetric;
+  /** Owner group ref of the product's entitlements (the first by id when they differ). */
+  owner: string;
+  entitled: number;
+  required: number;
+  /** Refs of the catalog entities that consume the product, sorted. */
+  consumers: string[];
+}
+
+/** `GET /licenses/catalog`: what the catalog module reads to emit license Resources. @public */
+export interface LicenseCatalogResponse {
+  products: LicenseCatalogProduct[];
+}
