@@ -1,6 +1,7 @@
 import { Entity } from '@backstage/catalog-model';
 import { CatalogProcessorResult } from '@backstage/plugin-catalog-node';
 import { FinopsItamAnnotationProcessor } from './FinopsItamAnnotationProcessor';
+import { licenseResourceEntity } from './licenses/licenseResourceEntity';
 
 const location = {
   type: 'url',
@@ -57,6 +58,26 @@ describe('FinopsItamAnnotationProcessor', () => {
     expect(messages).toEqual([]);
     expect(result).toBe(entity);
     expect(result).toEqual(before);
+  });
+
+  it('accepts the license Resources the module emits itself', async () => {
+    const entity = licenseResourceEntity(
+      {
+        productId: 'rhel',
+        productName: 'Red Hat Enterprise Linux',
+        publisher: 'Red Hat',
+        metric: 'subscription',
+        owner: 'group:default/itam',
+        entitled: 10,
+        required: 4,
+        consumers: ['component:default/search'],
+      },
+      'url:http://backend/api/finops-itam/licenses/catalog',
+    );
+
+    const { messages } = await process(entity);
+
+    expect(messages).toEqual([]);
   });
 
   it('ignores entities without annotations', async () => {

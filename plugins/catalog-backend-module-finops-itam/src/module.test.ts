@@ -1,14 +1,16 @@
 import { startTestBackend } from '@backstage/backend-test-utils';
 import {
   CatalogProcessor,
+  EntityProvider,
   catalogProcessingExtensionPoint,
 } from '@backstage/plugin-catalog-node';
 import catalogModuleFinopsItam from '.';
 import { FinopsItamAnnotationProcessor } from './FinopsItamAnnotationProcessor';
 
 describe('catalogModuleFinopsItam', () => {
-  it('registers the annotation processor with the catalog', async () => {
+  it('registers the annotation processor and the license entity provider', async () => {
     const processors: CatalogProcessor[] = [];
+    const providers: EntityProvider[] = [];
     const backend = await startTestBackend({
       extensionPoints: [
         [
@@ -16,6 +18,9 @@ describe('catalogModuleFinopsItam', () => {
           {
             addProcessor: (...added) => {
               processors.push(...added.flat());
+            },
+            addEntityProvider: (...added) => {
+              providers.push(...added.flat());
             },
           },
         ],
@@ -28,6 +33,10 @@ describe('catalogModuleFinopsItam', () => {
     expect(processors[0].getProcessorName()).toBe(
       'FinopsItamAnnotationProcessor',
     );
+
+    expect(providers.map(p => p.getProviderName())).toEqual([
+      'finops-itam-licenses',
+    ]);
 
     await backend.stop();
   });

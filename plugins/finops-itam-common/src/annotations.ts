@@ -35,7 +35,13 @@ export const ANNOTATION_LICENSES = 'finops-itam.io/licenses';
 /** Name of the business metric that unit cost divides by, e.g. `orders`. @public */
 export const ANNOTATION_UNIT_METRIC = 'finops-itam.io/unit-metric';
 
-/** Every annotation key this suite reads. @public */
+/**
+ * On the `software-license` Resource entities the catalog module emits: the product id the
+ * entity stands for. Written by the suite, never by hand. @public
+ */
+export const ANNOTATION_LICENSE_PRODUCT = 'finops-itam.io/license-product';
+
+/** Every annotation key this suite reads or writes. @public */
 export const FINOPS_ITAM_ANNOTATIONS = [
   ANNOTATION_COST_TAGS,
   ANNOTATION_COST_INSIGHTS_TAGS,
@@ -44,4 +50,5 @@ export const FINOPS_ITAM_ANNOTATIONS = [
   ANNOTATION_COST_CENTER,
   ANNOTATION_LICENSES,
   ANNOTATION_UNIT_METRIC,
+  ANNOTATION_LICENSE_PRODUCT,
 ] as const;
