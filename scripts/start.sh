@@ -11,7 +11,8 @@ mkdir -p .data/sqlite
 
 # Demo cost data: 13 months of FOCUS exports for the demo organisation, generated once
 # (deterministic) and ingested by the cost sources in app-config.yaml on the first run.
-if [ ! -f .data/demo-focus/.generated ]; then
+# Data generated before the demo business metrics existed is generated again for them.
+if [ ! -f .data/demo-focus/.generated ] || [ ! -d .data/demo-focus/metrics ]; then
   through="$(date -u -d yesterday +%F 2>/dev/null || node -p 'new Date(Date.now() - 864e5).toISOString().slice(0, 10)')"
   echo "[start] generating demo FOCUS exports through $through into .data/demo-focus"
   rm -rf .data/demo-focus

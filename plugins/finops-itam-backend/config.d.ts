@@ -112,5 +112,128 @@ export interface Config {
 
     /** Id of the shared-cost pool that takes unused commitment cost (not yet applied). */
     unusedCommitmentPool?: string;
+
+    // business metrics (unit cost): begin
+    /**
+     * CSV files of daily business metric values (orders, searches, ...) read on a schedule:
+     * the divisor of unit cost, for entities whose `finops-itam.io/unit-metric` annotation
+     * names the metric. Columns `entityRef,date,value` (header first, any order), e.g.
+     * `component:default/checkout-api,2026-11-01,1250`. Each file is all or nothing: one bad
+     * row rejects the file and the log lists every bad line. A stored file replaces the
+     * entity-days it holds, like `PUT /api/finops-itam/metrics/:name`.
+     */
+    metricSources?: Array<{
+      /** Unique id of the source, lowercase kebab-case, like `shop-orders`. */
+      id: string;
+      /** The metric the files hold: lowercase letters, digits, `-` and `_`, like `orders`. */
+      metric: string;
+      /**
+       * Where the files are: a local file, directory (read recursively) or glob relative to
+       * the backend's working directory, or an http(s) URL read through the Backstage URL
+       * reader (S3, Azure Blob Storage, GCS, plain HTTP), as for `costSources`.
+       */
+      location: string;
+      /**
+       * When to read the source: a Backstage scheduler definition. Each field left out takes
+       * its default: `frequency` every hour, `timeout` 10 minutes, `initialDelay` 15 seconds.
+       * Always global scope. Files unchanged since the last run are skipped.
+       */
+      schedule?: Partial<SchedulerServiceTaskScheduleDefinitionConfig>;
+    }>;
+    // business metrics (unit cost): end
+
+    // licenses (issue 5): begin
+    /** Software licenses: products, entitlements, consumption in cost data and license cost. */
+    licenses?: {
+      /**
+       * Products added to, or overriding by id, the shipped catalog (SQL Server Standard and
+       * Enterprise, Windows Server Standard and Datacenter, Oracle Database EE and SE2, RHEL,
+       * a SaaS seat). An override needs only `id` and the fields it changes; `rule` and
+       * `byol` are merged key by key. A new product needs id, publisher, name and metric.
+       * `PUT /api/finops-itam/licenses/products` stores further overrides.
+       */
+      products?: Array<{
+        /** Lowercase kebab-case, like `microsoft-sql-server-enterprise`. */
+        id: string;
+        publisher?: string;
+        name?: string;
+        edition?: string;
+        metric?:
+          | 'per-core'
+          | 'per-vcpu'
+          | 'per-processor'
+          | 'per-socket'
+          | 'per-instance'
+          | 'per-user'
+          | 'subscription'
+          | 'consumption-credit';
+        /** Counting rule per VM: minimumPerVm, packSize, vcpusPerLicense(HyperThreaded), coreFactor, maxVcpusCounted, vmsPerLicense, maxVcpusAllowed. */
+        rule?: { [key: string]: number };
+        byol?: {
+          allowedProviders?: string[];
+          allowedTenancy?: Array<'shared' | 'dedicated-instance' | 'dedicated-host'>;
+          requiresLicenseMobility?: boolean;
+          sharedTenancyProviders?: string[];
+        };
+        /** Price of one license unit per year, for shortage exposure. */
+        listPrice?: { amount: string; currency: string };
+      }>;
+      /**
+       * Entitlement files (YAML, JSON or CSV) read on a schedule. All files of a source are
+       * one batch that replaces what the source loaded before; a file with any invalid
+       * record changes nothing. `location` is a local file or glob (`contracts/*.yaml`,
+       * relative to the backend's working directory) or an http(s) URL read through the
+       * Backstage URL reader.
+       */
+      entitlementSources?: Array<{
+        /** Lowercase kebab-case, unique, not `api`. */
+        id: string;
+        location: string;
+        /** Scheduler definition; defaults: every hour, timeout 10 minutes, initial delay 20 s. Always global. */
+        schedule?: Partial<SchedulerServiceTaskScheduleDefinitionConfig>;
+      }>;
+      /**
+       * Seat exports of SaaS products (the admin console's user list), read on a schedule:
+       * CSV with columns `user`, `lastActive` (YYYY-MM-DD, empty when never used) and
+       * `entityRef`, or a YAML/JSON list of the same fields. All files of a source replace
+       * the product's seats; a file with any invalid seat changes nothing.
+       * `PUT /api/finops-itam/licenses/seats/:productId` imports seats the same way.
+       */
+      seatSources?: Array<{
+        /** Lowercase kebab-case, unique. */
+        id: string;
+        /** The SaaS product the seats are of, e.g. `saas-observability-seat`. */
+        productId: string;
+        location: string;
+        /** Scheduler definition; defaults: every hour, timeout 10 minutes, initial delay 20 s. Always global. */
+        schedule?: Partial<SchedulerServiceTaskScheduleDefinitionConfig>;
+      }>;
+      /** How licensed software is recognised in cost data. */
+      costData?: {
+        /** Tag naming the product id. Default `license-product`. */
+        productTag?: string;
+        /** Tag saying `byol` or `license-included`. Default `license-model`. */
+        modelTag?: string;
+        /** Substrings of SkuId or SkuPriceDetails (case-insensitive) marking BYOL. Default `byol`, `bring your own license`, `hybrid benefit`. */
+        byolPatterns?: string[];
+        /** Substrings marking license-included rows. Default `license included`, `license-included`. */
+        licenseIncludedPatterns?: string[];
+        /** Substrings of SkuId or SkuPriceDetails that name a product (default: SQL Server Enterprise and Standard, e.g. `sql-ent`, `sql std`). */
+        skuProducts?: Array<{ pattern: string; productId: string; model?: 'byol' | 'license-included' }>;
+        /** Resources billed within this many days of the latest cost day count as deployed. Default 90. */
+        windowDays?: number;
+        /** A resource absent from cost data this many days is a reharvest candidate. Default 30. */
+        absentAfterDays?: number;
+      };
+      /** vCPUs of instance types missing from the shipped table, e.g. `{ m8g.large: 2 }`. */
+      instanceTypes?: { [instanceType: string]: number };
+      /** Product ids flagged on every entity that runs them. */
+      unauthorizedProducts?: string[];
+      /** Seats unused this many days are reharvest candidates. Default 90. */
+      inactiveSeatDays?: number;
+      /** When the global task recomputes daily license cost; defaults: every 6 hours. */
+      costSchedule?: Partial<SchedulerServiceTaskScheduleDefinitionConfig>;
+    };
+    // licenses (issue 5): end
   };
 }

@@ -31,6 +31,61 @@ async function guestToken(request: APIRequestContext): Promise<string> {
   return body.backstageIdentity.token;
 }
 
+/**
+ * Polls a finops-itam API path as the guest until `state(body)` reads `expected`, and returns
+ * that body: the demo data (costs, entitlements, license use) is computed after start-up.
+ */
+async function settledApi<T>(
+  request: APIRequestContext,
+  path: string,
+  state: (body: T) => string,
+  expected: string,
+): Promise<T> {
+  const token = await guestToken(request);
+  let body: T | undefined;
+  await expect
+    .poll(
+      async () => {
+        const response = await request.get(
+          `${BACKEND}/api/finops-itam${path}`,
+          { headers: { Authorization: `Bearer ${token}` } },
+        );
+        if (!response.ok()) {
+          return `HTTP ${response.status()}`;
+        }
+        body = await response.json();
+        return state(body!);
+      },
+      { timeout: 90_000, intervals: [1_000, 2_000, 3_000] },
+    )
+    .toBe(expected);
+  return body!;
+}
+
+/** Formats an API amount the way the components do: same Intl options, the browser's locale. */
+async function formatInPage(page: Page, amount: string, currency: string) {
+  return page.evaluate(
+    ([value, code]) =>
+      new Intl.NumberFormat(undefined, {
+        style: 'currency',
+        currency: code,
+      }).format(value as `${number}`),
+    [amount, currency] as const,
+  );
+}
+
+/** The team card's period: the 30 days ending yesterday, in UTC, as the card asks for it. */
+function last30Days(): { from: string; to: string } {
+  const to = new Date();
+  to.setUTCHours(0, 0, 0, 0);
+  const from = new Date(to);
+  from.setUTCDate(from.getUTCDate() - 30);
+  return {
+    from: from.toISOString().slice(0, 10),
+    to: to.toISOString().slice(0, 10),
+  };
+}
+
 interface EntityCost {
   currency: string | null;
   total: string;
@@ -97,8 +152,8 @@ test('a guest opens a demo component and sees its Cost tab', async ({
   await expect(page).toHaveURL(
     /\/catalog\/default\/component\/checkout-api\/cost/,
   );
-  // The all-in figure on screen is the API's total, formatted the way the component formats
-  // it (same Intl options, the browser's locale, the exact decimal string).
+  // The all-in figure on screen is the API's total, formatted as the component formats
+  // amounts: same Intl options, the browser's locale, the exact decimal string.
   const expected = await page.evaluate(
     ([total, currency]) =>
       new Intl.NumberFormat(undefined, { style: 'currency', currency }).format(
@@ -119,9 +174,10 @@ test('a guest opens a demo component and sees its Cost tab', async ({
     fullPage: true,
   });
 
+  // checkout-api runs no licensed software: the tab explains how to declare some.
   await entityTab(page, 'Licenses').click();
   await expect(
-    page.getByText('No license data for checkout-api yet'),
+    page.getByText('No licensed software found for checkout-api'),
   ).toBeVisible();
   await page.screenshot({
     path: `${SCREENSHOTS}/licenses-tab.png`,
@@ -139,6 +195,113 @@ test('the component overview shows the Onboarding card', async ({ page }) => {
   ).toBeVisible();
   await page.screenshot({
     path: `${SCREENSHOTS}/overview-onboarding.png`,
+    fullPage: true,
+  });
+});
+
+test('a guest opens the Licenses tab of a component that runs licensed software', async ({
+  page,
+  request,
+}) => {
+  // payments-gateway runs SQL Server Enterprise BYOL in the demo data and declares more in
+  // finops-itam.io/licenses; wait until license use has been computed for it.
+  const licenses = await settledApi<{
+    products: Array<{ productName: string; covered: boolean }>;
+  }>(
+    request,
+    '/entities/component/default/payments-gateway/licenses',
+    body => (body.products.length > 0 ? 'has products' : 'no products'),
+    'has products',
+  );
+
+  await signInAsGuest(page);
+  await page.goto('/catalog/default/component/payments-gateway');
+  await entityTab(page, 'Licenses').click();
+  await expect(page).toHaveURL(
+    /\/catalog\/default\/component\/payments-gateway\/licenses/,
+  );
+
+  const table = page.getByRole('table', {
+    name: 'Licensed products used by payments-gateway',
+  });
+  await expect(table).toBeVisible();
+  // One row per product the API reports, plus the header row.
+  await expect(table.getByRole('row')).toHaveCount(
+    licenses.products.length + 1,
+  );
+  for (const product of licenses.products) {
+    await expect(
+      table.getByText(product.productName, { exact: true }).first(),
+    ).toBeVisible();
+  }
+  const shortages = licenses.products.filter(p => !p.covered).length;
+  await expect(table.getByText('Shortage', { exact: true })).toHaveCount(
+    shortages,
+  );
+  await page.screenshot({
+    path: `${SCREENSHOTS}/licenses-tab-payments-gateway.png`,
+    fullPage: true,
+  });
+});
+
+test('a guest opens a team page and sees its cost card and Cost tab', async ({
+  page,
+  request,
+}) => {
+  const period = last30Days();
+  const teamCost = await settledApi<{
+    currency: string | null;
+    total: string;
+    entities: Array<{ name: string; title?: string }>;
+  }>(
+    request,
+    `/teams/default/team-checkout/cost?from=${period.from}&to=${period.to}`,
+    body => (body.currency ? 'has cost' : 'no cost'),
+    'has cost',
+  );
+  await signInAsGuest(page);
+  const expectedTotal = await formatInPage(
+    page,
+    teamCost.total,
+    teamCost.currency!,
+  );
+
+  await page.goto('/catalog/default/group/team-checkout');
+
+  // The card on the overview shows the API's 30-day all-in total.
+  await expect(page.getByText('Team cost', { exact: true })).toBeVisible();
+  await expect(page.getByTestId('finops-itam-team-total')).toHaveText(
+    expectedTotal,
+  );
+  await page.screenshot({
+    path: `${SCREENSHOTS}/team-overview-card.png`,
+    fullPage: true,
+  });
+
+  await entityTab(page, 'Cost').click();
+  await expect(page).toHaveURL(
+    /\/catalog\/default\/group\/team-checkout\/team-cost/,
+  );
+  await expect(page.getByRole('heading', { name: 'Team cost' })).toBeVisible();
+  await expect(page.getByTestId('finops-itam-team-total')).toHaveText(
+    expectedTotal,
+  );
+  const services = page.getByRole('table', {
+    name: 'Services of team-checkout by cost',
+  });
+  await expect(services.getByRole('row')).toHaveCount(
+    teamCost.entities.length + 1,
+  );
+  await page.screenshot({
+    path: `${SCREENSHOTS}/team-cost-tab.png`,
+    fullPage: true,
+  });
+
+  // Ranking by change is one click (or Enter) on the column heading.
+  await services.getByRole('button', { name: 'Change' }).click();
+  await expect(page.getByText('Ranked by change, highest first')).toBeVisible();
+  await page.screenshot({
+    path: `${SCREENSHOTS}/team-cost-tab-by-change.png`,
     fullPage: true,
   });
 });

@@ -24,6 +24,7 @@ import { createRng, hashString, Rng } from './prng';
 import { commitmentSubject, taxSubject } from './subjects';
 import { CostTotal, CostTotals } from './totals';
 import { dailyUsage } from './usage';
+import { GeneratedMetricFile, writeDemoMetrics } from './demoMetrics';
 
 /** @public */
 export interface DemoExportOptions {
@@ -54,6 +55,8 @@ export interface DemoExportResult {
   through: string;
   files: GeneratedFile[];
   rows: number;
+  /** Daily business metrics over the same days, under `metrics/` (unit cost). */
+  metrics: GeneratedMetricFile[];
 }
 
 /** One file per provider, in this order, for every billing period. */
@@ -228,10 +231,17 @@ export async function generateDemoExports(
       files.push(await writeProviderMonth(ctx, provider));
     }
   }
+  const metrics = await writeDemoMetrics({
+    outDir: options.outDir,
+    firstDay: months[0].start,
+    lastDay: windowEnd,
+    seed,
+  });
   return {
     seed,
     through: formatDay(windowEnd),
     files,
     rows: files.reduce((sum, f) => sum + f.rows, 0),
+    metrics,
   };
 }

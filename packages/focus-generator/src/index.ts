@@ -11,6 +11,8 @@ export type {
   DemoExportResult,
   GeneratedFile,
 } from './demo';
+export { writeDemoMetrics } from './demoMetrics';
+export type { DemoMetricsOptions, GeneratedMetricFile } from './demoMetrics';
 export { generateBenchExport } from './bench';
 export type { BenchExportOptions, BenchExportResult } from './bench';
 export { convertCsvToParquet } from './parquet';

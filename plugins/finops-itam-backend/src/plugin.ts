@@ -37,6 +37,28 @@ import {
   scheduleRetentionTask,
 } from './sources/scheduleCostTasks';
 import { SourceFileFetcher } from './sources/SourceFileFetcher';
+// --- licenses (issue 5) ---
+import { DatabaseLicenseStore } from './licenses/DatabaseLicenseStore';
+import { EntitlementSourceRunner } from './licenses/EntitlementSourceRunner';
+import { readLicenseConfig } from './licenses/licenseConfig';
+import { LicenseProductCatalog } from './licenses/LicenseProductCatalog';
+import { LicenseService } from './licenses/LicenseService';
+import { SeatSourceRunner } from './licenses/SeatSourceRunner';
+import {
+  licenseCostTrigger,
+  scheduleLicenseTasks,
+} from './licenses/scheduleLicenseTasks';
+// --- end licenses ---
+// finops-itam business metrics, unit cost and team cost: begin
+import { DatabaseMetricStore } from './metrics/DatabaseMetricStore';
+import { readMetricSourcesConfig } from './metrics/metricSourcesConfig';
+import { MetricSourceRunner } from './metrics/MetricSourceRunner';
+import { DatabaseMetricVolumeReader } from './metrics/MetricVolumeReader';
+import { scheduleMetricSourceTasks } from './metrics/scheduleMetricSourceTasks';
+import { UnitCostService } from './metrics/UnitCostService';
+import { EntityPeriodTotals } from './teams/EntityPeriodTotals';
+import { TeamCostService } from './teams/TeamCostService';
+// finops-itam business metrics, unit cost and team cost: end
 
 const INTERRUPTED_AFTER_MS = 2 * 60 * 60 * 1000;
 
@@ -74,6 +96,8 @@ export const finopsItamPlugin = createBackendPlugin({
         // Read first: a config mistake stops the backend before anything is scheduled.
         const ingestionConfig = readCostIngestionConfig(config);
         const allocationConfig = readAllocationConfig(config);
+        const licenseConfig = readLicenseConfig(config);
+        const metricSources = readMetricSourcesConfig(config);
 
         const client = await database.getClient();
         await migrateDatabase(client, database);
@@ -152,6 +176,59 @@ export const finopsItamPlugin = createBackendPlugin({
           logger,
         });
 
+        // business metrics, unit cost and team cost: begin
+        const metricStore = new DatabaseMetricStore(client);
+        const metricVolumes = new DatabaseMetricVolumeReader(client);
+        await scheduleMetricSourceTasks({
+          scheduler,
+          runner: new MetricSourceRunner({
+            sources: metricSources,
+            fetcher: new SourceFileFetcher({ urlReader: deps.urlReader }),
+            store: metricStore,
+            logger,
+          }),
+          sources: metricSources,
+          logger,
+        });
+        const costQueries = new CostQueryService({
+          store: allocationStore,
+          catalog: deps.catalog,
+          auth: deps.auth,
+        });
+        // business metrics, unit cost and team cost: end
+
+        // --- licenses (issue 5) ---
+        const licenseStore = new DatabaseLicenseStore(client);
+        const licenses = new LicenseService({
+          db: client,
+          store: licenseStore,
+          productCatalog: new LicenseProductCatalog(
+            licenseConfig.products,
+            licenseStore,
+          ),
+          catalog: deps.catalog,
+          auth: deps.auth,
+          config: licenseConfig,
+        });
+        const onLicensesChanged = licenseCostTrigger(scheduler, logger);
+        const licenseSourceOptions = {
+          fetcher: new SourceFileFetcher({ urlReader: deps.urlReader }),
+          licenses,
+          store: licenseStore,
+          auditor: deps.auditor,
+          logger,
+          onChange: onLicensesChanged,
+        };
+        await scheduleLicenseTasks({
+          scheduler,
+          config: licenseConfig,
+          runner: new EntitlementSourceRunner(licenseSourceOptions),
+          seatRunner: new SeatSourceRunner(licenseSourceOptions),
+          licenses,
+          logger,
+        });
+        // --- end licenses ---
+
         httpRouter.use(
           await createRouter({
             health: new HealthService(client),
@@ -163,11 +240,7 @@ export const finopsItamPlugin = createBackendPlugin({
             ingestion: allocatingIngestion,
             store,
             allocation,
-            costQueries: new CostQueryService({
-              store: allocationStore,
-              catalog: deps.catalog,
-              auth: deps.auth,
-            }),
+            costQueries,
             unallocatedReport: new UnallocatedReport({
               db: client,
               catalog: deps.catalog,
@@ -178,10 +251,31 @@ export const finopsItamPlugin = createBackendPlugin({
               db: client,
               catalog: deps.catalog,
               auth: deps.auth,
+              // Only chargeback-mode pools are charged; showback parts are listed beside them.
+              poolModes: new Map(allocationConfig.sharedCost.pools.map(p => [p.id, p.mode])),
             }),
             requirePermission: createRequirePermission(deps),
             auditor: deps.auditor,
             uploadLimitMb: ingestionConfig.uploadLimitMb,
+            // licenses (issue 5): begin
+            licenses,
+            onLicensesChanged,
+            // licenses (issue 5): end
+            // business metrics, unit cost and team cost: begin
+            metricStore,
+            unitCosts: new UnitCostService({
+              costQueries,
+              volumes: metricVolumes,
+              catalog: deps.catalog,
+              auth: deps.auth,
+            }),
+            teamCosts: new TeamCostService({
+              totals: new EntityPeriodTotals(client),
+              volumes: metricVolumes,
+              catalog: deps.catalog,
+              auth: deps.auth,
+            }),
+            // business metrics, unit cost and team cost: end
           }),
         );
         httpRouter.addAuthPolicy({ path: '/health', allow: 'unauthenticated' });

@@ -35,6 +35,11 @@ export interface LicenseCountingRule {
   maxVcpusCounted?: number;
   /** VMs one subscription covers (RHEL: 2). */
   vmsPerLicense?: number;
+  /**
+   * Largest VM, in vCPUs, the product may run on at all (Oracle SE2: 8). Larger VMs are
+   * still counted in full and flagged as a compliance risk.
+   */
+  maxVcpusAllowed?: number;
 }
 
 /** BYOL rights of a product or entitlement. @public */
@@ -45,6 +50,11 @@ export interface ByolRights {
   allowedTenancy?: Array<'shared' | 'dedicated-instance' | 'dedicated-host'>;
   /** Whether License Mobility through Software Assurance is required for shared tenancy. */
   requiresLicenseMobility?: boolean;
+  /**
+   * Providers where shared tenancy is allowed even though `allowedTenancy` leaves it out
+   * (Windows Server: only on Azure, through Azure Hybrid Benefit).
+   */
+  sharedTenancyProviders?: string[];
 }
 
 /** A licensable product. Ids are lowercase kebab-case. @public */
@@ -94,6 +104,8 @@ export interface EntitlementRejection {
   id?: string;
   field: string;
   reason: string;
+  /** File the record came from, when it was loaded from an entitlement source. */
+  file?: string;
 }
 
 /** `PUT /licenses/entitlements` result. @public */
@@ -171,10 +183,49 @@ export interface EntityLicenseUsage {
   licenseEntityRef: string | null;
 }
 
+/**
+ * A product id found in cost data tags (or an annotation) that the product catalog does not
+ * know: reported rather than dropped, so it can be added or the tag fixed. @public
+ */
+export interface UnknownLicenseProductUse {
+  productId: string;
+  source: LicenseConsumptionSource;
+  entityRef: string | null;
+  resourceId: string | null;
+  resourceName: string | null;
+}
+
 /** `GET /entities/:kind/:namespace/:name/licenses`. @public */
 export interface EntityLicensesResponse {
   entityRef: string;
   products: EntityLicenseUsage[];
+  /** Product ids the entity's resources are tagged with that no product definition has. */
+  unknownProducts?: UnknownLicenseProductUse[];
+}
+
+/** `GET /licenses/unknown-products`. @public */
+export interface UnknownLicenseProductsResponse {
+  items: UnknownLicenseProductUse[];
+}
+
+/** `GET /licenses/products`: the effective product catalog (shipped, config and API). @public */
+export interface LicenseProductsResponse {
+  products: LicenseProduct[];
+}
+
+/** `GET /licenses/entitlements`. @public */
+export interface LicenseEntitlementsResponse {
+  entitlements: LicenseEntitlement[];
+}
+
+/** One assigned seat of a SaaS product, as `PUT /licenses/seats/:productId` takes it. @public */
+export interface LicenseSeat {
+  /** User name or e-mail the seat is assigned to. */
+  user: string;
+  /** Last day of use, `YYYY-MM-DD`; absent when never used. */
+  lastActive?: string | null;
+  /** Catalog entity (user, group or component) the seat is charged to, if known. */
+  entityRef?: string | null;
 }
 
 /** Why a license could be reclaimed. @public */

@@ -12,6 +12,12 @@ import { screen } from '@testing-library/react';
 import finopsItamPlugin from './alpha';
 import { finopsItamApiRef } from './api';
 import { makeEntity, mockFinopsItamApi } from './testUtils/fixtures';
+import { makeLicenses } from './testUtils/licenseFixtures';
+import { makeGroup, makeTeamCost } from './testUtils/teamCostFixtures';
+
+// Extensions load their component with a dynamic import, compiled on first use in tests;
+// a cold compile of a tab (with its chart library) can take longer than the default second.
+const LAZY_LOAD = { timeout: 10_000 };
 
 describe('finops-itam plugin (new frontend system)', () => {
   const costContent = finopsItamPlugin.getExtension(
@@ -23,13 +29,21 @@ describe('finops-itam plugin (new frontend system)', () => {
   const onboardingCard = finopsItamPlugin.getExtension(
     'entity-card:finops-itam/onboarding',
   );
+  const teamCostContent = finopsItamPlugin.getExtension(
+    'entity-content:finops-itam/team-cost',
+  );
+  const teamCostCard = finopsItamPlugin.getExtension(
+    'entity-card:finops-itam/team-cost',
+  );
 
-  it('provides the API client, the two tabs and the card', () => {
+  it('provides the API client, the entity tabs and cards, and the team tab and card', () => {
     expect(finopsItamPlugin.pluginId).toBe('finops-itam');
     expect(finopsItamPlugin.getExtension('api:finops-itam')).toBeDefined();
     expect(costContent).toBeDefined();
     expect(licensesContent).toBeDefined();
     expect(onboardingCard).toBeDefined();
+    expect(teamCostContent).toBeDefined();
+    expect(teamCostCard).toBeDefined();
   });
 
   it('mounts the Cost tab at "cost" for Components, Resources and Systems', () => {
@@ -46,7 +60,7 @@ describe('finops-itam plugin (new frontend system)', () => {
     expect(appliesTo?.(makeEntity({ kind: 'Group' }))).toBe(false);
   });
 
-  it('mounts the Licenses tab at "licenses" for Components and Resources', () => {
+  it('mounts the Licenses tab at "licenses" for Components, Resources and Systems', () => {
     const tester = createExtensionTester(licensesContent);
     expect(tester.get(coreExtensionData.routePath)).toBe('licenses');
     expect(tester.get(EntityContentBlueprint.dataRefs.title)).toBe('Licenses');
@@ -56,7 +70,32 @@ describe('finops-itam plugin (new frontend system)', () => {
     );
     expect(appliesTo?.(makeEntity({ kind: 'Component' }))).toBe(true);
     expect(appliesTo?.(makeEntity({ kind: 'Resource' }))).toBe(true);
+    expect(appliesTo?.(makeEntity({ kind: 'System' }))).toBe(true);
+    expect(appliesTo?.(makeEntity({ kind: 'Group' }))).toBe(false);
+  });
+
+  it('mounts the team cost tab at "team-cost", titled Cost, on Groups only', () => {
+    const tester = createExtensionTester(teamCostContent);
+    expect(tester.get(coreExtensionData.routePath)).toBe('team-cost');
+    expect(tester.get(EntityContentBlueprint.dataRefs.title)).toBe('Cost');
+
+    const appliesTo = tester.get(
+      EntityContentBlueprint.dataRefs.filterFunction,
+    );
+    expect(appliesTo?.(makeGroup())).toBe(true);
+    expect(appliesTo?.(makeEntity({ kind: 'Component' }))).toBe(false);
     expect(appliesTo?.(makeEntity({ kind: 'System' }))).toBe(false);
+    expect(appliesTo?.(makeEntity({ kind: 'User' }))).toBe(false);
+  });
+
+  it('shows the team cost card in the info column of Groups only', () => {
+    const tester = createExtensionTester(teamCostCard);
+    expect(tester.get(EntityCardBlueprint.dataRefs.type)).toBe('info');
+
+    const appliesTo = tester.get(EntityCardBlueprint.dataRefs.filterFunction);
+    expect(appliesTo?.(makeGroup())).toBe(true);
+    expect(appliesTo?.(makeEntity({ kind: 'Component' }))).toBe(false);
+    expect(appliesTo?.(makeEntity({ kind: 'User' }))).toBe(false);
   });
 
   it('shows the Onboarding card on Components only', () => {
@@ -77,11 +116,55 @@ describe('finops-itam plugin (new frontend system)', () => {
     );
 
     expect(
-      await screen.findByRole('heading', { name: 'Cost' }),
+      await screen.findByRole('heading', { name: 'Cost' }, LAZY_LOAD),
     ).toBeInTheDocument();
     expect(
       await screen.findByText('No cost data for checkout yet'),
     ).toBeInTheDocument();
+  });
+
+  it('renders the Licenses tab content for an entity', async () => {
+    const tester = createExtensionTester(licensesContent);
+    const api = mockFinopsItamApi();
+    api.getEntityLicenses.mockResolvedValue(makeLicenses([]));
+
+    renderInTestApp(
+      <EntityProvider entity={makeEntity({ name: 'checkout' })}>
+        {tester.reactElement()}
+      </EntityProvider>,
+      { apis: [[finopsItamApiRef, api]] },
+    );
+
+    expect(
+      await screen.findByRole('heading', { name: 'Licenses' }, LAZY_LOAD),
+    ).toBeInTheDocument();
+    expect(
+      await screen.findByText('No licensed software found for checkout'),
+    ).toBeInTheDocument();
+  });
+
+  it('renders the team cost tab and card for a group', async () => {
+    const api = mockFinopsItamApi();
+    api.getTeamCost.mockResolvedValue(
+      makeTeamCost({ currency: null, total: '0', entities: [] }),
+    );
+
+    renderInTestApp(
+      <EntityProvider entity={makeGroup('team-checkout')}>
+        {createExtensionTester(teamCostContent).reactElement()}
+        {createExtensionTester(teamCostCard).reactElement()}
+      </EntityProvider>,
+      { apis: [[finopsItamApiRef, api]] },
+    );
+
+    expect(
+      await screen.findByRole('heading', { name: 'Team cost' }, LAZY_LOAD),
+    ).toBeInTheDocument();
+    expect(
+      await screen.findAllByText(
+        'No cost for team-checkout in 2026-10-28 – 2026-11-26',
+      ),
+    ).toHaveLength(2);
   });
 
   it('renders the Onboarding card', async () => {
@@ -90,7 +173,11 @@ describe('finops-itam plugin (new frontend system)', () => {
     renderInTestApp(tester.reactElement());
 
     expect(
-      await screen.findByText('No onboarding request for this workload'),
+      await screen.findByText(
+        'No onboarding request for this workload',
+        undefined,
+        LAZY_LOAD,
+      ),
     ).toBeInTheDocument();
   });
 });

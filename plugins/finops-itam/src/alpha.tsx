@@ -18,7 +18,7 @@ import {
 } from '@backstage/plugin-catalog-react/alpha';
 import { FINOPS_ITAM_PLUGIN_ID } from '@finops-itam/plugin-finops-itam-common';
 import { FinopsItamClient, finopsItamApiRef } from './api';
-import { costRouteRef, licensesRouteRef } from './routes';
+import { costRouteRef, licensesRouteRef, teamCostRouteRef } from './routes';
 
 const finopsItamApi = ApiBlueprint.make({
   params: defineParams =>
@@ -50,7 +50,7 @@ const entityLicensesContent = EntityContentBlueprint.make({
     path: 'licenses',
     title: 'Licenses',
     routeRef: convertLegacyRouteRef(licensesRouteRef),
-    filter: { kind: { $in: ['component', 'resource'] } },
+    filter: { kind: { $in: ['component', 'resource', 'system'] } },
     loader: () =>
       import('./components/EntityLicensesContent').then(m => (
         <m.EntityLicensesContent />
@@ -66,6 +66,34 @@ const entityOnboardingCard = EntityCardBlueprint.make({
       import('./components/EntityOnboardingCard').then(m => (
         <m.EntityOnboardingCard />
       )),
+  },
+});
+
+// The team parts go on Group pages only: a team's cost is the sum of what it owns, which
+// the Cost tab of a Component, Resource or System does not show.
+const entityTeamCostContent = EntityContentBlueprint.make({
+  name: 'team-cost',
+  params: {
+    // Not "cost": that path belongs to the Cost tab of the entities a team owns.
+    path: 'team-cost',
+    title: 'Cost',
+    routeRef: convertLegacyRouteRef(teamCostRouteRef),
+    filter: { kind: 'group' },
+    loader: () =>
+      import('./components/TeamCostContent').then(m => (
+        <m.EntityTeamCostContent />
+      )),
+  },
+});
+
+const entityTeamCostCard = EntityCardBlueprint.make({
+  name: 'team-cost',
+  params: {
+    // Beside the group profile, in the side column of the Group overview.
+    type: 'info',
+    filter: { kind: 'group' },
+    loader: () =>
+      import('./components/TeamCostCard').then(m => <m.EntityTeamCostCard />),
   },
 });
 
@@ -85,20 +113,28 @@ export type FinopsItamPluginExtensions = {
   'entity-card:finops-itam/onboarding': ReturnType<
     typeof EntityCardBlueprint.make
   >;
+  'entity-content:finops-itam/team-cost': ReturnType<
+    typeof EntityContentBlueprint.make
+  >;
+  'entity-card:finops-itam/team-cost': ReturnType<
+    typeof EntityCardBlueprint.make
+  >;
 };
 
 // Typed explicitly: the inferred type names the @backstage/filter-predicates copy nested
 // under @backstage/frontend-plugin-api, which this package's declarations cannot reference.
 /**
  * The finops-itam plugin for the new frontend system: the API client, the Cost tab
- * (`entity-content:finops-itam/cost`), the Licenses tab
- * (`entity-content:finops-itam/licenses`) and the Onboarding card
- * (`entity-card:finops-itam/onboarding`).
+ * (`entity-content:finops-itam/cost`) and the Licenses tab
+ * (`entity-content:finops-itam/licenses`) on Components, Resources and Systems, the
+ * Onboarding card (`entity-card:finops-itam/onboarding`) on Components, and the team cost
+ * tab (`entity-content:finops-itam/team-cost`) and card (`entity-card:finops-itam/team-cost`)
+ * on Groups.
  *
  * @alpha
  */
 const finopsItamPlugin: OverridableFrontendPlugin<
-  { cost: RouteRef; licenses: RouteRef },
+  { cost: RouteRef; licenses: RouteRef; teamCost: RouteRef },
   {},
   FinopsItamPluginExtensions
 > = createFrontendPlugin({
@@ -109,10 +145,13 @@ const finopsItamPlugin: OverridableFrontendPlugin<
     entityCostContent,
     entityLicensesContent,
     entityOnboardingCard,
+    entityTeamCostContent,
+    entityTeamCostCard,
   ],
   routes: {
     cost: convertLegacyRouteRef(costRouteRef),
     licenses: convertLegacyRouteRef(licensesRouteRef),
+    teamCost: convertLegacyRouteRef(teamCostRouteRef),
   },
 });
 

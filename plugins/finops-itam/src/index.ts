@@ -1,7 +1,8 @@
 /**
  * The finops-itam frontend plugin: Cost and Licenses tabs and the Onboarding card on
- * catalog entity pages. This entry point is for the legacy frontend system; the new
- * frontend system plugin is the default export of `@finops-itam/plugin-finops-itam/alpha`.
+ * catalog entity pages, and the team cost card and tab on Group pages. This entry point is
+ * for the legacy frontend system; the new frontend system plugin is the default export of
+ * `@finops-itam/plugin-finops-itam/alpha`.
  *
  * @packageDocumentation
  */
@@ -10,6 +11,8 @@ export {
   EntityFinopsItamCostContent,
   EntityFinopsItamLicensesContent,
   EntityFinopsItamOnboardingCard,
+  EntityFinopsItamTeamCostCard,
+  EntityFinopsItamTeamCostContent,
 } from './plugin';
 export { isFinopsItamAvailable } from './lib';
 export { finopsItamApiRef, FinopsItamClient } from './api';

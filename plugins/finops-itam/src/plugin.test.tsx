@@ -1,4 +1,7 @@
-import { EntityProvider } from '@backstage/plugin-catalog-react';
+import {
+  EntityProvider,
+  entityRouteRef,
+} from '@backstage/plugin-catalog-react';
 import { renderInTestApp, TestApiProvider } from '@backstage/test-utils';
 import { screen } from '@testing-library/react';
 import { Route, Routes } from 'react-router-dom';
@@ -7,9 +10,13 @@ import {
   EntityFinopsItamCostContent,
   EntityFinopsItamLicensesContent,
   EntityFinopsItamOnboardingCard,
+  EntityFinopsItamTeamCostCard,
+  EntityFinopsItamTeamCostContent,
   finopsItamPlugin,
 } from './plugin';
 import { makeEntity, mockFinopsItamApi } from './testUtils/fixtures';
+import { makeLicenses } from './testUtils/licenseFixtures';
+import { makeGroup, makeTeamCost } from './testUtils/teamCostFixtures';
 
 describe('finopsItamPlugin (legacy frontend system)', () => {
   it('has the finops-itam id and provides the API client', () => {
@@ -20,8 +27,10 @@ describe('finopsItamPlugin (legacy frontend system)', () => {
   });
 
   async function renderEntityPageAt(path: string) {
+    const api = mockFinopsItamApi();
+    api.getEntityLicenses.mockResolvedValue(makeLicenses([]));
     await renderInTestApp(
-      <TestApiProvider apis={[[finopsItamApiRef, mockFinopsItamApi()]]}>
+      <TestApiProvider apis={[[finopsItamApiRef, api]]}>
         <EntityProvider entity={makeEntity({ name: 'checkout' })}>
           <Routes>
             <Route path="/cost" element={<EntityFinopsItamCostContent />} />
@@ -46,15 +55,46 @@ describe('finopsItamPlugin (legacy frontend system)', () => {
     expect(
       screen.getByText('No onboarding request for this workload'),
     ).toBeInTheDocument();
-    expect(screen.queryByText(/No license data/)).not.toBeInTheDocument();
+    expect(
+      screen.queryByText(/No licensed software found/),
+    ).not.toBeInTheDocument();
   });
 
   it('renders the Licenses tab', async () => {
     await renderEntityPageAt('/licenses');
 
     expect(
-      await screen.findByText('No license data for checkout yet'),
+      await screen.findByText('No licensed software found for checkout'),
     ).toBeInTheDocument();
     expect(screen.queryByText(/No cost data/)).not.toBeInTheDocument();
+  });
+
+  it('renders the team cost tab and card on a group page', async () => {
+    const api = mockFinopsItamApi();
+    api.getTeamCost.mockResolvedValue(makeTeamCost());
+    await renderInTestApp(
+      <TestApiProvider apis={[[finopsItamApiRef, api]]}>
+        <EntityProvider entity={makeGroup('team-checkout')}>
+          <Routes>
+            <Route
+              path="/team-cost"
+              element={<EntityFinopsItamTeamCostContent />}
+            />
+          </Routes>
+          <EntityFinopsItamTeamCostCard />
+        </EntityProvider>
+      </TestApiProvider>,
+      {
+        routeEntries: ['/team-cost'],
+        mountedRoutes: { '/catalog/:namespace/:kind/:name': entityRouteRef },
+      },
+    );
+
+    expect(
+      await screen.findByRole('heading', { name: 'Team cost' }),
+    ).toBeInTheDocument();
+    expect(await screen.findAllByTestId('finops-itam-team-total')).toHaveLength(
+      2,
+    );
   });
 });

@@ -8,7 +8,7 @@ import {
 } from '@backstage/core-plugin-api';
 import { FINOPS_ITAM_PLUGIN_ID } from '@finops-itam/plugin-finops-itam-common';
 import { FinopsItamClient, finopsItamApiRef } from './api';
-import { costRouteRef, licensesRouteRef } from './routes';
+import { costRouteRef, licensesRouteRef, teamCostRouteRef } from './routes';
 
 /**
  * The finops-itam plugin for the legacy frontend system.
@@ -28,6 +28,7 @@ export const finopsItamPlugin = createPlugin({
   routes: {
     cost: costRouteRef,
     licenses: licensesRouteRef,
+    teamCost: teamCostRouteRef,
   },
 });
 
@@ -74,6 +75,38 @@ export const EntityFinopsItamOnboardingCard = finopsItamPlugin.provide(
         import('./components/EntityOnboardingCard').then(
           m => m.EntityOnboardingCard,
         ),
+    },
+  }),
+);
+
+/**
+ * The team cost tab for a Group page: the team's all-in cost over a chosen period and its
+ * services ranked by cost and by change, with their unit costs. Mount it with
+ * `EntityLayout.Route path="/cost" if={isKind('group')}`.
+ *
+ * @public
+ */
+export const EntityFinopsItamTeamCostContent = finopsItamPlugin.provide(
+  createRoutableExtension({
+    name: 'EntityFinopsItamTeamCostContent',
+    component: () =>
+      import('./components/TeamCostContent').then(m => m.EntityTeamCostContent),
+    mountPoint: teamCostRouteRef,
+  }),
+);
+
+/**
+ * The team cost card for a Group page overview: the last 30 days all-in, the change and the
+ * costliest services.
+ *
+ * @public
+ */
+export const EntityFinopsItamTeamCostCard = finopsItamPlugin.provide(
+  createComponentExtension({
+    name: 'EntityFinopsItamTeamCostCard',
+    component: {
+      lazy: () =>
+        import('./components/TeamCostCard').then(m => m.EntityTeamCostCard),
     },
   }),
 );

@@ -8,3 +8,6 @@ export const costRouteRef = createRouteRef({ id: 'finops-itam-cost' });
 
 /** Route of the Licenses tab on an entity page, shared like {@link costRouteRef}. */
 export const licensesRouteRef = createRouteRef({ id: 'finops-itam-licenses' });
+
+/** Route of the team cost tab on a Group page, shared like {@link costRouteRef}. */
+export const teamCostRouteRef = createRouteRef({ id: 'finops-itam-team-cost' });

@@ -25,6 +25,9 @@ import {
   splitPool,
 } from './shared';
 import { RollupPair, buildRollupMembers } from './rollupMembers';
+import type { MetricVolumeReader } from '../metrics/MetricVolumeReader';
+import { monthsOf, nextMonthStart } from './months';
+import { ScanSums } from './scanSums';
 
 /** The kinds that own costs or roll them up. */
 export const ALLOCATION_KINDS = [
@@ -36,6 +39,8 @@ export const ALLOCATION_KINDS = [
 ];
 
 const DEFAULT_BATCH_SIZE = 5000;
+/** `allocation_rule` of unused commitment rows given to the buying account's owner. */
+export const UNUSED_COMMITMENT_RULE = 'unused-commitment';
 const POOL_CACHE_SIZE = 200_000;
 
 /** What one allocation run did. */
@@ -50,6 +55,13 @@ export interface AllocationRunResult {
   message: string;
   /** Distinct rule conflicts found (see `GET /allocation/conflicts`). */
   conflicts: number;
+  /**
+   * Configuration problems met while splitting pools (e.g. a metric pool without metric
+   * values, split evenly instead); also in `message` and the log.
+   */
+  configIssues: string[];
+  /** Milliseconds per phase (catalog, facts, pools, rollup), to see where a slow run goes. */
+  phasesMs: Record<string, number>;
 }
 
 export interface AllocationServiceOptions {
@@ -59,6 +71,11 @@ export interface AllocationServiceOptions {
   logger: LoggerService;
   fallbackRules: readonly AllocationFallbackRule[];
   sharedCost: SharedCostConfig;
+  /**
+   * Business metric volumes for pools split by a metric. Without it (or without values for
+   * a month) such pools split evenly, reported as a config issue.
+   */
+  metrics?: MetricVolumeReader;
   /** Facts read and compared per batch; default 5,000. */
   batchSize?: number;
   now?: () => Date;
@@ -159,6 +176,14 @@ export class AllocationService {
     const startedMs = Date.now();
     const runId = await store.startRun(started);
     const counts = { entities: 0, factsScanned: 0, factsChanged: 0, sharedPools: 0, sharedParts: 0, conflicts: 0 };
+    const configIssues: string[] = [];
+    const phasesMs: Record<string, number> = {};
+    let phaseStart = Date.now();
+    const phase = (name: string) => {
+      const at = Date.now();
+      phasesMs[name] = at - phaseStart;
+      phaseStart = at;
+    };
     try {
       const entities = await this.readEntities();
       counts.entities = entities.length;
@@ -171,16 +196,34 @@ export class AllocationService {
       }
       const pairs = buildRollupMembers(entities);
       await store.replaceRollupMembers(pairs);
+      phase('catalog');
+
+      // Pools' targets are known before the scan, so it can sum what splitting them needs.
+      const components = componentsByAncestor(pairs);
+      const members = membersByAncestor(pairs);
+      const targetsOf = (pool: SharedCostPool) =>
+        'entities' in pool.targets
+          ? pool.targets.entities
+          : components.get(pool.targets.allComponentsOf) ?? [];
+      const directMembers = new Set<string>();
+      for (const pool of this.options.sharedCost.pools) {
+        if (pool.method !== 'proportional') continue;
+        for (const target of targetsOf(pool)) {
+          for (const member of members.get(target) ?? []) directMembers.add(member);
+        }
+      }
+      const sums = new ScanSums(directMembers);
 
       const conflicts = new ConflictCollector();
-      await this.allocateFacts(rules, started, counts, conflicts);
+      await this.allocateFacts(rules, started, counts, conflicts, sums);
       const conflictRows = conflicts.rows();
       await store.replaceConflicts(runId, conflictRows);
       counts.conflicts = conflictRows.length;
+      phase('facts');
 
-      const components = componentsByAncestor(pairs);
+      const membersOf = (target: string) => members.get(target) ?? [];
       for (const pool of this.options.sharedCost.pools) {
-        counts.sharedParts += await this.splitSharedPool(pool, components);
+        counts.sharedParts += await this.splitSharedPool(pool, targetsOf(pool), sums, membersOf, configIssues);
         counts.sharedPools += 1;
       }
       await store.deleteSharedAllocationsExcept(
@@ -188,12 +231,15 @@ export class AllocationService {
       );
       // Full rebuild of the daily rollup that `GET .../cost` reads; incremental (only the
       // days of changed facts and pools) is left for later.
+      phase('pools');
       await store.rebuildEntityDailyCost();
+      phase('rollup');
 
+      const issues = configIssues.length > 0 ? `; config issues: ${configIssues.join(' | ')}` : '';
       const message =
         `Allocated with ${counts.entities} entities: ${counts.factsChanged} of ` +
         `${counts.factsScanned} facts changed, ${counts.sharedParts} shared part(s) ` +
-        `in ${counts.sharedPools} pool(s), ${counts.conflicts} conflict(s)`;
+        `in ${counts.sharedPools} pool(s), ${counts.conflicts} conflict(s)${issues}`;
       await store.finishRun(
         runId,
         {
@@ -204,7 +250,7 @@ export class AllocationService {
         },
         this.now(),
       );
-      return { status: 'succeeded', ...counts, durationMs: Date.now() - startedMs, message };
+      return { status: 'succeeded', ...counts, configIssues, phasesMs, durationMs: Date.now() - startedMs, message };
     } catch (error) {
       const message = `Allocation failed: ${error instanceof Error ? error.message : error}`;
       await store.finishRun(
@@ -236,6 +282,7 @@ export class AllocationService {
     at: Date,
     counts: { factsScanned: number; factsChanged: number },
     conflicts: ConflictCollector,
+    sums: ScanSums,
   ): Promise<void> {
     const { store } = this.options;
     const batchSize = this.options.batchSize ?? DEFAULT_BATCH_SIZE;
@@ -248,7 +295,8 @@ export class AllocationService {
       }
       const changes: Array<{ id: string; values: AllocationValues }> = [];
       for (const fact of batch) {
-        const values = allocationOf(fact, rules, poolOf, conflicts);
+        const values = allocationOf(fact, rules, poolOf, conflicts, this.options.sharedCost.unusedCommitmentPool);
+        sums.add(fact, { entityRef: values.allocatedEntityRef, poolId: values.sharedPoolId });
         if (!fact.allocated || !sameValues(fact, values)) {
           changes.push({ id: fact.id, values });
         }
@@ -306,14 +354,13 @@ export class AllocationService {
    */
   private async splitSharedPool(
     pool: SharedCostPool,
-    components: Map<string, string[]>,
+    targets: string[],
+    sums: ScanSums,
+    membersOf: (target: string) => readonly string[],
+    configIssues: string[],
   ): Promise<number> {
     const { store, logger } = this.options;
-    const targets =
-      'entities' in pool.targets
-        ? pool.targets.entities
-        : components.get(pool.targets.allComponentsOf) ?? [];
-    const totals = await store.poolTotals(pool.id);
+    const totals = sums.poolTotals(pool.id);
     if (targets.length === 0 || totals.length === 0) {
       if (totals.length > 0) {
         logger.warn(
@@ -325,23 +372,19 @@ export class AllocationService {
     }
     const rows: SharedAllocationRow[] = [];
     const notes = new Set<string>();
-    // One read of the targets' direct cost per pool, on the pool's days only, both bases.
-    const direct =
-      pool.method === 'proportional'
-        ? await store.directCostByTarget(
-            targets,
-            totals.map(t => t.day),
-          )
+    const metricByMonth =
+      pool.method === 'metric'
+        ? await this.metricVolumesByMonth(pool, targets, totals.map(t => t.day), configIssues)
         : undefined;
-    for (const basis of COST_BASES) {
-      for (const total of totals) {
+    for (const total of totals) {
+      // Direct cost over each target's rollup on the pool's day, from the scan's sums.
+      const direct =
+        pool.method === 'proportional'
+          ? sums.directCost(targets, membersOf, total.day, total.currency)
+          : undefined;
+      for (const basis of COST_BASES) {
         const directCostByTarget = direct
-          ? Object.fromEntries(
-              targets.map(t => [
-                t,
-                direct.get(`${t}\u0000${total.day}\u0000${total.currency}`)?.[basis] ?? '0',
-              ]),
-            )
+          ? Object.fromEntries(targets.map(t => [t, direct.get(t)![basis]]))
           : undefined;
         const result = splitPool({
           amount: total[basis],
@@ -349,8 +392,7 @@ export class AllocationService {
           targets,
           directCostByTarget,
           fixedWeights: pool.weights,
-          // Business metrics arrive with the unit-cost issue; until then metric pools split evenly.
-          metricByTarget: {},
+          metricByTarget: metricByMonth?.get(total.day.slice(0, 7)) ?? {},
         });
         if (result.fallback) {
           notes.add(result.fallback);
@@ -371,8 +413,48 @@ export class AllocationService {
     if (notes.size > 0) {
       logger.info(`Shared cost pool ${pool.id}: ${[...notes].slice(0, 3).join(' | ')}`);
     }
+
     await store.replaceSharedAllocations(pool.id, rows);
     return rows.length;
+  }
+
+  /**
+   * A metric pool's targets' volumes per calendar month (`YYYY-MM` → ref → volume): each
+   * day of a month is split by the month's volumes, so a missing daily value does not send
+   * that day's cost elsewhere, and one read per month serves all its days. Months without
+   * any volume are absent (split evenly, reported once).
+   */
+  private async metricVolumesByMonth(
+    pool: SharedCostPool,
+    targets: string[],
+    days: string[],
+    configIssues: string[],
+  ): Promise<Map<string, Record<string, string>>> {
+    const out = new Map<string, Record<string, string>>();
+    const { metrics } = this.options;
+    if (!metrics || !pool.metric) {
+      configIssues.push(
+        `shared cost pool ${pool.id} is split by metric "${pool.metric}" but business metrics ` +
+          'are not available; split evenly',
+      );
+      return out;
+    }
+    const empty: string[] = [];
+    for (const month of monthsOf(days)) {
+      const volumes = await metrics.volumes(pool.metric, targets, `${month}-01`, nextMonthStart(month));
+      if (volumes.size === 0) {
+        empty.push(month);
+      } else {
+        out.set(month, Object.fromEntries(volumes));
+      }
+    }
+    if (empty.length > 0) {
+      configIssues.push(
+        `shared cost pool ${pool.id}: no values of metric "${pool.metric}" for its targets in ` +
+          `${empty.slice(0, 3).join(', ')}${empty.length > 3 ? ` and ${empty.length - 3} more month(s)` : ''}; split evenly`,
+      );
+    }
+    return out;
   }
 }
 
@@ -388,13 +470,38 @@ function parseTags(text: string | null): PoolRow['tags'] {
   }
 }
 
-/** A pool claims a row before any entity: shared costs are split, not owned. */
+/** FOCUS marks the unused part of a commitment (savings plan, reservation) this way. */
+const isUnusedCommitment = (fact: StoredAllocationFact) =>
+  fact.commitmentDiscountStatus?.toLowerCase() === 'unused';
+
+/**
+ * Unused commitment cost first: it goes to the configured pool, else to the owner of the
+ * account that bought the commitment (its `cost-accounts` owner; tags and resource patterns
+ * are not asked, since the row describes the purchase, not a workload). Unowned, it stays
+ * unallocated and visible. Then a pool claims a row before any entity: shared costs are
+ * split, not owned.
+ */
 function allocationOf(
   fact: StoredAllocationFact,
   rules: AllocationRules,
   poolOf: (fact: StoredAllocationFact) => string | null,
   conflicts: ConflictCollector,
+  unusedCommitmentPool: string | undefined,
 ): AllocationValues {
+  if (isUnusedCommitment(fact)) {
+    if (unusedCommitmentPool !== undefined) {
+      return { allocatedEntityRef: null, allocationRule: null, sharedPoolId: unusedCommitmentPool };
+    }
+    const owner = rules.assignByAccount(fact);
+    if (owner?.conflict) {
+      conflicts.add(fact, owner.entityRef, UNUSED_COMMITMENT_RULE, owner.conflict.candidates);
+    }
+    return {
+      allocatedEntityRef: owner?.entityRef ?? null,
+      allocationRule: owner ? UNUSED_COMMITMENT_RULE : null,
+      sharedPoolId: null,
+    };
+  }
   const poolId = poolOf(fact);
   if (poolId !== null) {
     return { allocatedEntityRef: null, allocationRule: null, sharedPoolId: poolId };
@@ -408,6 +515,17 @@ function allocationOf(
     allocationRule: assignment?.rule ?? null,
     sharedPoolId: null,
   };
+}
+
+/** Ancestor ref → every member of its rollup, itself included. */
+function membersByAncestor(pairs: readonly RollupPair[]): Map<string, string[]> {
+  const out = new Map<string, string[]>();
+  for (const { ancestorRef, memberRef } of pairs) {
+    const list = out.get(ancestorRef) ?? [];
+    list.push(memberRef);
+    out.set(ancestorRef, list);
+  }
+  return out;
 }
 
 /** Ancestor ref → its component members, sorted, for `allComponentsOf` targets. */

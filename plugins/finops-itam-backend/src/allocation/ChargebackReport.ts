@@ -16,6 +16,7 @@ import { Knex } from 'knex';
 import { databaseKindOf } from '../database/databaseKind';
 import { Money, MoneyValue, normalizeAmount } from '../ingestion/money';
 import { ALLOCATION_KINDS } from './AllocationService';
+import type { SharedCostPoolMode } from './shared';
 import { toCsv } from './csv';
 
 const FACTS = 'finops_itam_cost_facts';
@@ -32,7 +33,23 @@ export const CHARGEBACK_CSV_HEADER = [
   'shared',
   'licenses',
   'total',
+  // Last, so readers of the earlier seven columns by position keep working.
+  'showback_shared',
 ];
+
+/**
+ * A chargeback line with the shares of showback pools beside it. `shared` (and so `total`)
+ * holds only chargeback pools' parts: what is billed to the cost center. Showback pools'
+ * parts are shown to the same cost center for information but never charged.
+ */
+export interface ChargebackLineWithShowback extends ChargebackLine {
+  showbackShared: string;
+}
+
+/** The chargeback response with showback shares per line. */
+export interface ChargebackReportResponse extends ChargebackResponse {
+  lines: ChargebackLineWithShowback[];
+}
 
 /**
  * Sums the decimal strings of `amount` per value of `groups` (alias → column): with SUM on
@@ -170,8 +187,11 @@ export function monthPeriod(month: string): { from: string; to: string } {
 
 /**
  * Chargeback per cost center for one month, amortized: each directly allocated fact and
- * each part of a split shared pool is charged to the nearest cost center of its entity,
- * or to `UNASSIGNED`, so the lines add up to everything allocated in the month.
+ * each part of a chargeback-mode pool is charged to the nearest cost center of its entity,
+ * or to `UNASSIGNED`, so `total` over the lines adds up to everything charged in the month.
+ * Parts of showback-mode pools land on the same lines as `showbackShared`, outside `total`:
+ * showback is shown to the teams, not billed. A pool whose mode is not known (not in
+ * `poolModes`) is charged, as every pool was before modes were read.
  */
 export class ChargebackReport {
   constructor(
@@ -179,10 +199,12 @@ export class ChargebackReport {
       db: Knex;
       catalog: Pick<CatalogService, 'getEntities'>;
       auth: Pick<AuthService, 'getOwnServiceCredentials'>;
+      /** Pool id → mode, from `finopsItam.sharedCostPools`. */
+      poolModes?: ReadonlyMap<string, SharedCostPoolMode>;
     },
   ) {}
 
-  async chargeback(month: string): Promise<ChargebackResponse> {
+  async chargeback(month: string): Promise<ChargebackReportResponse> {
     const { db } = this.options;
     const { from, to } = monthPeriod(month);
     const [resolver, direct, shared] = await Promise.all([
@@ -199,24 +221,36 @@ export class ChargebackReport {
       sumAmountsBy(
         db,
         db(SHARED).where('basis', 'amortized').where('day', '>=', from).where('day', '<', to),
-        { entityRef: 'target_ref', currency: 'currency' },
+        { entityRef: 'target_ref', currency: 'currency', poolId: 'pool_id' },
         'amount',
       ),
     ]);
+    const isShowback = (poolId: string | null) =>
+      poolId !== null && this.options.poolModes?.get(poolId) === 'showback';
+    const charged = shared.filter(row => !isShowback(row.poolId));
+    const showback = shared.filter(row => isShowback(row.poolId));
 
+    // The currency of the report is the one with most allocated cost, showback included.
     const byCurrency = new Map<string, MoneyValue>();
     for (const row of [...direct, ...shared]) {
       byCurrency.set(row.currency!, (byCurrency.get(row.currency!) ?? new Money(0)).plus(row.amount));
     }
     const { currency, others } = largestCurrency(byCurrency);
 
-    type Sums = { groups: Set<string>; direct: MoneyValue; shared: MoneyValue };
+    type Part = 'direct' | 'shared' | 'showbackShared';
+    type Sums = { groups: Set<string> } & Record<Part, MoneyValue>;
+    const emptySums = (groups: Iterable<string>): Sums => ({
+      groups: new Set(groups),
+      direct: new Money(0),
+      shared: new Money(0),
+      showbackShared: new Money(0),
+    });
     const lines = new Map<string, Sums>();
     for (const [costCenter, groups] of resolver.costCenters()) {
-      lines.set(costCenter, { groups: new Set(groups), direct: new Money(0), shared: new Money(0) });
+      lines.set(costCenter, emptySums(groups));
     }
-    const unassigned: Sums = { groups: new Set(), direct: new Money(0), shared: new Money(0) };
-    const add = (rows: typeof direct, part: 'direct' | 'shared') => {
+    const unassigned = emptySums([]);
+    const add = (rows: Array<{ entityRef: string | null; currency: string | null; amount: string }>, part: Part) => {
       for (const row of rows) {
         if (row.currency !== currency) continue;
         const { costCenter, group } = resolver.attribute(row.entityRef!);
@@ -226,15 +260,17 @@ export class ChargebackReport {
       }
     };
     add(direct, 'direct');
-    add(shared, 'shared');
+    add(charged, 'shared');
+    add(showback, 'showbackShared');
 
-    const toLine = (costCenter: string, sums: Sums): ChargebackLine => ({
+    const toLine = (costCenter: string, sums: Sums): ChargebackLineWithShowback => ({
       costCenter,
       groups: [...sums.groups].sort(),
       direct: sums.direct.toFixed(),
       shared: sums.shared.toFixed(),
       licenses: '0',
       total: sums.direct.plus(sums.shared).toFixed(),
+      showbackShared: sums.showbackShared.toFixed(),
     });
     return {
       month,
@@ -260,7 +296,7 @@ export class ChargebackReport {
 }
 
 /** The chargeback as CSV, one row per line, amounts as plain numbers. */
-export function chargebackCsv(report: ChargebackResponse): string {
+export function chargebackCsv(report: ChargebackReportResponse): string {
   return toCsv(
     CHARGEBACK_CSV_HEADER,
     report.lines.map(line => [
@@ -271,6 +307,7 @@ export function chargebackCsv(report: ChargebackResponse): string {
       { amount: line.shared },
       { amount: line.licenses },
       { amount: line.total },
+      { amount: line.showbackShared },
     ]),
   );
 }

@@ -17,6 +17,9 @@ import {
 } from '@finops-itam/plugin-finops-itam-common';
 import { DatabaseAllocationStore } from '../database/DatabaseAllocationStore';
 import { Money, MoneyValue } from '../ingestion/money';
+import { SumMap, costBreakdowns, pickCurrency as pickCurrencyOfSums } from './costBreakdowns';
+import { EntityLookupCache } from './entityLookupCache';
+import { ExactSum } from './exactSum';
 
 const MAPPING_ANNOTATIONS = [
   ANNOTATION_COST_TAGS,
@@ -77,8 +80,17 @@ function percent(part: MoneyValue, total: MoneyValue): number | null {
   return part.div(total).times(100).toDecimalPlaces(2).toNumber();
 }
 
+/** Bucket lists of recent periods: every request of a dashboard asks for the same few. */
+const bucketCache = new Map<string, readonly string[]>();
+const BUCKET_CACHE_SIZE = 64;
+
 /** Every bucket of `[from, to)`: days as `YYYY-MM-DD`, months as `YYYY-MM`. */
-export function periodBuckets(from: string, to: string, granularity: CostGranularity): string[] {
+export function periodBuckets(from: string, to: string, granularity: CostGranularity): readonly string[] {
+  const cacheKey = `${from}/${to}/${granularity}`;
+  const cached = bucketCache.get(cacheKey);
+  if (cached) {
+    return cached;
+  }
   const buckets: string[] = [];
   const day = new Date(`${from}T00:00:00Z`);
   const end = new Date(`${to}T00:00:00Z`);
@@ -90,6 +102,10 @@ export function periodBuckets(from: string, to: string, granularity: CostGranula
     }
     day.setUTCDate(day.getUTCDate() + 1);
   }
+  if (bucketCache.size >= BUCKET_CACHE_SIZE) {
+    bucketCache.clear();
+  }
+  bucketCache.set(cacheKey, buckets);
   return buckets;
 }
 
@@ -100,6 +116,8 @@ const key = (...parts: Array<string | null>) => parts.map(p => p ?? '').join('\u
  * much of the total is allocated. Currencies are never added together.
  */
 export class CostQueryService {
+  private readonly entities: EntityLookupCache;
+
   constructor(
     private readonly options: {
       store: DatabaseAllocationStore;
@@ -107,33 +125,41 @@ export class CostQueryService {
       auth: Pick<AuthService, 'getOwnServiceCredentials'>;
       now?: () => Date;
     },
-  ) {}
+  ) {
+    const { catalog, auth } = options;
+    this.entities = new EntityLookupCache(async ref =>
+      catalog.getEntityByRef(ref, { credentials: await auth.getOwnServiceCredentials() }),
+    );
+  }
 
   async allocationStatus(): Promise<AllocationStatus> {
-    const { store } = this.options;
-    const run = await store.latestRun();
+    const { run, waiting } = await this.options.store.allocationSnapshot();
     if (!run) {
       return { state: 'never-run', lastRunAt: null };
     }
     const now = (this.options.now ?? (() => new Date()))().getTime();
     const running =
-      (run.status === 'running' && now - Date.parse(run.startedAt) < STALE_RUN_MS) ||
-      (await store.hasUnallocatedFacts());
+      (run.status === 'running' && now - Date.parse(run.startedAt) < STALE_RUN_MS) || waiting;
     return {
       state: running ? 'running' : 'current',
       lastRunAt: run.finishedAt ?? run.startedAt,
     };
   }
 
-  /** Throws NotFoundError when the catalog does not know the entity. */
+  /**
+   * Throws NotFoundError when the catalog does not know the entity.
+   *
+   * Three reads, two of them shared between concurrent requests (the entity, briefly
+   * cached, and the allocation status), one from the daily rollup (totals and series) and
+   * one grouped read of the facts (the breakdowns); sums are scaled BigInts, not decimal.js,
+   * because a 365-day series is hundreds of additions per request.
+   */
   async entityCost(
     ref: CompoundEntityRef,
     period: CostPeriod & { granularity: CostGranularity },
   ): Promise<EntityCostResponse> {
-    const { store, catalog, auth } = this.options;
-    const entity = await catalog.getEntityByRef(ref, {
-      credentials: await auth.getOwnServiceCredentials(),
-    });
+    const { store } = this.options;
+    const entity = await this.entities.get(ref);
     if (!entity) {
       throw new NotFoundError(
         `No entity ${stringifyEntityRef(ref)} in the catalog; check the kind, namespace and name`,
@@ -141,60 +167,47 @@ export class CostQueryService {
     }
     const entityRef = stringifyEntityRef(entity).toLocaleLowerCase('en-US');
     const query = { ancestorRef: entityRef, ...period };
-    // Totals and series from the daily rollup (one row per day and currency); the
-    // breakdowns by service and charge category from the facts, without the day.
-    const [dailyRows, breakdownRows, allocation] = await Promise.all([
+    const [dailyRows, detailRows, allocation] = await Promise.all([
       store.entityDailyCost(query),
-      store.directCostBreakdown(query),
+      store.directCostDetail(query),
       this.allocationStatus(),
     ]);
 
-    const byCurrency = new Totals();
+    const byCurrency = new SumMap();
     for (const row of dailyRows) {
-      byCurrency.add(row.currency, row.direct);
-      byCurrency.add(row.currency, row.shared);
+      byCurrency.add(row.currency, row.direct).add(row.currency, row.shared);
     }
-    const { currency, others } = pickCurrency(byCurrency);
+    const { currency, others } = pickCurrencyOfSums(byCurrency);
 
     const bucketOf = (day: string) => (period.granularity === 'day' ? day : day.slice(0, 7));
-    const direct = new Totals();
-    const shared = new Totals();
+    const direct = new SumMap();
+    const shared = new SumMap();
     for (const row of dailyRows) {
       if (row.currency !== currency) continue;
-      direct.add(bucketOf(row.day), row.direct);
-      shared.add(bucketOf(row.day), row.shared);
+      const bucket = bucketOf(row.day);
+      direct.add(bucket, row.direct);
+      shared.add(bucket, row.shared);
     }
-    const services = new Totals();
-    const serviceInfo = new Map<string, { serviceName: string | null; serviceCategory: string | null }>();
-    const categories = new Totals();
-    for (const row of breakdownRows) {
-      if (row.currency !== currency) continue;
-      const serviceKey = key(row.serviceName, row.serviceCategory);
-      services.add(serviceKey, row.amount);
-      serviceInfo.set(serviceKey, {
-        serviceName: row.serviceName,
-        serviceCategory: row.serviceCategory,
-      });
-      categories.add(row.chargeCategory!, row.amount);
-    }
+    const breakdowns = costBreakdowns(detailRows.filter(row => row.currency === currency));
 
-    let directTotal = new Money(0);
-    let sharedTotal = new Money(0);
+    const directTotal = new ExactSum();
+    const sharedTotal = new ExactSum();
+    const zero = new ExactSum();
     const series = periodBuckets(period.from, period.to, period.granularity).map(date => {
-      const d = direct.get(date);
-      const s = shared.get(date);
-      directTotal = directTotal.plus(d);
-      sharedTotal = sharedTotal.plus(s);
+      const d = direct.get(date) ?? zero;
+      const s = shared.get(date) ?? zero;
+      directTotal.addSum(d);
+      sharedTotal.addSum(s);
+      const dText = d.toString();
+      const sText = s.toString();
       return {
         date,
-        total: d.plus(s).toFixed(),
-        direct: d.toFixed(),
-        shared: s.toFixed(),
+        total: sText === '0' ? dText : new ExactSum().addSum(d).addSum(s).toString(),
+        direct: dText,
+        shared: sText,
         licenses: '0',
       };
     });
-    const byTotalDesc = <T extends { total: MoneyValue }>(a: T & { label: string }, b: T & { label: string }) =>
-      b.total.cmp(a.total) || (a.label < b.label ? -1 : 1);
 
     const annotations = Object.fromEntries(
       MAPPING_ANNOTATIONS.filter(k => entity.metadata.annotations?.[k] !== undefined).map(k => [
@@ -202,7 +215,7 @@ export class CostQueryService {
         entity.metadata.annotations![k],
       ]),
     );
-    const hasCost = dailyRows.length > 0 || breakdownRows.length > 0;
+    const hasCost = dailyRows.length > 0 || detailRows.length > 0;
     const mapped = Object.keys(annotations).length > 0 || hasCost;
 
     return {
@@ -212,21 +225,12 @@ export class CostQueryService {
       to: period.to,
       basis: period.basis,
       granularity: period.granularity,
-      total: directTotal.plus(sharedTotal).toFixed(),
-      direct: directTotal.toFixed(),
-      shared: sharedTotal.toFixed(),
+      total: new ExactSum().addSum(directTotal).addSum(sharedTotal).toString(),
+      direct: directTotal.toString(),
+      shared: sharedTotal.toString(),
       licenses: '0',
       series,
-      byService: services
-        .entries()
-        .map(([label, total]) => ({ label, total }))
-        .sort(byTotalDesc)
-        .map(({ label, total }) => ({ ...serviceInfo.get(label)!, total: total.toFixed() })),
-      byChargeCategory: categories
-        .entries()
-        .map(([label, total]) => ({ label, total }))
-        .sort(byTotalDesc)
-        .map(({ label, total }) => ({ chargeCategory: label, total: total.toFixed() })),
+      ...breakdowns,
       ...(others.length > 0 && { otherCurrencies: others }),
       mapping: {
         mapped,

@@ -107,7 +107,7 @@ async function main() {
         fallbackRules: [],
         sharedCost,
       });
-    const summary = (r: any) => ({ scanned: r.factsScanned, changed: r.factsChanged, parts: r.sharedParts });
+    const summary = (r: any) => ({ scanned: r.factsScanned, changed: r.factsChanged, parts: r.sharedParts, phasesMs: r.phasesMs });
     await time('first run (all facts written)', async () => summary(await service(0).run()));
     await time('second run (nothing changed)', async () => summary(await service(0).run()));
     await time('after an annotation change', async () => summary(await service(1).run()));

@@ -1,5 +1,5 @@
 import { Knex } from 'knex';
-import { Money, MoneyValue, normalizeAmount } from '../ingestion/money';
+import { ExactSum, trimDecimal } from '../allocation/exactSum';
 import { databaseKindOf } from './databaseKind';
 
 /** An entity's rollup over a half-open period, in one cost basis. */
@@ -17,11 +17,15 @@ const RUNS = 'finops_itam_allocation_runs';
 const CONFLICTS = 'finops_itam_allocation_conflicts';
 const DAILY = 'finops_itam_entity_daily_cost';
 
+/**
+ * How long the allocation status (latest run, facts waiting) is reused between cost
+ * requests. Writes through this store drop it at once; facts ingested by another store or
+ * replica show up as "running" within this time.
+ */
+const STATUS_CACHE_MS = 1000;
+
 /** Facts read per batch when the daily rollup is rebuilt on SQLite. */
 const DAILY_READ_BATCH = 20_000;
-
-/** Days per `day IN (...)`; a pool spanning more days is read with BETWEEN. */
-const MAX_DAYS_IN_LIST = 400;
 
 /** Ids per `WHERE id IN (...)` and rows per INSERT: within both engines' parameter limits. */
 const CHUNK = 500;
@@ -52,6 +56,13 @@ export interface StoredAllocationFact {
   resourceId: string | null;
   resourceName: string | null;
   tags: string | null;
+  /** FOCUS CommitmentDiscountStatus: `Used`, `Unused` or null. */
+  commitmentDiscountStatus: string | null;
+  day: string;
+  currency: string;
+  /** Decimal strings; pools are summed from them during the scan. */
+  effectiveCost: string;
+  billedCost: string;
   allocatedEntityRef: string | null;
   allocationRule: string | null;
   sharedPoolId: string | null;
@@ -151,6 +162,9 @@ function idRange(ids: readonly string[]): [string, string] {
  */
 export class DatabaseAllocationStore {
   private readonly isPostgres: boolean;
+  private status:
+    | { expires: number; value: Promise<{ run: AllocationRunRecord | undefined; waiting: boolean }> }
+    | undefined;
 
   constructor(private readonly db: Knex) {
     this.isPostgres = databaseKindOf(db) === 'postgres';
@@ -171,6 +185,11 @@ export class DatabaseAllocationStore {
         'resource_id',
         'resource_name',
         'tags',
+        'commitment_discount_status',
+        'day',
+        'currency',
+        'effective_cost',
+        'billed_cost',
         'allocated_entity_ref',
         'allocation_rule',
         'shared_pool_id',
@@ -191,6 +210,11 @@ export class DatabaseAllocationStore {
       resourceId: row.resource_id,
       resourceName: row.resource_name,
       tags: row.tags,
+      commitmentDiscountStatus: row.commitment_discount_status ?? null,
+      day: row.day,
+      currency: row.currency,
+      effectiveCost: String(row.effective_cost),
+      billedCost: String(row.billed_cost),
       allocatedEntityRef: row.allocated_entity_ref,
       allocationRule: row.allocation_rule,
       sharedPoolId: row.shared_pool_id,
@@ -212,6 +236,7 @@ export class DatabaseAllocationStore {
     if (changes.length === 0) {
       return;
     }
+    this.status = undefined;
     if (this.isPostgres) {
       await this.db.transaction(async trx => {
         for (const chunk of chunks(changes, POSTGRES_UPDATE_CHUNK)) {
@@ -283,177 +308,6 @@ export class DatabaseAllocationStore {
       .where('ancestor_ref', ancestorRef)
       .select('member_ref');
     return rows.map(row => row.member_ref);
-  }
-
-  /** The cost of a pool's facts per day and currency, both bases. */
-  async poolTotals(poolId: string): Promise<BasisAmounts[]> {
-    const byKey = new Map<string, BasisAmounts>();
-    for (const basis of COST_BASES) {
-      const rows = await this.sumBy(
-        this.db(FACTS).where('shared_pool_id', poolId),
-        { day: 'day', currency: 'currency' },
-        BASIS_COLUMN[basis],
-      );
-      for (const row of rows) {
-        const key = `${row.day}\u0000${row.currency}`;
-        const entry = byKey.get(key) ?? {
-          day: row.day!,
-          currency: row.currency!,
-          amortized: '0',
-          billed: '0',
-        };
-        entry[basis] = row.amount;
-        byKey.set(key, entry);
-      }
-    }
-    return [...byKey.values()].sort((a, b) =>
-      a.day === b.day ? a.currency.localeCompare(b.currency) : a.day.localeCompare(b.day),
-    );
-  }
-
-  /**
-   * Direct cost of each target (including what rolls up into it) per day and currency on
-   * the given days, both bases, keyed `target \0 day \0 currency`.
-   *
-   * The targets are expanded to their rollup members first (one small query), then the
-   * facts are read once per pool through the `(allocated_entity_ref, day)` index: on
-   * PostgreSQL as one aggregate (exact numeric SUM grouped by member, day and currency);
-   * on SQLite only the needed columns of the needed rows, summed as exact decimals here
-   * (SQL SUM would turn the text amounts into floats).
-   */
-  async directCostByTarget(
-    targets: readonly string[],
-    days: readonly string[],
-  ): Promise<Map<string, DirectCostAmounts>> {
-    const out = new Map<string, DirectCostAmounts>();
-    if (targets.length === 0 || days.length === 0) {
-      return out;
-    }
-    const sortedDays = [...new Set(days)].sort();
-    const targetsOf = new Map<string, string[]>();
-    for (const chunk of chunks([...new Set(targets)])) {
-      const pairs = await this.db(ROLLUP)
-        .whereIn('ancestor_ref', chunk)
-        .select('ancestor_ref', 'member_ref');
-      for (const { ancestor_ref: ancestor, member_ref: member } of pairs) {
-        const list = targetsOf.get(member) ?? [];
-        list.push(ancestor);
-        targetsOf.set(member, list);
-      }
-    }
-    const members = [...targetsOf.keys()].sort();
-    if (members.length === 0) {
-      return out;
-    }
-    const acc = new Map<
-      string,
-      { amortized: MoneyValue; billed: MoneyValue }
-    >();
-    const restrictDays = (query: Knex.QueryBuilder) =>
-      sortedDays.length <= MAX_DAYS_IN_LIST
-        ? query.whereIn('day', sortedDays)
-        : query.whereBetween('day', [
-            sortedDays[0],
-            sortedDays[sortedDays.length - 1],
-          ]);
-
-    const add = (
-      member: string,
-      day: string,
-      currency: string,
-      amortized: MoneyValue | string,
-      billed: MoneyValue | string,
-    ) => {
-      for (const target of targetsOf.get(member) ?? []) {
-        const key = `${target}\u0000${day}\u0000${currency}`;
-        const entry = acc.get(key);
-        if (entry) {
-          entry.amortized = entry.amortized.plus(amortized);
-          entry.billed = entry.billed.plus(billed);
-        } else {
-          acc.set(key, {
-            amortized: new Money(amortized),
-            billed: new Money(billed),
-          });
-        }
-      }
-    };
-    const result = () => {
-      for (const [key, { amortized, billed }] of acc) {
-        out.set(key, {
-          amortized: amortized.toFixed(),
-          billed: billed.toFixed(),
-        });
-      }
-      return out;
-    };
-
-    if (this.isPostgres) {
-      // One statement whatever the number of members: an array parameter has no count limit.
-      const rows = await restrictDays(
-        this.db(FACTS).whereRaw('allocated_entity_ref = ANY(?::text[])', [
-          members as unknown as Knex.RawBinding,
-        ]),
-      )
-        .select('allocated_entity_ref', 'day', 'currency')
-        .select(
-          this.db.raw('sum(effective_cost) as amortized'),
-          this.db.raw('sum(billed_cost) as billed'),
-        )
-        .groupBy('allocated_entity_ref', 'day', 'currency');
-      for (const row of rows) {
-        add(
-          row.allocated_entity_ref,
-          row.day,
-          row.currency,
-          normalizeAmount(row.amortized),
-          normalizeAmount(row.billed),
-        );
-      }
-      return result();
-    }
-
-    for (const chunk of chunks(members)) {
-      const sums = new Map<
-        string,
-        {
-          member: string;
-          day: string;
-          currency: string;
-          amortized: MoneyValue;
-          billed: MoneyValue;
-        }
-      >();
-      const rows = await restrictDays(
-        this.db(FACTS).whereIn('allocated_entity_ref', chunk),
-      ).select(
-        'allocated_entity_ref',
-        'day',
-        'currency',
-        'effective_cost',
-        'billed_cost',
-      );
-      for (const row of rows) {
-        const key = `${row.allocated_entity_ref}\u0000${row.day}\u0000${row.currency}`;
-        const entry = sums.get(key);
-        if (entry) {
-          entry.amortized = entry.amortized.plus(row.effective_cost);
-          entry.billed = entry.billed.plus(row.billed_cost);
-        } else {
-          sums.set(key, {
-            member: row.allocated_entity_ref,
-            day: row.day,
-            currency: row.currency,
-            amortized: new Money(row.effective_cost),
-            billed: new Money(row.billed_cost),
-          });
-        }
-      }
-      for (const sum of sums.values()) {
-        add(sum.member, sum.day, sum.currency, sum.amortized, sum.billed);
-      }
-    }
-    return result();
   }
 
   /** Replaces the conflicts of the latest run in one transaction. */
@@ -547,6 +401,7 @@ export class DatabaseAllocationStore {
   }
 
   async startRun(at: Date): Promise<string> {
+    this.status = undefined;
     const [row] = await this.db(RUNS)
       .insert({ started_at: at, status: 'running' })
       .returning('id');
@@ -563,6 +418,7 @@ export class DatabaseAllocationStore {
     },
     at: Date,
   ): Promise<void> {
+    this.status = undefined;
     await this.db(RUNS).where('id', id).update({
       finished_at: at,
       status: outcome.status,
@@ -591,6 +447,27 @@ export class DatabaseAllocationStore {
       factsChanged: row.facts_changed === null ? null : Number(row.facts_changed),
       message: row.message,
     };
+  }
+
+  /**
+   * The latest run and whether facts wait for allocation, as every cost response reports
+   * them: reused for up to a second across concurrent requests (two queries fewer per
+   * request under load), dropped by any run or allocation write through this store.
+   */
+  allocationSnapshot(): Promise<{ run: AllocationRunRecord | undefined; waiting: boolean }> {
+    const now = Date.now();
+    if (!this.status || this.status.expires <= now) {
+      const value = Promise.all([this.latestRun(), this.hasUnallocatedFacts()]).then(
+        ([run, waiting]) => ({ run, waiting }),
+      );
+      const entry = { expires: now + STATUS_CACHE_MS, value };
+      this.status = entry;
+      // A failed read is not reused.
+      value.catch(() => {
+        if (this.status === entry) this.status = undefined;
+      });
+    }
+    return this.status.value;
   }
 
   /** Whether any fact has not been allocated yet (ingested since the last run). */
@@ -641,10 +518,11 @@ export class DatabaseAllocationStore {
         list.push(pair.ancestor_ref);
         ancestorsOf.set(pair.member_ref, list);
       }
-      // Member, day, currency and basis → exact direct and shared sums.
+      // Member, day, currency and basis → exact direct and shared sums (scaled BigInts: at
+      // a million facts decimal.js was most of this rebuild's time and garbage).
       const sums = new Map<
         string,
-        { member: string; day: string; currency: string; basis: CostBasis; direct: MoneyValue; shared: MoneyValue }
+        { member: string; day: string; currency: string; basis: CostBasis; direct: ExactSum; shared: ExactSum }
       >();
       const add = (
         member: string,
@@ -652,16 +530,16 @@ export class DatabaseAllocationStore {
         currency: string,
         basis: CostBasis,
         part: 'direct' | 'shared',
-        amount: string | MoneyValue,
+        amount: string,
       ) => {
         if (!ancestorsOf.has(member)) return;
         const k = `${member}\u0000${day}\u0000${currency}\u0000${basis}`;
         let entry = sums.get(k);
         if (!entry) {
-          entry = { member, day, currency, basis, direct: new Money(0), shared: new Money(0) };
+          entry = { member, day, currency, basis, direct: new ExactSum(), shared: new ExactSum() };
           sums.set(k, entry);
         }
-        entry[part] = entry[part].plus(amount);
+        entry[part].add(amount);
       };
       let afterId: number | string | null = null;
       for (;;) {
@@ -674,33 +552,34 @@ export class DatabaseAllocationStore {
         const rows = await query;
         if (rows.length === 0) break;
         for (const row of rows) {
-          add(row.allocated_entity_ref, row.day, row.currency, 'amortized', 'direct', row.effective_cost);
-          add(row.allocated_entity_ref, row.day, row.currency, 'billed', 'direct', row.billed_cost);
+          add(row.allocated_entity_ref, row.day, row.currency, 'amortized', 'direct', String(row.effective_cost));
+          add(row.allocated_entity_ref, row.day, row.currency, 'billed', 'direct', String(row.billed_cost));
         }
         afterId = rows[rows.length - 1].id;
       }
       for (const row of await trx(SHARED).select('target_ref', 'day', 'currency', 'basis', 'amount')) {
-        add(row.target_ref, row.day, row.currency, row.basis, 'shared', row.amount);
+        add(row.target_ref, row.day, row.currency, row.basis, 'shared', String(row.amount));
       }
       const out = new Map<
         string,
-        { entity_ref: string; day: string; currency: string; basis: CostBasis; direct: MoneyValue; shared: MoneyValue }
+        { entity_ref: string; day: string; currency: string; basis: CostBasis; direct: ExactSum; shared: ExactSum }
       >();
       for (const sum of sums.values()) {
         for (const ancestor of ancestorsOf.get(sum.member)!) {
           const k = `${ancestor}\u0000${sum.day}\u0000${sum.currency}\u0000${sum.basis}`;
           const entry = out.get(k);
           if (entry) {
-            entry.direct = entry.direct.plus(sum.direct);
-            entry.shared = entry.shared.plus(sum.shared);
+            entry.direct.addSum(sum.direct);
+            entry.shared.addSum(sum.shared);
           } else {
             out.set(k, {
               entity_ref: ancestor,
               day: sum.day,
               currency: sum.currency,
               basis: sum.basis,
-              direct: sum.direct,
-              shared: sum.shared,
+              // Copies: the sums are mutable and a member has several ancestors.
+              direct: new ExactSum().addSum(sum.direct),
+              shared: new ExactSum().addSum(sum.shared),
             });
           }
         }
@@ -708,10 +587,12 @@ export class DatabaseAllocationStore {
       await trx(DAILY).delete();
       const rows = [...out.values()].map(r => ({
         ...r,
-        direct: r.direct.toFixed(),
-        shared: r.shared.toFixed(),
+        direct: r.direct.toString(),
+        shared: r.shared.toString(),
       }));
-      for (const chunk of chunks(rows, 200)) {
+      // 500 rows per INSERT: knex writes them as one compound SELECT, which SQLite caps at
+      // 500 terms; fewer, larger statements mean fewer statement preparations.
+      for (const chunk of chunks(rows, 500)) {
         await trx(DAILY).insert(chunk);
       }
       return rows.length;
@@ -731,19 +612,21 @@ export class DatabaseAllocationStore {
       .where('day', '<', options.to)
       .where('basis', options.basis)
       .select('day', 'currency', 'direct', 'shared');
+    // trimDecimal, not normalizeAmount: this runs on every cost request for hundreds of rows.
     return rows.map(row => ({
       day: row.day,
       currency: row.currency,
-      direct: normalizeAmount(row.direct),
-      shared: normalizeAmount(row.shared),
+      direct: trimDecimal(row.direct),
+      shared: trimDecimal(row.shared),
     }));
   }
 
   /**
-   * Direct cost of an entity's rollup in `[from, to)` per currency, service and charge
-   * category (not per day), for the breakdowns of `GET .../cost`.
+   * Direct cost of an entity's rollup in `[from, to)` per currency, service, charge category
+   * and resource (not per day): the one facts query behind the breakdowns of `GET .../cost`
+   * (by service, by charge category and by resource are all sums of these rows).
    */
-  async directCostBreakdown(options: RollupPeriodQuery) {
+  async directCostDetail(options: RollupPeriodQuery) {
     return this.sumBy(
       this.rollupFactsInPeriod(options),
       {
@@ -751,6 +634,8 @@ export class DatabaseAllocationStore {
         serviceName: 'f.service_name',
         serviceCategory: 'f.service_category',
         chargeCategory: 'f.charge_category',
+        resourceId: 'f.resource_id',
+        resourceName: 'f.resource_name',
       },
       `f.${BASIS_COLUMN[options.basis]}`,
     );
@@ -853,24 +738,26 @@ export class DatabaseAllocationStore {
         .select(selects)
         .select(this.db.raw('sum(??) as ??', [amount, 'amount']))
         .groupBy(aliases.map(alias => groups[alias]) as any);
-      return rows.map((row: any) => ({ ...row, amount: normalizeAmount(row.amount) }));
+      return rows.map((row: any) => ({ ...row, amount: trimDecimal(row.amount) }));
     }
     const rows = await query
       .select(selects)
       .select(this.db.raw('?? as ??', [amount, 'amount']));
-    const sums = new Map<string, { row: any; total: MoneyValue }>();
+    // Scaled BigInts rather than decimal.js: exact as well, and this sums every fact of a
+    // cost request on SQLite.
+    const sums = new Map<string, { row: any; total: ExactSum }>();
     for (const row of rows) {
       const key = aliases.map(alias => row[alias] ?? '\u0001').join('\u0000');
       const entry = sums.get(key);
       if (entry) {
-        entry.total = entry.total.plus(row.amount);
+        entry.total.add(row.amount);
       } else {
-        sums.set(key, { row, total: new Money(row.amount) });
+        sums.set(key, { row, total: new ExactSum().add(row.amount) });
       }
     }
     return [...sums.values()].map(({ row, total }) => ({
       ...row,
-      amount: total.toFixed(),
+      amount: total.toString(),
     }));
   }
 }

@@ -84,12 +84,13 @@ async function setUp(knex: Knex) {
   ]);
 }
 
-function app(knex: Knex, options: { deny?: boolean } = {}) {
+function app(knex: Knex, options: { deny?: boolean; poolModes?: Map<string, 'showback' | 'chargeback'> } = {}) {
   const router = createChargebackRoutes({
     chargebackReport: new ChargebackReport({
       db: knex,
       catalog: catalogServiceMock({ entities }),
       auth: mockServices.auth(),
+      poolModes: options.poolModes,
     }),
     requirePermission: createRequirePermission({
       httpAuth: mockServices.httpAuth(),
@@ -118,13 +119,13 @@ describe('GET /chargeback', () => {
         month: '2026-11',
         currency: 'USD',
         lines: [
-          { costCenter: '+1', groups: ['group:default/team-f'], direct: '-12.5', shared: '0', licenses: '0', total: '-12.5' },
-          { costCenter: '=SUM(A1)', groups: ['group:default/team-d'], direct: '0', shared: '0', licenses: '0', total: '0' },
-          { costCenter: 'CC-A', groups: ['group:default/team-a'], direct: '8.6000000000000001', shared: '0.3333333333333333', licenses: '0', total: '8.9333333333333334' },
-          { costCenter: 'CC-ORG', groups: ['group:default/org'], direct: '7', shared: '0.3333333333333334', licenses: '0', total: '7.3333333333333334' },
-          { costCenter: 'Sales, "EU"', groups: ['group:default/team-e'], direct: '0', shared: '0', licenses: '0', total: '0' },
+          { costCenter: '+1', groups: ['group:default/team-f'], direct: '-12.5', shared: '0', licenses: '0', total: '-12.5', showbackShared: '0' },
+          { costCenter: '=SUM(A1)', groups: ['group:default/team-d'], direct: '0', shared: '0', licenses: '0', total: '0', showbackShared: '0' },
+          { costCenter: 'CC-A', groups: ['group:default/team-a'], direct: '8.6000000000000001', shared: '0.3333333333333333', licenses: '0', total: '8.9333333333333334', showbackShared: '0' },
+          { costCenter: 'CC-ORG', groups: ['group:default/org'], direct: '7', shared: '0.3333333333333334', licenses: '0', total: '7.3333333333333334', showbackShared: '0' },
+          { costCenter: 'Sales, "EU"', groups: ['group:default/team-e'], direct: '0', shared: '0', licenses: '0', total: '0', showbackShared: '0' },
           // team-c has no cost center; orphan has no owner; ghost is no longer in the catalog.
-          { costCenter: 'UNASSIGNED', groups: ['group:default/team-c'], direct: '4.75', shared: '0.3333333333333333', licenses: '0', total: '5.0833333333333333' },
+          { costCenter: 'UNASSIGNED', groups: ['group:default/team-c'], direct: '4.75', shared: '0.3333333333333333', licenses: '0', total: '5.0833333333333333', showbackShared: '0' },
         ],
         otherCurrencies: [{ currency: 'EUR', total: '3' }],
       });
@@ -145,6 +146,34 @@ describe('GET /chargeback', () => {
   );
 
   it.each(databases.eachSupportedId())(
+    'charges only chargeback pools and shows showback pools beside them, on %p',
+    async databaseId => {
+      const knex = await databases.init(databaseId);
+      await setUp(knex);
+      const get = (mode: 'showback' | 'chargeback') =>
+        request(app(knex, { poolModes: new Map([['support', mode]]) }))
+          .get('/chargeback?month=2026-11')
+          .set('Authorization', mockCredentials.user.header());
+      const showback = await get('showback');
+      const line = (body: any, costCenter: string) =>
+        body.lines.find((l: { costCenter: string }) => l.costCenter === costCenter);
+      expect(line(showback.body, 'CC-A')).toEqual({
+        costCenter: 'CC-A', groups: ['group:default/team-a'], direct: '8.6000000000000001', shared: '0',
+        licenses: '0', total: '8.6000000000000001', showbackShared: '0.3333333333333333',
+      });
+      // Charged totals are the direct cost alone; the showback parts still add up to the pool.
+      expect(sumAmounts(showback.body.lines.map((l: { total: string }) => l.total))).toBe('7.8500000000000001');
+      expect(sumAmounts(showback.body.lines.map((l: { showbackShared: string }) => l.showbackShared))).toBe('1');
+
+      const chargeback = await get('chargeback');
+      expect(line(chargeback.body, 'CC-A')).toMatchObject({
+        shared: '0.3333333333333333', total: '8.9333333333333334', showbackShared: '0',
+      });
+      await knex.destroy();
+    },
+  );
+
+  it.each(databases.eachSupportedId())(
     'answers CSV with neutralised text cells and plain amounts, on %p',
     async databaseId => {
       const knex = await databases.init(databaseId);
@@ -160,13 +189,13 @@ describe('GET /chargeback', () => {
       );
       expect(response.text).toBe(
         [
-          'cost_center,groups,currency,direct,shared,licenses,total',
-          "'+1,group:default/team-f,USD,-12.5,0,0,-12.5",
-          "'=SUM(A1),group:default/team-d,USD,0,0,0,0",
-          'CC-A,group:default/team-a,USD,8.6000000000000001,0.3333333333333333,0,8.9333333333333334',
-          'CC-ORG,group:default/org,USD,7,0.3333333333333334,0,7.3333333333333334',
-          '"Sales, ""EU""",group:default/team-e,USD,0,0,0,0',
-          'UNASSIGNED,group:default/team-c,USD,4.75,0.3333333333333333,0,5.0833333333333333',
+          'cost_center,groups,currency,direct,shared,licenses,total,showback_shared',
+          "'+1,group:default/team-f,USD,-12.5,0,0,-12.5,0",
+          "'=SUM(A1),group:default/team-d,USD,0,0,0,0,0",
+          'CC-A,group:default/team-a,USD,8.6000000000000001,0.3333333333333333,0,8.9333333333333334,0',
+          'CC-ORG,group:default/org,USD,7,0.3333333333333334,0,7.3333333333333334,0',
+          '"Sales, ""EU""",group:default/team-e,USD,0,0,0,0,0',
+          'UNASSIGNED,group:default/team-c,USD,4.75,0.3333333333333333,0,5.0833333333333333,0',
           '',
         ].join('\r\n'),
       );

@@ -79,6 +79,12 @@ describe('GET /entities/:kind/:namespace/:name/cost', () => {
         shared: '0.01',
         series: [{ date: '2026-11', total: '16.1100000000000001' }],
       });
+      // Directly allocated cost per resource, costliest first; facts without a resource
+      // (checkout's here) form one line, so the lines add up to the direct cost.
+      expect(system.body.byResource).toEqual([
+        { resourceId: null, resourceName: null, serviceName: 'Amazon EC2', total: '11.1000000000000001' },
+        { resourceId: null, resourceName: 'search-db', serviceName: 'Amazon EC2', total: '5' },
+      ]);
       const amortized = await request(server)
         .get('/api/finops-itam/entities/group/default/team-a/cost?from=2026-11-01&to=2026-12-01')
         .set('Authorization', auth());

@@ -1,4 +1,18 @@
 export { isFinopsItamAvailable } from './isFinopsItamAvailable';
 export { getCostMappings, getDeclaredLicenses } from './annotations';
 export type { CostMapping, DeclaredLicenses } from './annotations';
-export { compareDecimals, formatAmount, isZeroAmount } from './money';
+export {
+  changeBetween,
+  compareDecimals,
+  formatAmount,
+  formatQuantity,
+  formatUnitCost,
+  isZeroAmount,
+  percentText,
+  sumAmounts,
+} from './money';
+export type { AmountChange } from './money';
+export { buildCsv, neutraliseCsvCell } from './csv';
+export type { CsvCell } from './csv';
+export { downloadTextFile } from './download';
+export * from './costPeriod';

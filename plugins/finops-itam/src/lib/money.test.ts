@@ -1,4 +1,11 @@
-import { compareDecimals, formatAmount, isZeroAmount } from './money';
+import {
+  changeBetween,
+  compareDecimals,
+  formatAmount,
+  formatUnitCost,
+  isZeroAmount,
+  sumAmounts,
+} from './money';
 
 describe('money', () => {
   it('compares decimal strings exactly', () => {
@@ -29,5 +36,35 @@ describe('money', () => {
 
   it('rejects something that is not an amount', () => {
     expect(() => compareDecimals('abc', '1')).toThrow(/Invalid argument: abc/);
+  });
+});
+
+describe('money arithmetic', () => {
+  it('sums amounts exactly', () => {
+    expect(sumAmounts(['0.1', '0.2'])).toBe('0.3');
+    expect(sumAmounts([])).toBe('0');
+  });
+
+  it('computes the change against a previous amount', () => {
+    expect(changeBetween('110', '100')).toEqual({
+      change: '10',
+      percent: '10.0',
+    });
+    expect(changeBetween('0.3', '0.1')).toEqual({
+      change: '0.2',
+      percent: '200.0',
+    });
+    expect(changeBetween('50', '0')).toEqual({ change: '50', percent: null });
+  });
+
+  it('keeps the significant digits of small unit costs', () => {
+    expect(formatUnitCost('0.0042134', 'USD')).toBe(
+      new Intl.NumberFormat(undefined, {
+        style: 'currency',
+        currency: 'USD',
+        maximumSignificantDigits: 4,
+      }).format(0.004213),
+    );
+    expect(formatUnitCost('12.5', 'USD')).toBe(formatAmount('12.5', 'USD'));
   });
 });

@@ -28,3 +28,58 @@ export function formatAmount(amount: string, currency: string): string {
     currency,
   }).format(amount.trim() as DecimalString);
 }
+
+/** Exact sum of decimal strings, as a decimal string. */
+export function sumAmounts(amounts: string[]): string {
+  return amounts
+    .reduce((sum, amount) => sum.plus(amount), new Decimal(0))
+    .toString();
+}
+
+/** A percentage with one decimal, never `-0.0` for a tiny negative. */
+export function percentText(percent: Decimal.Value): string {
+  const rounded = new Decimal(percent).toDecimalPlaces(1);
+  return (rounded.isZero() ? new Decimal(0) : rounded).toFixed(1);
+}
+
+/** How an amount moved against an earlier one. */
+export interface AmountChange {
+  /** `current − previous`, exact. */
+  change: string;
+  /** Change in percent of `previous`, one decimal; null when `previous` is zero. */
+  percent: string | null;
+}
+
+/** The exact change from `previous` to `current`, and in percent when that means something. */
+export function changeBetween(current: string, previous: string): AmountChange {
+  const change = new Decimal(current).minus(previous);
+  const base = new Decimal(previous);
+  return {
+    change: change.toString(),
+    percent: base.isZero()
+      ? null
+      : percentText(change.dividedBy(base.abs()).times(100)),
+  };
+}
+
+/**
+ * Formats a unit cost, which is often a fraction of a cent: below one unit of currency it
+ * keeps four significant digits (`$0.004213`) instead of rounding to `$0.00`.
+ */
+export function formatUnitCost(amount: string, currency: string): string {
+  const small = new Decimal(amount).abs().lessThan(1);
+  return new Intl.NumberFormat(undefined, {
+    style: 'currency',
+    currency,
+    ...(small && !new Decimal(amount).isZero()
+      ? { maximumSignificantDigits: 4 }
+      : {}),
+  }).format(amount.trim() as DecimalString);
+}
+
+/** Formats a metric volume such as a number of orders, exactly and with grouping. */
+export function formatQuantity(amount: string): string {
+  return new Intl.NumberFormat(undefined, {
+    maximumFractionDigits: 2,
+  }).format(amount.trim() as DecimalString);
+}

@@ -12,6 +12,7 @@ export interface TestFact {
   resourceId?: string | null;
   resourceName?: string | null;
   chargeCategory?: string;
+  commitmentDiscountStatus?: string | null;
   tags?: Record<string, string> | null;
   currency?: string;
   billedCost: string;
@@ -33,6 +34,7 @@ export async function insertFacts(knex: Knex, facts: readonly TestFact[]) {
     resource_id: f.resourceId ?? null,
     resource_name: f.resourceName ?? null,
     charge_category: f.chargeCategory ?? 'Usage',
+    commitment_discount_status: f.commitmentDiscountStatus ?? null,
     tags: f.tags ? JSON.stringify(f.tags) : null,
     currency: f.currency ?? 'USD',
     billed_cost: f.billedCost,

@@ -161,5 +161,8 @@ export function compileAllocationRules(
       const tagged = tagsLevels(fact.tags);
       return tagged.tags ?? accountLevel(fact) ?? tagged.fallback ?? undefined;
     },
+    assignByAccount(fact) {
+      return accountLevel(fact) ?? undefined;
+    },
   };
 }

@@ -71,6 +71,11 @@ export interface CompileAllocationRulesOptions {
 export interface AllocationRules {
   /** The owner of a cost row, or undefined when no rule matches (unallocated). */
   assign(fact: AllocationFact): AllocationAssignment | undefined;
+  /**
+   * The owner of the row's sub-account or billing account (`cost-accounts`) alone, for
+   * rows that belong to whoever bought something in that account (unused commitments).
+   */
+  assignByAccount(fact: AllocationFact): AllocationAssignment | undefined;
   /** Annotations that were ignored, in entity ref then annotation order. */
   readonly problems: readonly AllocationRuleProblem[];
 }

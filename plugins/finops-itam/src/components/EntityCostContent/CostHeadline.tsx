@@ -1,27 +1,42 @@
+import { ComponentProps } from 'react';
 import { InfoCard } from '@backstage/core-components';
 import Box from '@material-ui/core/Box';
 import Grid from '@material-ui/core/Grid';
 import Typography from '@material-ui/core/Typography';
 import { EntityCostResponse } from '@finops-itam/plugin-finops-itam-common';
-import { formatAmount, isZeroAmount } from '../../lib';
+import { formatAmount, formatPeriod, isZeroAmount } from '../../lib';
 import { AllocationNotice } from './AllocationNotice';
+import { CostChange } from './CostChange';
 import { CostPart } from './CostPart';
-import { formatPeriod } from './period';
 
-/** The all-in cost of the period in big, with its parts and what each one includes. */
+/** What each part holds and, as important, what it does not, so nothing looks counted twice. */
+function partExplanations(basis: EntityCostResponse['basis']) {
+  const amount =
+    basis === 'billed'
+      ? 'FOCUS BilledCost, as invoiced,'
+      : 'Amortized FOCUS EffectiveCost (commitments spread over their term, discounts applied)';
+  return {
+    cloud: `${amount} of the cloud resources allocated directly to this entity by its cost annotations. Includes license-included charges billed with the resources (such as Windows or SQL Server in the instance price). Excludes shared-cost pools and separately bought licenses.`,
+    shared:
+      "This entity's share of shared-cost pools (such as networking, support or platform clusters), split across the entities that use them by each pool's rule. Excludes cost allocated to no entity and other entities' shares.",
+    licenses:
+      "Software licenses bought outside the cloud bill and consumed by this entity: bring-your-own-license (BYOL) and separately bought subscriptions, at this entity's share of their cost. Excludes license-included charges, which are already in cloud.",
+  };
+}
+
+/** The all-in cost of the period in big, its change, its parts and what each one includes. */
 export function CostHeadline(props: {
   cost: EntityCostResponse;
   currency: string;
+  previous: ComponentProps<typeof CostChange>['previous'];
 }) {
-  const { cost, currency } = props;
+  const { cost, currency, previous } = props;
   const format = (amount: string) => formatAmount(amount, currency);
-  const basis =
-    cost.basis === 'billed'
-      ? 'FOCUS BilledCost, as invoiced,'
-      : 'Amortized FOCUS EffectiveCost (commitments spread over their term, discounts applied)';
+  const explain = partExplanations(cost.basis);
 
   return (
     <InfoCard
+      variant="gridItem"
       title="All-in cost"
       subheader={`${formatPeriod(cost.from, cost.to)} · ${cost.basis}`}
     >
@@ -32,6 +47,7 @@ export function CostHeadline(props: {
       >
         {format(cost.total)}
       </Typography>
+      <CostChange cost={cost} previous={previous} />
       <Typography variant="body2" color="textSecondary" paragraph>
         Cloud, shared and license cost of this entity and everything that rolls
         up into it, {formatPeriod(cost.from, cost.to)}.
@@ -51,23 +67,25 @@ export function CostHeadline(props: {
             <CostPart
               label="Cloud"
               amount={format(cost.direct)}
-              includes={`${basis} of the cloud resources allocated directly to this entity by its cost annotations.`}
+              includes={explain.cloud}
             />
           </Grid>
           <Grid item xs={12} sm={4}>
             <CostPart
               label="Shared"
               amount={format(cost.shared)}
-              includes="This entity's share of shared-cost pools (such as networking, support or platform clusters), split across the entities that use them. Cost allocated to no entity is not included."
+              includes={explain.shared}
             />
           </Grid>
           <Grid item xs={12} sm={4}>
             <CostPart
               label="Licenses"
               amount={format(cost.licenses)}
-              includes="Entitlement cost of the software licenses this entity consumes. Not computed yet; license-included charges are already inside the cloud cost."
+              includes={explain.licenses}
               note={
-                isZeroAmount(cost.licenses) ? 'not computed yet' : undefined
+                isZeroAmount(cost.licenses)
+                  ? 'no license cost allocated'
+                  : undefined
               }
             />
           </Grid>

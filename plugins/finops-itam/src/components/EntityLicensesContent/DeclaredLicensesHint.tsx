@@ -41,8 +41,9 @@ export function DeclaredLicensesHint(props: {
     return (
       <Box>
         <Typography variant="body2" paragraph>
-          No licensed products are declared for {entityName}. Declare them in
-          its catalog-info.yaml, for example:
+          No licensed products are declared for {entityName}. Declare products
+          and quantities in the {ANNOTATION_LICENSES} annotation of its
+          catalog-info.yaml, for example:
         </Typography>
         <AnnotationExample />
       </Box>
@@ -76,9 +77,7 @@ export function DeclaredLicensesHint(props: {
   return (
     <Box>
       <Typography variant="body2" paragraph>
-        {`${entityName} declares these licensed products in ${ANNOTATION_LICENSES}. `}
-        Entitlement coverage is not computed yet: the quantities are as
-        declared, not checked against license entitlements.
+        {`${entityName} declares these licensed products in ${ANNOTATION_LICENSES}, but the finops-itam backend reports no license use for it yet. License use is recomputed on a schedule, so a recent change may take a while to appear.`}
       </Typography>
       <Table size="small" aria-label={`Licenses declared by ${entityName}`}>
         <TableHead>

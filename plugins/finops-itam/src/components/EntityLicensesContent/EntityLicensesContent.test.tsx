@@ -1,129 +1,394 @@
-import { EntityProvider } from '@backstage/plugin-catalog-react';
+import {
+  EntityProvider,
+  entityRouteRef,
+} from '@backstage/plugin-catalog-react';
 import { renderInTestApp, TestApiProvider } from '@backstage/test-utils';
-import { screen, within } from '@testing-library/react';
+import { act, screen, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { EntityLicensesResponse } from '@finops-itam/plugin-finops-itam-common';
 import { finopsItamApiRef } from '../../api';
 import {
   makeEntity,
   mockFinopsItamApi,
   unreachableBackendError,
 } from '../../testUtils/fixtures';
+import {
+  forbiddenError,
+  makeLicenses,
+  rhelCovered,
+  sqlServerShortage,
+  windowsLicenseIncluded,
+} from '../../testUtils/licenseFixtures';
 import { EntityLicensesContent } from './EntityLicensesContent';
+
+const usd = (amount: string) =>
+  new Intl.NumberFormat(undefined, {
+    style: 'currency',
+    currency: 'USD',
+  }).format(amount as `${number}`);
 
 describe('EntityLicensesContent', () => {
   async function renderLicenses(
+    licenses: () => Promise<EntityLicensesResponse>,
     entity = makeEntity({}),
-    api = mockFinopsItamApi(),
   ) {
+    const api = mockFinopsItamApi();
+    api.getEntityLicenses.mockImplementation(licenses);
     await renderInTestApp(
       <TestApiProvider apis={[[finopsItamApiRef, api]]}>
         <EntityProvider entity={entity}>
           <EntityLicensesContent />
         </EntityProvider>
       </TestApiProvider>,
+      {
+        mountedRoutes: {
+          '/catalog/:namespace/:kind/:name': entityRouteRef,
+        },
+      },
     );
+    return api;
   }
 
-  it('shows progress while the backend is checked', async () => {
-    await renderLicenses(
-      makeEntity({}),
-      mockFinopsItamApi(() => new Promise(() => {})),
-    );
+  /** The rows of the products table, without the header, as text. */
+  function productRows() {
+    const table = screen.getByRole('table', {
+      name: 'Licensed products used by checkout',
+    });
+    return within(table).getAllByRole('row').slice(1);
+  }
+
+  it('shows progress while the licenses load', async () => {
+    await renderLicenses(() => new Promise(() => {}));
 
     expect(
       await screen.findByRole('heading', { name: 'Licenses' }),
     ).toBeInTheDocument();
     expect(
       await screen.findByRole('progressbar', {
-        name: 'Checking the finops-itam backend',
+        name: 'Loading the licenses of checkout',
       }),
     ).toBeInTheDocument();
-    expect(screen.queryByText(/No license data/)).not.toBeInTheDocument();
+    expect(screen.queryByText(/No licensed software/)).not.toBeInTheDocument();
   });
 
-  it('says the backend is unreachable instead of showing an empty state', async () => {
+  it('asks the backend for the licenses of the current entity', async () => {
+    const api = await renderLicenses(async () => makeLicenses([]), {
+      ...makeEntity({ name: 'orders-db', kind: 'Resource' }),
+    });
+
+    await screen.findByText('No licensed software found for orders-db');
+    expect(api.getEntityLicenses).toHaveBeenCalledWith({
+      kind: 'Resource',
+      namespace: 'default',
+      name: 'orders-db',
+    });
+  });
+
+  it('says what failed when the backend cannot answer', async () => {
     const error = await unreachableBackendError();
-    await renderLicenses(
-      makeEntity({}),
-      mockFinopsItamApi(() => Promise.reject(error)),
-    );
+    await renderLicenses(() => Promise.reject(error));
 
     expect(
-      await screen.findByText(/Could not reach the finops-itam backend/),
+      await screen.findByText(/Could not load the licenses of checkout/),
     ).toBeInTheDocument();
-    expect(screen.queryByText(/No license data/)).not.toBeInTheDocument();
+    expect(screen.queryByText(/No licensed software/)).not.toBeInTheDocument();
   });
 
-  it('without a licenses annotation, shows the annotation to add', async () => {
-    await renderLicenses(makeEntity({ name: 'checkout' }));
+  it('says plainly when the user may not read license data', async () => {
+    const error = await forbiddenError(
+      'NotAllowedError: denied',
+      '/api/finops-itam/entities/component/default/checkout/licenses',
+    );
+    await renderLicenses(() => Promise.reject(error));
 
-    expect(
-      await screen.findByText('No license data for checkout yet'),
-    ).toBeInTheDocument();
-    expect(
-      screen.getByText(/No licensed products are declared for checkout/),
-    ).toBeInTheDocument();
     expect(
       await screen.findByText(
-        (_, element) =>
-          element?.tagName === 'CODE' &&
-          /finops-itam\.io\/licenses: microsoft-sql-server-enterprise=8,rhel=2/.test(
-            element.textContent ?? '',
-          ),
+        "You don't have access to license data for this entity",
       ),
     ).toBeInTheDocument();
-    expect(screen.queryByRole('table')).not.toBeInTheDocument();
+    expect(
+      screen.getByText(/component:default\/checkout\. Ask its owner/),
+    ).toBeInTheDocument();
+    expect(screen.queryByText(/NotAllowedError/)).not.toBeInTheDocument();
   });
 
-  it('with a licenses annotation, lists the declared products and quantities', async () => {
-    await renderLicenses(
-      makeEntity({
-        name: 'orders-db',
-        kind: 'Resource',
-        annotations: {
-          'finops-itam.io/licenses': 'microsoft-sql-server-enterprise=8,rhel=2',
-        },
-      }),
+  describe('when the entity consumes nothing', () => {
+    it('explains the license tags and the annotation, with examples', async () => {
+      await renderLicenses(async () => makeLicenses([]));
+
+      expect(
+        await screen.findByText('No licensed software found for checkout'),
+      ).toBeInTheDocument();
+      expect(
+        screen.getByRole('heading', {
+          name: 'Tag the cloud resources that run licensed software',
+        }),
+      ).toBeInTheDocument();
+      expect(
+        await screen.findByText(
+          (_, element) =>
+            element?.tagName === 'CODE' &&
+            /license-product=microsoft-sql-server-enterprise\s+license-model=byol/.test(
+              element.textContent ?? '',
+            ),
+        ),
+      ).toBeInTheDocument();
+      expect(
+        screen.getByText(/No licensed products are declared for checkout/),
+      ).toBeInTheDocument();
+      expect(
+        screen.getByText(
+          (_, element) =>
+            element?.tagName === 'CODE' &&
+            /finops-itam\.io\/licenses: microsoft-sql-server-enterprise=8,rhel=2/.test(
+              element.textContent ?? '',
+            ),
+        ),
+      ).toBeInTheDocument();
+      expect(screen.queryByRole('table')).not.toBeInTheDocument();
+    });
+
+    it('on a System, points to its components, where license use is counted', async () => {
+      await renderLicenses(
+        async () => makeLicenses([]),
+        makeEntity({ name: 'storefront', kind: 'System' }),
+      );
+
+      expect(
+        await screen.findByText('No licensed software found for storefront'),
+      ).toBeInTheDocument();
+      expect(
+        screen.getByText(/see the Licenses tab of this system's components/),
+      ).toBeInTheDocument();
+    });
+
+    it('lists what the annotation declares, saying the backend reports none of it yet', async () => {
+      await renderLicenses(
+        async () => makeLicenses([]),
+        makeEntity({
+          name: 'orders-db',
+          annotations: {
+            'finops-itam.io/licenses':
+              'microsoft-sql-server-enterprise=8,rhel=2',
+          },
+        }),
+      );
+
+      expect(
+        await screen.findByText(/reports no license use for it yet/),
+      ).toBeInTheDocument();
+      const table = screen.getByRole('table', {
+        name: 'Licenses declared by orders-db',
+      });
+      expect(
+        within(table)
+          .getAllByRole('row')
+          .map(row => row.textContent),
+      ).toEqual([
+        'ProductDeclared quantity',
+        'microsoft-sql-server-enterprise8',
+        'rhel2',
+      ]);
+    });
+
+    it('says what to fix in a malformed annotation', async () => {
+      await renderLicenses(
+        async () => makeLicenses([]),
+        makeEntity({
+          name: 'orders-db',
+          annotations: { 'finops-itam.io/licenses': 'Oracle DB=lots' },
+        }),
+      );
+
+      expect(
+        await screen.findByText(
+          'The finops-itam.io/licenses annotation of orders-db cannot be read:',
+        ),
+      ).toBeInTheDocument();
+      expect(
+        screen.getByText(/product id "Oracle DB" is not lowercase kebab-case/),
+      ).toBeInTheDocument();
+    });
+  });
+
+  it('lists shortages first, with quantity, licensing, coverage and monthly cost', async () => {
+    await renderLicenses(async () =>
+      makeLicenses([
+        rhelCovered(),
+        windowsLicenseIncluded(),
+        sqlServerShortage(),
+      ]),
     );
 
     expect(
-      await screen.findByText('No license data for orders-db yet'),
-    ).toBeInTheDocument();
-    expect(
-      screen.getByText(/Entitlement coverage is not computed yet/),
-    ).toBeInTheDocument();
+      await screen.findByTestId('finops-itam-licenses-summary'),
+    ).toHaveTextContent(
+      `3 licensed products · 1 product short of entitlements · license cost ${usd(
+        '1334.75',
+      )} per month`,
+    );
 
-    const table = screen.getByRole('table', {
-      name: 'Licenses declared by orders-db',
+    const [sql, windows, rhel] = productRows();
+    expect(within(sql).getAllByRole('cell')[0]).toHaveTextContent(
+      'Microsoft SQL Server Enterprisemicrosoft-sql-server-enterprise · per core',
+    );
+    expect(sql).toHaveTextContent('18 core licenses');
+    expect(within(sql).getByText('BYOL')).toBeInTheDocument();
+    expect(within(sql).getByText('Shortage')).toBeInTheDocument();
+    expect(within(sql).getByText(usd('1234.5'))).toBeInTheDocument();
+
+    expect(within(windows).getAllByRole('cell')[0]).toHaveTextContent(
+      'Microsoft Windows Server Datacenter',
+    );
+    expect(within(windows).getByText('License included')).toBeInTheDocument();
+    expect(within(windows).getByText('Covered')).toBeInTheDocument();
+    expect(within(windows).getByText('in the cloud cost')).toBeInTheDocument();
+    // No license Resource entity for a product without entitlements, so no link.
+    expect(within(windows).queryByRole('link')).not.toBeInTheDocument();
+
+    expect(within(rhel).getByText('Declared')).toBeInTheDocument();
+    expect(within(rhel).getByText('Covered')).toBeInTheDocument();
+    expect(rhel).toHaveTextContent('2 subscriptions');
+    expect(within(rhel).getByText(usd('100.25'))).toBeInTheDocument();
+  });
+
+  it('says how each quantity was counted, naming the resources', async () => {
+    await renderLicenses(async () => makeLicenses([sqlServerShortage()]));
+
+    const counted = await screen.findByRole('list', {
+      name: 'How Microsoft SQL Server Enterprise was counted',
     });
-    const rows = within(table)
-      .getAllByRole('row')
-      .map(row => row.textContent);
-    expect(rows).toEqual([
-      'ProductDeclared quantity',
-      'microsoft-sql-server-enterprise8',
-      'rhel2',
+    expect(
+      within(counted)
+        .getAllByRole('listitem')
+        .map(item => item.textContent),
+    ).toEqual([
+      'orders-db-1 (i-0aaa): 2 vCPUs → 4 core licenses: minimum 4 per VM · from cost data',
+      'i-0bbb: 6 vCPUs → 6 core licenses · from cost data',
+      'orders-db-3 (i-0ccc): 7 vCPUs → 8 core licenses: 2-core packs · from cost data',
     ]);
   });
 
-  it('with a malformed licenses annotation, says what to fix', async () => {
-    await renderLicenses(
-      makeEntity({
-        name: 'orders-db',
-        annotations: { 'finops-itam.io/licenses': 'Oracle DB=lots' },
-      }),
+  it('shows long lists of deployments on request, by keyboard', async () => {
+    const many = sqlServerShortage();
+    many.reasons = [
+      ...many.reasons,
+      { ...many.reasons[0], resourceId: 'i-0eee', resourceName: 'orders-db-5' },
+    ];
+    await renderLicenses(async () => makeLicenses([many]));
+
+    const counted = await screen.findByRole('list', {
+      name: 'How Microsoft SQL Server Enterprise was counted',
+    });
+    expect(within(counted).getAllByRole('listitem')).toHaveLength(3);
+
+    const user = userEvent.setup();
+    const showAll = screen.getByRole('button', {
+      name: 'Show all 4 deployments',
+    });
+    act(() => showAll.focus());
+    await user.keyboard('{Enter}');
+
+    expect(within(counted).getAllByRole('listitem')).toHaveLength(4);
+    expect(counted).toHaveTextContent('orders-db-5 (i-0eee)');
+    expect(screen.getByRole('button', { name: 'Show fewer' })).toHaveAttribute(
+      'aria-expanded',
+      'true',
     );
+  });
+
+  it('reports product ids the catalog does not know instead of dropping them', async () => {
+    await renderLicenses(async () => ({
+      ...makeLicenses([rhelCovered()]),
+      unknownProducts: [
+        {
+          productId: 'oracle-db-ee',
+          source: 'cost-data',
+          entityRef: 'component:default/checkout',
+          resourceId: 'i-0fff',
+          resourceName: 'legacy-db',
+        },
+      ],
+    }));
 
     expect(
-      await screen.findByText('No license data for orders-db yet'),
-    ).toBeInTheDocument();
-    expect(
-      screen.getByText(
-        'The finops-itam.io/licenses annotation of orders-db cannot be read:',
+      await screen.findByText(
+        'Warning: Unknown product id, not counted: oracle-db-ee',
       ),
     ).toBeInTheDocument();
     expect(
-      screen.getByText(/product id "Oracle DB" is not lowercase kebab-case/),
+      screen.getByText('oracle-db-ee on legacy-db (cost data)'),
     ).toBeInTheDocument();
-    expect(screen.queryByRole('table')).not.toBeInTheDocument();
+    // The known products are still listed.
+    expect(productRows()).toHaveLength(1);
+  });
+
+  it('links each product to its license Resource entity', async () => {
+    await renderLicenses(async () => makeLicenses([sqlServerShortage()]));
+
+    expect(
+      await screen.findByRole('link', {
+        name: 'Microsoft SQL Server Enterprise',
+      }),
+    ).toHaveAttribute(
+      'href',
+      '/catalog/default/resource/license-microsoft-sql-server-enterprise',
+    );
+  });
+
+  it.each([
+    ['unauthorized-product', 'Unauthorized product', /blocklist/],
+    ['reharvest-candidate', 'Reharvest candidate', /could be released/],
+    ['byol-not-allowed', 'BYOL not allowed here', /compliance risk/],
+    ['unknown-size', 'Unknown size', /not counted/],
+    ['unknown-product', 'Unknown product', /not in the product catalog/],
+  ] as const)(
+    'shows the %s flag as a chip whose tooltip says why',
+    async (kind, label, explanation) => {
+      await renderLicenses(async () =>
+        makeLicenses([
+          rhelCovered({
+            flags: [{ kind, message: `Backend says: ${kind}.` }],
+          }),
+        ]),
+      );
+
+      expect(
+        await screen.findByTestId('finops-itam-licenses-summary'),
+      ).toHaveTextContent('1 product flagged');
+      const chip = screen.getByText(label);
+      await userEvent.setup().hover(chip);
+      const tooltip = await screen.findByRole('tooltip');
+      expect(tooltip).toHaveTextContent(`Backend says: ${kind}.`);
+      expect(tooltip).toHaveTextContent(explanation);
+    },
+  );
+
+  it('puts chips in the tab order, described by their explanation', async () => {
+    await renderLicenses(async () =>
+      makeLicenses([
+        rhelCovered({
+          flags: [
+            {
+              kind: 'byol-not-allowed',
+              message: 'Windows Server BYOL on shared AWS tenancy',
+            },
+          ],
+        }),
+      ]),
+    );
+    const chip = (await screen.findByText('BYOL not allowed here')).closest(
+      '[tabindex]',
+    ) as HTMLElement;
+
+    const user = userEvent.setup();
+    for (let step = 0; step < 20 && document.activeElement !== chip; step++) {
+      await user.tab();
+    }
+    expect(chip).toHaveFocus();
+    // Screen readers announce the explanation with the chip.
+    expect(chip).toHaveAccessibleDescription(
+      'Windows Server BYOL on shared AWS tenancy. The license terms do not allow bringing this license to where it runs (provider or tenancy). This is a compliance risk.',
+    );
   });
 });

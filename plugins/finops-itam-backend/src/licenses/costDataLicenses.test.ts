@@ -1,0 +1,115 @@
+import { LicenseProduct } from '@finops-itam/plugin-finops-itam-common';
+import { byolViolation } from './byolRules';
+import {
+  LicensedFactRow,
+  detectLicenses,
+  groupLicensedResources,
+} from './costDataLicenses';
+import { InstanceTypeTable } from './instanceTypes';
+import { DEFAULT_COST_DATA_SETTINGS } from './licenseConfig';
+import { SHIPPED_LICENSE_PRODUCTS } from './shippedProducts';
+
+const row = (overrides: Partial<LicensedFactRow>): LicensedFactRow => ({
+  day: '2026-11-20',
+  resourceId: 'vm-1',
+  resourceName: 'vm-1',
+  providerName: 'AWS',
+  skuId: 'ec2/m5.large/Linux',
+  skuPriceDetails: null,
+  tags: null,
+  entityRef: 'component:default/a',
+  ...overrides,
+});
+
+const product = (id: string): LicenseProduct => SHIPPED_LICENSE_PRODUCTS.find(p => p.id === id)!;
+
+describe('license detection in cost data', () => {
+  const settings = DEFAULT_COST_DATA_SETTINGS;
+
+  it('reads the product and model tags, and falls back to the SKU details for the model', () => {
+    expect(detectLicenses(row({ tags: '{"license-product":" RHEL ","license-model":"License Included"}' }), settings)).toEqual([
+      { productId: 'rhel', model: 'license-included', via: 'tag' },
+    ]);
+    // Azure Hybrid Benefit in the price details: BYOL without a model tag.
+    expect(
+      detectLicenses(
+        row({ tags: '{"license-product":"microsoft-windows-server-datacenter"}', skuPriceDetails: '{"x_LicenseModel":"Azure Hybrid Benefit"}' }),
+        settings,
+      ),
+    ).toEqual([{ productId: 'microsoft-windows-server-datacenter', model: 'byol', via: 'tag' }]);
+    expect(detectLicenses(row({ tags: '{"license-product":"rhel","license-model":"maybe"}' }), settings)).toEqual([
+      { productId: 'rhel', model: 'byol', via: 'tag', badModelTag: 'maybe' },
+    ]);
+  });
+
+  it('recognises license-included SQL Server from the SKU, and a tag wins over the SKU', () => {
+    expect(detectLicenses(row({ skuId: 'ec2/m5.xlarge/Windows:SQL-Std' }), settings)).toEqual([
+      { productId: 'microsoft-sql-server-standard', model: 'license-included', via: 'sku' },
+    ]);
+    expect(
+      detectLicenses(
+        row({
+          skuId: 'ec2/m5.xlarge/Windows:SQL-Ent',
+          tags: '{"license-product":"microsoft-sql-server-enterprise","license-model":"byol"}',
+        }),
+        settings,
+      ),
+    ).toEqual([{ productId: 'microsoft-sql-server-enterprise', model: 'byol', via: 'tag' }]);
+    // Pre-installed software in the price details (Azure license meters), but not MySQL.
+    expect(
+      detectLicenses(row({ skuId: '4f1c9a', skuPriceDetails: '{"x_PreInstalledSoftware":"SQL Enterprise","x_LicenseModel":"License Included"}' }), settings),
+    ).toEqual([{ productId: 'microsoft-sql-server-enterprise', model: 'license-included', via: 'sku' }]);
+    expect(detectLicenses(row({ skuPriceDetails: '{"x_PreInstalledSoftware":"MySQL Enterprise"}' }), settings)).toEqual([]);
+    expect(detectLicenses(row({}), settings)).toEqual([]);
+  });
+
+  it('sizes resources from CoreCount, x_ columns or the instance-type table, else leaves them unknown', () => {
+    const tags = '{"license-product":"rhel"}';
+    const resources = groupLicensedResources(
+      [
+        row({ resourceId: 'a', tags, skuPriceDetails: '{"CoreCount":"12"}' }),
+        row({ resourceId: 'b', tags, skuPriceDetails: '{"x_vCPUs":6}' }),
+        row({ resourceId: 'c', tags, skuPriceDetails: '{"InstanceType":"Standard_D8s_v5"}' }),
+        row({ resourceId: 'd', tags, skuPriceDetails: '{"InstanceType":"n2-highmem-16"}' }),
+        row({ resourceId: 'e', tags, skuPriceDetails: '{"InstanceType":"m6i.4xlarge"}' }),
+        row({ resourceId: 'f', tags, skuPriceDetails: '{"InstanceType":"custom-thing"}' }),
+        row({ resourceId: 'g', tags, skuPriceDetails: '{"InstanceType":"custom-thing"}' }),
+      ],
+      settings,
+      new InstanceTypeTable({ 'CUSTOM-THING': 3 }),
+    );
+    expect(resources.map(r => [r.key, r.vcpus])).toEqual([
+      ['a', 12], ['b', 6], ['c', 8], ['d', 16], ['e', 16], ['f', 3], ['g', 3],
+    ]);
+    const unknown = groupLicensedResources([row({ tags, skuPriceDetails: '{"InstanceType":"zz.odd"}' })], settings, new InstanceTypeTable());
+    expect(unknown[0].vcpus).toBeNull();
+  });
+});
+
+describe('BYOL rules', () => {
+  const aws = { provider: 'AWS', tenancy: 'shared' as const };
+
+  it('forbids Windows Server on shared AWS hosts but allows Azure and dedicated hosts', () => {
+    const windows = product('microsoft-windows-server-datacenter');
+    expect(byolViolation(windows, [], aws)).toMatch(/may not be brought to shared hosts on AWS/);
+    expect(byolViolation(windows, [], { provider: 'Google Cloud', tenancy: 'shared' })).toMatch(/shared hosts/);
+    expect(byolViolation(windows, [], { provider: 'Microsoft', tenancy: 'shared' })).toBeNull();
+    expect(byolViolation(windows, [], { provider: 'AWS', tenancy: 'dedicated-host' })).toBeNull();
+  });
+
+  it('needs License Mobility (Software Assurance) for SQL Server on shared hosts', () => {
+    const sql = product('microsoft-sql-server-enterprise');
+    const entitlement = {
+      id: 'e', productId: sql.id, metric: sql.metric, quantity: 4, owner: 'group:default/itam',
+      cost: { amount: '1', currency: 'USD', per: 'term' as const }, termStart: '2026-01-01', termEnd: '2026-12-31',
+    };
+    expect(byolViolation(sql, [entitlement], aws)).toMatch(/needs License Mobility/);
+    expect(byolViolation(sql, [{ ...entitlement, softwareAssurance: true }], aws)).toBeNull();
+  });
+
+  it('allows Oracle only in authorized clouds', () => {
+    const oracle = product('oracle-database-enterprise');
+    expect(byolViolation(oracle, [], aws)).toBeNull();
+    expect(byolViolation(oracle, [], { provider: 'Hetzner', tenancy: 'shared' })).toMatch(/may be brought only to/);
+  });
+});

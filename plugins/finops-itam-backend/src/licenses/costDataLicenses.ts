@@ -1,0 +1,247 @@
+import { Knex } from 'knex';
+import { CostDataLicenseSettings } from './licenseConfig';
+import { InstanceTypeTable } from './instanceTypes';
+
+/** The columns of a cost fact that license detection reads. */
+export interface LicensedFactRow {
+  day: string;
+  resourceId: string | null;
+  resourceName: string | null;
+  providerName: string | null;
+  skuId: string | null;
+  skuPriceDetails: string | null;
+  tags: string | null;
+  entityRef: string | null;
+}
+
+export type CostLicenseModel = 'byol' | 'license-included';
+
+/** A product a cost row shows running, and whether the license came with the bill. */
+export interface LicenseDetection {
+  productId: string;
+  model: CostLicenseModel;
+  /** How it was recognised: tags are explicit, SKU patterns are inferred. */
+  via: 'tag' | 'sku';
+  /** A `license-model` tag value that is neither byol nor license-included. */
+  badModelTag?: string;
+}
+
+/** One resource with licensed software, over the days it appears in cost data. */
+export interface LicensedResource {
+  key: string;
+  resourceId: string | null;
+  resourceName: string | null;
+  provider: string | null;
+  entityRef: string | null;
+  vcpus: number | null;
+  hyperThreading: boolean;
+  tenancy: 'shared' | 'dedicated-instance' | 'dedicated-host';
+  lastSeen: string;
+  days: Set<string>;
+  detections: Map<string, LicenseDetection>;
+}
+
+function parseJson(text: string | null): Record<string, unknown> {
+  if (!text) return {};
+  try {
+    const value = JSON.parse(text);
+    return value && typeof value === 'object' ? value : {};
+  } catch {
+    return {};
+  }
+}
+
+/**
+ * True when `pattern` occurs in `text` at the start of a word, so `sql ent` matches
+ * `SQL Enterprise` but not `MySQL Enterprise`.
+ */
+export function includesPattern(text: string, pattern: string): boolean {
+  for (let at = text.indexOf(pattern); at >= 0; at = text.indexOf(pattern, at + 1)) {
+    if (at === 0 || !/[a-z0-9]/.test(text[at - 1])) return true;
+  }
+  return false;
+}
+
+const includesAny = (text: string, patterns: string[]) => patterns.some(p => includesPattern(text, p));
+
+function normalizeModel(value: string): CostLicenseModel | undefined {
+  const v = value.trim().toLowerCase().replace(/[\s_]+/g, '-');
+  if (v === 'byol' || v === 'bring-your-own-license') return 'byol';
+  if (v === 'license-included' || v === 'li') return 'license-included';
+  return undefined;
+}
+
+/**
+ * What licensed software a cost row shows: the `license-product` tag (with `license-model`,
+ * or failing that the BYOL/license-included patterns), and products named by SKU patterns
+ * in SkuId or SkuPriceDetails (e.g. `x_PreInstalledSoftware: SQL Ent`). Only those patterns
+ * name a product: an operating system in the price details says nothing about licensing.
+ * A tagged product id is kept as written, known or not, so unknown ids can be reported.
+ */
+export function detectLicenses(row: LicensedFactRow, settings: CostDataLicenseSettings): LicenseDetection[] {
+  const tags = parseJson(row.tags) as Record<string, string | null>;
+  const skuText = (row.skuId ?? '').toLowerCase();
+  const allText = `${skuText} ${(row.skuPriceDetails ?? '').toLowerCase()}`;
+  const detections: LicenseDetection[] = [];
+
+  const tagged = tags[settings.productTag];
+  if (typeof tagged === 'string' && tagged.trim() !== '') {
+    const modelTag = tags[settings.modelTag];
+    const fromTag = typeof modelTag === 'string' ? normalizeModel(modelTag) : undefined;
+    const fromPatterns: CostLicenseModel = includesAny(allText, settings.licenseIncludedPatterns)
+      && !includesAny(allText, settings.byolPatterns)
+      ? 'license-included'
+      : 'byol';
+    detections.push({
+      productId: tagged.trim().toLowerCase(),
+      model: fromTag ?? fromPatterns,
+      via: 'tag',
+      ...(typeof modelTag === 'string' && !fromTag ? { badModelTag: modelTag } : {}),
+    });
+  }
+  for (const sku of settings.skuProducts) {
+    if (!includesPattern(allText, sku.pattern) || detections.some(d => d.productId === sku.productId)) {
+      continue;
+    }
+    // Software named by the SKU comes with the bill unless the row says it was brought.
+    let model: CostLicenseModel = 'license-included';
+    if (sku.model) {
+      model = sku.model;
+    } else if (!includesAny(allText, settings.licenseIncludedPatterns) && includesAny(allText, settings.byolPatterns)) {
+      model = 'byol';
+    }
+    detections.push({ productId: sku.productId, model, via: 'sku' });
+  }
+  return detections;
+}
+
+const positiveInt = (value: unknown): number | null => {
+  const n = typeof value === 'string' ? Number(value) : value;
+  return typeof n === 'number' && Number.isInteger(n) && n > 0 ? n : null;
+};
+
+/** vCPUs from SkuPriceDetails.CoreCount, a provider `x_` field, or the instance type. */
+export function vcpusOf(details: Record<string, unknown>, instanceTypes: InstanceTypeTable): number | null {
+  return (
+    positiveInt(details.CoreCount) ??
+    positiveInt(details.x_CoreCount) ??
+    positiveInt(details.x_vCPUs) ??
+    positiveInt(details.x_VCpu) ??
+    instanceTypes.vcpusOf((details.InstanceType ?? details.x_InstanceType) as string | undefined)
+  );
+}
+
+function tenancyOf(details: Record<string, unknown>, tags: Record<string, unknown>): LicensedResource['tenancy'] {
+  const text = String(details.Tenancy ?? details.x_Tenancy ?? tags.tenancy ?? '').toLowerCase();
+  if (text.includes('host')) return 'dedicated-host';
+  if (text.includes('dedicated')) return 'dedicated-instance';
+  return 'shared';
+}
+
+/**
+ * Groups licensed cost rows by resource: each resource lists the products it runs, its
+ * size (the largest known over the window), where it runs and the days it was billed.
+ */
+export function groupLicensedResources(
+  rows: LicensedFactRow[],
+  settings: CostDataLicenseSettings,
+  instanceTypes: InstanceTypeTable,
+): LicensedResource[] {
+  const resources = new Map<string, LicensedResource>();
+  for (const row of rows) {
+    const detections = detectLicenses(row, settings);
+    if (detections.length === 0) continue;
+    const key = row.resourceId ?? row.resourceName ?? `(no resource id: ${row.skuId ?? 'unknown sku'})`;
+    const details = parseJson(row.skuPriceDetails);
+    const tags = parseJson(row.tags);
+    let resource = resources.get(key);
+    if (!resource) {
+      resource = {
+        key,
+        resourceId: row.resourceId,
+        resourceName: row.resourceName,
+        provider: row.providerName,
+        entityRef: row.entityRef,
+        vcpus: null,
+        hyperThreading: true,
+        tenancy: 'shared',
+        lastSeen: row.day,
+        days: new Set(),
+        detections: new Map(),
+      };
+      resources.set(key, resource);
+    }
+    resource.days.add(row.day);
+    if (row.day >= resource.lastSeen) {
+      resource.lastSeen = row.day;
+      resource.entityRef = row.entityRef ?? resource.entityRef;
+      resource.resourceName = row.resourceName ?? resource.resourceName;
+    }
+    const vcpus = vcpusOf(details, instanceTypes);
+    if (vcpus !== null && (resource.vcpus === null || vcpus > resource.vcpus)) resource.vcpus = vcpus;
+    if (Number(details.ThreadsPerCore ?? details.x_ThreadsPerCore) === 1) resource.hyperThreading = false;
+    const tenancy = tenancyOf(details, tags);
+    if (tenancy !== 'shared') resource.tenancy = tenancy;
+    for (const detection of detections) {
+      const earlier = resource.detections.get(detection.productId);
+      // Tags are explicit and win over SKU inference.
+      if (!earlier || (earlier.via === 'sku' && detection.via === 'tag')) {
+        resource.detections.set(detection.productId, detection);
+      }
+    }
+  }
+  return [...resources.values()].sort((a, b) => (a.key < b.key ? -1 : 1));
+}
+
+/** Escapes `%`, `_` and `\` so a configured pattern matches literally in LIKE. */
+const likeLiteral = (text: string) => text.replace(/[\\%_]/g, c => `\\${c}`);
+
+/**
+ * Cost rows over the last `windowDays` days of cost data that may carry licensed software:
+ * tagged with the product tag, or with a SKU matching a product pattern. Distinct per day
+ * and resource, so a resource billed in many rows a day reads once.
+ */
+export async function readLicensedFacts(
+  db: Knex,
+  settings: CostDataLicenseSettings,
+): Promise<{ latestDay: string | null; rows: LicensedFactRow[] }> {
+  const latest = await db('finops_itam_cost_facts').max({ day: 'day' }).first();
+  const latestDay: string | null = latest?.day ?? null;
+  if (!latestDay) return { latestDay: null, rows: [] };
+  const from = new Date(`${latestDay}T00:00:00Z`);
+  from.setUTCDate(from.getUTCDate() - settings.windowDays + 1);
+  const rows = await db('finops_itam_cost_facts')
+    .distinct(
+      'day',
+      'resource_id',
+      'resource_name',
+      'provider_name',
+      'sku_id',
+      'sku_price_details',
+      'tags',
+      'allocated_entity_ref',
+    )
+    .where('day', '>=', from.toISOString().slice(0, 10))
+    .andWhere(query => {
+      query.whereRaw("tags LIKE ? ESCAPE '\\'", [`%"${likeLiteral(settings.productTag)}"%`]);
+      for (const sku of settings.skuProducts) {
+        const like = `%${likeLiteral(sku.pattern)}%`;
+        query
+          .orWhereRaw("LOWER(sku_id) LIKE ? ESCAPE '\\'", [like])
+          .orWhereRaw("LOWER(sku_price_details) LIKE ? ESCAPE '\\'", [like]);
+      }
+    });
+  return {
+    latestDay,
+    rows: rows.map(row => ({
+      day: row.day,
+      resourceId: row.resource_id,
+      resourceName: row.resource_name,
+      providerName: row.provider_name,
+      skuId: row.sku_id,
+      skuPriceDetails: row.sku_price_details,
+      tags: row.tags,
+      entityRef: row.allocated_entity_ref,
+    })),
+  };
+}

@@ -1,0 +1,47 @@
+import { ConfigReader } from '@backstage/config';
+import { readLicenseConfig } from './licenseConfig';
+
+const read = (licenses: object) => readLicenseConfig(new ConfigReader({ finopsItam: { licenses } }));
+
+describe('finopsItam.licenses config', () => {
+  it('has working defaults', () => {
+    const config = readLicenseConfig(new ConfigReader({}));
+    expect(config.products).toEqual([]);
+    expect(config.entitlementSources).toEqual([]);
+    expect(config.costData.productTag).toBe('license-product');
+    expect(config.costData.modelTag).toBe('license-model');
+    expect(config.inactiveSeatDays).toBe(90);
+  });
+
+  it('overrides one number of a shipped product and defines a new product', () => {
+    const config = read({
+      products: [
+        { id: 'rhel', rule: { vmsPerLicense: 1 }, listPrice: { amount: '349', currency: 'USD' } },
+        { id: 'acme-db', publisher: 'Acme', name: 'Acme DB', metric: 'per-instance' },
+      ],
+    });
+    expect(config.products[0]).toMatchObject({
+      id: 'rhel',
+      name: 'Red Hat Enterprise Linux',
+      metric: 'subscription',
+      rule: { vmsPerLicense: 1 },
+      listPrice: { amount: '349', currency: 'USD' },
+    });
+    expect(config.products[1]).toEqual({
+      id: 'acme-db', publisher: 'Acme', name: 'Acme DB', metric: 'per-instance', rule: {},
+    });
+  });
+
+  it.each([
+    [{ products: [{ id: 'acme-db', name: 'Acme' }] }, /products\[0\] defines new product "acme-db" but publisher/],
+    [{ products: [{ id: 'rhel', rule: { packSize: -2 } }] }, /products\[0\]: rule.packSize must be more than 0/],
+    [{ products: [{ id: 'rhel' }, { id: 'rhel' }] }, /products\[1\]: product "rhel" is defined twice/],
+    [{ entitlementSources: [{ id: 'api', location: 'x.yaml' }] }, /entitlementSources\[0\]\.id "api"/],
+    [{ seatSources: [{ id: 'seats', productId: 'Bad Product', location: 'x.csv' }] }, /seatSources\[0\]\.productId "Bad Product"/],
+    [{ costData: { windowDays: 0 } }, /costData.windowDays must be a whole number of days/],
+    [{ costData: { skuProducts: [{ pattern: 'x', productId: 'rhel', model: 'free' }] } }, /skuProducts\[0\]\.model/],
+    [{ instanceTypes: { 'm9.huge': 'lots' } }, /instanceTypes.m9.huge must be a whole number/],
+  ])('refuses %j naming the key', (licenses, message) => {
+    expect(() => read(licenses)).toThrow(message);
+  });
+});

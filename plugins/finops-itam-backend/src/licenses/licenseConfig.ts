@@ -1,0 +1,207 @@
+import {
+  SchedulerServiceTaskScheduleDefinition,
+  readSchedulerServiceTaskScheduleDefinitionFromConfig,
+} from '@backstage/backend-plugin-api';
+import { Config, ConfigReader, JsonObject } from '@backstage/config';
+import { LicenseProduct } from '@finops-itam/plugin-finops-itam-common';
+import { readProductConfig } from './LicenseProductCatalog';
+import { PRODUCT_ID } from './productSchema';
+
+/** A SkuId or SkuPriceDetails substring that names licensed software, e.g. `sql-ent`. */
+export interface SkuProductPattern {
+  pattern: string;
+  productId: string;
+  /** Model of matching rows; when absent, BYOL if a BYOL pattern matches, else license-included. */
+  model?: 'byol' | 'license-included';
+}
+
+/** How licensed software is recognised in cost data. */
+export interface CostDataLicenseSettings {
+  productTag: string;
+  modelTag: string;
+  /** Lowercase substrings of SkuId or SkuPriceDetails that mark a BYOL row. */
+  byolPatterns: string[];
+  /** Lowercase substrings of SkuId or SkuPriceDetails that mark a license-included row. */
+  licenseIncludedPatterns: string[];
+  skuProducts: SkuProductPattern[];
+  /** Resources seen in cost data within this many days of the latest day count as deployed. */
+  windowDays: number;
+  /** A resource absent this many days is a reharvest candidate. */
+  absentAfterDays: number;
+}
+
+export interface EntitlementSourceConfig {
+  id: string;
+  location: string;
+  schedule: SchedulerServiceTaskScheduleDefinition;
+}
+
+/** A seat export of one SaaS product, read on a schedule. */
+export interface SeatSourceConfig {
+  id: string;
+  productId: string;
+  location: string;
+  schedule: SchedulerServiceTaskScheduleDefinition;
+}
+
+/** Everything under `finopsItam.licenses`, checked at start. */
+export interface LicenseConfig {
+  products: LicenseProduct[];
+  entitlementSources: EntitlementSourceConfig[];
+  seatSources: SeatSourceConfig[];
+  costData: CostDataLicenseSettings;
+  instanceTypes: Record<string, number>;
+  unauthorizedProducts: string[];
+  /** Seats unused this many days are reharvest candidates. */
+  inactiveSeatDays: number;
+  costSchedule: SchedulerServiceTaskScheduleDefinition;
+}
+
+export const DEFAULT_COST_DATA_SETTINGS: CostDataLicenseSettings = {
+  productTag: 'license-product',
+  modelTag: 'license-model',
+  byolPatterns: ['byol', 'bring your own license', 'hybrid benefit'],
+  licenseIncludedPatterns: ['license included', 'license-included'],
+  skuProducts: [
+    // AWS platform SKUs (`Windows:SQL-Ent`) and pre-installed software in price details
+    // (`SQL Ent`, `SQL Enterprise`, `SQL Server Standard`).
+    { pattern: 'sql-ent', productId: 'microsoft-sql-server-enterprise' },
+    { pattern: 'sql ent', productId: 'microsoft-sql-server-enterprise' },
+    { pattern: 'sql server ent', productId: 'microsoft-sql-server-enterprise' },
+    { pattern: 'sql-std', productId: 'microsoft-sql-server-standard' },
+    { pattern: 'sql std', productId: 'microsoft-sql-server-standard' },
+    { pattern: 'sql standard', productId: 'microsoft-sql-server-standard' },
+    { pattern: 'sql server standard', productId: 'microsoft-sql-server-standard' },
+  ],
+  windowDays: 90,
+  absentAfterDays: 30,
+};
+
+const SOURCE_SCHEDULE = { frequency: { hours: 1 }, timeout: { minutes: 10 }, initialDelay: { seconds: 20 } };
+const COST_SCHEDULE = { frequency: { hours: 6 }, timeout: { minutes: 30 }, initialDelay: { minutes: 1 } };
+
+function readSchedule(
+  config: Config | undefined,
+  key: string,
+  defaults: JsonObject,
+): SchedulerServiceTaskScheduleDefinition {
+  const data = { ...defaults, ...(config?.get<JsonObject>() ?? {}) };
+  try {
+    return readSchedulerServiceTaskScheduleDefinitionFromConfig(
+      new ConfigReader(data, 'app-config', undefined, key),
+    );
+  } catch (error) {
+    throw new Error(`Invalid ${key}: ${error instanceof Error ? error.message : error}`);
+  }
+}
+
+function positiveInteger(config: Config, key: string, fallback: number): number {
+  const value = config.getOptionalNumber(key) ?? fallback;
+  if (!Number.isInteger(value) || value < 1) {
+    throw new Error(`${key} must be a whole number of days, at least 1, but is ${value}`);
+  }
+  return value;
+}
+
+function lowercaseList(config: Config, key: string, fallback: string[]): string[] {
+  const list = config.getOptionalStringArray(key);
+  return (list ?? fallback).map(s => s.trim().toLowerCase()).filter(Boolean);
+}
+
+function readSources(config: Config): EntitlementSourceConfig[] {
+  const entries = config.getOptionalConfigArray('finopsItam.licenses.entitlementSources') ?? [];
+  const seen = new Set<string>();
+  return entries.map((entry, index) => {
+    const key = `finopsItam.licenses.entitlementSources[${index}]`;
+    const id = entry.getString('id');
+    if (!PRODUCT_ID.test(id) || id === 'api') {
+      throw new Error(`${key}.id "${id}" must be lowercase kebab-case (like "contracts") and not "api"`);
+    }
+    if (seen.has(id)) {
+      throw new Error(`${key}.id "${id}" is used by another entitlement source`);
+    }
+    seen.add(id);
+    return {
+      id,
+      location: entry.getString('location').trim(),
+      schedule: readSchedule(entry.getOptionalConfig('schedule'), `${key}.schedule`, SOURCE_SCHEDULE),
+    };
+  });
+}
+
+function readSeatSources(config: Config): SeatSourceConfig[] {
+  const entries = config.getOptionalConfigArray('finopsItam.licenses.seatSources') ?? [];
+  const seen = new Set<string>();
+  return entries.map((entry, index) => {
+    const key = `finopsItam.licenses.seatSources[${index}]`;
+    const id = entry.getString('id');
+    if (!PRODUCT_ID.test(id)) {
+      throw new Error(`${key}.id "${id}" must be lowercase kebab-case (like "observability-seats")`);
+    }
+    if (seen.has(id)) {
+      throw new Error(`${key}.id "${id}" is used by another seat source`);
+    }
+    seen.add(id);
+    const productId = entry.getString('productId');
+    if (!PRODUCT_ID.test(productId)) {
+      throw new Error(`${key}.productId "${productId}" is not a lowercase kebab-case product id`);
+    }
+    return {
+      id,
+      productId,
+      location: entry.getString('location').trim(),
+      schedule: readSchedule(entry.getOptionalConfig('schedule'), `${key}.schedule`, SOURCE_SCHEDULE),
+    };
+  });
+}
+
+function readSkuProducts(config: Config): SkuProductPattern[] {
+  const entries = config.getOptionalConfigArray('finopsItam.licenses.costData.skuProducts');
+  if (!entries) return DEFAULT_COST_DATA_SETTINGS.skuProducts;
+  return entries.map((entry, index) => {
+    const key = `finopsItam.licenses.costData.skuProducts[${index}]`;
+    const model = entry.getOptionalString('model');
+    if (model !== undefined && model !== 'byol' && model !== 'license-included') {
+      throw new Error(`${key}.model must be byol or license-included, but is "${model}"`);
+    }
+    return {
+      pattern: entry.getString('pattern').trim().toLowerCase(),
+      productId: entry.getString('productId'),
+      ...(model ? { model } : {}),
+    } as SkuProductPattern;
+  });
+}
+
+/** Reads `finopsItam.licenses`, so a mistake stops the backend with the key named. */
+export function readLicenseConfig(config: Config): LicenseConfig {
+  const d = DEFAULT_COST_DATA_SETTINGS;
+  const base = 'finopsItam.licenses.costData';
+  const instanceTypes = config.getOptional<Record<string, unknown>>('finopsItam.licenses.instanceTypes') ?? {};
+  for (const [name, vcpus] of Object.entries(instanceTypes)) {
+    if (typeof vcpus !== 'number' || !Number.isInteger(vcpus) || vcpus < 1) {
+      throw new Error(`finopsItam.licenses.instanceTypes.${name} must be a whole number of vCPUs`);
+    }
+  }
+  return {
+    products: readProductConfig(config),
+    entitlementSources: readSources(config),
+    seatSources: readSeatSources(config),
+    costData: {
+      productTag: config.getOptionalString(`${base}.productTag`) ?? d.productTag,
+      modelTag: config.getOptionalString(`${base}.modelTag`) ?? d.modelTag,
+      byolPatterns: lowercaseList(config, `${base}.byolPatterns`, d.byolPatterns),
+      licenseIncludedPatterns: lowercaseList(config, `${base}.licenseIncludedPatterns`, d.licenseIncludedPatterns),
+      skuProducts: readSkuProducts(config),
+      windowDays: positiveInteger(config, `${base}.windowDays`, d.windowDays),
+      absentAfterDays: positiveInteger(config, `${base}.absentAfterDays`, d.absentAfterDays),
+    },
+    instanceTypes: instanceTypes as Record<string, number>,
+    unauthorizedProducts: config.getOptionalStringArray('finopsItam.licenses.unauthorizedProducts') ?? [],
+    inactiveSeatDays: positiveInteger(config, 'finopsItam.licenses.inactiveSeatDays', 90),
+    costSchedule: readSchedule(
+      config.getOptionalConfig('finopsItam.licenses.costSchedule'),
+      'finopsItam.licenses.costSchedule',
+      COST_SCHEDULE,
+    ),
+  };
+}

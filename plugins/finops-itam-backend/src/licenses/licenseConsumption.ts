@@ -1,0 +1,207 @@
+import {
+  EntityLicenseUsage,
+  LicenseConsumptionSource,
+  LicenseEntitlement,
+  LicenseProduct,
+  LicenseRequirementReason,
+  LicenseUsageFlag,
+  UnknownLicenseProductUse,
+} from '@finops-itam/plugin-finops-itam-common';
+import { byolViolation } from './byolRules';
+import { LicensedResource } from './costDataLicenses';
+import {
+  LicenseCount,
+  countDeployment,
+  countSubscriptionVms,
+  licenseUnits,
+} from './countingRules';
+import { StoredSeat } from './DatabaseLicenseStore';
+
+/** One deployment, declaration or seat that needs (or came with) licenses of a product. */
+export interface Consumption {
+  productId: string;
+  entityRef: string | null;
+  model: EntityLicenseUsage['model'];
+  /** Quantity that counts towards the requirement; 0 when unknown or already counted. */
+  counted: number;
+  reason: LicenseRequirementReason;
+  flags: LicenseUsageFlag[];
+  resource?: LicensedResource;
+  seat?: StoredSeat;
+}
+
+/** A product an entity declares in `finops-itam.io/licenses`. */
+export interface Declaration {
+  entityRef: string;
+  productId: string;
+  quantity: number;
+}
+
+export interface ConsumptionInput {
+  products: Map<string, LicenseProduct>;
+  /** Entitlements active today, by product, for BYOL rights. */
+  activeEntitlements: Map<string, LicenseEntitlement[]>;
+  resources: LicensedResource[];
+  declarations: Declaration[];
+  seats: StoredSeat[];
+  unauthorizedProducts: string[];
+}
+
+export interface ConsumptionResult {
+  consumptions: Consumption[];
+  unknownProducts: UnknownLicenseProductUse[];
+}
+
+const groupKey = (...parts: Array<string | null>) => JSON.stringify(parts);
+
+/** Cost-data consumption of a set of resources: per VM counts under each product's rule. */
+export function costDataConsumptions(
+  resources: LicensedResource[],
+  input: Pick<ConsumptionInput, 'products' | 'activeEntitlements'>,
+  unknown?: UnknownLicenseProductUse[],
+): Consumption[] {
+  // Subscriptions covering several VMs are counted per entity, product and model.
+  const groups = new Map<string, Array<{ resource: LicensedResource; product: LicenseProduct; model: Consumption['model'] }>>();
+  for (const resource of resources) {
+    for (const detection of resource.detections.values()) {
+      const product = input.products.get(detection.productId);
+      if (!product) {
+        unknown?.push({
+          productId: detection.productId,
+          source: 'cost-data',
+          entityRef: resource.entityRef,
+          resourceId: resource.resourceId,
+          resourceName: resource.resourceName,
+        });
+        continue;
+      }
+      const key = groupKey(product.id, resource.entityRef, detection.model);
+      groups.set(key, [...(groups.get(key) ?? []), { resource, product, model: detection.model }]);
+    }
+  }
+  const consumptions: Consumption[] = [];
+  for (const members of groups.values()) {
+    const { product, model } = members[0];
+    const counts: LicenseCount[] =
+      product.metric === 'subscription'
+        ? countSubscriptionVms(product, members.length)
+        : members.map(m => countDeployment(product, { vcpus: m.resource.vcpus, hyperThreading: m.resource.hyperThreading }));
+    members.forEach(({ resource }, i) => {
+      const count = counts[i];
+      const flags: LicenseUsageFlag[] = count.warnings.map(message => ({ kind: 'byol-not-allowed' as const, message }));
+      if (count.quantity === null) {
+        flags.push({
+          kind: 'unknown-size',
+          message: `${resource.resourceName ?? resource.key}: vCPUs unknown, so it is not counted; add CoreCount to the export or the instance type to finopsItam.licenses.instanceTypes`,
+        });
+      }
+      if (model === 'byol') {
+        const violation = byolViolation(product, input.activeEntitlements.get(product.id) ?? [], resource);
+        if (violation) flags.push({ kind: 'byol-not-allowed', message: violation });
+      }
+      const detection = resource.detections.get(product.id)!;
+      if (detection.badModelTag !== undefined) {
+        flags.push({
+          kind: 'unknown-product',
+          message: `license model tag "${detection.badModelTag}" is neither byol nor license-included; counted as ${model}`,
+        });
+      }
+      consumptions.push({
+        productId: product.id,
+        entityRef: resource.entityRef,
+        model,
+        counted: count.quantity ?? 0,
+        reason: {
+          source: 'cost-data',
+          resourceId: resource.resourceId ?? undefined,
+          resourceName: resource.resourceName ?? undefined,
+          vcpus: resource.vcpus,
+          quantity: count.quantity ?? 0,
+          rule: model === 'license-included' ? `${count.rule} (license included in the cloud bill)` : count.rule,
+        },
+        flags,
+        resource,
+      });
+    });
+  }
+  return consumptions;
+}
+
+/**
+ * Everything that consumes licenses: cost data, catalog declarations and seat imports.
+ * A declaration for a product the entity's cost data or seat imports already count is
+ * listed but not added, so the same VMs or seats are never counted twice.
+ */
+export function collectConsumption(input: ConsumptionInput): ConsumptionResult {
+  const unknownProducts: UnknownLicenseProductUse[] = [];
+  const consumptions = costDataConsumptions(input.resources, input, unknownProducts);
+
+  const measured = new Map<string, string>();
+  for (const c of consumptions) {
+    if (c.entityRef) measured.set(groupKey(c.entityRef, c.productId), 'cost data');
+  }
+  for (const seat of input.seats) {
+    if (seat.entityRef) measured.set(groupKey(seat.entityRef, seat.productId), 'the seat import');
+  }
+  for (const declaration of input.declarations) {
+    const product = input.products.get(declaration.productId);
+    if (!product) {
+      unknownProducts.push({
+        productId: declaration.productId,
+        source: 'catalog',
+        entityRef: declaration.entityRef,
+        resourceId: null,
+        resourceName: null,
+      });
+      continue;
+    }
+    const measuredBy = measured.get(groupKey(declaration.entityRef, declaration.productId));
+    const duplicate = measuredBy !== undefined;
+    const units = licenseUnits(product.metric, declaration.quantity);
+    consumptions.push({
+      productId: product.id,
+      entityRef: declaration.entityRef,
+      model: 'declared',
+      counted: duplicate ? 0 : declaration.quantity,
+      reason: {
+        source: 'catalog',
+        quantity: duplicate ? 0 : declaration.quantity,
+        rule: duplicate
+          ? `declared ${units} in finops-itam.io/licenses; not added, ${measuredBy} already counts this product for the entity`
+          : `declared ${units} in finops-itam.io/licenses`,
+      },
+      flags: [],
+    });
+  }
+
+  for (const seat of input.seats) {
+    const product = input.products.get(seat.productId);
+    consumptions.push({
+      productId: seat.productId,
+      entityRef: seat.entityRef ?? null,
+      model: 'seat',
+      counted: 1,
+      reason: {
+        source: 'seat-import' as LicenseConsumptionSource,
+        quantity: 1,
+        rule: `seat assigned to ${seat.user}, ${seat.lastActive ? `last active ${seat.lastActive}` : 'never used'}`,
+      },
+      flags: product ? [] : [{ kind: 'unknown-product', message: `no product "${seat.productId}"` }],
+      seat,
+    });
+  }
+
+  const blocked = new Set(input.unauthorizedProducts);
+  for (const consumption of consumptions) {
+    if (blocked.has(consumption.productId)) {
+      consumption.flags.push({
+        kind: 'unauthorized-product',
+        message: `${consumption.productId} is on the unauthorized products list (finopsItam.licenses.unauthorizedProducts)`,
+      });
+    }
+  }
+  return { consumptions, unknownProducts };
+}
+
+/** Consumption that needs an entitlement: everything but license-included. */
+export const needsEntitlement = (c: Consumption) => c.model !== 'license-included';

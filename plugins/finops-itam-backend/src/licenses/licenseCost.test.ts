@@ -1,0 +1,93 @@
+import { LicenseEntitlement } from '@finops-itam/plugin-finops-itam-common';
+import { sumAmounts } from '../ingestion/money';
+import { computeLicenseDailyCost, termCost } from './licenseCost';
+import { LicenseDailyCostRow } from './DatabaseLicenseStore';
+
+const OWNER = 'group:default/team-itam';
+
+const entitlement = (overrides: Partial<LicenseEntitlement> = {}): LicenseEntitlement => ({
+  id: 'e1',
+  productId: 'microsoft-sql-server-enterprise',
+  metric: 'per-core',
+  quantity: 4,
+  cost: { amount: '100', currency: 'USD', per: 'term' },
+  termStart: '2026-01-01',
+  termEnd: '2026-01-03',
+  owner: OWNER,
+  ...overrides,
+});
+
+const requirements = (needs: Array<[string | null, number]>) =>
+  new Map([['microsoft-sql-server-enterprise', new Map(needs)]]);
+
+const byDay = (rows: LicenseDailyCostRow[]) => {
+  const days = new Map<string, string[]>();
+  for (const row of rows) days.set(row.day, [...(days.get(row.day) ?? []), row.amount]);
+  return new Map([...days].map(([day, amounts]) => [day, sumAmounts(amounts)]));
+};
+
+describe('license cost per entity', () => {
+  it('amortizes the term cost daily and splits each day by required quantity, the unused share to the owner', () => {
+    const rows = computeLicenseDailyCost(
+      [entitlement()],
+      requirements([['component:default/a', 2], ['component:default/b', 1]]),
+      '2026-12-31',
+    );
+    // 100 over 3 days: the leftover unit of the last decimal goes to the first day.
+    expect(byDay(rows)).toEqual(
+      new Map([
+        ['2026-01-01', '33.3333333333333334'],
+        ['2026-01-02', '33.3333333333333333'],
+        ['2026-01-03', '33.3333333333333333'],
+      ]),
+    );
+    expect(sumAmounts(rows.map(r => r.amount))).toBe('100');
+    const day2 = rows.filter(r => r.day === '2026-01-02');
+    // 4 entitled, 3 required: a gets 2/4, b 1/4, and the owner keeps 1/4 as shelfware.
+    expect(day2.map(r => [r.entityRef, r.amount, r.shelfware])).toEqual([
+      ['component:default/a', '16.6666666666666667', false],
+      ['component:default/b', '8.3333333333333333', false],
+      [OWNER, '8.3333333333333333', true],
+    ]);
+  });
+
+  it('charges everything to consumers when they need more than is entitled', () => {
+    const rows = computeLicenseDailyCost(
+      [entitlement({ cost: { amount: '10', currency: 'EUR', per: 'unit' } })],
+      requirements([['component:default/a', 5], ['component:default/b', 1]]),
+      '2026-12-31',
+    );
+    expect(termCost(entitlement({ cost: { amount: '10', currency: 'EUR', per: 'unit' } }))).toBe('40');
+    expect(rows.some(r => r.shelfware)).toBe(false);
+    expect(sumAmounts(rows.map(r => r.amount))).toBe('40');
+    expect(rows.every(r => r.currency === 'EUR')).toBe(true);
+  });
+
+  it('keeps all cost with the owner as shelfware when nothing consumes the product', () => {
+    const rows = computeLicenseDailyCost([entitlement()], new Map(), '2026-12-31');
+    expect(rows.every(r => r.entityRef === OWNER && r.shelfware)).toBe(true);
+    expect(sumAmounts(rows.map(r => r.amount))).toBe('100');
+  });
+
+  it('charges requirement that no entity owns to the owner, not as shelfware', () => {
+    const rows = computeLicenseDailyCost([entitlement()], requirements([[null, 4]]), '2026-12-31');
+    expect(rows.every(r => r.entityRef === OWNER && !r.shelfware)).toBe(true);
+    expect(sumAmounts(rows.map(r => r.amount))).toBe('100');
+  });
+
+  it('stops at the given day and conserves every day exactly over a long, awkward term', () => {
+    const year = entitlement({
+      quantity: 7,
+      cost: { amount: '1234.5678901234567891', currency: 'USD', per: 'term' },
+      termStart: '2026-01-01',
+      termEnd: '2026-12-31',
+    });
+    const needs = requirements([['component:default/a', 3], ['component:default/b', 2], ['component:default/c', 1]]);
+    const all = computeLicenseDailyCost([year], needs, '2026-12-31');
+    expect(sumAmounts(all.map(r => r.amount))).toBe('1234.5678901234567891');
+    expect(byDay(all).size).toBe(365);
+    const partial = computeLicenseDailyCost([year], needs, '2026-01-31');
+    expect(byDay(partial).size).toBe(31);
+    expect(partial.every(r => r.day <= '2026-01-31')).toBe(true);
+  });
+});

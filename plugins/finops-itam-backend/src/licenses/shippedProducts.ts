@@ -1,0 +1,110 @@
+import { LicenseProduct } from '@finops-itam/plugin-finops-itam-common';
+
+const USD = (amount: string) => ({ amount, currency: 'USD' });
+
+/** SQL Server in the cloud: licensed per vCPU as cores, 4 at least per VM, in 2-core packs. */
+const SQL_SERVER_RULE = { minimumPerVm: 4, packSize: 2 };
+const SQL_SERVER_BYOL = { requiresLicenseMobility: true };
+
+/** Windows Server: 8 core licenses at least per VM, in 2-core packs. */
+const WINDOWS_SERVER_RULE = { minimumPerVm: 8, packSize: 2 };
+/**
+ * Windows Server may not be brought to shared AWS or GCP hosts (no License Mobility); on
+ * Azure it may, through Azure Hybrid Benefit; elsewhere only on dedicated hosts.
+ */
+const WINDOWS_SERVER_BYOL = {
+  allowedTenancy: ['dedicated-host' as const],
+  sharedTenancyProviders: ['Microsoft', 'Azure'],
+};
+
+/** Oracle authorizes AWS, Azure and GCP for BYOL at any tenancy. */
+const ORACLE_BYOL = {
+  allowedProviders: ['AWS', 'Amazon Web Services', 'Microsoft', 'Azure', 'Google Cloud'],
+};
+
+/**
+ * The products this plugin knows out of the box, with the counting rules of
+ * `domain.md` §2. The numbers are vendor terms as data: `finopsItam.licenses.products`
+ * and `PUT /licenses/products` override or extend them by id. List prices are indicative
+ * yearly prices per license unit in USD, used only for shortage exposure; override them
+ * with your contract prices.
+ */
+export const SHIPPED_LICENSE_PRODUCTS: readonly LicenseProduct[] = [
+  {
+    id: 'microsoft-sql-server-enterprise',
+    publisher: 'Microsoft',
+    name: 'SQL Server Enterprise',
+    edition: 'Enterprise',
+    metric: 'per-core',
+    rule: SQL_SERVER_RULE,
+    byol: SQL_SERVER_BYOL,
+    listPrice: USD('2717'),
+  },
+  {
+    id: 'microsoft-sql-server-standard',
+    publisher: 'Microsoft',
+    name: 'SQL Server Standard',
+    edition: 'Standard',
+    metric: 'per-core',
+    rule: SQL_SERVER_RULE,
+    byol: SQL_SERVER_BYOL,
+    listPrice: USD('945'),
+  },
+  {
+    id: 'microsoft-windows-server-standard',
+    publisher: 'Microsoft',
+    name: 'Windows Server Standard',
+    edition: 'Standard',
+    metric: 'per-core',
+    rule: WINDOWS_SERVER_RULE,
+    byol: WINDOWS_SERVER_BYOL,
+    listPrice: USD('73.5'),
+  },
+  {
+    id: 'microsoft-windows-server-datacenter',
+    publisher: 'Microsoft',
+    name: 'Windows Server Datacenter',
+    edition: 'Datacenter',
+    metric: 'per-core',
+    rule: WINDOWS_SERVER_RULE,
+    byol: WINDOWS_SERVER_BYOL,
+    listPrice: USD('423.19'),
+  },
+  {
+    id: 'oracle-database-enterprise',
+    publisher: 'Oracle',
+    name: 'Oracle Database Enterprise Edition',
+    edition: 'Enterprise',
+    metric: 'per-processor',
+    rule: { vcpusPerLicenseHyperThreaded: 2, vcpusPerLicense: 1, coreFactor: 0.5 },
+    byol: ORACLE_BYOL,
+    listPrice: USD('10450'),
+  },
+  {
+    id: 'oracle-database-standard-2',
+    publisher: 'Oracle',
+    name: 'Oracle Database Standard Edition 2',
+    edition: 'Standard Edition 2',
+    metric: 'per-socket',
+    // 4 vCPUs = 1 socket; SE2 may run on 8 vCPUs at most (flagged, not capped).
+    rule: { vcpusPerLicense: 4, maxVcpusAllowed: 8 },
+    byol: ORACLE_BYOL,
+    listPrice: USD('3850'),
+  },
+  {
+    id: 'rhel',
+    publisher: 'Red Hat',
+    name: 'Red Hat Enterprise Linux',
+    metric: 'subscription',
+    rule: { vmsPerLicense: 2 },
+    byol: { allowedProviders: ['AWS', 'Amazon Web Services', 'Microsoft', 'Azure', 'Google Cloud'] },
+    listPrice: USD('799'),
+  },
+  {
+    id: 'saas-observability-seat',
+    publisher: 'Generic SaaS',
+    name: 'SaaS seat',
+    metric: 'per-user',
+    rule: {},
+  },
+];

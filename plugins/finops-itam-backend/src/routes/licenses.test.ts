@@ -1,0 +1,635 @@
+import {
+  mockCredentials,
+  mockErrorHandler,
+  mockServices,
+} from '@backstage/backend-test-utils';
+import { AuthorizeResult } from '@backstage/plugin-permission-common';
+import express from 'express';
+import { Knex } from 'knex';
+import request from 'supertest';
+import { migrationConfig } from '../database/migrations';
+import { sumAmounts } from '../ingestion/money';
+import { DatabaseLicenseCostReader } from '../licenses/LicenseCostReader';
+import { LicenseService } from '../licenses/LicenseService';
+import {
+  byolTags,
+  daysFrom,
+  insertLicensedVms,
+  licenseServiceFor,
+  testEntity,
+} from '../licenses/__testUtils__/licenseFixtures';
+import { createTestDatabases } from '../__testUtils__/testDatabases';
+import { createLicenseRoutes } from './licenses';
+import { createRequirePermission } from './requirePermission';
+
+jest.setTimeout(60_000);
+
+const SQL = 'microsoft-sql-server-enterprise';
+const WINDOWS = 'microsoft-windows-server-datacenter';
+const ORACLE = 'oracle-database-enterprise';
+const SEAT = 'saas-observability-seat';
+const ITAM = 'group:default/team-itam';
+
+const entities = [
+  testEntity('Group', 'team-itam'),
+  testEntity('Component', 'payments', {
+    annotations: { 'finops-itam.io/licenses': `${SQL}=8` },
+    spec: { lifecycle: 'production', owner: 'team-a' },
+  }),
+  testEntity('Component', 'reporting', { spec: { lifecycle: 'production' } }),
+  testEntity('Component', 'legacy', { spec: { lifecycle: 'deprecated' } }),
+  testEntity('Component', 'erp', {
+    annotations: { 'finops-itam.io/licenses': 'oracle-database-standard-2=2' },
+    spec: { lifecycle: 'production' },
+  }),
+  testEntity('Component', 'search', { spec: { lifecycle: 'production' } }),
+  // Declares 40 seats, but the seat import is the measure: the declaration is not added.
+  testEntity('Component', 'observability', {
+    annotations: { 'finops-itam.io/licenses': `${SEAT}=40` },
+    spec: { lifecycle: 'production' },
+  }),
+];
+
+const lastWeek = daysFrom('2026-11-20', 7);
+
+async function setUp(knex: Knex) {
+  await knex.migrate.latest(migrationConfig);
+  await insertLicensedVms(knex, [
+    // The worked example: SQL Server Enterprise BYOL on 2, 6 and 7 vCPUs → 4 + 6 + 8 = 18.
+    { name: 'sql-vm-2', entityRef: 'component:default/payments', days: lastWeek, tags: byolTags(SQL), details: { CoreCount: 2 } },
+    { name: 'sql-vm-6', entityRef: 'component:default/payments', days: lastWeek, tags: byolTags(SQL), details: { CoreCount: 6 } },
+    // Deployed only for the last three days: the requirement is rising.
+    { name: 'sql-vm-7', entityRef: 'component:default/payments', days: lastWeek.slice(4), tags: byolTags(SQL), details: { CoreCount: 7 } },
+    // Size unknown: listed, not counted.
+    { name: 'sql-vm-odd', entityRef: 'component:default/payments', days: lastWeek, tags: byolTags(SQL), details: { InstanceType: 'zz.odd' } },
+    // License-included SQL Server, recognised from the SKU alone.
+    {
+      name: 'sql-li-1',
+      entityRef: 'component:default/reporting',
+      days: lastWeek,
+      skuId: 'ec2/us-east-1/m5.xlarge/Windows:SQL-Ent',
+      details: { CoreCount: 4, x_LicenseModel: 'License Included' },
+    },
+    // Windows Server BYOL on shared AWS hosts: not allowed.
+    { name: 'win-aws-1', entityRef: 'component:default/reporting', days: lastWeek, tags: byolTags(WINDOWS), details: { CoreCount: 4 } },
+    // Windows Server BYOL on Azure: allowed (Azure Hybrid Benefit); its entity is gone.
+    { name: 'win-az-1', entityRef: 'component:default/ghost', provider: 'Microsoft', days: lastWeek, tags: byolTags(WINDOWS), details: { CoreCount: 8 } },
+    // Oracle EE on a deprecated component; 8 vCPUs from the instance-type table → 4 processors.
+    { name: 'ora-1', entityRef: 'component:default/legacy', days: lastWeek, tags: byolTags(ORACLE), details: { InstanceType: 'm5.2xlarge' } },
+    // RHEL on a VM last billed in October: a reharvest candidate.
+    { name: 'rhel-old', entityRef: 'component:default/search', days: ['2026-10-01'], tags: byolTags('rhel'), details: { CoreCount: 2 } },
+    // A product id nobody defined.
+    { name: 'magic-1', entityRef: 'component:default/search', days: lastWeek, tags: byolTags('acme-magic'), details: { CoreCount: 2 } },
+  ]);
+}
+
+const entitlements = [
+  {
+    id: 'ea-sql',
+    productId: SQL,
+    quantity: 16,
+    cost: { amount: '43472', currency: 'USD', per: 'term' },
+    termStart: '2026-01-01',
+    termEnd: '2026-12-31',
+    trueUpDate: '2026-12-15',
+    softwareAssurance: true,
+    owner: ITAM,
+  },
+  {
+    id: 'ula-oracle',
+    productId: ORACLE,
+    quantity: 6,
+    cost: { amount: '62700', currency: 'USD', per: 'term' },
+    termStart: '2024-06-01',
+    termEnd: '2027-05-31',
+    owner: 'team-itam',
+  },
+  {
+    id: 'saas-seats',
+    productId: SEAT,
+    quantity: 5,
+    cost: { amount: '3000', currency: 'USD', per: 'term' },
+    termStart: '2026-01-01',
+    termEnd: '2026-12-31',
+    owner: 'group:default/team-platform',
+  },
+];
+
+function app(service: LicenseService, options: { deny?: boolean } = {}) {
+  const auditor = mockServices.auditor.mock();
+  const event = { success: jest.fn(), fail: jest.fn() };
+  auditor.createEvent.mockResolvedValue(event);
+  const changed = jest.fn();
+  const router = createLicenseRoutes({
+    licenses: service,
+    requirePermission: createRequirePermission({
+      httpAuth: mockServices.httpAuth(),
+      permissions: mockServices.permissions({
+        result: options.deny ? AuthorizeResult.DENY : AuthorizeResult.ALLOW,
+      }),
+    }),
+    auditor,
+    onLicensesChanged: changed,
+  });
+  return {
+    server: express().use(express.json()).use(router).use(mockErrorHandler()),
+    auditor,
+    event,
+    changed,
+  };
+}
+
+const user = mockCredentials.user.header();
+
+async function withEntitlements(knex: Knex) {
+  await setUp(knex);
+  const { service } = licenseServiceFor(knex, entities);
+  const { server } = app(service);
+  const put = await request(server).put('/licenses/entitlements').set('Authorization', user).send(entitlements);
+  expect(put.status).toBe(200);
+  const seats = await request(server)
+    .put(`/licenses/seats/${SEAT}`)
+    .set('Authorization', user)
+    .send({
+      seats: [
+        { user: 'alice@example.com', lastActive: '2026-11-20', entityRef: 'component:default/observability' },
+        { user: 'bob@example.com', lastActive: '2026-06-01', entityRef: 'Component:default/observability' },
+        { user: 'carol@example.com' },
+      ],
+    });
+  expect(seats.status).toBe(200);
+  expect(seats.body).toEqual({ productId: SEAT, seats: 3 });
+  return { service, server };
+}
+
+describe('license API', () => {
+  const databases = createTestDatabases();
+
+  it.each(databases.eachSupportedId())(
+    'PUT /licenses/entitlements stores valid entitlements, audits and asks for a cost recompute, on %p',
+    async databaseId => {
+      const knex = await databases.init(databaseId);
+      await setUp(knex);
+      const { service } = licenseServiceFor(knex, entities);
+      const { server, auditor, event, changed } = app(service);
+
+      const put = await request(server)
+        .put('/licenses/entitlements')
+        .set('Authorization', user)
+        .send({ entitlements });
+      expect(put.status).toBe(200);
+      expect(put.body).toEqual({ upserted: 3 });
+      expect(auditor.createEvent).toHaveBeenCalledWith(
+        expect.objectContaining({ eventId: 'license-entitlement-upsert' }),
+      );
+      expect(event.success).toHaveBeenCalled();
+      expect(changed).toHaveBeenCalledTimes(1);
+
+      // Upsert by id: a second PUT changes one entitlement and leaves the others.
+      await request(server)
+        .put('/licenses/entitlements')
+        .set('Authorization', user)
+        .send([{ ...entitlements[0], quantity: 20 }]);
+      const get = await request(server).get('/licenses/entitlements').set('Authorization', user);
+      expect(get.status).toBe(200);
+      expect(get.body.entitlements.map((e: any) => [e.id, e.quantity, e.owner, e.metric])).toEqual([
+        ['ea-sql', 20, ITAM, 'per-core'],
+        ['saas-seats', 5, 'group:default/team-platform', 'per-user'],
+        ['ula-oracle', 6, ITAM, 'per-processor'],
+      ]);
+      await knex.destroy();
+    },
+  );
+
+  it.each(databases.eachSupportedId())(
+    'PUT /licenses/entitlements answers 400 with every rejection and changes nothing, on %p',
+    async databaseId => {
+      const knex = await databases.init(databaseId);
+      await setUp(knex);
+      const { service } = licenseServiceFor(knex, entities);
+      const { server, event, changed } = app(service);
+      await request(server).put('/licenses/entitlements').set('Authorization', user).send(entitlements);
+      changed.mockClear();
+
+      const bad = await request(server)
+        .put('/licenses/entitlements')
+        .set('Authorization', user)
+        .send([
+          { ...entitlements[0], quantity: 99 }, // valid on its own, but the batch is refused
+          { ...entitlements[1], quantity: -1 },
+          { ...entitlements[2], termEnd: '2025-12-31' },
+          { ...entitlements[2], id: 'ula-oracle' },
+        ]);
+      expect(bad.status).toBe(400);
+      expect(bad.body.error.message).toMatch(/none stored/);
+      expect(bad.body.rejections).toEqual([
+        { index: 1, id: 'ula-oracle', field: 'id', reason: 'duplicate id "ula-oracle": also used by record 3' },
+        { index: 1, id: 'ula-oracle', field: 'quantity', reason: 'must not be negative' },
+        {
+          index: 2,
+          id: 'saas-seats',
+          field: 'termEnd',
+          reason: '2025-12-31 is before termStart 2026-01-01: a term must end on or after its start',
+        },
+        { index: 3, id: 'ula-oracle', field: 'id', reason: 'duplicate id "ula-oracle": also used by record 1' },
+      ]);
+      expect(event.fail).toHaveBeenCalled();
+      expect(changed).not.toHaveBeenCalled();
+      const get = await request(server).get('/licenses/entitlements').set('Authorization', user);
+      expect(get.body.entitlements.map((e: any) => [e.id, e.quantity])).toEqual([
+        ['ea-sql', 16],
+        ['saas-seats', 5],
+        ['ula-oracle', 6],
+      ]);
+
+      const empty = await request(server).put('/licenses/entitlements').set('Authorization', user).send([]);
+      expect(empty.status).toBe(400);
+      await knex.destroy();
+    },
+  );
+
+  it.each(databases.eachSupportedId())(
+    'GET /licenses/position counts, splits BYOL and license-included, projects the true-up, on %p',
+    async databaseId => {
+      const knex = await databases.init(databaseId);
+      const { server } = await withEntitlements(knex);
+      const response = await request(server).get('/licenses/position').set('Authorization', user);
+      expect(response.status).toBe(200);
+      const base = { trueUpDate: null, projectedAtTrueUp: null, unknownSizeResources: 0 };
+      expect(response.body).toEqual([
+        {
+          ...base,
+          productId: SQL,
+          productName: 'SQL Server Enterprise',
+          metric: 'per-core',
+          entitled: 16,
+          // 18 BYOL (4 + 6 + 8; the unknown size is not counted) + 4 license-included;
+          // payments' declaration of 8 is not added on top of its cost data.
+          required: 22,
+          byolRequired: 18,
+          licenseIncludedRequired: 4,
+          position: -2,
+          status: 'shortage',
+          exposure: { amount: '5434', currency: 'USD' },
+          trueUpDate: '2026-12-15',
+          // Daily requirement 10, 10, 10, 10, 18, 18, 18: slope 12/7 per day, 18 days to go.
+          projectedAtTrueUp: 49,
+          shelfware: 0,
+          unknownSizeResources: 1,
+          licenseEntityRef: `resource:default/license-${SQL}`,
+        },
+        {
+          ...base,
+          productId: WINDOWS,
+          productName: 'Windows Server Datacenter',
+          metric: 'per-core',
+          entitled: 0,
+          required: 16,
+          byolRequired: 16,
+          licenseIncludedRequired: 0,
+          position: -16,
+          status: 'shortage',
+          exposure: { amount: '6771.04', currency: 'USD' },
+          shelfware: 0,
+          licenseEntityRef: null,
+        },
+        {
+          ...base,
+          productId: ORACLE,
+          productName: 'Oracle Database Enterprise Edition',
+          metric: 'per-processor',
+          entitled: 6,
+          required: 4,
+          byolRequired: 4,
+          licenseIncludedRequired: 0,
+          position: 2,
+          status: 'surplus',
+          exposure: null,
+          shelfware: 2,
+          licenseEntityRef: `resource:default/license-${ORACLE}`,
+        },
+        {
+          ...base,
+          productId: 'oracle-database-standard-2',
+          productName: 'Oracle Database Standard Edition 2',
+          metric: 'per-socket',
+          entitled: 0,
+          required: 2,
+          byolRequired: 0,
+          licenseIncludedRequired: 0,
+          position: -2,
+          status: 'shortage',
+          exposure: { amount: '7700', currency: 'USD' },
+          shelfware: 0,
+          licenseEntityRef: null,
+        },
+        {
+          ...base,
+          productId: 'rhel',
+          productName: 'Red Hat Enterprise Linux',
+          metric: 'subscription',
+          entitled: 0,
+          required: 1,
+          byolRequired: 1,
+          licenseIncludedRequired: 0,
+          position: -1,
+          status: 'shortage',
+          exposure: { amount: '799', currency: 'USD' },
+          shelfware: 0,
+          licenseEntityRef: null,
+        },
+        {
+          ...base,
+          productId: SEAT,
+          productName: 'SaaS seat',
+          metric: 'per-user',
+          entitled: 5,
+          required: 3,
+          byolRequired: 0,
+          licenseIncludedRequired: 0,
+          position: 2,
+          status: 'surplus',
+          exposure: null,
+          shelfware: 2,
+          licenseEntityRef: `resource:default/license-${SEAT}`,
+        },
+      ]);
+      await knex.destroy();
+    },
+  );
+
+  it.each(databases.eachSupportedId())(
+    'GET /entities/.../licenses explains each requirement and its flags, on %p',
+    async databaseId => {
+      const knex = await databases.init(databaseId);
+      const { service, server } = await withEntitlements(knex);
+      await service.recomputeCost();
+
+      const payments = await request(server)
+        .get('/entities/component/default/payments/licenses')
+        .set('Authorization', user);
+      expect(payments.status).toBe(200);
+      expect(payments.body.entityRef).toBe('component:default/payments');
+      const [byol, declared] = payments.body.products;
+      expect(byol).toMatchObject({
+        productId: SQL,
+        model: 'byol',
+        required: 18,
+        covered: false,
+        status: 'shortage',
+        licenseEntityRef: `resource:default/license-${SQL}`,
+      });
+      expect(byol.reasons).toEqual([
+        { source: 'cost-data', resourceId: 'id-sql-vm-2', resourceName: 'sql-vm-2', vcpus: 2, quantity: 4, rule: '2 vCPUs → 4 core licenses: minimum 4 per VM' },
+        { source: 'cost-data', resourceId: 'id-sql-vm-6', resourceName: 'sql-vm-6', vcpus: 6, quantity: 6, rule: '6 vCPUs → 6 core licenses' },
+        { source: 'cost-data', resourceId: 'id-sql-vm-7', resourceName: 'sql-vm-7', vcpus: 7, quantity: 8, rule: '7 vCPUs → 8 core licenses: 2-core packs' },
+        expect.objectContaining({ resourceName: 'sql-vm-odd', vcpus: null, quantity: 0 }),
+      ]);
+      expect(byol.flags.map((f: any) => f.kind)).toEqual(['unknown-size']);
+      expect(declared).toMatchObject({ productId: SQL, model: 'declared', required: 0, monthlyCost: null });
+
+      // October's share: payments needs more than is entitled, so it carries the whole
+      // daily cost of the SQL Server entitlement, 31 days of 43472 / 365.
+      const october = await new DatabaseLicenseCostReader(
+        (service as any).options.store,
+      ).dailyLicenseCost(['component:default/payments'], '2026-10-01', '2026-10-31');
+      expect(october).toHaveLength(31);
+      expect(byol.monthlyCost).toEqual({ amount: sumAmounts(october.map(r => r.amount)), currency: 'USD' });
+      expect(Math.abs(Number(byol.monthlyCost.amount) - (43472 * 31) / 365)).toBeLessThan(1e-9);
+
+      const reporting = await request(server)
+        .get('/entities/component/default/reporting/licenses')
+        .set('Authorization', user);
+      const li = reporting.body.products.find((p: any) => p.model === 'license-included');
+      expect(li).toMatchObject({ productId: SQL, required: 4, covered: true, monthlyCost: null });
+      expect(li.reasons[0].rule).toBe('4 vCPUs → 4 core licenses (license included in the cloud bill)');
+      const windows = reporting.body.products.find((p: any) => p.productId === WINDOWS);
+      expect(windows.flags).toEqual([
+        {
+          kind: 'byol-not-allowed',
+          message: 'Windows Server Datacenter may not be brought to shared hosts on AWS; use dedicated-host',
+        },
+      ]);
+
+      const search = await request(server)
+        .get('/entities/component/default/search/licenses')
+        .set('Authorization', user);
+      expect(search.body.unknownProducts).toEqual([
+        {
+          productId: 'acme-magic',
+          source: 'cost-data',
+          entityRef: 'component:default/search',
+          resourceId: 'id-magic-1',
+          resourceName: 'magic-1',
+        },
+      ]);
+      expect(search.body.products[0].flags).toEqual([
+        { kind: 'reharvest-candidate', message: 'rhel-old absent from cost data since 2026-10-01' },
+      ]);
+
+      const observability = await request(server)
+        .get('/entities/component/default/observability/licenses')
+        .set('Authorization', user);
+      expect(observability.body.products.map((p: any) => [p.model, p.required, p.reasons.map((r: any) => r.rule)])).toEqual([
+        ['declared', 0, ['declared 40 seat licenses in finops-itam.io/licenses; not added, the seat import already counts this product for the entity']],
+        ['seat', 2, ['seat assigned to alice@example.com, last active 2026-11-20', 'seat assigned to bob@example.com, last active 2026-06-01']],
+      ]);
+
+      const missing = await request(server)
+        .get('/entities/component/default/nope/licenses')
+        .set('Authorization', user);
+      expect(missing.status).toBe(404);
+      expect(missing.body.error.message).toMatch(/No entity component:default\/nope/);
+      await knex.destroy();
+    },
+  );
+
+  it.each(databases.eachSupportedId())(
+    'GET /licenses/reharvest lists deprecated, missing, inactive and absent consumption, on %p',
+    async databaseId => {
+      const knex = await databases.init(databaseId);
+      const { server } = await withEntitlements(knex);
+      const response = await request(server).get('/licenses/reharvest').set('Authorization', user);
+      expect(response.status).toBe(200);
+      expect(response.body.candidates).toEqual([
+        {
+          productId: WINDOWS,
+          reason: 'entity-missing',
+          detail: 'component:default/ghost is no longer in the catalog (win-az-1)',
+          entityRef: 'component:default/ghost',
+          resourceId: 'id-win-az-1',
+          quantity: 8,
+        },
+        {
+          productId: ORACLE,
+          reason: 'deprecated-component',
+          detail: 'component:default/legacy is deprecated (ora-1)',
+          entityRef: 'component:default/legacy',
+          resourceId: 'id-ora-1',
+          quantity: 4,
+        },
+        {
+          productId: 'rhel',
+          reason: 'resource-absent',
+          detail: 'rhel-old absent from cost data since 2026-10-01',
+          entityRef: 'component:default/search',
+          resourceId: 'id-rhel-old',
+          quantity: 1,
+        },
+        {
+          productId: SEAT,
+          reason: 'inactive-seat',
+          detail: 'seat bob@example.com inactive since 2026-06-01',
+          entityRef: 'component:default/observability',
+          resourceId: null,
+          quantity: 1,
+        },
+        {
+          productId: SEAT,
+          reason: 'inactive-seat',
+          detail: 'seat carol@example.com never used',
+          entityRef: null,
+          resourceId: null,
+          quantity: 1,
+        },
+      ]);
+      await knex.destroy();
+    },
+  );
+
+  it.each(databases.eachSupportedId())(
+    'GET /licenses/catalog lists entitled products with their owner and consumers, on %p',
+    async databaseId => {
+      const knex = await databases.init(databaseId);
+      const { server } = await withEntitlements(knex);
+      const response = await request(server).get('/licenses/catalog').set('Authorization', user);
+      expect(response.status).toBe(200);
+      expect(response.body).toEqual({
+        products: [
+          {
+            productId: SQL,
+            productName: 'SQL Server Enterprise',
+            publisher: 'Microsoft',
+            metric: 'per-core',
+            owner: ITAM,
+            entitled: 16,
+            required: 22,
+            consumers: ['component:default/payments', 'component:default/reporting'],
+          },
+          {
+            productId: ORACLE,
+            productName: 'Oracle Database Enterprise Edition',
+            publisher: 'Oracle',
+            metric: 'per-processor',
+            owner: ITAM,
+            entitled: 6,
+            required: 4,
+            consumers: ['component:default/legacy'],
+          },
+          {
+            productId: SEAT,
+            productName: 'SaaS seat',
+            publisher: 'Generic SaaS',
+            metric: 'per-user',
+            owner: 'group:default/team-platform',
+            entitled: 5,
+            required: 3,
+            consumers: ['component:default/observability'],
+          },
+        ],
+      });
+      const unknown = await request(server).get('/licenses/unknown-products').set('Authorization', user);
+      expect(unknown.body.items.map((u: any) => u.productId)).toEqual(['acme-magic']);
+      await knex.destroy();
+    },
+  );
+
+  it.each(databases.eachSupportedId())(
+    'GET and PUT /licenses/products override a shipped product and add a new one, on %p',
+    async databaseId => {
+      const knex = await databases.init(databaseId);
+      await knex.migrate.latest(migrationConfig);
+      const { service } = licenseServiceFor(knex, entities);
+      const { server } = app(service);
+      const before = await request(server).get('/licenses/products').set('Authorization', user);
+      expect(before.body.products.map((p: any) => p.id)).toEqual([
+        SQL,
+        'microsoft-sql-server-standard',
+        'microsoft-windows-server-standard',
+        WINDOWS,
+        ORACLE,
+        'oracle-database-standard-2',
+        'rhel',
+        SEAT,
+      ].sort());
+
+      const put = await request(server)
+        .put('/licenses/products')
+        .set('Authorization', user)
+        .send({
+          products: [
+            { id: 'rhel', publisher: 'Red Hat', name: 'RHEL', metric: 'subscription', rule: { vmsPerLicense: 4 } },
+            { id: 'acme-db', publisher: 'Acme', name: 'Acme DB', metric: 'per-vcpu', rule: { packSize: 4 } },
+          ],
+        });
+      expect(put.status).toBe(200);
+      const after = await request(server).get('/licenses/products').set('Authorization', user);
+      expect(after.body.products.find((p: any) => p.id === 'rhel').rule).toEqual({ vmsPerLicense: 4 });
+      expect(after.body.products.map((p: any) => p.id)).toContain('acme-db');
+
+      const bad = await request(server)
+        .put('/licenses/products')
+        .set('Authorization', user)
+        .send([{ id: 'Bad Id', publisher: 'x', name: 'x', metric: 'per-furlong' }]);
+      expect(bad.status).toBe(400);
+      expect(bad.body.error.message).toMatch(/products\[0\]\.id must be lowercase kebab-case/);
+      expect(bad.body.error.message).toMatch(/products\[0\]\.metric/);
+      await knex.destroy();
+    },
+  );
+
+  it('PUT /licenses/seats/:productId rejects unknown products and bad seats, storing nothing', async () => {
+    const knex = await databases.init('SQLITE_3');
+    await knex.migrate.latest(migrationConfig);
+    const { service, store } = licenseServiceFor(knex, entities);
+    const { server } = app(service);
+    const unknown = await request(server).put('/licenses/seats/acme-nothing').set('Authorization', user).send({ seats: [] });
+    expect(unknown.status).toBe(404);
+    const bad = await request(server)
+      .put(`/licenses/seats/${SEAT}`)
+      .set('Authorization', user)
+      .send({ seats: [{ user: 'a', lastActive: 'yesterday' }, { user: '' }] });
+    expect(bad.status).toBe(400);
+    expect(bad.body.error.message).toMatch(/seats\.0\.lastActive must be a date like 2026-01-31/);
+    expect(bad.body.error.message).toMatch(/seats\.1\.user is required/);
+    expect(await store.listSeats()).toEqual([]);
+    await knex.destroy();
+  });
+
+  it('flags products on the unauthorized list on the entities that run them', async () => {
+    const knex = await databases.init('SQLITE_3');
+    await setUp(knex);
+    const { service } = licenseServiceFor(knex, entities, { unauthorizedProducts: [ORACLE] });
+    const { server } = app(service);
+    const legacy = await request(server).get('/entities/component/default/legacy/licenses').set('Authorization', user);
+    expect(legacy.body.products[0].flags).toContainEqual({
+      kind: 'unauthorized-product',
+      message: `${ORACLE} is on the unauthorized products list (finopsItam.licenses.unauthorizedProducts)`,
+    });
+    await knex.destroy();
+  });
+
+  it('needs finops-itam.read to read and finops-itam.license.manage to write', async () => {
+    const knex = await databases.init('SQLITE_3');
+    await knex.migrate.latest(migrationConfig);
+    const { service } = licenseServiceFor(knex, entities);
+    const { server } = app(service, { deny: true });
+    const read = await request(server).get('/licenses/position').set('Authorization', user);
+    expect(read.status).toBe(403);
+    expect(read.body.error.message).toMatch(/finops-itam.read/);
+    const write = await request(server).put('/licenses/entitlements').set('Authorization', user).send(entitlements);
+    expect(write.status).toBe(403);
+    expect(write.body.error.message).toMatch(/finops-itam.license.manage/);
+    await knex.destroy();
+  });
+});

@@ -1,0 +1,142 @@
+import { AuditorService } from '@backstage/backend-plugin-api';
+import { InputError } from '@backstage/errors';
+import {
+  EntitlementUpsertResponse,
+  LicenseEntitlementsResponse,
+  LicenseProductsResponse,
+  UnknownLicenseProductsResponse,
+  finopsItamLicenseManagePermission,
+  finopsItamReadPermission,
+} from '@finops-itam/plugin-finops-itam-common';
+import { Request, Response } from 'express';
+import Router from 'express-promise-router';
+import { EntitlementRejectedError, LicenseService } from '../licenses/LicenseService';
+import { PRODUCT_ID } from '../licenses/productSchema';
+import { RequirePermission } from './requirePermission';
+
+export interface LicenseRoutesOptions {
+  licenses: LicenseService;
+  requirePermission: RequirePermission;
+  auditor: AuditorService;
+  /** Called after entitlements, products or seats changed: license cost is recomputed. */
+  onLicensesChanged?: () => void;
+}
+
+/** Runs a write inside an audit event; answers 400 with every rejection for bad entitlements. */
+async function audited(
+  auditor: AuditorService,
+  req: Request,
+  res: Response,
+  eventId: string,
+  meta: Record<string, string>,
+  write: () => Promise<unknown>,
+) {
+  const event = await auditor.createEvent({ eventId, severityLevel: 'medium', request: req, meta });
+  try {
+    const result = await write();
+    await event.success();
+    return result;
+  } catch (error) {
+    await event.fail({ error: error as Error });
+    if (error instanceof EntitlementRejectedError) {
+      res.status(400).json({
+        error: { name: 'InputError', message: error.message },
+        rejections: error.rejections,
+      });
+      return undefined;
+    }
+    throw error;
+  }
+}
+
+/**
+ * The license API: products, entitlements, seat imports, the position, reharvest
+ * candidates, the catalog feed and an entity's license use. Reads need
+ * `finops-itam.read`; writes need `finops-itam.license.manage` and are audited.
+ */
+export function createLicenseRoutes(options: LicenseRoutesOptions) {
+  const { licenses, requirePermission, auditor } = options;
+  const changed = () => options.onLicensesChanged?.();
+  const router = Router();
+
+  router.get('/licenses/products', async (req, res) => {
+    await requirePermission(req, finopsItamReadPermission);
+    const body: LicenseProductsResponse = { products: await licenses.listProducts() };
+    res.json(body);
+  });
+
+  router.put('/licenses/products', async (req, res) => {
+    await requirePermission(req, finopsItamLicenseManagePermission);
+    const stored = await audited(auditor, req, res, 'license-product-upsert', {}, () =>
+      licenses.upsertProducts(req.body),
+    );
+    changed();
+    res.json({ upserted: (stored as unknown[]).length });
+  });
+
+  router.get('/licenses/entitlements', async (req, res) => {
+    await requirePermission(req, finopsItamReadPermission);
+    const body: LicenseEntitlementsResponse = { entitlements: await licenses.listEntitlements() };
+    res.json(body);
+  });
+
+  router.put('/licenses/entitlements', async (req, res) => {
+    await requirePermission(req, finopsItamLicenseManagePermission);
+    const list = Array.isArray(req.body) ? req.body : req.body?.entitlements;
+    if (!Array.isArray(list) || list.length === 0) {
+      throw new InputError('Send a non-empty JSON array of entitlements, or { "entitlements": [...] }');
+    }
+    const result = await audited(auditor, req, res, 'license-entitlement-upsert', {}, () =>
+      licenses.applyEntitlements(
+        [{ records: list.map((value: unknown, position: number) => ({ position, value })), positionName: 'record' }],
+        'api',
+      ),
+    );
+    if (!result) return;
+    changed();
+    const body: EntitlementUpsertResponse = { upserted: (result as { upserted: number }).upserted };
+    res.json(body);
+  });
+
+  router.put('/licenses/seats/:productId', async (req, res) => {
+    await requirePermission(req, finopsItamLicenseManagePermission);
+    const { productId } = req.params;
+    if (!PRODUCT_ID.test(productId)) {
+      throw new InputError(`Product id "${productId}" is not lowercase kebab-case`);
+    }
+    const count = await audited(auditor, req, res, 'license-seat-import', { productId }, () =>
+      licenses.replaceSeats(productId, req.body),
+    );
+    changed();
+    res.json({ productId, seats: count });
+  });
+
+  router.get('/licenses/position', async (req, res) => {
+    await requirePermission(req, finopsItamReadPermission);
+    res.json(await licenses.position());
+  });
+
+  router.get('/licenses/reharvest', async (req, res) => {
+    await requirePermission(req, finopsItamReadPermission);
+    res.json(await licenses.reharvest());
+  });
+
+  router.get('/licenses/catalog', async (req, res) => {
+    await requirePermission(req, finopsItamReadPermission);
+    res.json(await licenses.catalogFeed());
+  });
+
+  router.get('/licenses/unknown-products', async (req, res) => {
+    await requirePermission(req, finopsItamReadPermission);
+    const body: UnknownLicenseProductsResponse = { items: await licenses.unknownProducts() };
+    res.json(body);
+  });
+
+  router.get('/entities/:kind/:namespace/:name/licenses', async (req, res) => {
+    await requirePermission(req, finopsItamReadPermission);
+    const { kind, namespace, name } = req.params;
+    res.json(await licenses.entityLicenses({ kind, namespace, name }));
+  });
+
+  return router;
+}

@@ -1,0 +1,55 @@
+import { stringifyEntityRef } from '@backstage/catalog-model';
+import { finopsItamCostReadPermission } from '@finops-itam/plugin-finops-itam-common';
+import Router from 'express-promise-router';
+import { z } from 'zod';
+import {
+  parseQuery,
+  periodQuery,
+  resolvePeriod,
+} from '../allocation/costPeriod';
+import { UnitCostService } from '../metrics/UnitCostService';
+import { RequirePermission } from './requirePermission';
+
+const unitCostQuery = periodQuery.extend({
+  granularity: z.enum(['day', 'month']).default('day'),
+});
+
+export interface UnitCostRoutesOptions {
+  unitCosts: Pick<UnitCostService, 'unitCost'>;
+  requirePermission: RequirePermission;
+}
+
+/**
+ * `GET /entities/:kind/:namespace/:name/unit-cost`: all-in cost per unit of the entity's
+ * business metric, behind `finops-itam.cost.read` on that entity like `GET .../cost`.
+ */
+export function createUnitCostRoutes(options: UnitCostRoutesOptions) {
+  const { unitCosts, requirePermission } = options;
+  const router = Router();
+
+  router.get('/entities/:kind/:namespace/:name/unit-cost', async (req, res) => {
+    const { kind, namespace, name } = req.params;
+    const entityRef = stringifyEntityRef({
+      kind,
+      namespace,
+      name,
+    }).toLocaleLowerCase('en-US');
+    await requirePermission(req, finopsItamCostReadPermission, {
+      resourceRef: entityRef,
+      deniedMessage: `You don't have access to cost data for ${entityRef}`,
+    });
+    const query = parseQuery(unitCostQuery, req.query);
+    res.json(
+      await unitCosts.unitCost(
+        { kind, namespace, name },
+        {
+          ...resolvePeriod(query),
+          basis: query.basis,
+          granularity: query.granularity,
+        },
+      ),
+    );
+  });
+
+  return router;
+}

@@ -1,0 +1,1 @@
+export { AccessDenied, isForbiddenError } from './AccessDenied';

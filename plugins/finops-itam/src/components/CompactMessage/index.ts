@@ -1,0 +1,1 @@
+export { CompactMessage } from './CompactMessage';

@@ -1,0 +1,63 @@
+import { Entity } from '@backstage/catalog-model';
+import { EntityProvider } from '@backstage/plugin-catalog-react';
+import { renderInTestApp, TestApiProvider } from '@backstage/test-utils';
+import { screen } from '@testing-library/react';
+import { useLocation } from 'react-router-dom';
+import { FinopsItamApi, finopsItamApiRef } from '../../../api';
+import {
+  costByPeriod,
+  makeNoMetricUnitCost,
+  makeSource,
+} from '../../../testUtils/costFixtures';
+import {
+  healthyBackend,
+  makeEntity,
+  mockFinopsItamApi,
+} from '../../../testUtils/fixtures';
+import { EntityCostContent } from '../EntityCostContent';
+
+/** Shows the query string, so tests can check what a reload or shared link would keep. */
+function QueryString() {
+  return <div data-testid="query-string">{useLocation().search}</div>;
+}
+
+/** The query string the page currently has. */
+export function currentQueryString(): string {
+  return screen.getByTestId('query-string').textContent ?? '';
+}
+
+/**
+ * Renders the Cost tab for `entity` with a mocked API: by default a mapped cost, an entity
+ * without a unit metric and one source with data through 2026-11-25.
+ */
+export async function renderCostTab(
+  options: {
+    entity?: Entity;
+    url?: string;
+    api?: Partial<
+      Pick<FinopsItamApi, 'getEntityCost' | 'getUnitCost' | 'getCostSources'>
+    >;
+  } = {},
+) {
+  const api = mockFinopsItamApi(
+    async () => healthyBackend,
+    options.api?.getEntityCost ?? costByPeriod(),
+  );
+  api.getUnitCost.mockImplementation(
+    options.api?.getUnitCost ?? (async () => makeNoMetricUnitCost()),
+  );
+  api.getCostSources.mockImplementation(
+    options.api?.getCostSources ??
+      (async () => [makeSource('aws-focus', '2026-11-25')]),
+  );
+  await renderInTestApp(
+    <TestApiProvider apis={[[finopsItamApiRef, api]]}>
+      <EntityProvider entity={options.entity ?? makeEntity({})}>
+        <EntityCostContent />
+        <QueryString />
+      </EntityProvider>
+    </TestApiProvider>,
+    { routeEntries: [options.url ?? '/'] },
+  );
+  return api;
+}

@@ -1,0 +1,38 @@
+import { Theme, useTheme } from '@material-ui/core/styles';
+import { CostPartKey } from './chartData';
+
+/** Chart height, reserved in every state so the page does not move when data arrives. */
+export const CHART_HEIGHT = 280;
+
+/** Colours and axis styles from the theme palette, so the charts read in the dark theme too. */
+export function useChartTheme() {
+  const theme = useTheme<Theme>();
+  const partColours: Record<CostPartKey, string> = {
+    direct: theme.palette.primary.main,
+    shared: theme.palette.secondary.main,
+    licenses: theme.palette.warning.main,
+  };
+  return {
+    partColours,
+    axisTick: { fill: theme.palette.text.secondary, fontSize: 12 },
+    axisLine: theme.palette.divider,
+    grid: theme.palette.divider,
+    cursor: theme.palette.action.hover,
+    tooltip: {
+      background: theme.palette.background.paper,
+      border: theme.palette.divider,
+      text: theme.palette.text.primary,
+    },
+  };
+}
+
+/** Short axis labels such as `$1.2K`: for orientation only, the exact figures are in the tooltip. */
+export function compactCurrency(currency: string) {
+  const format = new Intl.NumberFormat(undefined, {
+    style: 'currency',
+    currency,
+    notation: 'compact',
+    maximumFractionDigits: 1,
+  });
+  return (value: number) => format.format(value);
+}

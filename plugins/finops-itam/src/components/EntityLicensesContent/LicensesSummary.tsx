@@ -1,0 +1,37 @@
+import Typography from '@material-ui/core/Typography';
+import { EntityLicenseUsage } from '@finops-itam/plugin-finops-itam-common';
+import { formatAmount } from '../../lib';
+import { monthlyCostByCurrency } from './licenseTotals';
+
+function plural(count: number, one: string, many: string): string {
+  return `${count} ${count === 1 ? one : many}`;
+}
+
+/** One line that says what matters before the table: how many products, shortages, flags and the monthly cost. */
+export function LicensesSummary(props: { products: EntityLicenseUsage[] }) {
+  const { products } = props;
+  const shortages = products.filter(product => !product.covered).length;
+  const flagged = products.filter(product => product.flags.length > 0).length;
+  const costs = monthlyCostByCurrency(products);
+
+  const parts = [
+    plural(products.length, 'licensed product', 'licensed products'),
+    shortages > 0
+      ? `${plural(shortages, 'product', 'products')} short of entitlements`
+      : 'all covered',
+    ...(flagged > 0
+      ? [`${plural(flagged, 'product', 'products')} flagged`]
+      : []),
+    costs.length > 0
+      ? `license cost ${costs
+          .map(cost => formatAmount(cost.amount, cost.currency))
+          .join(' + ')} per month`
+      : 'no license cost share',
+  ];
+
+  return (
+    <Typography variant="body1" data-testid="finops-itam-licenses-summary">
+      {parts.join(' · ')}
+    </Typography>
+  );
+}

@@ -1,0 +1,1 @@
+export { EntityTeamCostCard } from './EntityTeamCostCard';

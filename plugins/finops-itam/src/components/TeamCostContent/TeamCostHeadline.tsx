@@ -1,0 +1,38 @@
+import { InfoCard } from '@backstage/core-components';
+import Typography from '@material-ui/core/Typography';
+import { TeamCostResponse } from '@finops-itam/plugin-finops-itam-common';
+import { formatAmount } from '../../lib';
+import { CostChange, formatDays } from '../TeamCostShared';
+
+/** The team's all-in cost of the period in big, with its change against the period before. */
+export function TeamCostHeadline(props: {
+  cost: TeamCostResponse;
+  currency: string;
+}) {
+  const { cost, currency } = props;
+  return (
+    <InfoCard title="All-in cost" subheader={formatDays(cost.from, cost.to)}>
+      <Typography
+        variant="h3"
+        component="p"
+        data-testid="finops-itam-team-total"
+      >
+        {formatAmount(cost.total, currency)}
+      </Typography>
+      <CostChange
+        variant="body1"
+        change={cost.change}
+        changePercent={cost.changePercent}
+        currency={currency}
+        against={`${formatDays(
+          cost.previousFrom,
+          cost.previousTo,
+        )} (${formatAmount(cost.previousTotal, currency)})`}
+      />
+      <Typography variant="body2" color="textSecondary" paragraph>
+        Cloud cost, license cost and shares of shared costs of the Components,
+        Resources and Systems this team owns.
+      </Typography>
+    </InfoCard>
+  );
+}

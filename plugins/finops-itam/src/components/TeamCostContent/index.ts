@@ -1,0 +1,1 @@
+export { EntityTeamCostContent } from './EntityTeamCostContent';
