@@ -287,7 +287,7 @@ test('a guest opens a team page and sees its cost card and Cost tab', async ({
     expectedTotal,
   );
   const services = page.getByRole('table', {
-    name: 'Services of team-checkout by cost',
+    name: 'Services of team-checkout',
   });
   await expect(services.getByRole('row')).toHaveCount(
     teamCost.entities.length + 1,

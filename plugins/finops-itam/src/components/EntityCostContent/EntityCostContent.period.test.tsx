@@ -40,6 +40,10 @@ describe('EntityCostContent period selection', () => {
       granularity: 'day',
     });
     expect(currentQueryString()).toBe('?period=90d');
+    // The headline now compares with the 90 days before.
+    expect(
+      await screen.findByText(/vs 2026-05-31 – 2026-08-28/),
+    ).toBeInTheDocument();
     expect(
       screen.getByRole('button', { name: 'Last 90 days' }),
     ).toHaveAttribute('aria-pressed', 'true');

@@ -43,7 +43,7 @@ describe('EntityTeamCostContent', () => {
   /** Service names in table order. */
   function rankedServices(): string[] {
     const table = screen.getByRole('table', {
-      name: 'Services of team-checkout by cost',
+      name: 'Services of team-checkout',
     });
     return within(table)
       .getAllByRole('link')
@@ -184,7 +184,7 @@ describe('EntityTeamCostContent', () => {
     await screen.findByTestId('finops-itam-team-total');
 
     const rows = within(
-      screen.getByRole('table', { name: 'Services of team-checkout by cost' }),
+      screen.getByRole('table', { name: 'Services of team-checkout' }),
     )
       .getAllByRole('row')
       .slice(1);

@@ -99,7 +99,7 @@ export function TeamServicesTable(props: {
         </Typography>
       ) : (
         <Box overflow="auto">
-          <Table size="small" aria-label={`Services of ${teamName} by cost`}>
+          <Table size="small" aria-label={`Services of ${teamName}`}>
             <TableHead>
               <TableRow>
                 <TableCell component="th" scope="col" align="right">
