@@ -2,6 +2,7 @@ import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseDay } from './dates';
+import { generateDemoExports } from './demo';
 import { writeDemoMetrics } from './demoMetrics';
 
 describe('writeDemoMetrics', () => {
@@ -82,5 +83,25 @@ describe('writeDemoMetrics', () => {
     expect(
       await readFile(join(dir, 'metrics', 'product-views.csv'), 'utf8'),
     ).not.toBe(first);
+  });
+
+  it('is written by the demo generation over the days of its cost exports', async () => {
+    const result = await generateDemoExports({
+      outDir: dir,
+      through: '2026-11-26',
+      months: 1,
+    });
+    expect(result.metrics.map(f => f.path.slice(dir.length + 1))).toEqual([
+      join('metrics', 'orders.csv'),
+      join('metrics', 'product-views.csv'),
+      join('metrics', 'searches.csv'),
+    ]);
+    const views = await read('product-views');
+    expect(views.rows.map(([, date]) => date)).toEqual(
+      Array.from(
+        { length: 26 },
+        (_, i) => `2026-11-${String(i + 1).padStart(2, '0')}`,
+      ),
+    );
   });
 });

@@ -143,7 +143,10 @@ describe('DatabaseMetricStore and DatabaseMetricVolumeReader', () => {
       // Error when jest reuses the native module across test files, which rejects.toThrow misses.
       const failure = await store
         .replaceValues('orders', rows, 'api:test', at)
-        .then(() => 'stored', (error: unknown) => String(error));
+        .then(
+          () => 'stored',
+          (error: unknown) => String(error),
+        );
       expect(failure).toMatch(/not.null/i);
 
       const [{ count }] = await knex(METRIC_VALUES_TABLE).count({ count: '*' });

@@ -26,7 +26,8 @@ describe('ScaledSum', () => {
     const sum = new ScaledSum();
     let expected = new Money(0);
     for (let i = 0; i < 2_100_000; i++) {
-      const amount = i % 3 === 0 ? '-1.0000000000000001' : '999999999.9999999999999999';
+      const amount =
+        i % 3 === 0 ? '-1.0000000000000001' : '999999999.9999999999999999';
       sum.add(amount);
       if (i < 6) expected = expected.plus(amount);
     }
@@ -35,7 +36,9 @@ describe('ScaledSum', () => {
   });
 
   it('refuses what is not a plain decimal', () => {
-    expect(() => new ScaledSum().add('1e3')).toThrow('"1e3" is not a plain decimal amount');
+    expect(() => new ScaledSum().add('1e3')).toThrow(
+      '"1e3" is not a plain decimal amount',
+    );
     expect(() => new ScaledSum().add('')).toThrow(TypeError);
   });
 });

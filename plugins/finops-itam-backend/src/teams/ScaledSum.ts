@@ -33,14 +33,19 @@ export class ScaledSum {
 
   add(amount: string): this {
     if (!PLAIN_DECIMAL.test(amount)) {
-      throw new TypeError(`${JSON.stringify(amount)} is not a plain decimal amount`);
+      throw new TypeError(
+        `${JSON.stringify(amount)} is not a plain decimal amount`,
+      );
     }
     const negative = amount.charCodeAt(0) === 45; // '-'
     const text = negative ? amount.slice(1) : amount;
     const dot = text.indexOf('.');
     const wholeText = dot < 0 ? text : text.slice(0, dot);
     const fraction = dot < 0 ? '' : text.slice(dot + 1);
-    if (fraction.length > FRACTION_DIGITS || wholeText.length > MAX_FAST_WHOLE_DIGITS) {
+    if (
+      fraction.length > FRACTION_DIGITS ||
+      wholeText.length > MAX_FAST_WHOLE_DIGITS
+    ) {
       this.slow = (this.slow ?? new Money(0)).plus(amount);
       return this;
     }
@@ -63,14 +68,20 @@ export class ScaledSum {
       .toString()
       .padStart(FRACTION_DIGITS + 1, '0');
     const whole = digits.slice(0, digits.length - FRACTION_DIGITS);
-    const fraction = digits.slice(digits.length - FRACTION_DIGITS).replace(/0+$/, '');
-    const fast = `${negative ? '-' : ''}${whole}${fraction ? `.${fraction}` : ''}`;
+    const fraction = digits
+      .slice(digits.length - FRACTION_DIGITS)
+      .replace(/0+$/, '');
+    const fast = `${negative ? '-' : ''}${whole}${
+      fraction ? `.${fraction}` : ''
+    }`;
     return this.slow ? this.slow.plus(fast).toFixed() : fast;
   }
 
   private flush(): void {
     this.flushed +=
-      BigInt(this.whole) * SCALE + BigInt(this.high) * HALF_SCALE + BigInt(this.low);
+      BigInt(this.whole) * SCALE +
+      BigInt(this.high) * HALF_SCALE +
+      BigInt(this.low);
     this.whole = 0;
     this.high = 0;
     this.low = 0;
