@@ -62,6 +62,39 @@ export function changeBetween(current: string, previous: string): AmountChange {
   };
 }
 
+/** `+$120.00`, `-$5.10`, `$0.00`: a change in cost with its sign. */
+export function formatSignedAmount(amount: string, currency: string): string {
+  return new Intl.NumberFormat(undefined, {
+    style: 'currency',
+    currency,
+    signDisplay: 'exceptZero',
+  }).format(amount.trim() as DecimalString);
+}
+
+/**
+ * `+10.5%`, `-3%`: a change in percent (already ×100, as the team cost API sends it) with
+ * its sign.
+ */
+export function formatPercentChange(percent: number): string {
+  return new Intl.NumberFormat(undefined, {
+    style: 'percent',
+    signDisplay: 'exceptZero',
+    maximumFractionDigits: 1,
+  }).format(percent / 100);
+}
+
+/** Which way an amount moved. */
+export type ChangeDirection = 'up' | 'down' | 'none';
+
+/** Whether a change is up, down or none, decided exactly (a tiny change is still a change). */
+export function changeDirection(change: string): ChangeDirection {
+  const value = new Decimal(change);
+  if (value.isZero()) {
+    return 'none';
+  }
+  return value.isPositive() ? 'up' : 'down';
+}
+
 /**
  * Formats a unit cost, which is often a fraction of a cent: below one unit of currency it
  * keeps four significant digits (`$0.004213`) instead of rounding to `$0.00`.

@@ -1,5 +1,4 @@
 import { Entity } from '@backstage/catalog-model';
-import { ResponseError } from '@backstage/errors';
 import {
   EntityCostResponse,
   HealthResponse,
@@ -100,49 +99,6 @@ export function mockFinopsItamApi(
     getTeamCost: jest.fn(notStubbed('getTeamCost')),
     getCostSources: jest.fn(notStubbed('getCostSources')),
   };
-}
-
-/** The error the client throws when the backend refuses to show the entity's cost. */
-export async function forbiddenCostError(): Promise<ResponseError> {
-  return ResponseError.fromResponse(
-    new Response(
-      JSON.stringify({
-        error: {
-          name: 'NotAllowedError',
-          message:
-            "You don't have access to cost data for component:default/checkout",
-        },
-        request: {
-          method: 'GET',
-          url: '/api/finops-itam/entities/component/default/checkout/cost',
-        },
-        response: { statusCode: 403 },
-      }),
-      {
-        status: 403,
-        statusText: 'Forbidden',
-        headers: { 'Content-Type': 'application/json' },
-      },
-    ),
-  );
-}
-
-/** The error the client throws when the backend answers 503. */
-export async function unreachableBackendError(): Promise<ResponseError> {
-  return ResponseError.fromResponse(
-    new Response(
-      JSON.stringify({
-        error: { name: 'ServiceUnavailableError', message: 'backend is down' },
-        request: { method: 'GET', url: '/api/finops-itam/health' },
-        response: { statusCode: 503 },
-      }),
-      {
-        status: 503,
-        statusText: 'Service Unavailable',
-        headers: { 'Content-Type': 'application/json' },
-      },
-    ),
-  );
 }
 
 /** A mock method that fails loudly, so a test that forgets to stub it cannot pass by accident. */

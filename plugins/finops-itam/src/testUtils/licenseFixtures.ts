@@ -1,4 +1,3 @@
-import { ResponseError } from '@backstage/errors';
 import {
   EntityLicenseUsage,
   EntityLicensesResponse,
@@ -108,25 +107,4 @@ export function makeLicenses(
   entityRef = 'component:default/checkout',
 ): EntityLicensesResponse {
   return { entityRef, products };
-}
-
-/** The error the client throws when the backend answers 403 with the given message. */
-export async function forbiddenError(
-  message: string,
-  url: string,
-): Promise<ResponseError> {
-  return ResponseError.fromResponse(
-    new Response(
-      JSON.stringify({
-        error: { name: 'NotAllowedError', message },
-        request: { method: 'GET', url },
-        response: { statusCode: 403 },
-      }),
-      {
-        status: 403,
-        statusText: 'Forbidden',
-        headers: { 'Content-Type': 'application/json' },
-      },
-    ),
-  );
 }

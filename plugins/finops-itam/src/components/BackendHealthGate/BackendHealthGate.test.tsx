@@ -1,11 +1,9 @@
 import { renderInTestApp, TestApiProvider } from '@backstage/test-utils';
 import { screen } from '@testing-library/react';
 import { finopsItamApiRef } from '../../api';
-import {
-  mockFinopsItamApi,
-  unreachableBackendError,
-} from '../../testUtils/fixtures';
+import { mockFinopsItamApi } from '../../testUtils/fixtures';
 import { BackendHealthGate } from './BackendHealthGate';
+import { unreachableBackendError } from '../../testUtils/apiErrors';
 
 describe('BackendHealthGate', () => {
   it('renders its content with the backend health once the backend answers', async () => {

@@ -1,18 +1,10 @@
-import Box from '@material-ui/core/Box';
-import {
-  Bar,
-  BarChart,
-  CartesianGrid,
-  ResponsiveContainer,
-  Tooltip,
-  XAxis,
-  YAxis,
-} from 'recharts';
+import { Bar, BarChart, CartesianGrid, Tooltip, XAxis, YAxis } from 'recharts';
 import { EntityCostResponse } from '@finops-itam/plugin-finops-itam-common';
 import { formatAmount, formatPeriod } from '../../lib';
 import { CategoryTotal, categoryTotals } from './chartData';
 import { CHART_HEIGHT, compactCurrency, useChartTheme } from './chartTheme';
-import { VisuallyHidden } from './VisuallyHidden';
+import { ChartDataTable } from './ChartDataTable';
+import { ChartFrame } from './ChartFrame';
 
 /**
  * The period's cloud (direct) cost per service category, costliest on top; the backend breaks down only direct cost. A total per category rather
@@ -32,79 +24,56 @@ export function CategoryChart(props: {
 
   return (
     <>
-      <Box height={CHART_HEIGHT} aria-hidden>
-        <ResponsiveContainer
-          width="100%"
-          height={CHART_HEIGHT}
-          initialDimension={{ width: 600, height: CHART_HEIGHT }}
+      <ChartFrame height={CHART_HEIGHT} initialWidth={600}>
+        <BarChart
+          accessibilityLayer={false}
+          data={totals}
+          layout="vertical"
+          margin={{ top: 8, right: 16, left: 8, bottom: 0 }}
         >
-          <BarChart
-            accessibilityLayer={false}
-            data={totals}
-            layout="vertical"
-            margin={{ top: 8, right: 16, left: 8, bottom: 0 }}
-          >
-            <CartesianGrid
-              strokeDasharray="3 3"
-              horizontal={false}
-              stroke={chartTheme.grid}
-            />
-            <XAxis
-              type="number"
-              tickFormatter={compactCurrency(currency)}
-              tick={chartTheme.axisTick}
-              stroke={chartTheme.axisLine}
-            />
-            <YAxis
-              type="category"
-              dataKey="category"
-              width={140}
-              tick={chartTheme.axisTick}
-              stroke={chartTheme.axisLine}
-            />
-            <Tooltip
-              cursor={{ fill: chartTheme.cursor }}
-              contentStyle={{
-                background: chartTheme.tooltip.background,
-                borderColor: chartTheme.tooltip.border,
-                color: chartTheme.tooltip.text,
-              }}
-              formatter={(_value, _name, item) => [
-                formatAmount(
-                  (item?.payload as CategoryTotal | undefined)?.total ?? '0',
-                  currency,
-                ),
-                'Cost',
-              ]}
-            />
-            <Bar
-              dataKey="value"
-              name="Cost"
-              fill={chartTheme.partColours.direct}
-              isAnimationActive={false}
-            />
-          </BarChart>
-        </ResponsiveContainer>
-      </Box>
-      <VisuallyHidden>
-        <table>
-          <caption>{caption}</caption>
-          <thead>
-            <tr>
-              <th scope="col">Service category</th>
-              <th scope="col">Cost</th>
-            </tr>
-          </thead>
-          <tbody>
-            {totals.map(total => (
-              <tr key={total.category}>
-                <th scope="row">{total.category}</th>
-                <td>{formatAmount(total.total, currency)}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </VisuallyHidden>
+          <CartesianGrid
+            strokeDasharray="3 3"
+            horizontal={false}
+            stroke={chartTheme.grid}
+          />
+          <XAxis
+            type="number"
+            tickFormatter={compactCurrency(currency)}
+            {...chartTheme.axis}
+          />
+          <YAxis
+            type="category"
+            dataKey="category"
+            width={140}
+            {...chartTheme.axis}
+          />
+          <Tooltip
+            cursor={{ fill: chartTheme.cursor }}
+            contentStyle={chartTheme.tooltipContentStyle}
+            formatter={(_value, _name, item) => [
+              formatAmount(
+                (item?.payload as CategoryTotal | undefined)?.total ?? '0',
+                currency,
+              ),
+              'Cost',
+            ]}
+          />
+          <Bar
+            dataKey="value"
+            name="Cost"
+            fill={chartTheme.partColours.direct}
+            isAnimationActive={false}
+          />
+        </BarChart>
+      </ChartFrame>
+      <ChartDataTable
+        caption={caption}
+        columns={['Service category', 'Cost']}
+        rows={totals.map(total => ({
+          name: total.category,
+          cells: [formatAmount(total.total, currency)],
+        }))}
+      />
     </>
   );
 }

@@ -5,18 +5,10 @@ import { EntityCostResponse } from '@finops-itam/plugin-finops-itam-common';
 import { downloadTextFile } from '../../lib/download';
 import { makeMappedCost } from '../../testUtils/fixtures';
 import { CostBreakdownCard } from './CostBreakdownCard';
+import { usd } from '../../testUtils/usd';
 
 // The browser's download is out of jsdom's reach; the file name and text handed to it are what matter.
 jest.mock('../../lib/download', () => ({ downloadTextFile: jest.fn() }));
-
-// Tables are read by role several times per test, which is slow in jsdom.
-jest.setTimeout(30_000);
-
-const usd = (amount: string) =>
-  new Intl.NumberFormat(undefined, {
-    style: 'currency',
-    currency: 'USD',
-  }).format(amount as `${number}`);
 
 function rowsOf(name: string) {
   return within(screen.getByRole('table', { name }))

@@ -8,7 +8,6 @@ import TableBody from '@material-ui/core/TableBody';
 import TableCell from '@material-ui/core/TableCell';
 import TableHead from '@material-ui/core/TableHead';
 import TableRow from '@material-ui/core/TableRow';
-import TableSortLabel from '@material-ui/core/TableSortLabel';
 import Tabs from '@material-ui/core/Tabs';
 import Typography from '@material-ui/core/Typography';
 import GetAppIcon from '@material-ui/icons/GetApp';
@@ -22,9 +21,9 @@ import {
   breakdownCsv,
   breakdownFileName,
   breakdownOf,
-  SortDirection,
   sortBreakdown,
 } from './breakdown';
+import { SortableHeaderCell, SortState } from '../SortableHeaderCell';
 
 const EMPTY_CELL: Record<string, string> = {
   serviceName: 'No service name',
@@ -57,7 +56,7 @@ export function CostBreakdownCard(props: {
 }) {
   const { cost, currency, entityName } = props;
   const [view, setView] = useState<BreakdownView>('service');
-  const [sort, setSort] = useState<{ by: string; direction: SortDirection }>({
+  const [sort, setSort] = useState<SortState<string>>({
     by: 'total',
     direction: 'desc',
   });
@@ -65,17 +64,6 @@ export function CostBreakdownCard(props: {
   const rows = sortBreakdown(breakdown, sort.by, sort.direction);
   const viewLabel = BREAKDOWN_VIEWS.find(v => v.view === view)!.label;
   const tableName = `Cost by ${viewLabel.toLowerCase()}`;
-
-  const sortBy = (column: BreakdownColumn) =>
-    setSort(current =>
-      current.by === column.key
-        ? {
-            by: column.key,
-            direction: current.direction === 'asc' ? 'desc' : 'asc',
-          }
-        : // Amounts are most useful costliest first, names from A.
-          { by: column.key, direction: column.amount ? 'desc' : 'asc' },
-    );
 
   return (
     <InfoCard
@@ -129,25 +117,17 @@ export function CostBreakdownCard(props: {
             <TableHead>
               <TableRow>
                 {breakdown.columns.map(column => (
-                  <TableCell
+                  <SortableHeaderCell
                     key={column.key}
-                    component="th"
-                    scope="col"
+                    column={column.key}
+                    sort={sort}
+                    onSort={setSort}
+                    // Amounts are most useful costliest first, names from A.
+                    firstDirection={column.amount ? 'desc' : 'asc'}
                     align={column.amount ? 'right' : 'left'}
-                    sortDirection={
-                      sort.by === column.key ? sort.direction : false
-                    }
                   >
-                    <TableSortLabel
-                      active={sort.by === column.key}
-                      direction={
-                        sort.by === column.key ? sort.direction : 'asc'
-                      }
-                      onClick={() => sortBy(column)}
-                    >
-                      {column.label}
-                    </TableSortLabel>
-                  </TableCell>
+                    {column.label}
+                  </SortableHeaderCell>
                 ))}
               </TableRow>
             </TableHead>

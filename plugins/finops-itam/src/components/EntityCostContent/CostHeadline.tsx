@@ -6,7 +6,7 @@ import Typography from '@material-ui/core/Typography';
 import { EntityCostResponse } from '@finops-itam/plugin-finops-itam-common';
 import { formatAmount, formatPeriod, isZeroAmount } from '../../lib';
 import { AllocationNotice } from './AllocationNotice';
-import { CostChange } from './CostChange';
+import { PreviousPeriodComparison } from './PreviousPeriodComparison';
 import { CostPart } from './CostPart';
 
 /** What each part holds and, as important, what it does not, so nothing looks counted twice. */
@@ -28,7 +28,7 @@ function partExplanations(basis: EntityCostResponse['basis']) {
 export function CostHeadline(props: {
   cost: EntityCostResponse;
   currency: string;
-  previous: ComponentProps<typeof CostChange>['previous'];
+  previous: ComponentProps<typeof PreviousPeriodComparison>['previous'];
 }) {
   const { cost, currency, previous } = props;
   const format = (amount: string) => formatAmount(amount, currency);
@@ -47,7 +47,7 @@ export function CostHeadline(props: {
       >
         {format(cost.total)}
       </Typography>
-      <CostChange cost={cost} previous={previous} />
+      <PreviousPeriodComparison cost={cost} previous={previous} />
       <Typography variant="body2" color="textSecondary" paragraph>
         Cloud, shared and license cost of this entity and everything that rolls
         up into it, {formatPeriod(cost.from, cost.to)}.

@@ -1,4 +1,3 @@
-import { CodeSnippet } from '@backstage/core-components';
 import Box from '@material-ui/core/Box';
 import List from '@material-ui/core/List';
 import ListItem from '@material-ui/core/ListItem';
@@ -10,19 +9,7 @@ import {
   ANNOTATION_COST_TAGS,
 } from '@finops-itam/plugin-finops-itam-common';
 import { CostMapping } from '../../lib';
-
-function AnnotationExample(props: { annotation: string }) {
-  return (
-    <CodeSnippet
-      language="yaml"
-      showCopyCodeButton
-      wrapLongLines
-      text={['metadata:', '  annotations:', `    ${props.annotation}`].join(
-        '\n',
-      )}
-    />
-  );
-}
+import { AnnotationExample } from '../AnnotationExample';
 
 /**
  * Tells the user how costs reach this entity: the mapping annotations it already has (and

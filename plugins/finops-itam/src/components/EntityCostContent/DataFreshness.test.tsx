@@ -4,11 +4,9 @@ import userEvent from '@testing-library/user-event';
 import { CostSourceStatus } from '@finops-itam/plugin-finops-itam-common';
 import { finopsItamApiRef } from '../../api';
 import { makeSource } from '../../testUtils/costFixtures';
-import {
-  forbiddenCostError,
-  mockFinopsItamApi,
-} from '../../testUtils/fixtures';
+import { mockFinopsItamApi } from '../../testUtils/fixtures';
 import { DataFreshness } from './DataFreshness';
+import { forbiddenCostError } from '../../testUtils/apiErrors';
 
 async function renderFreshness(
   sources: () => Promise<CostSourceStatus[]>,

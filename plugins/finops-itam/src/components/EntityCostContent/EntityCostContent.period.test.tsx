@@ -8,9 +8,6 @@ import {
 
 const ref = { kind: 'Component', namespace: 'default', name: 'checkout' };
 
-// The whole tab, charts included, renders several times per test: slow in jsdom.
-jest.setTimeout(30_000);
-
 describe('EntityCostContent period selection', () => {
   beforeEach(() => pinTodayForTests());
   afterEach(() => jest.useRealTimers());

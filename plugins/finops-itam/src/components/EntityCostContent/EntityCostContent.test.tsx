@@ -6,20 +6,13 @@ import {
   makeUnitCost,
   pinTodayForTests,
 } from '../../testUtils/costFixtures';
+import { makeCost, makeEntity, makeMappedCost } from '../../testUtils/fixtures';
+import { renderCostTab } from './__testUtils__/renderCostTab';
 import {
   forbiddenCostError,
-  makeCost,
-  makeEntity,
-  makeMappedCost,
   unreachableBackendError,
-} from '../../testUtils/fixtures';
-import { renderCostTab } from './__testUtils__/renderCostTab';
-
-const usd = (amount: string) =>
-  new Intl.NumberFormat(undefined, {
-    style: 'currency',
-    currency: 'USD',
-  }).format(amount as `${number}`);
+} from '../../testUtils/apiErrors';
+import { usd } from '../../testUtils/usd';
 
 const always =
   (cost: EntityCostResponse | Promise<EntityCostResponse>) => async () =>

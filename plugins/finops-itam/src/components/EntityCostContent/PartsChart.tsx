@@ -5,7 +5,6 @@ import {
   BarChart,
   CartesianGrid,
   Legend,
-  ResponsiveContainer,
   Tooltip,
   XAxis,
   YAxis,
@@ -14,7 +13,8 @@ import { EntityCostResponse } from '@finops-itam/plugin-finops-itam-common';
 import { formatAmount, formatPeriod } from '../../lib';
 import { COST_PARTS, PartBar, partBars } from './chartData';
 import { CHART_HEIGHT, compactCurrency, useChartTheme } from './chartTheme';
-import { VisuallyHidden } from './VisuallyHidden';
+import { ChartDataTable } from './ChartDataTable';
+import { ChartFrame } from './ChartFrame';
 
 function PartTooltip(props: {
   active?: boolean;
@@ -63,89 +63,61 @@ export function PartsChart(props: {
 
   return (
     <>
-      <Box height={CHART_HEIGHT} aria-hidden>
-        <ResponsiveContainer
-          width="100%"
-          height={CHART_HEIGHT}
-          initialDimension={{ width: 600, height: CHART_HEIGHT }}
+      <ChartFrame height={CHART_HEIGHT} initialWidth={600}>
+        <BarChart
+          accessibilityLayer={false}
+          data={bars}
+          margin={{ top: 8, right: 8, left: 8, bottom: 0 }}
         >
-          <BarChart
-            accessibilityLayer={false}
-            data={bars}
-            margin={{ top: 8, right: 8, left: 8, bottom: 0 }}
-          >
-            <CartesianGrid
-              strokeDasharray="3 3"
-              vertical={false}
-              stroke={chartTheme.grid}
-            />
-            <XAxis
-              dataKey="date"
-              tick={chartTheme.axisTick}
-              stroke={chartTheme.axisLine}
-              minTickGap={16}
-            />
-            <YAxis
-              tickFormatter={compactCurrency(currency)}
-              tick={chartTheme.axisTick}
-              stroke={chartTheme.axisLine}
-              width={72}
-            />
-            <Tooltip
-              cursor={{ fill: chartTheme.cursor }}
-              content={({ active, payload }) => (
-                <PartTooltip
-                  active={active}
-                  payload={payload as ReadonlyArray<{ payload?: PartBar }>}
-                  currency={currency}
-                />
-              )}
-            />
-            <Legend wrapperStyle={{ color: chartTheme.tooltip.text }} />
-            {COST_PARTS.map(part => (
-              <Bar
-                key={part.key}
-                dataKey={part.key}
-                name={part.label}
-                stackId="cost"
-                fill={chartTheme.partColours[part.key]}
-                isAnimationActive={false}
+          <CartesianGrid
+            strokeDasharray="3 3"
+            vertical={false}
+            stroke={chartTheme.grid}
+          />
+          <XAxis dataKey="date" {...chartTheme.axis} minTickGap={16} />
+          <YAxis
+            tickFormatter={compactCurrency(currency)}
+            {...chartTheme.axis}
+            width={72}
+          />
+          <Tooltip
+            cursor={{ fill: chartTheme.cursor }}
+            content={({ active, payload }) => (
+              <PartTooltip
+                active={active}
+                payload={payload as ReadonlyArray<{ payload?: PartBar }>}
+                currency={currency}
               />
-            ))}
-          </BarChart>
-        </ResponsiveContainer>
-      </Box>
-      <VisuallyHidden>
-        <table>
-          <caption>{caption}</caption>
-          <thead>
-            <tr>
-              <th scope="col">
-                {cost.granularity === 'month' ? 'Month' : 'Day'}
-              </th>
-              {COST_PARTS.map(part => (
-                <th scope="col" key={part.key}>
-                  {part.label}
-                </th>
-              ))}
-              <th scope="col">Total</th>
-            </tr>
-          </thead>
-          <tbody>
-            {cost.series.map(point => (
-              <tr key={point.date}>
-                <th scope="row">{point.date}</th>
-                {COST_PARTS.map(part => (
-                  <td key={part.key}>
-                    {formatAmount(point[part.key], currency)}
-                  </td>
-                ))}
-                <td>{formatAmount(point.total, currency)}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </VisuallyHidden>
+            )}
+          />
+          <Legend wrapperStyle={{ color: chartTheme.tooltip.text }} />
+          {COST_PARTS.map(part => (
+            <Bar
+              key={part.key}
+              dataKey={part.key}
+              name={part.label}
+              stackId="cost"
+              fill={chartTheme.partColours[part.key]}
+              isAnimationActive={false}
+            />
+          ))}
+        </BarChart>
+      </ChartFrame>
+      <ChartDataTable
+        caption={caption}
+        columns={[
+          cost.granularity === 'month' ? 'Month' : 'Day',
+          ...COST_PARTS.map(part => part.label),
+          'Total',
+        ]}
+        rows={cost.series.map(point => ({
+          name: point.date,
+          cells: [
+            ...COST_PARTS.map(part => formatAmount(point[part.key], currency)),
+            formatAmount(point.total, currency),
+          ],
+        }))}
+      />
     </>
   );
 }

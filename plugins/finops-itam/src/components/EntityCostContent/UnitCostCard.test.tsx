@@ -1,18 +1,18 @@
-import { renderInTestApp, TestApiProvider } from '@backstage/test-utils';
 import { screen } from '@testing-library/react';
 import { UnitCostResponse } from '@finops-itam/plugin-finops-itam-common';
-import { finopsItamApiRef } from '../../api';
 import {
   makeNoMetricUnitCost,
   makeUnitCost,
 } from '../../testUtils/costFixtures';
-import {
-  forbiddenCostError,
-  mockFinopsItamApi,
-  unreachableBackendError,
-} from '../../testUtils/fixtures';
+import { mockFinopsItamApi } from '../../testUtils/fixtures';
 import { useUnitCost } from '../../hooks/useUnitCost';
 import { UnitCostCard } from './UnitCostCard';
+import {
+  forbiddenCostError,
+  unreachableBackendError,
+} from '../../testUtils/apiErrors';
+import { renderWithFinopsApi } from '../../testUtils/renderWithFinopsApi';
+import { usd } from '../../testUtils/usd';
 
 const ref = { kind: 'Component', namespace: 'default', name: 'checkout' };
 const period = {
@@ -20,13 +20,6 @@ const period = {
   to: '2026-11-27',
   granularity: 'day' as const,
 };
-
-const usd = (amount: string, options: Intl.NumberFormatOptions = {}) =>
-  new Intl.NumberFormat(undefined, {
-    style: 'currency',
-    currency: 'USD',
-    ...options,
-  }).format(amount as `${number}`);
 
 /** The card with its answer loaded the way the Cost tab loads it. */
 function LoadedUnitCostCard() {
@@ -37,11 +30,7 @@ function LoadedUnitCostCard() {
 async function renderUnitCost(answer: () => Promise<UnitCostResponse>) {
   const api = mockFinopsItamApi();
   api.getUnitCost.mockImplementation(answer);
-  await renderInTestApp(
-    <TestApiProvider apis={[[finopsItamApiRef, api]]}>
-      <LoadedUnitCostCard />
-    </TestApiProvider>,
-  );
+  await renderWithFinopsApi(<LoadedUnitCostCard />, api);
   return api;
 }
 

@@ -1,8 +1,9 @@
 import Box from '@material-ui/core/Box';
 import Typography from '@material-ui/core/Typography';
-import { Line, LineChart, ResponsiveContainer, Tooltip, YAxis } from 'recharts';
+import { Line, LineChart, Tooltip, YAxis } from 'recharts';
 import { UnitCostResponse } from '@finops-itam/plugin-finops-itam-common';
 import { changeBetween, formatUnitCost } from '../../lib';
+import { ChartFrame } from './ChartFrame';
 import { useChartTheme } from './chartTheme';
 
 const SPARKLINE_HEIGHT = 64;
@@ -42,47 +43,37 @@ export function UnitCostTrend(props: {
   }));
   return (
     <Box>
-      <Box height={SPARKLINE_HEIGHT} aria-hidden>
-        <ResponsiveContainer
-          width="100%"
-          height={SPARKLINE_HEIGHT}
-          initialDimension={{ width: 300, height: SPARKLINE_HEIGHT }}
+      <ChartFrame height={SPARKLINE_HEIGHT} initialWidth={300}>
+        <LineChart
+          accessibilityLayer={false}
+          data={points}
+          margin={{ top: 4, right: 4, left: 4, bottom: 4 }}
         >
-          <LineChart
-            accessibilityLayer={false}
-            data={points}
-            margin={{ top: 4, right: 4, left: 4, bottom: 4 }}
-          >
-            <YAxis hide domain={['auto', 'auto']} />
-            <Tooltip
-              cursor={{ stroke: chartTheme.grid }}
-              contentStyle={{
-                background: chartTheme.tooltip.background,
-                borderColor: chartTheme.tooltip.border,
-                color: chartTheme.tooltip.text,
-              }}
-              labelFormatter={(_label, payload) =>
-                String(payload?.[0]?.payload?.date ?? '')
-              }
-              formatter={(_value, _name, item) => [
-                item?.payload?.exact
-                  ? formatUnitCost(item.payload.exact, currency)
-                  : 'no volume',
-                'Unit cost',
-              ]}
-            />
-            <Line
-              type="monotone"
-              dataKey="value"
-              stroke={chartTheme.partColours.direct}
-              strokeWidth={2}
-              dot={false}
-              connectNulls={false}
-              isAnimationActive={false}
-            />
-          </LineChart>
-        </ResponsiveContainer>
-      </Box>
+          <YAxis hide domain={['auto', 'auto']} />
+          <Tooltip
+            cursor={{ stroke: chartTheme.grid }}
+            contentStyle={chartTheme.tooltipContentStyle}
+            labelFormatter={(_label, payload) =>
+              String(payload?.[0]?.payload?.date ?? '')
+            }
+            formatter={(_value, _name, item) => [
+              item?.payload?.exact
+                ? formatUnitCost(item.payload.exact, currency)
+                : 'no volume',
+              'Unit cost',
+            ]}
+          />
+          <Line
+            type="monotone"
+            dataKey="value"
+            stroke={chartTheme.partColours.direct}
+            strokeWidth={2}
+            dot={false}
+            connectNulls={false}
+            isAnimationActive={false}
+          />
+        </LineChart>
+      </ChartFrame>
       <Typography variant="caption" color="textSecondary">
         {unitCostTrendText(series, currency)}
       </Typography>

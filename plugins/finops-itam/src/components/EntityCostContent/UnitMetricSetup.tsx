@@ -2,6 +2,7 @@ import { CodeSnippet } from '@backstage/core-components';
 import Box from '@material-ui/core/Box';
 import Typography from '@material-ui/core/Typography';
 import { ANNOTATION_UNIT_METRIC } from '@finops-itam/plugin-finops-itam-common';
+import { AnnotationExample } from '../AnnotationExample';
 
 /** An example metric name; orders per day is what most services can count. */
 const EXAMPLE_METRIC = 'orders';
@@ -36,15 +37,8 @@ export function UnitMetricSetup(props: {
             Unit cost divides the all-in cost by a business metric, such as
             orders or active users. Name the metric in catalog-info.yaml:
           </Typography>
-          <CodeSnippet
-            language="yaml"
-            showCopyCodeButton
-            wrapLongLines
-            text={[
-              'metadata:',
-              '  annotations:',
-              `    ${ANNOTATION_UNIT_METRIC}: ${EXAMPLE_METRIC}`,
-            ].join('\n')}
+          <AnnotationExample
+            annotation={`${ANNOTATION_UNIT_METRIC}: ${EXAMPLE_METRIC}`}
           />
         </>
       )}

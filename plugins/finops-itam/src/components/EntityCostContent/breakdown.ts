@@ -7,6 +7,7 @@ import {
   lastDayOf,
   percentText,
 } from '../../lib';
+import { SortDirection } from '../SortableHeaderCell';
 
 /** The breakdowns the table offers, all of directly allocated (cloud) cost. */
 export type BreakdownView = 'service' | 'chargeCategory' | 'resource';
@@ -111,8 +112,6 @@ export function breakdownOf(
       };
   }
 }
-
-export type SortDirection = 'asc' | 'desc';
 
 /** Sorted copy of the rows; empty cells last in either direction, ties by the first column. */
 export function sortBreakdown(

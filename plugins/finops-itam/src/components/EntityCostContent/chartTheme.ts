@@ -12,16 +12,26 @@ export function useChartTheme() {
     shared: theme.palette.secondary.main,
     licenses: theme.palette.warning.main,
   };
+  const tooltip = {
+    background: theme.palette.background.paper,
+    border: theme.palette.divider,
+    text: theme.palette.text.primary,
+  };
   return {
     partColours,
-    axisTick: { fill: theme.palette.text.secondary, fontSize: 12 },
-    axisLine: theme.palette.divider,
+    /** Spread on an `XAxis` or `YAxis`. */
+    axis: {
+      tick: { fill: theme.palette.text.secondary, fontSize: 12 },
+      stroke: theme.palette.divider,
+    },
     grid: theme.palette.divider,
     cursor: theme.palette.action.hover,
-    tooltip: {
-      background: theme.palette.background.paper,
-      border: theme.palette.divider,
-      text: theme.palette.text.primary,
+    tooltip,
+    /** The `contentStyle` of recharts' default `Tooltip`. */
+    tooltipContentStyle: {
+      background: tooltip.background,
+      borderColor: tooltip.border,
+      color: tooltip.text,
     },
   };
 }

@@ -1,4 +1,3 @@
-import { CodeSnippet } from '@backstage/core-components';
 import Box from '@material-ui/core/Box';
 import List from '@material-ui/core/List';
 import ListItem from '@material-ui/core/ListItem';
@@ -11,21 +10,9 @@ import TableRow from '@material-ui/core/TableRow';
 import Typography from '@material-ui/core/Typography';
 import { ANNOTATION_LICENSES } from '@finops-itam/plugin-finops-itam-common';
 import { DeclaredLicenses } from '../../lib';
+import { AnnotationExample } from '../AnnotationExample';
 
-function AnnotationExample() {
-  return (
-    <CodeSnippet
-      language="yaml"
-      showCopyCodeButton
-      wrapLongLines
-      text={[
-        'metadata:',
-        '  annotations:',
-        `    ${ANNOTATION_LICENSES}: microsoft-sql-server-enterprise=8,rhel=2`,
-      ].join('\n')}
-    />
-  );
-}
+const LICENSES_EXAMPLE = `${ANNOTATION_LICENSES}: microsoft-sql-server-enterprise=8,rhel=2`;
 
 /**
  * Shows the licensed products an entity declares, what is wrong with the declaration, or
@@ -45,7 +32,7 @@ export function DeclaredLicensesHint(props: {
           and quantities in the {ANNOTATION_LICENSES} annotation of its
           catalog-info.yaml, for example:
         </Typography>
-        <AnnotationExample />
+        <AnnotationExample annotation={LICENSES_EXAMPLE} />
       </Box>
     );
   }
@@ -69,7 +56,7 @@ export function DeclaredLicensesHint(props: {
         <Typography variant="body2" paragraph>
           Fix it in its catalog-info.yaml, for example:
         </Typography>
-        <AnnotationExample />
+        <AnnotationExample annotation={LICENSES_EXAMPLE} />
       </Box>
     );
   }

@@ -1,31 +1,20 @@
-import {
-  EntityProvider,
-  entityRouteRef,
-} from '@backstage/plugin-catalog-react';
-import { renderInTestApp, TestApiProvider } from '@backstage/test-utils';
 import { act, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { EntityLicensesResponse } from '@finops-itam/plugin-finops-itam-common';
-import { finopsItamApiRef } from '../../api';
+import { makeEntity, mockFinopsItamApi } from '../../testUtils/fixtures';
 import {
-  makeEntity,
-  mockFinopsItamApi,
-  unreachableBackendError,
-} from '../../testUtils/fixtures';
-import {
-  forbiddenError,
   makeLicenses,
   rhelCovered,
   sqlServerShortage,
   windowsLicenseIncluded,
 } from '../../testUtils/licenseFixtures';
 import { EntityLicensesContent } from './EntityLicensesContent';
-
-const usd = (amount: string) =>
-  new Intl.NumberFormat(undefined, {
-    style: 'currency',
-    currency: 'USD',
-  }).format(amount as `${number}`);
+import {
+  forbiddenError,
+  unreachableBackendError,
+} from '../../testUtils/apiErrors';
+import { renderWithFinopsApi } from '../../testUtils/renderWithFinopsApi';
+import { usd } from '../../testUtils/usd';
 
 describe('EntityLicensesContent', () => {
   async function renderLicenses(
@@ -34,18 +23,7 @@ describe('EntityLicensesContent', () => {
   ) {
     const api = mockFinopsItamApi();
     api.getEntityLicenses.mockImplementation(licenses);
-    await renderInTestApp(
-      <TestApiProvider apis={[[finopsItamApiRef, api]]}>
-        <EntityProvider entity={entity}>
-          <EntityLicensesContent />
-        </EntityProvider>
-      </TestApiProvider>,
-      {
-        mountedRoutes: {
-          '/catalog/:namespace/:kind/:name': entityRouteRef,
-        },
-      },
-    );
+    await renderWithFinopsApi(<EntityLicensesContent />, api, { entity });
     return api;
   }
 

@@ -1,41 +1,23 @@
-import {
-  EntityProvider,
-  entityRouteRef,
-} from '@backstage/plugin-catalog-react';
-import { renderInTestApp, TestApiProvider } from '@backstage/test-utils';
 import { screen, within } from '@testing-library/react';
 import { TeamCostResponse } from '@finops-itam/plugin-finops-itam-common';
-import { finopsItamApiRef } from '../../api';
-import {
-  mockFinopsItamApi,
-  unreachableBackendError,
-} from '../../testUtils/fixtures';
-import { forbiddenError } from '../../testUtils/licenseFixtures';
+import { mockFinopsItamApi } from '../../testUtils/fixtures';
 import { makeGroup, makeTeamCost } from '../../testUtils/teamCostFixtures';
-import { periodRange } from '../TeamCostShared/teamCostPeriods';
+import { presetPeriod, todayUtc } from '../../lib';
 import { EntityTeamCostCard } from './EntityTeamCostCard';
-
-const usd = (amount: string, options: Intl.NumberFormatOptions = {}) =>
-  new Intl.NumberFormat(undefined, {
-    style: 'currency',
-    currency: 'USD',
-    ...options,
-  }).format(amount as `${number}`);
+import {
+  forbiddenError,
+  unreachableBackendError,
+} from '../../testUtils/apiErrors';
+import { renderWithFinopsApi } from '../../testUtils/renderWithFinopsApi';
+import { usd } from '../../testUtils/usd';
 
 describe('EntityTeamCostCard', () => {
   async function renderCard(teamCost: () => Promise<TeamCostResponse>) {
     const api = mockFinopsItamApi();
     api.getTeamCost.mockImplementation(teamCost);
-    await renderInTestApp(
-      <TestApiProvider apis={[[finopsItamApiRef, api]]}>
-        <EntityProvider entity={makeGroup()}>
-          <EntityTeamCostCard />
-        </EntityProvider>
-      </TestApiProvider>,
-      {
-        mountedRoutes: { '/catalog/:namespace/:kind/:name': entityRouteRef },
-      },
-    );
+    await renderWithFinopsApi(<EntityTeamCostCard />, api, {
+      entity: makeGroup(),
+    });
     return api;
   }
 
@@ -58,7 +40,7 @@ describe('EntityTeamCostCard', () => {
     ).toHaveTextContent(usd('2000.5'));
     expect(api.getTeamCost).toHaveBeenCalledWith(
       { kind: 'Group', namespace: 'default', name: 'team-checkout' },
-      periodRange('last-30-days'),
+      presetPeriod('30d', todayUtc()),
     );
     expect(
       screen.getAllByText(

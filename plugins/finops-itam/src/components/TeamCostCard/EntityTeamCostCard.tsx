@@ -6,10 +6,9 @@ import List from '@material-ui/core/List';
 import ListItem from '@material-ui/core/ListItem';
 import Typography from '@material-ui/core/Typography';
 import { TeamCostResponse } from '@finops-itam/plugin-finops-itam-common';
-import { formatAmount } from '../../lib';
+import { formatAmount, formatPeriod } from '../../lib';
 import {
   CostChange,
-  formatDays,
   rankEntities,
   TeamCostEmpty,
   TeamCostGate,
@@ -28,7 +27,7 @@ const MIN_HEIGHT = 220;
  */
 export function EntityTeamCostCard() {
   const { entity } = useEntity();
-  const state = useTeamCost(getCompoundEntityRef(entity), 'last-30-days');
+  const state = useTeamCost(getCompoundEntityRef(entity), '30d');
   const teamName = entity.metadata.name;
 
   return (
@@ -73,7 +72,7 @@ function TeamCostSummary(props: { cost: TeamCostResponse; currency: string }) {
         against="the previous 30 days"
       />
       <Typography variant="caption" color="textSecondary" display="block">
-        {`${formatDays(
+        {`${formatPeriod(
           cost.from,
           cost.to,
         )} · cloud, licenses and shares of shared costs of ${

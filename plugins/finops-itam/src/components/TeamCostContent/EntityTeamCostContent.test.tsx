@@ -1,42 +1,24 @@
-import {
-  EntityProvider,
-  entityRouteRef,
-} from '@backstage/plugin-catalog-react';
-import { renderInTestApp, TestApiProvider } from '@backstage/test-utils';
 import { act, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { TeamCostResponse } from '@finops-itam/plugin-finops-itam-common';
-import { finopsItamApiRef } from '../../api';
-import {
-  mockFinopsItamApi,
-  unreachableBackendError,
-} from '../../testUtils/fixtures';
-import { forbiddenError } from '../../testUtils/licenseFixtures';
+import { mockFinopsItamApi } from '../../testUtils/fixtures';
 import { makeGroup, makeTeamCost } from '../../testUtils/teamCostFixtures';
-import { periodRange } from '../TeamCostShared/teamCostPeriods';
+import { presetPeriod, todayUtc } from '../../lib';
 import { EntityTeamCostContent } from './EntityTeamCostContent';
-
-const usd = (amount: string, options: Intl.NumberFormatOptions = {}) =>
-  new Intl.NumberFormat(undefined, {
-    style: 'currency',
-    currency: 'USD',
-    ...options,
-  }).format(amount as `${number}`);
+import {
+  forbiddenError,
+  unreachableBackendError,
+} from '../../testUtils/apiErrors';
+import { renderWithFinopsApi } from '../../testUtils/renderWithFinopsApi';
+import { usd } from '../../testUtils/usd';
 
 describe('EntityTeamCostContent', () => {
   async function renderTab(teamCost: () => Promise<TeamCostResponse>) {
     const api = mockFinopsItamApi();
     api.getTeamCost.mockImplementation(teamCost);
-    await renderInTestApp(
-      <TestApiProvider apis={[[finopsItamApiRef, api]]}>
-        <EntityProvider entity={makeGroup()}>
-          <EntityTeamCostContent />
-        </EntityProvider>
-      </TestApiProvider>,
-      {
-        mountedRoutes: { '/catalog/:namespace/:kind/:name': entityRouteRef },
-      },
-    );
+    await renderWithFinopsApi(<EntityTeamCostContent />, api, {
+      entity: makeGroup(),
+    });
     return api;
   }
 
@@ -69,7 +51,7 @@ describe('EntityTeamCostContent', () => {
     await screen.findByTestId('finops-itam-team-total');
     expect(api.getTeamCost).toHaveBeenCalledWith(
       { kind: 'Group', namespace: 'default', name: 'team-checkout' },
-      periodRange('last-30-days'),
+      presetPeriod('30d', todayUtc()),
     );
   });
 
@@ -199,7 +181,7 @@ describe('EntityTeamCostContent', () => {
       `${usd('50', { signDisplay: 'always' })} (+4.4%)`,
     );
     expect(checkout).toHaveTextContent(
-      `${usd('0.0123', { maximumFractionDigits: 4 })}per unit of orders`,
+      `${usd('0.01234', { maximumSignificantDigits: 4 })}per unit of orders`,
     );
     expect(cart).toHaveTextContent('no orders reported');
     expect(storefront).toHaveTextContent('down');
@@ -227,7 +209,7 @@ describe('EntityTeamCostContent', () => {
 
     expect(api.getTeamCost).toHaveBeenLastCalledWith(
       { kind: 'Group', namespace: 'default', name: 'team-checkout' },
-      periodRange('last-90-days'),
+      presetPeriod('90d', todayUtc()),
     );
     expect(
       await screen.findByRole('progressbar', {

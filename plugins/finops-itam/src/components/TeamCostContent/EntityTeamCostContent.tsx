@@ -5,13 +5,9 @@ import { useEntity } from '@backstage/plugin-catalog-react';
 import Box from '@material-ui/core/Box';
 import Grid from '@material-ui/core/Grid';
 import { TeamCostResponse } from '@finops-itam/plugin-finops-itam-common';
+import { CostPeriodPreset } from '../../lib';
 import { ContentHeading } from '../ContentHeading';
-import {
-  TeamCostEmpty,
-  TeamCostGate,
-  TeamCostPeriod,
-  useTeamCost,
-} from '../TeamCostShared';
+import { TeamCostEmpty, TeamCostGate, useTeamCost } from '../TeamCostShared';
 import { TeamCostHeadline } from './TeamCostHeadline';
 import { TeamPeriodSelect } from './TeamPeriodSelect';
 import { TeamServicesTable } from './TeamServicesTable';
@@ -28,7 +24,7 @@ const RELOAD_BAR_HEIGHT = 4;
  */
 export function EntityTeamCostContent() {
   const { entity } = useEntity();
-  const [period, setPeriod] = useState<TeamCostPeriod>('last-30-days');
+  const [period, setPeriod] = useState<CostPeriodPreset>('30d');
   const state = useTeamCost(getCompoundEntityRef(entity), period);
   const teamName = entity.metadata.name;
   const reloading = state.loading && state.value !== undefined;

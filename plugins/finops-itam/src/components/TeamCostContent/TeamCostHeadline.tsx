@@ -1,8 +1,8 @@
 import { InfoCard } from '@backstage/core-components';
 import Typography from '@material-ui/core/Typography';
 import { TeamCostResponse } from '@finops-itam/plugin-finops-itam-common';
-import { formatAmount } from '../../lib';
-import { CostChange, formatDays } from '../TeamCostShared';
+import { formatAmount, formatPeriod } from '../../lib';
+import { CostChange } from '../TeamCostShared';
 
 /** The team's all-in cost of the period in big, with its change against the period before. */
 export function TeamCostHeadline(props: {
@@ -11,7 +11,7 @@ export function TeamCostHeadline(props: {
 }) {
   const { cost, currency } = props;
   return (
-    <InfoCard title="All-in cost" subheader={formatDays(cost.from, cost.to)}>
+    <InfoCard title="All-in cost" subheader={formatPeriod(cost.from, cost.to)}>
       <Typography
         variant="h3"
         component="p"
@@ -24,7 +24,7 @@ export function TeamCostHeadline(props: {
         change={cost.change}
         changePercent={cost.changePercent}
         currency={currency}
-        against={`${formatDays(
+        against={`${formatPeriod(
           cost.previousFrom,
           cost.previousTo,
         )} (${formatAmount(cost.previousTotal, currency)})`}

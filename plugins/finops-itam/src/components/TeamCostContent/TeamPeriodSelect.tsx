@@ -1,11 +1,14 @@
 import MenuItem from '@material-ui/core/MenuItem';
 import TextField from '@material-ui/core/TextField';
-import { TEAM_COST_PERIODS, TeamCostPeriod } from '../TeamCostShared';
+import { COST_PERIOD_PRESETS, CostPeriodPreset } from '../../lib';
 
-/** Chooses the period of the team tab; a labelled select, usable with the keyboard. */
+/**
+ * Chooses the period of the team tab among the Cost tab's presets; a labelled select,
+ * usable with the keyboard.
+ */
 export function TeamPeriodSelect(props: {
-  value: TeamCostPeriod;
-  onChange: (period: TeamCostPeriod) => void;
+  value: CostPeriodPreset;
+  onChange: (period: CostPeriodPreset) => void;
 }) {
   return (
     <TextField
@@ -15,12 +18,12 @@ export function TeamPeriodSelect(props: {
       variant="outlined"
       size="small"
       value={props.value}
-      onChange={event => props.onChange(event.target.value as TeamCostPeriod)}
+      onChange={event => props.onChange(event.target.value as CostPeriodPreset)}
       style={{ minWidth: 180 }}
     >
-      {TEAM_COST_PERIODS.map(period => (
-        <MenuItem key={period.id} value={period.id}>
-          {period.label}
+      {COST_PERIOD_PRESETS.map(option => (
+        <MenuItem key={option.preset} value={option.preset}>
+          {option.label}
         </MenuItem>
       ))}
     </TextField>

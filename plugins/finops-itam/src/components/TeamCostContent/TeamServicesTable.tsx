@@ -7,17 +7,11 @@ import TableBody from '@material-ui/core/TableBody';
 import TableCell from '@material-ui/core/TableCell';
 import TableHead from '@material-ui/core/TableHead';
 import TableRow from '@material-ui/core/TableRow';
-import TableSortLabel from '@material-ui/core/TableSortLabel';
 import Typography from '@material-ui/core/Typography';
 import { TeamCostEntity } from '@finops-itam/plugin-finops-itam-common';
-import { formatAmount } from '../../lib';
-import {
-  CostChange,
-  formatUnitCost,
-  rankEntities,
-  RankBy,
-  RankDirection,
-} from '../TeamCostShared';
+import { formatAmount, formatUnitCost } from '../../lib';
+import { CostChange, rankEntities, RankBy } from '../TeamCostShared';
+import { SortableHeaderCell, SortState } from '../SortableHeaderCell';
 
 const SORT_LABELS: Record<RankBy, string> = { cost: 'Cost', change: 'Change' };
 
@@ -54,37 +48,24 @@ export function TeamServicesTable(props: {
   currency: string;
 }) {
   const { teamName, entities, currency } = props;
-  const [sort, setSort] = useState<{ by: RankBy; direction: RankDirection }>({
+  const [sort, setSort] = useState<SortState<RankBy>>({
     by: 'cost',
     direction: 'desc',
   });
   const rows = rankEntities(entities, sort.by, sort.direction);
 
-  const sortHeader = (by: RankBy) => {
-    const active = sort.by === by;
-    return (
-      <TableCell
-        component="th"
-        scope="col"
-        align="right"
-        sortDirection={active ? sort.direction : false}
-      >
-        <TableSortLabel
-          active={active}
-          direction={active ? sort.direction : 'desc'}
-          onClick={() =>
-            setSort({
-              by,
-              // A new column starts with the biggest first; the same column flips.
-              direction: active && sort.direction === 'desc' ? 'asc' : 'desc',
-            })
-          }
-        >
-          {SORT_LABELS[by]}
-        </TableSortLabel>
-      </TableCell>
-    );
-  };
+  const sortHeader = (by: RankBy) => (
+    // Biggest cost or rise first when a column is first chosen.
+    <SortableHeaderCell
+      column={by}
+      sort={sort}
+      onSort={setSort}
+      firstDirection="desc"
+      align="right"
+    >
+      {SORT_LABELS[by]}
+    </SortableHeaderCell>
+  );
 
   return (
     <InfoCard

@@ -1,51 +1,24 @@
 import Typography from '@material-ui/core/Typography';
-import { makeStyles, Theme } from '@material-ui/core/styles';
-import { PaletteColor } from '@material-ui/core/styles/createPalette';
-import ArrowDownwardIcon from '@material-ui/icons/ArrowDownward';
-import ArrowUpwardIcon from '@material-ui/icons/ArrowUpward';
-import RemoveIcon from '@material-ui/icons/Remove';
 import {
+  ChangeDirection,
   changeDirection,
   formatPercentChange,
   formatSignedAmount,
-} from './formatCost';
+} from '../../lib';
+import { CostTrend } from '../CostTrend';
+import { VisuallyHidden } from '../VisuallyHidden';
 
-/** The shade of a palette colour that stays readable as text on the theme's background. */
-function readable(theme: Theme, color: PaletteColor): string {
-  return theme.palette.type === 'dark' ? color.light : color.dark;
-}
-
-const useStyles = makeStyles(theme => ({
-  up: { color: readable(theme, theme.palette.error) },
-  down: { color: readable(theme, theme.palette.success) },
-  none: { color: theme.palette.text.secondary },
-  icon: {
-    fontSize: '1em',
-    marginRight: theme.spacing(0.5),
-    verticalAlign: 'middle',
-  },
-  // Read by screen readers, not shown: the arrow says the same to sighted users.
-  visuallyHidden: {
-    position: 'absolute',
-    width: 1,
-    height: 1,
-    overflow: 'hidden',
-    clip: 'rect(0 0 0 0)',
-    whiteSpace: 'nowrap',
-  },
-}));
-
-const WORDS = { up: 'up', down: 'down', none: 'unchanged' } as const;
-const ICONS = {
-  up: ArrowUpwardIcon,
-  down: ArrowDownwardIcon,
-  none: RemoveIcon,
+/** Read by screen readers before the amount; sighted users get the arrow. */
+const WORDS: Record<ChangeDirection, string> = {
+  up: 'up',
+  down: 'down',
+  none: 'unchanged',
 };
 
 /** ` (+10.5%)`; ` (new)` when there was nothing before, so no percentage exists. */
 function describePercent(
   changePercent: number | null,
-  direction: keyof typeof WORDS,
+  direction: ChangeDirection,
 ): string {
   if (changePercent !== null) {
     return ` (${formatPercentChange(changePercent)})`;
@@ -54,9 +27,8 @@ function describePercent(
 }
 
 /**
- * A cost change against the previous period: arrow, signed amount and percent. Colour
- * follows cost convention (more spend in the error colour), but the arrow and the words
- * carry the meaning too.
+ * A cost change the team cost API computed against the previous period: arrow, signed
+ * amount and percent, compact enough for a table cell.
  */
 export function CostChange(props: {
   change: string;
@@ -66,20 +38,16 @@ export function CostChange(props: {
   against?: string;
   variant?: 'body1' | 'body2';
 }) {
-  const classes = useStyles();
   const { change, changePercent, currency, against, variant = 'body2' } = props;
   const direction = changeDirection(change);
-  const Icon = ICONS[direction];
   const percent = describePercent(changePercent, direction);
-  const text = `${formatSignedAmount(change, currency)}${percent}`;
 
   return (
     <Typography variant={variant} component="span">
-      <span className={classes[direction]}>
-        <Icon className={classes.icon} aria-hidden />
-        <span className={classes.visuallyHidden}>{`${WORDS[direction]} `}</span>
-        {text}
-      </span>
+      <CostTrend direction={direction}>
+        <VisuallyHidden component="span">{`${WORDS[direction]} `}</VisuallyHidden>
+        {`${formatSignedAmount(change, currency)}${percent}`}
+      </CostTrend>
       {against && (
         <Typography variant={variant} component="span" color="textSecondary">
           {` against ${against}`}

@@ -1,6 +1,6 @@
 import { EmptyState } from '@backstage/core-components';
 import { CompactMessage } from '../CompactMessage';
-import { formatDays } from './teamCostPeriods';
+import { formatPeriod } from '../../lib';
 
 /** What a team without cost in the period sees, and how costs reach a team. */
 export function TeamCostEmpty(props: {
@@ -11,7 +11,7 @@ export function TeamCostEmpty(props: {
   compact?: boolean;
 }) {
   const { teamName, from, to, compact } = props;
-  const title = `No cost for ${teamName} in ${formatDays(from, to)}`;
+  const title = `No cost for ${teamName} in ${formatPeriod(from, to)}`;
   const description = `Costs reach a team through the Components, Resources and Systems it owns (spec.owner) whose cost annotations map cost rows to them. None of the entities ${teamName} owns had cost in this period.`;
   return compact ? (
     <CompactMessage title={title} description={description} />

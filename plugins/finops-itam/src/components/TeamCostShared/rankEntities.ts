@@ -1,9 +1,9 @@
 import { Decimal } from 'decimal.js';
 import { TeamCostEntity } from '@finops-itam/plugin-finops-itam-common';
+import { SortDirection } from '../SortableHeaderCell';
 
 /** What a team's services can be ranked by. */
 export type RankBy = 'cost' | 'change';
-export type RankDirection = 'asc' | 'desc';
 
 function amountOf(entity: TeamCostEntity, by: RankBy): string {
   return by === 'cost' ? entity.total : entity.change;
@@ -16,7 +16,7 @@ function amountOf(entity: TeamCostEntity, by: RankBy): string {
 export function rankEntities(
   entities: TeamCostEntity[],
   by: RankBy,
-  direction: RankDirection = 'desc',
+  direction: SortDirection = 'desc',
 ): TeamCostEntity[] {
   const sign = direction === 'desc' ? -1 : 1;
   return [...entities].sort(

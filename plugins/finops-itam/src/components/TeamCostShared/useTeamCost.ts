@@ -4,7 +4,7 @@ import { useApi } from '@backstage/core-plugin-api';
 import useAsync from 'react-use/esm/useAsync';
 import { TeamCostResponse } from '@finops-itam/plugin-finops-itam-common';
 import { finopsItamApiRef } from '../../api';
-import { periodRange, TeamCostPeriod } from './teamCostPeriods';
+import { CostPeriodPreset, presetPeriod, todayUtc } from '../../lib';
 
 /** What {@link useTeamCost} returns. */
 export interface TeamCostState {
@@ -17,15 +17,19 @@ export interface TeamCostState {
   value?: TeamCostResponse;
 }
 
-/** Loads a group's cost for one of the team periods. */
+/** Loads a group's cost for one of the preset periods, which end yesterday (UTC). */
 export function useTeamCost(
   groupRef: CompoundEntityRef,
-  period: TeamCostPeriod,
+  period: CostPeriodPreset,
 ): TeamCostState {
   const api = useApi(finopsItamApiRef);
   const { kind, namespace, name } = groupRef;
   const state = useAsync(
-    () => api.getTeamCost({ kind, namespace, name }, periodRange(period)),
+    () =>
+      api.getTeamCost(
+        { kind, namespace, name },
+        presetPeriod(period, todayUtc()),
+      ),
     [api, kind, namespace, name, period],
   );
 

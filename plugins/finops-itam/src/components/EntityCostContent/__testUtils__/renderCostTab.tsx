@@ -1,9 +1,7 @@
 import { Entity } from '@backstage/catalog-model';
-import { EntityProvider } from '@backstage/plugin-catalog-react';
-import { renderInTestApp, TestApiProvider } from '@backstage/test-utils';
 import { screen } from '@testing-library/react';
 import { useLocation } from 'react-router-dom';
-import { FinopsItamApi, finopsItamApiRef } from '../../../api';
+import { FinopsItamApi } from '../../../api';
 import {
   costByPeriod,
   makeNoMetricUnitCost,
@@ -14,6 +12,7 @@ import {
   makeEntity,
   mockFinopsItamApi,
 } from '../../../testUtils/fixtures';
+import { renderWithFinopsApi } from '../../../testUtils/renderWithFinopsApi';
 import { EntityCostContent } from '../EntityCostContent';
 
 /** Shows the query string, so tests can check what a reload or shared link would keep. */
@@ -50,14 +49,16 @@ export async function renderCostTab(
     options.api?.getCostSources ??
       (async () => [makeSource('aws-focus', '2026-11-25')]),
   );
-  await renderInTestApp(
-    <TestApiProvider apis={[[finopsItamApiRef, api]]}>
-      <EntityProvider entity={options.entity ?? makeEntity({})}>
-        <EntityCostContent />
-        <QueryString />
-      </EntityProvider>
-    </TestApiProvider>,
-    { routeEntries: [options.url ?? '/'] },
+  await renderWithFinopsApi(
+    <>
+      <EntityCostContent />
+      <QueryString />
+    </>,
+    api,
+    {
+      entity: options.entity ?? makeEntity({}),
+      routeEntries: [options.url ?? '/'],
+    },
   );
   return api;
 }

@@ -1,0 +1,1 @@
+export { AnnotationExample } from './AnnotationExample';

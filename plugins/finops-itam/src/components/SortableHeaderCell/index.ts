@@ -1,0 +1,3 @@
+export { SortableHeaderCell } from './SortableHeaderCell';
+export { nextSort } from './sortState';
+export type { SortDirection, SortState } from './sortState';
