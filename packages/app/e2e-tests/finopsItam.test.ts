@@ -1,4 +1,6 @@
+/* eslint-disable no-console, no-restricted-imports -- Playwright runs this file in Node, not in the app bundle: it may log timings and write files. */
 import { APIRequestContext, expect, Page, test } from '@playwright/test';
+import { mkdir, writeFile } from 'fs/promises';
 
 const BACKEND = 'http://localhost:7007';
 const SCREENSHOTS = 'e2e-artifacts/screenshots';
@@ -305,3 +307,70 @@ test('a guest opens a team page and sees its cost card and Cost tab', async ({
     fullPage: true,
   });
 });
+
+/**
+ * Time from navigation to an interactive Cost tab on a warm portal: the all-in figure shows
+ * the API's total and the period picker takes clicks. Recorded, not asserted (wall-clock
+ * limits belong in benchmarks, not tests): the numbers go to the run's output and to
+ * e2e-artifacts/timings/cost-tab.json, and docs/benchmarks.md reports them.
+ */
+test('time to an interactive Cost tab on a warm portal', async ({
+  page,
+  request,
+}) => {
+  const cost = await settledEntityCost(
+    request,
+    'component/default/cart-service',
+  );
+  await signInAsGuest(page);
+  const expected = await formatInPage(page, cost.total, cost.currency!);
+  const allIn = page.getByTestId('finops-itam-all-in-cost');
+  const picker = page.getByRole('button', { name: 'Last 90 days' });
+  const interactive = async () => {
+    await expect(allIn).toHaveText(expected);
+    await expect(picker).toBeEnabled();
+  };
+
+  // Warm-up: the first visit loads the plugin's code and fills the browser cache.
+  await page.goto('/catalog/default/component/cart-service/cost');
+  await interactive();
+
+  // In-app navigation, as a user moves between tabs: Overview, then Cost.
+  const tabClicks: number[] = [];
+  for (let run = 0; run < 5; run++) {
+    await entityTab(page, 'Overview').click();
+    await expect(allIn).toHaveCount(0);
+    const started = Date.now();
+    await entityTab(page, 'Cost').click();
+    await interactive();
+    tabClicks.push(Date.now() - started);
+  }
+  // A full page load of the Cost tab's address (served by the development server).
+  const started = Date.now();
+  await page.reload();
+  await interactive();
+  const pageLoad = Date.now() - started;
+
+  const summary = {
+    measuredAt: new Date().toISOString(),
+    entity: 'component:default/cart-service',
+    tabClickMs: summarize(tabClicks),
+    fullPageLoadMs: pageLoad,
+  };
+  console.log(`Cost tab time to interactive: ${JSON.stringify(summary)}`);
+  await mkdir('e2e-artifacts/timings', { recursive: true });
+  await writeFile(
+    'e2e-artifacts/timings/cost-tab.json',
+    `${JSON.stringify(summary, null, 2)}\n`,
+  );
+  expect(tabClicks).toHaveLength(5);
+});
+
+function summarize(samples: number[]) {
+  const sorted = [...samples].sort((a, b) => a - b);
+  return {
+    samples,
+    median: sorted[Math.floor(sorted.length / 2)],
+    max: sorted[sorted.length - 1],
+  };
+}
