@@ -318,6 +318,8 @@ test('time to an interactive Cost tab on a warm portal', async ({
   page,
   request,
 }) => {
+  // Six navigations and a full reload on the development server: more than the default.
+  test.setTimeout(240_000);
   const cost = await settledEntityCost(
     request,
     'component/default/cart-service',

@@ -153,6 +153,11 @@ export interface LicenseRequirementReason {
   quantity: number;
   /** E.g. `7 vCPUs → 8 core licenses: 2-core packs`. */
   rule: string;
+  /**
+   * The entity this requirement comes from; set on System and Domain answers, which sum
+   * the use of their members.
+   */
+  entityRef?: string;
 }
 
 /** A flag on an entity's use of a product. @public */

@@ -107,7 +107,8 @@ interface Outcome {
   insertMs: number;
   allocateMs: number;
   allocation: string;
-  windows: Array<{ days: number; result: LoadResult }>;
+  /** `loadAverage`: the machine's 1-minute load average when the window's load started. */
+  windows: Array<{ days: number; result: LoadResult; loadAverage: number }>;
 }
 
 async function benchDatabase(kind: string): Promise<Outcome> {
@@ -157,9 +158,11 @@ async function benchDatabase(kind: string): Promise<Outcome> {
           );
         const load = { port, concurrency: CONCURRENCY, seriesLength: days };
         await loadFromOtherProcess({ ...load, paths: paths(WARMUP) });
+        // Other work on the machine skews latency; the table says how busy it was.
+        const loadAverage = os.loadavg()[0];
         const result = await loadFromOtherProcess({ ...load, paths: paths(REQUESTS) });
-        log(`[${kind}] ${days}-day: ${JSON.stringify(result)}`);
-        windows.push({ days, result });
+        log(`[${kind}] ${days}-day (load ${loadAverage.toFixed(1)}): ${JSON.stringify(result)}`);
+        windows.push({ days, result, loadAverage });
       }
     } finally {
       await new Promise(resolve => server.close(resolve));
@@ -181,13 +184,13 @@ function table(outcomes: Outcome[]): string {
       `${CONCURRENCY} concurrent keep-alive clients in a separate process, ${REQUESTS} requests per window after ${WARMUP} warm-up; ` +
       `node ${process.version}, ${os.cpus().length} CPU(s).`,
     '',
-    '| Database | Facts | Migrate (s) | Insert (s) | Allocate (s) | Window | Requests | Errors | req/s | p50 (ms) | p95 (ms) | p99 (ms) | max (ms) | p95 ≤ 30 ms |',
-    '|---|---:|---:|---:|---:|---|---:|---:|---:|---:|---:|---:|---:|---|',
+    '| Database | Facts | Migrate (s) | Insert (s) | Allocate (s) | Window | Load avg | Requests | Errors | req/s | p50 (ms) | p95 (ms) | p99 (ms) | max (ms) | p95 ≤ 30 ms |',
+    '|---|---:|---:|---:|---:|---|---:|---:|---:|---:|---:|---:|---:|---:|---|',
   ];
   for (const o of outcomes) {
-    for (const { days, result: r } of o.windows) {
+    for (const { days, result: r, loadAverage } of o.windows) {
       lines.push(
-        `| ${o.db} | ${o.facts} | ${s(o.migrateMs)} | ${s(o.insertMs)} | ${s(o.allocateMs)} | ${days} days | ` +
+        `| ${o.db} | ${o.facts} | ${s(o.migrateMs)} | ${s(o.insertMs)} | ${s(o.allocateMs)} | ${days} days | ${loadAverage.toFixed(1)} | ` +
           `${r.requests} | ${r.errors} | ${r.requestsPerSecond.toFixed(0)} | ${ms(r.p50)} | ${ms(r.p95)} | ` +
           `${ms(r.p99)} | ${ms(r.max)} | ${r.p95 <= TARGET_P95_MS ? 'yes' : 'no'} |`,
       );

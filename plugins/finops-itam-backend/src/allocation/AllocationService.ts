@@ -38,7 +38,8 @@ export const ALLOCATION_KINDS = [
   'Domain',
 ];
 
-const DEFAULT_BATCH_SIZE = 5000;
+// Fewer, larger batches: each is a round trip and a transaction; 20,000 facts stay a few MB.
+const DEFAULT_BATCH_SIZE = 20_000;
 /** `allocation_rule` of unused commitment rows given to the buying account's owner. */
 export const UNUSED_COMMITMENT_RULE = 'unused-commitment';
 const POOL_CACHE_SIZE = 200_000;
@@ -76,7 +77,7 @@ export interface AllocationServiceOptions {
    * a month) such pools split evenly, reported as a config issue.
    */
   metrics?: MetricVolumeReader;
-  /** Facts read and compared per batch; default 5,000. */
+  /** Facts read and compared per batch; default 20,000. */
   batchSize?: number;
   now?: () => Date;
 }

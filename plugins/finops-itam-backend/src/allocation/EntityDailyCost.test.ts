@@ -87,7 +87,14 @@ describe('daily entity cost rollup', () => {
       for (let round = 0; round < 4; round++) {
         if (round === 2) {
           // Facts arriving between runs are in the rollup after the next run.
-          await insertFacts(knex, randomFacts(random, 150, 20));
+          await insertFacts(knex, [
+            ...randomFacts(random, 150, 20),
+            // Around month and year ends: the SQLite rebuild goes month by month.
+            ...randomFacts(random, 90, 5).map((fact, i) => ({
+              ...fact,
+              day: ['2026-10-31', '2026-12-31', '2027-01-01'][i % 3],
+            })),
+          ]);
         }
         const allocation = new AllocationService({
           store,

@@ -1,5 +1,6 @@
 import { Knex } from 'knex';
 import { ExactSum, trimDecimal } from '../allocation/exactSum';
+import { nextMonthStart } from '../allocation/months';
 import { databaseKindOf } from './databaseKind';
 
 /** An entity's rollup over a half-open period, in one cost basis. */
@@ -16,6 +17,8 @@ const SHARED = 'finops_itam_shared_allocations';
 const RUNS = 'finops_itam_allocation_runs';
 const CONFLICTS = 'finops_itam_allocation_conflicts';
 const DAILY = 'finops_itam_entity_daily_cost';
+/** SQLite temporary table of one batch's allocation changes (per connection, never migrated). */
+const CHANGES = 'finops_itam_allocation_changes';
 
 /**
  * How long the allocation status (latest run, facts waiting) is reused between cost
@@ -23,9 +26,6 @@ const DAILY = 'finops_itam_entity_daily_cost';
  * replica show up as "running" within this time.
  */
 const STATUS_CACHE_MS = 1000;
-
-/** Facts read per batch when the daily rollup is rebuilt on SQLite. */
-const DAILY_READ_BATCH = 20_000;
 
 /** Ids per `WHERE id IN (...)` and rows per INSERT: within both engines' parameter limits. */
 const CHUNK = 500;
@@ -163,7 +163,13 @@ function idRange(ids: readonly string[]): [string, string] {
 export class DatabaseAllocationStore {
   private readonly isPostgres: boolean;
   private status:
-    | { expires: number; value: Promise<{ run: AllocationRunRecord | undefined; waiting: boolean }> }
+    | {
+        expires: number;
+        value: Promise<{
+          run: AllocationRunRecord | undefined;
+          waiting: boolean;
+        }>;
+      }
     | undefined;
 
   constructor(private readonly db: Knex) {
@@ -193,7 +199,10 @@ export class DatabaseAllocationStore {
         'allocated_entity_ref',
         'allocation_rule',
         'shared_pool_id',
-        'allocated_at',
+        // Only whether it is set: parsing a timestamp per fact was a few percent of a run's CPU.
+        this.db.raw(
+          'CASE WHEN allocated_at IS NULL THEN 0 ELSE 1 END AS allocated',
+        ),
       )
       .orderBy('id')
       .limit(limit);
@@ -218,16 +227,15 @@ export class DatabaseAllocationStore {
       allocatedEntityRef: row.allocated_entity_ref,
       allocationRule: row.allocation_rule,
       sharedPoolId: row.shared_pool_id,
-      allocated: row.allocated_at !== null,
+      allocated: Number(row.allocated) === 1,
     }));
   }
 
   /**
    * Writes new allocations in one transaction. On PostgreSQL each chunk of changes is one
    * `UPDATE ... FROM unnest(...)` with one array parameter per column, so a batch costs a
-   * handful of round trips whatever the mix of values. On SQLite (in-process, no round
-   * trips) facts sharing the same values are updated by one statement per chunk of ids, as
-   * most changes move many facts the same way.
+   * handful of round trips whatever the mix of values. On SQLite through a temporary
+   * table and one `UPDATE ... FROM` per batch.
    */
   async applyAllocations(
     changes: ReadonlyArray<{ id: string; values: AllocationValues }>,
@@ -265,26 +273,31 @@ export class DatabaseAllocationStore {
       });
       return;
     }
-    const groups = new Map<string, { values: AllocationValues; ids: string[] }>();
-    for (const { id, values } of changes) {
-      const key = `${values.allocatedEntityRef}\u0000${values.allocationRule}\u0000${values.sharedPoolId}`;
-      const group = groups.get(key) ?? { values, ids: [] };
-      group.ids.push(id);
-      groups.set(key, group);
-    }
+    // SQLite: the changes go into a temporary table (500 rows per INSERT, knex's compound
+    // SELECT limit) and one UPDATE ... FROM applies them. Updating per group of equal values
+    // was one statement per fact when facts move to many different entities (a first run:
+    // 2M statements for 2M facts).
     await this.db.transaction(async trx => {
-      for (const { values, ids } of groups.values()) {
-        for (const chunk of chunks(ids)) {
-          await trx(FACTS)
-            .whereIn('id', chunk)
-            .update({
-              allocated_entity_ref: values.allocatedEntityRef,
-              allocation_rule: values.allocationRule,
-              shared_pool_id: values.sharedPoolId,
-              allocated_at: at,
-            });
-        }
+      await trx.raw(
+        `CREATE TEMP TABLE IF NOT EXISTS ${CHANGES} (id INTEGER PRIMARY KEY, ref TEXT, rule TEXT, pool TEXT)`,
+      );
+      await trx.raw(`DELETE FROM ${CHANGES}`);
+      for (const chunk of chunks(changes)) {
+        await trx(CHANGES).insert(
+          chunk.map(c => ({
+            id: c.id,
+            ref: c.values.allocatedEntityRef,
+            rule: c.values.allocationRule,
+            pool: c.values.sharedPoolId,
+          })),
+        );
       }
+      await trx.raw(
+        `UPDATE ${FACTS} SET allocated_entity_ref = c.ref, allocation_rule = c.rule, ` +
+          `shared_pool_id = c.pool, allocated_at = ? FROM ${CHANGES} AS c WHERE ${FACTS}.id = c.id`,
+        [at],
+      );
+      await trx.raw(`DELETE FROM ${CHANGES}`);
     });
   }
 
@@ -296,7 +309,10 @@ export class DatabaseAllocationStore {
       await trx(ROLLUP).delete();
       for (const chunk of chunks(pairs)) {
         await trx(ROLLUP).insert(
-          chunk.map(p => ({ ancestor_ref: p.ancestorRef, member_ref: p.memberRef })),
+          chunk.map(p => ({
+            ancestor_ref: p.ancestorRef,
+            member_ref: p.memberRef,
+          })),
         );
       }
     });
@@ -396,8 +412,12 @@ export class DatabaseAllocationStore {
   }
 
   /** Removes the parts of pools no longer configured. */
-  async deleteSharedAllocationsExcept(poolIds: readonly string[]): Promise<number> {
-    return this.db(SHARED).whereNotIn('pool_id', [...poolIds, '']).delete();
+  async deleteSharedAllocationsExcept(
+    poolIds: readonly string[],
+  ): Promise<number> {
+    return this.db(SHARED)
+      .whereNotIn('pool_id', [...poolIds, ''])
+      .delete();
   }
 
   async startRun(at: Date): Promise<string> {
@@ -427,7 +447,10 @@ export class DatabaseAllocationStore {
       message: outcome.message,
     });
     // Only the recent history is worth keeping.
-    const keepFrom = await this.db(RUNS).orderBy('id', 'desc').offset(99).first('id');
+    const keepFrom = await this.db(RUNS)
+      .orderBy('id', 'desc')
+      .offset(99)
+      .first('id');
     if (keepFrom) {
       await this.db(RUNS).where('id', '<', keepFrom.id).delete();
     }
@@ -443,8 +466,10 @@ export class DatabaseAllocationStore {
       startedAt: toIso(row.started_at)!,
       finishedAt: toIso(row.finished_at),
       status: row.status,
-      factsScanned: row.facts_scanned === null ? null : Number(row.facts_scanned),
-      factsChanged: row.facts_changed === null ? null : Number(row.facts_changed),
+      factsScanned:
+        row.facts_scanned === null ? null : Number(row.facts_scanned),
+      factsChanged:
+        row.facts_changed === null ? null : Number(row.facts_changed),
       message: row.message,
     };
   }
@@ -454,12 +479,16 @@ export class DatabaseAllocationStore {
    * them: reused for up to a second across concurrent requests (two queries fewer per
    * request under load), dropped by any run or allocation write through this store.
    */
-  allocationSnapshot(): Promise<{ run: AllocationRunRecord | undefined; waiting: boolean }> {
+  allocationSnapshot(): Promise<{
+    run: AllocationRunRecord | undefined;
+    waiting: boolean;
+  }> {
     const now = Date.now();
     if (!this.status || this.status.expires <= now) {
-      const value = Promise.all([this.latestRun(), this.hasUnallocatedFacts()]).then(
-        ([run, waiting]) => ({ run, waiting }),
-      );
+      const value = Promise.all([
+        this.latestRun(),
+        this.hasUnallocatedFacts(),
+      ]).then(([run, waiting]) => ({ run, waiting }));
       const entry = { expires: now + STATUS_CACHE_MS, value };
       this.status = entry;
       // A failed read is not reused.
@@ -513,90 +542,179 @@ export class DatabaseAllocationStore {
     }
     return this.db.transaction(async trx => {
       const ancestorsOf = new Map<string, string[]>();
-      for (const pair of await trx(ROLLUP).select('ancestor_ref', 'member_ref')) {
+      for (const pair of await trx(ROLLUP).select(
+        'ancestor_ref',
+        'member_ref',
+      )) {
         const list = ancestorsOf.get(pair.member_ref) ?? [];
         list.push(pair.ancestor_ref);
         ancestorsOf.set(pair.member_ref, list);
       }
-      // Member, day, currency and basis → exact direct and shared sums (scaled BigInts: at
-      // a million facts decimal.js was most of this rebuild's time and garbage).
-      const sums = new Map<
-        string,
-        { member: string; day: string; currency: string; basis: CostBasis; direct: ExactSum; shared: ExactSum }
-      >();
-      const add = (
-        member: string,
-        day: string,
-        currency: string,
-        basis: CostBasis,
-        part: 'direct' | 'shared',
-        amount: string,
-      ) => {
-        if (!ancestorsOf.has(member)) return;
-        const k = `${member}\u0000${day}\u0000${currency}\u0000${basis}`;
-        let entry = sums.get(k);
-        if (!entry) {
-          entry = { member, day, currency, basis, direct: new ExactSum(), shared: new ExactSum() };
-          sums.set(k, entry);
-        }
-        entry[part].add(amount);
-      };
-      let afterId: number | string | null = null;
-      for (;;) {
-        const query = trx(FACTS)
-          .whereNotNull('allocated_entity_ref')
-          .select('id', 'allocated_entity_ref', 'day', 'currency', 'effective_cost', 'billed_cost')
-          .orderBy('id')
-          .limit(DAILY_READ_BATCH);
-        if (afterId !== null) query.where('id', '>', afterId);
-        const rows = await query;
-        if (rows.length === 0) break;
-        for (const row of rows) {
-          add(row.allocated_entity_ref, row.day, row.currency, 'amortized', 'direct', String(row.effective_cost));
-          add(row.allocated_entity_ref, row.day, row.currency, 'billed', 'direct', String(row.billed_cost));
-        }
-        afterId = rows[rows.length - 1].id;
-      }
-      for (const row of await trx(SHARED).select('target_ref', 'day', 'currency', 'basis', 'amount')) {
-        add(row.target_ref, row.day, row.currency, row.basis, 'shared', String(row.amount));
-      }
-      const out = new Map<
-        string,
-        { entity_ref: string; day: string; currency: string; basis: CostBasis; direct: ExactSum; shared: ExactSum }
-      >();
-      for (const sum of sums.values()) {
-        for (const ancestor of ancestorsOf.get(sum.member)!) {
-          const k = `${ancestor}\u0000${sum.day}\u0000${sum.currency}\u0000${sum.basis}`;
-          const entry = out.get(k);
-          if (entry) {
-            entry.direct.addSum(sum.direct);
-            entry.shared.addSum(sum.shared);
-          } else {
-            out.set(k, {
-              entity_ref: ancestor,
-              day: sum.day,
-              currency: sum.currency,
-              basis: sum.basis,
-              // Copies: the sums are mutable and a member has several ancestors.
-              direct: new ExactSum().addSum(sum.direct),
-              shared: new ExactSum().addSum(sum.shared),
-            });
-          }
-        }
-      }
       await trx(DAILY).delete();
-      const rows = [...out.values()].map(r => ({
-        ...r,
-        direct: r.direct.toString(),
-        shared: r.shared.toString(),
-      }));
-      // 500 rows per INSERT: knex writes them as one compound SELECT, which SQLite caps at
-      // 500 terms; fewer, larger statements mean fewer statement preparations.
-      for (const chunk of chunks(rows, 500)) {
-        await trx(DAILY).insert(chunk);
+      const [facts, parts] = await Promise.all([
+        trx(FACTS).min({ first: 'day' }).max({ last: 'day' }).first(),
+        trx(SHARED).min({ first: 'day' }).max({ last: 'day' }).first(),
+      ]);
+      const bounds = [
+        facts?.first,
+        facts?.last,
+        parts?.first,
+        parts?.last,
+      ].filter((day): day is string => typeof day === 'string');
+      if (bounds.length === 0) {
+        return 0;
       }
-      return rows.length;
+      // Month by month, so memory holds one month of sums however many facts there are
+      // (all at once, 2M facts × 5 ancestors exhausted a 4 GB heap).
+      let written = 0;
+      const last = bounds.reduce((a, b) => (a > b ? a : b)).slice(0, 7);
+      for (
+        let month = bounds.reduce((a, b) => (a < b ? a : b)).slice(0, 7);
+        month <= last;
+
+      ) {
+        const to = nextMonthStart(month);
+        written += await this.rebuildDailyDaysSqlite(
+          trx,
+          ancestorsOf,
+          `${month}-01`,
+          to,
+        );
+        month = to.slice(0, 7);
+      }
+      return written;
     });
+  }
+
+  /** The SQLite rebuild of the daily rollup for the days in `[from, to)`; returns rows written. */
+  private async rebuildDailyDaysSqlite(
+    trx: Knex.Transaction,
+    ancestorsOf: ReadonlyMap<string, string[]>,
+    from: string,
+    to: string,
+  ): Promise<number> {
+    // Member, day, currency and basis → exact direct and shared sums (scaled BigInts: at
+    // a million facts decimal.js was most of this rebuild's time and garbage).
+    const sums = new Map<
+      string,
+      {
+        member: string;
+        day: string;
+        currency: string;
+        basis: CostBasis;
+        direct: ExactSum;
+        shared: ExactSum;
+      }
+    >();
+    const add = (
+      member: string,
+      day: string,
+      currency: string,
+      basis: CostBasis,
+      part: 'direct' | 'shared',
+      amount: string,
+    ) => {
+      if (!ancestorsOf.has(member)) return;
+      const k = `${member}\u0000${day}\u0000${currency}\u0000${basis}`;
+      let entry = sums.get(k);
+      if (!entry) {
+        entry = {
+          member,
+          day,
+          currency,
+          basis,
+          direct: new ExactSum(),
+          shared: new ExactSum(),
+        };
+        sums.set(k, entry);
+      }
+      entry[part].add(amount);
+    };
+    const facts = await trx(FACTS)
+      .whereNotNull('allocated_entity_ref')
+      .where('day', '>=', from)
+      .where('day', '<', to)
+      .select(
+        'allocated_entity_ref',
+        'day',
+        'currency',
+        'effective_cost',
+        'billed_cost',
+      );
+    for (const row of facts) {
+      add(
+        row.allocated_entity_ref,
+        row.day,
+        row.currency,
+        'amortized',
+        'direct',
+        String(row.effective_cost),
+      );
+      add(
+        row.allocated_entity_ref,
+        row.day,
+        row.currency,
+        'billed',
+        'direct',
+        String(row.billed_cost),
+      );
+    }
+    const parts = await trx(SHARED)
+      .where('day', '>=', from)
+      .where('day', '<', to)
+      .select('target_ref', 'day', 'currency', 'basis', 'amount');
+    for (const row of parts) {
+      add(
+        row.target_ref,
+        row.day,
+        row.currency,
+        row.basis,
+        'shared',
+        String(row.amount),
+      );
+    }
+    const out = new Map<
+      string,
+      {
+        entity_ref: string;
+        day: string;
+        currency: string;
+        basis: CostBasis;
+        direct: ExactSum;
+        shared: ExactSum;
+      }
+    >();
+    for (const sum of sums.values()) {
+      for (const ancestor of ancestorsOf.get(sum.member)!) {
+        const k = `${ancestor}\u0000${sum.day}\u0000${sum.currency}\u0000${sum.basis}`;
+        const entry = out.get(k);
+        if (entry) {
+          entry.direct.addSum(sum.direct);
+          entry.shared.addSum(sum.shared);
+        } else {
+          out.set(k, {
+            entity_ref: ancestor,
+            day: sum.day,
+            currency: sum.currency,
+            basis: sum.basis,
+            // Copies: the sums are mutable and a member has several ancestors.
+            direct: new ExactSum().addSum(sum.direct),
+            shared: new ExactSum().addSum(sum.shared),
+          });
+        }
+      }
+    }
+    const rows = [...out.values()].map(r => ({
+      ...r,
+      direct: r.direct.toString(),
+      shared: r.shared.toString(),
+    }));
+    // 500 rows per INSERT: knex writes them as one compound SELECT, which SQLite caps at
+    // 500 terms; fewer, larger statements mean fewer statement preparations.
+    for (const chunk of chunks(rows, 500)) {
+      await trx(DAILY).insert(chunk);
+    }
+    return rows.length;
   }
 
   /** An entity's rollup cost per day and currency in `[from, to)`, from the daily rollup. */
@@ -738,7 +856,10 @@ export class DatabaseAllocationStore {
         .select(selects)
         .select(this.db.raw('sum(??) as ??', [amount, 'amount']))
         .groupBy(aliases.map(alias => groups[alias]) as any);
-      return rows.map((row: any) => ({ ...row, amount: trimDecimal(row.amount) }));
+      return rows.map((row: any) => ({
+        ...row,
+        amount: trimDecimal(row.amount),
+      }));
     }
     const rows = await query
       .select(selects)

@@ -19,12 +19,11 @@ import { Knex } from 'knex';
 import { z } from 'zod';
 import { Money } from '../ingestion/money';
 import {
-  LicensedResource,
   groupLicensedResources,
   readLicensedFacts,
 } from './costDataLicenses';
-import { DatabaseLicenseStore } from './DatabaseLicenseStore';
-import { addDays, dayOf, eachDay } from './days';
+import { DatabaseLicenseStore, LicenseDailyCostRow } from './DatabaseLicenseStore';
+import { addDays, dayOf } from './days';
 import { EntitlementRecord, isoDay, validateEntitlements } from './entitlementSchema';
 import { InstanceTypeTable } from './instanceTypes';
 import { LicenseConfig } from './licenseConfig';
@@ -32,7 +31,6 @@ import {
   Consumption,
   Declaration,
   collectConsumption,
-  costDataConsumptions,
   needsEntitlement,
 } from './licenseConsumption';
 import { computeLicenseDailyCost, ProductRequirements } from './licenseCost';
@@ -44,6 +42,9 @@ import {
 } from './licensePosition';
 import { LicenseProductCatalog } from './LicenseProductCatalog';
 import { entityLicenseUsage } from './entityLicenseUsage';
+import { ROLLUP_KINDS, licenseRollups } from './licenseRollups';
+import { licenseTrend } from './licenseTrend';
+import { SnapshotCache } from './SnapshotCache';
 
 /** Everything the license API answers from, computed together so the answers agree. */
 export interface LicenseSnapshot {
@@ -55,6 +56,8 @@ export interface LicenseSnapshot {
   position: LicensePositionEntry[];
   latestCostDay: string | null;
   lifecycles: Map<string, string | undefined>;
+  /** The refs rolling up into each System and Domain, the entity itself included. */
+  rollups: Map<string, string[]>;
 }
 
 /** Invalid entitlement records: the batch was not stored. */
@@ -88,7 +91,12 @@ export interface LicenseServiceOptions {
   auth: Pick<AuthService, 'getOwnServiceCredentials'>;
   config: Pick<LicenseConfig, 'costData' | 'instanceTypes' | 'unauthorizedProducts' | 'inactiveSeatDays'>;
   now?: () => Date;
+  /** How long a computed snapshot is served before it is recomputed; default one minute. */
+  snapshotTtlMs?: number;
 }
+
+/** Short enough that catalog edits show up soon, long enough to serve a page's requests. */
+const DEFAULT_SNAPSHOT_TTL_MS = 60_000;
 
 const lower = (ref: string) => ref.toLocaleLowerCase('en-US');
 
@@ -96,10 +104,47 @@ const lower = (ref: string) => ref.toLocaleLowerCase('en-US');
 export class LicenseService {
   private readonly instanceTypes: InstanceTypeTable;
   private readonly now: () => Date;
+  private readonly cache: SnapshotCache<LicenseSnapshot>;
 
   constructor(private readonly options: LicenseServiceOptions) {
     this.instanceTypes = new InstanceTypeTable(options.config.instanceTypes);
     this.now = options.now ?? (() => new Date());
+    this.cache = new SnapshotCache({
+      compute: () => this.computeSnapshot(),
+      fingerprint: () => this.costDataFingerprint(),
+      ttlMs: options.snapshotTtlMs ?? DEFAULT_SNAPSHOT_TTL_MS,
+      now: () => this.now().getTime(),
+    });
+  }
+
+  /**
+   * Drops the cached snapshot. The service's own writes call it; call it too when
+   * something it reads changed behind its back.
+   */
+  invalidate(): void {
+    this.cache.invalidate();
+  }
+
+  /**
+   * What the snapshot depends on besides the license tables (which only change through this
+   * service) and the catalog (covered by the TTL): the day, and the latest ingestion and
+   * allocation run, whose tables are small. New cost data or a new allocation changes it.
+   */
+  private async costDataFingerprint(): Promise<string> {
+    const [ingestions, allocation] = await Promise.all([
+      this.options.db('finops_itam_ingestions').count({ count: '*' }).max({ finished: 'finished_at' }).first(),
+      this.options.db('finops_itam_allocation_runs')
+        .select('id', 'status', 'finished_at')
+        .orderBy('id', 'desc')
+        .first(),
+    ]);
+    const stamp = (value: unknown) => (value instanceof Date ? value.toISOString() : String(value ?? ''));
+    return JSON.stringify([
+      dayOf(this.now()),
+      Number(ingestions?.count ?? 0),
+      stamp(ingestions?.finished),
+      allocation ? [String(allocation.id), allocation.status, stamp(allocation.finished_at)] : null,
+    ]);
   }
 
   listProducts(): Promise<LicenseProduct[]> {
@@ -107,8 +152,12 @@ export class LicenseService {
   }
 
   /** Validates and stores complete product definitions (all or none). */
-  upsertProducts(input: unknown): Promise<LicenseProduct[]> {
-    return this.options.productCatalog.upsert(input);
+  async upsertProducts(input: unknown): Promise<LicenseProduct[]> {
+    try {
+      return await this.options.productCatalog.upsert(input);
+    } finally {
+      this.invalidate();
+    }
   }
 
   listEntitlements(): Promise<LicenseEntitlement[]> {
@@ -149,7 +198,11 @@ export class LicenseService {
       }
     }
     if (rejections.length > 0) throw new EntitlementRejectedError(rejections);
-    return this.options.store.upsertEntitlements(entitlements, sourceId, options);
+    try {
+      return await this.options.store.upsertEntitlements(entitlements, sourceId, options);
+    } finally {
+      this.invalidate();
+    }
   }
 
   /** Replaces the assigned seats of a product. */
@@ -170,21 +223,39 @@ export class LicenseService {
       seen.add(seat.user);
       seats.push({ ...seat, entityRef: seat.entityRef ? lower(seat.entityRef) : null });
     }
-    await this.options.store.replaceSeats(productId, seats);
+    try {
+      await this.options.store.replaceSeats(productId, seats);
+    } finally {
+      this.invalidate();
+    }
     return seats.length;
   }
 
   private async catalogEntities(): Promise<Entity[]> {
     const { items } = await this.options.catalog.getEntities(
       {
-        fields: ['kind', 'metadata.namespace', 'metadata.name', 'metadata.annotations', 'spec.lifecycle'],
+        fields: [
+          'kind',
+          'metadata.namespace',
+          'metadata.name',
+          'metadata.annotations',
+          'spec.lifecycle',
+          // For System and Domain rollups.
+          'spec.system',
+          'spec.domain',
+        ],
       },
       { credentials: await this.options.auth.getOwnServiceCredentials() },
     );
     return items;
   }
 
-  async snapshot(): Promise<LicenseSnapshot> {
+  /** The current snapshot, from the cache when still valid. Callers must not mutate it. */
+  snapshot(): Promise<LicenseSnapshot> {
+    return this.cache.get();
+  }
+
+  private async computeSnapshot(): Promise<LicenseSnapshot> {
     const today = dayOf(this.now());
     const [products, entitlements, seats, facts, entities] = await Promise.all([
       this.options.productCatalog.byId(),
@@ -209,7 +280,9 @@ export class LicenseService {
     }
     const activeEntitlements = new Map<string, LicenseEntitlement[]>();
     for (const e of entitlements.filter(x => isActiveOn(x, today))) {
-      activeEntitlements.set(e.productId, [...(activeEntitlements.get(e.productId) ?? []), e]);
+      const list = activeEntitlements.get(e.productId);
+      if (list) list.push(e);
+      else activeEntitlements.set(e.productId, [e]);
     }
     const { consumptions, unknownProducts } = collectConsumption({
       products,
@@ -219,7 +292,7 @@ export class LicenseService {
       seats,
       unauthorizedProducts: this.options.config.unauthorizedProducts,
     });
-    const trend = this.dailyTrend(resources, facts.latestDay, { products, activeEntitlements });
+    const trend = licenseTrend({ resources, consumptions, products, latestDay: facts.latestDay });
     const position = computePosition({ products, entitlements, consumptions, trend, today });
     return {
       today,
@@ -230,41 +303,8 @@ export class LicenseService {
       position,
       latestCostDay: facts.latestDay,
       lifecycles,
+      rollups: licenseRollups(entities),
     };
-  }
-
-  /**
-   * Requirement per day, counted with the same rules as today's, for each product from the
-   * first day it appears in the cost window to the latest cost day. Starting at the first
-   * appearance keeps days before any data from reading as a ramp up from zero.
-   */
-  private dailyTrend(
-    resources: LicensedResource[],
-    latestDay: string | null,
-    input: Parameters<typeof costDataConsumptions>[1],
-  ): Map<string, Array<{ day: string; value: number }>> {
-    const trend = new Map<string, Array<{ day: string; value: number }>>();
-    if (!latestDay || resources.length === 0) return trend;
-    const firstSeen = new Map<string, string>();
-    for (const resource of resources) {
-      const first = [...resource.days].sort()[0];
-      for (const productId of resource.detections.keys()) {
-        const earlier = firstSeen.get(productId);
-        if (!earlier || first < earlier) firstSeen.set(productId, first);
-      }
-    }
-    const start = [...firstSeen.values()].sort()[0];
-    for (const day of eachDay(start, latestDay)) {
-      const totals = new Map<string, number>();
-      for (const c of costDataConsumptions(resources.filter(r => r.days.has(day)), input).filter(needsEntitlement)) {
-        totals.set(c.productId, (totals.get(c.productId) ?? 0) + c.counted);
-      }
-      for (const [productId, first] of firstSeen) {
-        if (day < first) continue;
-        trend.set(productId, [...(trend.get(productId) ?? []), { day, value: totals.get(productId) ?? 0 }]);
-      }
-    }
-    return trend;
   }
 
   async position(): Promise<LicensePositionEntry[]> {
@@ -304,7 +344,10 @@ export class LicenseService {
     return (await this.snapshot()).unknownProducts;
   }
 
-  /** An entity's license use; NotFoundError when the catalog does not know it. */
+  /**
+   * An entity's license use; NotFoundError when the catalog does not know it. For a System
+   * or Domain, the use of everything that rolls up into it, each reason naming its entity.
+   */
   async entityLicenses(ref: CompoundEntityRef): Promise<EntityLicensesResponse> {
     const entityRef = lower(stringifyEntityRef(ref));
     const entity = await this.options.catalog.getEntityByRef(entityRef, {
@@ -314,17 +357,22 @@ export class LicenseService {
       throw new NotFoundError(`No entity ${entityRef} in the catalog; check the kind, namespace and name`);
     }
     const s = await this.snapshot();
+    const rollup = ROLLUP_KINDS.has(entity.kind.toLocaleLowerCase('en-US'));
+    const members = new Set(rollup ? s.rollups.get(entityRef) ?? [entityRef] : [entityRef]);
+    const used = s.consumptions.filter(c => c.entityRef !== null && members.has(c.entityRef));
     const reharvest = computeReharvest({
-      consumptions: s.consumptions.filter(c => c.entityRef === entityRef),
+      consumptions: used,
       lifecycles: s.lifecycles,
       today: s.today,
       latestCostDay: s.latestCostDay,
       inactiveSeatDays: this.options.config.inactiveSeatDays,
       absentAfterDays: this.options.config.costData.absentAfterDays,
     });
-    const monthly = await this.monthlyCost(entityRef, s.today);
+    // Only entities that use a product can carry its cost: that keeps a Domain's query small.
+    const monthly = await this.monthlyCost([...new Set(used.map(c => c.entityRef!))], s.today);
     const products = entityLicenseUsage({
-      entityRef,
+      entityRefs: members,
+      nameEntities: rollup,
       products: s.products,
       entitlements: s.entitlements,
       consumptions: s.consumptions,
@@ -335,16 +383,20 @@ export class LicenseService {
     return {
       entityRef,
       products,
-      unknownProducts: s.unknownProducts.filter(u => u.entityRef === entityRef),
+      unknownProducts: s.unknownProducts.filter(u => u.entityRef !== null && members.has(u.entityRef)),
     };
   }
 
-  /** The entity's license cost per product over the latest full calendar month. */
-  private async monthlyCost(entityRef: string, today: string) {
+  /** The entities' license cost per product, summed, over the latest full calendar month. */
+  private async monthlyCost(entityRefs: string[], today: string) {
     const firstOfMonth = `${today.slice(0, 7)}-01`;
     const to = addDays(firstOfMonth, -1);
     const from = `${to.slice(0, 7)}-01`;
-    const rows = await this.options.store.dailyCost([entityRef], from, to);
+    const rows: LicenseDailyCostRow[] = [];
+    // In slices, under every database's limit on bound parameters.
+    for (let i = 0; i < entityRefs.length; i += 500) {
+      rows.push(...(await this.options.store.dailyCost(entityRefs.slice(i, i + 500), from, to)));
+    }
     const sums = new Map<string, { amount: string; currency: string }>();
     for (const row of rows.filter(r => !r.shelfware)) {
       const earlier = sums.get(row.productId);
@@ -360,6 +412,8 @@ export class LicenseService {
 
   /** Recomputes and stores the daily license cost of every entity up to today. */
   async recomputeCost(): Promise<number> {
+    // Stored cost should not lag a cached snapshot; readers get the fresh one too.
+    this.invalidate();
     const s = await this.snapshot();
     const requirements = new Map<string, ProductRequirements>();
     for (const c of s.consumptions.filter(needsEntitlement)) {

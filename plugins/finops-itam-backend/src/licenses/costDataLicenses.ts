@@ -138,6 +138,21 @@ function tenancyOf(details: Record<string, unknown>, tags: Record<string, unknow
   return 'shared';
 }
 
+/** What one row's SKU, price details and tags say, independent of its day and resource. */
+function interpretRow(row: LicensedFactRow, settings: CostDataLicenseSettings, instanceTypes: InstanceTypeTable) {
+  const detections = detectLicenses(row, settings);
+  if (detections.length === 0) {
+    return { detections, vcpus: null, singleThreaded: false, tenancy: 'shared' as const };
+  }
+  const details = parseJson(row.skuPriceDetails);
+  return {
+    detections,
+    vcpus: vcpusOf(details, instanceTypes),
+    singleThreaded: Number(details.ThreadsPerCore ?? details.x_ThreadsPerCore) === 1,
+    tenancy: tenancyOf(details, parseJson(row.tags)),
+  };
+}
+
 /**
  * Groups licensed cost rows by resource: each resource lists the products it runs, its
  * size (the largest known over the window), where it runs and the days it was billed.
@@ -148,12 +163,19 @@ export function groupLicensedResources(
   instanceTypes: InstanceTypeTable,
 ): LicensedResource[] {
   const resources = new Map<string, LicensedResource>();
+  // A resource repeats the same SKU, price details and tags every day of the window:
+  // interpret each combination once instead of parsing JSON and matching patterns per row.
+  const interpreted = new Map<string, ReturnType<typeof interpretRow>>();
   for (const row of rows) {
-    const detections = detectLicenses(row, settings);
+    const rowKey = `${row.skuId}\u0000${row.skuPriceDetails}\u0000${row.tags}`;
+    let facts = interpreted.get(rowKey);
+    if (!facts) {
+      facts = interpretRow(row, settings, instanceTypes);
+      interpreted.set(rowKey, facts);
+    }
+    const { detections, vcpus, singleThreaded, tenancy } = facts;
     if (detections.length === 0) continue;
     const key = row.resourceId ?? row.resourceName ?? `(no resource id: ${row.skuId ?? 'unknown sku'})`;
-    const details = parseJson(row.skuPriceDetails);
-    const tags = parseJson(row.tags);
     let resource = resources.get(key);
     if (!resource) {
       resource = {
@@ -177,10 +199,8 @@ export function groupLicensedResources(
       resource.entityRef = row.entityRef ?? resource.entityRef;
       resource.resourceName = row.resourceName ?? resource.resourceName;
     }
-    const vcpus = vcpusOf(details, instanceTypes);
     if (vcpus !== null && (resource.vcpus === null || vcpus > resource.vcpus)) resource.vcpus = vcpus;
-    if (Number(details.ThreadsPerCore ?? details.x_ThreadsPerCore) === 1) resource.hyperThreading = false;
-    const tenancy = tenancyOf(details, tags);
+    if (singleThreaded) resource.hyperThreading = false;
     if (tenancy !== 'shared') resource.tenancy = tenancy;
     for (const detection of detections) {
       const earlier = resource.detections.get(detection.productId);

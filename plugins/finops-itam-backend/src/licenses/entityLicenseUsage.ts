@@ -22,26 +22,32 @@ function dedupeFlags(flags: LicenseUsageFlag[]): LicenseUsageFlag[] {
 }
 
 /**
- * One entity's use of licensed products, one entry per product and model (BYOL,
- * license-included, declared, seat), each with the deployments behind it, its flags, the
- * product's compliance status and the entity's monthly cost share.
+ * The use of licensed products by one entity or by the members of a System or Domain, one
+ * entry per product and model (BYOL, license-included, declared, seat) summed over the
+ * entities, each with the deployments behind it, its flags, the product's compliance status
+ * and the entities' monthly cost share.
  */
 export function entityLicenseUsage(input: {
-  entityRef: string;
+  /** The entity, or every entity rolling up into it. */
+  entityRefs: ReadonlySet<string>;
+  /** Name the entity on each reason: set for rollups, where reasons come from many. */
+  nameEntities?: boolean;
   products: Map<string, LicenseProduct>;
   entitlements: LicenseEntitlement[];
   consumptions: Consumption[];
   position: LicensePositionEntry[];
-  /** The entity's reharvest candidates. */
+  /** The entities' reharvest candidates. */
   reharvest: ReharvestCandidate[];
-  /** The entity's cost share per product over the latest full month. */
+  /** The entities' cost share per product over the latest full month. */
   monthlyCost: Map<string, LicenseMoney>;
 }): EntityLicenseUsage[] {
   const groups = new Map<string, Consumption[]>();
   for (const c of input.consumptions) {
-    if (c.entityRef !== input.entityRef || !input.products.has(c.productId)) continue;
+    if (c.entityRef === null || !input.entityRefs.has(c.entityRef) || !input.products.has(c.productId)) continue;
     const key = `${c.productId}\u0000${c.model}`;
-    groups.set(key, [...(groups.get(key) ?? []), c]);
+    const list = groups.get(key);
+    if (list) list.push(c);
+    else groups.set(key, [c]);
   }
   const positionOf = new Map(input.position.map(p => [p.productId, p]));
   const usages: EntityLicenseUsage[] = [...groups.values()].map(list => {
@@ -63,7 +69,9 @@ export function entityLicenseUsage(input: {
       covered: model === 'license-included' || status !== 'shortage',
       status,
       monthlyCost: model === 'license-included' ? null : input.monthlyCost.get(productId) ?? null,
-      reasons: list.map(c => c.reason),
+      reasons: input.nameEntities
+        ? list.map(c => ({ ...c.reason, entityRef: c.entityRef ?? undefined }))
+        : list.map(c => c.reason),
       flags: dedupeFlags(flags),
       licenseEntityRef: hasEntitlement ? licenseResourceEntityRef(productId) : null,
     };

@@ -76,7 +76,10 @@ export function costDataConsumptions(
         continue;
       }
       const key = groupKey(product.id, resource.entityRef, detection.model);
-      groups.set(key, [...(groups.get(key) ?? []), { resource, product, model: detection.model }]);
+      const member = { resource, product, model: detection.model };
+      const list = groups.get(key);
+      if (list) list.push(member);
+      else groups.set(key, [member]);
     }
   }
   const consumptions: Consumption[] = [];

@@ -34,15 +34,20 @@ const entities = [
   testEntity('Group', 'team-itam'),
   testEntity('Component', 'payments', {
     annotations: { 'finops-itam.io/licenses': `${SQL}=8` },
-    spec: { lifecycle: 'production', owner: 'team-a' },
+    spec: { lifecycle: 'production', owner: 'team-a', system: 'shop' },
   }),
-  testEntity('Component', 'reporting', { spec: { lifecycle: 'production' } }),
+  testEntity('Component', 'reporting', { spec: { lifecycle: 'production', system: 'system:default/shop' } }),
   testEntity('Component', 'legacy', { spec: { lifecycle: 'deprecated' } }),
   testEntity('Component', 'erp', {
     annotations: { 'finops-itam.io/licenses': 'oracle-database-standard-2=2' },
-    spec: { lifecycle: 'production' },
+    spec: { lifecycle: 'production', system: 'erp-system' },
   }),
   testEntity('Component', 'search', { spec: { lifecycle: 'production' } }),
+  // Licenses roll up: shop holds payments and reporting, commerce holds shop and erp-system.
+  testEntity('Domain', 'commerce'),
+  testEntity('System', 'shop', { spec: { domain: 'commerce', owner: 'team-a' } }),
+  testEntity('System', 'erp-system', { spec: { domain: 'commerce' } }),
+  testEntity('Resource', 'erp-db', { spec: { system: 'erp-system' } }),
   // Declares 40 seats, but the seat import is the measure: the declaration is not added.
   testEntity('Component', 'observability', {
     annotations: { 'finops-itam.io/licenses': `${SEAT}=40` },
@@ -440,6 +445,108 @@ describe('license API', () => {
         .set('Authorization', user);
       expect(missing.status).toBe(404);
       expect(missing.body.error.message).toMatch(/No entity component:default\/nope/);
+      await knex.destroy();
+    },
+  );
+
+  it.each(databases.eachSupportedId())(
+    'GET /entities/system|domain/.../licenses sums the use of every member, naming each, on %p',
+    async databaseId => {
+      const knex = await databases.init(databaseId);
+      const { service, server } = await withEntitlements(knex);
+      // reporting also runs SQL Server BYOL, so the system's BYOL use comes from two entities.
+      await insertLicensedVms(knex, [
+        { name: 'sql-vm-rep', entityRef: 'component:default/reporting', days: lastWeek, tags: byolTags(SQL), details: { CoreCount: 4 } },
+      ]);
+      await service.recomputeCost();
+
+      const shop = await request(server).get('/entities/system/default/shop/licenses').set('Authorization', user);
+      expect(shop.status).toBe(200);
+      expect(shop.body.entityRef).toBe('system:default/shop');
+      const summary = (body: any) =>
+        body.products.map((p: any) => [p.productId, p.model, p.required, p.reasons.map((r: any) => `${r.entityRef} ${r.quantity}`)]);
+      expect(summary(shop.body)).toEqual([
+        [
+          SQL,
+          'byol',
+          22,
+          [
+            'component:default/payments 4',
+            'component:default/payments 6',
+            'component:default/payments 8',
+            'component:default/payments 0',
+            'component:default/reporting 4',
+          ],
+        ],
+        [SQL, 'declared', 0, ['component:default/payments 0']],
+        [SQL, 'license-included', 4, ['component:default/reporting 4']],
+        [WINDOWS, 'byol', 8, ['component:default/reporting 8']],
+      ]);
+      const byol = shop.body.products[0];
+      expect(byol).toMatchObject({ covered: false, status: 'shortage', licenseEntityRef: `resource:default/license-${SQL}` });
+      // The cost share of both members together: the whole SQL Server entitlement, as they
+      // need more than is entitled.
+      const october = await new DatabaseLicenseCostReader((service as any).options.store).dailyLicenseCost(
+        ['component:default/payments', 'component:default/reporting'],
+        '2026-10-01',
+        '2026-10-31',
+      );
+      expect(byol.monthlyCost).toEqual({ amount: sumAmounts(october.map(r => r.amount)), currency: 'USD' });
+      expect(Math.abs(Number(byol.monthlyCost.amount) - (43472 * 31) / 365)).toBeLessThan(1e-9);
+
+      // A Domain holds its systems' members: shop's, and erp's declaration via erp-system.
+      const commerce = await request(server).get('/entities/domain/default/commerce/licenses').set('Authorization', user);
+      expect(commerce.status).toBe(200);
+      expect(summary(commerce.body).map((row: any[]) => row.slice(0, 3))).toEqual([
+        [SQL, 'byol', 22],
+        [SQL, 'declared', 0],
+        [SQL, 'license-included', 4],
+        [WINDOWS, 'byol', 8],
+        ['oracle-database-standard-2', 'declared', 2],
+      ]);
+      expect(commerce.body.products[4].reasons[0].entityRef).toBe('component:default/erp');
+
+      // A system with no licensed members answers an empty list, not an error.
+      const erpSystem = await request(server).get('/entities/system/default/erp-system/licenses').set('Authorization', user);
+      expect(erpSystem.body.products.map((p: any) => p.productId)).toEqual(['oracle-database-standard-2']);
+
+      // A member asked for directly still answers for itself alone, without entity names.
+      const reporting = await request(server).get('/entities/component/default/reporting/licenses').set('Authorization', user);
+      expect(reporting.body.products.find((p: any) => p.model === 'byol' && p.productId === SQL).reasons).toEqual([
+        { source: 'cost-data', resourceId: 'id-sql-vm-rep', resourceName: 'sql-vm-rep', vcpus: 4, quantity: 4, rule: '4 vCPUs → 4 core licenses' },
+      ]);
+      await knex.destroy();
+    },
+  );
+
+  it.each(databases.eachSupportedId())(
+    'serves repeated reads from one computation until a license write or a new allocation run, on %p',
+    async databaseId => {
+      const knex = await databases.init(databaseId);
+      const { service, server } = await withEntitlements(knex);
+      const getEntities = jest.spyOn((service as any).options.catalog, 'getEntities');
+      const sqlEntitled = async () => {
+        const response = await request(server).get('/licenses/position').set('Authorization', user);
+        return response.body.find((p: any) => p.productId === SQL).entitled;
+      };
+
+      expect(await sqlEntitled()).toBe(16);
+      await request(server).get('/licenses/reharvest').set('Authorization', user);
+      await request(server).get('/entities/component/default/payments/licenses').set('Authorization', user);
+      expect(getEntities).toHaveBeenCalledTimes(1);
+
+      await request(server).put('/licenses/entitlements').set('Authorization', user).send([{ ...entitlements[0], quantity: 20 }]);
+      expect(await sqlEntitled()).toBe(20);
+      expect(getEntities).toHaveBeenCalledTimes(2);
+
+      // New cost data is allocated: the next read sees it.
+      await insertLicensedVms(knex, [
+        { name: 'sql-vm-new', entityRef: 'component:default/payments', days: lastWeek, tags: byolTags(SQL), details: { CoreCount: 8 } },
+      ]);
+      await knex('finops_itam_allocation_runs').insert({ started_at: new Date(), finished_at: new Date(), status: 'succeeded' });
+      const position = await request(server).get('/licenses/position').set('Authorization', user);
+      expect(position.body.find((p: any) => p.productId === SQL).byolRequired).toBe(26);
+      expect(getEntities).toHaveBeenCalledTimes(3);
       await knex.destroy();
     },
   );

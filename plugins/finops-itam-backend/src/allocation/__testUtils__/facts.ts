@@ -20,7 +20,7 @@ export interface TestFact {
 }
 
 /** Inserts facts straight into the facts table, as an ingestion would have stored them. */
-export async function insertFacts(knex: Knex, facts: readonly TestFact[]) {
+export async function insertFacts(knex: Knex, facts: readonly TestFact[], rowsPerInsert = 200) {
   const rows = facts.map(f => ({
     source_id: 'test',
     ingestion_id: 'ingestion-1',
@@ -44,8 +44,8 @@ export async function insertFacts(knex: Knex, facts: readonly TestFact[]) {
     consumed_quantity: '1',
     row_count: 1,
   }));
-  for (let i = 0; i < rows.length; i += 200) {
-    await knex('finops_itam_cost_facts').insert(rows.slice(i, i + 200));
+  for (let i = 0; i < rows.length; i += rowsPerInsert) {
+    await knex('finops_itam_cost_facts').insert(rows.slice(i, i + rowsPerInsert));
   }
 }
 
