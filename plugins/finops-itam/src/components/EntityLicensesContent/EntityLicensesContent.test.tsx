@@ -247,6 +247,32 @@ describe('EntityLicensesContent', () => {
     ]);
   });
 
+  it('names the member that runs each deployment on a system', async () => {
+    const onSystem = sqlServerShortage();
+    onSystem.reasons = onSystem.reasons.map((reason, index) => ({
+      ...reason,
+      entityRef:
+        index === 0
+          ? 'component:default/orders-db'
+          : 'component:default/payments',
+    }));
+    await renderLicenses(async () => makeLicenses([onSystem]), {
+      ...makeEntity({ name: 'checkout', kind: 'System' }),
+    });
+
+    const counted = await screen.findByRole('list', {
+      name: 'How Microsoft SQL Server Enterprise was counted',
+    });
+    const [first, second] = within(counted).getAllByRole('listitem');
+    expect(
+      within(first).getByRole('link', { name: 'orders-db' }),
+    ).toHaveAttribute(
+      'href',
+      expect.stringContaining('/catalog/default/component/orders-db'),
+    );
+    expect(second).toHaveTextContent(/^payments · i-0bbb: 6 vCPUs/);
+  });
+
   it('shows long lists of deployments on request, by keyboard', async () => {
     const many = sqlServerShortage();
     many.reasons = [

@@ -3,6 +3,7 @@ import Box from '@material-ui/core/Box';
 import Button from '@material-ui/core/Button';
 import Typography from '@material-ui/core/Typography';
 import { makeStyles } from '@material-ui/core/styles';
+import { EntityRefLink } from '@backstage/plugin-catalog-react';
 import { LicenseRequirementReason } from '@finops-itam/plugin-finops-itam-common';
 import { SOURCE_LABELS } from './licenseLabels';
 
@@ -20,6 +21,13 @@ function ReasonText(props: { reason: LicenseRequirementReason }) {
   const resource = reason.resourceName ?? reason.resourceId;
   return (
     <>
+      {/* Set when a System or Domain sums its members: which member runs it. */}
+      {reason.entityRef && (
+        <>
+          <EntityRefLink entityRef={reason.entityRef} hideIcon />
+          {' · '}
+        </>
+      )}
       {resource && (
         <>
           <span className={classes.resource}>{resource}</span>
