@@ -79,7 +79,14 @@ async function openDatabase(kind: string, workDir: string): Promise<{ knex: Knex
     connection: `${POSTGRES_URL}/${PG_DATABASE}`,
     pool: { min: 0, max: 10 },
   });
-  return { knex, cleanup: () => knex.destroy() };
+  // The scratch database is dropped afterwards, as the allocation benchmark does.
+  const cleanup = async () => {
+    await knex.destroy();
+    const dropper = knexFactory({ client: 'pg', connection: POSTGRES_URL });
+    await dropper.raw(`DROP DATABASE IF EXISTS ${PG_DATABASE}`);
+    await dropper.destroy();
+  };
+  return { knex, cleanup };
 }
 
 /** Runs one load job in a child process (see loadProcess.ts). */
