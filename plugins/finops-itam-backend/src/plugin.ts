@@ -43,6 +43,7 @@ import { EntitlementSourceRunner } from './licenses/EntitlementSourceRunner';
 import { readLicenseConfig } from './licenses/licenseConfig';
 import { LicenseProductCatalog } from './licenses/LicenseProductCatalog';
 import { LicenseService } from './licenses/LicenseService';
+import { RollupLicenseCostReader } from './licenses/RollupLicenseCostReader';
 import { SeatSourceRunner } from './licenses/SeatSourceRunner';
 import {
   licenseCostTrigger,
@@ -137,6 +138,8 @@ export const finopsItamPlugin = createBackendPlugin({
           logger,
           fallbackRules: allocationConfig.fallbackRules,
           sharedCost: allocationConfig.sharedCost,
+          // Metric-driven shared pools split by the targets' business metric volumes.
+          metrics: new DatabaseMetricVolumeReader(client),
         });
         // New facts are allocated right after a successful ingestion; until then the API
         // reports allocation as running. The scheduled task catches anything missed.
@@ -194,6 +197,7 @@ export const finopsItamPlugin = createBackendPlugin({
           store: allocationStore,
           catalog: deps.catalog,
           auth: deps.auth,
+          licenseCosts: new RollupLicenseCostReader(client),
         });
         // business metrics, unit cost and team cost: end
 

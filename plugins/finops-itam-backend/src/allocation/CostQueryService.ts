@@ -20,6 +20,7 @@ import { Money, MoneyValue } from '../ingestion/money';
 import { SumMap, costBreakdowns, pickCurrency as pickCurrencyOfSums } from './costBreakdowns';
 import { EntityLookupCache } from './entityLookupCache';
 import { ExactSum } from './exactSum';
+import { RollupLicenseCostReader } from '../licenses/RollupLicenseCostReader';
 
 const MAPPING_ANNOTATIONS = [
   ANNOTATION_COST_TAGS,
@@ -123,6 +124,8 @@ export class CostQueryService {
       store: DatabaseAllocationStore;
       catalog: Pick<CatalogService, 'getEntityByRef'>;
       auth: Pick<AuthService, 'getOwnServiceCredentials'>;
+      /** Entitlement cost shares over the rollup; without it `licenses` stays "0". */
+      licenseCosts?: Pick<RollupLicenseCostReader, 'dailyLicenseCost'>;
       now?: () => Date;
     },
   ) {
@@ -149,9 +152,9 @@ export class CostQueryService {
   /**
    * Throws NotFoundError when the catalog does not know the entity.
    *
-   * Three reads, two of them shared between concurrent requests (the entity, briefly
+   * Four reads, two of them shared between concurrent requests (the entity, briefly
    * cached, and the allocation status), one from the daily rollup (totals and series) and
-   * one grouped read of the facts (the breakdowns); sums are scaled BigInts, not decimal.js,
+   * one grouped read of the facts (the breakdowns), and the license cost shares; sums are scaled BigInts, not decimal.js,
    * because a 365-day series is hundreds of additions per request.
    */
   async entityCost(
@@ -167,15 +170,23 @@ export class CostQueryService {
     }
     const entityRef = stringifyEntityRef(entity).toLocaleLowerCase('en-US');
     const query = { ancestorRef: entityRef, ...period };
-    const [dailyRows, detailRows, allocation] = await Promise.all([
+    const { licenseCosts } = this.options;
+    const [dailyRows, detailRows, allocation, licenseRows] = await Promise.all([
       store.entityDailyCost(query),
       store.directCostDetail(query),
       this.allocationStatus(),
+      licenseCosts
+        ? licenseCosts.dailyLicenseCost(entityRef, period.from, period.to)
+        : [],
     ]);
 
+    // License cost is amortized entitlement cost: the same for both bases.
     const byCurrency = new SumMap();
     for (const row of dailyRows) {
       byCurrency.add(row.currency, row.direct).add(row.currency, row.shared);
+    }
+    for (const row of licenseRows) {
+      byCurrency.add(row.currency, row.amount);
     }
     const { currency, others } = pickCurrencyOfSums(byCurrency);
 
@@ -188,24 +199,35 @@ export class CostQueryService {
       direct.add(bucket, row.direct);
       shared.add(bucket, row.shared);
     }
+    const licenses = new SumMap();
+    for (const row of licenseRows) {
+      if (row.currency === currency) licenses.add(bucketOf(row.day), row.amount);
+    }
     const breakdowns = costBreakdowns(detailRows.filter(row => row.currency === currency));
 
     const directTotal = new ExactSum();
     const sharedTotal = new ExactSum();
+    const licensesTotal = new ExactSum();
     const zero = new ExactSum();
     const series = periodBuckets(period.from, period.to, period.granularity).map(date => {
       const d = direct.get(date) ?? zero;
       const s = shared.get(date) ?? zero;
+      const l = licenses.get(date) ?? zero;
       directTotal.addSum(d);
       sharedTotal.addSum(s);
+      licensesTotal.addSum(l);
       const dText = d.toString();
       const sText = s.toString();
+      const lText = l.toString();
       return {
         date,
-        total: sText === '0' ? dText : new ExactSum().addSum(d).addSum(s).toString(),
+        total:
+          sText === '0' && lText === '0'
+            ? dText
+            : new ExactSum().addSum(d).addSum(s).addSum(l).toString(),
         direct: dText,
         shared: sText,
-        licenses: '0',
+        licenses: lText,
       };
     });
 
@@ -215,7 +237,7 @@ export class CostQueryService {
         entity.metadata.annotations![k],
       ]),
     );
-    const hasCost = dailyRows.length > 0 || detailRows.length > 0;
+    const hasCost = dailyRows.length > 0 || detailRows.length > 0 || licenseRows.length > 0;
     const mapped = Object.keys(annotations).length > 0 || hasCost;
 
     return {
@@ -225,10 +247,10 @@ export class CostQueryService {
       to: period.to,
       basis: period.basis,
       granularity: period.granularity,
-      total: new ExactSum().addSum(directTotal).addSum(sharedTotal).toString(),
+      total: new ExactSum().addSum(directTotal).addSum(sharedTotal).addSum(licensesTotal).toString(),
       direct: directTotal.toString(),
       shared: sharedTotal.toString(),
-      licenses: '0',
+      licenses: licensesTotal.toString(),
       series,
       ...breakdowns,
       ...(others.length > 0 && { otherCurrencies: others }),

@@ -94,6 +94,59 @@ describe('GET /entities/:kind/:namespace/:name/cost', () => {
   );
 
   it.each(databases.eachSupportedId())(
+    'adds license cost shares over the rollup, shelfware to the owner group, on %p',
+    async databaseId => {
+      const knex = await databases.init(databaseId);
+      const server = await startWithFacts(knex);
+      // What the license cost task stores: entitlement cost per consumer and day.
+      const share = (entityRef: string, day: string, amount: string, shelfware = false) => ({
+        entitlement_id: 'rhel-2026',
+        product_id: 'rhel',
+        entity_ref: entityRef,
+        day,
+        currency: 'USD',
+        amount,
+        shelfware,
+      });
+      await knex('finops_itam_license_daily_cost').insert([
+        share('component:default/checkout', '2026-11-01', '1.0000000001'),
+        share('component:default/search', '2026-11-02', '2'),
+        share('group:default/team-a', '2026-11-03', '0.5', true),
+        share('component:default/checkout', '2026-12-01', '100'),
+      ]);
+      await request(server)
+        .post('/api/finops-itam/allocation/run')
+        .set('Authorization', mockCredentials.service.header());
+      const cost = async (path: string) =>
+        (
+          await request(server)
+            .get(`/api/finops-itam/entities/${path}/cost?from=2026-11-01&to=2026-12-01&basis=billed`)
+            .set('Authorization', auth())
+        ).body;
+
+      const component = await cost('component/default/checkout');
+      expect(component).toMatchObject({
+        total: '12.1050000001000001',
+        direct: '11.1000000000000001',
+        shared: '0.005',
+        licenses: '1.0000000001',
+      });
+      expect(component.series[0]).toEqual({
+        date: '2026-11-01', total: '11.1050000001', direct: '10.1', shared: '0.005', licenses: '1.0000000001',
+      });
+      // A system includes its components' shares; a group also its own shelfware.
+      expect(await cost('system/default/shop')).toMatchObject({
+        total: '19.1100000001000001',
+        licenses: '3.0000000001',
+      });
+      expect(await cost('group/default/team-a')).toMatchObject({
+        licenses: '3.5000000001',
+      });
+      await knex.destroy();
+    },
+  );
+
+  it.each(databases.eachSupportedId())(
     'says how to map an entity without cost, and 404s unknown entities, on %p',
     async databaseId => {
       const knex = await databases.init(databaseId);
