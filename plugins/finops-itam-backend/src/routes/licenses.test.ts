@@ -8,7 +8,7 @@ import express from 'express';
 import { Knex } from 'knex';
 import request from 'supertest';
 import { migrationConfig } from '../database/migrations';
-import { sumAmounts } from '../ingestion/money';
+import { Money, sumAmounts } from '../ingestion/money';
 import { DatabaseLicenseCostReader } from '../licenses/LicenseCostReader';
 import { LicenseService } from '../licenses/LicenseService';
 import {
@@ -400,7 +400,7 @@ describe('license API', () => {
       ).dailyLicenseCost(['component:default/payments'], '2026-10-01', '2026-10-31');
       expect(october).toHaveLength(31);
       expect(byol.monthlyCost).toEqual({ amount: sumAmounts(october.map(r => r.amount)), currency: 'USD' });
-      expect(Math.abs(Number(byol.monthlyCost.amount) - (43472 * 31) / 365)).toBeLessThan(1e-9);
+      expect(new Money(byol.monthlyCost.amount).minus(new Money(43472).times(31).div(365)).abs().lt('1e-9')).toBe(true);
 
       const reporting = await request(server)
         .get('/entities/component/default/reporting/licenses')
@@ -492,7 +492,7 @@ describe('license API', () => {
         '2026-10-31',
       );
       expect(byol.monthlyCost).toEqual({ amount: sumAmounts(october.map(r => r.amount)), currency: 'USD' });
-      expect(Math.abs(Number(byol.monthlyCost.amount) - (43472 * 31) / 365)).toBeLessThan(1e-9);
+      expect(new Money(byol.monthlyCost.amount).minus(new Money(43472).times(31).div(365)).abs().lt('1e-9')).toBe(true);
 
       // A Domain holds its systems' members: shop's, and erp's declaration via erp-system.
       const commerce = await request(server).get('/entities/domain/default/commerce/licenses').set('Authorization', user);

@@ -17,7 +17,7 @@ export interface ComparedPeriods {
   basis: CostBasis;
 }
 
-/** All-in rollup cost (direct + shared) of one entity in one currency, per period. */
+/** All-in rollup cost (direct + shared + licenses) of one entity in one currency, per period. */
 export interface EntityPeriodTotal {
   entityRef: string;
   currency: string;
@@ -48,11 +48,42 @@ export class EntityPeriodTotals {
       ...new Set(entityRefs.map(ref => ref.toLocaleLowerCase('en-US'))),
     ];
     for (let i = 0; i < refs.length; i += REFS_PER_QUERY) {
-      out.push(
-        ...(await this.totalsOf(refs.slice(i, i + REFS_PER_QUERY), periods)),
-      );
+      const chunk = refs.slice(i, i + REFS_PER_QUERY);
+      const [cloud, licenses] = await Promise.all([
+        this.totalsOf(chunk, periods),
+        this.licenseTotalsOf(chunk, periods),
+      ]);
+      out.push(...addTotals(cloud, licenses));
     }
     return out;
+  }
+
+  /**
+   * License cost shares over each entity's rollup (as `GET .../cost` counts them), summed
+   * here exactly: few rows per entity, and SQLite keeps amounts as text.
+   */
+  private async licenseTotalsOf(
+    refs: string[],
+    periods: ComparedPeriods,
+  ): Promise<EntityPeriodTotal[]> {
+    const rows: Array<{
+      ancestor_ref: string;
+      currency: string;
+      day: string;
+      amount: string | number;
+    }> = await this.db('finops_itam_license_daily_cost as l')
+      .join('finops_itam_rollup_members as m', 'm.member_ref', 'l.entity_ref')
+      .whereIn('m.ancestor_ref', refs)
+      .where('l.day', '>=', periods.previousFrom)
+      .where('l.day', '<', periods.to)
+      .select('m.ancestor_ref', 'l.currency', 'l.day', 'l.amount');
+    const sums = new PeriodSums();
+    for (const row of rows) {
+      sums
+        .of(row.ancestor_ref, row.currency, row.day >= periods.from)
+        .add(normalizeAmount(row.amount));
+    }
+    return sums.totals();
   }
 
   private async totalsOf(
@@ -107,37 +138,60 @@ export class EntityPeriodTotals {
         this.db.raw('day >= ? AS is_current', [periods.from]),
         this.db.raw("group_concat(direct || ' ' || shared, ' ') AS amounts"),
       );
-    const sums = new Map<
-      string,
-      {
-        entityRef: string;
-        currency: string;
-        current: ScaledSum;
-        previous: ScaledSum;
-      }
-    >();
+    const sums = new PeriodSums();
     for (const row of rows) {
-      const key = `${row.entity_ref}\u0000${row.currency}`;
-      let sum = sums.get(key);
-      if (!sum) {
-        sum = {
-          entityRef: row.entity_ref,
-          currency: row.currency,
-          current: new ScaledSum(),
-          previous: new ScaledSum(),
-        };
-        sums.set(key, sum);
-      }
-      const target = row.is_current ? sum.current : sum.previous;
+      const target = sums.of(row.entity_ref, row.currency, !!row.is_current);
       for (const amount of row.amounts.split(' ')) {
         target.add(amount);
       }
     }
-    return [...sums.values()].map(sum => ({
+    return sums.totals();
+  }
+}
+
+/** Exact sums per entity and currency, split into the current and the previous period. */
+class PeriodSums {
+  private readonly sums = new Map<
+    string,
+    {
+      entityRef: string;
+      currency: string;
+      current: ScaledSum;
+      previous: ScaledSum;
+    }
+  >();
+
+  of(entityRef: string, currency: string, isCurrent: boolean): ScaledSum {
+    const key = `${entityRef}\u0000${currency}`;
+    let sum = this.sums.get(key);
+    if (!sum) {
+      sum = {
+        entityRef,
+        currency,
+        current: new ScaledSum(),
+        previous: new ScaledSum(),
+      };
+      this.sums.set(key, sum);
+    }
+    return isCurrent ? sum.current : sum.previous;
+  }
+
+  totals(): EntityPeriodTotal[] {
+    return [...this.sums.values()].map(sum => ({
       entityRef: sum.entityRef,
       currency: sum.currency,
       current: sum.current.toFixed(),
       previous: sum.previous.toFixed(),
     }));
   }
+}
+
+/** Cloud and license totals added per entity and currency. */
+function addTotals(...lists: EntityPeriodTotal[][]): EntityPeriodTotal[] {
+  const sums = new PeriodSums();
+  for (const total of lists.flat()) {
+    sums.of(total.entityRef, total.currency, true).add(total.current);
+    sums.of(total.entityRef, total.currency, false).add(total.previous);
+  }
+  return sums.totals();
 }

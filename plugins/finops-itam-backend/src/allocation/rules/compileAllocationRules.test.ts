@@ -203,17 +203,17 @@ describe('compileAllocationRules', () => {
       expect(rules.assign(fact({ resourceName: '-db' }))).toBeUndefined();
     });
 
-    it('stay fast on patterns that make backtracking regular expressions explode', () => {
+    // A backtracking regular expression would run for minutes on this input, far past the
+    // test timeout; the glob matcher answers at once. Timing itself is not asserted.
+    it('answer on patterns that make backtracking regular expressions explode', () => {
       const rules = compileAllocationRules([
         entity('resource:default/evil', {
           [ANNOTATION_COST_RESOURCES]: 'a*a*a*a*a*a*a*b*c',
         }),
       ]);
-      const started = Date.now();
       expect(
         rules.assign(fact({ resourceName: `${'a'.repeat(5000)}c` })),
       ).toBeUndefined();
-      expect(Date.now() - started).toBeLessThan(200);
     });
   });
 

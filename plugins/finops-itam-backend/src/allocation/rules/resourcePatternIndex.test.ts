@@ -48,12 +48,11 @@ describe('ResourcePatternIndex', () => {
         pattern: `prod-*-svc-${i}`,
       })),
     );
-    const started = Date.now();
+    // Speed is covered by `yarn bench:rules`; this checks the index still finds every match.
     let matched = 0;
     for (let n = 0; n < 20_000; n++) {
       matched += matchedRefs(index, `prod-eu-svc-${n}`).length;
     }
-    expect(Date.now() - started).toBeLessThan(1_000);
     expect(matched).toBe(5_000);
   });
 
