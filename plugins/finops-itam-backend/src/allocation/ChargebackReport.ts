@@ -21,6 +21,7 @@ import { toCsv } from './csv';
 
 const FACTS = 'finops_itam_cost_facts';
 const SHARED = 'finops_itam_shared_allocations';
+const LICENSES = 'finops_itam_license_daily_cost';
 
 /** The line of allocated cost whose owning groups carry no cost center. */
 export const UNASSIGNED_COST_CENTER = 'UNASSIGNED';
@@ -186,8 +187,9 @@ export function monthPeriod(month: string): { from: string; to: string } {
 }
 
 /**
- * Chargeback per cost center for one month, amortized: each directly allocated fact and
- * each part of a chargeback-mode pool is charged to the nearest cost center of its entity,
+ * Chargeback per cost center for one month, amortized: each directly allocated fact, each
+ * license cost share (shelfware to the owner group) and each part of a chargeback-mode pool
+ * is charged to the nearest cost center of its entity,
  * or to `UNASSIGNED`, so `total` over the lines adds up to everything charged in the month.
  * Parts of showback-mode pools land on the same lines as `showbackShared`, outside `total`:
  * showback is shown to the teams, not billed. A pool whose mode is not known (not in
@@ -207,7 +209,7 @@ export class ChargebackReport {
   async chargeback(month: string): Promise<ChargebackReportResponse> {
     const { db } = this.options;
     const { from, to } = monthPeriod(month);
-    const [resolver, direct, shared] = await Promise.all([
+    const [resolver, direct, shared, licenses] = await Promise.all([
       this.readCostCenters(),
       sumAmountsBy(
         db,
@@ -224,6 +226,13 @@ export class ChargebackReport {
         { entityRef: 'target_ref', currency: 'currency', poolId: 'pool_id' },
         'amount',
       ),
+      // Entitlement cost shares of consumers, and the shelfware of owner groups.
+      sumAmountsBy(
+        db,
+        db(LICENSES).where('day', '>=', from).where('day', '<', to),
+        { entityRef: 'entity_ref', currency: 'currency' },
+        'amount',
+      ),
     ]);
     const isShowback = (poolId: string | null) =>
       poolId !== null && this.options.poolModes?.get(poolId) === 'showback';
@@ -232,17 +241,18 @@ export class ChargebackReport {
 
     // The currency of the report is the one with most allocated cost, showback included.
     const byCurrency = new Map<string, MoneyValue>();
-    for (const row of [...direct, ...shared]) {
+    for (const row of [...direct, ...shared, ...licenses]) {
       byCurrency.set(row.currency!, (byCurrency.get(row.currency!) ?? new Money(0)).plus(row.amount));
     }
     const { currency, others } = largestCurrency(byCurrency);
 
-    type Part = 'direct' | 'shared' | 'showbackShared';
+    type Part = 'direct' | 'shared' | 'licenses' | 'showbackShared';
     type Sums = { groups: Set<string> } & Record<Part, MoneyValue>;
     const emptySums = (groups: Iterable<string>): Sums => ({
       groups: new Set(groups),
       direct: new Money(0),
       shared: new Money(0),
+      licenses: new Money(0),
       showbackShared: new Money(0),
     });
     const lines = new Map<string, Sums>();
@@ -262,14 +272,15 @@ export class ChargebackReport {
     add(direct, 'direct');
     add(charged, 'shared');
     add(showback, 'showbackShared');
+    add(licenses, 'licenses');
 
     const toLine = (costCenter: string, sums: Sums): ChargebackLineWithShowback => ({
       costCenter,
       groups: [...sums.groups].sort(),
       direct: sums.direct.toFixed(),
       shared: sums.shared.toFixed(),
-      licenses: '0',
-      total: sums.direct.plus(sums.shared).toFixed(),
+      licenses: sums.licenses.toFixed(),
+      total: sums.direct.plus(sums.shared).plus(sums.licenses).toFixed(),
       showbackShared: sums.showbackShared.toFixed(),
     });
     return {

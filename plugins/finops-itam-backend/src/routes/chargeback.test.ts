@@ -106,6 +106,34 @@ describe('GET /chargeback', () => {
   const databases = createTestDatabases();
 
   it.each(databases.eachSupportedId())(
+    'charges license cost shares and shelfware to the cost centers, on %p',
+    async databaseId => {
+      const knex = await databases.init(databaseId);
+      await setUp(knex);
+      const share = (entityRef: string, day: string, amount: string, shelfware = false) => ({
+        entitlement_id: 'sql-ent', product_id: 'microsoft-sql-server-enterprise',
+        entity_ref: entityRef, day, currency: 'USD', amount, shelfware,
+      });
+      await knex('finops_itam_license_daily_cost').insert([
+        share('component:default/checkout', '2026-11-03', '1.5'),
+        share('group:default/org', '2026-11-04', '0.25', true),
+        share('component:default/checkout', '2026-10-31', '99'),
+      ]);
+
+      const response = await request(app(knex))
+        .get('/chargeback?month=2026-11')
+        .set('Authorization', mockCredentials.user.header());
+
+      const line = (costCenter: string) =>
+        response.body.lines.find((l: { costCenter: string }) => l.costCenter === costCenter);
+      expect(line('CC-A')).toMatchObject({ licenses: '1.5', total: '10.4333333333333334' });
+      expect(line('CC-ORG')).toMatchObject({ licenses: '0.25', total: '7.5833333333333334' });
+      expect(line('UNASSIGNED')).toMatchObject({ licenses: '0' });
+      await knex.destroy();
+    },
+  );
+
+  it.each(databases.eachSupportedId())(
     'charges each entity to its nearest cost center, exactly, on %p',
     async databaseId => {
       const knex = await databases.init(databaseId);
