@@ -147,6 +147,10 @@ export interface AllocationRunResponse {
   message: string;
   /** Distinct rule conflicts found by the run. */
   conflicts?: number;
+  /** Configuration problems met while splitting pools, e.g. a metric pool without volumes. */
+  configIssues?: string[];
+  /** Milliseconds per phase (catalog, facts, pools, rollup). */
+  phasesMs?: Record<string, number>;
 }
 
 /** A resource's suggested owner from a naming standard. @public */
@@ -212,9 +216,12 @@ export interface ChargebackLine {
   groups: string[];
   direct: string;
   shared: string;
-  /** "0" until licenses are allocated. */
+  /** Entitlement cost shares of the cost center's entities, and its groups' shelfware. */
   licenses: string;
+  /** direct + shared + licenses: what is charged. */
   total: string;
+  /** Parts of showback-mode pools: shown to the cost center, not in `shared` or `total`. */
+  showbackShared?: string;
 }
 
 /**
