@@ -7,6 +7,7 @@ import {
   ANNOTATION_LICENSES,
   ANNOTATION_UNIT_METRIC,
   FINOPS_ITAM_ANNOTATIONS,
+  ANNOTATION_LICENSE_PRODUCT,
   FINOPS_ITAM_ANNOTATION_PREFIX,
 } from './annotations';
 
@@ -324,8 +325,11 @@ export function parseUnitMetricAnnotation(value: string): ParseResult<string> {
 }
 
 const KNOWN_KEYS: ReadonlySet<string> = new Set(FINOPS_ITAM_ANNOTATIONS);
-const PREFIXED_KEYS = FINOPS_ITAM_ANNOTATIONS.filter(key =>
-  key.startsWith(FINOPS_ITAM_ANNOTATION_PREFIX),
+// The keys to suggest for a misspelt one: those people write, not the one the suite writes.
+const PREFIXED_KEYS = FINOPS_ITAM_ANNOTATIONS.filter(
+  key =>
+    key.startsWith(FINOPS_ITAM_ANNOTATION_PREFIX) &&
+    key !== ANNOTATION_LICENSE_PRODUCT,
 );
 
 /**
