@@ -13,6 +13,8 @@ export interface LoadJob {
   paths: string[];
   /** Expected number of series points in each answer. */
   seriesLength: number;
+  /** Parse and check one answer in this many (see `runLoad`). */
+  checkEvery?: number;
 }
 
 process.once('message', async (job: LoadJob) => {
@@ -22,6 +24,7 @@ process.once('message', async (job: LoadJob) => {
     concurrency: job.concurrency,
     requests: job.paths.length,
     path: () => job.paths[next++ % job.paths.length],
+    checkEvery: job.checkEvery,
     check: body => {
       const json = JSON.parse(body);
       return json.series?.length === job.seriesLength && json.direct !== '0'

@@ -5,6 +5,7 @@
  *
  *   yarn bench:query [--components 5000] [--days 400] [--facts-per-day 1]
  *     [--requests 2000] [--warmup 100] [--concurrency 50] [--db sqlite,postgres]
+ *     [--check-every 1]
  *
  * Not a test: no Jest pattern matches this folder. Prints a Markdown table.
  */
@@ -20,13 +21,20 @@ import { DatabaseAllocationStore } from '../../src/database/DatabaseAllocationSt
 import { migrationConfig } from '../../src/database/migrations';
 // eslint-disable-next-line no-restricted-imports
 import { SeededRandom } from '../../src/__testUtils__/SeededRandom';
-import { DatasetSize, addDays, componentName, generateCatalog, insertGeneratedFacts } from './dataset';
+import {
+  DatasetSize,
+  addDays,
+  componentName,
+  generateCatalog,
+  insertGeneratedFacts,
+} from './dataset';
 import { InMemoryCatalog, benchAuth, serveEntityCost } from './harness';
 import { fork } from 'node:child_process';
 import { LoadResult } from './load';
 import type { LoadJob } from './loadProcess';
 
-const POSTGRES_URL = process.env.BENCH_POSTGRES_URL ?? 'postgresql://postgres@127.0.0.1:5432';
+const POSTGRES_URL =
+  process.env.BENCH_POSTGRES_URL ?? 'postgresql://postgres@127.0.0.1:5432';
 const PG_DATABASE = 'finops_itam_bench_query';
 
 const arg = (name: string, fallback: string) => {
@@ -44,12 +52,19 @@ const SIZE: DatasetSize = {
 const REQUESTS = Number(arg('--requests', '2000'));
 const WARMUP = Number(arg('--warmup', '100'));
 const CONCURRENCY = Number(arg('--concurrency', '50'));
+/** The client parses and checks one answer in this many (default all); every answer must be a 200. */
+const CHECK_EVERY = Number(arg('--check-every', '1'));
 const DATABASES = arg('--db', 'sqlite,postgres').split(',');
 const TARGET_P95_MS = 30;
 
 const silent = {
-  info() {}, warn() {}, error: (m: unknown) => process.stderr.write(`error: ${m}\n`), debug() {},
-  child() { return silent; },
+  info() {},
+  warn() {},
+  error: (m: unknown) => process.stderr.write(`error: ${m}\n`),
+  debug() {},
+  child() {
+    return silent;
+  },
 } as any;
 
 const log = (message: string) => process.stderr.write(`${message}\n`);
@@ -60,7 +75,10 @@ async function timed<T>(fn: () => Promise<T>): Promise<[T, number]> {
   return [result, performance.now() - start];
 }
 
-async function openDatabase(kind: string, workDir: string): Promise<{ knex: Knex; cleanup: () => Promise<void> }> {
+async function openDatabase(
+  kind: string,
+  workDir: string,
+): Promise<{ knex: Knex; cleanup: () => Promise<void> }> {
   if (kind === 'sqlite') {
     const knex = knexFactory({
       client: 'better-sqlite3',
@@ -93,11 +111,15 @@ async function openDatabase(kind: string, workDir: string): Promise<{ knex: Knex
 function loadFromOtherProcess(job: LoadJob): Promise<LoadResult> {
   return new Promise((resolve, reject) => {
     const child = fork(path.join(__dirname, 'loadProcess.ts'), [], {
-      execArgv: ['--require', require.resolve('@backstage/cli/config/nodeTransform.cjs')],
+      execArgv: [
+        '--require',
+        require.resolve('@backstage/cli/config/nodeTransform.cjs'),
+      ],
     });
     // The TypeScript loader also talks over the IPC channel ({ type: 'watch' }): skip that.
     child.on('message', message => {
-      if (message && typeof message === 'object' && 'requests' in message) resolve(message as LoadResult);
+      if (message && typeof message === 'object' && 'requests' in message)
+        resolve(message as LoadResult);
     });
     child.once('error', reject);
     child.once('exit', code => {
@@ -114,17 +136,34 @@ interface Outcome {
   insertMs: number;
   allocateMs: number;
   allocation: string;
-  /** `loadAverage`: the machine's 1-minute load average when the window's load started. */
-  windows: Array<{ days: number; result: LoadResult; loadAverage: number }>;
+  /**
+   * `loadAverage`: the machine's 1-minute load average when the window's load started.
+   * `serverCpuMs`: CPU time (user + system) of this process, which serves the requests, per
+   * request during the window; on SQLite that includes the database, on PostgreSQL not.
+   */
+  windows: Array<{
+    days: number;
+    result: LoadResult;
+    loadAverage: number;
+    serverCpuMs: number;
+  }>;
 }
 
 async function benchDatabase(kind: string): Promise<Outcome> {
-  const workDir = await mkdtemp(path.join(os.tmpdir(), 'finops-itam-bench-query-'));
+  const workDir = await mkdtemp(
+    path.join(os.tmpdir(), 'finops-itam-bench-query-'),
+  );
   const { knex, cleanup } = await openDatabase(kind, workDir);
   try {
-    const [, migrateMs] = await timed(() => knex.migrate.latest(migrationConfig));
-    log(`[${kind}] inserting ${SIZE.components} components x ${SIZE.days} days x ${SIZE.factsPerComponentDay} facts`);
-    const [facts, insertMs] = await timed(() => insertGeneratedFacts(knex, SIZE));
+    const [, migrateMs] = await timed(() =>
+      knex.migrate.latest(migrationConfig),
+    );
+    log(
+      `[${kind}] inserting ${SIZE.components} components x ${SIZE.days} days x ${SIZE.factsPerComponentDay} facts`,
+    );
+    const [facts, insertMs] = await timed(() =>
+      insertGeneratedFacts(knex, SIZE),
+    );
     if (kind === 'postgres') await knex.raw('ANALYZE');
     log(`[${kind}] ${facts} facts in ${Math.round(insertMs)} ms; allocating`);
 
@@ -137,10 +176,15 @@ async function benchDatabase(kind: string): Promise<Outcome> {
       logger: silent,
       fallbackRules: [],
       sharedCost: parseSharedCostConfig({
-        sharedCostPools: [{
-          id: 'support', mode: 'showback', rows: { services: ['AWS Support'] },
-          targets: { allComponentsOf: 'group:default/team-0' }, method: 'even',
-        }],
+        sharedCostPools: [
+          {
+            id: 'support',
+            mode: 'showback',
+            rows: { services: ['AWS Support'] },
+            targets: { allComponentsOf: 'group:default/team-0' },
+            method: 'even',
+          },
+        ],
       }),
     });
     const [run, allocateMs] = await timed(() => allocation.run());
@@ -149,7 +193,11 @@ async function benchDatabase(kind: string): Promise<Outcome> {
     if (kind === 'postgres') await knex.raw('ANALYZE');
     log(`[${kind}] ${run.message} in ${Math.round(allocateMs)} ms; serving`);
 
-    const costQueries = new CostQueryService({ store, catalog, auth: benchAuth });
+    const costQueries = new CostQueryService({
+      store,
+      catalog,
+      auth: benchAuth,
+    });
     const { server, port } = await serveEntityCost(costQueries);
     const random = new SeededRandom(7);
     const lastDay = addDays(SIZE.firstDay, SIZE.days); // exclusive
@@ -161,20 +209,48 @@ async function benchDatabase(kind: string): Promise<Outcome> {
           Array.from(
             { length: count },
             () =>
-              `/entities/component/default/${componentName(random.int(0, SIZE.components - 1))}/cost?from=${from}&to=${lastDay}`,
+              `/entities/component/default/${componentName(
+                random.int(0, SIZE.components - 1),
+              )}/cost?from=${from}&to=${lastDay}`,
           );
-        const load = { port, concurrency: CONCURRENCY, seriesLength: days };
+        const load = {
+          port,
+          concurrency: CONCURRENCY,
+          seriesLength: days,
+          checkEvery: CHECK_EVERY,
+        };
         await loadFromOtherProcess({ ...load, paths: paths(WARMUP) });
         // Other work on the machine skews latency; the table says how busy it was.
         const loadAverage = os.loadavg()[0];
-        const result = await loadFromOtherProcess({ ...load, paths: paths(REQUESTS) });
-        log(`[${kind}] ${days}-day (load ${loadAverage.toFixed(1)}): ${JSON.stringify(result)}`);
-        windows.push({ days, result, loadAverage });
+        const cpuBefore = process.cpuUsage();
+        const result = await loadFromOtherProcess({
+          ...load,
+          paths: paths(REQUESTS),
+        });
+        const cpu = process.cpuUsage(cpuBefore);
+        const serverCpuMs =
+          (cpu.user + cpu.system) / 1000 / Math.max(1, result.requests);
+        log(
+          `[${kind}] ${days}-day (load ${loadAverage.toFixed(
+            1,
+          )}, server CPU ${serverCpuMs.toFixed(
+            2,
+          )} ms/request): ${JSON.stringify(result)}`,
+        );
+        windows.push({ days, result, loadAverage, serverCpuMs });
       }
     } finally {
       await new Promise(resolve => server.close(resolve));
     }
-    return { db: kind, facts, migrateMs, insertMs, allocateMs, allocation: run.message, windows };
+    return {
+      db: kind,
+      facts,
+      migrateMs,
+      insertMs,
+      allocateMs,
+      allocation: run.message,
+      windows,
+    };
   } finally {
     await cleanup();
     await rm(workDir, { recursive: true, force: true });
@@ -188,18 +264,31 @@ function table(outcomes: Outcome[]): string {
   const lines = [
     `Query benchmark: ${SIZE.components} components in ${SIZE.systems} systems and ${SIZE.groups} groups, ` +
       `${SIZE.days} days from ${SIZE.firstDay}, ${SIZE.factsPerComponentDay} fact(s) per component per day; ` +
-      `${CONCURRENCY} concurrent keep-alive clients in a separate process, ${REQUESTS} requests per window after ${WARMUP} warm-up; ` +
+      `${CONCURRENCY} concurrent keep-alive clients in a separate process (1 answer in ${CHECK_EVERY} parsed and checked), ` +
+      `${REQUESTS} requests per window after ${WARMUP} warm-up; ` +
       `node ${process.version}, ${os.cpus().length} CPU(s).`,
     '',
-    '| Database | Facts | Migrate (s) | Insert (s) | Allocate (s) | Window | Load avg | Requests | Errors | req/s | p50 (ms) | p95 (ms) | p99 (ms) | max (ms) | p95 ≤ 30 ms |',
-    '|---|---:|---:|---:|---:|---|---:|---:|---:|---:|---:|---:|---:|---:|---|',
+    '| Database | Facts | Migrate (s) | Insert (s) | Allocate (s) | Window | Load avg | Requests | Errors | req/s | Server CPU/req (ms) | Client CPU/req (ms) | p50 (ms) | p95 (ms) | p99 (ms) | max (ms) | p95 ≤ 30 ms |',
+    '|---|---:|---:|---:|---:|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|',
   ];
   for (const o of outcomes) {
-    for (const { days, result: r, loadAverage } of o.windows) {
+    for (const { days, result: r, loadAverage, serverCpuMs } of o.windows) {
       lines.push(
-        `| ${o.db} | ${o.facts} | ${s(o.migrateMs)} | ${s(o.insertMs)} | ${s(o.allocateMs)} | ${days} days | ${loadAverage.toFixed(1)} | ` +
-          `${r.requests} | ${r.errors} | ${r.requestsPerSecond.toFixed(0)} | ${ms(r.p50)} | ${ms(r.p95)} | ` +
-          `${ms(r.p99)} | ${ms(r.max)} | ${r.p95 <= TARGET_P95_MS ? 'yes' : 'no'} |`,
+        `| ${o.db} | ${o.facts} | ${s(o.migrateMs)} | ${s(o.insertMs)} | ${s(
+          o.allocateMs,
+        )} | ${days} days | ${loadAverage.toFixed(1)} | ` +
+          `${r.requests} | ${r.errors} | ${r.requestsPerSecond.toFixed(
+            0,
+          )} | ${serverCpuMs.toFixed(2)} | ` +
+          `${
+            r.clientCpuMs === undefined
+              ? '–'
+              : (r.clientCpuMs / Math.max(1, r.requests)).toFixed(2)
+          } | ` +
+          `${ms(r.p50)} | ${ms(r.p95)} | ` +
+          `${ms(r.p99)} | ${ms(r.max)} | ${
+            r.p95 <= TARGET_P95_MS ? 'yes' : 'no'
+          } |`,
       );
     }
   }
@@ -214,7 +303,10 @@ async function main() {
   process.stdout.write(`${table(outcomes)}\n`);
   for (const o of outcomes) {
     for (const { days, result } of o.windows) {
-      if (result.firstError) process.stdout.write(`\n${o.db} ${days} days, first error: ${result.firstError}\n`);
+      if (result.firstError)
+        process.stdout.write(
+          `\n${o.db} ${days} days, first error: ${result.firstError}\n`,
+        );
     }
   }
 }

@@ -1,0 +1,112 @@
+/*
+ * The floor of the query benchmark: the same load client against an Express route that
+ * answers a constant body shaped like the entity cost answer (no database, no cost code),
+ * so that what the harness and the machine cost by themselves is visible.
+ *
+ *   node --require @backstage/cli/config/nodeTransform.cjs bench/query/floor.ts [--requests 3000]
+ */
+import express from 'express';
+import { fork } from 'node:child_process';
+import type { Server } from 'node:http';
+import { AddressInfo } from 'node:net';
+import os from 'node:os';
+import path from 'node:path';
+import { LoadResult } from './load';
+import type { LoadJob } from './loadProcess';
+
+const arg = (name: string, fallback: string) => {
+  const i = process.argv.indexOf(name);
+  return i > 0 ? process.argv[i + 1] : fallback;
+};
+const REQUESTS = Number(arg('--requests', '3000'));
+
+function body(days: number) {
+  const amount = (n: number) => `${n}.1234567890`;
+  return {
+    entityRef: 'component:default/component-1',
+    currency: 'USD',
+    from: '2025-10-01',
+    to: '2026-11-05',
+    total: amount(12345),
+    direct: amount(12000),
+    shared: amount(345),
+    licenses: '0',
+    series: Array.from({ length: days }, (_, i) => ({
+      date: `2026-01-${String(i).padStart(3, '0')}`,
+      total: amount(i),
+      direct: amount(i),
+      shared: amount(0),
+      licenses: '0',
+    })),
+    byService: Array.from({ length: 5 }, (_, i) => ({
+      service: `Service ${i}`,
+      total: amount(i),
+    })),
+    byChargeCategory: [{ chargeCategory: 'Usage', total: amount(1) }],
+  };
+}
+
+function load(job: LoadJob): Promise<LoadResult> {
+  return new Promise((resolve, reject) => {
+    const child = fork(path.join(__dirname, 'loadProcess.ts'), [], {
+      execArgv: [
+        '--require',
+        require.resolve('@backstage/cli/config/nodeTransform.cjs'),
+      ],
+    });
+    child.on('message', message => {
+      if (message && typeof message === 'object' && 'requests' in message) {
+        resolve(message as LoadResult);
+      }
+    });
+    child.once('error', reject);
+    child.send(job);
+  });
+}
+
+async function main() {
+  for (const days of [30, 365]) {
+    const answer = body(days);
+    const app = express();
+    app.get('/entities/:kind/:namespace/:name/cost', (_req, res) => {
+      res.json(answer);
+    });
+    const server = await new Promise<Server>(resolve => {
+      const s = app.listen(0, '127.0.0.1', () => resolve(s));
+    });
+    const port = (server.address() as AddressInfo).port;
+    const paths = (n: number) =>
+      Array.from(
+        { length: n },
+        (_, i) => `/entities/component/default/c${i}/cost`,
+      );
+    const job = { port, concurrency: 50, seriesLength: days };
+    await load({ ...job, paths: paths(300) });
+    const loadAverage = os.loadavg()[0];
+    const cpuBefore = process.cpuUsage();
+    const r = await load({ ...job, paths: paths(REQUESTS) });
+    const cpu = process.cpuUsage(cpuBefore);
+    await new Promise(resolve => server.close(resolve));
+    process.stdout.write(
+      `${days}-day body (${
+        JSON.stringify(answer).length
+      } bytes), load ${loadAverage.toFixed(1)}: ` +
+        `${r.requestsPerSecond.toFixed(0)} req/s, server CPU ${(
+          (cpu.user + cpu.system) /
+          1000 /
+          r.requests
+        ).toFixed(2)} ms/req, ` +
+        `client CPU ${((r.clientCpuMs ?? NaN) / r.requests).toFixed(
+          2,
+        )} ms/req, p50 ${r.p50.toFixed(1)}, ` +
+        `p95 ${r.p95.toFixed(1)}, p99 ${r.p99.toFixed(1)} ms, ${
+          r.errors
+        } errors\n`,
+    );
+  }
+}
+
+main().catch(error => {
+  process.stderr.write(`${error.stack ?? error}\n`);
+  process.exit(1);
+});
