@@ -25,6 +25,53 @@ export interface EntityPeriodTotal {
   previous: string;
 }
 
+/** Exact sums per entity and currency, split into the current and the previous period. */
+class PeriodSums {
+  private readonly sums = new Map<
+    string,
+    {
+      entityRef: string;
+      currency: string;
+      current: ScaledSum;
+      previous: ScaledSum;
+    }
+  >();
+
+  of(entityRef: string, currency: string, isCurrent: boolean): ScaledSum {
+    const key = `${entityRef}\u0000${currency}`;
+    let sum = this.sums.get(key);
+    if (!sum) {
+      sum = {
+        entityRef,
+        currency,
+        current: new ScaledSum(),
+        previous: new ScaledSum(),
+      };
+      this.sums.set(key, sum);
+    }
+    return isCurrent ? sum.current : sum.previous;
+  }
+
+  totals(): EntityPeriodTotal[] {
+    return [...this.sums.values()].map(sum => ({
+      entityRef: sum.entityRef,
+      currency: sum.currency,
+      current: sum.current.toFixed(),
+      previous: sum.previous.toFixed(),
+    }));
+  }
+}
+
+/** Cloud and license totals added per entity and currency. */
+function addTotals(...lists: EntityPeriodTotal[][]): EntityPeriodTotal[] {
+  const sums = new PeriodSums();
+  for (const total of lists.flat()) {
+    sums.of(total.entityRef, total.currency, true).add(total.current);
+    sums.of(total.entityRef, total.currency, false).add(total.previous);
+  }
+  return sums.totals();
+}
+
 /**
  * Read-only sums over the daily rollup (`finops_itam_entity_daily_cost`) for many entities
  * at once: one indexed range scan per 500 entities covers both periods, instead of one
@@ -147,51 +194,4 @@ export class EntityPeriodTotals {
     }
     return sums.totals();
   }
-}
-
-/** Exact sums per entity and currency, split into the current and the previous period. */
-class PeriodSums {
-  private readonly sums = new Map<
-    string,
-    {
-      entityRef: string;
-      currency: string;
-      current: ScaledSum;
-      previous: ScaledSum;
-    }
-  >();
-
-  of(entityRef: string, currency: string, isCurrent: boolean): ScaledSum {
-    const key = `${entityRef}\u0000${currency}`;
-    let sum = this.sums.get(key);
-    if (!sum) {
-      sum = {
-        entityRef,
-        currency,
-        current: new ScaledSum(),
-        previous: new ScaledSum(),
-      };
-      this.sums.set(key, sum);
-    }
-    return isCurrent ? sum.current : sum.previous;
-  }
-
-  totals(): EntityPeriodTotal[] {
-    return [...this.sums.values()].map(sum => ({
-      entityRef: sum.entityRef,
-      currency: sum.currency,
-      current: sum.current.toFixed(),
-      previous: sum.previous.toFixed(),
-    }));
-  }
-}
-
-/** Cloud and license totals added per entity and currency. */
-function addTotals(...lists: EntityPeriodTotal[][]): EntityPeriodTotal[] {
-  const sums = new PeriodSums();
-  for (const total of lists.flat()) {
-    sums.of(total.entityRef, total.currency, true).add(total.current);
-    sums.of(total.entityRef, total.currency, false).add(total.previous);
-  }
-  return sums.totals();
 }
