@@ -95,32 +95,56 @@ interface EntityCost {
 }
 
 /**
- * The entity's cost as the API answers it, once allocation has caught up with the demo data
- * ingested at start-up and there is a cost to show.
+ * The entity's cost as the API answers it once the demo data has settled: every cost
+ * source has finished its first ingestion, allocation has caught up with all of them, and
+ * the total is the same in two polls in a row. On a fresh start the sources finish one after
+ * another, each followed by an allocation run, so "allocation current" alone can be a
+ * moment between two of them.
  */
 async function settledEntityCost(
   request: APIRequestContext,
   entityPath: string,
 ): Promise<EntityCost> {
   const token = await guestToken(request);
+  const headers = { Authorization: `Bearer ${token}` };
   let cost: EntityCost | undefined;
+  let previousTotal: string | undefined;
   await expect
     .poll(
       async () => {
+        const sources = await request.get(
+          `${BACKEND}/api/finops-itam/sources`,
+          {
+            headers,
+          },
+        );
+        if (!sources.ok()) {
+          return `sources: HTTP ${sources.status()}`;
+        }
+        const statuses: Array<{ id: string; lastIngestion: unknown }> =
+          await sources.json();
+        const waiting = statuses.filter(s => !s.lastIngestion).map(s => s.id);
+        if (waiting.length > 0) {
+          return `waiting for ${waiting.join(', ')}`;
+        }
         const response = await request.get(
           `${BACKEND}/api/finops-itam/entities/${entityPath}/cost`,
-          { headers: { Authorization: `Bearer ${token}` } },
+          { headers },
         );
         if (!response.ok()) {
           return `HTTP ${response.status()}`;
         }
         cost = await response.json();
+        const stable = cost!.total === previousTotal;
+        previousTotal = cost!.total;
         const nonZero = /[1-9]/.test(cost!.total);
-        return `${cost!.allocation.state}, ${nonZero ? 'non-zero' : 'zero'}`;
+        return `${cost!.allocation.state}, ${nonZero ? 'non-zero' : 'zero'}, ${
+          stable ? 'stable' : 'changing'
+        }`;
       },
-      { timeout: 60_000, intervals: [1_000, 2_000, 3_000] },
+      { timeout: 90_000, intervals: [1_000, 2_000, 3_000] },
     )
-    .toBe('current, non-zero');
+    .toBe('current, non-zero, stable');
   return cost!;
 }
 
