@@ -1,3 +1,4 @@
+import { insertLicenseShares } from '../licenses/__testUtils__/licenseShares';
 import {
   mockCredentials,
   mockErrorHandler,
@@ -110,14 +111,10 @@ describe('GET /chargeback', () => {
     async databaseId => {
       const knex = await databases.init(databaseId);
       await setUp(knex);
-      const share = (entityRef: string, day: string, amount: string, shelfware = false) => ({
-        entitlement_id: 'sql-ent', product_id: 'microsoft-sql-server-enterprise',
-        entity_ref: entityRef, day, currency: 'USD', amount, shelfware,
-      });
-      await knex('finops_itam_license_daily_cost').insert([
-        share('component:default/checkout', '2026-11-03', '1.5'),
-        share('group:default/org', '2026-11-04', '0.25', true),
-        share('component:default/checkout', '2026-10-31', '99'),
+      await insertLicenseShares(knex, [
+        { entityRef: 'component:default/checkout', day: '2026-11-03', amount: '1.5' },
+        { entityRef: 'group:default/org', day: '2026-11-04', amount: '0.25', shelfware: true },
+        { entityRef: 'component:default/checkout', day: '2026-10-31', amount: '99' },
       ]);
 
       const response = await request(app(knex))

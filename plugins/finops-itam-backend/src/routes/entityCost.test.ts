@@ -13,6 +13,7 @@ import express from 'express';
 import request from 'supertest';
 import { startWithFacts } from '../allocation/__testUtils__/startWithFacts';
 import { testEntity } from '../allocation/__testUtils__/facts';
+import { insertLicenseShares } from '../licenses/__testUtils__/licenseShares';
 import { createEntityCostRoutes } from './entityCost';
 import { createRequirePermission } from './requirePermission';
 import { createTestDatabases } from '../__testUtils__/testDatabases';
@@ -98,21 +99,11 @@ describe('GET /entities/:kind/:namespace/:name/cost', () => {
     async databaseId => {
       const knex = await databases.init(databaseId);
       const server = await startWithFacts(knex);
-      // What the license cost task stores: entitlement cost per consumer and day.
-      const share = (entityRef: string, day: string, amount: string, shelfware = false) => ({
-        entitlement_id: 'rhel-2026',
-        product_id: 'rhel',
-        entity_ref: entityRef,
-        day,
-        currency: 'USD',
-        amount,
-        shelfware,
-      });
-      await knex('finops_itam_license_daily_cost').insert([
-        share('component:default/checkout', '2026-11-01', '1.0000000001'),
-        share('component:default/search', '2026-11-02', '2'),
-        share('group:default/team-a', '2026-11-03', '0.5', true),
-        share('component:default/checkout', '2026-12-01', '100'),
+      await insertLicenseShares(knex, [
+        { entityRef: 'component:default/checkout', day: '2026-11-01', amount: '1.0000000001' },
+        { entityRef: 'component:default/search', day: '2026-11-02', amount: '2' },
+        { entityRef: 'group:default/team-a', day: '2026-11-03', amount: '0.5', shelfware: true },
+        { entityRef: 'component:default/checkout', day: '2026-12-01', amount: '100' },
       ]);
       await request(server)
         .post('/api/finops-itam/allocation/run')

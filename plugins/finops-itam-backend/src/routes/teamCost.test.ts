@@ -2,6 +2,7 @@ import { mockCredentials } from '@backstage/backend-test-utils';
 import { Entity } from '@backstage/catalog-model';
 import request from 'supertest';
 import { testEntity } from '../allocation/__testUtils__/facts';
+import { insertLicenseShares } from '../licenses/__testUtils__/licenseShares';
 import { insertShopFacts } from '../metrics/__testUtils__/shopFacts';
 import {
   ownedEntity,
@@ -154,21 +155,19 @@ describe('GET /teams/:namespace/:name/cost', () => {
       const knex = await databases.init(databaseId);
       const { server } = await startWithMetrics(knex);
       await insertShopFacts(knex);
-      // What the license cost task stores: a consumer's share and the owner's shelfware.
-      await knex('finops_itam_license_daily_cost').insert(
-        [
-          ['component:default/checkout', '2026-11-02', '0.25', false],
-          ['group:default/team-shop', '2026-10-30', '0.5', true],
-        ].map(([entityRef, day, amount, shelfware]) => ({
-          entitlement_id: 'rhel-2026',
-          product_id: 'rhel',
-          entity_ref: entityRef,
-          day,
-          currency: 'USD',
-          amount,
-          shelfware,
-        })),
-      );
+      await insertLicenseShares(knex, [
+        {
+          entityRef: 'component:default/checkout',
+          day: '2026-11-02',
+          amount: '0.25',
+        },
+        {
+          entityRef: 'group:default/team-shop',
+          day: '2026-10-30',
+          amount: '0.5',
+          shelfware: true,
+        },
+      ]);
       await request(server)
         .post('/api/finops-itam/allocation/run')
         .set('Authorization', service());
