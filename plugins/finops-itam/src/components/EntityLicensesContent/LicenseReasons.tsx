@@ -13,6 +13,17 @@ const INITIALLY_SHOWN = 3;
 const useStyles = makeStyles(theme => ({
   list: { margin: theme.spacing(0.5, 0, 0), paddingLeft: theme.spacing(2) },
   resource: { fontFamily: 'monospace', wordBreak: 'break-all' },
+  // Cloud resource ids (Azure ones run to 150 characters) are cut to one short line; the
+  // whole id is in the title, and in the text for screen readers and copying.
+  resourceId: {
+    fontFamily: 'monospace',
+    display: 'inline-block',
+    maxWidth: '24ch',
+    overflow: 'hidden',
+    textOverflow: 'ellipsis',
+    whiteSpace: 'nowrap',
+    verticalAlign: 'bottom',
+  },
 }));
 
 function ReasonText(props: { reason: LicenseRequirementReason }) {
@@ -34,7 +45,10 @@ function ReasonText(props: { reason: LicenseRequirementReason }) {
           {reason.resourceName && reason.resourceId && (
             <>
               {' ('}
-              <span className={classes.resource}>{reason.resourceId}</span>)
+              <span className={classes.resourceId} title={reason.resourceId}>
+                {reason.resourceId}
+              </span>
+              )
             </>
           )}
           {': '}

@@ -5,6 +5,7 @@ import TableCell from '@material-ui/core/TableCell';
 import TableHead from '@material-ui/core/TableHead';
 import TableRow from '@material-ui/core/TableRow';
 import Typography from '@material-ui/core/Typography';
+import { makeStyles } from '@material-ui/core/styles';
 import { EntityLicenseUsage } from '@finops-itam/plugin-finops-itam-common';
 import { formatAmount } from '../../lib';
 import { LicenseReasons } from './LicenseReasons';
@@ -15,6 +16,12 @@ import {
   requiredQuantity,
 } from './licenseLabels';
 import { ToneChip } from './ToneChip';
+
+const useStyles = makeStyles(theme => ({
+  // Short columns keep their words whole; the "how it was counted" column takes the rest.
+  compact: { whiteSpace: 'nowrap' },
+  product: { minWidth: theme.spacing(20) },
+}));
 
 function ProductCell(props: { product: EntityLicenseUsage }) {
   const { product } = props;
@@ -114,6 +121,7 @@ export function LicenseUsageTable(props: {
   products: EntityLicenseUsage[];
 }) {
   const { entityName, products } = props;
+  const classes = useStyles();
   return (
     <Table size="small" aria-label={`Licensed products used by ${entityName}`}>
       <TableHead>
@@ -130,10 +138,15 @@ export function LicenseUsageTable(props: {
           <TableCell component="th" scope="col">
             Coverage
           </TableCell>
-          <TableCell component="th" scope="col" align="right">
+          <TableCell
+            component="th"
+            scope="col"
+            align="right"
+            className={classes.compact}
+          >
             Monthly cost
           </TableCell>
-          <TableCell component="th" scope="col">
+          <TableCell component="th" scope="col" className={classes.compact}>
             Flags
           </TableCell>
         </TableRow>
@@ -143,7 +156,7 @@ export function LicenseUsageTable(props: {
           const model = MODEL_LABELS[product.model];
           return (
             <TableRow key={`${product.productId}-${product.model}`}>
-              <TableCell component="th" scope="row">
+              <TableCell component="th" scope="row" className={classes.product}>
                 <ProductCell product={product} />
               </TableCell>
               <TableCell>
@@ -165,10 +178,10 @@ export function LicenseUsageTable(props: {
               <TableCell>
                 <CoverageChip product={product} />
               </TableCell>
-              <TableCell align="right">
+              <TableCell align="right" className={classes.compact}>
                 <MonthlyCostCell product={product} />
               </TableCell>
-              <TableCell>
+              <TableCell className={classes.compact}>
                 <FlagChips product={product} />
               </TableCell>
             </TableRow>
