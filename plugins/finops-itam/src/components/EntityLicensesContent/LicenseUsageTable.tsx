@@ -21,6 +21,8 @@ const useStyles = makeStyles(theme => ({
   // Short columns keep their words whole; the "how it was counted" column takes the rest.
   compact: { whiteSpace: 'nowrap' },
   product: { minWidth: theme.spacing(20) },
+  // A table wider than the card scrolls inside it instead of shifting the whole page.
+  scroller: { overflowX: 'auto' },
 }));
 
 function ProductCell(props: { product: EntityLicenseUsage }) {
@@ -123,71 +125,80 @@ export function LicenseUsageTable(props: {
   const { entityName, products } = props;
   const classes = useStyles();
   return (
-    <Table size="small" aria-label={`Licensed products used by ${entityName}`}>
-      <TableHead>
-        <TableRow>
-          <TableCell component="th" scope="col">
-            Product
-          </TableCell>
-          <TableCell component="th" scope="col">
-            Required, and how it was counted
-          </TableCell>
-          <TableCell component="th" scope="col">
-            Licensing
-          </TableCell>
-          <TableCell component="th" scope="col">
-            Coverage
-          </TableCell>
-          <TableCell
-            component="th"
-            scope="col"
-            align="right"
-            className={classes.compact}
-          >
-            Monthly cost
-          </TableCell>
-          <TableCell component="th" scope="col" className={classes.compact}>
-            Flags
-          </TableCell>
-        </TableRow>
-      </TableHead>
-      <TableBody>
-        {products.map(product => {
-          const model = MODEL_LABELS[product.model];
-          return (
-            <TableRow key={`${product.productId}-${product.model}`}>
-              <TableCell component="th" scope="row" className={classes.product}>
-                <ProductCell product={product} />
-              </TableCell>
-              <TableCell>
-                <Typography variant="body2">
-                  {requiredQuantity(product.metric, product.required)}
-                </Typography>
-                <LicenseReasons
-                  productName={product.productName}
-                  reasons={product.reasons}
-                />
-              </TableCell>
-              <TableCell>
-                <ToneChip
-                  label={model?.label ?? product.model}
-                  tone={model?.tone ?? 'default'}
-                  tooltip={model?.explanation ?? product.model}
-                />
-              </TableCell>
-              <TableCell>
-                <CoverageChip product={product} />
-              </TableCell>
-              <TableCell align="right" className={classes.compact}>
-                <MonthlyCostCell product={product} />
-              </TableCell>
-              <TableCell className={classes.compact}>
-                <FlagChips product={product} />
-              </TableCell>
-            </TableRow>
-          );
-        })}
-      </TableBody>
-    </Table>
+    <div className={classes.scroller}>
+      <Table
+        size="small"
+        aria-label={`Licensed products used by ${entityName}`}
+      >
+        <TableHead>
+          <TableRow>
+            <TableCell component="th" scope="col">
+              Product
+            </TableCell>
+            <TableCell component="th" scope="col">
+              Required, and how it was counted
+            </TableCell>
+            <TableCell component="th" scope="col">
+              Licensing
+            </TableCell>
+            <TableCell component="th" scope="col">
+              Coverage
+            </TableCell>
+            <TableCell
+              component="th"
+              scope="col"
+              align="right"
+              className={classes.compact}
+            >
+              Monthly cost
+            </TableCell>
+            <TableCell component="th" scope="col" className={classes.compact}>
+              Flags
+            </TableCell>
+          </TableRow>
+        </TableHead>
+        <TableBody>
+          {products.map(product => {
+            const model = MODEL_LABELS[product.model];
+            return (
+              <TableRow key={`${product.productId}-${product.model}`}>
+                <TableCell
+                  component="th"
+                  scope="row"
+                  className={classes.product}
+                >
+                  <ProductCell product={product} />
+                </TableCell>
+                <TableCell>
+                  <Typography variant="body2">
+                    {requiredQuantity(product.metric, product.required)}
+                  </Typography>
+                  <LicenseReasons
+                    productName={product.productName}
+                    reasons={product.reasons}
+                  />
+                </TableCell>
+                <TableCell>
+                  <ToneChip
+                    label={model?.label ?? product.model}
+                    tone={model?.tone ?? 'default'}
+                    tooltip={model?.explanation ?? product.model}
+                  />
+                </TableCell>
+                <TableCell>
+                  <CoverageChip product={product} />
+                </TableCell>
+                <TableCell align="right" className={classes.compact}>
+                  <MonthlyCostCell product={product} />
+                </TableCell>
+                <TableCell className={classes.compact}>
+                  <FlagChips product={product} />
+                </TableCell>
+              </TableRow>
+            );
+          })}
+        </TableBody>
+      </Table>
+    </div>
   );
 }
