@@ -1,8 +1,6 @@
-import {
-  SchedulerServiceTaskScheduleDefinition,
-  readSchedulerServiceTaskScheduleDefinitionFromConfig,
-} from '@backstage/backend-plugin-api';
-import { Config, ConfigReader, JsonObject } from '@backstage/config';
+import { SchedulerServiceTaskScheduleDefinition } from '@backstage/backend-plugin-api';
+import { Config } from '@backstage/config';
+import { readScheduleWithDefaults } from '../sources/config';
 import { LicenseProduct } from '@finops-itam/plugin-finops-itam-common';
 import { readProductConfig } from './LicenseProductCatalog';
 import { PRODUCT_ID } from './productSchema';
@@ -80,21 +78,6 @@ export const DEFAULT_COST_DATA_SETTINGS: CostDataLicenseSettings = {
 const SOURCE_SCHEDULE = { frequency: { hours: 1 }, timeout: { minutes: 10 }, initialDelay: { seconds: 20 } };
 const COST_SCHEDULE = { frequency: { hours: 6 }, timeout: { minutes: 30 }, initialDelay: { minutes: 1 } };
 
-function readSchedule(
-  config: Config | undefined,
-  key: string,
-  defaults: JsonObject,
-): SchedulerServiceTaskScheduleDefinition {
-  const data = { ...defaults, ...(config?.get<JsonObject>() ?? {}) };
-  try {
-    return readSchedulerServiceTaskScheduleDefinitionFromConfig(
-      new ConfigReader(data, 'app-config', undefined, key),
-    );
-  } catch (error) {
-    throw new Error(`Invalid ${key}: ${error instanceof Error ? error.message : error}`);
-  }
-}
-
 function positiveInteger(config: Config, key: string, fallback: number): number {
   const value = config.getOptionalNumber(key) ?? fallback;
   if (!Number.isInteger(value) || value < 1) {
@@ -124,7 +107,7 @@ function readSources(config: Config): EntitlementSourceConfig[] {
     return {
       id,
       location: entry.getString('location').trim(),
-      schedule: readSchedule(entry.getOptionalConfig('schedule'), `${key}.schedule`, SOURCE_SCHEDULE),
+      schedule: readScheduleWithDefaults(entry.getOptionalConfig('schedule'), `${key}.schedule`, SOURCE_SCHEDULE),
     };
   });
 }
@@ -150,7 +133,7 @@ function readSeatSources(config: Config): SeatSourceConfig[] {
       id,
       productId,
       location: entry.getString('location').trim(),
-      schedule: readSchedule(entry.getOptionalConfig('schedule'), `${key}.schedule`, SOURCE_SCHEDULE),
+      schedule: readScheduleWithDefaults(entry.getOptionalConfig('schedule'), `${key}.schedule`, SOURCE_SCHEDULE),
     };
   });
 }
@@ -198,7 +181,7 @@ export function readLicenseConfig(config: Config): LicenseConfig {
     instanceTypes: instanceTypes as Record<string, number>,
     unauthorizedProducts: config.getOptionalStringArray('finopsItam.licenses.unauthorizedProducts') ?? [],
     inactiveSeatDays: positiveInteger(config, 'finopsItam.licenses.inactiveSeatDays', 90),
-    costSchedule: readSchedule(
+    costSchedule: readScheduleWithDefaults(
       config.getOptionalConfig('finopsItam.licenses.costSchedule'),
       'finopsItam.licenses.costSchedule',
       COST_SCHEDULE,

@@ -1,9 +1,10 @@
+import { SchedulerServiceTaskScheduleDefinition } from '@backstage/backend-plugin-api';
+import { Config } from '@backstage/config';
 import {
-  SchedulerServiceTaskScheduleDefinition,
-  readSchedulerServiceTaskScheduleDefinitionFromConfig,
-} from '@backstage/backend-plugin-api';
-import { Config, ConfigReader, JsonObject } from '@backstage/config';
-import { SOURCE_ID_PATTERN } from '../sources/config';
+  SOURCE_ID_PATTERN,
+  readScheduleWithDefaults,
+  readSourceLocation,
+} from '../sources/config';
 import { metricNameProblem } from './metricValidation';
 
 /** A configured metric source: which metric its CSV files hold, where they are, when to read. */
@@ -20,30 +21,6 @@ const DEFAULT_SCHEDULE = {
   timeout: { minutes: 10 },
   initialDelay: { seconds: 15 },
 };
-
-const URL_SCHEME = /^([a-z][a-z0-9+.-]+):\/\//i;
-
-function readSchedule(
-  source: Config,
-  key: string,
-): SchedulerServiceTaskScheduleDefinition {
-  // Defaults fill each field left out, so `frequency` alone is a complete schedule.
-  const data = {
-    ...DEFAULT_SCHEDULE,
-    ...(source.getOptionalConfig('schedule')?.get<JsonObject>() ?? {}),
-  };
-  try {
-    return readSchedulerServiceTaskScheduleDefinitionFromConfig(
-      new ConfigReader(data, 'app-config', undefined, `${key}.schedule`),
-    );
-  } catch (error) {
-    throw new Error(
-      `Invalid ${key}.schedule: ${
-        error instanceof Error ? error.message : error
-      }`,
-    );
-  }
-}
 
 /**
  * Reads and checks `finopsItam.metricSources` at start, so a mistake stops the backend with
@@ -70,14 +47,15 @@ export function readMetricSourcesConfig(config: Config): MetricSourceConfig[] {
     if (problem) {
       throw new Error(`${key}.metric: ${problem}`);
     }
-    const location = source.getString('location').trim();
-    const scheme = URL_SCHEME.exec(location)?.[1].toLowerCase();
-    if (scheme && scheme !== 'http' && scheme !== 'https') {
-      throw new Error(
-        `${key}.location "${location}" uses ${scheme}://, but only local paths and http(s) URLs ` +
-          `read through the Backstage URL reader are supported`,
-      );
-    }
-    return { id, metric, location, schedule: readSchedule(source, key) };
+    return {
+      id,
+      metric,
+      location: readSourceLocation(source, key),
+      schedule: readScheduleWithDefaults(
+        source.getOptionalConfig('schedule'),
+        `${key}.schedule`,
+        DEFAULT_SCHEDULE,
+      ),
+    };
   });
 }

@@ -31,27 +31,30 @@ const DEFAULT_SCHEDULE = {
 /** Any `scheme://`; a Windows drive letter (`C:\`) has a one-letter "scheme" and stays local. */
 const URL_SCHEME = /^([a-z][a-z0-9+.-]+):\/\//i;
 
-function readSchedule(
-  source: Config,
+/**
+ * A scheduler definition from `config` (the `schedule` block at `key`), each field left out
+ * taken from `defaults`, so `frequency` alone is a complete schedule. Errors name `key`.
+ * Shared by every kind of scheduled source (cost, metric, license files).
+ */
+export function readScheduleWithDefaults(
+  config: Config | undefined,
   key: string,
+  defaults: JsonObject,
 ): SchedulerServiceTaskScheduleDefinition {
-  const given = source.getOptionalConfig('schedule');
-  // Defaults fill each field left out, so `frequency` alone is a complete schedule.
-  const data = { ...DEFAULT_SCHEDULE, ...(given?.get<JsonObject>() ?? {}) };
+  const data = { ...defaults, ...(config?.get<JsonObject>() ?? {}) };
   try {
     return readSchedulerServiceTaskScheduleDefinitionFromConfig(
-      new ConfigReader(data, 'app-config', undefined, `${key}.schedule`),
+      new ConfigReader(data, 'app-config', undefined, key),
     );
   } catch (error) {
     throw new Error(
-      `Invalid ${key}.schedule: ${
-        error instanceof Error ? error.message : error
-      }`,
+      `Invalid ${key}: ${error instanceof Error ? error.message : error}`,
     );
   }
 }
 
-function readLocation(source: Config, key: string): string {
+/** A source's `location`: a local path or an http(s) URL for the URL reader; errors name `key`. */
+export function readSourceLocation(source: Config, key: string): string {
   const location = source.getString('location').trim();
   const scheme = URL_SCHEME.exec(location)?.[1].toLowerCase();
   if (scheme && scheme !== 'http' && scheme !== 'https') {
@@ -81,8 +84,12 @@ function readSources(config: Config): CostSourceConfig[] {
     seen.add(id);
     return {
       id,
-      location: readLocation(source, key),
-      schedule: readSchedule(source, key),
+      location: readSourceLocation(source, key),
+      schedule: readScheduleWithDefaults(
+        source.getOptionalConfig('schedule'),
+        `${key}.schedule`,
+        DEFAULT_SCHEDULE,
+      ),
     };
   });
 }
