@@ -89,9 +89,11 @@ export interface Config {
      * Shared-cost pools: rows matching every criterion of `rows` (tags, accounts, services,
      * chargeCategories) are split each day between `targets` (`entities`: a list of refs, or
      * `allComponentsOf`: a system or group ref) by `method`: `even`, `proportional` (to each
-     * target's direct cost that day), `fixed` (`weights`: ref → percentage, summing to 100) or
-     * `metric` (split evenly until business metrics are available). A row matching several
-     * pools goes to the first. A pool without targets stays unallocated.
+     * target's direct cost that day), `fixed` (`weights`: ref → percentage, summing to 100),
+     * `metric` (in proportion to each target's values of the business metric `metric` in the
+     * day's calendar month) or `prepaid` (a prepaid commitment, e.g. SaaS credits, drawn down
+     * by each target's usage, see `committedQuantity`). A row matching several pools goes to
+     * the first. A pool without targets stays unallocated.
      */
     sharedCostPools?: Array<{
       /** Lowercase kebab-case id, unique. */
@@ -105,9 +107,28 @@ export interface Config {
         chargeCategories?: string[];
       };
       targets: { entities?: string[]; allComponentsOf?: string };
-      method: 'even' | 'proportional' | 'fixed' | 'metric';
+      method: 'even' | 'proportional' | 'fixed' | 'metric' | 'prepaid';
+      /** For `fixed` (required): entity ref → percentage; they sum to exactly 100. */
       weights?: { [entityRef: string]: string | number };
+      /**
+       * For `metric` and `prepaid` (required): the business metric, per entity and day, like
+       * `snowflake-credits`. Its values are summed per calendar month for each target.
+       */
       metric?: string;
+      /**
+       * For `prepaid` (required): the usage the month's commitment covers, in the metric's
+       * unit, above zero, like `1000` or `"2500.5"`. Each day's cost is split in the ratio
+       * `min(usage, committed) : committed - min(usage, committed)` of the month's total
+       * usage; the used part goes to the targets in proportion to their usage, the rest to
+       * `unusedTarget`. Usage above the commitment only changes the proportions.
+       */
+      committedQuantity?: string | number;
+      /**
+       * For `prepaid`: the entity ref that carries the unused part (when unset, the
+       * allocation's default). If it is also a target, its unused part is added to its usage
+       * part. A month without any usage is wholly unused.
+       */
+      unusedTarget?: string;
     }>;
 
     /** Id of the shared-cost pool that takes unused commitment cost (not yet applied). */

@@ -16,6 +16,7 @@ import { Entity } from '@backstage/catalog-model';
 import knexFactory, { Knex } from 'knex';
 import { performance } from 'node:perf_hooks';
 import { migrationConfig } from '../../src/database/migrations';
+import { allocationKeyOf } from '../../src/database/allocationKey';
 import { readLicensedFacts } from '../../src/licenses/costDataLicenses';
 import { DatabaseLicenseStore } from '../../src/licenses/DatabaseLicenseStore';
 import { DEFAULT_COST_DATA_SETTINGS } from '../../src/licenses/licenseConfig';
@@ -83,7 +84,10 @@ async function insertCostData(knex: Knex, batch: number) {
   let rows: Record<string, unknown>[] = [];
   let count = 0;
   const flush = async () => {
-    if (rows.length > 0) await knex('finops_itam_cost_facts').insert(rows);
+    // With their allocation keys, as ingestion stores them.
+    if (rows.length > 0) {
+      await knex('finops_itam_cost_facts').insert(rows.map(row => ({ ...row, allocation_key: allocationKeyOf(row as any) })));
+    }
     count += rows.length;
     rows = [];
   };

@@ -5,6 +5,7 @@
  */
 import { Entity } from '@backstage/catalog-model';
 import { Knex } from 'knex';
+import { allocationKeyOf } from '../../src/database/allocationKey';
 // A dev-only script (never imported by the plugin) reuses the test generators on purpose.
 // eslint-disable-next-line no-restricted-imports
 import { SeededRandom } from '../../src/__testUtils__/SeededRandom';
@@ -116,7 +117,10 @@ export async function insertGeneratedFacts(knex: Knex, size: DatasetSize): Promi
     fact({ service: ['AWS Support', 'Other'], resourceId: null, tags: null, chargeCategory: 'Usage' });
     await knex.transaction(async trx => {
       for (let i = 0; i < rows.length; i += INSERT_CHUNK) {
-        await trx('finops_itam_cost_facts').insert(rows.slice(i, i + INSERT_CHUNK));
+        // With their allocation keys, as ingestion stores them.
+        await trx('finops_itam_cost_facts').insert(
+          rows.slice(i, i + INSERT_CHUNK).map(row => ({ ...row, allocation_key: allocationKeyOf(row as any) })),
+        );
       }
     });
     count += rows.length;

@@ -66,7 +66,7 @@ describe('AllocationService pools and commitments', () => {
       ]);
       const result = await allocation(knex, {}).run();
       expect(result.status).toBe('succeeded');
-      const rows = await knex('finops_itam_cost_facts')
+      const rows = await knex('finops_itam_allocated_facts')
         .orderBy('id')
         .select('allocated_entity_ref', 'allocation_rule', 'shared_pool_id');
       expect(rows).toEqual([
@@ -96,7 +96,7 @@ describe('AllocationService pools and commitments', () => {
         ],
       }).run();
       expect(run.status).toBe('succeeded');
-      expect(await knex('finops_itam_cost_facts').whereNotNull('shared_pool_id').pluck('shared_pool_id')).toEqual(['commitments']);
+      expect(await knex('finops_itam_allocated_facts').whereNotNull('shared_pool_id').pluck('shared_pool_id')).toEqual(['commitments']);
       const amounts = await knex('finops_itam_shared_allocations')
         .where({ pool_id: 'commitments', basis: 'billed' })
         .orderBy('target_ref')
@@ -162,6 +162,63 @@ describe('AllocationService pools and commitments', () => {
         'shared cost pool platform is split by metric "orders" but business metrics are not available; split evenly',
       ]);
       expect(await parts(knex, 'platform')).toContain('2026-11-01 component:default/checkout 0.5');
+      await knex.destroy();
+    });
+
+    it('splits a prepaid SaaS commitment by each month of usage, the unused part to the buyer', async () => {
+      const knex = await init();
+      // 1,000 credits a month for 100 per day; checkout used 300 and search 200 in November.
+      await insertFacts(knex, [
+        { day: '2026-11-01', subAccountId: 'acct-buyer', serviceName: 'Snowflake', chargeCategory: 'Purchase', billedCost: '100' },
+        { day: '2026-11-02', subAccountId: 'acct-buyer', serviceName: 'Snowflake', chargeCategory: 'Purchase', billedCost: '100' },
+        { day: '2026-12-01', subAccountId: 'acct-buyer', serviceName: 'Snowflake', chargeCategory: 'Purchase', billedCost: '100' },
+      ]);
+      const metrics: MetricVolumeReader = {
+        async volumes(_metric, _refs, from) {
+          return from === '2026-11-01'
+            ? new Map([['component:default/checkout', '300'], ['component:default/search', '200']])
+            : new Map();
+        },
+      };
+      const config = (unusedTarget?: string) => ({
+        sharedCostPools: [
+          {
+            id: 'snowflake',
+            mode: 'chargeback',
+            rows: { services: ['Snowflake'] },
+            targets: { entities: ['component:default/checkout', 'component:default/search'] },
+            method: 'prepaid',
+            metric: 'snowflake-credits',
+            committedQuantity: 1000,
+            ...(unusedTarget && { unusedTarget }),
+          },
+        ],
+      });
+      // No unusedTarget: the owner of acct-buyer (team-a) carries what nobody used.
+      const run = await allocation(knex, config(), metrics).run();
+      expect(await parts(knex, 'snowflake')).toEqual([
+        '2026-11-01 component:default/checkout 30',
+        '2026-11-01 component:default/search 20',
+        '2026-11-01 group:default/team-a 50',
+        '2026-11-02 component:default/checkout 30',
+        '2026-11-02 component:default/search 20',
+        '2026-11-02 group:default/team-a 50',
+        // December has no usage: the whole commitment is unused.
+        '2026-12-01 group:default/team-a 100',
+      ]);
+      expect(run.configIssues).toEqual([
+        'shared cost pool snowflake: no values of metric "snowflake-credits" for its targets in 2026-12; counted as unused',
+      ]);
+
+      // A configured unusedTarget wins, also when it is one of the targets.
+      await allocation(knex, config('component:default/search'), metrics).run();
+      expect(await parts(knex, 'snowflake')).toEqual([
+        '2026-11-01 component:default/checkout 30',
+        '2026-11-01 component:default/search 70',
+        '2026-11-02 component:default/checkout 30',
+        '2026-11-02 component:default/search 70',
+        '2026-12-01 component:default/search 100',
+      ]);
       await knex.destroy();
     });
   });

@@ -35,7 +35,6 @@ function services(
     logger: mockServices.logger.mock(),
     fallbackRules,
     sharedCost,
-    batchSize: 37, // odd, so batches end mid-day and mid-resource
   });
   const queries = new CostQueryService({ store, catalog, auth });
   return { store, allocation, queries };
@@ -83,7 +82,7 @@ const add = (sums: Sums, key: string, amount: string) =>
 
 /** Checks, from the tables themselves, that every day and currency balances exactly. */
 async function expectConservation(knex: Knex, splitPoolIds: Set<string>) {
-  const facts = await knex('finops_itam_cost_facts').select();
+  const facts = await knex('finops_itam_allocated_facts').select();
   const parts = await knex('finops_itam_shared_allocations').select();
   for (const [basis, column] of [
     ['amortized', 'effective_cost'],
@@ -143,7 +142,7 @@ describe('AllocationService', () => {
         await expectConservation(knex, new Set(['platform', 'support', 'tax']));
         // Every path is exercised: direct, shared, unallocated and the target-less pool.
         expect(result.sharedParts).toBeGreaterThan(0);
-        const kinds = await knex('finops_itam_cost_facts')
+        const kinds = await knex('finops_itam_allocated_facts')
           .select(
             knex.raw("CASE WHEN allocated_entity_ref IS NOT NULL THEN 'direct' " +
               "WHEN shared_pool_id IS NOT NULL THEN shared_pool_id ELSE 'none' END as k"),
@@ -187,7 +186,7 @@ describe('AllocationService', () => {
       });
       const changed = await services(knex, [checkout, search]).allocation.run();
       expect(changed.factsChanged).toBe(1);
-      const rows = await knex('finops_itam_cost_facts')
+      const rows = await knex('finops_itam_allocated_facts')
         .orderBy('id')
         .select('allocated_entity_ref', 'allocation_rule');
       expect(rows).toEqual([
@@ -263,7 +262,7 @@ describe('AllocationService', () => {
           factCount: 1,
         },
       ]);
-      const owners = await knex('finops_itam_cost_facts')
+      const owners = await knex('finops_itam_allocated_facts')
         .whereIn('resource_id', ['i-1', 'i-2'])
         .distinct('allocated_entity_ref');
       expect(owners).toEqual([{ allocated_entity_ref: winner }]);

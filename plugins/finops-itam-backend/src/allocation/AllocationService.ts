@@ -1,17 +1,18 @@
-import {
-  AuthService,
-  LoggerService,
-} from '@backstage/backend-plugin-api';
+import { AuthService, LoggerService } from '@backstage/backend-plugin-api';
 import { Entity } from '@backstage/catalog-model';
 import { CatalogService } from '@backstage/plugin-catalog-node';
 import {
   AllocationConflictRecord,
-  AllocationValues,
   COST_BASES,
   DatabaseAllocationStore,
   SharedAllocationRow,
-  StoredAllocationFact,
 } from '../database/DatabaseAllocationStore';
+import {
+  AllocationKeyChange,
+  AllocationValues,
+  StoredAllocationKey,
+} from '../database/AllocationKeyStore';
+import type { DayAmounts } from '../database/DailyRollupWriter';
 import {
   AllocationFallbackRule,
   AllocationRules,
@@ -27,7 +28,11 @@ import {
 import { RollupPair, buildRollupMembers } from './rollupMembers';
 import type { MetricVolumeReader } from '../metrics/MetricVolumeReader';
 import { monthsOf, nextMonthStart } from './months';
-import { ScanSums } from './scanSums';
+import {
+  ancestorsByMember,
+  directCostDeltas,
+  membersWithNewAncestors,
+} from './rollupDeltas';
 
 /** The kinds that own costs or roll them up. */
 export const ALLOCATION_KINDS = [
@@ -38,11 +43,15 @@ export const ALLOCATION_KINDS = [
   'Domain',
 ];
 
-// Fewer, larger batches: each is a round trip and a transaction; 20,000 facts stay a few MB.
-const DEFAULT_BATCH_SIZE = 20_000;
 /** `allocation_rule` of unused commitment rows given to the buying account's owner. */
 export const UNUSED_COMMITMENT_RULE = 'unused-commitment';
 const POOL_CACHE_SIZE = 200_000;
+/** What a key has before any run decided it. */
+const UNALLOCATED: AllocationValues = {
+  allocatedEntityRef: null,
+  allocationRule: null,
+  sharedPoolId: null,
+};
 
 /** What one allocation run did. */
 export interface AllocationRunResult {
@@ -61,8 +70,13 @@ export interface AllocationRunResult {
    * values, split evenly instead); also in `message` and the log.
    */
   configIssues: string[];
-  /** Milliseconds per phase (catalog, facts, pools, rollup), to see where a slow run goes. */
+  /** Milliseconds per phase, to see where a slow run goes. */
   phasesMs: Record<string, number>;
+  /**
+   * How the daily rollup was brought up to date: `incremental` (only moved cost, when no
+   * facts were added or removed since the previous run) or `rebuilt`.
+   */
+  rollup: 'incremental' | 'rebuilt';
 }
 
 export interface AllocationServiceOptions {
@@ -77,64 +91,84 @@ export interface AllocationServiceOptions {
    * a month) such pools split evenly, reported as a config issue.
    */
   metrics?: MetricVolumeReader;
-  /** Facts read and compared per batch; default 20,000. */
-  batchSize?: number;
   now?: () => Date;
 }
 
-function sameValues(fact: StoredAllocationFact, values: AllocationValues) {
+function sameValues(key: StoredAllocationKey, values: AllocationValues) {
   return (
-    fact.allocatedEntityRef === values.allocatedEntityRef &&
-    fact.allocationRule === values.allocationRule &&
-    fact.sharedPoolId === values.sharedPoolId
+    key.allocatedEntityRef === values.allocatedEntityRef &&
+    key.allocationRule === values.allocationRule &&
+    key.sharedPoolId === values.sharedPoolId
   );
 }
 
 /**
  * Conflicts of one run, one entry per distinct (resource, rule, winner, candidates) with
  * the number of facts, so the stored snapshot stays small however many days a resource has.
+ * Keys are collected during the run; their facts are counted once at the end.
  */
 class ConflictCollector {
-  private readonly entries = new Map<string, AllocationConflictRecord>();
+  private readonly entries = new Map<
+    string,
+    { record: AllocationConflictRecord; keys: string[] }
+  >();
 
   add(
-    fact: Pick<StoredAllocationFact, 'resourceId' | 'resourceName'>,
+    key: StoredAllocationKey,
     winner: string,
     rule: string,
     candidates: readonly string[],
   ): void {
-    const key = [
-      fact.resourceId ?? '\u0001',
-      fact.resourceName ?? '\u0001',
+    const id = [
+      key.resourceId ?? '\u0001',
+      key.resourceName ?? '\u0001',
       rule,
       winner,
       ...candidates,
     ].join('\u0000');
-    const entry = this.entries.get(key);
+    const entry = this.entries.get(id);
     if (entry) {
-      entry.factCount += 1;
+      entry.keys.push(key.key);
     } else {
-      this.entries.set(key, {
-        resourceId: fact.resourceId,
-        resourceName: fact.resourceName,
-        rule,
-        winner,
-        candidates: [...candidates],
-        factCount: 1,
+      this.entries.set(id, {
+        record: {
+          resourceId: key.resourceId,
+          resourceName: key.resourceName,
+          rule,
+          winner,
+          candidates: [...candidates],
+          factCount: 0,
+        },
+        keys: [key.key],
       });
     }
   }
 
-  rows(): AllocationConflictRecord[] {
-    return [...this.entries.values()];
+  keys(): string[] {
+    return [...this.entries.values()].flatMap(e => e.keys);
+  }
+
+  /** The conflicts with their fact counts; conflicts of keys without facts are dropped. */
+  rows(factsByKey: ReadonlyMap<string, number>): AllocationConflictRecord[] {
+    return [...this.entries.values()]
+      .map(({ record, keys }) => ({
+        ...record,
+        factCount: keys.reduce((n, key) => n + (factsByKey.get(key) ?? 0), 0),
+      }))
+      .filter(record => record.factCount > 0);
   }
 }
 
 /**
  * Assigns every cost fact to one catalog entity, one shared-cost pool, or neither
- * (unallocated), then splits each pool between its targets. A run reads the catalog,
- * compares each fact's computed allocation with the stored one and writes only the
- * differences, so a catalog change or a new delivery re-allocates just the rows it affects.
+ * (unallocated), then splits each pool between its targets.
+ *
+ * Facts are decided by allocation key (their owner-deciding attributes, see
+ * `AllocationKeyStore`): a run reads the keys, not the facts, and rewrites only keys whose
+ * owner changed. The daily rollup is rebuilt when facts were added or removed since the
+ * last run; otherwise only the cost of keys that moved, and of entities that moved in the
+ * catalog's hierarchy, is moved in it. So an annotation change costs in proportion to what
+ * it moves, not to the size of the bill.
  */
 export class AllocationService {
   private current: Promise<AllocationRunResult> | undefined;
@@ -155,7 +189,9 @@ export class AllocationService {
   }
 
   /** Rule conflicts of the latest run, most facts first, and how many there are. */
-  conflicts(limit: number): Promise<{ conflicts: AllocationConflictRecord[]; total: number }> {
+  conflicts(
+    limit: number,
+  ): Promise<{ conflicts: AllocationConflictRecord[]; total: number }> {
     return this.options.store.listConflicts(limit);
   }
 
@@ -173,10 +209,20 @@ export class AllocationService {
 
   private async runOnce(): Promise<AllocationRunResult> {
     const { store, logger } = this.options;
+    const { keys } = store;
     const started = this.now();
     const startedMs = Date.now();
+    // What the previous run left, read before this run is recorded as the latest.
+    const previous = await store.latestRun();
     const runId = await store.startRun(started);
-    const counts = { entities: 0, factsScanned: 0, factsChanged: 0, sharedPools: 0, sharedParts: 0, conflicts: 0 };
+    const counts = {
+      entities: 0,
+      factsScanned: 0,
+      factsChanged: 0,
+      sharedPools: 0,
+      sharedParts: 0,
+      conflicts: 0,
+    };
     const configIssues: string[] = [];
     const phasesMs: Record<string, number> = {};
     let phaseStart = Date.now();
@@ -186,9 +232,24 @@ export class AllocationService {
       phaseStart = at;
     };
     try {
+      // This run handles the facts stored up to now; later ones wait for the next run.
+      const backfilled = await keys.backfillFactKeys();
+      const maxId = (await keys.maxFactId()) ?? '0';
+      const fingerprint = await keys.factsFingerprint();
+      const waiting = await store.hasUnallocatedFacts();
+      // Deltas are exact only from a rollup that the previous run completed over the same facts.
+      const incremental =
+        previous?.status === 'succeeded' &&
+        previous.factsFingerprint === fingerprint &&
+        backfilled === 0 &&
+        !waiting;
+
       const entities = await this.readEntities();
       counts.entities = entities.length;
-      const rules = compileAllocationRules(entities, this.options.fallbackRules);
+      const rules = compileAllocationRules(
+        entities,
+        this.options.fallbackRules,
+      );
       if (rules.problems.length > 0) {
         logger.warn(
           `Allocation ignored ${rules.problems.length} malformed annotation(s), e.g. ` +
@@ -196,50 +257,102 @@ export class AllocationService {
         );
       }
       const pairs = buildRollupMembers(entities);
+      const pairsBefore = await store.readRollupMembers();
       await store.replaceRollupMembers(pairs);
       phase('catalog');
 
-      // Pools' targets are known before the scan, so it can sum what splitting them needs.
+      await keys.registerWaitingKeys(maxId);
+      const conflicts = new ConflictCollector();
+      const poolBuyers = new Map<string, Set<string | null>>();
+      const changes = await this.allocateKeys(rules, conflicts, poolBuyers);
+      await keys.applyKeyAllocations(changes);
+      const conflictKeys = conflicts.keys();
+      const conflictRows = conflicts.rows(
+        await keys.countFactsByKey(conflictKeys),
+      );
+      await store.replaceConflicts(runId, conflictRows);
+      counts.conflicts = conflictRows.length;
+      phase('keys');
+
+      // Reads first: on SQLite the transaction below holds the only connection.
+      const deltas = incremental
+        ? await this.rollupDeltas(changes, pairsBefore, pairs, maxId)
+        : undefined;
+      counts.factsScanned = Number(fingerprint.split(':')[0]);
+      counts.factsChanged = await keys.countFactsOfChangedKeys(changes, maxId);
+      phase('moved');
+
       const components = componentsByAncestor(pairs);
-      const members = membersByAncestor(pairs);
       const targetsOf = (pool: SharedCostPool) =>
         'entities' in pool.targets
           ? pool.targets.entities
           : components.get(pool.targets.allComponentsOf) ?? [];
-      const directMembers = new Set<string>();
+      // Read before the transaction too: pools' totals and the business metrics they split by.
+      const poolTotals = await store.rollup.poolTotals(maxId);
+      const usage = new Map<string, Map<string, Record<string, string>>>();
       for (const pool of this.options.sharedCost.pools) {
-        if (pool.method !== 'proportional') continue;
-        for (const target of targetsOf(pool)) {
-          for (const member of members.get(target) ?? []) directMembers.add(member);
+        const days = (poolTotals.get(pool.id) ?? []).map(t => t.day);
+        if (
+          (pool.method === 'metric' || pool.method === 'prepaid') &&
+          days.length > 0
+        ) {
+          usage.set(
+            pool.id,
+            await this.metricVolumesByMonth(
+              pool,
+              targetsOf(pool),
+              days,
+              configIssues,
+            ),
+          );
         }
       }
-      const sums = new ScanSums(directMembers);
+      await store.transaction(async tx => {
+        if (deltas) {
+          await tx.rollup.addToDirect(deltas);
+        } else {
+          await tx.rollup.rebuildDirect(maxId);
+        }
+        phase(deltas ? 'rollupDirectDeltas' : 'rollupDirectRebuild');
+        for (const pool of this.options.sharedCost.pools) {
+          const targets = targetsOf(pool);
+          const direct =
+            pool.method === 'proportional' && targets.length > 0
+              ? await tx.rollup.directOf(targets)
+              : new Map<string, DayAmounts[]>();
+          counts.sharedParts += await this.splitSharedPool(
+            tx.allocation,
+            pool,
+            {
+              targets,
+              totals: poolTotals.get(pool.id) ?? [],
+              directByTarget: direct,
+              usageByMonth: usage.get(pool.id),
+              unusedTarget:
+                pool.method === 'prepaid'
+                  ? unusedTargetOf(pool, poolBuyers, configIssues)
+                  : undefined,
+            },
+          );
+          counts.sharedPools += 1;
+        }
+        await tx.allocation.deleteSharedAllocationsExcept(
+          this.options.sharedCost.pools.map(p => p.id),
+        );
+        phase('pools');
+        await tx.rollup.refreshShared();
+        await tx.keys.markFactsAllocated(maxId, started);
+        phase('rollupShared');
+      });
+      await keys.deleteOrphanKeys();
 
-      const conflicts = new ConflictCollector();
-      await this.allocateFacts(rules, started, counts, conflicts, sums);
-      const conflictRows = conflicts.rows();
-      await store.replaceConflicts(runId, conflictRows);
-      counts.conflicts = conflictRows.length;
-      phase('facts');
-
-      const membersOf = (target: string) => members.get(target) ?? [];
-      for (const pool of this.options.sharedCost.pools) {
-        counts.sharedParts += await this.splitSharedPool(pool, targetsOf(pool), sums, membersOf, configIssues);
-        counts.sharedPools += 1;
-      }
-      await store.deleteSharedAllocationsExcept(
-        this.options.sharedCost.pools.map(p => p.id),
-      );
-      // Full rebuild of the daily rollup that `GET .../cost` reads; incremental (only the
-      // days of changed facts and pools) is left for later.
-      phase('pools');
-      await store.rebuildEntityDailyCost();
-      phase('rollup');
-
-      const issues = configIssues.length > 0 ? `; config issues: ${configIssues.join(' | ')}` : '';
+      const issues =
+        configIssues.length > 0
+          ? `; config issues: ${configIssues.join(' | ')}`
+          : '';
       const message =
         `Allocated with ${counts.entities} entities: ${counts.factsChanged} of ` +
-        `${counts.factsScanned} facts changed, ${counts.sharedParts} shared part(s) ` +
+        `${counts.factsScanned} facts changed owner, ${counts.sharedParts} shared part(s) ` +
         `in ${counts.sharedPools} pool(s), ${counts.conflicts} conflict(s)${issues}`;
       await store.finishRun(
         runId,
@@ -247,19 +360,31 @@ export class AllocationService {
           status: 'succeeded',
           factsScanned: counts.factsScanned,
           factsChanged: counts.factsChanged,
+          factsFingerprint: fingerprint,
           message,
         },
         this.now(),
       );
-      return { status: 'succeeded', ...counts, configIssues, phasesMs, durationMs: Date.now() - startedMs, message };
+      return {
+        status: 'succeeded',
+        ...counts,
+        configIssues,
+        phasesMs,
+        rollup: deltas ? 'incremental' : 'rebuilt',
+        durationMs: Date.now() - startedMs,
+        message,
+      };
     } catch (error) {
-      const message = `Allocation failed: ${error instanceof Error ? error.message : error}`;
+      const message = `Allocation failed: ${
+        error instanceof Error ? error.message : error
+      }`;
       await store.finishRun(
         runId,
         {
           status: 'failed',
           factsScanned: counts.factsScanned,
           factsChanged: counts.factsChanged,
+          factsFingerprint: null,
           message,
         },
         this.now(),
@@ -277,73 +402,102 @@ export class AllocationService {
     return items;
   }
 
-  /** Streams facts in id order, writing each batch's changes in one transaction. */
-  private async allocateFacts(
+  /** Decides every key; returns the keys whose allocation differs from the stored one. */
+  private async allocateKeys(
     rules: AllocationRules,
-    at: Date,
-    counts: { factsScanned: number; factsChanged: number },
     conflicts: ConflictCollector,
-    sums: ScanSums,
-  ): Promise<void> {
-    const { store } = this.options;
-    const batchSize = this.options.batchSize ?? DEFAULT_BATCH_SIZE;
+    poolBuyers: Map<string, Set<string | null>>,
+  ): Promise<AllocationKeyChange[]> {
     const poolOf = this.poolMatcher();
-    let afterId: string | null = null;
-    for (;;) {
-      const batch = await store.readFactBatch(afterId, batchSize);
-      if (batch.length === 0) {
-        return;
-      }
-      const changes: Array<{ id: string; values: AllocationValues }> = [];
-      for (const fact of batch) {
-        const values = allocationOf(fact, rules, poolOf, conflicts, this.options.sharedCost.unusedCommitmentPool);
-        sums.add(fact, { entityRef: values.allocatedEntityRef, poolId: values.sharedPoolId });
-        if (!fact.allocated || !sameValues(fact, values)) {
-          changes.push({ id: fact.id, values });
+    const changes: AllocationKeyChange[] = [];
+    for await (const batch of this.options.store.keys.readKeys()) {
+      for (const key of batch) {
+        const values = allocationOf(
+          key,
+          rules,
+          poolOf,
+          conflicts,
+          this.options.sharedCost.unusedCommitmentPool,
+        );
+        if (values.sharedPoolId !== null) {
+          // Who bought what the pool's rows charge for: the default owner of unused prepaid cost.
+          const buyers = poolBuyers.get(values.sharedPoolId) ?? new Set();
+          buyers.add(rules.assignByAccount(key)?.entityRef ?? null);
+          poolBuyers.set(values.sharedPoolId, buyers);
+        }
+        if (!key.allocated || !sameValues(key, values)) {
+          changes.push({
+            key: key.key,
+            before: key.allocated
+              ? {
+                  allocatedEntityRef: key.allocatedEntityRef,
+                  allocationRule: key.allocationRule,
+                  sharedPoolId: key.sharedPoolId,
+                }
+              : UNALLOCATED,
+            after: values,
+          });
         }
       }
-      await store.applyAllocations(changes, at);
-      counts.factsScanned += batch.length;
-      counts.factsChanged += changes.length;
-      afterId = batch[batch.length - 1].id;
     }
+    return changes;
   }
 
-  /** The pool of a fact, cached on the fields pools read. */
-  private poolMatcher(): (fact: StoredAllocationFact) => string | null {
+  /**
+   * The rollup's direct-cost changes for a run over the same facts as the previous one:
+   * the cost of keys that changed owner and of entities that changed place in the hierarchy.
+   */
+  private async rollupDeltas(
+    changes: readonly AllocationKeyChange[],
+    pairsBefore: readonly RollupPair[],
+    pairsAfter: readonly RollupPair[],
+    maxId: string,
+  ) {
+    const { keys } = this.options.store;
+    const before = ancestorsByMember(pairsBefore);
+    const after = ancestorsByMember(pairsAfter);
+    const moved = await keys.movedCost(changes, maxId);
+    const regrouped = [...membersWithNewAncestors(before, after)];
+    const kept =
+      regrouped.length > 0 ? await keys.ownCost(regrouped, maxId) : [];
+    return directCostDeltas({ moved, kept, before, after });
+  }
+
+  /** The pool of a key, cached on the fields pools read. */
+  private poolMatcher(): (key: StoredAllocationKey) => string | null {
     const pools = this.options.sharedCost.pools;
     const cache = new Map<string, string | null>();
     const tagCache = new Map<string, PoolRow['tags']>();
-    return fact => {
+    return key => {
       if (pools.length === 0) {
         return null;
       }
-      const key = [
-        fact.tags,
-        fact.subAccountId,
-        fact.billingAccountId,
-        fact.serviceName,
-        fact.chargeCategory,
+      const cacheKey = [
+        key.tags,
+        key.subAccountId,
+        key.billingAccountId,
+        key.serviceName,
+        key.chargeCategory,
       ].join('\u0000');
-      const cached = cache.get(key);
+      const cached = cache.get(cacheKey);
       if (cached !== undefined) {
         return cached;
       }
-      let tags = fact.tags === null ? null : tagCache.get(fact.tags);
+      let tags = key.tags === null ? null : tagCache.get(key.tags);
       if (tags === undefined) {
-        tags = parseTags(fact.tags);
+        tags = parseTags(key.tags);
         if (tagCache.size >= POOL_CACHE_SIZE) tagCache.clear();
-        tagCache.set(fact.tags!, tags);
+        tagCache.set(key.tags!, tags);
       }
       const pool = findPoolForRow(pools, {
         tags,
-        subAccountId: fact.subAccountId,
-        billingAccountId: fact.billingAccountId,
-        serviceName: fact.serviceName,
-        chargeCategory: fact.chargeCategory,
+        subAccountId: key.subAccountId,
+        billingAccountId: key.billingAccountId,
+        serviceName: key.serviceName,
+        chargeCategory: key.chargeCategory,
       });
       if (cache.size >= POOL_CACHE_SIZE) cache.clear();
-      cache.set(key, pool?.id ?? null);
+      cache.set(cacheKey, pool?.id ?? null);
       return pool?.id ?? null;
     };
   }
@@ -354,14 +508,22 @@ export class AllocationService {
    * unallocated (and visible in coverage) instead of vanishing.
    */
   private async splitSharedPool(
+    store: DatabaseAllocationStore,
     pool: SharedCostPool,
-    targets: string[],
-    sums: ScanSums,
-    membersOf: (target: string) => readonly string[],
-    configIssues: string[],
+    inputs: {
+      targets: string[];
+      totals: readonly DayAmounts[];
+      /** Rollup direct cost per target, for `proportional`. */
+      directByTarget: ReadonlyMap<string, readonly DayAmounts[]>;
+      /** Metric volumes per month (`YYYY-MM` → target → volume), for `metric` and `prepaid`. */
+      usageByMonth: ReadonlyMap<string, Record<string, string>> | undefined;
+      /** For `prepaid`: who carries the unused part; without one it is split by usage too. */
+      unusedTarget: string | undefined;
+    },
   ): Promise<number> {
-    const { store, logger } = this.options;
-    const totals = sums.poolTotals(pool.id);
+    const { logger } = this.options;
+    const { targets, totals, directByTarget, usageByMonth, unusedTarget } =
+      inputs;
     if (targets.length === 0 || totals.length === 0) {
       if (totals.length > 0) {
         logger.warn(
@@ -373,27 +535,37 @@ export class AllocationService {
     }
     const rows: SharedAllocationRow[] = [];
     const notes = new Set<string>();
-    const metricByMonth =
-      pool.method === 'metric'
-        ? await this.metricVolumesByMonth(pool, targets, totals.map(t => t.day), configIssues)
-        : undefined;
+    // Each target's rollup direct cost by day and currency, for proportional pools.
+    const directOn = new Map<string, DayAmounts>();
+    for (const [target, days] of directByTarget) {
+      for (const d of days)
+        directOn.set(`${target}\u0000${d.day}\u0000${d.currency}`, d);
+    }
     for (const total of totals) {
-      // Direct cost over each target's rollup on the pool's day, from the scan's sums.
-      const direct =
-        pool.method === 'proportional'
-          ? sums.directCost(targets, membersOf, total.day, total.currency)
-          : undefined;
       for (const basis of COST_BASES) {
-        const directCostByTarget = direct
-          ? Object.fromEntries(targets.map(t => [t, direct.get(t)![basis]]))
-          : undefined;
+        const directCostByTarget =
+          pool.method === 'proportional'
+            ? Object.fromEntries(
+                targets.map(t => [
+                  t,
+                  directOn.get(
+                    `${t}\u0000${total.day}\u0000${total.currency}`,
+                  )?.[basis] ?? '0',
+                ]),
+              )
+            : undefined;
+        const prepaid = pool.method === 'prepaid' && unusedTarget !== undefined;
         const result = splitPool({
           amount: total[basis],
-          method: pool.method,
+          // A prepaid pool without anyone to carry its unused part is split by usage alone.
+          method:
+            pool.method === 'prepaid' && !prepaid ? 'metric' : pool.method,
           targets,
           directCostByTarget,
           fixedWeights: pool.weights,
-          metricByTarget: metricByMonth?.get(total.day.slice(0, 7)) ?? {},
+          metricByTarget: usageByMonth?.get(total.day.slice(0, 7)) ?? {},
+          committedQuantity: pool.committedQuantity,
+          unusedTarget,
         });
         if (result.fallback) {
           notes.add(result.fallback);
@@ -412,7 +584,9 @@ export class AllocationService {
       }
     }
     if (notes.size > 0) {
-      logger.info(`Shared cost pool ${pool.id}: ${[...notes].slice(0, 3).join(' | ')}`);
+      logger.info(
+        `Shared cost pool ${pool.id}: ${[...notes].slice(0, 3).join(' | ')}`,
+      );
     }
 
     await store.replaceSharedAllocations(pool.id, rows);
@@ -427,22 +601,30 @@ export class AllocationService {
    */
   private async metricVolumesByMonth(
     pool: SharedCostPool,
-    targets: string[],
+    targets: readonly string[],
     days: string[],
     configIssues: string[],
   ): Promise<Map<string, Record<string, string>>> {
     const out = new Map<string, Record<string, string>>();
     const { metrics } = this.options;
+    // Without usage a prepaid commitment counts as unused, not as split evenly.
+    const fallback =
+      pool.method === 'prepaid' ? 'counted as unused' : 'split evenly';
     if (!metrics || !pool.metric) {
       configIssues.push(
         `shared cost pool ${pool.id} is split by metric "${pool.metric}" but business metrics ` +
-          'are not available; split evenly',
+          `are not available; ${fallback}`,
       );
       return out;
     }
     const empty: string[] = [];
     for (const month of monthsOf(days)) {
-      const volumes = await metrics.volumes(pool.metric, targets, `${month}-01`, nextMonthStart(month));
+      const volumes = await metrics.volumes(
+        pool.metric,
+        [...targets],
+        `${month}-01`,
+        nextMonthStart(month),
+      );
       if (volumes.size === 0) {
         empty.push(month);
       } else {
@@ -452,7 +634,9 @@ export class AllocationService {
     if (empty.length > 0) {
       configIssues.push(
         `shared cost pool ${pool.id}: no values of metric "${pool.metric}" for its targets in ` +
-          `${empty.slice(0, 3).join(', ')}${empty.length > 3 ? ` and ${empty.length - 3} more month(s)` : ''}; split evenly`,
+          `${empty.slice(0, 3).join(', ')}${
+            empty.length > 3 ? ` and ${empty.length - 3} more month(s)` : ''
+          }; ${fallback}`,
       );
     }
     return out;
@@ -471,9 +655,30 @@ function parseTags(text: string | null): PoolRow['tags'] {
   }
 }
 
+/**
+ * Who carries the unused part of a prepaid pool: the configured `unusedTarget`, else the
+ * owner (by `cost-accounts`) of the account its rows were bought in, when that is one
+ * entity. Otherwise none, reported: the pool is then split by usage alone.
+ */
+function unusedTargetOf(
+  pool: SharedCostPool,
+  poolBuyers: ReadonlyMap<string, ReadonlySet<string | null>>,
+  configIssues: string[],
+): string | undefined {
+  if (pool.unusedTarget !== undefined) return pool.unusedTarget;
+  const buyers = [...(poolBuyers.get(pool.id) ?? [])];
+  if (buyers.length === 1 && buyers[0] !== null) return buyers[0];
+  configIssues.push(
+    `shared cost pool ${pool.id}: no unusedTarget and its rows' accounts do not have one ` +
+      'owner (cost-accounts); the unused part of the commitment is split by usage',
+  );
+  return undefined;
+}
+
 /** FOCUS marks the unused part of a commitment (savings plan, reservation) this way. */
-const isUnusedCommitment = (fact: StoredAllocationFact) =>
-  fact.commitmentDiscountStatus?.toLowerCase() === 'unused';
+const isUnusedCommitment = (key: StoredAllocationKey) =>
+  key.commitmentDiscountStatus?.toLowerCase() === 'unused';
+
 
 /**
  * Unused commitment cost first: it goes to the configured pool, else to the owner of the
@@ -483,19 +688,28 @@ const isUnusedCommitment = (fact: StoredAllocationFact) =>
  * split, not owned.
  */
 function allocationOf(
-  fact: StoredAllocationFact,
+  fact: StoredAllocationKey,
   rules: AllocationRules,
-  poolOf: (fact: StoredAllocationFact) => string | null,
+  poolOf: (key: StoredAllocationKey) => string | null,
   conflicts: ConflictCollector,
   unusedCommitmentPool: string | undefined,
 ): AllocationValues {
   if (isUnusedCommitment(fact)) {
     if (unusedCommitmentPool !== undefined) {
-      return { allocatedEntityRef: null, allocationRule: null, sharedPoolId: unusedCommitmentPool };
+      return {
+        allocatedEntityRef: null,
+        allocationRule: null,
+        sharedPoolId: unusedCommitmentPool,
+      };
     }
     const owner = rules.assignByAccount(fact);
     if (owner?.conflict) {
-      conflicts.add(fact, owner.entityRef, UNUSED_COMMITMENT_RULE, owner.conflict.candidates);
+      conflicts.add(
+        fact,
+        owner.entityRef,
+        UNUSED_COMMITMENT_RULE,
+        owner.conflict.candidates,
+      );
     }
     return {
       allocatedEntityRef: owner?.entityRef ?? null,
@@ -505,11 +719,20 @@ function allocationOf(
   }
   const poolId = poolOf(fact);
   if (poolId !== null) {
-    return { allocatedEntityRef: null, allocationRule: null, sharedPoolId: poolId };
+    return {
+      allocatedEntityRef: null,
+      allocationRule: null,
+      sharedPoolId: poolId,
+    };
   }
   const assignment = rules.assign(fact);
   if (assignment?.conflict) {
-    conflicts.add(fact, assignment.entityRef, assignment.rule, assignment.conflict.candidates);
+    conflicts.add(
+      fact,
+      assignment.entityRef,
+      assignment.rule,
+      assignment.conflict.candidates,
+    );
   }
   return {
     allocatedEntityRef: assignment?.entityRef ?? null,
@@ -518,19 +741,10 @@ function allocationOf(
   };
 }
 
-/** Ancestor ref → every member of its rollup, itself included. */
-function membersByAncestor(pairs: readonly RollupPair[]): Map<string, string[]> {
-  const out = new Map<string, string[]>();
-  for (const { ancestorRef, memberRef } of pairs) {
-    const list = out.get(ancestorRef) ?? [];
-    list.push(memberRef);
-    out.set(ancestorRef, list);
-  }
-  return out;
-}
-
 /** Ancestor ref → its component members, sorted, for `allComponentsOf` targets. */
-function componentsByAncestor(pairs: readonly RollupPair[]): Map<string, string[]> {
+function componentsByAncestor(
+  pairs: readonly RollupPair[],
+): Map<string, string[]> {
   const out = new Map<string, string[]>();
   for (const { ancestorRef, memberRef } of pairs) {
     if (memberRef.startsWith('component:')) {

@@ -19,7 +19,8 @@ import { ALLOCATION_KINDS } from './AllocationService';
 import type { SharedCostPoolMode } from './shared';
 import { toCsv } from './csv';
 
-const FACTS = 'finops_itam_cost_facts';
+// Facts with their allocation key's owner (a view).
+const FACTS = 'finops_itam_allocated_facts';
 const SHARED = 'finops_itam_shared_allocations';
 const LICENSES = 'finops_itam_license_daily_cost';
 

@@ -18,7 +18,8 @@ import { Money, MoneyValue } from '../ingestion/money';
 import { ALLOCATION_KINDS } from './AllocationService';
 import { largestCurrency, sumAmountsBy } from './ChargebackReport';
 
-const FACTS = 'finops_itam_cost_facts';
+// Facts with their allocation key's owner (a view).
+const FACTS = 'finops_itam_allocated_facts';
 const SHARED = 'finops_itam_shared_allocations';
 
 export const DEFAULT_REQUIRED_TAGS = ['application', 'environment', 'team', 'cost-center'];

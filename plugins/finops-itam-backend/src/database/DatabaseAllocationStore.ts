@@ -1,6 +1,7 @@
 import { Knex } from 'knex';
 import { ExactSum, trimDecimal } from '../allocation/exactSum';
-import { nextMonthStart } from '../allocation/months';
+import { AllocationKeyStore } from './AllocationKeyStore';
+import { DailyRollupWriter } from './DailyRollupWriter';
 import { databaseKindOf } from './databaseKind';
 
 /** An entity's rollup over a half-open period, in one cost basis. */
@@ -17,8 +18,8 @@ const SHARED = 'finops_itam_shared_allocations';
 const RUNS = 'finops_itam_allocation_runs';
 const CONFLICTS = 'finops_itam_allocation_conflicts';
 const DAILY = 'finops_itam_entity_daily_cost';
-/** SQLite temporary table of one batch's allocation changes (per connection, never migrated). */
-const CHANGES = 'finops_itam_allocation_changes';
+/** Facts joined with their allocation key's owner (a view, see the allocation_keys migration). */
+const ALLOCATED_FACTS = 'finops_itam_allocated_facts';
 
 /**
  * How long the allocation status (latest run, facts waiting) is reused between cost
@@ -30,12 +31,6 @@ const STATUS_CACHE_MS = 1000;
 /** Ids per `WHERE id IN (...)` and rows per INSERT: within both engines' parameter limits. */
 const CHUNK = 500;
 
-/**
- * Facts per `UPDATE ... FROM unnest(...)` on PostgreSQL: array parameters have no count
- * limit, this only bounds the size of one statement.
- */
-const POSTGRES_UPDATE_CHUNK = 10_000;
-
 /** Which amount a cost is read as: EffectiveCost (amortized, the default) or BilledCost. */
 export type CostBasis = 'amortized' | 'billed';
 
@@ -45,37 +40,6 @@ const BASIS_COLUMN: Record<CostBasis, string> = {
   amortized: 'effective_cost',
   billed: 'billed_cost',
 };
-
-/** The fields of a stored fact that allocation reads, with its current allocation. */
-export interface StoredAllocationFact {
-  id: string;
-  billingAccountId: string;
-  subAccountId: string | null;
-  serviceName: string | null;
-  chargeCategory: string;
-  resourceId: string | null;
-  resourceName: string | null;
-  tags: string | null;
-  /** FOCUS CommitmentDiscountStatus: `Used`, `Unused` or null. */
-  commitmentDiscountStatus: string | null;
-  day: string;
-  currency: string;
-  /** Decimal strings; pools are summed from them during the scan. */
-  effectiveCost: string;
-  billedCost: string;
-  allocatedEntityRef: string | null;
-  allocationRule: string | null;
-  sharedPoolId: string | null;
-  /** False until allocation has looked at the fact once. */
-  allocated: boolean;
-}
-
-/** The allocation a fact should have; exactly one of entity or pool, or neither. */
-export interface AllocationValues {
-  allocatedEntityRef: string | null;
-  allocationRule: string | null;
-  sharedPoolId: string | null;
-}
 
 /** Amounts of one day and currency, per cost basis. */
 export interface BasisAmounts {
@@ -111,6 +75,8 @@ export interface AllocationRunRecord {
   factsScanned: number | null;
   factsChanged: number | null;
   message: string | null;
+  /** Which facts the run's rollup covers; null for failed and unfinished runs. */
+  factsFingerprint: string | null;
 }
 
 /** Direct cost of one target, day and currency, both bases. */
@@ -143,18 +109,6 @@ function chunks<T>(items: readonly T[], size = CHUNK): T[][] {
   return out;
 }
 
-/** The smallest and largest of some bigint ids, compared as integers. */
-function idRange(ids: readonly string[]): [string, string] {
-  let lowest = BigInt(ids[0]);
-  let highest = lowest;
-  for (const id of ids) {
-    const value = BigInt(id);
-    if (value < lowest) lowest = value;
-    if (value > highest) highest = value;
-  }
-  return [lowest.toString(), highest.toString()];
-}
-
 /**
  * Allocation state in the plugin database: each fact's owner, the rollup closure, the
  * parts of shared pools and allocation runs. Amounts are summed with SUM on PostgreSQL
@@ -172,133 +126,47 @@ export class DatabaseAllocationStore {
       }
     | undefined;
 
+  /** The facts' allocation keys. */
+  readonly keys: AllocationKeyStore;
+  /** Writes of the daily rollup. */
+  readonly rollup: DailyRollupWriter;
+
   constructor(private readonly db: Knex) {
     this.isPostgres = databaseKindOf(db) === 'postgres';
-  }
-
-  /** Facts with id above `afterId`, in id order. */
-  async readFactBatch(
-    afterId: string | null,
-    limit: number,
-  ): Promise<StoredAllocationFact[]> {
-    const query = this.db(FACTS)
-      .select(
-        'id',
-        'billing_account_id',
-        'sub_account_id',
-        'service_name',
-        'charge_category',
-        'resource_id',
-        'resource_name',
-        'tags',
-        'commitment_discount_status',
-        'day',
-        'currency',
-        'effective_cost',
-        'billed_cost',
-        'allocated_entity_ref',
-        'allocation_rule',
-        'shared_pool_id',
-        // Only whether it is set: parsing a timestamp per fact was a few percent of a run's CPU.
-        this.db.raw(
-          'CASE WHEN allocated_at IS NULL THEN 0 ELSE 1 END AS allocated',
-        ),
-      )
-      .orderBy('id')
-      .limit(limit);
-    if (afterId !== null) {
-      query.where('id', '>', afterId);
-    }
-    const rows = await query;
-    return rows.map(row => ({
-      id: String(row.id),
-      billingAccountId: row.billing_account_id,
-      subAccountId: row.sub_account_id,
-      serviceName: row.service_name,
-      chargeCategory: row.charge_category,
-      resourceId: row.resource_id,
-      resourceName: row.resource_name,
-      tags: row.tags,
-      commitmentDiscountStatus: row.commitment_discount_status ?? null,
-      day: row.day,
-      currency: row.currency,
-      effectiveCost: String(row.effective_cost),
-      billedCost: String(row.billed_cost),
-      allocatedEntityRef: row.allocated_entity_ref,
-      allocationRule: row.allocation_rule,
-      sharedPoolId: row.shared_pool_id,
-      allocated: Number(row.allocated) === 1,
-    }));
+    this.keys = new AllocationKeyStore(db);
+    this.rollup = new DailyRollupWriter(db);
   }
 
   /**
-   * Writes new allocations in one transaction. On PostgreSQL each chunk of changes is one
-   * `UPDATE ... FROM unnest(...)` with one array parameter per column, so a batch costs a
-   * handful of round trips whatever the mix of values. On SQLite through a temporary
-   * table and one `UPDATE ... FROM` per batch.
+   * Runs `fn` in one transaction with stores bound to it. On SQLite the transaction holds
+   * the only connection: `fn` must not use stores from outside.
    */
-  async applyAllocations(
-    changes: ReadonlyArray<{ id: string; values: AllocationValues }>,
-    at: Date,
-  ): Promise<void> {
-    if (changes.length === 0) {
-      return;
-    }
-    this.status = undefined;
-    if (this.isPostgres) {
-      await this.db.transaction(async trx => {
-        for (const chunk of chunks(changes, POSTGRES_UPDATE_CHUNK)) {
-          const ids = chunk.map(c => c.id);
-          const [lowest, highest] = idRange(ids);
-          // The id range bounds the scan of the facts to the batch's stretch of the primary
-          // key even when the planner's statistics are stale (facts ingested moments ago
-          // look like an empty table and would otherwise be hashed whole per statement).
-          await trx.raw(
-            `UPDATE ${FACTS} AS f SET allocated_entity_ref = v.ref, allocation_rule = v.rule, ` +
-              'shared_pool_id = v.pool, allocated_at = ? ' +
-              'FROM unnest(?::bigint[], ?::text[], ?::text[], ?::text[]) AS v(id, ref, rule, pool) ' +
-              'WHERE f.id = v.id AND f.id BETWEEN ? AND ?',
-            // node-postgres turns each JavaScript array (nulls included) into a PostgreSQL array.
-            [
-              at,
-              ids,
-              chunk.map(c => c.values.allocatedEntityRef),
-              chunk.map(c => c.values.allocationRule),
-              chunk.map(c => c.values.sharedPoolId),
-              lowest,
-              highest,
-            ] as unknown as Knex.RawBinding[],
-          );
-        }
+  transaction<T>(
+    fn: (tx: {
+      allocation: DatabaseAllocationStore;
+      keys: AllocationKeyStore;
+      rollup: DailyRollupWriter;
+    }) => Promise<T>,
+  ): Promise<T> {
+    return this.db.transaction(trx => {
+      const allocation = new DatabaseAllocationStore(trx);
+      return fn({
+        allocation,
+        keys: allocation.keys,
+        rollup: allocation.rollup,
       });
-      return;
-    }
-    // SQLite: the changes go into a temporary table (500 rows per INSERT, knex's compound
-    // SELECT limit) and one UPDATE ... FROM applies them. Updating per group of equal values
-    // was one statement per fact when facts move to many different entities (a first run:
-    // 2M statements for 2M facts).
-    await this.db.transaction(async trx => {
-      await trx.raw(
-        `CREATE TEMP TABLE IF NOT EXISTS ${CHANGES} (id INTEGER PRIMARY KEY, ref TEXT, rule TEXT, pool TEXT)`,
-      );
-      await trx.raw(`DELETE FROM ${CHANGES}`);
-      for (const chunk of chunks(changes)) {
-        await trx(CHANGES).insert(
-          chunk.map(c => ({
-            id: c.id,
-            ref: c.values.allocatedEntityRef,
-            rule: c.values.allocationRule,
-            pool: c.values.sharedPoolId,
-          })),
-        );
-      }
-      await trx.raw(
-        `UPDATE ${FACTS} SET allocated_entity_ref = c.ref, allocation_rule = c.rule, ` +
-          `shared_pool_id = c.pool, allocated_at = ? FROM ${CHANGES} AS c WHERE ${FACTS}.id = c.id`,
-        [at],
-      );
-      await trx.raw(`DELETE FROM ${CHANGES}`);
     });
+  }
+
+  /** The rollup closure as stored (by the previous run). */
+  async readRollupMembers(): Promise<
+    Array<{ ancestorRef: string; memberRef: string }>
+  > {
+    const rows = await this.db(ROLLUP).select('ancestor_ref', 'member_ref');
+    return rows.map(row => ({
+      ancestorRef: row.ancestor_ref,
+      memberRef: row.member_ref,
+    }));
   }
 
   /** Replaces the rollup closure in one transaction. */
@@ -434,6 +302,8 @@ export class DatabaseAllocationStore {
       status: 'succeeded' | 'failed';
       factsScanned: number;
       factsChanged: number;
+      /** Which facts the run's rollup covers (see `AllocationKeyStore#factsFingerprint`). */
+      factsFingerprint: string | null;
       message: string;
     },
     at: Date,
@@ -444,6 +314,7 @@ export class DatabaseAllocationStore {
       status: outcome.status,
       facts_scanned: outcome.factsScanned,
       facts_changed: outcome.factsChanged,
+      facts_fingerprint: outcome.factsFingerprint,
       message: outcome.message,
     });
     // Only the recent history is worth keeping.
@@ -471,6 +342,7 @@ export class DatabaseAllocationStore {
       factsChanged:
         row.facts_changed === null ? null : Number(row.facts_changed),
       message: row.message,
+      factsFingerprint: row.facts_fingerprint ?? null,
     };
   }
 
@@ -503,218 +375,6 @@ export class DatabaseAllocationStore {
   async hasUnallocatedFacts(): Promise<boolean> {
     const row = await this.db(FACTS).whereNull('allocated_at').first('id');
     return row !== undefined;
-  }
-
-  /**
-   * Rebuilds the daily rollup table (`finops_itam_entity_daily_cost`) from the allocated
-   * facts, the shared parts and the rollup closure, in one transaction (delete + insert),
-   * so readers see either the old or the new rollup. A full rebuild: every entity, day,
-   * currency and basis.
-   *
-   * On PostgreSQL one `INSERT ... SELECT` with exact numeric SUMs; on SQLite the needed
-   * columns are read and summed here as exact decimals (SQL SUM would make the text amounts
-   * floats). Returns the number of rows written.
-   */
-  async rebuildEntityDailyCost(): Promise<number> {
-    if (this.isPostgres) {
-      return this.db.transaction(async trx => {
-        await trx(DAILY).delete();
-        const result = await trx.raw(
-          `WITH d AS (
-             SELECT allocated_entity_ref AS member, day, currency,
-                    sum(effective_cost) AS amortized, sum(billed_cost) AS billed
-               FROM ${FACTS} WHERE allocated_entity_ref IS NOT NULL
-              GROUP BY allocated_entity_ref, day, currency
-           ), x AS (
-             SELECT member, day, currency, 'amortized' AS basis, amortized AS direct, 0::numeric AS shared FROM d
-             UNION ALL
-             SELECT member, day, currency, 'billed' AS basis, billed AS direct, 0::numeric AS shared FROM d
-             UNION ALL
-             SELECT target_ref AS member, day, currency, basis, 0::numeric AS direct, amount AS shared FROM ${SHARED}
-           )
-           INSERT INTO ${DAILY} (entity_ref, day, currency, basis, direct, shared)
-           SELECT r.ancestor_ref, x.day, x.currency, x.basis, sum(x.direct), sum(x.shared)
-             FROM x JOIN ${ROLLUP} r ON r.member_ref = x.member
-            GROUP BY r.ancestor_ref, x.day, x.currency, x.basis`,
-        );
-        return Number(result.rowCount ?? 0);
-      });
-    }
-    return this.db.transaction(async trx => {
-      const ancestorsOf = new Map<string, string[]>();
-      for (const pair of await trx(ROLLUP).select(
-        'ancestor_ref',
-        'member_ref',
-      )) {
-        const list = ancestorsOf.get(pair.member_ref) ?? [];
-        list.push(pair.ancestor_ref);
-        ancestorsOf.set(pair.member_ref, list);
-      }
-      await trx(DAILY).delete();
-      const [facts, parts] = await Promise.all([
-        trx(FACTS).min({ first: 'day' }).max({ last: 'day' }).first(),
-        trx(SHARED).min({ first: 'day' }).max({ last: 'day' }).first(),
-      ]);
-      const bounds = [
-        facts?.first,
-        facts?.last,
-        parts?.first,
-        parts?.last,
-      ].filter((day): day is string => typeof day === 'string');
-      if (bounds.length === 0) {
-        return 0;
-      }
-      // Month by month, so memory holds one month of sums however many facts there are
-      // (all at once, 2M facts × 5 ancestors exhausted a 4 GB heap).
-      let written = 0;
-      const last = bounds.reduce((a, b) => (a > b ? a : b)).slice(0, 7);
-      for (
-        let month = bounds.reduce((a, b) => (a < b ? a : b)).slice(0, 7);
-        month <= last;
-
-      ) {
-        const to = nextMonthStart(month);
-        written += await this.rebuildDailyDaysSqlite(
-          trx,
-          ancestorsOf,
-          `${month}-01`,
-          to,
-        );
-        month = to.slice(0, 7);
-      }
-      return written;
-    });
-  }
-
-  /** The SQLite rebuild of the daily rollup for the days in `[from, to)`; returns rows written. */
-  private async rebuildDailyDaysSqlite(
-    trx: Knex.Transaction,
-    ancestorsOf: ReadonlyMap<string, string[]>,
-    from: string,
-    to: string,
-  ): Promise<number> {
-    // Member, day, currency and basis → exact direct and shared sums (scaled BigInts: at
-    // a million facts decimal.js was most of this rebuild's time and garbage).
-    const sums = new Map<
-      string,
-      {
-        member: string;
-        day: string;
-        currency: string;
-        basis: CostBasis;
-        direct: ExactSum;
-        shared: ExactSum;
-      }
-    >();
-    const add = (
-      member: string,
-      day: string,
-      currency: string,
-      basis: CostBasis,
-      part: 'direct' | 'shared',
-      amount: string,
-    ) => {
-      if (!ancestorsOf.has(member)) return;
-      const k = `${member}\u0000${day}\u0000${currency}\u0000${basis}`;
-      let entry = sums.get(k);
-      if (!entry) {
-        entry = {
-          member,
-          day,
-          currency,
-          basis,
-          direct: new ExactSum(),
-          shared: new ExactSum(),
-        };
-        sums.set(k, entry);
-      }
-      entry[part].add(amount);
-    };
-    const facts = await trx(FACTS)
-      .whereNotNull('allocated_entity_ref')
-      .where('day', '>=', from)
-      .where('day', '<', to)
-      .select(
-        'allocated_entity_ref',
-        'day',
-        'currency',
-        'effective_cost',
-        'billed_cost',
-      );
-    for (const row of facts) {
-      add(
-        row.allocated_entity_ref,
-        row.day,
-        row.currency,
-        'amortized',
-        'direct',
-        String(row.effective_cost),
-      );
-      add(
-        row.allocated_entity_ref,
-        row.day,
-        row.currency,
-        'billed',
-        'direct',
-        String(row.billed_cost),
-      );
-    }
-    const parts = await trx(SHARED)
-      .where('day', '>=', from)
-      .where('day', '<', to)
-      .select('target_ref', 'day', 'currency', 'basis', 'amount');
-    for (const row of parts) {
-      add(
-        row.target_ref,
-        row.day,
-        row.currency,
-        row.basis,
-        'shared',
-        String(row.amount),
-      );
-    }
-    const out = new Map<
-      string,
-      {
-        entity_ref: string;
-        day: string;
-        currency: string;
-        basis: CostBasis;
-        direct: ExactSum;
-        shared: ExactSum;
-      }
-    >();
-    for (const sum of sums.values()) {
-      for (const ancestor of ancestorsOf.get(sum.member)!) {
-        const k = `${ancestor}\u0000${sum.day}\u0000${sum.currency}\u0000${sum.basis}`;
-        const entry = out.get(k);
-        if (entry) {
-          entry.direct.addSum(sum.direct);
-          entry.shared.addSum(sum.shared);
-        } else {
-          out.set(k, {
-            entity_ref: ancestor,
-            day: sum.day,
-            currency: sum.currency,
-            basis: sum.basis,
-            // Copies: the sums are mutable and a member has several ancestors.
-            direct: new ExactSum().addSum(sum.direct),
-            shared: new ExactSum().addSum(sum.shared),
-          });
-        }
-      }
-    }
-    const rows = [...out.values()].map(r => ({
-      ...r,
-      direct: r.direct.toString(),
-      shared: r.shared.toString(),
-    }));
-    // 500 rows per INSERT: knex writes them as one compound SELECT, which SQLite caps at
-    // 500 terms; fewer, larger statements mean fewer statement preparations.
-    for (const chunk of chunks(rows, 500)) {
-      await trx(DAILY).insert(chunk);
-    }
-    return rows.length;
   }
 
   /** An entity's rollup cost per day and currency in `[from, to)`, from the daily rollup. */
@@ -776,7 +436,7 @@ export class DatabaseAllocationStore {
 
   /** Facts (`f`) allocated to any rollup member of an entity, in `[from, to)`. */
   private rollupFactsInPeriod(options: RollupPeriodQuery) {
-    return this.db(`${FACTS} as f`)
+    return this.db(`${ALLOCATED_FACTS} as f`)
       .join(`${ROLLUP} as r`, 'r.member_ref', 'f.allocated_entity_ref')
       .where('r.ancestor_ref', options.ancestorRef)
       .where('f.day', '>=', options.from)
@@ -808,7 +468,7 @@ export class DatabaseAllocationStore {
    */
   async coverageRows(options: { from: string; to: string; basis: CostBasis }) {
     const rows = await this.sumBy(
-      this.db(FACTS)
+      this.db(ALLOCATED_FACTS)
         .where('day', '>=', options.from)
         .where('day', '<', options.to),
       {

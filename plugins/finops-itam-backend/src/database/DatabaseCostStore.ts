@@ -6,6 +6,7 @@ import {
 import { Knex } from 'knex';
 import { normalizeAmount, sumAmounts } from '../ingestion/money';
 import { CostFact, FileTotal } from '../ingestion/types';
+import { allocationKeyOf } from './allocationKey';
 import { databaseKindOf } from './databaseKind';
 import { migrateDatabase } from './migrations';
 import { normalizeTags } from './tags';
@@ -309,7 +310,7 @@ export class DatabaseCostStore {
 }
 
 function toRow(fact: CostFact, sourceId: string, ingestionId: string, tags: string | null) {
-  return {
+  const row = {
     source_id: sourceId,
     ingestion_id: ingestionId,
     file_key: fact.fileKey,
@@ -342,4 +343,5 @@ function toRow(fact: CostFact, sourceId: string, ingestionId: string, tags: stri
     consumed_quantity: normalizeAmount(fact.consumedQuantity),
     row_count: fact.rowCount,
   };
+  return { ...row, allocation_key: allocationKeyOf(row) };
 }

@@ -230,7 +230,8 @@ export async function readLicensedFacts(
   if (!latestDay) return { latestDay: null, rows: [] };
   const from = new Date(`${latestDay}T00:00:00Z`);
   from.setUTCDate(from.getUTCDate() - settings.windowDays + 1);
-  const rows = await db('finops_itam_cost_facts')
+  // The view adds each fact's owner (from its allocation key) to the facts.
+  const rows = await db('finops_itam_allocated_facts')
     .distinct(
       'day',
       'resource_id',

@@ -10,7 +10,7 @@ import express from 'express';
 import { Knex } from 'knex';
 import request from 'supertest';
 import { ChargebackReport } from '../allocation/ChargebackReport';
-import { insertFacts, testEntity } from '../allocation/__testUtils__/facts';
+import { allocateFactsByHand, insertFacts, testEntity } from '../allocation/__testUtils__/facts';
 import { migrationConfig } from '../database/migrations';
 import { Money, sumAmounts } from '../ingestion/money';
 import { createTestDatabases } from '../__testUtils__/testDatabases';
@@ -69,9 +69,7 @@ async function setUp(knex: Knex) {
     })),
   );
   for (const [i, f] of facts.entries()) {
-    await knex('finops_itam_cost_facts')
-      .where('resource_name', `r-${i}`)
-      .update({ allocated_entity_ref: f.ref, allocated_at: new Date() });
+    await allocateFactsByHand(knex, { resource_name: `r-${i}` }, { entityRef: f.ref });
   }
   const shared = (day: string, basis: string, target: string, amount: string) => ({
     pool_id: 'support', day, currency: 'USD', basis, target_ref: target, amount,

@@ -9,7 +9,7 @@ import express from 'express';
 import { Knex } from 'knex';
 import request from 'supertest';
 import { UnallocatedReport } from '../allocation/UnallocatedReport';
-import { TestFact, insertFacts, testEntity } from '../allocation/__testUtils__/facts';
+import { TestFact, allocateFactsByHand, insertFacts, testEntity } from '../allocation/__testUtils__/facts';
 import { migrationConfig } from '../database/migrations';
 import { createTestDatabases } from '../__testUtils__/testDatabases';
 import { createRequirePermission } from './requirePermission';
@@ -52,9 +52,7 @@ async function setUp(knex: Knex) {
   await knex.migrate.latest(migrationConfig);
   await insertFacts(knex, facts.map((f, i) => ({ ...f, serviceCategory: `c-${i}` })));
   for (const [i, f] of facts.entries()) {
-    await knex('finops_itam_cost_facts')
-      .where('service_category', `c-${i}`)
-      .update({ allocated_entity_ref: f.ref ?? null, shared_pool_id: f.pool ?? null, allocated_at: new Date() });
+    await allocateFactsByHand(knex, { service_category: `c-${i}` }, { entityRef: f.ref ?? null, poolId: f.pool ?? null });
   }
   await knex('finops_itam_shared_allocations').insert({
     pool_id: 'support', day: '2026-11-04', currency: 'USD', basis: 'amortized',

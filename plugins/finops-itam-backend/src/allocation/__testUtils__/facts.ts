@@ -1,6 +1,7 @@
 import { Entity } from '@backstage/catalog-model';
 import { Knex } from 'knex';
 import { SeededRandom } from '../../__testUtils__/SeededRandom';
+import { ALLOCATION_KEY_COLUMNS, allocationKeyOf } from '../../database/allocationKey';
 
 /** The fields of a cost fact that allocation tests vary; the rest get fixed values. */
 export interface TestFact {
@@ -43,10 +44,36 @@ export async function insertFacts(knex: Knex, facts: readonly TestFact[], rowsPe
     contracted_cost: '0',
     consumed_quantity: '1',
     row_count: 1,
-  }));
+  })).map(row => ({ ...row, allocation_key: allocationKeyOf(row) }));
   for (let i = 0; i < rows.length; i += rowsPerInsert) {
     await knex('finops_itam_cost_facts').insert(rows.slice(i, i + rowsPerInsert));
   }
+}
+
+let handAllocated = 0;
+
+/**
+ * Allocates the facts matching `where` by hand, as a finished allocation run would have:
+ * they get an allocation key of their own, owned by `values`. For tests of readers.
+ */
+export async function allocateFactsByHand(
+  knex: Knex,
+  where: Record<string, unknown>,
+  values: { entityRef?: string | null; poolId?: string | null; rule?: string | null },
+) {
+  const fact = await knex('finops_itam_cost_facts').where(where).first();
+  if (!fact) throw new Error(`No fact matches ${JSON.stringify(where)}`);
+  handAllocated += 1;
+  const key = `by-hand-${handAllocated}`;
+  await knex('finops_itam_allocation_keys').insert({
+    key,
+    ...Object.fromEntries(ALLOCATION_KEY_COLUMNS.map(column => [column, fact[column]])),
+    allocated_entity_ref: values.entityRef ?? null,
+    allocation_rule: values.rule ?? (values.entityRef ? 'tags' : null),
+    shared_pool_id: values.poolId ?? null,
+    allocated: true,
+  });
+  await knex('finops_itam_cost_facts').where(where).update({ allocation_key: key, allocated_at: new Date() });
 }
 
 /** A catalog entity of the given kind with annotations and spec. */

@@ -137,7 +137,7 @@ describe('readSharedCostConfig', () => {
     [
       'an unknown method',
       pool({ method: 'weighted' }),
-      'finopsItam.sharedCostPools[0].method must be one of "even", "proportional", "fixed", "metric", got "weighted"',
+      'finopsItam.sharedCostPools[0].method must be one of "even", "proportional", "fixed", "metric", "prepaid", got "weighted"',
     ],
     [
       'a missing method',
@@ -252,7 +252,7 @@ describe('readSharedCostConfig', () => {
     [
       'a metric name with another method',
       pool({ metric: 'requests' }),
-      'finopsItam.sharedCostPools[0].metric is only used when method is metric, not even',
+      'finopsItam.sharedCostPools[0].metric is only used when method is metric or prepaid, not even',
     ],
     [
       'a weight that is not a percentage',
@@ -290,6 +290,69 @@ describe('readSharedCostConfig', () => {
         weights: { 'group:team-a': 50, 'group:default/team-a': 50 },
       }),
       'finopsItam.sharedCostPools[0].weights["group:default/team-a"] repeats group:default/team-a (given as "group:team-a")',
+    ],
+    [
+      'prepaid without a metric',
+      pool({ method: 'prepaid', committedQuantity: 1000 }),
+      "finopsItam.sharedCostPools[0].metric is required when method is prepaid: name the business metric that measures each target's usage",
+    ],
+    [
+      'prepaid without a committed quantity',
+      pool({ method: 'prepaid', metric: 'snowflake-credits' }),
+      "finopsItam.sharedCostPools[0].committedQuantity is required when method is prepaid: give the usage the month's commitment covers, in the metric's unit, like 1000",
+    ],
+    ...[0, '0', '0.000', -5, '-5', '1e3', '1,000', '', 'lots'].map(
+      (value): [string, object, string] => [
+        `a committed quantity of ${JSON.stringify(value)}`,
+        pool({
+          method: 'prepaid',
+          metric: 'snowflake-credits',
+          committedQuantity: value,
+        }),
+        `finopsItam.sharedCostPools[0].committedQuantity "${value}" is not a quantity above zero, like 1000 or 2500.5`,
+      ],
+    ),
+    [
+      'a committed quantity of the wrong type',
+      pool({
+        method: 'prepaid',
+        metric: 'snowflake-credits',
+        committedQuantity: true,
+      }),
+      'finopsItam.sharedCostPools[0].committedQuantity must be a quantity like 1000 or 2500.5',
+    ],
+    [
+      'an unused target that is not an entity ref',
+      pool({
+        method: 'prepaid',
+        metric: 'snowflake-credits',
+        committedQuantity: 1000,
+        unusedTarget: 'platform',
+      }),
+      'finopsItam.sharedCostPools[0].unusedTarget "platform" is not an entity ref: write kind:namespace/name or kind:name, e.g. component:default/checkout',
+    ],
+    [
+      'a committed quantity and unused target with another method',
+      pool({
+        method: 'metric',
+        metric: 'requests',
+        committedQuantity: 1000,
+        unusedTarget: 'group:platform',
+      }),
+      [
+        'finopsItam.sharedCostPools[0].committedQuantity is only used when method is prepaid, not metric',
+        'finopsItam.sharedCostPools[0].unusedTarget is only used when method is prepaid, not metric',
+      ],
+    ],
+    [
+      'weights on a prepaid pool',
+      pool({
+        method: 'prepaid',
+        metric: 'snowflake-credits',
+        committedQuantity: 1000,
+        weights: { 'group:team-a': 100 },
+      }),
+      'finopsItam.sharedCostPools[0].weights is only used when method is fixed, not prepaid',
     ],
     [
       'a misspelt key',
@@ -338,6 +401,62 @@ describe('readSharedCostConfig', () => {
     expect(problems([pool()], 'commitments')).toEqual([
       'finopsItam.unusedCommitmentPool "commitments" is not the id of any finopsItam.sharedCostPools entry',
     ]);
+  });
+
+  describe('prepaid pools', () => {
+    const prepaid = (overrides: object) =>
+      parseSharedCostConfig({
+        sharedCostPools: [
+          pool({
+            method: 'prepaid',
+            metric: ' snowflake-credits ',
+            committedQuantity: 1000,
+            ...overrides,
+          }),
+        ],
+      }).pools[0];
+
+    it('reads the metric, committed quantity and unused target, normalised', () => {
+      const parsed = prepaid({ unusedTarget: ' Group:Platform ' });
+      expect(parsed.method).toBe('prepaid');
+      expect(parsed.metric).toBe('snowflake-credits');
+      expect(parsed.committedQuantity).toBe('1000');
+      expect(parsed.unusedTarget).toBe('group:default/platform');
+    });
+
+    it('writes committed quantities given as text or YAML numbers as plain decimals', () => {
+      expect(
+        prepaid({ committedQuantity: ' 0100.50 ' }).committedQuantity,
+      ).toBe('100.5');
+      expect(prepaid({ committedQuantity: 2500.5 }).committedQuantity).toBe(
+        '2500.5',
+      );
+      expect(prepaid({ committedQuantity: 1e21 }).committedQuantity).toBe(
+        '1000000000000000000000',
+      );
+      expect(prepaid({ committedQuantity: '0.0001' }).committedQuantity).toBe(
+        '0.0001',
+      );
+    });
+
+    it('leaves the unused target to the caller when it is not given', () => {
+      const parsed = prepaid({});
+      expect(parsed.unusedTarget).toBeUndefined();
+      expect('unusedTarget' in parsed).toBe(false);
+    });
+
+    it('accepts an unused target that is also one of the targets', () => {
+      expect(prepaid({ unusedTarget: 'group:team-a' }).unusedTarget).toBe(
+        'group:default/team-a',
+      );
+    });
+
+    it('reports a missing metric and committed quantity together', () => {
+      expect(problems([pool({ method: 'prepaid' })])).toEqual([
+        "finopsItam.sharedCostPools[0].metric is required when method is prepaid: name the business metric that measures each target's usage",
+        "finopsItam.sharedCostPools[0].committedQuantity is required when method is prepaid: give the usage the month's commitment covers, in the metric's unit, like 1000",
+      ]);
+    });
   });
 
   it('accepts fixed weights for allComponentsOf without knowing the components', () => {

@@ -42,8 +42,21 @@ export interface SharedCostPool {
   method: SplitMethod;
   /** For method `fixed`: entity ref → percentage as a decimal string; they sum to 100. */
   weights?: Record<string, string>;
-  /** For method `metric`: the business metric the pool is split by. */
+  /**
+   * For method `metric`: the business metric the pool is split by. For `prepaid`: the
+   * metric that measures each target's usage of the commitment, summed per calendar month.
+   */
   metric?: string;
+  /**
+   * For method `prepaid` (always set then): the usage the month's commitment covers, in the
+   * metric's unit, as a plain decimal string above zero.
+   */
+  committedQuantity?: string;
+  /**
+   * For method `prepaid`: the entity ref that carries the unused part of the commitment;
+   * unset means the allocation's default.
+   */
+  unusedTarget?: string;
 }
 
 /** The shared-cost settings under `finopsItam`. @public */
@@ -105,6 +118,15 @@ function normalizePool(pool: RawSharedCostPool): SharedCostPool {
       ),
     }),
     ...(pool.metric !== undefined && { metric: pool.metric.trim() }),
+    ...(pool.committedQuantity !== undefined && {
+      // One spelling for YAML numbers and text alike: `1000`, `0100.50` → `100.5`.
+      committedQuantity: new Money(
+        String(pool.committedQuantity).trim(),
+      ).toFixed(),
+    }),
+    ...(pool.unusedTarget !== undefined && {
+      unusedTarget: ref(pool.unusedTarget),
+    }),
   };
 }
 

@@ -10,8 +10,15 @@ import { normalizeEntityRef, notAnEntityRefMessage } from './entityRefs';
  */
 
 const POOL_ID = /^[a-z0-9]+(-[a-z0-9]+)*$/;
-const PERCENTAGE = /^\d+(\.\d+)?$/;
-const SPLIT_METHODS = ['even', 'proportional', 'fixed', 'metric'] as const;
+// Percentages and committed quantities: plain decimals without sign or exponent.
+const UNSIGNED_DECIMAL = /^\d+(\.\d+)?$/;
+const SPLIT_METHODS = [
+  'even',
+  'proportional',
+  'fixed',
+  'metric',
+  'prepaid',
+] as const;
 const CRITERIA = ['tags', 'accounts', 'services', 'chargeCategories'] as const;
 const TARGET_KINDS = ['system', 'group'];
 
@@ -65,6 +72,13 @@ const poolSchema = z
       )
       .optional(),
     metric: z.string().optional(),
+    // Like weights, a quantity may be written as a YAML number or as text.
+    committedQuantity: z
+      .union([z.string(), z.number()], {
+        errorMap: () => ({ message: 'must be a quantity like 1000 or 2500.5' }),
+      })
+      .optional(),
+    unusedTarget: z.string().optional(),
   })
   .strict();
 
@@ -184,36 +198,95 @@ function checkTargets(pool: RawSharedCostPool, issues: Issue[]): void {
   }
 }
 
+type Method = (typeof SPLIT_METHODS)[number];
+type MethodKey = 'weights' | 'metric' | 'committedQuantity' | 'unusedTarget';
+
+/**
+ * The keys that only some methods use: which methods use each, and for the methods that
+ * need it, what to give. A key a method does not use is refused rather than ignored, so a
+ * pool does not silently split otherwise than its author meant.
+ */
+const METHOD_KEYS: Record<
+  MethodKey,
+  { usedBy: Method[]; requiredBy: Partial<Record<Method, string>> }
+> = {
+  weights: {
+    usedBy: ['fixed'],
+    requiredBy: { fixed: 'give each target a percentage, summing to 100' },
+  },
+  metric: {
+    usedBy: ['metric', 'prepaid'],
+    requiredBy: {
+      metric: 'name the business metric to split by',
+      prepaid: "name the business metric that measures each target's usage",
+    },
+  },
+  committedQuantity: {
+    usedBy: ['prepaid'],
+    requiredBy: {
+      prepaid:
+        "give the usage the month's commitment covers, in the metric's unit, like 1000",
+    },
+  },
+  unusedTarget: { usedBy: ['prepaid'], requiredBy: {} },
+};
+
 function checkMethodSettings(pool: RawSharedCostPool, issues: Issue[]): void {
   const { method } = pool;
-  if (method === 'fixed' && pool.weights === undefined) {
-    issues.push({
-      path: ['weights'],
-      message:
-        'is required when method is fixed: give each target a percentage, summing to 100',
-    });
-  }
-  if (method !== 'fixed' && pool.weights !== undefined) {
-    issues.push({
-      path: ['weights'],
-      message: `is only used when method is fixed, not ${method}`,
-    });
-  }
-  if (method === 'metric' && pool.metric === undefined) {
-    issues.push({
-      path: ['metric'],
-      message:
-        'is required when method is metric: name the business metric to split by',
-    });
-  }
-  if (method !== 'metric' && pool.metric !== undefined) {
-    issues.push({
-      path: ['metric'],
-      message: `is only used when method is metric, not ${method}`,
-    });
+  for (const [key, { usedBy, requiredBy }] of Object.entries(METHOD_KEYS)) {
+    const given = pool[key as MethodKey] !== undefined;
+    const required = requiredBy[method];
+    if (!given && required !== undefined) {
+      issues.push({
+        path: [key],
+        message: `is required when method is ${method}: ${required}`,
+      });
+    }
+    if (given && !usedBy.includes(method)) {
+      issues.push({
+        path: [key],
+        message: `is only used when method is ${usedBy.join(
+          ' or ',
+        )}, not ${method}`,
+      });
+    }
   }
   if (pool.metric !== undefined && pool.metric.trim() === '') {
     issues.push({ path: ['metric'], message: 'is empty' });
+  }
+}
+
+/** Whether a committed quantity is a plain decimal above zero (YAML numbers included). */
+function isCommittedQuantity(value: string | number): boolean {
+  if (typeof value === 'number') {
+    return Number.isFinite(value) && value > 0;
+  }
+  const text = value.trim();
+  return UNSIGNED_DECIMAL.test(text) && new Money(text).gt(0);
+}
+
+function checkPrepaid(pool: RawSharedCostPool, issues: Issue[]): void {
+  if (pool.method !== 'prepaid') {
+    return; // Reported by checkMethodSettings when given.
+  }
+  const { committedQuantity, unusedTarget } = pool;
+  if (
+    committedQuantity !== undefined &&
+    !isCommittedQuantity(committedQuantity)
+  ) {
+    issues.push({
+      path: ['committedQuantity'],
+      message: `"${committedQuantity}" is not a quantity above zero, like 1000 or 2500.5`,
+    });
+  }
+  if (
+    unusedTarget !== undefined &&
+    normalizeEntityRef(unusedTarget) === undefined
+  ) {
+    issues.push({
+      path: ['unusedTarget'],
+      message: notAnEntityRefMessage(unusedTarget),
+    });
   }
 }
 
@@ -239,7 +312,7 @@ function checkWeights(pool: RawSharedCostPool, issues: Issue[]): void {
           normalized,
         )}")`,
       });
-    } else if (!PERCENTAGE.test(text) || new Money(text).gt(100)) {
+    } else if (!UNSIGNED_DECIMAL.test(text) || new Money(text).gt(100)) {
       issues.push({
         path: ['weights', ref],
         message: `"${value}" is not a percentage between 0 and 100, like 25 or 33.5`,
@@ -292,6 +365,7 @@ function checkPool(pool: RawSharedCostPool, ctx: z.RefinementCtx): void {
   checkTargets(pool, issues);
   checkMethodSettings(pool, issues);
   checkWeights(pool, issues);
+  checkPrepaid(pool, issues);
   for (const issue of issues) {
     ctx.addIssue({ code: z.ZodIssueCode.custom, ...issue });
   }

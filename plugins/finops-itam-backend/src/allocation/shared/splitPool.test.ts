@@ -210,7 +210,9 @@ describe('splitPool', () => {
 
   describe('on random pools (seeded)', () => {
     const random = new SeededRandom(4);
-    const methods: SplitMethod[] = ['even', 'proportional', 'fixed', 'metric'];
+    // Prepaid splits in two steps and has its own seeded test in splitPool.prepaid.test.ts.
+    type ByWeight = Exclude<SplitMethod, 'prepaid'>;
+    const methods: ByWeight[] = ['even', 'proportional', 'fixed', 'metric'];
 
     function randomPercentages(targets: string[]): Record<string, string> {
       // Whole hundredths that add up to 100.00 exactly.
@@ -248,7 +250,7 @@ describe('splitPool', () => {
           new Money(sumAmounts(result.parts.map(p => p.amount))).eq(amount),
         ).toBe(true);
 
-        const weightsOf: Record<SplitMethod, Record<string, string>> = {
+        const weightsOf: Record<ByWeight, Record<string, string>> = {
           even: Object.fromEntries(targets.map(t => [t, '1'])),
           proportional: input.directCostByTarget,
           fixed: input.fixedWeights,

@@ -1,5 +1,6 @@
-import { Money } from '../../ingestion/money';
+import { Money, sumAmounts } from '../../ingestion/money';
 import { parseDecimal } from './decimalUnits';
+import { prepaidDrawdown } from './prepaidDrawdown';
 import {
   SPLIT_SCALE,
   SplitPart,
@@ -9,7 +10,12 @@ import {
 } from './splitAmount';
 
 /** How a shared-cost pool is divided between its targets. @public */
-export type SplitMethod = 'even' | 'proportional' | 'fixed' | 'metric';
+export type SplitMethod =
+  | 'even'
+  | 'proportional'
+  | 'fixed'
+  | 'metric'
+  | 'prepaid';
 
 /** Input of {@link splitPool}. Keys of the maps are target ids exactly as in `targets`. @public */
 export interface SplitPoolInput {
@@ -25,8 +31,19 @@ export interface SplitPoolInput {
   directCostByTarget?: Readonly<Record<string, string>>;
   /** For `fixed`: percentages that sum to exactly 100. */
   fixedWeights?: Readonly<Record<string, string>>;
-  /** For `metric`: each target's value of the pool's business metric. Missing = zero. */
+  /**
+   * For `metric`: each target's value of the pool's business metric. For `prepaid`: each
+   * target's usage of the commitment in the day's month, in the unit of `committedQuantity`.
+   * Missing = zero.
+   */
   metricByTarget?: Readonly<Record<string, string>>;
+  /** For `prepaid` (required): the usage the month's commitment covers, above zero. */
+  committedQuantity?: string;
+  /**
+   * For `prepaid` (required): who carries the unused part of the commitment. It may be one
+   * of `targets`; its unused part is then added to its usage part.
+   */
+  unusedTarget?: string;
   /** Decimal places of the parts; default {@link SPLIT_SCALE}. */
   scale?: number;
 }
@@ -36,6 +53,11 @@ export interface SplitPoolResult {
   parts: SplitPart[];
   /** Set when the split departed from the configured method, e.g. fell back to even. */
   fallback?: string;
+  /**
+   * For `prepaid`: the unused part (already in `parts`) and the share of the commitment
+   * used, so waste stays reportable even when the unused part was merged into a target's.
+   */
+  prepaid?: { unused: SplitPart; utilization: string };
 }
 
 function sign(value: string, what?: string): -1 | 0 | 1 {
@@ -104,6 +126,60 @@ function metric(input: SplitPoolInput): SplitPoolResult {
   return { parts: byWeights(input, values) };
 }
 
+/**
+ * A prepaid commitment by the month's usage (see `prepaidDrawdown`): one part per target,
+ * then one for `unusedTarget` unless it is a target, in which case its unused part is added
+ * to its usage part so each target appears once. Nobody using the commitment is not a
+ * fallback: the whole amount is unused. The caller passes the month's usage for every day
+ * of the month, so each day is split in the same ratios, and each day's parts sum exactly.
+ */
+function prepaid(input: SplitPoolInput): SplitPoolResult {
+  const { amount, committedQuantity, unusedTarget, scale } = input;
+  if (committedQuantity === undefined || unusedTarget === undefined) {
+    throw new TypeError(
+      'method prepaid needs committedQuantity and unusedTarget',
+    );
+  }
+  const values = input.targets.map(target => ({
+    target,
+    quantity: input.metricByTarget?.[target] ?? '0',
+  }));
+  const negatives = values
+    .filter(v => sign(v.quantity, `usage of "${v.target}"`) < 0)
+    .map(v => v.target);
+  // Ingestion refuses negative metric values. Should one get through, that target used
+  // nothing: the others' usage still says how the commitment was drawn down, which an
+  // even split (the metric method's answer) would throw away.
+  const usage = values.map(v =>
+    negatives.includes(v.target) ? { target: v.target, quantity: '0' } : v,
+  );
+  const drawdown = prepaidDrawdown({
+    amount,
+    committedQuantity,
+    usage,
+    unusedTarget,
+    scale,
+  });
+  const { unused } = drawdown;
+  const merged = input.targets.includes(unusedTarget);
+  const parts = drawdown.parts.map(part =>
+    merged && part.target === unusedTarget
+      ? // Both are exact at the parts' scale, and so is their sum.
+        {
+          target: part.target,
+          amount: sumAmounts([part.amount, unused.amount]),
+        }
+      : part,
+  );
+  return {
+    parts: merged ? parts : [...parts, unused],
+    ...(negatives.length > 0 && {
+      fallback: `usage is negative for ${listed(negatives)}; counted as zero`,
+    }),
+    prepaid: { unused, utilization: drawdown.utilization },
+  };
+}
+
 function fixed(input: SplitPoolInput): SplitPoolResult {
   const weights = input.fixedWeights ?? {};
   let total = new Money(0);
@@ -155,8 +231,11 @@ function fixed(input: SplitPoolInput): SplitPoolResult {
  * method has nothing to go by (no direct cost, no metric, mixed signs), the pool is split
  * evenly and `fallback` says why, so the cost is never lost or left unexplained.
  *
+ * For `prepaid` the parts are the targets' then, unless it is a target, `unusedTarget`'s.
+ *
  * Throws when `targets` is empty (the caller keeps the pool unallocated) or repeats a
- * target, and for `fixed` when the weights do not sum to 100.
+ * target, for `fixed` when the weights do not sum to 100, and for `prepaid` without a
+ * `committedQuantity` above zero or without `unusedTarget`.
  * @public
  */
 export function splitPool(input: SplitPoolInput): SplitPoolResult {
@@ -172,6 +251,8 @@ export function splitPool(input: SplitPoolInput): SplitPoolResult {
       return fixed(input);
     case 'metric':
       return metric(input);
+    case 'prepaid':
+      return prepaid(input);
     default:
       throw new TypeError(`Unknown split method "${input.method as string}"`);
   }

@@ -2,7 +2,7 @@ import { mockServices } from '@backstage/backend-test-utils';
 import { Entity } from '@backstage/catalog-model';
 import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
 import { Knex } from 'knex';
-import { insertFacts, testEntity } from '../../allocation/__testUtils__/facts';
+import { allocateFactsByHand, insertFacts, testEntity } from '../../allocation/__testUtils__/facts';
 import { DatabaseLicenseStore } from '../DatabaseLicenseStore';
 import { DEFAULT_COST_DATA_SETTINGS } from '../licenseConfig';
 import { LicenseProductCatalog } from '../LicenseProductCatalog';
@@ -40,9 +40,8 @@ export async function insertLicensedVms(knex: Knex, vms: LicensedVm[]) {
         provider_name: vm.provider ?? 'AWS',
         sku_id: vm.skuId ?? `ec2/${vm.name}`,
         sku_price_details: vm.details ? JSON.stringify(vm.details) : null,
-        allocated_entity_ref: vm.entityRef,
-        allocated_at: new Date(),
       });
+    await allocateFactsByHand(knex, { resource_name: vm.name }, { entityRef: vm.entityRef });
   }
 }
 
