@@ -124,14 +124,19 @@ export interface Config {
        */
       committedQuantity?: string | number;
       /**
-       * For `prepaid`: the entity ref that carries the unused part (when unset, the
-       * allocation's default). If it is also a target, its unused part is added to its usage
-       * part. A month without any usage is wholly unused.
+       * For `prepaid`: the entity ref that carries the unused part. When unset, the owner
+       * (`finops-itam.io/cost-accounts`) of the account the pool's rows were bought in, if
+       * that is one entity; otherwise the whole amount is split by usage, reported as a
+       * config issue. If it is also a target, its unused part is added to its usage part. A
+       * month without any usage is wholly unused.
        */
       unusedTarget?: string;
     }>;
 
-    /** Id of the shared-cost pool that takes unused commitment cost (not yet applied). */
+    /**
+     * Id of the shared-cost pool that takes unused commitment cost (FOCUS
+     * CommitmentDiscountStatus `Unused`); without it, the owner of the buying account does.
+     */
     unusedCommitmentPool?: string;
 
     // business metrics (unit cost): begin

@@ -275,11 +275,10 @@ export class AllocationService {
       phase('keys');
 
       // Reads first: on SQLite the transaction below holds the only connection.
-      const deltas = incremental
-        ? await this.rollupDeltas(changes, pairsBefore, pairs, maxId)
-        : undefined;
+      const moved = incremental ? await this.rollupDeltas(changes, pairsBefore, pairs, maxId) : undefined;
+      const deltas = moved?.deltas;
       counts.factsScanned = Number(fingerprint.split(':')[0]);
-      counts.factsChanged = await keys.countFactsOfChangedKeys(changes, maxId);
+      counts.factsChanged = moved ? moved.facts : await keys.countFactsOfChangedKeys(changes, maxId);
       phase('moved');
 
       const components = componentsByAncestor(pairs);
@@ -445,7 +444,8 @@ export class AllocationService {
 
   /**
    * The rollup's direct-cost changes for a run over the same facts as the previous one:
-   * the cost of keys that changed owner and of entities that changed place in the hierarchy.
+   * the cost of keys that changed owner and of entities that changed place in the
+   * hierarchy; and how many facts changed owner.
    */
   private async rollupDeltas(
     changes: readonly AllocationKeyChange[],
@@ -460,7 +460,10 @@ export class AllocationService {
     const regrouped = [...membersWithNewAncestors(before, after)];
     const kept =
       regrouped.length > 0 ? await keys.ownCost(regrouped, maxId) : [];
-    return directCostDeltas({ moved, kept, before, after });
+    return {
+      deltas: directCostDeltas({ moved, kept, before, after }),
+      facts: moved.reduce((n, m) => n + m.facts, 0),
+    };
   }
 
   /** The pool of a key, cached on the fields pools read. */

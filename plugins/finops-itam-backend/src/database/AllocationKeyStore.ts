@@ -56,6 +56,8 @@ export interface MovedCost {
   currency: string;
   amortized: string;
   billed: string;
+  /** How many facts the row sums. */
+  facts: number;
 }
 
 /**
@@ -187,8 +189,8 @@ export class AllocationKeyStore {
   }
 
   /**
-   * The cost of the facts (up to `maxId`) of keys that changed owner, per (old owner, new
-   * owner, day, currency), for moving it in the daily rollup without rebuilding it. Summed
+   * The cost and number of the facts (up to `maxId`) of keys that changed owner (entity or
+   * pool), per (old entity, new entity, day, currency), for moving it in the daily rollup without rebuilding it. Summed
    * in SQL on PostgreSQL (numeric is exact); on SQLite one row per fact, since its amounts
    * are text that SQL SUM would turn into floats: callers sum them exactly.
    */
@@ -197,13 +199,15 @@ export class AllocationKeyStore {
     maxId: string,
   ): Promise<MovedCost[]> {
     const moved = changes.filter(
-      c => c.before.allocatedEntityRef !== c.after.allocatedEntityRef,
+      c =>
+        c.before.allocatedEntityRef !== c.after.allocatedEntityRef ||
+        c.before.sharedPoolId !== c.after.sharedPoolId,
     );
     if (moved.length === 0) return [];
     if (this.isPostgres) {
       const result = await this.db.raw(
         'SELECT c.from_ref, c.to_ref, f.day, f.currency, ' +
-          'sum(f.effective_cost)::text AS amortized, sum(f.billed_cost)::text AS billed ' +
+          'sum(f.effective_cost)::text AS amortized, sum(f.billed_cost)::text AS billed, count(*) AS facts ' +
           `FROM ${FACTS} f JOIN unnest(?::text[], ?::text[], ?::text[]) AS c(key, from_ref, to_ref) ` +
           'ON f.allocation_key = c.key WHERE f.id <= ? ' +
           'GROUP BY c.from_ref, c.to_ref, f.day, f.currency',
@@ -220,7 +224,7 @@ export class AllocationKeyStore {
       await this.fillSqliteChanges(trx, moved);
       const rows = await trx.raw(
         'SELECT c.from_ref, c.to_ref, f.day, f.currency, f.effective_cost AS amortized, ' +
-          `f.billed_cost AS billed FROM ${FACTS} f JOIN ${KEY_CHANGES} c ON f.allocation_key = c.key ` +
+          `f.billed_cost AS billed, 1 AS facts FROM ${FACTS} f JOIN ${KEY_CHANGES} c ON f.allocation_key = c.key ` +
           'WHERE f.id <= ?',
         [maxId],
       );
@@ -348,6 +352,7 @@ function toMovedCost(row: any): MovedCost {
     currency: row.currency,
     amortized: String(row.amortized),
     billed: String(row.billed),
+    facts: Number(row.facts ?? 1),
   };
 }
 
