@@ -1,24 +1,25 @@
 /*
- * The floor of the query benchmark: the same load client against an Express route that
- * answers a constant body shaped like the entity cost answer (no database, no cost code),
- * so that what the harness and the machine cost by themselves is visible.
+ * The floor of the query benchmark: the same load client (autocannon, in its own process)
+ * against an Express route that answers a constant body shaped like the entity cost answer
+ * (no database, no cost code), so that what the harness and the machine cost by themselves
+ * is visible.
  *
- *   node --require @backstage/cli/config/nodeTransform.cjs bench/query/floor.ts [--requests 3000]
+ *   node --require @backstage/cli/config/nodeTransform.cjs bench/query/floor.ts
+ *     [--requests 3000] [--warmup 300] [--concurrency 50]
  */
 import express from 'express';
-import { fork } from 'node:child_process';
 import type { Server } from 'node:http';
 import { AddressInfo } from 'node:net';
 import os from 'node:os';
-import path from 'node:path';
-import { LoadResult } from './load';
-import type { LoadJob } from './loadProcess';
+import { loadFromOtherProcess as load } from './forkLoad';
 
 const arg = (name: string, fallback: string) => {
   const i = process.argv.indexOf(name);
   return i > 0 ? process.argv[i + 1] : fallback;
 };
 const REQUESTS = Number(arg('--requests', '3000'));
+const CONCURRENCY = Number(arg('--concurrency', '50'));
+const WARMUP = Number(arg('--warmup', '300'));
 
 function body(days: number) {
   const amount = (n: number) => `${n}.1234567890`;
@@ -46,24 +47,6 @@ function body(days: number) {
   };
 }
 
-function load(job: LoadJob): Promise<LoadResult> {
-  return new Promise((resolve, reject) => {
-    const child = fork(path.join(__dirname, 'loadProcess.ts'), [], {
-      execArgv: [
-        '--require',
-        require.resolve('@backstage/cli/config/nodeTransform.cjs'),
-      ],
-    });
-    child.on('message', message => {
-      if (message && typeof message === 'object' && 'requests' in message) {
-        resolve(message as LoadResult);
-      }
-    });
-    child.once('error', reject);
-    child.send(job);
-  });
-}
-
 async function main() {
   for (const days of [30, 365]) {
     const answer = body(days);
@@ -80,29 +63,28 @@ async function main() {
         { length: n },
         (_, i) => `/entities/component/default/c${i}/cost`,
       );
-    const job = { port, concurrency: 50, seriesLength: days };
-    await load({ ...job, paths: paths(300) });
+    const job = { port, concurrency: CONCURRENCY, seriesLength: days };
+    await load({ ...job, paths: paths(WARMUP) });
     const loadAverage = os.loadavg()[0];
     const cpuBefore = process.cpuUsage();
     const r = await load({ ...job, paths: paths(REQUESTS) });
     const cpu = process.cpuUsage(cpuBefore);
     await new Promise(resolve => server.close(resolve));
-    process.stdout.write(
-      `${days}-day body (${
-        JSON.stringify(answer).length
-      } bytes), load ${loadAverage.toFixed(1)}: ` +
-        `${r.requestsPerSecond.toFixed(0)} req/s, server CPU ${(
-          (cpu.user + cpu.system) /
-          1000 /
-          r.requests
-        ).toFixed(2)} ms/req, ` +
-        `client CPU ${((r.clientCpuMs ?? NaN) / r.requests).toFixed(
-          2,
-        )} ms/req, p50 ${r.p50.toFixed(1)}, ` +
-        `p95 ${r.p95.toFixed(1)}, p99 ${r.p99.toFixed(1)} ms, ${
-          r.errors
-        } errors\n`,
-    );
+    const perRequest = (cpuMs: number) =>
+      (cpuMs / Math.max(1, r.requests)).toFixed(2);
+    const line = [
+      `${days}-day body (${JSON.stringify(answer).length} bytes),`,
+      `load ${loadAverage.toFixed(1)}:`,
+      `${r.requestsPerSecond.toFixed(0)} req/s,`,
+      `server CPU ${perRequest((cpu.user + cpu.system) / 1000)} ms/req,`,
+      `client CPU ${perRequest(r.clientCpuMs)} ms/req,`,
+      `p50 ${r.p50.toFixed(1)}, p95 ${r.p95.toFixed(1)},`,
+      `p99 ${r.p99.toFixed(1)}, max ${r.max.toFixed(1)} ms;`,
+      `${r.requests} answers, ${r.errors} errors (${r.timeouts} timeouts),`,
+      `${r.non2xx} non-2xx, ${r.badBodies} bad bodies`,
+      r.firstError ? `; first error: ${r.firstError}` : '',
+    ];
+    process.stdout.write(`${line.join(' ').trim()}\n`);
   }
 }
 

@@ -1,10 +1,10 @@
 /*
- * The load client in its own process, as autocannon would be: the server under test keeps
- * its event loop and (on two cores) most of a core to itself, and the client's HTTP and
- * JSON parsing are not counted as server time. Started by run.ts with `fork`; receives one
- * job, answers with its LoadResult and exits.
+ * The load client in its own process, as the autocannon CLI would be: the server under
+ * test keeps its event loop and (on two cores) most of a core to itself, and the client's
+ * HTTP parsing and body checks are not counted as server time. Started by forkLoad.ts;
+ * receives one job, answers with its LoadResult and exits.
  */
-import { LoadResult, runLoad } from './load';
+import { runLoad } from './load';
 
 export interface LoadJob {
   port: number;
@@ -18,12 +18,10 @@ export interface LoadJob {
 }
 
 process.once('message', async (job: LoadJob) => {
-  let next = 0;
-  const result: LoadResult = await runLoad({
+  const result = await runLoad({
     port: job.port,
-    concurrency: job.concurrency,
-    requests: job.paths.length,
-    path: () => job.paths[next++ % job.paths.length],
+    connections: job.concurrency,
+    paths: job.paths,
     checkEvery: job.checkEvery,
     check: body => {
       const json = JSON.parse(body);
