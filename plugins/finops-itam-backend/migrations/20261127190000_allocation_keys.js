@@ -7,6 +7,9 @@
  * A million resource-days are a few tens of thousands of keys, so an annotation change
  * rewrites keys, not facts. `finops_itam_allocated_facts` joins both for readers.
  *
+ * `finops_itam_key_monthly_cost` sums each key's facts per month (it does not depend on
+ * allocation), so a year's breakdown of an entity reads a dozen rows per key, not 365.
+ *
  * Existing facts get their key from the next allocation run (the hash is computed in the
  * backend), which re-allocates everything once: `allocated_at` is cleared for that.
  *
@@ -21,6 +24,10 @@ exports.up = async function up(knex) {
     table.string('billing_account_id', 255).notNullable();
     table.string('sub_account_id', 255).nullable();
     table.string('service_name', 255).nullable();
+    table
+      .string('service_category', 255)
+      .nullable()
+      .comment('Not owner-deciding; kept for the breakdowns');
     table.string('charge_category', 32).notNullable();
     table.text('resource_id').nullable();
     table.text('resource_name').nullable();
@@ -51,6 +58,23 @@ exports.up = async function up(knex) {
       'finops_itam_allocation_keys_entity_idx',
     );
     table.index(['shared_pool_id'], 'finops_itam_allocation_keys_pool_idx');
+  });
+
+  await knex.schema.createTable('finops_itam_key_monthly_cost', table => {
+    table.comment(
+      'Cost of each allocation key per calendar month: long breakdowns read it, not every day',
+    );
+    table.string('allocation_key', 64).notNullable();
+    table.string('month', 7).notNullable().comment('YYYY-MM');
+    table.string('currency', 8).notNullable();
+    if (knex.client.config.client === 'pg') {
+      table.specificType('amortized', 'numeric').notNullable();
+      table.specificType('billed', 'numeric').notNullable();
+    } else {
+      table.text('amortized').notNullable();
+      table.text('billed').notNullable();
+    }
+    table.primary(['allocation_key', 'month', 'currency']);
   });
 
   await knex.schema.alterTable('finops_itam_cost_facts', table => {
@@ -127,5 +151,6 @@ exports.down = async function down(knex) {
   await knex.raw(
     'ALTER TABLE finops_itam_cost_facts DROP COLUMN allocation_key',
   );
+  await knex.schema.dropTable('finops_itam_key_monthly_cost');
   await knex.schema.dropTable('finops_itam_allocation_keys');
 };

@@ -41,21 +41,37 @@ export function addDays(day: string, days: number): string {
 
 /** Groups under one parent, systems owned by groups, components in systems. */
 export function generateCatalog(size: DatasetSize): Entity[] {
-  const entities: Entity[] = [testEntity('Domain', 'all'), testEntity('Group', 'org')];
+  const entities: Entity[] = [
+    testEntity('Domain', 'all'),
+    testEntity('Group', 'org'),
+  ];
   for (let g = 0; g < size.groups; g++) {
-    entities.push(testEntity('Group', `team-${g}`, { spec: { type: 'team', parent: 'org' } }));
+    entities.push(
+      testEntity('Group', `team-${g}`, {
+        spec: { type: 'team', parent: 'org' },
+      }),
+    );
   }
   for (let s = 0; s < size.systems; s++) {
     entities.push(
-      testEntity('System', `sys-${s}`, { spec: { owner: `team-${s % size.groups}`, domain: 'all' } }),
+      testEntity('System', `sys-${s}`, {
+        spec: { owner: `team-${s % size.groups}`, domain: 'all' },
+      }),
     );
   }
   for (let c = 0; c < size.components; c++) {
     const s = c % size.systems;
     entities.push(
       testEntity('Component', componentName(c), {
-        annotations: { 'finops-itam.io/cost-tags': `application=${componentName(c)}` },
-        spec: { type: 'service', lifecycle: 'production', system: `sys-${s}`, owner: `team-${s % size.groups}` },
+        annotations: {
+          'finops-itam.io/cost-tags': `application=${componentName(c)}`,
+        },
+        spec: {
+          type: 'service',
+          lifecycle: 'production',
+          system: `sys-${s}`,
+          owner: `team-${s % size.groups}`,
+        },
       }),
     );
   }
@@ -70,7 +86,10 @@ const INSERT_CHUNK = 500;
  * the component facts, each day has one untagged AWS Support fact that forms the shared
  * pool `support` (split over the components of one group). Returns the number of facts.
  */
-export async function insertGeneratedFacts(knex: Knex, size: DatasetSize): Promise<number> {
+export async function insertGeneratedFacts(
+  knex: Knex,
+  size: DatasetSize,
+): Promise<number> {
   const random = new SeededRandom(42);
   let count = 0;
   for (let d = 0; d < size.days; d++) {
@@ -80,6 +99,7 @@ export async function insertGeneratedFacts(knex: Knex, size: DatasetSize): Promi
     const fact = (f: {
       service: [string, string];
       resourceId: string | null;
+      subAccountId: string;
       tags: string | null;
       chargeCategory?: string;
     }) => {
@@ -91,7 +111,7 @@ export async function insertGeneratedFacts(knex: Knex, size: DatasetSize): Promi
         billing_period_start: period,
         day,
         billing_account_id: 'billing-1',
-        sub_account_id: `acct-${random.int(1, 8)}`,
+        sub_account_id: f.subAccountId,
         service_name: f.service[0],
         service_category: f.service[1],
         resource_id: f.resourceId,
@@ -111,15 +131,32 @@ export async function insertGeneratedFacts(knex: Knex, size: DatasetSize): Promi
       const name = componentName(c);
       const tags = JSON.stringify({ application: name, environment: 'prod' });
       for (let k = 0; k < size.factsPerComponentDay; k++) {
-        fact({ service: SERVICES[(c + d + k) % SERVICES.length], resourceId: `arn:aws:bench:${name}-${k}`, tags });
+        // A resource lives in one account and is billed by one service, every day, as in
+        // real exports (an earlier version drew both per day: 40 owner-deciding variants
+        // per resource, where real bills have one or two).
+        fact({
+          service: SERVICES[(c + k) % SERVICES.length],
+          resourceId: `arn:aws:bench:${name}-${k}`,
+          subAccountId: `acct-${(c % 8) + 1}`,
+          tags,
+        });
       }
     }
-    fact({ service: ['AWS Support', 'Other'], resourceId: null, tags: null, chargeCategory: 'Usage' });
+    fact({
+      service: ['AWS Support', 'Other'],
+      resourceId: null,
+      subAccountId: 'acct-1',
+      tags: null,
+      chargeCategory: 'Usage',
+    });
     await knex.transaction(async trx => {
       for (let i = 0; i < rows.length; i += INSERT_CHUNK) {
         // With their allocation keys, as ingestion stores them.
         await trx('finops_itam_cost_facts').insert(
-          rows.slice(i, i + INSERT_CHUNK).map(row => ({ ...row, allocation_key: allocationKeyOf(row as any) })),
+          rows.slice(i, i + INSERT_CHUNK).map(row => ({
+            ...row,
+            allocation_key: allocationKeyOf(row as any),
+          })),
         );
       }
     });

@@ -275,10 +275,14 @@ export class AllocationService {
       phase('keys');
 
       // Reads first: on SQLite the transaction below holds the only connection.
-      const moved = incremental ? await this.rollupDeltas(changes, pairsBefore, pairs, maxId) : undefined;
+      const moved = incremental
+        ? await this.rollupDeltas(changes, pairsBefore, pairs, maxId)
+        : undefined;
       const deltas = moved?.deltas;
       counts.factsScanned = Number(fingerprint.split(':')[0]);
-      counts.factsChanged = moved ? moved.facts : await keys.countFactsOfChangedKeys(changes, maxId);
+      counts.factsChanged = moved
+        ? moved.facts
+        : await keys.countFactsOfChangedKeys(changes, maxId);
       phase('moved');
 
       const components = componentsByAncestor(pairs);
@@ -311,6 +315,7 @@ export class AllocationService {
           await tx.rollup.addToDirect(deltas);
         } else {
           await tx.rollup.rebuildDirect(maxId);
+          await tx.keyMonths.rebuild(maxId);
         }
         phase(deltas ? 'rollupDirectDeltas' : 'rollupDirectRebuild');
         for (const pool of this.options.sharedCost.pools) {
@@ -681,7 +686,6 @@ function unusedTargetOf(
 /** FOCUS marks the unused part of a commitment (savings plan, reservation) this way. */
 const isUnusedCommitment = (key: StoredAllocationKey) =>
   key.commitmentDiscountStatus?.toLowerCase() === 'unused';
-
 
 /**
  * Unused commitment cost first: it goes to the configured pool, else to the owner of the

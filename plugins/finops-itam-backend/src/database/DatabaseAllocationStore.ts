@@ -2,6 +2,7 @@ import { Knex } from 'knex';
 import { ExactSum, trimDecimal } from '../allocation/exactSum';
 import { AllocationKeyStore } from './AllocationKeyStore';
 import { DailyRollupWriter } from './DailyRollupWriter';
+import { KeyMonthlyCost, splitIntoMonths } from './KeyMonthlyCost';
 import { databaseKindOf } from './databaseKind';
 
 /** An entity's rollup over a half-open period, in one cost basis. */
@@ -18,6 +19,8 @@ const SHARED = 'finops_itam_shared_allocations';
 const RUNS = 'finops_itam_allocation_runs';
 const CONFLICTS = 'finops_itam_allocation_conflicts';
 const DAILY = 'finops_itam_entity_daily_cost';
+const KEYS = 'finops_itam_allocation_keys';
+const KEY_MONTHS = 'finops_itam_key_monthly_cost';
 /** Facts joined with their allocation key's owner (a view, see the allocation_keys migration). */
 const ALLOCATED_FACTS = 'finops_itam_allocated_facts';
 
@@ -130,11 +133,14 @@ export class DatabaseAllocationStore {
   readonly keys: AllocationKeyStore;
   /** Writes of the daily rollup. */
   readonly rollup: DailyRollupWriter;
+  /** The allocation keys' monthly sums. */
+  readonly keyMonths: KeyMonthlyCost;
 
   constructor(private readonly db: Knex) {
     this.isPostgres = databaseKindOf(db) === 'postgres';
     this.keys = new AllocationKeyStore(db);
     this.rollup = new DailyRollupWriter(db);
+    this.keyMonths = new KeyMonthlyCost(db);
   }
 
   /**
@@ -146,6 +152,7 @@ export class DatabaseAllocationStore {
       allocation: DatabaseAllocationStore;
       keys: AllocationKeyStore;
       rollup: DailyRollupWriter;
+      keyMonths: KeyMonthlyCost;
     }) => Promise<T>,
   ): Promise<T> {
     return this.db.transaction(trx => {
@@ -154,6 +161,7 @@ export class DatabaseAllocationStore {
         allocation,
         keys: allocation.keys,
         rollup: allocation.rollup,
+        keyMonths: allocation.keyMonths,
       });
     });
   }
@@ -401,22 +409,57 @@ export class DatabaseAllocationStore {
 
   /**
    * Direct cost of an entity's rollup in `[from, to)` per currency, service, charge category
-   * and resource (not per day): the one facts query behind the breakdowns of `GET .../cost`
-   * (by service, by charge category and by resource are all sums of these rows).
+   * and resource (not per day): the rows behind the breakdowns of `GET .../cost`. Whole
+   * calendar months are read from the keys' monthly sums, the days before and after them
+   * from the facts; the same group may come back once per part, callers add them up.
    */
   async directCostDetail(options: RollupPeriodQuery) {
-    return this.sumBy(
-      this.rollupFactsInPeriod(options),
-      {
-        currency: 'f.currency',
-        serviceName: 'f.service_name',
-        serviceCategory: 'f.service_category',
-        chargeCategory: 'f.charge_category',
-        resourceId: 'f.resource_id',
-        resourceName: 'f.resource_name',
-      },
-      `f.${BASIS_COLUMN[options.basis]}`,
-    );
+    const { months, edges } = splitIntoMonths(options.from, options.to);
+    const keysOfRollup = () =>
+      this.db(`${KEYS} as k`)
+        .join(`${ROLLUP} as r`, 'r.member_ref', 'k.allocated_entity_ref')
+        .where('r.ancestor_ref', options.ancestorRef);
+    const groups = (currency: string) => ({
+      currency,
+      serviceName: 'k.service_name',
+      serviceCategory: 'k.service_category',
+      chargeCategory: 'k.charge_category',
+      resourceId: 'k.resource_id',
+      resourceName: 'k.resource_name',
+    });
+    const parts = [];
+    if (months) {
+      parts.push(
+        this.sumBy(
+          keysOfRollup()
+            .join(`${KEY_MONTHS} as m`, 'm.allocation_key', 'k.key')
+            .where('m.month', '>=', months.from)
+            .where('m.month', '<', months.to),
+          groups('m.currency'),
+          `m.${options.basis}`,
+        ),
+      );
+    }
+    if (edges.length > 0) {
+      parts.push(
+        this.sumBy(
+          keysOfRollup()
+            .join(`${FACTS} as f`, 'f.allocation_key', 'k.key')
+            .where(q => {
+              for (const edge of edges) {
+                q.orWhere(day =>
+                  day
+                    .where('f.day', '>=', edge.from)
+                    .where('f.day', '<', edge.to),
+                );
+              }
+            }),
+          groups('f.currency'),
+          `f.${BASIS_COLUMN[options.basis]}`,
+        ),
+      );
+    }
+    return (await Promise.all(parts)).flat();
   }
 
   /** Direct cost of an entity's rollup in `[from, to)`, per day, currency, service and charge category. */

@@ -2,12 +2,14 @@ import { createHash } from 'node:crypto';
 
 /**
  * The columns of a stored cost fact that decide where it goes (entity rules, pools, unused
- * commitments), as stored: tags are the normalised JSON text.
+ * commitments), as stored: tags are the normalised JSON text. Service category decides
+ * nothing but goes with the service, and keeps breakdowns answerable from keys alone.
  */
 export interface AllocationKeyColumns {
   billing_account_id: string;
   sub_account_id: string | null;
   service_name: string | null;
+  service_category: string | null;
   charge_category: string;
   resource_id: string | null;
   resource_name: string | null;
@@ -21,6 +23,7 @@ export const ALLOCATION_KEY_COLUMNS: ReadonlyArray<keyof AllocationKeyColumns> =
     'billing_account_id',
     'sub_account_id',
     'service_name',
+    'service_category',
     'charge_category',
     'resource_id',
     'resource_name',

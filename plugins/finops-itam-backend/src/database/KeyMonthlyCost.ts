@@ -1,0 +1,121 @@
+import { Knex } from 'knex';
+import { ExactSum } from '../allocation/exactSum';
+import { nextMonthStart } from '../allocation/months';
+import { databaseKindOf } from './databaseKind';
+
+const FACTS = 'finops_itam_cost_facts';
+const MONTHLY = 'finops_itam_key_monthly_cost';
+
+/** Rows per INSERT on SQLite: knex writes a compound SELECT, which SQLite caps at 500 terms. */
+const SQLITE_CHUNK = 500;
+
+/**
+ * The cost of each allocation key per calendar month (`finops_itam_key_monthly_cost`).
+ *
+ * Why: a year's breakdown of an entity (by service, charge category, resource) otherwise
+ * sums one fact per resource and day, and facts of one resource lie in as many different
+ * pages as it has days, since they are stored in delivery order. Whole months come from
+ * here (one row per key and month), only the partial months at a period's ends from facts.
+ * It depends on facts alone, not on allocation, so it is rebuilt when facts change and an
+ * annotation change leaves it alone.
+ */
+export class KeyMonthlyCost {
+  private readonly isPostgres: boolean;
+
+  constructor(private readonly db: Knex) {
+    this.isPostgres = databaseKindOf(db) === 'postgres';
+  }
+
+  /** Replaces every row by the sums of the facts up to `maxId`. */
+  async rebuild(maxId: string): Promise<void> {
+    await this.db(MONTHLY).delete();
+    if (this.isPostgres) {
+      await this.db.raw(
+        `INSERT INTO ${MONTHLY} (allocation_key, month, currency, amortized, billed)
+         SELECT allocation_key, substr(day, 1, 7), currency, sum(effective_cost), sum(billed_cost)
+           FROM ${FACTS} WHERE allocation_key IS NOT NULL AND id <= ?
+          GROUP BY allocation_key, substr(day, 1, 7), currency`,
+        [maxId],
+      );
+      return;
+    }
+    const bounds = await this.db(FACTS)
+      .min({ first: 'day' })
+      .max({ last: 'day' })
+      .first();
+    if (!bounds?.first) return;
+    // Month by month, so memory holds one month of sums however many facts there are.
+    for (
+      let month = String(bounds.first).slice(0, 7);
+      month <= String(bounds.last).slice(0, 7);
+
+    ) {
+      const to = nextMonthStart(month);
+      const sums = new Map<
+        string,
+        { key: string; currency: string; amortized: ExactSum; billed: ExactSum }
+      >();
+      const facts = await this.db(FACTS)
+        .whereNotNull('allocation_key')
+        .where('id', '<=', maxId)
+        .where('day', '>=', `${month}-01`)
+        .where('day', '<', to)
+        .select('allocation_key', 'currency', 'effective_cost', 'billed_cost');
+      for (const f of facts) {
+        const k = `${f.allocation_key}\u0000${f.currency}`;
+        let entry = sums.get(k);
+        if (!entry) {
+          entry = {
+            key: f.allocation_key,
+            currency: f.currency,
+            amortized: new ExactSum(),
+            billed: new ExactSum(),
+          };
+          sums.set(k, entry);
+        }
+        entry.amortized.add(f.effective_cost);
+        entry.billed.add(f.billed_cost);
+      }
+      const rows = [...sums.values()].map(e => ({
+        allocation_key: e.key,
+        month,
+        currency: e.currency,
+        amortized: e.amortized.toString(),
+        billed: e.billed.toString(),
+      }));
+      for (let i = 0; i < rows.length; i += SQLITE_CHUNK) {
+        await this.db(MONTHLY).insert(rows.slice(i, i + SQLITE_CHUNK));
+      }
+      month = to.slice(0, 7);
+    }
+  }
+}
+
+/**
+ * Splits `[from, to)` into the whole calendar months it contains (`YYYY-MM`, `[fromMonth,
+ * toMonth)`) and the day ranges before and after them. A period inside one month has no
+ * whole month: all of it is an edge.
+ */
+export function splitIntoMonths(
+  from: string,
+  to: string,
+): {
+  months: { from: string; to: string } | null;
+  edges: Array<{ from: string; to: string }>;
+} {
+  const firstWhole = from.endsWith('-01')
+    ? from
+    : nextMonthStart(from.slice(0, 7));
+  const lastEnd = `${to.slice(0, 7)}-01`;
+  if (firstWhole >= lastEnd) {
+    return { months: null, edges: [{ from, to }] };
+  }
+  const edges = [
+    { from, to: firstWhole },
+    { from: lastEnd, to },
+  ].filter(e => e.from < e.to);
+  return {
+    months: { from: firstWhole.slice(0, 7), to: lastEnd.slice(0, 7) },
+    edges,
+  };
+}
