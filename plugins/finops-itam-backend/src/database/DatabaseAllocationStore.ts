@@ -440,20 +440,15 @@ export class DatabaseAllocationStore {
         ),
       );
     }
-    if (edges.length > 0) {
+    // One query per edge: a single range per key lets PostgreSQL scan (allocation_key, day)
+    // for just those days (with OR it read every day of the key and filtered).
+    for (const edge of edges) {
       parts.push(
         this.sumBy(
           keysOfRollup()
             .join(`${FACTS} as f`, 'f.allocation_key', 'k.key')
-            .where(q => {
-              for (const edge of edges) {
-                q.orWhere(day =>
-                  day
-                    .where('f.day', '>=', edge.from)
-                    .where('f.day', '<', edge.to),
-                );
-              }
-            }),
+            .where('f.day', '>=', edge.from)
+            .where('f.day', '<', edge.to),
           groups('f.currency'),
           `f.${BASIS_COLUMN[options.basis]}`,
         ),

@@ -37,6 +37,9 @@ export class KeyMonthlyCost {
           GROUP BY allocation_key, substr(day, 1, 7), currency`,
         [maxId],
       );
+      // Fresh statistics, or the planner takes the refilled table for empty and scans it
+      // whole per request.
+      await this.db.raw(`ANALYZE ${MONTHLY}`);
       return;
     }
     const bounds = await this.db(FACTS)
