@@ -411,50 +411,60 @@ export class DatabaseAllocationStore {
    * Direct cost of an entity's rollup in `[from, to)` per currency, service, charge category
    * and resource (not per day): the rows behind the breakdowns of `GET .../cost`. Whole
    * calendar months are read from the keys' monthly sums, the days before and after them
-   * from the facts; the same group may come back once per part, callers add them up.
+   * from the facts.
    */
   async directCostDetail(options: RollupPeriodQuery) {
     const { months, edges } = splitIntoMonths(options.from, options.to);
-    const keysOfRollup = () =>
+    const rowsOf = (currency: string, amount: string) =>
       this.db(`${KEYS} as k`)
         .join(`${ROLLUP} as r`, 'r.member_ref', 'k.allocated_entity_ref')
-        .where('r.ancestor_ref', options.ancestorRef);
-    const groups = (currency: string) => ({
-      currency,
-      serviceName: 'k.service_name',
-      serviceCategory: 'k.service_category',
-      chargeCategory: 'k.charge_category',
-      resourceId: 'k.resource_id',
-      resourceName: 'k.resource_name',
-    });
-    const parts = [];
+        .where('r.ancestor_ref', options.ancestorRef)
+        .select({
+          currency,
+          serviceName: 'k.service_name',
+          serviceCategory: 'k.service_category',
+          chargeCategory: 'k.charge_category',
+          resourceId: 'k.resource_id',
+          resourceName: 'k.resource_name',
+          amount,
+        });
+    const parts: Knex.QueryBuilder[] = [];
     if (months) {
       parts.push(
-        this.sumBy(
-          keysOfRollup()
-            .join(`${KEY_MONTHS} as m`, 'm.allocation_key', 'k.key')
-            .where('m.month', '>=', months.from)
-            .where('m.month', '<', months.to),
-          groups('m.currency'),
-          `m.${options.basis}`,
-        ),
+        rowsOf('m.currency', `m.${options.basis}`)
+          .join(`${KEY_MONTHS} as m`, 'm.allocation_key', 'k.key')
+          .where('m.month', '>=', months.from)
+          .where('m.month', '<', months.to),
       );
     }
-    // One query per edge: a single range per key lets PostgreSQL scan (allocation_key, day)
-    // for just those days (with OR it read every day of the key and filtered).
+    // One part per edge: a single day range per key lets PostgreSQL scan (allocation_key,
+    // day) for just those days (with OR it read every day of the key and filtered).
     for (const edge of edges) {
       parts.push(
-        this.sumBy(
-          keysOfRollup()
-            .join(`${FACTS} as f`, 'f.allocation_key', 'k.key')
-            .where('f.day', '>=', edge.from)
-            .where('f.day', '<', edge.to),
-          groups('f.currency'),
-          `f.${BASIS_COLUMN[options.basis]}`,
-        ),
+        rowsOf('f.currency', `f.${BASIS_COLUMN[options.basis]}`)
+          .join(`${FACTS} as f`, 'f.allocation_key', 'k.key')
+          .where('f.day', '>=', edge.from)
+          .where('f.day', '<', edge.to),
       );
     }
-    return (await Promise.all(parts)).flat();
+    // One statement (UNION ALL of the parts): each round trip costs PostgreSQL planning
+    // and this process's CPU.
+    const [first, ...rest] = parts;
+    // Unwrapped: SQLite rejects parenthesised SELECTs in a UNION.
+    const union = rest.length > 0 ? first.unionAll(rest, false) : first;
+    const column = (name: string) => `u.${name}`;
+    return this.sumBy(
+      this.db.from(union.as('u')),
+      {
+        currency: column('currency'),
+        serviceName: column('serviceName'),
+        serviceCategory: column('serviceCategory'),
+        chargeCategory: column('chargeCategory'),
+        resourceId: column('resourceId'),
+        resourceName: column('resourceName'),
+      },
+      column('amount'),
+    );
   }
 
   /** Direct cost of an entity's rollup in `[from, to)`, per day, currency, service and charge category. */
