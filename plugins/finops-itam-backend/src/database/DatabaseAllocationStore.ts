@@ -411,7 +411,7 @@ export class DatabaseAllocationStore {
    * Direct cost of an entity's rollup in `[from, to)` per currency, service, charge category
    * and resource (not per day): the rows behind the breakdowns of `GET .../cost`. Whole
    * calendar months are read from the keys' monthly sums, the days before and after them
-   * from the facts.
+   * from the facts. On SQLite a group may come back once per part: callers add them up.
    */
   async directCostDetail(options: RollupPeriodQuery) {
     const { months, edges } = splitIntoMonths(options.from, options.to);
@@ -447,24 +447,29 @@ export class DatabaseAllocationStore {
           .where('f.day', '<', edge.to),
       );
     }
-    // One statement (UNION ALL of the parts): each round trip costs PostgreSQL planning
-    // and this process's CPU.
-    const [first, ...rest] = parts;
-    // Unwrapped: SQLite rejects parenthesised SELECTs in a UNION.
-    const union = rest.length > 0 ? first.unionAll(rest, false) : first;
-    const column = (name: string) => `u.${name}`;
-    return this.sumBy(
-      this.db.from(union.as('u')),
-      {
-        currency: column('currency'),
-        serviceName: column('serviceName'),
-        serviceCategory: column('serviceCategory'),
-        chargeCategory: column('chargeCategory'),
-        resourceId: column('resourceId'),
-        resourceName: column('resourceName'),
-      },
-      column('amount'),
+    const groups = {
+      currency: 'u.currency',
+      serviceName: 'u.serviceName',
+      serviceCategory: 'u.serviceCategory',
+      chargeCategory: 'u.chargeCategory',
+      resourceId: 'u.resourceId',
+      resourceName: 'u.resourceName',
+    };
+    if (this.isPostgres) {
+      // One statement (UNION ALL of the parts): each round trip costs PostgreSQL planning
+      // and this process's CPU. Unwrapped parts, as SQLite would need too.
+      const [first, ...rest] = parts;
+      const union = rest.length > 0 ? first.unionAll(rest, false) : first;
+      return this.sumBy(this.db.from(union.as('u')), groups, 'u.amount');
+    }
+    // In-process SQLite has no round trip to save, and measured faster per part (a UNION
+    // subquery cost 1.4x CPU on a year's breakdown); a group may come once per part.
+    const rows = await Promise.all(
+      parts.map(part =>
+        this.sumBy(this.db.from(part.as('u')), groups, 'u.amount'),
+      ),
     );
+    return rows.flat();
   }
 
   /** Direct cost of an entity's rollup in `[from, to)`, per day, currency, service and charge category. */
