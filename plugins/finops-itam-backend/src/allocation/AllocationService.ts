@@ -310,6 +310,7 @@ export class AllocationService {
           );
         }
       }
+      phase('poolInputs');
       await store.transaction(async tx => {
         if (deltas) {
           await tx.rollup.addToDirect(deltas);
@@ -317,7 +318,8 @@ export class AllocationService {
           await tx.rollup.rebuildDirect(maxId);
           await tx.keyMonths.rebuild(maxId);
         }
-        phase(deltas ? 'rollupDirectDeltas' : 'rollupDirectRebuild');
+        // A rebuild includes the keys' monthly sums.
+        phase(deltas ? 'rollupDeltas' : 'rollupRebuild');
         for (const pool of this.options.sharedCost.pools) {
           const targets = targetsOf(pool);
           const direct =
