@@ -1,6 +1,6 @@
 import { Knex } from 'knex';
 import { ExactSum } from '../allocation/exactSum';
-import { nextMonthStart } from '../allocation/months';
+import { factMonths } from './factMonths';
 import { databaseKindOf } from './databaseKind';
 
 const FACTS = 'finops_itam_cost_facts';
@@ -157,25 +157,13 @@ export class DailyRollupWriter {
       return;
     }
     const ancestorsOf = await this.ancestorsByMember();
-    const bounds = await this.db(FACTS)
-      .min({ first: 'day' })
-      .max({ last: 'day' })
-      .first();
-    if (!bounds?.first) return;
-    // Month by month, so memory holds one month of sums however many facts there are
-    // (all at once, 2M facts × 5 ancestors exhausted a 4 GB heap).
-    for (
-      let month = String(bounds.first).slice(0, 7);
-      month <= String(bounds.last).slice(0, 7);
-
-    ) {
-      const to = nextMonthStart(month);
+    for (const { from, to } of await factMonths(this.db)) {
       const sums = new RollupSums();
       const facts = await this.db(`${FACTS} as f`)
         .join(`${KEYS} as k`, 'k.key', 'f.allocation_key')
         .whereNotNull('k.allocated_entity_ref')
         .where('f.id', '<=', maxId)
-        .where('f.day', '>=', `${month}-01`)
+        .where('f.day', '>=', from)
         .where('f.day', '<', to)
         .select(
           'k.allocated_entity_ref as member',
@@ -199,7 +187,6 @@ export class DailyRollupWriter {
       await this.insertSqlite(
         sums.rows().map(r => ({ ...r, direct: r.amount, shared: '0' })),
       );
-      month = to.slice(0, 7);
     }
   }
 
@@ -229,19 +216,7 @@ export class DailyRollupWriter {
       return;
     }
     // SQLite: read the rows concerned, add exactly here, write them back.
-    const current = new Map<string, { direct: string; shared: string }>();
-    const refs = [...new Set(rows.map(r => r.entityRef))];
-    for (let i = 0; i < refs.length; i += SQLITE_CHUNK) {
-      for (const row of await this.db(DAILY).whereIn(
-        'entity_ref',
-        refs.slice(i, i + SQLITE_CHUNK),
-      )) {
-        current.set(
-          rowKey(row.entity_ref, row.day, row.currency, row.basis),
-          row,
-        );
-      }
-    }
+    const current = await this.rowsOf(rows.map(r => r.entityRef));
     const merged = rows.map(r => {
       const before = current.get(
         rowKey(r.entityRef, r.day, r.currency, r.basis),
@@ -364,28 +339,35 @@ export class DailyRollupWriter {
       }
     }
     const rows = sums.rows();
-    const direct = new Map<string, string>();
-    const refs = [...new Set(rows.map(r => r.entityRef))];
-    for (let i = 0; i < refs.length; i += SQLITE_CHUNK) {
-      for (const row of await this.db(DAILY).whereIn(
-        'entity_ref',
-        refs.slice(i, i + SQLITE_CHUNK),
-      )) {
-        direct.set(
-          rowKey(row.entity_ref, row.day, row.currency, row.basis),
-          String(row.direct),
-        );
-      }
-    }
+    const current = await this.rowsOf(rows.map(r => r.entityRef));
     await this.insertSqlite(
       rows.map(r => ({
         ...r,
         direct:
-          direct.get(rowKey(r.entityRef, r.day, r.currency, r.basis)) ?? '0',
+          current.get(rowKey(r.entityRef, r.day, r.currency, r.basis))
+            ?.direct ?? '0',
         shared: r.amount,
       })),
       true,
     );
+  }
+
+  /** The stored rows of some entities (SQLite, where sums are done here), by row key. */
+  private async rowsOf(
+    entityRefs: readonly string[],
+  ): Promise<Map<string, { direct: string; shared: string }>> {
+    const out = new Map<string, { direct: string; shared: string }>();
+    const refs = [...new Set(entityRefs)];
+    for (let i = 0; i < refs.length; i += SQLITE_CHUNK) {
+      const chunk = refs.slice(i, i + SQLITE_CHUNK);
+      for (const row of await this.db(DAILY).whereIn('entity_ref', chunk)) {
+        out.set(rowKey(row.entity_ref, row.day, row.currency, row.basis), {
+          direct: String(row.direct),
+          shared: String(row.shared),
+        });
+      }
+    }
+    return out;
   }
 
   private async ancestorsByMember(): Promise<Map<string, string[]>> {

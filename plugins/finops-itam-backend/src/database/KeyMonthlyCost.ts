@@ -1,6 +1,7 @@
 import { Knex } from 'knex';
 import { ExactSum } from '../allocation/exactSum';
 import { nextMonthStart } from '../allocation/months';
+import { factMonths } from './factMonths';
 import { databaseKindOf } from './databaseKind';
 
 const FACTS = 'finops_itam_cost_facts';
@@ -42,18 +43,7 @@ export class KeyMonthlyCost {
       await this.db.raw(`ANALYZE ${MONTHLY}`);
       return;
     }
-    const bounds = await this.db(FACTS)
-      .min({ first: 'day' })
-      .max({ last: 'day' })
-      .first();
-    if (!bounds?.first) return;
-    // Month by month, so memory holds one month of sums however many facts there are.
-    for (
-      let month = String(bounds.first).slice(0, 7);
-      month <= String(bounds.last).slice(0, 7);
-
-    ) {
-      const to = nextMonthStart(month);
+    for (const { month, from, to } of await factMonths(this.db)) {
       const sums = new Map<
         string,
         { key: string; currency: string; amortized: ExactSum; billed: ExactSum }
@@ -61,7 +51,7 @@ export class KeyMonthlyCost {
       const facts = await this.db(FACTS)
         .whereNotNull('allocation_key')
         .where('id', '<=', maxId)
-        .where('day', '>=', `${month}-01`)
+        .where('day', '>=', from)
         .where('day', '<', to)
         .select('allocation_key', 'currency', 'effective_cost', 'billed_cost');
       for (const f of facts) {
@@ -89,7 +79,6 @@ export class KeyMonthlyCost {
       for (let i = 0; i < rows.length; i += SQLITE_CHUNK) {
         await this.db(MONTHLY).insert(rows.slice(i, i + SQLITE_CHUNK));
       }
-      month = to.slice(0, 7);
     }
   }
 }
