@@ -156,8 +156,7 @@ export class AllocationService {
     try {
       // This run handles the facts stored up to now; later ones wait for the next run.
       const backfilled = await keys.backfillFactKeys();
-      const maxId = (await keys.maxFactId()) ?? '0';
-      const fingerprint = await keys.factsFingerprint();
+      const { maxId, count: factCount, fingerprint } = await keys.factsState();
       const waiting = await store.hasUnallocatedFacts();
       // Deltas are exact only from a rollup that the previous run completed over the same facts.
       const incremental =
@@ -201,7 +200,7 @@ export class AllocationService {
         ? await this.rollupDeltas(changes, pairsBefore, pairs, maxId)
         : undefined;
       const deltas = moved?.deltas;
-      counts.factsScanned = Number(fingerprint.split(':')[0]);
+      counts.factsScanned = factCount;
       counts.factsChanged = moved
         ? moved.facts
         : await keys.countFactsOfChangedKeys(changes, maxId);

@@ -71,22 +71,25 @@ export class AllocationKeyStore {
     this.isPostgres = databaseKindOf(db) === 'postgres';
   }
 
-  /** The highest fact id now: a run handles the facts up to it, later ones wait for the next. */
-  async maxFactId(): Promise<string | null> {
-    const row = await this.db(FACTS).max({ id: 'id' }).first();
-    return row?.id === null || row?.id === undefined ? null : String(row.id);
-  }
-
   /**
-   * Count and highest id of the facts: differs from a previous value whenever facts were
-   * added or deleted since (ids only grow), which makes the daily rollup's deltas unsafe.
+   * The facts as they are now, in one read: the highest id (a run handles the facts up to
+   * it, later ones wait for the next), the count, and both as a fingerprint that differs
+   * from a previous one whenever facts were added or deleted since (ids only grow), which
+   * makes the daily rollup's deltas unsafe.
    */
-  async factsFingerprint(): Promise<string> {
+  async factsState(): Promise<{
+    maxId: string;
+    count: number;
+    fingerprint: string;
+  }> {
     const row = await this.db(FACTS)
       .count({ n: '*' })
       .max({ id: 'id' })
       .first();
-    return `${Number(row?.n ?? 0)}:${row?.id ?? ''}`;
+    const count = Number(row?.n ?? 0);
+    const maxId =
+      row?.id === null || row?.id === undefined ? '0' : String(row.id);
+    return { maxId, count, fingerprint: `${count}:${row?.id ?? ''}` };
   }
 
   /**
@@ -223,7 +226,7 @@ export class AllocationKeyStore {
     return this.db.transaction(async trx => {
       await this.fillSqliteChanges(trx, moved);
       const rows = await trx.raw(
-        'SELECT c.from_ref, c.to_ref, f.day, f.currency, f.effective_cost AS amortized, ' +
+        'SELECT c.from_ref, c.ref AS to_ref, f.day, f.currency, f.effective_cost AS amortized, ' +
           `f.billed_cost AS billed, 1 AS facts FROM ${FACTS} f JOIN ${KEY_CHANGES} c ON f.allocation_key = c.key ` +
           'WHERE f.id <= ?',
         [maxId],
@@ -326,7 +329,7 @@ export class AllocationKeyStore {
   ): Promise<void> {
     await trx.raw(
       `CREATE TEMP TABLE IF NOT EXISTS ${KEY_CHANGES} ` +
-        '(key TEXT PRIMARY KEY, ref TEXT, rule TEXT, pool TEXT, from_ref TEXT, to_ref TEXT)',
+        '(key TEXT PRIMARY KEY, ref TEXT, rule TEXT, pool TEXT, from_ref TEXT)',
     );
     await trx.raw(`DELETE FROM ${KEY_CHANGES}`);
     for (let i = 0; i < changes.length; i += CHUNK) {
@@ -337,7 +340,6 @@ export class AllocationKeyStore {
           rule: c.after.allocationRule,
           pool: c.after.sharedPoolId,
           from_ref: c.before.allocatedEntityRef,
-          to_ref: c.after.allocatedEntityRef,
         })),
       );
     }
