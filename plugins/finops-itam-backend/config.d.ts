@@ -139,6 +139,14 @@ export interface Config {
      */
     unusedCommitmentPool?: string;
 
+    /**
+     * Megabytes of `GET .../cost` answers each backend keeps in memory, so that a service
+     * page opened again (or by someone else) is answered without reading the database. All
+     * are dropped when an ingestion, allocation run or license cost update changes the data;
+     * the least recently used go first when full. Default 64; 0 turns the cache off.
+     */
+    costAnswerCacheMegabytes?: number;
+
     // business metrics (unit cost): begin
     /**
      * CSV files of daily business metric values (orders, searches, ...) read on a schedule:

@@ -198,6 +198,7 @@ export const finopsItamPlugin = createBackendPlugin({
           catalog: deps.catalog,
           auth: deps.auth,
           licenseCosts: new RollupLicenseCostReader(client),
+          answerCacheMegabytes: allocationConfig.costAnswerCacheMegabytes,
         });
         // business metrics, unit cost and team cost: end
 

@@ -43,7 +43,7 @@ export interface RouterOptions {
   /** `finopsItam.ingestion.uploadLimitMb`. */
   uploadLimitMb: number;
   allocation: Pick<AllocationService, 'run' | 'conflicts' | 'conflictCount'>;
-  costQueries: Pick<CostQueryService, 'entityCost' | 'coverage'>;
+  costQueries: Pick<CostQueryService, 'entityCostAnswer' | 'coverage'>;
   /** `GET /allocation/unallocated`. */
   unallocatedReport: Pick<UnallocatedReport, 'unallocated'>;
   /** `GET /chargeback`. */

@@ -5,7 +5,12 @@
  *
  *   yarn bench:query [--components 5000] [--days 400] [--facts-per-day 1]
  *     [--requests 5000] [--warmup 1000] [--concurrency 50] [--db sqlite,postgres]
- *     [--check-every 1]
+ *     [--check-every 1] [--answer-cache-mb 256] [--modes computed,cached,viewed]
+ *
+ * Each window is loaded in three modes, each with a new CostQueryService: `computed` (answer
+ * cache off: every answer read and summed), `cached` (the answer cache, empty at the start
+ * of the warm-up, random components: hits and misses mixed) and `viewed` (the answer
+ * cache after every component was requested once, as after a day of portal use).
  *
  * Not a test: no Jest pattern matches this folder. Prints a Markdown table.
  */
@@ -55,6 +60,10 @@ const CONCURRENCY = Number(arg('--concurrency', '50'));
 /** The client parses and checks one 2xx answer in this many (default all); non-2xx answers are counted. */
 const CHECK_EVERY = Number(arg('--check-every', '1'));
 const DATABASES = arg('--db', 'sqlite,postgres').split(',');
+/** Large enough for every 365-day answer of 5,000 components (~36 KB each). */
+const ANSWER_CACHE_MB = Number(arg('--answer-cache-mb', '256'));
+type Mode = 'computed' | 'cached' | 'viewed';
+const MODES = arg('--modes', 'computed,cached,viewed').split(',') as Mode[];
 const TARGET_P95_MS = 30;
 
 const silent = {
@@ -121,6 +130,7 @@ interface Outcome {
    */
   windows: Array<{
     days: number;
+    mode: Mode;
     result: LoadResult;
     loadAverage: number;
     serverCpuMs: number;
@@ -171,54 +181,58 @@ async function benchDatabase(kind: string): Promise<Outcome> {
     if (kind === 'postgres') await knex.raw('ANALYZE');
     log(`[${kind}] ${run.message} in ${Math.round(allocateMs)} ms; serving`);
 
-    const costQueries = new CostQueryService({
-      store,
-      catalog,
-      auth: benchAuth,
-    });
-    const { server, port } = await serveEntityCost(costQueries);
     const random = new SeededRandom(7);
     const lastDay = addDays(SIZE.firstDay, SIZE.days); // exclusive
     const windows: Outcome['windows'] = [];
-    try {
-      for (const days of [30, 365]) {
-        const from = addDays(lastDay, -days);
-        const paths = (count: number) =>
-          Array.from(
-            { length: count },
-            () =>
-              `/entities/component/default/${componentName(
-                random.int(0, SIZE.components - 1),
-              )}/cost?from=${from}&to=${lastDay}`,
-          );
-        const load = {
-          port,
-          concurrency: CONCURRENCY,
-          seriesLength: days,
-          checkEvery: CHECK_EVERY,
-        };
-        await loadFromOtherProcess({ ...load, paths: paths(WARMUP) });
-        // Other work on the machine skews latency; the table says how busy it was.
-        const loadAverage = os.loadavg()[0];
-        const cpuBefore = process.cpuUsage();
-        const result = await loadFromOtherProcess({
-          ...load,
-          paths: paths(REQUESTS),
+    for (const days of [30, 365]) {
+      const from = addDays(lastDay, -days);
+      const pathOf = (component: number) =>
+        `/entities/component/default/${componentName(component)}/cost?from=${from}&to=${lastDay}`;
+      const randomPaths = (count: number) =>
+        Array.from({ length: count }, () => pathOf(random.int(0, SIZE.components - 1)));
+      const everyComponent = () =>
+        random.shuffle(Array.from({ length: SIZE.components }, (_, i) => pathOf(i)));
+      for (const mode of MODES) {
+        const costQueries = new CostQueryService({
+          store,
+          catalog,
+          auth: benchAuth,
+          answerCacheMegabytes: mode === 'computed' ? 0 : ANSWER_CACHE_MB,
         });
-        const cpu = process.cpuUsage(cpuBefore);
-        const serverCpuMs =
-          (cpu.user + cpu.system) / 1000 / Math.max(1, result.requests);
-        log(
-          `[${kind}] ${days}-day (load ${loadAverage.toFixed(
-            1,
-          )}, server CPU ${serverCpuMs.toFixed(
-            2,
-          )} ms/request): ${JSON.stringify(result)}`,
-        );
-        windows.push({ days, result, loadAverage, serverCpuMs });
+        const { server, port } = await serveEntityCost(costQueries);
+        try {
+          const load = {
+            port,
+            concurrency: CONCURRENCY,
+            seriesLength: days,
+            checkEvery: CHECK_EVERY,
+          };
+          await loadFromOtherProcess({
+            ...load,
+            paths: mode === 'viewed' ? everyComponent() : randomPaths(WARMUP),
+          });
+          // Other work on the machine skews latency; the table says how busy it was.
+          const loadAverage = os.loadavg()[0];
+          const cpuBefore = process.cpuUsage();
+          const result = await loadFromOtherProcess({
+            ...load,
+            paths: randomPaths(REQUESTS),
+          });
+          const cpu = process.cpuUsage(cpuBefore);
+          const serverCpuMs =
+            (cpu.user + cpu.system) / 1000 / Math.max(1, result.requests);
+          log(
+            `[${kind}] ${days}-day ${mode} (load ${loadAverage.toFixed(
+              1,
+            )}, server CPU ${serverCpuMs.toFixed(
+              2,
+            )} ms/request): ${JSON.stringify(result)}`,
+          );
+          windows.push({ days, mode, result, loadAverage, serverCpuMs });
+        } finally {
+          await new Promise(resolve => server.close(resolve));
+        }
       }
-    } finally {
-      await new Promise(resolve => server.close(resolve));
     }
     return {
       db: kind,
@@ -235,6 +249,12 @@ async function benchDatabase(kind: string): Promise<Outcome> {
   }
 }
 
+const MODE_LABELS: Record<Mode, string> = {
+  computed: 'computed (cache off)',
+  cached: `cache (${ANSWER_CACHE_MB} MB), random views`,
+  viewed: `cache, every component viewed once`,
+};
+
 const ms = (value: number) => value.toFixed(1);
 const s = (value: number) => (value / 1000).toFixed(1);
 
@@ -246,15 +266,15 @@ function table(outcomes: Outcome[]): string {
       `${REQUESTS} requests per window after ${WARMUP} warm-up, percentiles over every answer's latency; ` +
       `node ${process.version}, ${os.cpus().length} CPU(s).`,
     '',
-    '| Database | Facts | Migrate (s) | Insert (s) | Allocate (s) | Window | Load avg | Answers | Errors | Timeouts | Non-2xx | Bad bodies | req/s | Server CPU/req (ms) | Client CPU/req (ms) | p50 (ms) | p95 (ms) | p99 (ms) | max (ms) | p95 ≤ 30 ms |',
-    '|---|---:|---:|---:|---:|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|',
+    '| Database | Facts | Migrate (s) | Insert (s) | Allocate (s) | Window | Answers from | Load avg | Answers | Errors | Timeouts | Non-2xx | Bad bodies | req/s | Server CPU/req (ms) | Client CPU/req (ms) | p50 (ms) | p95 (ms) | p99 (ms) | max (ms) | p95 ≤ 30 ms |',
+    '|---|---:|---:|---:|---:|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|',
   ];
   for (const o of outcomes) {
-    for (const { days, result: r, loadAverage, serverCpuMs } of o.windows) {
+    for (const { days, mode, result: r, loadAverage, serverCpuMs } of o.windows) {
       lines.push(
         `| ${o.db} | ${o.facts} | ${s(o.migrateMs)} | ${s(o.insertMs)} | ${s(
           o.allocateMs,
-        )} | ${days} days | ${loadAverage.toFixed(1)} | ` +
+        )} | ${days} days | ${MODE_LABELS[mode]} | ${loadAverage.toFixed(1)} | ` +
           `${r.requests} | ${r.errors} | ${r.timeouts} | ${r.non2xx} | ${
             r.badBodies
           } | ${r.requestsPerSecond.toFixed(0)} | ${serverCpuMs.toFixed(
@@ -278,10 +298,10 @@ async function main() {
   }
   process.stdout.write(`${table(outcomes)}\n`);
   for (const o of outcomes) {
-    for (const { days, result } of o.windows) {
+    for (const { days, mode, result } of o.windows) {
       if (result.firstError)
         process.stdout.write(
-          `\n${o.db} ${days} days, first error: ${result.firstError}\n`,
+          `\n${o.db} ${days} days ${mode}, first error: ${result.firstError}\n`,
         );
     }
   }

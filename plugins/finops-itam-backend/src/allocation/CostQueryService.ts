@@ -1,5 +1,5 @@
 import { AuthService } from '@backstage/backend-plugin-api';
-import { CompoundEntityRef, stringifyEntityRef } from '@backstage/catalog-model';
+import { CompoundEntityRef, Entity, stringifyEntityRef } from '@backstage/catalog-model';
 import { NotFoundError } from '@backstage/errors';
 import { CatalogService } from '@backstage/plugin-catalog-node';
 import {
@@ -15,7 +15,9 @@ import {
   CurrencyTotal,
   EntityCostResponse,
 } from '@finops-itam/plugin-finops-itam-common';
-import { DatabaseAllocationStore } from '../database/DatabaseAllocationStore';
+import { AllocationRunRecord, DatabaseAllocationStore } from '../database/DatabaseAllocationStore';
+import { AnswerCache, DEFAULT_ANSWER_CACHE_MEGABYTES } from './AnswerCache';
+import { CostAnswer, SentAnswer } from './CostAnswer';
 import { Money, MoneyValue } from '../ingestion/money';
 import { SumMap, costBreakdowns, pickCurrency as pickCurrencyOfSums } from './costBreakdowns';
 import { EntityLookupCache } from './entityLookupCache';
@@ -38,6 +40,9 @@ export interface CostPeriod {
   to: string;
   basis: CostBasis;
 }
+
+/** A period of an entity's cost and the size of its series buckets. */
+export type EntityCostPeriod = CostPeriod & { granularity: CostGranularity };
 
 /** Sums decimal strings under string keys, exactly. */
 class Totals {
@@ -110,6 +115,16 @@ export function periodBuckets(from: string, to: string, granularity: CostGranula
   return buckets;
 }
 
+/** The annotations that map cost to the entity, as it has them. */
+function mappingAnnotations(entity: Entity): Record<string, string> {
+  return Object.fromEntries(
+    MAPPING_ANNOTATIONS.filter(k => entity.metadata.annotations?.[k] !== undefined).map(k => [
+      k,
+      entity.metadata.annotations![k],
+    ]),
+  );
+}
+
 const key = (...parts: Array<string | null>) => parts.map(p => p ?? '').join('\u0000');
 
 /**
@@ -118,6 +133,7 @@ const key = (...parts: Array<string | null>) => parts.map(p => p ?? '').join('\u
  */
 export class CostQueryService {
   private readonly entities: EntityLookupCache;
+  private readonly answers: AnswerCache<CostAnswer>;
 
   constructor(
     private readonly options: {
@@ -126,17 +142,27 @@ export class CostQueryService {
       auth: Pick<AuthService, 'getOwnServiceCredentials'>;
       /** Entitlement cost shares over the rollup; without it `licenses` stays "0". */
       licenseCosts?: Pick<RollupLicenseCostReader, 'dailyLicenseCost'>;
+      /** Size of the answer cache of `entityCostAnswer`; 0 turns it off. Default 64. */
+      answerCacheMegabytes?: number;
       now?: () => Date;
     },
   ) {
     const { catalog, auth } = options;
+    this.answers = new AnswerCache(
+      (options.answerCacheMegabytes ?? DEFAULT_ANSWER_CACHE_MEGABYTES) * 1024 * 1024,
+      answer => answer.size,
+    );
     this.entities = new EntityLookupCache(async ref =>
       catalog.getEntityByRef(ref, { credentials: await auth.getOwnServiceCredentials() }),
     );
   }
 
   async allocationStatus(): Promise<AllocationStatus> {
-    const { run, waiting } = await this.options.store.allocationSnapshot();
+    return this.statusOf(await this.options.store.allocationSnapshot());
+  }
+
+  private statusOf(snapshot: { run: AllocationRunRecord | undefined; waiting: boolean }): AllocationStatus {
+    const { run, waiting } = snapshot;
     if (!run) {
       return { state: 'never-run', lastRunAt: null };
     }
@@ -149,32 +175,64 @@ export class CostQueryService {
     };
   }
 
-  /**
-   * Throws NotFoundError when the catalog does not know the entity.
-   *
-   * Four reads, two of them shared between concurrent requests (the entity, briefly
-   * cached, and the allocation status), one from the daily rollup (totals and series) and
-   * one grouped read of the facts (the breakdowns), and the license cost shares; sums are scaled BigInts, not decimal.js,
-   * because a 365-day series is hundreds of additions per request.
-   */
-  async entityCost(
-    ref: CompoundEntityRef,
-    period: CostPeriod & { granularity: CostGranularity },
-  ): Promise<EntityCostResponse> {
-    const { store } = this.options;
+  private async requireEntity(ref: CompoundEntityRef): Promise<Entity> {
     const entity = await this.entities.get(ref);
     if (!entity) {
       throw new NotFoundError(
         `No entity ${stringifyEntityRef(ref)} in the catalog; check the kind, namespace and name`,
       );
     }
+    return entity;
+  }
+
+  /** Throws NotFoundError when the catalog does not know the entity. */
+  async entityCost(ref: CompoundEntityRef, period: EntityCostPeriod): Promise<EntityCostResponse> {
+    const entity = await this.requireEntity(ref);
+    const [cost, allocation] = await Promise.all([this.costOf(entity, period), this.allocationStatus()]);
+    return { ...cost, allocation };
+  }
+
+  /**
+   * `entityCost` as sent (JSON bytes and ETag), computed once per version of the cost data:
+   * repeated views of a service page (and the same page opened by many people) are answered
+   * from the answer cache until an ingestion, allocation run or license cost update changes
+   * the data. The allocation status is added fresh. The key holds the entity's mapping
+   * annotations, which the answer shows, so a catalog edit is seen within the entity
+   * lookup's minute.
+   */
+  async entityCostAnswer(ref: CompoundEntityRef, period: EntityCostPeriod): Promise<SentAnswer> {
+    const entity = await this.requireEntity(ref);
+    const snapshot = await this.options.store.allocationSnapshot();
+    const answerKey = JSON.stringify([
+      stringifyEntityRef(entity).toLocaleLowerCase('en-US'),
+      period.from,
+      period.to,
+      period.basis,
+      period.granularity,
+      mappingAnnotations(entity),
+    ]);
+    const answer = await this.answers.get(
+      snapshot.costDataVersion,
+      answerKey,
+      async () => new CostAnswer(JSON.stringify(await this.costOf(entity, period))),
+    );
+    return answer.withStatus(JSON.stringify(this.statusOf(snapshot)));
+  }
+
+  /**
+   * Four reads, two of them shared between concurrent requests (the entity, briefly
+   * cached, and the allocation status), one from the daily rollup (totals and series) and
+   * one grouped read of the facts (the breakdowns), and the license cost shares; sums are scaled BigInts, not decimal.js,
+   * because a 365-day series is hundreds of additions per request.
+   */
+  private async costOf(entity: Entity, period: EntityCostPeriod): Promise<Omit<EntityCostResponse, 'allocation'>> {
+    const { store } = this.options;
     const entityRef = stringifyEntityRef(entity).toLocaleLowerCase('en-US');
     const query = { ancestorRef: entityRef, ...period };
     const { licenseCosts } = this.options;
-    const [dailyRows, detailRows, allocation, licenseRows] = await Promise.all([
+    const [dailyRows, detailRows, licenseRows] = await Promise.all([
       store.entityDailyCost(query),
       store.directCostDetail(query),
-      this.allocationStatus(),
       licenseCosts
         ? licenseCosts.dailyLicenseCost(entityRef, period.from, period.to)
         : [],
@@ -231,12 +289,7 @@ export class CostQueryService {
       };
     });
 
-    const annotations = Object.fromEntries(
-      MAPPING_ANNOTATIONS.filter(k => entity.metadata.annotations?.[k] !== undefined).map(k => [
-        k,
-        entity.metadata.annotations![k],
-      ]),
-    );
+    const annotations = mappingAnnotations(entity);
     const hasCost = dailyRows.length > 0 || detailRows.length > 0 || licenseRows.length > 0;
     const mapped = Object.keys(annotations).length > 0 || hasCost;
 
@@ -261,7 +314,6 @@ export class CostQueryService {
           suggestion: `${ANNOTATION_COST_TAGS}: application=${entity.metadata.name}`,
         }),
       },
-      allocation,
     };
   }
 

@@ -6,6 +6,7 @@ import {
 } from '@backstage/backend-plugin-api';
 import { Config, ConfigReader, JsonObject } from '@backstage/config';
 import { AllocationService } from './AllocationService';
+import { DEFAULT_ANSWER_CACHE_MEGABYTES } from './AnswerCache';
 import { AllocationFallbackRule, readAllocationFallbackRules } from './rules';
 import { SharedCostConfig, readSharedCostConfig } from './shared';
 
@@ -22,6 +23,8 @@ export interface AllocationConfig {
   schedule: SchedulerServiceTaskScheduleDefinition;
   fallbackRules: AllocationFallbackRule[];
   sharedCost: SharedCostConfig;
+  /** `finopsItam.costAnswerCacheMegabytes`: the answer cache of `GET .../cost`. */
+  costAnswerCacheMegabytes: number;
 }
 
 /**
@@ -39,12 +42,30 @@ export function readAllocationConfig(config: Config): AllocationConfig {
       new ConfigReader(data, 'app-config', undefined, key),
     );
   } catch (error) {
-    throw new Error(`Invalid ${key}: ${error instanceof Error ? error.message : error}`);
+    throw new Error(
+      `Invalid ${key}: ${error instanceof Error ? error.message : error}`,
+    );
   }
   const fallbackRules = readAllocationFallbackRules(
     config.getOptional<unknown[]>('finopsItam.allocation.fallbackRules') ?? [],
   );
-  return { schedule, fallbackRules, sharedCost: readSharedCostConfig(config) };
+  const cacheKey = 'finopsItam.costAnswerCacheMegabytes';
+  const costAnswerCacheMegabytes =
+    config.getOptionalNumber(cacheKey) ?? DEFAULT_ANSWER_CACHE_MEGABYTES;
+  if (
+    !Number.isFinite(costAnswerCacheMegabytes) ||
+    costAnswerCacheMegabytes < 0
+  ) {
+    throw new Error(
+      `Invalid ${cacheKey}: must be 0 (off) or a positive number of megabytes`,
+    );
+  }
+  return {
+    schedule,
+    fallbackRules,
+    sharedCost: readSharedCostConfig(config),
+    costAnswerCacheMegabytes,
+  };
 }
 
 /** The global allocation task: one replica re-allocates what the catalog or ingestion changed. */

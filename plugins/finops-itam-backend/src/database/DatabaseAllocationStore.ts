@@ -3,6 +3,7 @@ import { ExactSum, trimDecimal } from '../allocation/exactSum';
 import { AllocationKeyStore } from './AllocationKeyStore';
 import { DailyRollupWriter } from './DailyRollupWriter';
 import { KeyMonthlyCost, splitIntoMonths } from './KeyMonthlyCost';
+import { bumpCostDataVersion, readCostDataVersion } from './costDataVersion';
 import { databaseKindOf } from './databaseKind';
 
 /** An entity's rollup over a half-open period, in one cost basis. */
@@ -125,6 +126,7 @@ export class DatabaseAllocationStore {
         value: Promise<{
           run: AllocationRunRecord | undefined;
           waiting: boolean;
+          costDataVersion: string;
         }>;
       }
     | undefined;
@@ -317,13 +319,17 @@ export class DatabaseAllocationStore {
     at: Date,
   ): Promise<void> {
     this.status = undefined;
-    await this.db(RUNS).where('id', id).update({
-      finished_at: at,
-      status: outcome.status,
-      facts_scanned: outcome.factsScanned,
-      facts_changed: outcome.factsChanged,
-      facts_fingerprint: outcome.factsFingerprint,
-      message: outcome.message,
+    // The run's writes are committed by now: cached cost answers from before it are stale.
+    await this.db.transaction(async trx => {
+      await trx(RUNS).where('id', id).update({
+        finished_at: at,
+        status: outcome.status,
+        facts_scanned: outcome.factsScanned,
+        facts_changed: outcome.factsChanged,
+        facts_fingerprint: outcome.factsFingerprint,
+        message: outcome.message,
+      });
+      await bumpCostDataVersion(trx);
     });
     // Only the recent history is worth keeping.
     const keepFrom = await this.db(RUNS)
@@ -356,19 +362,22 @@ export class DatabaseAllocationStore {
 
   /**
    * The latest run and whether facts wait for allocation, as every cost response reports
-   * them: reused for up to a second across concurrent requests (two queries fewer per
-   * request under load), dropped by any run or allocation write through this store.
+   * them, and the cost data version (see `costDataVersion.ts`) that answer caches compare:
+   * reused for up to a second across concurrent requests (three queries fewer per request
+   * under load), dropped by any run or allocation write through this store.
    */
   allocationSnapshot(): Promise<{
     run: AllocationRunRecord | undefined;
     waiting: boolean;
+    costDataVersion: string;
   }> {
     const now = Date.now();
     if (!this.status || this.status.expires <= now) {
       const value = Promise.all([
         this.latestRun(),
         this.hasUnallocatedFacts(),
-      ]).then(([run, waiting]) => ({ run, waiting }));
+        readCostDataVersion(this.db),
+      ]).then(([run, waiting, costDataVersion]) => ({ run, waiting, costDataVersion }));
       const entry = { expires: now + STATUS_CACHE_MS, value };
       this.status = entry;
       // A failed read is not reused.

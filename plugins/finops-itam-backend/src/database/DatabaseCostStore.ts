@@ -7,6 +7,7 @@ import { Knex } from 'knex';
 import { normalizeAmount, sumAmounts } from '../ingestion/money';
 import { CostFact, FileTotal } from '../ingestion/types';
 import { allocationKeyOf } from './allocationKey';
+import { bumpCostDataVersion } from './costDataVersion';
 import { databaseKindOf } from './databaseKind';
 import { migrateDatabase } from './migrations';
 import { normalizeTags } from './tags';
@@ -181,6 +182,7 @@ export class DatabaseCostStore {
         }
       }
       verify(await this.storedTotals(trx, ingestionId));
+      await bumpCostDataVersion(trx);
     });
   }
 
@@ -212,7 +214,11 @@ export class DatabaseCostStore {
 
   /** Drops facts of days before `day` (YYYY-MM-DD); returns how many went. */
   async deleteFactsBefore(day: string): Promise<number> {
-    return this.db(FACTS).where('day', '<', day).delete();
+    return this.db.transaction(async trx => {
+      const deleted = await trx(FACTS).where('day', '<', day).delete();
+      if (deleted > 0) await bumpCostDataVersion(trx);
+      return deleted;
+    });
   }
 
   async insertIngestion(report: IngestionReport): Promise<void> {

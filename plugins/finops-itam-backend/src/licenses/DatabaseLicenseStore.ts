@@ -4,6 +4,7 @@ import {
   LicenseSeat,
 } from '@finops-itam/plugin-finops-itam-common';
 import { Knex } from 'knex';
+import { bumpCostDataVersion } from '../database/costDataVersion';
 import { normalizeAmount } from '../ingestion/money';
 import { LicenseProductOverrideStore } from './LicenseProductCatalog';
 
@@ -174,6 +175,7 @@ export class DatabaseLicenseStore implements LicenseProductOverrideStore {
       for (let i = 0; i < records.length; i += BATCH) {
         await tx(DAILY_COST).insert(records.slice(i, i + BATCH));
       }
+      await bumpCostDataVersion(tx);
     });
   }
 

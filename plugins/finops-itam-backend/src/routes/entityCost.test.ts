@@ -95,6 +95,43 @@ describe('GET /entities/:kind/:namespace/:name/cost', () => {
   );
 
   it.each(databases.eachSupportedId())(
+    'answers repeated views from the answer cache until an allocation run changes the data version, on %p',
+    async databaseId => {
+      const knex = await databases.init(databaseId);
+      const server = await startWithFacts(knex);
+      const allocate = () =>
+        request(server)
+          .post('/api/finops-itam/allocation/run')
+          .set('Authorization', mockCredentials.service.header());
+      const get = () =>
+        request(server)
+          .get('/api/finops-itam/entities/component/default/checkout/cost?from=2026-11-01&to=2026-12-01&basis=billed')
+          .set('Authorization', auth());
+      await allocate();
+      const first = await get();
+      expect(first.body.direct).toBe('11.1000000000000001');
+
+      // Changed behind the version's back: the cached answer is still served, byte for byte.
+      await knex('finops_itam_entity_daily_cost')
+        .where({ entity_ref: 'component:default/checkout', day: '2026-11-01', basis: 'billed', currency: 'USD' })
+        .update({ direct: '20.1' });
+      const repeated = await get();
+      expect(repeated.text).toBe(first.text);
+      expect(repeated.headers.etag).toBe(first.headers.etag);
+      const revalidated = await get().set('If-None-Match', first.headers.etag);
+      expect(revalidated.status).toBe(304);
+
+      // A run raises the version (facts unchanged: the rollup is corrected, not rebuilt, so
+      // the edited row stays) and the answer is computed again from what is stored.
+      expect((await allocate()).body.rollup).toBe('incremental');
+      const fresh = await get();
+      expect(fresh.body.direct).toBe('21.1000000000000001');
+      expect(fresh.body.allocation).toEqual({ state: 'current', lastRunAt: expect.any(String) });
+      await knex.destroy();
+    },
+  );
+
+  it.each(databases.eachSupportedId())(
     'adds license cost shares over the rollup, shelfware to the owner group, on %p',
     async databaseId => {
       const knex = await databases.init(databaseId);
@@ -202,7 +239,10 @@ describe('finops-itam.cost.read on GET /entities/:kind/:namespace/:name/cost', (
       auth: mockServices.auth(),
     });
     const costQueries = {
-      entityCost: jest.fn(async () => ({ entityRef: 'component:default/checkout' }) as any),
+      entityCostAnswer: jest.fn(async () => ({
+        body: Buffer.from(JSON.stringify({ entityRef: 'component:default/checkout' })),
+        etag: '"checkout"',
+      })),
     };
     const server = express()
       .use(createEntityCostRoutes({ costQueries, requirePermission }))
@@ -234,7 +274,7 @@ describe('finops-itam.cost.read on GET /entities/:kind/:namespace/:name/cost', (
     expect(res.body.error.message).toBe(
       "You don't have access to cost data for component:default/checkout",
     );
-    expect(costQueries.entityCost).not.toHaveBeenCalled();
+    expect(costQueries.entityCostAnswer).not.toHaveBeenCalled();
   });
 
   it('applies a conditional decision to the entity: its owners may read', async () => {
@@ -248,7 +288,7 @@ describe('finops-itam.cost.read on GET /entities/:kind/:namespace/:name/cost', (
     const res = await request(server).get('/entities/component/default/checkout/cost');
     expect(res.status).toBe(403);
     expect(res.body.error.message).toMatch(/cost data for component:default\/checkout/);
-    expect(costQueries.entityCost).not.toHaveBeenCalled();
+    expect(costQueries.entityCostAnswer).not.toHaveBeenCalled();
   });
 
   it('denies conditions it cannot evaluate and entities the catalog does not have', async () => {

@@ -11,7 +11,7 @@ const costQuery = periodQuery.extend({
 });
 
 export interface EntityCostRoutesOptions {
-  costQueries: Pick<CostQueryService, 'entityCost'>;
+  costQueries: Pick<CostQueryService, 'entityCostAnswer'>;
   requirePermission: RequirePermission;
 }
 
@@ -32,12 +32,12 @@ export function createEntityCostRoutes(options: EntityCostRoutesOptions) {
       deniedMessage: `You don't have access to cost data for ${entityRef}`,
     });
     const query = parseQuery(costQuery, req.query);
-    res.json(
-      await costQueries.entityCost(
-        { kind, namespace, name },
-        { ...resolvePeriod(query), basis: query.basis, granularity: query.granularity },
-      ),
+    const { body, etag } = await costQueries.entityCostAnswer(
+      { kind, namespace, name },
+      { ...resolvePeriod(query), basis: query.basis, granularity: query.granularity },
     );
+    // With the ETag set, Express answers a browser revalidating an unchanged answer with 304.
+    res.set('ETag', etag).type('application/json').send(body);
   });
 
   return router;
