@@ -1,5 +1,9 @@
 import { AuthService } from '@backstage/backend-plugin-api';
-import { CompoundEntityRef, Entity, stringifyEntityRef } from '@backstage/catalog-model';
+import {
+  CompoundEntityRef,
+  Entity,
+  stringifyEntityRef,
+} from '@backstage/catalog-model';
 import { NotFoundError } from '@backstage/errors';
 import { CatalogService } from '@backstage/plugin-catalog-node';
 import {
@@ -15,11 +19,18 @@ import {
   CurrencyTotal,
   EntityCostResponse,
 } from '@finops-itam/plugin-finops-itam-common';
-import { AllocationRunRecord, DatabaseAllocationStore } from '../database/DatabaseAllocationStore';
+import {
+  AllocationRunRecord,
+  DatabaseAllocationStore,
+} from '../database/DatabaseAllocationStore';
 import { AnswerCache, DEFAULT_ANSWER_CACHE_MEGABYTES } from './AnswerCache';
 import { CostAnswer, SentAnswer } from './CostAnswer';
 import { Money, MoneyValue } from '../ingestion/money';
-import { SumMap, costBreakdowns, pickCurrency as pickCurrencyOfSums } from './costBreakdowns';
+import {
+  SumMap,
+  costBreakdowns,
+  pickCurrency as pickCurrencyOfSums,
+} from './costBreakdowns';
 import { EntityLookupCache } from './entityLookupCache';
 import { ExactSum } from './exactSum';
 import { RollupLicenseCostReader } from '../licenses/RollupLicenseCostReader';
@@ -75,7 +86,9 @@ function pickCurrency(totals: Totals): {
   }
   return {
     currency: sorted[0][0],
-    others: sorted.slice(1).map(([currency, total]) => ({ currency, total: total.toFixed() })),
+    others: sorted
+      .slice(1)
+      .map(([currency, total]) => ({ currency, total: total.toFixed() })),
   };
 }
 
@@ -91,7 +104,11 @@ const bucketCache = new Map<string, readonly string[]>();
 const BUCKET_CACHE_SIZE = 64;
 
 /** Every bucket of `[from, to)`: days as `YYYY-MM-DD`, months as `YYYY-MM`. */
-export function periodBuckets(from: string, to: string, granularity: CostGranularity): readonly string[] {
+export function periodBuckets(
+  from: string,
+  to: string,
+  granularity: CostGranularity,
+): readonly string[] {
   const cacheKey = `${from}/${to}/${granularity}`;
   const cached = bucketCache.get(cacheKey);
   if (cached) {
@@ -118,14 +135,14 @@ export function periodBuckets(from: string, to: string, granularity: CostGranula
 /** The annotations that map cost to the entity, as it has them. */
 function mappingAnnotations(entity: Entity): Record<string, string> {
   return Object.fromEntries(
-    MAPPING_ANNOTATIONS.filter(k => entity.metadata.annotations?.[k] !== undefined).map(k => [
-      k,
-      entity.metadata.annotations![k],
-    ]),
+    MAPPING_ANNOTATIONS.filter(
+      k => entity.metadata.annotations?.[k] !== undefined,
+    ).map(k => [k, entity.metadata.annotations![k]]),
   );
 }
 
-const key = (...parts: Array<string | null>) => parts.map(p => p ?? '').join('\u0000');
+const key = (...parts: Array<string | null>) =>
+  parts.map(p => p ?? '').join('\u0000');
 
 /**
  * Answers cost questions from allocated facts: an entity's cost over its rollup, and how
@@ -149,11 +166,15 @@ export class CostQueryService {
   ) {
     const { catalog, auth } = options;
     this.answers = new AnswerCache(
-      (options.answerCacheMegabytes ?? DEFAULT_ANSWER_CACHE_MEGABYTES) * 1024 * 1024,
+      (options.answerCacheMegabytes ?? DEFAULT_ANSWER_CACHE_MEGABYTES) *
+        1024 *
+        1024,
       answer => answer.size,
     );
     this.entities = new EntityLookupCache(async ref =>
-      catalog.getEntityByRef(ref, { credentials: await auth.getOwnServiceCredentials() }),
+      catalog.getEntityByRef(ref, {
+        credentials: await auth.getOwnServiceCredentials(),
+      }),
     );
   }
 
@@ -161,14 +182,19 @@ export class CostQueryService {
     return this.statusOf(await this.options.store.allocationSnapshot());
   }
 
-  private statusOf(snapshot: { run: AllocationRunRecord | undefined; waiting: boolean }): AllocationStatus {
+  private statusOf(snapshot: {
+    run: AllocationRunRecord | undefined;
+    waiting: boolean;
+  }): AllocationStatus {
     const { run, waiting } = snapshot;
     if (!run) {
       return { state: 'never-run', lastRunAt: null };
     }
     const now = (this.options.now ?? (() => new Date()))().getTime();
     const running =
-      (run.status === 'running' && now - Date.parse(run.startedAt) < STALE_RUN_MS) || waiting;
+      (run.status === 'running' &&
+        now - Date.parse(run.startedAt) < STALE_RUN_MS) ||
+      waiting;
     return {
       state: running ? 'running' : 'current',
       lastRunAt: run.finishedAt ?? run.startedAt,
@@ -179,16 +205,24 @@ export class CostQueryService {
     const entity = await this.entities.get(ref);
     if (!entity) {
       throw new NotFoundError(
-        `No entity ${stringifyEntityRef(ref)} in the catalog; check the kind, namespace and name`,
+        `No entity ${stringifyEntityRef(
+          ref,
+        )} in the catalog; check the kind, namespace and name`,
       );
     }
     return entity;
   }
 
   /** Throws NotFoundError when the catalog does not know the entity. */
-  async entityCost(ref: CompoundEntityRef, period: EntityCostPeriod): Promise<EntityCostResponse> {
+  async entityCost(
+    ref: CompoundEntityRef,
+    period: EntityCostPeriod,
+  ): Promise<EntityCostResponse> {
     const entity = await this.requireEntity(ref);
-    const [cost, allocation] = await Promise.all([this.costOf(entity, period), this.allocationStatus()]);
+    const [cost, allocation] = await Promise.all([
+      this.costOf(entity, period),
+      this.allocationStatus(),
+    ]);
     return { ...cost, allocation };
   }
 
@@ -200,7 +234,10 @@ export class CostQueryService {
    * annotations, which the answer shows, so a catalog edit is seen within the entity
    * lookup's minute.
    */
-  async entityCostAnswer(ref: CompoundEntityRef, period: EntityCostPeriod): Promise<SentAnswer> {
+  async entityCostAnswer(
+    ref: CompoundEntityRef,
+    period: EntityCostPeriod,
+  ): Promise<SentAnswer> {
     const entity = await this.requireEntity(ref);
     const snapshot = await this.options.store.allocationSnapshot();
     const answerKey = JSON.stringify([
@@ -214,7 +251,8 @@ export class CostQueryService {
     const answer = await this.answers.get(
       snapshot.costDataVersion,
       answerKey,
-      async () => new CostAnswer(JSON.stringify(await this.costOf(entity, period))),
+      async () =>
+        new CostAnswer(JSON.stringify(await this.costOf(entity, period))),
     );
     return answer.withStatus(JSON.stringify(this.statusOf(snapshot)));
   }
@@ -225,7 +263,10 @@ export class CostQueryService {
    * one grouped read of the facts (the breakdowns), and the license cost shares; sums are scaled BigInts, not decimal.js,
    * because a 365-day series is hundreds of additions per request.
    */
-  private async costOf(entity: Entity, period: EntityCostPeriod): Promise<Omit<EntityCostResponse, 'allocation'>> {
+  private async costOf(
+    entity: Entity,
+    period: EntityCostPeriod,
+  ): Promise<Omit<EntityCostResponse, 'allocation'>> {
     const { store } = this.options;
     const entityRef = stringifyEntityRef(entity).toLocaleLowerCase('en-US');
     const query = { ancestorRef: entityRef, ...period };
@@ -248,7 +289,8 @@ export class CostQueryService {
     }
     const { currency, others } = pickCurrencyOfSums(byCurrency);
 
-    const bucketOf = (day: string) => (period.granularity === 'day' ? day : day.slice(0, 7));
+    const bucketOf = (day: string) =>
+      period.granularity === 'day' ? day : day.slice(0, 7);
     const direct = new SumMap();
     const shared = new SumMap();
     for (const row of dailyRows) {
@@ -259,15 +301,22 @@ export class CostQueryService {
     }
     const licenses = new SumMap();
     for (const row of licenseRows) {
-      if (row.currency === currency) licenses.add(bucketOf(row.day), row.amount);
+      if (row.currency === currency)
+        licenses.add(bucketOf(row.day), row.amount);
     }
-    const breakdowns = costBreakdowns(detailRows.filter(row => row.currency === currency));
+    const breakdowns = costBreakdowns(
+      detailRows.filter(row => row.currency === currency),
+    );
 
     const directTotal = new ExactSum();
     const sharedTotal = new ExactSum();
     const licensesTotal = new ExactSum();
     const zero = new ExactSum();
-    const series = periodBuckets(period.from, period.to, period.granularity).map(date => {
+    const series = periodBuckets(
+      period.from,
+      period.to,
+      period.granularity,
+    ).map(date => {
       const d = direct.get(date) ?? zero;
       const s = shared.get(date) ?? zero;
       const l = licenses.get(date) ?? zero;
@@ -290,7 +339,8 @@ export class CostQueryService {
     });
 
     const annotations = mappingAnnotations(entity);
-    const hasCost = dailyRows.length > 0 || detailRows.length > 0 || licenseRows.length > 0;
+    const hasCost =
+      dailyRows.length > 0 || detailRows.length > 0 || licenseRows.length > 0;
     const mapped = Object.keys(annotations).length > 0 || hasCost;
 
     return {
@@ -300,7 +350,11 @@ export class CostQueryService {
       to: period.to,
       basis: period.basis,
       granularity: period.granularity,
-      total: new ExactSum().addSum(directTotal).addSum(sharedTotal).addSum(licensesTotal).toString(),
+      total: new ExactSum()
+        .addSum(directTotal)
+        .addSum(sharedTotal)
+        .addSum(licensesTotal)
+        .toString(),
       direct: directTotal.toString(),
       shared: sharedTotal.toString(),
       licenses: licensesTotal.toString(),
@@ -338,7 +392,10 @@ export class CostQueryService {
         }
       }
     }
-    const totalsOf = (scope: string, currency: string | null): AllocationCoverageTotals => {
+    const totalsOf = (
+      scope: string,
+      currency: string | null,
+    ): AllocationCoverageTotals => {
       const t = total.get(key(scope, currency));
       const a = allocated.get(key(scope, currency));
       return {

@@ -3,7 +3,11 @@ import { finopsItamCostReadPermission } from '@finops-itam/plugin-finops-itam-co
 import Router from 'express-promise-router';
 import { z } from 'zod';
 import { CostQueryService } from '../allocation/CostQueryService';
-import { parseQuery, periodQuery, resolvePeriod } from '../allocation/costPeriod';
+import {
+  memoizedQueryParser,
+  periodQuery,
+  resolvePeriod,
+} from '../allocation/costPeriod';
 import { RequirePermission } from './requirePermission';
 
 const costQuery = periodQuery.extend({
@@ -22,19 +26,32 @@ export interface EntityCostRoutesOptions {
 export function createEntityCostRoutes(options: EntityCostRoutesOptions) {
   const { costQueries, requirePermission } = options;
   const router = Router();
+  const parseCostQuery = memoizedQueryParser(costQuery);
 
   router.get('/entities/:kind/:namespace/:name/cost', async (req, res) => {
     const { kind, namespace, name } = req.params;
-    const entityRef = stringifyEntityRef({ kind, namespace, name }).toLocaleLowerCase('en-US');
+    const entityRef = stringifyEntityRef({
+      kind,
+      namespace,
+      name,
+    }).toLocaleLowerCase('en-US');
     // A resource permission, so that a policy can allow it per entity (e.g. to its owners).
     await requirePermission(req, finopsItamCostReadPermission, {
       resourceRef: entityRef,
       deniedMessage: `You don't have access to cost data for ${entityRef}`,
     });
-    const query = parseQuery(costQuery, req.query);
+    const queryStart = req.url.indexOf('?');
+    const query = parseCostQuery(
+      queryStart < 0 ? '' : req.url.slice(queryStart),
+      req.query,
+    );
     const { body, etag } = await costQueries.entityCostAnswer(
       { kind, namespace, name },
-      { ...resolvePeriod(query), basis: query.basis, granularity: query.granularity },
+      {
+        ...resolvePeriod(query),
+        basis: query.basis,
+        granularity: query.granularity,
+      },
     );
     // With the ETag set, Express answers a browser revalidating an unchanged answer with 304.
     res.set('ETag', etag).type('application/json').send(body);
