@@ -7,6 +7,8 @@ import { DatabaseAllocationStore } from '../database/DatabaseAllocationStore';
 import { migrationConfig } from '../database/migrations';
 import { createTestDatabases } from '../__testUtils__/testDatabases';
 import { AllocationService } from './AllocationService';
+import { parseSharedCostConfig } from './shared';
+import { readCostDataVersion } from '../database/costDataVersion';
 import { insertFacts, testEntity } from './__testUtils__/facts';
 
 jest.setTimeout(120_000);
@@ -59,6 +61,60 @@ describe('AllocationService allocation keys', () => {
       await knex.migrate.latest(migrationConfig);
       return knex;
     }
+
+    it('raises the cost data version only when a run changes what cost answers show', async () => {
+      const knex = await init();
+      await insertFacts(knex, [
+        {
+          day: '2026-11-01',
+          tags: { application: 'checkout' },
+          billedCost: '2.5',
+        },
+        { day: '2026-11-01', serviceName: 'AWS Support', billedCost: '0.5' },
+      ]);
+      const run = (entities: Entity[]) =>
+        new AllocationService({
+          store: new DatabaseAllocationStore(knex),
+          catalog: catalogServiceMock({ entities }),
+          auth: mockServices.auth(),
+          logger: mockServices.logger.mock(),
+          fallbackRules: [],
+          sharedCost: parseSharedCostConfig({
+            sharedCostPools: [
+              {
+                id: 'support',
+                mode: 'showback',
+                rows: { services: ['AWS Support'] },
+                targets: { allComponentsOf: 'group:default/team-a' },
+                method: 'even',
+              },
+            ],
+          }),
+        }).run();
+      const version = async () => Number(await readCostDataVersion(knex));
+
+      await run(catalog('shop'));
+      const first = await version();
+      // Same catalog, same facts: the same owners and the same pool split.
+      expect(await run(catalog('shop'))).toMatchObject({
+        rollup: 'incremental',
+        sharedParts: 2,
+      });
+      expect(await version()).toBe(first);
+      // checkout moves to another system: its rollup members change.
+      await run(catalog('core'));
+      expect(await version()).toBe(first + 1);
+      // Its annotation goes: its key changes owner (unallocated), the pool loses nothing.
+      const unannotated = catalog('core').map(e =>
+        e.metadata.name === 'checkout'
+          ? { ...e, metadata: { ...e.metadata, annotations: {} } }
+          : e,
+      );
+      await run(unannotated);
+      expect(await version()).toBe(first + 2);
+      await run(unannotated);
+      expect(await version()).toBe(first + 2);
+    });
 
     it('moves the cost of a component that changes system without a rebuild', async () => {
       const knex = await init();

@@ -232,6 +232,7 @@ export class AllocationService {
         }
       }
       phase('poolInputs');
+      let sharedChanged = false;
       await store.transaction(async tx => {
         if (deltas) {
           await tx.rollup.addToDirect(deltas);
@@ -247,25 +248,24 @@ export class AllocationService {
             pool.method === 'proportional' && targets.length > 0
               ? await tx.rollup.directOf(targets)
               : new Map<string, DayAmounts[]>();
-          counts.sharedParts += await this.pools.splitSharedPool(
-            tx.allocation,
-            pool,
-            {
-              targets,
-              totals: poolTotals.get(pool.id) ?? [],
-              directByTarget: direct,
-              usageByMonth: usage.get(pool.id),
-              unusedTarget:
-                pool.method === 'prepaid'
-                  ? unusedTargetOf(pool, poolBuyers, configIssues)
-                  : undefined,
-            },
-          );
+          const split = await this.pools.splitSharedPool(tx.allocation, pool, {
+            targets,
+            totals: poolTotals.get(pool.id) ?? [],
+            directByTarget: direct,
+            usageByMonth: usage.get(pool.id),
+            unusedTarget:
+              pool.method === 'prepaid'
+                ? unusedTargetOf(pool, poolBuyers, configIssues)
+                : undefined,
+          });
+          counts.sharedParts += split.parts;
+          sharedChanged ||= split.changed;
           counts.sharedPools += 1;
         }
-        await tx.allocation.deleteSharedAllocationsExcept(
+        const removedParts = await tx.allocation.deleteSharedAllocationsExcept(
           this.options.sharedCost.pools.map(p => p.id),
         );
+        sharedChanged ||= removedParts > 0;
         phase('pools');
         await tx.rollup.refreshShared();
         await tx.keys.markFactsAllocated(maxId, started);
@@ -281,6 +281,13 @@ export class AllocationService {
         `Allocated with ${counts.entities} entities: ${counts.factsChanged} of ` +
         `${counts.factsScanned} facts changed owner, ${counts.sharedParts} shared part(s) ` +
         `in ${counts.sharedPools} pool(s), ${counts.conflicts} conflict(s)${issues}`;
+      // Cached cost answers stay valid through a run that changed none of what they show.
+      const costChanged =
+        !deltas ||
+        deltas.length > 0 ||
+        changes.length > 0 ||
+        sharedChanged ||
+        !sameRollupMembers(pairsBefore, pairs);
       await store.finishRun(
         runId,
         {
@@ -289,6 +296,7 @@ export class AllocationService {
           factsChanged: counts.factsChanged,
           factsFingerprint: fingerprint,
           message,
+          costChanged,
         },
         this.now(),
       );
@@ -313,6 +321,8 @@ export class AllocationService {
           factsChanged: counts.factsChanged,
           factsFingerprint: null,
           message,
+          // What a failed run left behind is not known: cached answers are dropped.
+          costChanged: true,
         },
         this.now(),
       );
@@ -393,6 +403,17 @@ export class AllocationService {
       facts: moved.reduce((n, m) => n + m.facts, 0),
     };
   }
+}
+
+/** Whether two rollups pair the same members with the same ancestors. */
+function sameRollupMembers(
+  before: readonly RollupPair[],
+  after: readonly RollupPair[],
+): boolean {
+  if (before.length !== after.length) return false;
+  const pairKey = (p: RollupPair) => `${p.ancestorRef}\u0000${p.memberRef}`;
+  const known = new Set(before.map(pairKey));
+  return after.every(p => known.has(pairKey(p)));
 }
 
 /** Ancestor ref → its component members, sorted, for `allComponentsOf` targets. */

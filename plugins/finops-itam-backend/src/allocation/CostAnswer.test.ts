@@ -1,10 +1,12 @@
 import { CostAnswer } from './CostAnswer';
 
 describe('CostAnswer', () => {
-  const answer = () =>
-    new CostAnswer(
-      JSON.stringify({ entityRef: 'component:default/checkout', total: '1.5' }),
-    );
+  // A non-ASCII service name: bytes and characters differ.
+  const cost = JSON.stringify({
+    entityRef: 'component:default/checkout',
+    service: 'Zürich DC',
+    total: '1.5',
+  });
   const running = JSON.stringify({
     state: 'running',
     lastRunAt: '2026-11-27T10:00:00.000Z',
@@ -13,26 +15,32 @@ describe('CostAnswer', () => {
     state: 'current',
     lastRunAt: '2026-11-27T10:05:00.000Z',
   });
+  const parsed = (body: Buffer) => JSON.parse(body.toString('utf8'));
 
   it('sends the cost with the allocation status as its last member', () => {
-    const sent = answer().withStatus(running);
-    expect(JSON.parse(sent.body.toString('utf8'))).toEqual({
+    const sent = new CostAnswer(cost, running).withStatus(running);
+    expect(parsed(sent.body)).toEqual({
       entityRef: 'component:default/checkout',
+      service: 'Zürich DC',
       total: '1.5',
       allocation: { state: 'running', lastRunAt: '2026-11-27T10:00:00.000Z' },
     });
   });
 
-  it('gives the same bytes and ETag for the same status, and another ETag for another status', () => {
-    const cost = answer();
-    const first = cost.withStatus(running);
-    expect(cost.withStatus(running)).toBe(first);
-    expect(answer().withStatus(running).etag).toBe(first.etag);
-
-    const later = cost.withStatus(current);
-    expect(later.etag).not.toBe(first.etag);
-    expect(JSON.parse(later.body.toString('utf8')).allocation.state).toBe(
-      'current',
+  it('replaces the status in the bytes, with a new ETag, and keeps the bytes of an unchanged status', () => {
+    const answer = new CostAnswer(cost, running);
+    const first = answer.withStatus(running);
+    expect(answer.withStatus(running)).toBe(first);
+    expect(new CostAnswer(cost, running).withStatus(running).etag).toBe(
+      first.etag,
     );
+
+    const later = answer.withStatus(current);
+    expect(later.etag).not.toBe(first.etag);
+    expect(parsed(later.body)).toEqual({
+      ...parsed(first.body),
+      allocation: JSON.parse(current),
+    });
+    expect(parsed(answer.withStatus(running).body)).toEqual(parsed(first.body));
   });
 });

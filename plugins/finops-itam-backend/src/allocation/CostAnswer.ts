@@ -6,35 +6,45 @@ export interface SentAnswer {
   etag: string;
 }
 
+/** Bytes kept for the status member of an answer (its JSON is well under this). */
+const STATUS_ALLOWANCE = 128;
+
+const statusMember = (status: string) => `,"allocation":${status}}`;
+
+const etagOf = (body: Buffer) =>
+  `"${createHash('sha1').update(body).digest('base64url')}"`;
+
 /**
- * One entity's cost answer, kept in the answer cache: the JSON of the cost without the
- * allocation status, which changes more often than the cost (every run, and while facts
- * wait for allocation) and is added as the answer is sent. The bytes sent and their ETag
- * are computed once per status, not once per request: hashing and encoding a 365-day
- * answer (~36 KB) costs more than the rest of a cache hit.
+ * One entity's cost answer as kept in the answer cache: the bytes sent, whose last member
+ * is the allocation status. The status changes more often than the cost (every run, and
+ * while facts wait for allocation), so it is replaced in the bytes instead of recomputing
+ * the cost. Only the bytes are held (a 365-day answer is ~36 KB), and they and their
+ * ETag are computed once per status, not once per request: hashing and encoding cost more
+ * than the rest of a cache hit.
  */
 export class CostAnswer {
-  private sent?: SentAnswer & { status: string };
-
-  /**
-   * Bytes held, fixed so the cache's accounting stays exact: the cost text (ASCII, a byte
-   * per character) and the bytes sent, which are the same text plus the short status.
-   */
+  /** Bytes held, fixed so the cache's accounting stays exact. */
   readonly size: number;
+  /** Length in bytes of the cost JSON without its closing brace. */
+  private readonly costBytes: number;
+  private sent: SentAnswer & { status: string };
 
-  /** `cost` is the JSON of an object: the status goes in before its closing brace. */
-  constructor(readonly cost: string) {
-    this.size = 2 * cost.length + 128;
+  /** `cost` is the JSON of an object; `status` that of the allocation status. */
+  constructor(cost: string, status: string) {
+    const body = Buffer.from(`${cost.slice(0, -1)}${statusMember(status)}`);
+    this.costBytes = Buffer.byteLength(cost) - 1;
+    this.size = this.costBytes + STATUS_ALLOWANCE;
+    this.sent = { status, body, etag: etagOf(body) };
   }
 
   /** The answer with `status` (JSON) as its `allocation` member. */
   withStatus(status: string): SentAnswer {
-    if (this.sent?.status !== status) {
-      const body = Buffer.from(
-        `${this.cost.slice(0, -1)},"allocation":${status}}`,
-      );
-      const etag = `"${createHash('sha1').update(body).digest('base64url')}"`;
-      this.sent = { status, body, etag };
+    if (this.sent.status !== status) {
+      const body = Buffer.concat([
+        this.sent.body.subarray(0, this.costBytes),
+        Buffer.from(statusMember(status)),
+      ]);
+      this.sent = { status, body, etag: etagOf(body) };
     }
     return this.sent;
   }

@@ -248,13 +248,17 @@ export class CostQueryService {
       period.granularity,
       mappingAnnotations(entity),
     ]);
+    const status = JSON.stringify(this.statusOf(snapshot));
     const answer = await this.answers.get(
       snapshot.costDataVersion,
       answerKey,
       async () =>
-        new CostAnswer(JSON.stringify(await this.costOf(entity, period))),
+        new CostAnswer(
+          JSON.stringify(await this.costOf(entity, period)),
+          status,
+        ),
     );
-    return answer.withStatus(JSON.stringify(this.statusOf(snapshot)));
+    return answer.withStatus(status);
   }
 
   /**

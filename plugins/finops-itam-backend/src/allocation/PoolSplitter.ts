@@ -42,7 +42,8 @@ export class PoolSplitter {
   /**
    * Replaces one pool's parts: per day, currency and basis the pool's cost is split
    * between its targets. A pool without targets keeps no parts, so its cost stays
-   * unallocated (and visible in coverage) instead of vanishing.
+   * unallocated (and visible in coverage) instead of vanishing. Returns the number of parts
+   * and whether they differ from the stored ones (only then are they written).
    */
   async splitSharedPool(
     store: DatabaseAllocationStore,
@@ -57,7 +58,7 @@ export class PoolSplitter {
       /** For `prepaid`: who carries the unused part; without one it is split by usage too. */
       unusedTarget: string | undefined;
     },
-  ): Promise<number> {
+  ): Promise<{ parts: number; changed: boolean }> {
     const { logger } = this.options;
     const { targets, totals, directByTarget, usageByMonth, unusedTarget } =
       inputs;
@@ -67,8 +68,8 @@ export class PoolSplitter {
           `Shared cost pool ${pool.id} has no targets in the catalog; its cost stays unallocated`,
         );
       }
-      await store.replaceSharedAllocations(pool.id, []);
-      return 0;
+      const changed = await store.replaceSharedAllocations(pool.id, []);
+      return { parts: 0, changed };
     }
     const rows: SharedAllocationRow[] = [];
     const notes = new Set<string>();
@@ -126,8 +127,8 @@ export class PoolSplitter {
       );
     }
 
-    await store.replaceSharedAllocations(pool.id, rows);
-    return rows.length;
+    const changed = await store.replaceSharedAllocations(pool.id, rows);
+    return { parts: rows.length, changed };
   }
 
   /**

@@ -5,6 +5,13 @@ import { DailyRollupWriter } from './DailyRollupWriter';
 import { KeyMonthlyCost, splitIntoMonths } from './KeyMonthlyCost';
 import { bumpCostDataVersion, readCostDataVersion } from './costDataVersion';
 import { databaseKindOf } from './databaseKind';
+import {
+  deleteDigestsExcept,
+  digestRows,
+  readDigest,
+  sharedPoolDigestName,
+  writeDigest,
+} from './outputDigests';
 
 /** An entity's rollup over a half-open period, in one cost basis. */
 interface RollupPeriodQuery {
@@ -267,12 +274,23 @@ export class DatabaseAllocationStore {
     return Number(row?.count ?? 0);
   }
 
-  /** Replaces all parts of one pool in one transaction. */
+  /**
+   * Replaces all parts of one pool in one transaction, unless they are the parts already
+   * stored (same digest): a pool recomputed every run mostly gives the same split, and
+   * rewriting it would only cost writes. Says whether anything was written.
+   */
   async replaceSharedAllocations(
     poolId: string,
     rows: readonly SharedAllocationRow[],
-  ): Promise<void> {
-    await this.db.transaction(async trx => {
+  ): Promise<boolean> {
+    const name = sharedPoolDigestName(poolId);
+    const digest = digestRows(
+      rows.map(r => [r.day, r.currency, r.basis, r.targetRef, r.amount]),
+    );
+    return this.db.transaction(async trx => {
+      if ((await readDigest(trx, name)) === digest) {
+        return false;
+      }
       await trx(SHARED).where('pool_id', poolId).delete();
       for (const chunk of chunks(rows, 200)) {
         await trx(SHARED).insert(
@@ -286,13 +304,20 @@ export class DatabaseAllocationStore {
           })),
         );
       }
+      await writeDigest(trx, name, digest);
+      return true;
     });
   }
 
-  /** Removes the parts of pools no longer configured. */
+  /** Removes the parts (and digests) of pools no longer configured; returns the parts removed. */
   async deleteSharedAllocationsExcept(
     poolIds: readonly string[],
   ): Promise<number> {
+    await deleteDigestsExcept(
+      this.db,
+      sharedPoolDigestName(''),
+      poolIds.map(sharedPoolDigestName),
+    );
     return this.db(SHARED)
       .whereNotIn('pool_id', [...poolIds, ''])
       .delete();
@@ -315,11 +340,16 @@ export class DatabaseAllocationStore {
       /** Which facts the run's rollup covers (see `AllocationKeyStore#factsFingerprint`). */
       factsFingerprint: string | null;
       message: string;
+      /**
+       * Whether the run changed what cost answers show (owners, rollup, shared parts):
+       * raises the cost data version, dropping cached answers. The run's writes are
+       * committed by now, so a reader of the new version sees them.
+       */
+      costChanged: boolean;
     },
     at: Date,
   ): Promise<void> {
     this.status = undefined;
-    // The run's writes are committed by now: cached cost answers from before it are stale.
     await this.db.transaction(async trx => {
       await trx(RUNS).where('id', id).update({
         finished_at: at,
@@ -329,7 +359,7 @@ export class DatabaseAllocationStore {
         facts_fingerprint: outcome.factsFingerprint,
         message: outcome.message,
       });
-      await bumpCostDataVersion(trx);
+      if (outcome.costChanged) await bumpCostDataVersion(trx);
     });
     // Only the recent history is worth keeping.
     const keepFrom = await this.db(RUNS)
@@ -377,7 +407,11 @@ export class DatabaseAllocationStore {
         this.latestRun(),
         this.hasUnallocatedFacts(),
         readCostDataVersion(this.db),
-      ]).then(([run, waiting, costDataVersion]) => ({ run, waiting, costDataVersion }));
+      ]).then(([run, waiting, costDataVersion]) => ({
+        run,
+        waiting,
+        costDataVersion,
+      }));
       const entry = { expires: now + STATUS_CACHE_MS, value };
       this.status = entry;
       // A failed read is not reused.

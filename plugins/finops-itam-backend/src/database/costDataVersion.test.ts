@@ -52,23 +52,69 @@ describe('the cost data version', () => {
       expect(await version()).toBe('2');
 
       const allocation = new DatabaseAllocationStore(knex);
-      const runId = await allocation.startRun(new Date());
+      const finish = async (costChanged: boolean) =>
+        allocation.finishRun(
+          await allocation.startRun(new Date()),
+          {
+            status: 'succeeded',
+            factsScanned: 1,
+            factsChanged: 0,
+            factsFingerprint: null,
+            message: 'done',
+            costChanged,
+          },
+          new Date(),
+        );
+      await finish(false);
       expect(await version()).toBe('2');
-      await allocation.finishRun(
-        runId,
-        {
-          status: 'succeeded',
-          factsScanned: 1,
-          factsChanged: 0,
-          factsFingerprint: null,
-          message: 'done',
-        },
-        new Date(),
-      );
+      await finish(true);
       expect(await version()).toBe('3');
 
-      await new DatabaseLicenseStore(knex).replaceDailyCost([]);
+      // Recomputed rows equal to the stored ones are not written again.
+      const part = {
+        day: '2026-10-01',
+        currency: 'USD',
+        basis: 'billed' as const,
+        targetRef: 'component:default/a',
+        amount: '1.5',
+      };
+      expect(await allocation.replaceSharedAllocations('support', [part])).toBe(
+        true,
+      );
+      expect(await allocation.replaceSharedAllocations('support', [part])).toBe(
+        false,
+      );
+      expect(
+        await allocation.replaceSharedAllocations('support', [
+          { ...part, amount: '1.25' },
+        ]),
+      ).toBe(true);
+      const parts = await knex('finops_itam_shared_allocations').select(
+        'amount',
+      );
+      expect(parts.map(row => Number(row.amount))).toEqual([1.25]);
+      // A pool dropped from the config loses its parts and its digest: re-added, it is written.
+      expect(await allocation.deleteSharedAllocationsExcept([])).toBe(1);
+      expect(await allocation.replaceSharedAllocations('support', [part])).toBe(
+        true,
+      );
+
+      const licenses = new DatabaseLicenseStore(knex);
+      const share = {
+        entitlementId: 'e1',
+        productId: 'rhel',
+        entityRef: 'component:default/a',
+        day: '2026-10-01',
+        currency: 'USD',
+        amount: '2',
+        shelfware: false,
+      };
+      expect(await licenses.replaceDailyCost([share])).toBe(true);
       expect(await version()).toBe('4');
+      expect(await licenses.replaceDailyCost([share])).toBe(false);
+      expect(await version()).toBe('4');
+      expect(await licenses.replaceDailyCost([])).toBe(true);
+      expect(await version()).toBe('5');
       await knex.destroy();
     },
   );

@@ -5,6 +5,12 @@ import {
 } from '@finops-itam/plugin-finops-itam-common';
 import { Knex } from 'knex';
 import { bumpCostDataVersion } from '../database/costDataVersion';
+import {
+  LICENSE_DAILY_COST_DIGEST,
+  digestRows,
+  readDigest,
+  writeDigest,
+} from '../database/outputDigests';
 import { normalizeAmount } from '../ingestion/money';
 import { LicenseProductOverrideStore } from './LicenseProductCatalog';
 
@@ -59,7 +65,11 @@ export class DatabaseLicenseStore implements LicenseProductOverrideStore {
     await this.db.transaction(async tx => {
       for (const product of products) {
         await tx(PRODUCTS)
-          .insert({ id: product.id, definition: JSON.stringify(product), updated_at: now })
+          .insert({
+            id: product.id,
+            definition: JSON.stringify(product),
+            updated_at: now,
+          })
           .onConflict('id')
           .merge();
       }
@@ -87,7 +97,10 @@ export class DatabaseLicenseStore implements LicenseProductOverrideStore {
       if (options.replaceSource) {
         deleted = await tx(ENTITLEMENTS)
           .where('source_id', sourceId)
-          .whereNotIn('id', entitlements.map(e => e.id))
+          .whereNotIn(
+            'id',
+            entitlements.map(e => e.id),
+          )
           .delete();
       }
       for (const entitlement of entitlements) {
@@ -107,7 +120,9 @@ export class DatabaseLicenseStore implements LicenseProductOverrideStore {
   }
 
   async listSeats(): Promise<StoredSeat[]> {
-    const rows = await this.db(SEATS).select().orderBy(['product_id', 'user_id']);
+    const rows = await this.db(SEATS)
+      .select()
+      .orderBy(['product_id', 'user_id']);
     return rows.map(row => ({
       productId: row.product_id,
       user: row.user_id,
@@ -140,7 +155,9 @@ export class DatabaseLicenseStore implements LicenseProductOverrideStore {
     return {
       id,
       fingerprints: row.fingerprints ? JSON.parse(row.fingerprints) : {},
-      lastRunAt: row.last_run_at ? new Date(row.last_run_at).toISOString() : null,
+      lastRunAt: row.last_run_at
+        ? new Date(row.last_run_at).toISOString()
+        : null,
       lastStatus: row.last_status,
       lastMessage: row.last_message,
     };
@@ -159,9 +176,27 @@ export class DatabaseLicenseStore implements LicenseProductOverrideStore {
       .merge();
   }
 
-  /** Replaces all daily license cost in one transaction: readers never see half a run. */
-  async replaceDailyCost(rows: LicenseDailyCostRow[]): Promise<void> {
-    await this.db.transaction(async tx => {
+  /**
+   * Replaces all daily license cost in one transaction: readers never see half a run.
+   * Rows equal to the stored ones (same digest) are not rewritten, and cached cost answers
+   * stay valid. Says whether anything was written.
+   */
+  async replaceDailyCost(rows: LicenseDailyCostRow[]): Promise<boolean> {
+    const digest = digestRows(
+      rows.map(r => [
+        r.entitlementId,
+        r.productId,
+        r.entityRef,
+        r.day,
+        r.currency,
+        r.amount,
+        r.shelfware,
+      ]),
+    );
+    return this.db.transaction(async tx => {
+      if ((await readDigest(tx, LICENSE_DAILY_COST_DIGEST)) === digest) {
+        return false;
+      }
       await tx(DAILY_COST).delete();
       const records = rows.map(row => ({
         entitlement_id: row.entitlementId,
@@ -175,12 +210,18 @@ export class DatabaseLicenseStore implements LicenseProductOverrideStore {
       for (let i = 0; i < records.length; i += BATCH) {
         await tx(DAILY_COST).insert(records.slice(i, i + BATCH));
       }
+      await writeDigest(tx, LICENSE_DAILY_COST_DIGEST, digest);
       await bumpCostDataVersion(tx);
+      return true;
     });
   }
 
   /** Daily cost rows of some entities in `[from, to]` (inclusive days). */
-  async dailyCost(entityRefs: string[], from: string, to: string): Promise<LicenseDailyCostRow[]> {
+  async dailyCost(
+    entityRefs: string[],
+    from: string,
+    to: string,
+  ): Promise<LicenseDailyCostRow[]> {
     if (entityRefs.length === 0) return [];
     const rows = await this.db(DAILY_COST)
       .whereIn('entity_ref', entityRefs)

@@ -12,7 +12,7 @@ import {
 import express from 'express';
 import request from 'supertest';
 import { startWithFacts } from '../allocation/__testUtils__/startWithFacts';
-import { testEntity } from '../allocation/__testUtils__/facts';
+import { insertFacts, testEntity } from '../allocation/__testUtils__/facts';
 import { insertLicenseShares } from '../licenses/__testUtils__/licenseShares';
 import { createEntityCostRoutes } from './entityCost';
 import { createRequirePermission } from './requirePermission';
@@ -95,7 +95,7 @@ describe('GET /entities/:kind/:namespace/:name/cost', () => {
   );
 
   it.each(databases.eachSupportedId())(
-    'answers repeated views from the answer cache until an allocation run changes the data version, on %p',
+    'answers repeated views from the answer cache until the cost data changes, on %p',
     async databaseId => {
       const knex = await databases.init(databaseId);
       const server = await startWithFacts(knex);
@@ -121,11 +121,20 @@ describe('GET /entities/:kind/:namespace/:name/cost', () => {
       const revalidated = await get().set('If-None-Match', first.headers.etag);
       expect(revalidated.status).toBe(304);
 
-      // A run raises the version (facts unchanged: the rollup is corrected, not rebuilt, so
-      // the edited row stays) and the answer is computed again from what is stored.
+      // A run that changes nothing keeps the version: same cost, the new run in the status.
       expect((await allocate()).body.rollup).toBe('incremental');
+      const afterQuietRun = await get();
+      expect(afterQuietRun.body.direct).toBe('11.1000000000000001');
+      expect(afterQuietRun.body.allocation.lastRunAt).not.toBe(first.body.allocation.lastRunAt);
+      expect(afterQuietRun.headers.etag).not.toBe(first.headers.etag);
+
+      // New facts: the run rebuilds the rollup and raises the version; the answer is new.
+      await insertFacts(knex, [
+        { day: '2026-11-03', tags: { application: 'checkout' }, billedCost: '1' },
+      ]);
+      expect((await allocate()).body.rollup).toBe('rebuilt');
       const fresh = await get();
-      expect(fresh.body.direct).toBe('21.1000000000000001');
+      expect(fresh.body.direct).toBe('12.1000000000000001');
       expect(fresh.body.allocation).toEqual({ state: 'current', lastRunAt: expect.any(String) });
       await knex.destroy();
     },
