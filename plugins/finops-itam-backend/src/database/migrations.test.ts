@@ -1,3 +1,4 @@
+import { Knex } from 'knex';
 import { readdirSync } from 'node:fs';
 import { migrationConfig } from './migrations';
 import { createTestDatabases } from '../__testUtils__/testDatabases';
@@ -12,6 +13,9 @@ const ALL_TABLES = [
   'finops_itam_allocation_conflicts',
   'finops_itam_entity_daily_cost',
 ];
+
+// Stepping through every migration takes seconds when the suite runs beside others.
+jest.setTimeout(60_000);
 
 const migrationFiles = readdirSync(migrationConfig.directory as string)
   .filter(name => name.endsWith('.js'))
@@ -44,4 +48,56 @@ describe('finops-itam migrations', () => {
       await knex.destroy();
     },
   );
+});
+
+describe('the SQLite clustered rollups migration', () => {
+  const databases = createTestDatabases();
+  const CLUSTERING = '20261128110000_sqlite_clustered_rollups.js';
+  const tableSql = async (knex: Knex, name: string) =>
+    (await knex('sqlite_master').where({ type: 'table', name }).first('sql'))
+      .sql;
+
+  it('keeps every row and the primary key, stored in key order, and back', async () => {
+    const knex = await databases.init('SQLITE_3');
+    for (const file of migrationFiles.filter(name => name < CLUSTERING)) {
+      await knex.migrate.up({ ...migrationConfig, name: file });
+    }
+    const row = {
+      entity_ref: 'component:default/checkout',
+      day: '2026-11-01',
+      currency: 'USD',
+      basis: 'billed',
+      direct: '1.0000000000000001',
+      shared: '0',
+    };
+    await knex('finops_itam_entity_daily_cost').insert(row);
+    const month = {
+      allocation_key: 'k1',
+      month: '2026-11',
+      currency: 'USD',
+      amortized: '2',
+      billed: '3',
+    };
+    await knex('finops_itam_key_monthly_cost').insert(month);
+
+    await knex.migrate.up({ ...migrationConfig, name: CLUSTERING });
+    expect(await tableSql(knex, 'finops_itam_entity_daily_cost')).toMatch(
+      /WITHOUT ROWID$/,
+    );
+    expect(await tableSql(knex, 'finops_itam_key_monthly_cost')).toMatch(
+      /WITHOUT ROWID$/,
+    );
+    expect(await knex('finops_itam_entity_daily_cost')).toEqual([row]);
+    expect(await knex('finops_itam_key_monthly_cost')).toEqual([month]);
+    await expect(
+      knex('finops_itam_entity_daily_cost').insert(row),
+    ).rejects.toThrow(/UNIQUE/);
+
+    await knex.migrate.down(migrationConfig);
+    expect(await tableSql(knex, 'finops_itam_entity_daily_cost')).not.toMatch(
+      /WITHOUT ROWID/,
+    );
+    expect(await knex('finops_itam_entity_daily_cost')).toEqual([row]);
+    await knex.destroy();
+  });
 });
