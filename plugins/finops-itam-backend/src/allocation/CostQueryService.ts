@@ -262,10 +262,11 @@ export class CostQueryService {
   }
 
   /**
-   * Four reads, two of them shared between concurrent requests (the entity, briefly
-   * cached, and the allocation status), one from the daily rollup (totals and series) and
-   * one grouped read of the facts (the breakdowns), and the license cost shares; sums are scaled BigInts, not decimal.js,
-   * because a 365-day series is hundreds of additions per request.
+   * An entity's cost without the allocation status, from three reads run together: the
+   * daily rollup (totals and series), the grouped direct cost behind the breakdowns (whole
+   * months from the keys' monthly sums, edge days from the facts) and the license cost
+   * shares. Sums are scaled BigInts, not decimal.js, because a 365-day series is hundreds
+   * of additions per request.
    */
   private async costOf(
     entity: Entity,
