@@ -3,8 +3,10 @@ import { Entity } from '@backstage/catalog-model';
 import { CatalogService } from '@backstage/plugin-catalog-node';
 import {
   AllocationConflictRecord,
+  AllocationRunRecord,
   DatabaseAllocationStore,
 } from '../database/DatabaseAllocationStore';
+import type { FactMonth } from '../database/changedMonths';
 import { AllocationKeyChange } from '../database/AllocationKeyStore';
 import type { DayAmounts } from '../database/DailyRollupWriter';
 import type { MetricVolumeReader } from '../metrics/MetricVolumeReader';
@@ -59,10 +61,14 @@ export interface AllocationRunResult {
   phasesMs: Record<string, number>;
   /**
    * How the daily rollup was brought up to date: `incremental` (only moved cost, when no
-   * facts were added or removed since the previous run) or `rebuilt`.
+   * facts were added or removed since the previous run), `months` (moved cost, and the
+   * months whose facts an ingestion or retention changed rebuilt) or `rebuilt`.
    */
-  rollup: 'incremental' | 'rebuilt';
+  rollup: RollupMode;
 }
+
+/** See {@link AllocationRunResult.rollup}. */
+export type RollupMode = 'incremental' | 'months' | 'rebuilt';
 
 export interface AllocationServiceOptions {
   store: DatabaseAllocationStore;
@@ -154,16 +160,17 @@ export class AllocationService {
       phaseStart = at;
     };
     try {
+      // Months changed by fact writes, read before the facts' state: a write committed in
+      // between is in this run's facts and its record stays for the next run.
+      const changed = await store.changedMonths();
       // This run handles the facts stored up to now; later ones wait for the next run.
       const backfilled = await keys.backfillFactKeys();
       const { maxId, count: factCount, fingerprint } = await keys.factsState();
-      const waiting = await store.hasUnallocatedFacts();
-      // Deltas are exact only from a rollup that the previous run completed over the same facts.
-      const incremental =
-        previous?.status === 'succeeded' &&
-        previous.factsFingerprint === fingerprint &&
-        backfilled === 0 &&
-        !waiting;
+      const mode = await this.rollupMode(previous, {
+        backfilled,
+        fingerprint,
+        months: changed.months,
+      });
 
       const entities = await this.readEntities();
       counts.entities = entities.length;
@@ -196,9 +203,10 @@ export class AllocationService {
       phase('keys');
 
       // Reads first: on SQLite the transaction below holds the only connection.
-      const moved = incremental
-        ? await this.rollupDeltas(changes, pairsBefore, pairs, maxId)
-        : undefined;
+      const moved =
+        mode === 'rebuilt'
+          ? undefined
+          : await this.rollupDeltas(changes, pairsBefore, pairs, maxId);
       const deltas = moved?.deltas;
       counts.factsScanned = factCount;
       counts.factsChanged = moved
@@ -236,12 +244,16 @@ export class AllocationService {
       await store.transaction(async tx => {
         if (deltas) {
           await tx.rollup.addToDirect(deltas);
-        } else {
-          await tx.rollup.rebuildDirect(maxId);
-          await tx.keyMonths.rebuild(maxId);
         }
+        if (mode !== 'incremental') {
+          // Changed months are rebuilt over whatever the deltas did to them.
+          const months = mode === 'months' ? changed.months : undefined;
+          await tx.rollup.rebuildDirect(maxId, months);
+          await tx.keyMonths.rebuild(maxId, months);
+        }
+        await tx.allocation.clearChangedMonths(changed.bound);
         // A rebuild includes the keys' monthly sums.
-        phase(deltas ? 'rollupDeltas' : 'rollupRebuild');
+        phase(mode === 'incremental' ? 'rollupDeltas' : 'rollupRebuild');
         for (const pool of this.options.sharedCost.pools) {
           const targets = targetsOf(pool);
           const direct =
@@ -283,8 +295,8 @@ export class AllocationService {
         `in ${counts.sharedPools} pool(s), ${counts.conflicts} conflict(s)${issues}`;
       // Cached cost answers stay valid through a run that changed none of what they show.
       const costChanged =
-        !deltas ||
-        deltas.length > 0 ||
+        mode !== 'incremental' ||
+        deltas!.length > 0 ||
         changes.length > 0 ||
         sharedChanged ||
         !sameRollupMembers(pairsBefore, pairs);
@@ -305,7 +317,7 @@ export class AllocationService {
         ...counts,
         configIssues,
         phasesMs,
-        rollup: deltas ? 'incremental' : 'rebuilt',
+        rollup: mode,
         durationMs: Date.now() - startedMs,
         message,
       };
@@ -328,6 +340,36 @@ export class AllocationService {
       );
       throw error;
     }
+  }
+
+  /**
+   * How this run brings the rollup up to date. `incremental` (deltas only) needs the
+   * previous run to have completed over the same facts, with nothing recorded as changed
+   * since. `months` (deltas, then the changed months rebuilt) needs every fact change since
+   * the previous run recorded as a changed month: no facts without keys, and no facts
+   * waiting for allocation outside those months. Otherwise everything is `rebuilt`.
+   */
+  private async rollupMode(
+    previous: AllocationRunRecord | undefined,
+    facts: {
+      backfilled: number;
+      fingerprint: string;
+      months: readonly FactMonth[];
+    },
+  ): Promise<RollupMode> {
+    const { store } = this.options;
+    if (previous?.status !== 'succeeded' || facts.backfilled > 0) {
+      return 'rebuilt';
+    }
+    if (facts.months.length === 0) {
+      const same =
+        previous.factsFingerprint === facts.fingerprint &&
+        !(await store.hasUnallocatedFacts());
+      return same ? 'incremental' : 'rebuilt';
+    }
+    return (await store.hasUnallocatedFactsOutside(facts.months))
+      ? 'rebuilt'
+      : 'months';
   }
 
   private async readEntities(): Promise<Entity[]> {

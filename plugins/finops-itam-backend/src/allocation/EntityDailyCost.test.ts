@@ -12,6 +12,7 @@ import { SeededRandom } from '../__testUtils__/SeededRandom';
 import { AllocationService } from './AllocationService';
 import { parseSharedCostConfig } from './shared';
 import { insertFacts, randomCatalog, randomFacts } from './__testUtils__/facts';
+import { recordChangedMonths } from '../database/changedMonths';
 
 jest.setTimeout(120_000);
 
@@ -182,7 +183,9 @@ describe('daily entity cost rollup', () => {
       const store = new DatabaseAllocationStore(knex);
       const random = new SeededRandom(11272026);
       await insertFacts(knex, randomFacts(random, 500, 12));
-      // Rounds without new or deleted facts move cost by deltas; the others rebuild.
+      // Rounds without new or deleted facts move cost by deltas; facts changed with a
+      // record of their months (as ingestion and retention write them) rebuild those
+      // months; facts changed without one rebuild everything.
       const expectedModes = [
         'rebuilt',
         'incremental',
@@ -190,8 +193,34 @@ describe('daily entity cost rollup', () => {
         'incremental',
         'rebuilt',
         'incremental',
+        'months',
+        'months',
+        'incremental',
+        'rebuilt',
       ];
       for (let round = 0; round < expectedModes.length; round++) {
+        if (round === 6) {
+          // A delivery of two months, one of them across the year end.
+          const delivered = randomFacts(random, 120, 10).map((fact, i) => ({
+            ...fact,
+            day: i % 2 ? '2026-12-31' : `2026-11-${String(1 + (i % 28)).padStart(2, '0')}`,
+          }));
+          await insertFacts(knex, delivered);
+          await recordChangedMonths(knex, delivered.map(f => f.day.slice(0, 7)));
+        }
+        if (round === 7) {
+          // Retention: a month's facts go, recorded.
+          await knex('finops_itam_cost_facts').where('day', '<', '2026-11-01').delete();
+          await recordChangedMonths(knex, ['2026-10']);
+        }
+        if (round === 9) {
+          // One recorded month and a fact in another month without a record.
+          await insertFacts(knex, [
+            ...randomFacts(random, 10, 5).map(fact => ({ ...fact, day: '2026-11-15' })),
+            ...randomFacts(random, 1, 1).map(fact => ({ ...fact, day: '2027-01-02' })),
+          ]);
+          await recordChangedMonths(knex, ['2026-11']);
+        }
         if (round === 4) {
           // Facts deleted (a re-delivered billing period, retention) leave the rollup too.
           await knex('finops_itam_cost_facts')

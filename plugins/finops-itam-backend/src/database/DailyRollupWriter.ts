@@ -1,5 +1,6 @@
 import { Knex } from 'knex';
 import { ExactSum } from '../allocation/exactSum';
+import { FactMonth } from './changedMonths';
 import { factMonths } from './factMonths';
 import { databaseKindOf } from './databaseKind';
 
@@ -132,16 +133,33 @@ export class DailyRollupWriter {
     this.isPostgres = databaseKindOf(db) === 'postgres';
   }
 
-  /** Replaces every row by the direct cost of the facts up to `maxId`; shared cost becomes 0. */
-  async rebuildDirect(maxId: string): Promise<void> {
-    await this.db(DAILY).delete();
+  /**
+   * Replaces the rows by the direct cost of the facts up to `maxId`, shared cost 0: every
+   * row, or with `months` only the rows of those months (the others are left as they are).
+   */
+  async rebuildDirect(
+    maxId: string,
+    months?: readonly FactMonth[],
+  ): Promise<void> {
+    if (months) {
+      for (const { from, to } of months) {
+        await this.db(DAILY)
+          .where('day', '>=', from)
+          .where('day', '<', to)
+          .delete();
+      }
+    } else {
+      await this.db(DAILY).delete();
+    }
     if (this.isPostgres) {
-      await this.db.raw(
-        `WITH d AS (
+      const ranges = months ?? [{ from: '0000-01-01', to: '9999-12-31' }];
+      for (const { from, to } of ranges) {
+        await this.db.raw(
+          `WITH d AS (
            SELECT k.allocated_entity_ref AS member, f.day, f.currency,
                   sum(f.effective_cost) AS amortized, sum(f.billed_cost) AS billed
              FROM ${FACTS} f JOIN ${KEYS} k ON k.key = f.allocation_key
-            WHERE k.allocated_entity_ref IS NOT NULL AND f.id <= ?
+            WHERE k.allocated_entity_ref IS NOT NULL AND f.id <= ? AND f.day >= ? AND f.day < ?
             GROUP BY k.allocated_entity_ref, f.day, f.currency
          ), x AS (
            SELECT member, day, currency, 'amortized' AS basis, amortized AS direct FROM d
@@ -152,12 +170,13 @@ export class DailyRollupWriter {
          SELECT r.ancestor_ref, x.day, x.currency, x.basis, sum(x.direct), 0
            FROM x JOIN ${ROLLUP} r ON r.member_ref = x.member
           GROUP BY r.ancestor_ref, x.day, x.currency, x.basis`,
-        [maxId],
-      );
+          [maxId, from, to],
+        );
+      }
       return;
     }
     const ancestorsOf = await this.ancestorsByMember();
-    for (const { from, to } of await factMonths(this.db)) {
+    for (const { from, to } of months ?? (await factMonths(this.db))) {
       const sums = new RollupSums();
       const facts = await this.db(`${FACTS} as f`)
         .join(`${KEYS} as k`, 'k.key', 'f.allocation_key')

@@ -3,6 +3,11 @@ import { ExactSum, trimDecimal } from '../allocation/exactSum';
 import { AllocationKeyStore } from './AllocationKeyStore';
 import { DailyRollupWriter } from './DailyRollupWriter';
 import { KeyMonthlyCost, splitIntoMonths } from './KeyMonthlyCost';
+import {
+  FactMonth,
+  clearChangedMonths,
+  readChangedMonths,
+} from './changedMonths';
 import { bumpCostDataVersion, readCostDataVersion } from './costDataVersion';
 import { databaseKindOf } from './databaseKind';
 import {
@@ -420,6 +425,34 @@ export class DatabaseAllocationStore {
       });
     }
     return this.status.value;
+  }
+
+  /** Months whose facts changed since the last run, and the records' bound (`changedMonths.ts`). */
+  changedMonths(): Promise<{ bound: string | null; months: FactMonth[] }> {
+    return readChangedMonths(this.db);
+  }
+
+  /** Forgets the changed months recorded up to `bound`: a run brought them up to date. */
+  clearChangedMonths(bound: string | null): Promise<void> {
+    return clearChangedMonths(this.db, bound);
+  }
+
+  /**
+   * Whether facts wait for allocation outside `months`: facts written without a record of
+   * their month (another tool, an older version), which only a full rebuild takes in.
+   */
+  async hasUnallocatedFactsOutside(
+    months: readonly FactMonth[],
+  ): Promise<boolean> {
+    if (months.length === 0) return this.hasUnallocatedFacts();
+    const row = await this.db(FACTS)
+      .whereNull('allocated_at')
+      .whereRaw(
+        `substr(day, 1, 7) NOT IN (${months.map(() => '?').join(', ')})`,
+        months.map(m => m.month),
+      )
+      .first('id');
+    return row !== undefined;
   }
 
   /** Whether any fact has not been allocated yet (ingested since the last run). */

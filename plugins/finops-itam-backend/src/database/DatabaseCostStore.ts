@@ -7,6 +7,7 @@ import { Knex } from 'knex';
 import { normalizeAmount, sumAmounts } from '../ingestion/money';
 import { CostFact, FileTotal } from '../ingestion/types';
 import { allocationKeyOf } from './allocationKey';
+import { monthsOfFacts, recordChangedMonths } from './changedMonths';
 import { bumpCostDataVersion } from './costDataVersion';
 import { databaseKindOf } from './databaseKind';
 import { migrateDatabase } from './migrations';
@@ -154,19 +155,29 @@ export class DatabaseCostStore {
         // writer lock does the same there.
         await trx.raw('SELECT pg_advisory_xact_lock(hashtext(?))', [`finops-itam:${sourceId}`]);
       }
+      // The months whose facts change, for the next allocation run to rebuild.
+      const changedMonths = new Set(facts.map(f => f.day.slice(0, 7)));
+      const replaced: Array<(q: Knex.QueryBuilder) => Knex.QueryBuilder> = [];
       if (regularPeriods.length > 0) {
-        await trx(FACTS)
-          .where('source_id', sourceId)
-          .whereIn('billing_period_start', regularPeriods)
-          .whereNull('charge_class')
-          .delete();
+        replaced.push(q =>
+          q
+            .where('source_id', sourceId)
+            .whereIn('billing_period_start', regularPeriods)
+            .whereNull('charge_class'),
+        );
       }
       for (const { fileKey, period } of correctionKeys.values()) {
-        await trx(FACTS)
-          .where({ source_id: sourceId, file_key: fileKey, billing_period_start: period })
-          .whereNotNull('charge_class')
-          .delete();
+        replaced.push(q =>
+          q
+            .where({ source_id: sourceId, file_key: fileKey, billing_period_start: period })
+            .whereNotNull('charge_class'),
+        );
       }
+      for (const narrow of replaced) {
+        for (const month of await monthsOfFacts(trx, narrow)) changedMonths.add(month);
+        await narrow(trx(FACTS)).delete();
+      }
+      await recordChangedMonths(trx, changedMonths);
       const tagCache = new Map<string | null, string | null>();
       const rows = facts.map(fact => {
         if (!tagCache.has(fact.tags)) {
@@ -215,7 +226,9 @@ export class DatabaseCostStore {
   /** Drops facts of days before `day` (YYYY-MM-DD); returns how many went. */
   async deleteFactsBefore(day: string): Promise<number> {
     return this.db.transaction(async trx => {
-      const deleted = await trx(FACTS).where('day', '<', day).delete();
+      const before = (q: Knex.QueryBuilder) => q.where('day', '<', day);
+      await recordChangedMonths(trx, await monthsOfFacts(trx, before));
+      const deleted = await before(trx(FACTS)).delete();
       if (deleted > 0) await bumpCostDataVersion(trx);
       return deleted;
     });

@@ -1,6 +1,7 @@
 import { Knex } from 'knex';
 import { ExactSum } from '../allocation/exactSum';
 import { nextMonthStart } from '../allocation/months';
+import { FactMonth } from './changedMonths';
 import { factMonths } from './factMonths';
 import { databaseKindOf } from './databaseKind';
 
@@ -9,6 +10,13 @@ const MONTHLY = 'finops_itam_key_monthly_cost';
 
 /** Rows per INSERT on SQLite: knex writes a compound SELECT, which SQLite caps at 500 terms. */
 const SQLITE_CHUNK = 500;
+
+function chunks<T>(items: readonly T[], size: number): T[][] {
+  const out: T[][] = [];
+  for (let i = 0; i < items.length; i += size)
+    out.push(items.slice(i, i + size));
+  return out;
+}
 
 /**
  * The cost of each allocation key per calendar month (`finops_itam_key_monthly_cost`).
@@ -27,23 +35,40 @@ export class KeyMonthlyCost {
     this.isPostgres = databaseKindOf(db) === 'postgres';
   }
 
-  /** Replaces every row by the sums of the facts up to `maxId`. */
-  async rebuild(maxId: string): Promise<void> {
-    await this.db(MONTHLY).delete();
+  /**
+   * Replaces the rows by the sums of the facts up to `maxId`: every row, or with `months`
+   * only the rows of those months (the others are left as they are).
+   */
+  async rebuild(maxId: string, months?: readonly FactMonth[]): Promise<void> {
+    if (months) {
+      for (const chunk of chunks(months, 500)) {
+        await this.db(MONTHLY)
+          .whereIn(
+            'month',
+            chunk.map(m => m.month),
+          )
+          .delete();
+      }
+    } else {
+      await this.db(MONTHLY).delete();
+    }
     if (this.isPostgres) {
-      await this.db.raw(
-        `INSERT INTO ${MONTHLY} (allocation_key, month, currency, amortized, billed)
-         SELECT allocation_key, substr(day, 1, 7), currency, sum(effective_cost), sum(billed_cost)
-           FROM ${FACTS} WHERE allocation_key IS NOT NULL AND id <= ?
-          GROUP BY allocation_key, substr(day, 1, 7), currency`,
-        [maxId],
-      );
+      const ranges = months ?? [{ from: '0000-01-01', to: '9999-12-31' }];
+      for (const { from, to } of ranges) {
+        await this.db.raw(
+          `INSERT INTO ${MONTHLY} (allocation_key, month, currency, amortized, billed)
+           SELECT allocation_key, substr(day, 1, 7), currency, sum(effective_cost), sum(billed_cost)
+             FROM ${FACTS} WHERE allocation_key IS NOT NULL AND id <= ? AND day >= ? AND day < ?
+            GROUP BY allocation_key, substr(day, 1, 7), currency`,
+          [maxId, from, to],
+        );
+      }
       // Fresh statistics, or the planner takes the refilled table for empty and scans it
       // whole per request.
-      await this.db.raw(`ANALYZE ${MONTHLY}`);
+      if (!months) await this.db.raw(`ANALYZE ${MONTHLY}`);
       return;
     }
-    for (const { month, from, to } of await factMonths(this.db)) {
+    for (const { month, from, to } of months ?? (await factMonths(this.db))) {
       const sums = new Map<
         string,
         { key: string; currency: string; amortized: ExactSum; billed: ExactSum }
