@@ -4,14 +4,18 @@
  *   yarn bench:allocation [--facts 100000] [--pg postgresql://postgres@127.0.0.1:5432]
  *
  * Generates N facts (seeded) over 30 days and a 600-entity catalog, then times: the first
- * run (every fact written), a second run with nothing changed (read and compare only), and
- * a run after an annotation change that moves about a sixth of the facts. SQLite is an
- * in-memory database; with --pg a scratch database is created and dropped.
+ * run (every fact written), a second run with nothing changed (read and compare only), a
+ * run after an annotation change that moves about a sixth of the facts, a run after a
+ * delivery of another month (N/10 facts, its month recorded as an ingestion records it:
+ * only that month rebuilt) and a run after the same amount inserted without that record
+ * (everything rebuilt). SQLite is an in-memory database; with --pg a scratch database is
+ * created and dropped.
  */
 import { Entity } from '@backstage/catalog-model';
 import knexFactory, { Knex } from 'knex';
 import { performance } from 'node:perf_hooks';
 import { DatabaseAllocationStore } from '../src/database/DatabaseAllocationStore';
+import { recordChangedMonths } from '../src/database/changedMonths';
 import { migrationConfig } from '../src/database/migrations';
 import { AllocationService } from '../src/allocation/AllocationService';
 import { parseSharedCostConfig } from '../src/allocation/shared';
@@ -76,10 +80,10 @@ async function main() {
   try {
     await knex.migrate.latest(migrationConfig);
     const random = new SeededRandom(1);
-    const facts = Array.from({ length: FACTS }, (_, i) => {
+    const generate = (count: number, month: string) => Array.from({ length: count }, (_, i) => {
       const app = random.int(0, APPS - 1);
       return {
-        day: `2026-11-${String((i % 30) + 1).padStart(2, '0')}`,
+        day: `${month}-${String((i % 30) + 1).padStart(2, '0')}`,
         resourceId: `res-${app}-${random.int(0, 40)}`,
         tags: random.chance(0.9)
           ? { application: `app-${app}`, ...(random.chance(0.05) ? { shared: 'platform' } : {}) }
@@ -88,6 +92,7 @@ async function main() {
         effectiveCost: `${random.int(0, 999)}.${random.digits(10)}`,
       };
     });
+    const facts = generate(FACTS, '2026-11');
     // Within both engines' limits: SQLite's 500-term compound SELECT, PostgreSQL's 65,535 parameters.
     await time(`insert ${FACTS} facts`, () => insertFacts(knex, facts, PG ? 2000 : 500));
     const store = new DatabaseAllocationStore(knex);
@@ -106,10 +111,16 @@ async function main() {
         fallbackRules: [],
         sharedCost,
       });
-    const summary = (r: any) => ({ scanned: r.factsScanned, changed: r.factsChanged, parts: r.sharedParts, phasesMs: r.phasesMs });
+    const summary = (r: any) => ({ rollup: r.rollup, scanned: r.factsScanned, changed: r.factsChanged, parts: r.sharedParts, phasesMs: r.phasesMs });
     await time('first run (all facts written)', async () => summary(await service(0).run()));
     await time('second run (nothing changed)', async () => summary(await service(0).run()));
     await time('after an annotation change', async () => summary(await service(1).run()));
+    const batch = PG ? 2000 : 500;
+    await insertFacts(knex, generate(FACTS / 10, '2026-12'), batch);
+    await recordChangedMonths(knex, ['2026-12']);
+    await time('after a month delivered (recorded)', async () => summary(await service(1).run()));
+    await insertFacts(knex, generate(FACTS / 10, '2027-01'), batch);
+    await time('after a month inserted without a record', async () => summary(await service(1).run()));
   } finally {
     await knex.destroy();
     if (admin) {

@@ -152,14 +152,17 @@ export class DailyRollupWriter {
       await this.db(DAILY).delete();
     }
     if (this.isPostgres) {
-      const ranges = months ?? [{ from: '0000-01-01', to: '9999-12-31' }];
-      for (const { from, to } of ranges) {
+      // Without months, no day condition: PostgreSQL then scans the facts once instead of
+      // walking an index over all of them.
+      const ranges: ReadonlyArray<FactMonth | undefined> = months ?? [undefined];
+      for (const range of ranges) {
+        const days = range ? `AND f.day >= ? AND f.day < ?` : '';
         await this.db.raw(
           `WITH d AS (
            SELECT k.allocated_entity_ref AS member, f.day, f.currency,
                   sum(f.effective_cost) AS amortized, sum(f.billed_cost) AS billed
              FROM ${FACTS} f JOIN ${KEYS} k ON k.key = f.allocation_key
-            WHERE k.allocated_entity_ref IS NOT NULL AND f.id <= ? AND f.day >= ? AND f.day < ?
+            WHERE k.allocated_entity_ref IS NOT NULL AND f.id <= ? ${days}
             GROUP BY k.allocated_entity_ref, f.day, f.currency
          ), x AS (
            SELECT member, day, currency, 'amortized' AS basis, amortized AS direct FROM d
@@ -170,7 +173,7 @@ export class DailyRollupWriter {
          SELECT r.ancestor_ref, x.day, x.currency, x.basis, sum(x.direct), 0
            FROM x JOIN ${ROLLUP} r ON r.member_ref = x.member
           GROUP BY r.ancestor_ref, x.day, x.currency, x.basis`,
-          [maxId, from, to],
+          range ? [maxId, range.from, range.to] : [maxId],
         );
       }
       return;

@@ -53,14 +53,17 @@ export class KeyMonthlyCost {
       await this.db(MONTHLY).delete();
     }
     if (this.isPostgres) {
-      const ranges = months ?? [{ from: '0000-01-01', to: '9999-12-31' }];
-      for (const { from, to } of ranges) {
+      // Without months, no day condition: PostgreSQL then scans the facts once instead of
+      // walking an index over all of them.
+      const ranges: ReadonlyArray<FactMonth | undefined> = months ?? [undefined];
+      for (const range of ranges) {
+        const days = range ? `AND day >= ? AND day < ?` : '';
         await this.db.raw(
           `INSERT INTO ${MONTHLY} (allocation_key, month, currency, amortized, billed)
            SELECT allocation_key, substr(day, 1, 7), currency, sum(effective_cost), sum(billed_cost)
-             FROM ${FACTS} WHERE allocation_key IS NOT NULL AND id <= ? AND day >= ? AND day < ?
+             FROM ${FACTS} WHERE allocation_key IS NOT NULL AND id <= ? ${days}
             GROUP BY allocation_key, substr(day, 1, 7), currency`,
-          [maxId, from, to],
+          range ? [maxId, range.from, range.to] : [maxId],
         );
       }
       // Fresh statistics, or the planner takes the refilled table for empty and scans it
