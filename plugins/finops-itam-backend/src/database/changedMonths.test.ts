@@ -1,10 +1,7 @@
-import { mockServices } from '@backstage/backend-test-utils';
 import { createTestDatabases } from '../__testUtils__/testDatabases';
-import { fixture } from '../ingestion/__fixtures__';
-import { FocusFileReader } from '../ingestion/FocusFileReader';
-import { IngestionService } from '../ingestion/IngestionService';
+import { ingestionOn } from '../ingestion/__testUtils__/ingestionOn';
 import { clearChangedMonths, readChangedMonths } from './changedMonths';
-import { DatabaseCostStore } from './DatabaseCostStore';
+import { migrationConfig } from './migrations';
 
 jest.setTimeout(60_000);
 
@@ -15,15 +12,7 @@ describe('changed months', () => {
     'are recorded with every fact write: the months stored, replaced and expired, on %p',
     async databaseId => {
       const knex = await databases.init(databaseId);
-      const costs = await DatabaseCostStore.create({
-        database: mockServices.database({ knex, migrations: { skip: false } }),
-      });
-      const ingestion = new IngestionService(
-        costs,
-        new FocusFileReader({ memoryLimit: '256MB', threads: 1 }),
-        mockServices.logger.mock(),
-        { maxRejectedShare: 0.01 },
-      );
+      const { costs, ingest } = await ingestionOn(knex);
       const months = async () =>
         (await readChangedMonths(knex)).months.map(m => m.month);
       expect(await readChangedMonths(knex)).toEqual({
@@ -31,11 +20,6 @@ describe('changed months', () => {
         months: [],
       });
 
-      const ingest = (name: string) =>
-        ingestion.ingest({
-          sourceId: 'aws-focus',
-          files: [{ path: fixture(name), key: name }],
-        });
       expect((await ingest('focus-1.2.csv')).status).toBe('succeeded');
       expect(await months()).toEqual(['2026-10']);
       expect((await readChangedMonths(knex)).months[0]).toEqual({
@@ -64,9 +48,7 @@ describe('changed months', () => {
     'are cleared only up to what a run read, on %p',
     async databaseId => {
       const knex = await databases.init(databaseId);
-      await DatabaseCostStore.create({
-        database: mockServices.database({ knex, migrations: { skip: false } }),
-      });
+      await knex.migrate.latest(migrationConfig);
       await knex('finops_itam_changed_months').insert([
         { month: '2026-11' },
         { month: '2026-10' },
