@@ -11,13 +11,6 @@ const MONTHLY = 'finops_itam_key_monthly_cost';
 /** Rows per INSERT on SQLite: knex writes a compound SELECT, which SQLite caps at 500 terms. */
 const SQLITE_CHUNK = 500;
 
-function chunks<T>(items: readonly T[], size: number): T[][] {
-  const out: T[][] = [];
-  for (let i = 0; i < items.length; i += size)
-    out.push(items.slice(i, i + size));
-  return out;
-}
-
 /**
  * The cost of each allocation key per calendar month (`finops_itam_key_monthly_cost`).
  *
@@ -41,21 +34,22 @@ export class KeyMonthlyCost {
    */
   async rebuild(maxId: string, months?: readonly FactMonth[]): Promise<void> {
     if (months) {
-      for (const chunk of chunks(months, 500)) {
-        await this.db(MONTHLY)
-          .whereIn(
-            'month',
-            chunk.map(m => m.month),
-          )
-          .delete();
-      }
+      // A month per calendar month of data: well within any engine's parameter limit.
+      await this.db(MONTHLY)
+        .whereIn(
+          'month',
+          months.map(m => m.month),
+        )
+        .delete();
     } else {
       await this.db(MONTHLY).delete();
     }
     if (this.isPostgres) {
       // Without months, no day condition: with an all-days range the full rebuild took
       // twice as long on PostgreSQL (bench:allocation, 1.2M facts).
-      const ranges: ReadonlyArray<FactMonth | undefined> = months ?? [undefined];
+      const ranges: ReadonlyArray<FactMonth | undefined> = months ?? [
+        undefined,
+      ];
       for (const range of ranges) {
         const days = range ? `AND day >= ? AND day < ?` : '';
         await this.db.raw(
