@@ -11,18 +11,20 @@ import { LocationNotFoundError } from './errors';
 import { KeyedLock } from './KeyedLock';
 import { redactLocation } from './locations';
 import {
+  SourceDeliveries,
+  SourceDelivery,
   SourceFile,
   SourceFileFetcher,
-  SourceFiles,
+  TREE_ETAG_KEY,
 } from './SourceFileFetcher';
-import { CostSourceRunResult } from './types';
+import { CostSourceDeliveryResult, CostSourceRunResult } from './types';
 
 export const UNCHANGED_MESSAGE =
   'unchanged since the last run (same etag or content hash)';
 
 export interface CostSourceRunnerOptions {
   sources: CostSourceConfig[];
-  fetcher: Pick<SourceFileFetcher, 'fetch'>;
+  fetcher: Pick<SourceFileFetcher, 'fetchDeliveries'>;
   ingestion: Pick<IngestionService, 'ingest'>;
   store: Pick<DatabaseCostStore, 'getSourceState' | 'saveSourceState'>;
   logger: LoggerService;
@@ -34,6 +36,61 @@ function isUnchanged(previous: Record<string, string>, files: SourceFile[]) {
   return (
     files.length === Object.keys(previous).length &&
     files.every(file => previous[file.key] === file.fingerprint)
+  );
+}
+
+/** What happened to one delivery (one billing period, or the whole location) in a run. */
+type DeliveryOutcome = CostSourceDeliveryResult & { report: IngestionReport | null };
+
+/**
+ * The fingerprints of one delivery: keys below its id; for the whole location (`''`),
+ * every key but the tree etag.
+ */
+function ofDelivery(
+  fingerprints: Record<string, string>,
+  id: string,
+): Record<string, string> {
+  return Object.fromEntries(
+    Object.entries(fingerprints).filter(([key]) =>
+      id === '' ? key !== TREE_ETAG_KEY : key.startsWith(`${id}/`),
+    ),
+  );
+}
+
+function withoutDelivery(
+  fingerprints: Record<string, string>,
+  id: string,
+): Record<string, string> {
+  const dropped = ofDelivery(fingerprints, id);
+  return Object.fromEntries(
+    Object.entries(fingerprints).filter(([key]) => !(key in dropped)),
+  );
+}
+
+/** Fingerprints of the deliveries the location still holds; vanished periods are dropped. */
+function keptFingerprints(
+  fingerprints: Record<string, string>,
+  outcomes: DeliveryOutcome[],
+): Record<string, string> {
+  return Object.assign(
+    {},
+    ...outcomes.map(o => ofDelivery(fingerprints, o.id)),
+  );
+}
+
+const isSettled = (status: DeliveryOutcome['status']) =>
+  status === 'succeeded' || status === 'skipped';
+
+/** A run is as bad as its worst delivery: failed, then rejected, then succeeded, then skipped. */
+function worstStatus(outcomes: DeliveryOutcome[]): CostSourceRunResult['status'] {
+  const order: Array<CostSourceRunResult['status']> = [
+    'failed',
+    'rejected',
+    'succeeded',
+    'skipped',
+  ];
+  return (
+    order.find(status => outcomes.some(o => o.status === status)) ?? 'skipped'
   );
 }
 
@@ -49,9 +106,10 @@ const emptyState = (id: string): CostSourceState => ({
 });
 
 /**
- * Runs configured cost sources: fetches their files, skips a delivery seen before, and
- * otherwise ingests all the files of the source as one delivery. Every outcome, failures
- * included, is recorded on the source, so `GET /sources` tells what happened.
+ * Runs configured cost sources: fetches their deliveries (all files of the location, or one
+ * per billing period of an export layout), skips a delivery seen before, and ingests each
+ * other one with all its files together. Every outcome, failures included, is recorded on
+ * the source, so `GET /sources` tells what happened.
  */
 export class CostSourceRunner {
   private readonly sources: Map<string, CostSourceConfig>;
@@ -95,68 +153,160 @@ export class CostSourceRunner {
       (await this.options.store.getSourceState(source.id)) ??
       emptyState(source.id);
 
-    let fetched: SourceFiles;
+    let fetched: SourceDeliveries;
     try {
-      fetched = await this.options.fetcher.fetch(
+      fetched = await this.options.fetcher.fetchDeliveries(
         source.location,
+        source.layout ?? 'auto',
         state.fileFingerprints,
       );
     } catch (error) {
       return this.recordFetchFailure(source, state, at, error);
     }
     try {
-      if (isUnchanged(state.fileFingerprints, fetched.files)) {
+      if (fetched.treeUnchanged) {
         return await this.recordSkip(source, state, at);
       }
-      let files;
-      try {
-        files = await fetched.localFiles();
-      } catch (error) {
-        return await this.recordFetchFailure(source, state, at, error);
+      const outcomes: DeliveryOutcome[] = [];
+      let fingerprints = { ...state.fileFingerprints };
+      for (const delivery of fetched.deliveries) {
+        const outcome = await this.runDelivery(source, delivery, fingerprints);
+        outcomes.push(outcome);
+        if (outcome.status === 'succeeded') {
+          fingerprints = {
+            ...withoutDelivery(fingerprints, delivery.id),
+            ...Object.fromEntries(
+              delivery.files.map(f => [f.key, f.fingerprint]),
+            ),
+          };
+          // Saved after each period, so a period ingested before a crash stays skipped.
+          await this.saveFingerprints(source.id, state, fingerprints);
+        }
       }
-      const report = await this.options.ingestion.ingest({
-        sourceId: source.id,
-        files: files.map(({ path, key }) => ({ path, key })),
+      for (const problem of fetched.problems) {
+        outcomes.push({
+          id: problem.id,
+          status: 'failed',
+          message: problem.message,
+          ingestionId: null,
+          report: null,
+        });
+      }
+      return await this.recordRun(source, state, at, fetched, outcomes, {
+        ...keptFingerprints(fingerprints, outcomes),
+        ...(fetched.treeEtag && outcomes.every(o => isSettled(o.status))
+          ? { [TREE_ETAG_KEY]: fetched.treeEtag }
+          : {}),
       });
-      await this.recordIngestion(source.id, state, report, files);
-      return {
-        sourceId: source.id,
-        status: report.status as CostSourceRunResult['status'],
-        message: report.message,
-        at,
-        report,
-      };
     } finally {
       await fetched.release();
     }
   }
 
-  private async recordIngestion(
+  /** Ingests one delivery unless every file has the fingerprint of the last success. */
+  private async runDelivery(
+    source: CostSourceConfig,
+    delivery: SourceDelivery,
+    fingerprints: Record<string, string>,
+  ): Promise<DeliveryOutcome> {
+    const noted = (message: string) =>
+      delivery.notes.length > 0
+        ? `${message} (${delivery.notes.join('; ')})`
+        : message;
+    if (isUnchanged(ofDelivery(fingerprints, delivery.id), delivery.files)) {
+      return {
+        id: delivery.id,
+        status: 'skipped',
+        message: noted(UNCHANGED_MESSAGE),
+        ingestionId: null,
+        report: null,
+      };
+    }
+    let files;
+    try {
+      files = await delivery.localFiles();
+    } catch (error) {
+      return {
+        id: delivery.id,
+        status: 'failed',
+        message: `could not read location "${redactLocation(
+          source.location,
+        )}": ${error instanceof Error ? error.message : String(error)}`,
+        ingestionId: null,
+        report: null,
+      };
+    }
+    const report = await this.options.ingestion.ingest({
+      sourceId: source.id,
+      files: files.map(({ path, key }) => ({ path, key })),
+    });
+    return {
+      id: delivery.id,
+      status: report.status as DeliveryOutcome['status'],
+      message: noted(report.message),
+      ingestionId: report.id,
+      report,
+    };
+  }
+
+  private async saveFingerprints(
     sourceId: string,
     before: CostSourceState,
-    report: IngestionReport,
-    files: SourceFile[],
+    fileFingerprints: Record<string, string>,
   ) {
-    if (report.status === 'succeeded') {
-      // The ingestion service saved the new columns and status; the fingerprints are ours
-      // and only move on success, so a rejected or failed delivery is tried again next run.
-      const after =
-        (await this.options.store.getSourceState(sourceId)) ?? before;
-      await this.options.store.saveSourceState({
-        ...after,
-        fileFingerprints: Object.fromEntries(
-          files.map(f => [f.key, f.fingerprint]),
-        ),
-      });
-      return;
-    }
+    // The ingestion service saved the new columns and status; the fingerprints are ours.
+    const after = (await this.options.store.getSourceState(sourceId)) ?? before;
+    await this.options.store.saveSourceState({ ...after, fileFingerprints });
+  }
+
+  /**
+   * Records the run on the source. Fingerprints only move for deliveries ingested
+   * successfully, so a rejected, failed or incomplete period is tried again next run.
+   */
+  private async recordRun(
+    source: CostSourceConfig,
+    before: CostSourceState,
+    at: string,
+    fetched: SourceDeliveries,
+    outcomes: DeliveryOutcome[],
+    fileFingerprints: Record<string, string>,
+  ): Promise<CostSourceRunResult> {
+    const whole = fetched.layout === 'files' && outcomes.length === 1;
+    const status = worstStatus(outcomes);
+    const message =
+      whole || (status === 'skipped' && outcomes.every(o => o.message === UNCHANGED_MESSAGE))
+        ? outcomes[0]?.message ?? UNCHANGED_MESSAGE
+        : outcomes.map(o => `${o.id}: ${o.message}`).join('; ');
+    const ingested = outcomes.filter(o => o.report);
+    const report = ingested[ingested.length - 1]?.report ?? null;
+    const after =
+      (await this.options.store.getSourceState(source.id)) ?? before;
     await this.options.store.saveSourceState({
-      ...before,
-      lastIngestionId: report.id,
-      lastRunAt: report.startedAt,
-      lastStatus: report.status,
-      lastMessage: report.message,
+      ...after,
+      fileFingerprints,
+      lastIngestionId: report?.id ?? null,
+      lastRunAt: report && whole ? report.startedAt : at,
+      lastStatus: status,
+      lastMessage: message,
     });
+    const log = `Cost source ${source.id} ${status}: ${message}`;
+    if (status === 'failed' || status === 'rejected') {
+      this.options.logger.warn(log);
+    } else {
+      this.options.logger.info(log);
+    }
+    return {
+      sourceId: source.id,
+      status,
+      message,
+      at,
+      report,
+      ...(whole
+        ? {}
+        : {
+            deliveries: outcomes.map(({ report: r, ...rest }) => rest),
+          }),
+    };
   }
 
   private async recordSkip(

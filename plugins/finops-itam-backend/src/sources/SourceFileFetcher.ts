@@ -1,11 +1,24 @@
 import { UrlReaderService } from '@backstage/backend-plugin-api';
-import { isError, NotFoundError } from '@backstage/errors';
-import { mkdtemp, rm } from 'node:fs/promises';
+import { isError, NotFoundError, NotModifiedError } from '@backstage/errors';
+import { createHash } from 'node:crypto';
+import { mkdtemp, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { downloadUrl } from './downloadUrl';
 import { LocationNotFoundError } from './errors';
-import { etagOf, fingerprintFile } from './fingerprint';
+import { DeliveryProblem } from './deliveryCandidates';
+import {
+  DeliveryPlan,
+  ExportLayout,
+  LayoutSetting,
+  planDeliveries,
+} from './exportLayouts';
+import { listLocalTree } from './exportTree';
+import {
+  etagOf,
+  fingerprintFile,
+  sha256Fingerprint,
+} from './fingerprint';
 import { listLocalFiles } from './listLocalFiles';
 import { isUrlLocation, redactLocation } from './locations';
 
@@ -32,6 +45,36 @@ export interface SourceFiles {
    */
   localFiles(): Promise<LocalSourceFile[]>;
   /** Removes temporary downloads. */
+  release(): Promise<void>;
+}
+
+/**
+ * Key of the object store's etag for a whole prefix (`readTree`) among a source's file
+ * fingerprints; no file has an empty key.
+ */
+export const TREE_ETAG_KEY = '';
+
+/** One delivery of a source: all files of one billing period, or of the whole location. */
+export interface SourceDelivery {
+  /** `''` when the location is one delivery; else the period folder, like `export/BILLING_PERIOD=2026-10`. */
+  id: string;
+  /** Keys are `<id>/<part name>`, the same for every version of the period. */
+  files: SourceFile[];
+  /** Things the run should report, such as a newer delivery passed over as incomplete. */
+  notes: string[];
+  localFiles(): Promise<LocalSourceFile[]>;
+}
+
+/** The deliveries a location holds now. Call `release()` when done, also after a failure. */
+export interface SourceDeliveries {
+  layout: ExportLayout;
+  deliveries: SourceDelivery[];
+  /** Periods with nothing to ingest (an incomplete delivery, a bad manifest), and why. */
+  problems: DeliveryProblem[];
+  /** The store's etag for the whole prefix, when it gives one (git hosts do, S3 does not). */
+  treeEtag?: string;
+  /** The store answered "not modified" to the etag of the last complete run. */
+  treeUnchanged: boolean;
   release(): Promise<void>;
 }
 
@@ -77,6 +120,198 @@ export class SourceFileFetcher {
     return isUrlLocation(location)
       ? this.fetchRemote(location, previous)
       : this.fetchLocal(location);
+  }
+
+  /**
+   * The deliveries of a location. A directory, or a URL ending in `/` (a prefix read with
+   * the URL reader's `readTree`), is split by its export layout: one delivery per billing
+   * period, the latest complete version of each (see exportLayouts.ts). Anything else, and
+   * the `files` layout, is one delivery of all files, as `fetch` lists them.
+   */
+  async fetchDeliveries(
+    location: string,
+    layout: LayoutSetting = 'auto',
+    previous: Record<string, string> = {},
+  ): Promise<SourceDeliveries> {
+    if (isUrlLocation(location)) {
+      if (location.endsWith('/')) {
+        return this.fetchRemoteTree(location, layout, previous);
+      }
+    } else {
+      const directory = path.resolve(this.workingDirectory, location);
+      const info = await stat(directory).catch(() => undefined);
+      if (info?.isDirectory() && layout !== 'files') {
+        const local = await this.fetchLocalTree(location, directory, layout);
+        if (local) return local;
+      }
+    }
+    if (layout !== 'files' && layout !== 'auto') {
+      throw new LocationNotFoundError(
+        `location "${redactLocation(
+          location,
+        )}" is not a directory or a URL ending in "/", which the ${layout} layout needs`,
+      );
+    }
+    return this.wholeLocation(await this.fetch(location, previous));
+  }
+
+  private wholeLocation(fetched: SourceFiles): SourceDeliveries {
+    return {
+      layout: 'files',
+      deliveries: [
+        {
+          id: '',
+          files: fetched.files,
+          notes: [],
+          localFiles: () => fetched.localFiles(),
+        },
+      ],
+      problems: [],
+      treeUnchanged: false,
+      release: () => fetched.release(),
+    };
+  }
+
+  /** A local directory by its layout; undefined when it turns out to be plain files. */
+  private async fetchLocalTree(
+    location: string,
+    directory: string,
+    layout: LayoutSetting,
+  ): Promise<SourceDeliveries | undefined> {
+    const entries = await listLocalTree(directory);
+    const absolute = new Map(entries.map(e => [e.path, e.absolute]));
+    const plan = await planDeliveries(entries, layout, file =>
+      readFile(absolute.get(file)!, 'utf8'),
+    );
+    if (plan.layout === 'files') return undefined;
+    this.requireDeliveries(plan, location);
+    const deliveries: SourceDelivery[] = [];
+    for (const planned of plan.deliveries) {
+      const files: LocalSourceFile[] = [];
+      for (const part of planned.parts) {
+        const file = absolute.get(part.path)!;
+        files.push({
+          key: part.key,
+          path: file,
+          fingerprint: await fingerprintFile(file),
+        });
+      }
+      deliveries.push({
+        id: planned.id,
+        files: files.map(({ key, fingerprint }) => ({ key, fingerprint })),
+        notes: planned.notes,
+        localFiles: async () => files,
+      });
+    }
+    return {
+      layout: plan.layout,
+      deliveries,
+      problems: plan.problems,
+      treeUnchanged: false,
+      release: async () => {},
+    };
+  }
+
+  /**
+   * A prefix through `readTree`. The Backstage object-store readers (S3, Azure Blob, GCS)
+   * download every object under the prefix and give no tree etag, so changes are found by
+   * content hashes; readers that do give one (git hosts) are asked "if none match".
+   */
+  private async fetchRemoteTree(
+    location: string,
+    layout: LayoutSetting,
+    previous: Record<string, string>,
+  ): Promise<SourceDeliveries> {
+    const etag = previous[TREE_ETAG_KEY] || undefined;
+    let response;
+    try {
+      response = await this.urlReader.readTree(
+        location,
+        etag ? { etag } : undefined,
+      );
+    } catch (error) {
+      if (isError(error) && error.name === NotModifiedError.name) {
+        return {
+          layout: 'files',
+          deliveries: [],
+          problems: [],
+          treeEtag: etag,
+          treeUnchanged: true,
+          release: async () => {},
+        };
+      }
+      throw this.explain(error, location);
+    }
+    const treeFiles = await response.files();
+    const byPath = new Map(
+      treeFiles.map(f => [f.path.split('\\').join('/'), f]),
+    );
+    const entries = [...byPath].map(([file, entry]) => ({
+      path: file,
+      modifiedAt: entry.lastModifiedAt?.getTime(),
+    }));
+    const plan = await planDeliveries(entries, layout, async file =>
+      (await byPath.get(file)!.content()).toString('utf8'),
+    );
+    this.requireDeliveries(plan, location);
+
+    const directory = await mkdtemp(
+      path.join(this.tempDirectory, 'finops-itam-source-'),
+    );
+    const release = () => rm(directory, { recursive: true, force: true });
+    try {
+      const deliveries: SourceDelivery[] = [];
+      let index = 0;
+      for (const planned of plan.deliveries) {
+        const files: LocalSourceFile[] = [];
+        for (const part of planned.parts) {
+          // Held in memory once: readTree gives whole buffers, not streams.
+          const content = await byPath.get(part.path)!.content();
+          const file = path.join(directory, `${index++}`);
+          await writeFile(file, content);
+          files.push({
+            key: part.key,
+            path: file,
+            fingerprint: sha256Fingerprint(
+              createHash('sha256').update(content),
+            ),
+          });
+        }
+        deliveries.push({
+          id: planned.id,
+          files: files.map(({ key, fingerprint }) => ({ key, fingerprint })),
+          notes: planned.notes,
+          localFiles: async () => files,
+        });
+      }
+      return {
+        layout: plan.layout,
+        deliveries,
+        problems: plan.problems,
+        treeEtag: response.etag || undefined,
+        treeUnchanged: false,
+        release,
+      };
+    } catch (error) {
+      await release();
+      throw this.explain(error, location);
+    }
+  }
+
+  /** A layout location with neither a delivery nor a problem holds no exports at all. */
+  private requireDeliveries(plan: DeliveryPlan, location: string) {
+    if (plan.deliveries.length > 0 || plan.problems.length > 0) return;
+    const expected: Record<ExportLayout, string> = {
+      files: '*.csv, *.csv.gz, *.gz and *.parquet files',
+      'aws-data-exports':
+        'data/BILLING_PERIOD=YYYY-MM or metadata/BILLING_PERIOD=YYYY-MM folders',
+      'azure-cost-export': 'YYYYMMDD-YYYYMMDD/<run id>/ folders',
+    };
+    throw new LocationNotFoundError(
+      `location "${redactLocation(location)}" matches no files (looked for ${
+        expected[plan.layout]
+      })`,
+    );
   }
 
   private async fetchLocal(location: string): Promise<SourceFiles> {

@@ -22,6 +22,7 @@ describe('readCostIngestionConfig', () => {
     expect(source).toEqual({
       id: 'aws-focus',
       location: 'exports/aws',
+      layout: 'auto',
       schedule: {
         frequency: { hours: 1 },
         timeout: { minutes: 30 },
@@ -32,6 +33,22 @@ describe('readCostIngestionConfig', () => {
     expect(describeSchedule(source.schedule)).toBe(
       'every 1 hour, timeout 30 minutes',
     );
+  });
+
+  it('reads a layout for an object-store prefix', () => {
+    const [source] = read({
+      costSources: [
+        {
+          id: 'azure-focus',
+          location: 'https://acme.blob.core.windows.net/costs/focus/',
+          layout: 'azure-cost-export',
+        },
+      ],
+    }).sources;
+    expect(source).toMatchObject({
+      location: 'https://acme.blob.core.windows.net/costs/focus/',
+      layout: 'azure-cost-export',
+    });
   });
 
   it('fills timeout and initial delay of a schedule that only sets the frequency', () => {
@@ -109,6 +126,22 @@ describe('readCostIngestionConfig', () => {
     [
       { costSources: [{ id: 'aws', location: 's3://bucket/key.csv' }] },
       /finopsItam\.costSources\[0\]\.location .* uses s3:\/\//,
+    ],
+    [
+      { costSources: [{ id: 'aws', location: 'a', layout: 'cur' }] },
+      /finopsItam\.costSources\[0\]\.layout "cur" is not one of auto, files, aws-data-exports, azure-cost-export/,
+    ],
+    [
+      {
+        costSources: [
+          {
+            id: 'aws',
+            location: 'https://b.s3.eu-west-1.amazonaws.com/focus',
+            layout: 'aws-data-exports',
+          },
+        ],
+      },
+      /finopsItam\.costSources\[0\]\.layout "aws-data-exports" reads a prefix: end finopsItam\.costSources\[0\]\.location ".*\/focus" with "\/"/,
     ],
     [
       {

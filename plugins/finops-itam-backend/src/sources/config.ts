@@ -3,11 +3,14 @@ import {
   readSchedulerServiceTaskScheduleDefinitionFromConfig,
 } from '@backstage/backend-plugin-api';
 import { Config, ConfigReader, JsonObject } from '@backstage/config';
+import { EXPORT_LAYOUTS, LayoutSetting } from './exportLayouts';
 
 /** A configured cost source: where its FOCUS exports are and when to read them. */
 export interface CostSourceConfig {
   id: string;
   location: string;
+  /** How a directory or URL prefix splits into deliveries; `auto` when left out. */
+  layout?: LayoutSetting;
   schedule: SchedulerServiceTaskScheduleDefinition;
 }
 
@@ -67,6 +70,33 @@ export function readSourceLocation(source: Config, key: string): string {
   return location;
 }
 
+const LAYOUT_SETTINGS: readonly string[] = ['auto', ...EXPORT_LAYOUTS];
+
+/** A cost source's `layout`; a provider layout on a URL needs a prefix (ending in `/`). */
+function readLayout(
+  source: Config,
+  key: string,
+  location: string,
+): LayoutSetting {
+  const layout = source.getOptionalString('layout') ?? 'auto';
+  if (!LAYOUT_SETTINGS.includes(layout)) {
+    throw new Error(
+      `${key}.layout "${layout}" is not one of ${LAYOUT_SETTINGS.join(', ')}`,
+    );
+  }
+  if (
+    layout !== 'auto' &&
+    layout !== 'files' &&
+    isUrlLocation(location) &&
+    !location.endsWith('/')
+  ) {
+    throw new Error(
+      `${key}.layout "${layout}" reads a prefix: end ${key}.location "${location}" with "/"`,
+    );
+  }
+  return layout as LayoutSetting;
+}
+
 function readSources(config: Config): CostSourceConfig[] {
   const entries = config.getOptionalConfigArray('finopsItam.costSources') ?? [];
   const seen = new Set<string>();
@@ -82,9 +112,11 @@ function readSources(config: Config): CostSourceConfig[] {
       throw new Error(`${key}.id "${id}" is used by another cost source`);
     }
     seen.add(id);
+    const location = readSourceLocation(source, key);
     return {
       id,
-      location: readSourceLocation(source, key),
+      location,
+      layout: readLayout(source, key, location),
       schedule: readScheduleWithDefaults(
         source.getOptionalConfig('schedule'),
         `${key}.schedule`,

@@ -18,7 +18,7 @@ const HEADER = [
   'ProviderName',
 ];
 
-/** One charge of a day in October 2026 for account 111111111111. */
+/** One charge of a day (of October 2026 unless the file's `month` says otherwise) for account 111111111111. */
 export interface FocusRow {
   day: number;
   cost: string;
@@ -27,13 +27,20 @@ export interface FocusRow {
 
 /**
  * A small FOCUS 1.2 CSV: one usage row per given day and cost, all in billing period
- * 2026-10. `omit` drops columns, to build files the importer must reject.
+ * `month` (`YYYY-MM`, 2026-10 by default). `omit` drops columns, to build files the
+ * importer must reject.
  */
 export function focusCsv(
   rows: FocusRow[],
-  options: { omit?: string[] } = {},
+  options: { omit?: string[]; month?: string } = {},
 ): string {
   const columns = HEADER.filter(c => !options.omit?.includes(c));
+  const month = options.month ?? '2026-10';
+  const [year, monthNumber] = month.split('-').map(Number);
+  const nextMonth =
+    monthNumber === 12
+      ? `${year + 1}-01`
+      : `${year}-${String(monthNumber + 1).padStart(2, '0')}`;
   const lines = rows.map(
     ({ day, cost, service = 'Amazon Elastic Compute Cloud' }) => {
       const dd = String(day).padStart(2, '0');
@@ -41,10 +48,10 @@ export function focusCsv(
       const values: Record<string, string> = {
         BillingAccountId: '111111111111',
         BillingCurrency: 'USD',
-        BillingPeriodStart: '2026-10-01T00:00:00Z',
-        BillingPeriodEnd: '2026-11-01T00:00:00Z',
-        ChargePeriodStart: `2026-10-${dd}T00:00:00Z`,
-        ChargePeriodEnd: `2026-10-${next}T00:00:00Z`,
+        BillingPeriodStart: `${month}-01T00:00:00Z`,
+        BillingPeriodEnd: `${nextMonth}-01T00:00:00Z`,
+        ChargePeriodStart: `${month}-${dd}T00:00:00Z`,
+        ChargePeriodEnd: `${month}-${next}T00:00:00Z`,
         ChargeCategory: 'Usage',
         ChargeClass: '',
         BilledCost: cost,
