@@ -224,9 +224,15 @@ export interface ChargebackLine {
   showbackShared?: string;
 }
 
+/** One cost center's amounts in one of `otherCurrencies`, never added to `currency`'s lines. @public */
+export interface ChargebackCurrencyLine extends ChargebackLine {
+  currency: string;
+}
+
 /**
  * `GET /chargeback?month=YYYY-MM`: allocated cost of the month (amortized) per cost center;
- * the lines sum to all directly and shared allocated cost in `currency`.
+ * the lines sum to all directly and shared allocated cost in `currency`, and the lines of
+ * each other currency to its total in `otherCurrencies`.
  * @public
  */
 export interface ChargebackResponse {
@@ -235,6 +241,11 @@ export interface ChargebackResponse {
   /** Null when nothing is allocated in the month. */
   currency: string | null;
   lines: ChargebackLine[];
-  /** Allocated totals in other currencies, which have no lines here. */
+  /** Allocated totals in other currencies, largest first. */
   otherCurrencies?: CurrencyTotal[];
+  /**
+   * With `otherCurrencies`: the lines of each other currency, in that order, then by cost
+   * center as in `lines`; only cost centers with an amount in the currency.
+   */
+  otherCurrencyLines?: ChargebackCurrencyLine[];
 }

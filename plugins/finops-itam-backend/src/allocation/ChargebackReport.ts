@@ -51,6 +51,7 @@ export interface ChargebackLineWithShowback extends ChargebackLine {
 /** The chargeback response with showback shares per line. */
 export interface ChargebackReportResponse extends ChargebackResponse {
   lines: ChargebackLineWithShowback[];
+  otherCurrencyLines?: Array<ChargebackLineWithShowback & { currency: string }>;
 }
 
 /**
@@ -65,15 +66,22 @@ export async function sumAmountsBy<K extends string>(
   amount: string,
 ): Promise<Array<Record<K, string | null> & { amount: string }>> {
   const aliases = Object.keys(groups) as K[];
-  const selects = aliases.map(alias => db.raw('?? as ??', [groups[alias], alias]));
+  const selects = aliases.map(alias =>
+    db.raw('?? as ??', [groups[alias], alias]),
+  );
   if (databaseKindOf(db) === 'postgres') {
     const rows = await query
       .select(selects)
       .select(db.raw('sum(??) as ??', [amount, 'amount']))
       .groupBy(aliases.map(alias => groups[alias]));
-    return rows.map((row: any) => ({ ...row, amount: normalizeAmount(row.amount) }));
+    return rows.map((row: any) => ({
+      ...row,
+      amount: normalizeAmount(row.amount),
+    }));
   }
-  const rows = await query.select(selects).select(db.raw('?? as ??', [amount, 'amount']));
+  const rows = await query
+    .select(selects)
+    .select(db.raw('?? as ??', [amount, 'amount']));
   const sums = new Map<string, { row: any; total: MoneyValue }>();
   for (const row of rows) {
     const key = aliases.map(alias => row[alias] ?? '\u0001').join('\u0000');
@@ -84,7 +92,10 @@ export async function sumAmountsBy<K extends string>(
       sums.set(key, { row, total: new Money(row.amount) });
     }
   }
-  return [...sums.values()].map(({ row, total }) => ({ ...row, amount: total.toFixed() }));
+  return [...sums.values()].map(({ row, total }) => ({
+    ...row,
+    amount: total.toFixed(),
+  }));
 }
 
 /** The currency with the largest total by magnitude (then name), and the others. */
@@ -97,7 +108,9 @@ export function largestCurrency(totals: Map<string, MoneyValue>): {
   );
   return {
     currency: sorted[0]?.[0] ?? null,
-    others: sorted.slice(1).map(([currency, total]) => ({ currency, total: total.toFixed() })),
+    others: sorted
+      .slice(1)
+      .map(([currency, total]) => ({ currency, total: total.toFixed() })),
   };
 }
 
@@ -108,7 +121,10 @@ function relationRef(value: unknown, defaultKind: string): string | undefined {
   }
   try {
     return stringifyEntityRef(
-      parseEntityRef(value.trim(), { defaultKind, defaultNamespace: DEFAULT_NAMESPACE }),
+      parseEntityRef(value.trim(), {
+        defaultKind,
+        defaultNamespace: DEFAULT_NAMESPACE,
+      }),
     ).toLocaleLowerCase('en-US');
   } catch {
     return undefined;
@@ -141,7 +157,8 @@ export class CostCenterResolver {
       if (entity.kind.toLocaleLowerCase('en-US') === 'group') {
         const parent = relationRef(spec.parent, 'group');
         if (parent) this.parentOf.set(ref, parent);
-        const costCenter = entity.metadata.annotations?.[ANNOTATION_COST_CENTER]?.trim();
+        const costCenter =
+          entity.metadata.annotations?.[ANNOTATION_COST_CENTER]?.trim();
         if (costCenter) this.costCenterOf.set(ref, costCenter);
       } else {
         const owner = relationRef(spec.owner, 'group');
@@ -164,10 +181,16 @@ export class CostCenterResolver {
     if (cached) {
       return cached;
     }
-    const start = entityRef.startsWith('group:') ? entityRef : this.ownerOf.get(entityRef);
+    const start = entityRef.startsWith('group:')
+      ? entityRef
+      : this.ownerOf.get(entityRef);
     let result: Attribution = { costCenter: null, group: start ?? null };
     const visited = new Set<string>();
-    for (let group = start; group && !visited.has(group); group = this.parentOf.get(group)) {
+    for (
+      let group = start;
+      group && !visited.has(group);
+      group = this.parentOf.get(group)
+    ) {
       visited.add(group);
       const costCenter = this.costCenterOf.get(group);
       if (costCenter) {
@@ -187,6 +210,59 @@ export function monthPeriod(month: string): { from: string; to: string } {
   return { from: `${month}-01`, to: next };
 }
 
+type Part = 'direct' | 'shared' | 'licenses' | 'showbackShared';
+type Sums = { groups: Set<string> } & Record<Part, MoneyValue>;
+const PARTS: Part[] = ['direct', 'shared', 'licenses', 'showbackShared'];
+
+const emptySums = (groups: Iterable<string>): Sums => ({
+  groups: new Set(groups),
+  direct: new Money(0),
+  shared: new Money(0),
+  licenses: new Money(0),
+  showbackShared: new Money(0),
+});
+
+/** The chargeback lines of one currency: every cost center's sums, and `UNASSIGNED`. */
+class CostCenterSheet {
+  private readonly sums = new Map<string, Sums>();
+  private readonly unassigned = emptySums([]);
+
+  constructor(private readonly resolver: CostCenterResolver) {
+    for (const [costCenter, groups] of resolver.costCenters()) {
+      this.sums.set(costCenter, emptySums(groups));
+    }
+  }
+
+  add(entityRef: string, part: Part, amount: string) {
+    const { costCenter, group } = this.resolver.attribute(entityRef);
+    const line =
+      costCenter === null ? this.unassigned : this.sums.get(costCenter)!;
+    if (costCenter === null && group) this.unassigned.groups.add(group);
+    line[part] = line[part].plus(amount);
+  }
+
+  /** Sorted by cost center, `UNASSIGNED` last; `all: false` leaves out lines with no amount. */
+  lines(options: { all: boolean }): ChargebackLineWithShowback[] {
+    const entries: Array<[string, Sums]> = [
+      ...[...this.sums.entries()].sort(([a], [b]) => (a < b ? -1 : 1)),
+      [UNASSIGNED_COST_CENTER, this.unassigned],
+    ];
+    return entries
+      .filter(
+        ([, sums]) => options.all || PARTS.some(part => !sums[part].isZero()),
+      )
+      .map(([costCenter, sums]) => ({
+        costCenter,
+        groups: [...sums.groups].sort(),
+        direct: sums.direct.toFixed(),
+        shared: sums.shared.toFixed(),
+        licenses: sums.licenses.toFixed(),
+        total: sums.direct.plus(sums.shared).plus(sums.licenses).toFixed(),
+        showbackShared: sums.showbackShared.toFixed(),
+      }));
+  }
+}
+
 /**
  * Chargeback per cost center for one month, amortized: each directly allocated fact, each
  * license cost share (shelfware to the owner group) and each part of a chargeback-mode pool
@@ -195,6 +271,8 @@ export function monthPeriod(month: string): { from: string; to: string } {
  * Parts of showback-mode pools land on the same lines as `showbackShared`, outside `total`:
  * showback is shown to the teams, not billed. A pool whose mode is not known (not in
  * `poolModes`) is charged, as every pool was before modes were read.
+ * Lines are per currency: `lines` in the currency with most cost, `otherCurrencyLines` in
+ * each other one; amounts in two currencies are never added, as nothing here converts them.
  */
 export class ChargebackReport {
   constructor(
@@ -223,7 +301,10 @@ export class ChargebackReport {
       ),
       sumAmountsBy(
         db,
-        db(SHARED).where('basis', 'amortized').where('day', '>=', from).where('day', '<', to),
+        db(SHARED)
+          .where('basis', 'amortized')
+          .where('day', '>=', from)
+          .where('day', '<', to),
         { entityRef: 'target_ref', currency: 'currency', poolId: 'pool_id' },
         'amount',
       ),
@@ -243,57 +324,51 @@ export class ChargebackReport {
     // The currency of the report is the one with most allocated cost, showback included.
     const byCurrency = new Map<string, MoneyValue>();
     for (const row of [...direct, ...shared, ...licenses]) {
-      byCurrency.set(row.currency!, (byCurrency.get(row.currency!) ?? new Money(0)).plus(row.amount));
+      byCurrency.set(
+        row.currency!,
+        (byCurrency.get(row.currency!) ?? new Money(0)).plus(row.amount),
+      );
     }
     const { currency, others } = largestCurrency(byCurrency);
 
-    type Part = 'direct' | 'shared' | 'licenses' | 'showbackShared';
-    type Sums = { groups: Set<string> } & Record<Part, MoneyValue>;
-    const emptySums = (groups: Iterable<string>): Sums => ({
-      groups: new Set(groups),
-      direct: new Money(0),
-      shared: new Money(0),
-      licenses: new Money(0),
-      showbackShared: new Money(0),
-    });
-    const lines = new Map<string, Sums>();
-    for (const [costCenter, groups] of resolver.costCenters()) {
-      lines.set(costCenter, emptySums(groups));
-    }
-    const unassigned = emptySums([]);
-    const add = (rows: Array<{ entityRef: string | null; currency: string | null; amount: string }>, part: Part) => {
-      for (const row of rows) {
-        if (row.currency !== currency) continue;
-        const { costCenter, group } = resolver.attribute(row.entityRef!);
-        const line = costCenter === null ? unassigned : lines.get(costCenter)!;
-        if (costCenter === null && group) unassigned.groups.add(group);
-        line[part] = line[part].plus(row.amount);
-      }
+    // Sums per currency and cost center: amounts in different currencies never meet.
+    const sheets = new Map<string, CostCenterSheet>();
+    const sheetOf = (rowCurrency: string) => {
+      let sheet = sheets.get(rowCurrency);
+      if (!sheet)
+        sheets.set(rowCurrency, (sheet = new CostCenterSheet(resolver)));
+      return sheet;
+    };
+    const add = (
+      rows: Array<{
+        entityRef: string | null;
+        currency: string | null;
+        amount: string;
+      }>,
+      part: Part,
+    ) => {
+      for (const row of rows)
+        sheetOf(row.currency!).add(row.entityRef!, part, row.amount);
     };
     add(direct, 'direct');
     add(charged, 'shared');
     add(showback, 'showbackShared');
     add(licenses, 'licenses');
 
-    const toLine = (costCenter: string, sums: Sums): ChargebackLineWithShowback => ({
-      costCenter,
-      groups: [...sums.groups].sort(),
-      direct: sums.direct.toFixed(),
-      shared: sums.shared.toFixed(),
-      licenses: sums.licenses.toFixed(),
-      total: sums.direct.plus(sums.shared).plus(sums.licenses).toFixed(),
-      showbackShared: sums.showbackShared.toFixed(),
-    });
+    // The main currency lists every cost center, zero or not, as it always has.
+    const main = (
+      currency === null ? new CostCenterSheet(resolver) : sheetOf(currency)
+    ).lines({ all: true });
+    const otherCurrencyLines = others.flatMap(other =>
+      sheetOf(other.currency)
+        .lines({ all: false })
+        .map(line => ({ ...line, currency: other.currency })),
+    );
     return {
       month,
       currency,
-      lines: [
-        ...[...lines.entries()]
-          .sort(([a], [b]) => (a < b ? -1 : 1))
-          .map(([costCenter, sums]) => toLine(costCenter, sums)),
-        toLine(UNASSIGNED_COST_CENTER, unassigned),
-      ],
-      ...(others.length > 0 && { otherCurrencies: others }),
+      lines: main,
+      ...(others.length > 0 && { otherCurrencies: others, otherCurrencyLines }),
     };
   }
 
@@ -307,14 +382,29 @@ export class ChargebackReport {
   }
 }
 
-/** The chargeback as CSV, one row per line, amounts as plain numbers. */
+/**
+ * The chargeback as CSV, one row per cost center and currency, amounts as plain numbers:
+ * each cost center's line in the main currency, then its lines in other currencies (largest
+ * first), so a spreadsheet never has to add amounts of two currencies to read a cost center.
+ */
 export function chargebackCsv(report: ChargebackReportResponse): string {
+  const others = new Map<
+    string,
+    Array<ChargebackLineWithShowback & { currency: string }>
+  >();
+  for (const line of report.otherCurrencyLines ?? []) {
+    others.set(line.costCenter, [...(others.get(line.costCenter) ?? []), line]);
+  }
+  const rows = report.lines.flatMap(line => [
+    { ...line, currency: report.currency ?? '' },
+    ...(others.get(line.costCenter) ?? []),
+  ]);
   return toCsv(
     CHARGEBACK_CSV_HEADER,
-    report.lines.map(line => [
+    rows.map(line => [
       { text: line.costCenter },
       { text: line.groups.join(' ') },
-      { text: report.currency ?? '' },
+      { text: line.currency },
       { amount: line.direct },
       { amount: line.shared },
       { amount: line.licenses },

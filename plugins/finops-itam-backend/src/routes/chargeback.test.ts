@@ -151,6 +151,10 @@ describe('GET /chargeback', () => {
           { costCenter: 'UNASSIGNED', groups: ['group:default/team-c'], direct: '4.75', shared: '0.3333333333333333', licenses: '0', total: '5.0833333333333333', showbackShared: '0' },
         ],
         otherCurrencies: [{ currency: 'EUR', total: '3' }],
+        // The EUR fact of checkout is kept on a line of its own, never added to the USD ones.
+        otherCurrencyLines: [
+          { costCenter: 'CC-A', groups: ['group:default/team-a'], currency: 'EUR', direct: '3', shared: '0', licenses: '0', total: '3', showbackShared: '0' },
+        ],
       });
 
       // The lines add up to all cost allocated in the month, direct plus shared, exactly.
@@ -216,12 +220,65 @@ describe('GET /chargeback', () => {
           "'+1,group:default/team-f,USD,-12.5,0,0,-12.5,0",
           "'=SUM(A1),group:default/team-d,USD,0,0,0,0,0",
           'CC-A,group:default/team-a,USD,8.6000000000000001,0.3333333333333333,0,8.9333333333333334,0',
+          'CC-A,group:default/team-a,EUR,3,0,0,3,0',
           'CC-ORG,group:default/org,USD,7,0.3333333333333334,0,7.3333333333333334,0',
           '"Sales, ""EU""",group:default/team-e,USD,0,0,0,0,0',
           'UNASSIGNED,group:default/team-c,USD,4.75,0.3333333333333333,0,5.0833333333333333,0',
           '',
         ].join('\r\n'),
       );
+      await knex.destroy();
+    },
+  );
+
+  it.each(databases.eachSupportedId())(
+    'keeps USD cloud cost and EUR license cost on lines of their own, in JSON and CSV, on %p',
+    async databaseId => {
+      const knex = await databases.init(databaseId);
+      await setUp(knex);
+      await insertLicenseShares(knex, [
+        { entityRef: 'component:default/checkout', day: '2026-11-03', amount: '2', currency: 'EUR' },
+        { entityRef: 'component:default/legacy', day: '2026-11-03', amount: '0.5', currency: 'EUR' },
+        { entityRef: 'group:default/org', day: '2026-11-04', amount: '0.25', currency: 'EUR', shelfware: true },
+        { entityRef: 'component:default/checkout', day: '2026-11-03', amount: '1.5' },
+      ]);
+
+      const json = await request(app(knex))
+        .get('/chargeback?month=2026-11')
+        .set('Authorization', mockCredentials.user.header());
+      expect(json.status).toBe(200);
+      // USD has the most cost (10.35 against 5.75), so it keeps the main lines.
+      expect(json.body.currency).toBe('USD');
+      expect(json.body.lines.find((l: { costCenter: string }) => l.costCenter === 'CC-A')).toMatchObject({
+        direct: '8.6000000000000001', licenses: '1.5', total: '10.4333333333333334',
+      });
+      expect(json.body.otherCurrencies).toEqual([{ currency: 'EUR', total: '5.75' }]);
+      expect(json.body.otherCurrencyLines).toEqual([
+        { costCenter: 'CC-A', groups: ['group:default/team-a'], currency: 'EUR', direct: '3', shared: '0', licenses: '2', total: '5', showbackShared: '0' },
+        { costCenter: 'CC-ORG', groups: ['group:default/org'], currency: 'EUR', direct: '0', shared: '0', licenses: '0.25', total: '0.25', showbackShared: '0' },
+        { costCenter: 'UNASSIGNED', groups: ['group:default/team-c'], currency: 'EUR', direct: '0', shared: '0', licenses: '0.5', total: '0.5', showbackShared: '0' },
+      ]);
+      // Each currency's lines add up to that currency's total, on their own.
+      expect(sumAmounts(json.body.otherCurrencyLines.map((l: { total: string }) => l.total))).toBe('5.75');
+      expect(sumAmounts(json.body.lines.map((l: { total: string }) => l.total))).toBe('10.3500000000000001');
+
+      const csv = await request(app(knex))
+        .get('/chargeback?month=2026-11&format=csv')
+        .set('Authorization', mockCredentials.user.header());
+      // One line per cost center and currency, the main currency first.
+      expect(csv.text.split('\r\n')).toEqual([
+        'cost_center,groups,currency,direct,shared,licenses,total,showback_shared',
+        "'+1,group:default/team-f,USD,-12.5,0,0,-12.5,0",
+        "'=SUM(A1),group:default/team-d,USD,0,0,0,0,0",
+        'CC-A,group:default/team-a,USD,8.6000000000000001,0.3333333333333333,1.5,10.4333333333333334,0',
+        'CC-A,group:default/team-a,EUR,3,0,2,5,0',
+        'CC-ORG,group:default/org,USD,7,0.3333333333333334,0,7.3333333333333334,0',
+        'CC-ORG,group:default/org,EUR,0,0,0.25,0.25,0',
+        '"Sales, ""EU""",group:default/team-e,USD,0,0,0,0,0',
+        'UNASSIGNED,group:default/team-c,USD,4.75,0.3333333333333333,0,5.0833333333333333,0',
+        'UNASSIGNED,group:default/team-c,EUR,0,0,0.5,0.5,0',
+        '',
+      ]);
       await knex.destroy();
     },
   );
