@@ -181,8 +181,16 @@ export interface EntityLicenseUsage {
   /** False when the product as a whole is short of entitlements (license-included is always covered). */
   covered: boolean;
   status: LicensePositionStatus | null;
-  /** The entity's share of entitlement cost for the latest full month; null when none. */
+  /**
+   * The entity's share of entitlement cost for the latest full month, in the currency with
+   * the largest amount (the first of `monthlyCosts`); null when none.
+   */
   monthlyCost: LicenseMoney | null;
+  /**
+   * The same share in every currency the product's entitlements are bought in, largest
+   * first, never added together; empty when none. Absent from backends before it was added.
+   */
+  monthlyCosts?: LicenseMoney[];
   reasons: LicenseRequirementReason[];
   flags: LicenseUsageFlag[];
   licenseEntityRef: string | null;

@@ -17,13 +17,12 @@ import {
 } from '@finops-itam/plugin-finops-itam-common';
 import { Knex } from 'knex';
 import { z } from 'zod';
-import { Money } from '../ingestion/money';
 import {
   groupLicensedResources,
   readLicensedFacts,
 } from './costDataLicenses';
 import { DatabaseLicenseStore, LicenseDailyCostRow } from './DatabaseLicenseStore';
-import { addDays, dayOf } from './days';
+import { dayOf } from './days';
 import { EntitlementRecord, isoDay, validateEntitlements } from './entitlementSchema';
 import { InstanceTypeTable } from './instanceTypes';
 import { LicenseConfig } from './licenseConfig';
@@ -45,6 +44,7 @@ import { entityLicenseUsage } from './entityLicenseUsage';
 import { ROLLUP_KINDS, licenseRollups } from './licenseRollups';
 import { licenseTrend } from './licenseTrend';
 import { SnapshotCache } from './SnapshotCache';
+import { latestFullMonth, licenseCostPerProduct } from './monthlyLicenseCost';
 
 /** Everything the license API answers from, computed together so the answers agree. */
 export interface LicenseSnapshot {
@@ -387,27 +387,15 @@ export class LicenseService {
     };
   }
 
-  /** The entities' license cost per product, summed, over the latest full calendar month. */
+  /** The entities' license cost per product and currency over the latest full calendar month. */
   private async monthlyCost(entityRefs: string[], today: string) {
-    const firstOfMonth = `${today.slice(0, 7)}-01`;
-    const to = addDays(firstOfMonth, -1);
-    const from = `${to.slice(0, 7)}-01`;
+    const { from, to } = latestFullMonth(today);
     const rows: LicenseDailyCostRow[] = [];
     // In slices, under every database's limit on bound parameters.
     for (let i = 0; i < entityRefs.length; i += 500) {
       rows.push(...(await this.options.store.dailyCost(entityRefs.slice(i, i + 500), from, to)));
     }
-    const sums = new Map<string, { amount: string; currency: string }>();
-    for (const row of rows.filter(r => !r.shelfware)) {
-      const earlier = sums.get(row.productId);
-      // One currency per product in practice; a second one is left out rather than mixed.
-      if (earlier && earlier.currency !== row.currency) continue;
-      sums.set(row.productId, {
-        currency: row.currency,
-        amount: earlier ? new Money(earlier.amount).plus(row.amount).toFixed() : row.amount,
-      });
-    }
-    return sums;
+    return licenseCostPerProduct(rows);
   }
 
   /** Recomputes and stores the daily license cost of every entity up to today. */

@@ -38,8 +38,8 @@ export function entityLicenseUsage(input: {
   position: LicensePositionEntry[];
   /** The entities' reharvest candidates. */
   reharvest: ReharvestCandidate[];
-  /** The entities' cost share per product over the latest full month. */
-  monthlyCost: Map<string, LicenseMoney>;
+  /** The entities' cost share per product over the latest full month, per currency, largest first. */
+  monthlyCost: Map<string, LicenseMoney[]>;
 }): EntityLicenseUsage[] {
   const groups = new Map<string, Consumption[]>();
   for (const c of input.consumptions) {
@@ -59,6 +59,7 @@ export function entityLicenseUsage(input: {
       flags.push({ kind: 'reharvest-candidate', message: candidate.detail });
     }
     const hasEntitlement = input.entitlements.some(e => e.productId === productId);
+    const monthlyCosts = model === 'license-included' ? [] : input.monthlyCost.get(productId) ?? [];
     return {
       productId,
       productName: product.name,
@@ -68,7 +69,8 @@ export function entityLicenseUsage(input: {
       // License-included use came with the cloud bill; everything else shares the product's fate.
       covered: model === 'license-included' || status !== 'shortage',
       status,
-      monthlyCost: model === 'license-included' ? null : input.monthlyCost.get(productId) ?? null,
+      monthlyCost: monthlyCosts[0] ?? null,
+      monthlyCosts,
       reasons: input.nameEntities
         ? list.map(c => ({ ...c.reason, entityRef: c.entityRef ?? undefined }))
         : list.map(c => c.reason),
@@ -83,7 +85,10 @@ export function entityLicenseUsage(input: {
     const top = usages
       .filter(u => u.productId === usage.productId && u.monthlyCost !== null)
       .reduce((best, u) => (u.required > best.required ? u : best));
-    if (top !== usage) usage.monthlyCost = null;
+    if (top !== usage) {
+      usage.monthlyCost = null;
+      usage.monthlyCosts = [];
+    }
   }
   return usages;
 }
