@@ -43,8 +43,21 @@ export interface UnitCostPoint {
 }
 
 /**
+ * The unit cost of an entity's cost in another currency than the response's: that cost
+ * alone over the period's whole volume, never added to the main currency's. @public
+ */
+export interface UnitCostInCurrency {
+  currency: string;
+  /** All-in cost in `currency` over the period. */
+  allInCost: string;
+  /** allInCost / the period's volume; null when the volume is zero or no metric is named. */
+  unitCost: string | null;
+}
+
+/**
  * `GET /entities/:kind/:namespace/:name/unit-cost?from&to&granularity`: all-in cost divided
- * by the business metric the entity's `finops-itam.io/unit-metric` names.
+ * by the business metric the entity's `finops-itam.io/unit-metric` names, in the currency
+ * with the largest cost; cost in other currencies is divided on its own in `otherCurrencies`.
  * @public
  */
 export interface UnitCostResponse {
@@ -57,7 +70,10 @@ export interface UnitCostResponse {
   allInCost: string;
   volume: string;
   unitCost: string | null;
+  /** Per bucket, in `currency` only. */
   series: UnitCostPoint[];
+  /** The unit cost of each other currency's cost, largest cost first, when there is any. */
+  otherCurrencies?: UnitCostInCurrency[];
 }
 
 /** One entity of a team's cost. @public */

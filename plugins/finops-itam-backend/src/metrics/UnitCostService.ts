@@ -32,6 +32,8 @@ export function unitMetricOf(
 /**
  * Unit cost of an entity: its all-in cost, exactly as `GET .../cost` reports it, divided by
  * the volume of the business metric its annotation names, per bucket and over the period.
+ * The series is in the main currency; cost in other currencies gets a unit cost of its own
+ * over the period.
  */
 export class UnitCostService {
   constructor(
@@ -90,6 +92,13 @@ export class UnitCostService {
         unitCost: metric ? unitCost(point.total, volume) : null,
       };
     });
+    // Cost in other currencies is never added to `currency`'s: each gets its own unit cost
+    // over the period, so none is silently left out.
+    const otherCurrencies = (cost.otherCurrencies ?? []).map(other => ({
+      currency: other.currency,
+      allInCost: other.total,
+      unitCost: metric ? unitCost(other.total, totalVolume) : null,
+    }));
     return {
       entityRef,
       metric,
@@ -100,6 +109,7 @@ export class UnitCostService {
       volume: totalVolume.toFixed(),
       unitCost: metric ? unitCost(cost.total, totalVolume) : null,
       series,
+      ...(otherCurrencies.length > 0 && { otherCurrencies }),
     };
   }
 }

@@ -1,5 +1,6 @@
 import { mockCredentials } from '@backstage/backend-test-utils';
 import request from 'supertest';
+import { insertLicenseShares } from '../licenses/__testUtils__/licenseShares';
 import { insertShopFacts } from '../metrics/__testUtils__/shopFacts';
 import { startWithMetrics } from '../metrics/__testUtils__/startWithMetrics';
 import { createTestDatabases } from '../__testUtils__/testDatabases';
@@ -124,6 +125,58 @@ describe('GET /entities/:kind/:namespace/:name/unit-cost', () => {
         allInCost: '21.0000000000000001',
         volume: '1003',
         unitCost: '0.0209371884',
+      });
+      await knex.destroy();
+    },
+  );
+
+  it.each(databases.eachSupportedId())(
+    'gives each currency its own unit cost, never adding EUR license cost to USD cloud cost, on %p',
+    async databaseId => {
+      const knex = await databases.init(databaseId);
+      const server = await startAllocated(knex);
+      // An EU license contract, paid in EUR, shared to checkout: 6 + 3 EUR in the period.
+      await insertLicenseShares(knex, [
+        {
+          entityRef: 'component:default/checkout',
+          day: '2026-11-01',
+          amount: '6',
+          currency: 'EUR',
+        },
+        {
+          entityRef: 'component:default/checkout',
+          day: '2026-11-02',
+          amount: '3',
+          currency: 'EUR',
+        },
+      ]);
+      await request(server)
+        .put('/api/finops-itam/metrics/orders')
+        .set('Authorization', service())
+        .send({
+          values: [
+            {
+              entityRef: 'component:default/checkout',
+              date: '2026-11-01',
+              value: '3',
+            },
+          ],
+        })
+        .expect(200);
+
+      const response = await request(server)
+        .get(
+          '/api/finops-itam/entities/component/default/checkout/unit-cost?from=2026-11-01&to=2026-11-04',
+        )
+        .set('Authorization', user());
+      expect(response.status).toBe(200);
+      // USD keeps its unit cost, 18.8000000000000001 / 3; EUR gets its own, 9 / 3.
+      expect(response.body).toMatchObject({
+        currency: 'USD',
+        allInCost: '18.8000000000000001',
+        volume: '3',
+        unitCost: '6.2666666667',
+        otherCurrencies: [{ currency: 'EUR', allInCost: '9', unitCost: '3' }],
       });
       await knex.destroy();
     },
