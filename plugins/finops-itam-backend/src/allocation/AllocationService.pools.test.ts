@@ -7,6 +7,7 @@ import { migrationConfig } from '../database/migrations';
 import type { MetricVolumeReader } from '../metrics/MetricVolumeReader';
 import { createTestDatabases } from '../__testUtils__/testDatabases';
 import { AllocationService } from './AllocationService';
+import { Money, normalizeAmount } from '../ingestion/money';
 import { parseSharedCostConfig } from './shared';
 import { insertFacts, testEntity } from './__testUtils__/facts';
 
@@ -25,7 +26,7 @@ const entities: Entity[] = [
   }),
 ];
 
-function allocation(knex: Knex, config: unknown, metrics?: MetricVolumeReader) {
+function allocation(knex: Knex, config: unknown, metrics?: MetricVolumeReader, now?: Date) {
   return new AllocationService({
     store: new DatabaseAllocationStore(knex),
     catalog: catalogServiceMock({ entities }),
@@ -34,6 +35,7 @@ function allocation(knex: Knex, config: unknown, metrics?: MetricVolumeReader) {
     fallbackRules: [],
     sharedCost: parseSharedCostConfig(config as any),
     ...(metrics && { metrics }),
+    ...(now && { now: () => now }),
   });
 }
 
@@ -43,6 +45,43 @@ async function parts(knex: Knex, poolId: string) {
     .orderBy(['day', 'target_ref'])
     .select('day', 'target_ref', 'amount');
   return rows.map(r => `${r.day} ${r.target_ref} ${Number(r.amount)}`);
+}
+
+/** Like `parts`, with the amounts exactly as stored (trailing zeros dropped). */
+async function exactParts(knex: Knex, poolId: string) {
+  const rows = await knex('finops_itam_shared_allocations')
+    .where({ pool_id: poolId, basis: 'billed' })
+    .orderBy(['day', 'target_ref'])
+    .select('day', 'target_ref', 'amount');
+  return rows.map(r => `${r.day} ${r.target_ref} ${normalizeAmount(String(r.amount))}`);
+}
+
+const CHECKOUT = 'component:default/checkout';
+const SEARCH = 'component:default/search';
+
+/** A prepaid pool of 1,000 credits a month, bought in acct-buyer (owned by team-a). */
+const snowflakePool = {
+  sharedCostPools: [
+    {
+      id: 'snowflake',
+      mode: 'chargeback',
+      rows: { services: ['Snowflake'] },
+      targets: { entities: [CHECKOUT, SEARCH] },
+      method: 'prepaid',
+      metric: 'snowflake-credits',
+      committedQuantity: 1000,
+    },
+  ],
+};
+
+/** Usage metric that answers `byPeriod[from to]`, recording what was asked. */
+function usageReader(byPeriod: Record<string, Record<string, string>>, calls: string[] = []): MetricVolumeReader {
+  return {
+    async volumes(_metric, _refs, from, to) {
+      calls.push(`${from} ${to}`);
+      return new Map(Object.entries(byPeriod[`${from} ${to}`] ?? {}));
+    },
+  };
 }
 
 describe('AllocationService pools and commitments', () => {
@@ -194,8 +233,10 @@ describe('AllocationService pools and commitments', () => {
           },
         ],
       });
+      // Both months are over (January 2027): what nobody used is unused.
+      const january = new Date('2027-01-05T00:00:00Z');
       // No unusedTarget: the owner of acct-buyer (team-a) carries what nobody used.
-      const run = await allocation(knex, config(), metrics).run();
+      const run = await allocation(knex, config(), metrics, january).run();
       expect(await parts(knex, 'snowflake')).toEqual([
         '2026-11-01 component:default/checkout 30',
         '2026-11-01 component:default/search 20',
@@ -211,7 +252,7 @@ describe('AllocationService pools and commitments', () => {
       ]);
 
       // A configured unusedTarget wins, also when it is one of the targets.
-      await allocation(knex, config('component:default/search'), metrics).run();
+      await allocation(knex, config('component:default/search'), metrics, january).run();
       expect(await parts(knex, 'snowflake')).toEqual([
         '2026-11-01 component:default/checkout 30',
         '2026-11-01 component:default/search 70',
@@ -220,6 +261,85 @@ describe('AllocationService pools and commitments', () => {
         '2026-12-01 component:default/search 100',
       ]);
       await knex.destroy();
+    });
+
+    // Issue 12, point 5: a prepaid month that is still open. The commitment costs 1,000 for
+    // November (30 days), bought upfront on the 1st. On 2026-11-11 the last complete day is
+    // the 10th: checkout used 200 credits and search 130 so far.
+    describe('a prepaid month that is still open', () => {
+      const purchase = { day: '2026-11-01', subAccountId: 'acct-buyer', serviceName: 'Snowflake', chargeCategory: 'Purchase', billedCost: '1000' };
+      const elevenNovember = new Date('2026-11-11T09:30:00Z');
+
+      it('splits the month-to-date share of the commitment by usage so far, nothing unused yet', async () => {
+        const knex = await init();
+        await insertFacts(knex, [purchase]);
+        const calls: string[] = [];
+        // No usage is reported after the 10th, so the whole month reads the same so far.
+        const soFar = { [CHECKOUT]: '200', [SEARCH]: '130' };
+        const metrics = usageReader({ '2026-11-01 2026-11-11': soFar, '2026-11-01 2026-12-01': soFar }, calls);
+        const run = await allocation(knex, snowflakePool, metrics, elevenNovember).run();
+        expect(run.status).toBe('succeeded');
+        // 1000 × 10/30 = 333.3333333333333333, split 200:130; the buyer's team-a gets nothing yet.
+        expect(await exactParts(knex, 'snowflake')).toEqual([
+          `2026-11-01 ${CHECKOUT} 202.0202020202020202`,
+          `2026-11-01 ${SEARCH} 131.3131313131313131`,
+        ]);
+        expect(new Money('202.0202020202020202').plus('131.3131313131313131').toFixed()).toBe('333.3333333333333333');
+        // Usage is read up to the last complete day, like the commitment's share.
+        expect(calls).toEqual(['2026-11-01 2026-11-11']);
+        await knex.destroy();
+      });
+
+      it('gives the unused remainder to the buyer only once the month has closed', async () => {
+        const knex = await init();
+        await insertFacts(knex, [purchase]);
+        const soFar = { [CHECKOUT]: '200', [SEARCH]: '130' };
+        const metrics = usageReader({ '2026-11-01 2026-11-30': soFar, '2026-11-01 2026-12-01': soFar });
+        await allocation(knex, snowflakePool, metrics, new Date('2026-11-30T23:59:59Z')).run();
+        // The 30th is not over yet: still month-to-date (29 of 30 days), no unused part.
+        expect(await exactParts(knex, 'snowflake')).toEqual([
+          `2026-11-01 ${CHECKOUT} 585.8585858585858586`,
+          `2026-11-01 ${SEARCH} 380.8080808080808081`,
+        ]);
+        await allocation(knex, snowflakePool, metrics, new Date('2026-12-01T00:00:00Z')).run();
+        // Closed: 330 of the 1,000 credits used; the 670 nobody used go to the buyer's owner.
+        expect(await exactParts(knex, 'snowflake')).toEqual([
+          `2026-11-01 ${CHECKOUT} 200`,
+          `2026-11-01 ${SEARCH} 130`,
+          '2026-11-01 group:default/team-a 670',
+        ]);
+        await knex.destroy();
+      });
+
+      it('splits only the days that are over when the commitment is charged day by day', async () => {
+        const knex = await init();
+        // 900 a month, charged 30 a day for every day of November (the whole month delivered).
+        await insertFacts(
+          knex,
+          Array.from({ length: 30 }, (_, i) => ({ ...purchase, day: `2026-11-${String(i + 1).padStart(2, '0')}`, billedCost: '30' })),
+        );
+        const metrics = usageReader({ '2026-11-01 2026-11-11': { [CHECKOUT]: '200', [SEARCH]: '130' } });
+        await allocation(knex, snowflakePool, metrics, elevenNovember).run();
+        const rows = await exactParts(knex, 'snowflake');
+        // Days 1 to 10 (300 = 900 × 10/30) split 200:130; the 20 days to come are not split yet.
+        expect(rows).toHaveLength(20);
+        expect(rows.slice(0, 2)).toEqual([
+          `2026-11-01 ${CHECKOUT} 18.1818181818181818`,
+          `2026-11-01 ${SEARCH} 11.8181818181818182`,
+        ]);
+        expect(rows[19]).toBe(`2026-11-10 ${SEARCH} 11.8181818181818182`);
+        await knex.destroy();
+      });
+
+      it('splits nothing of a month that has not begun', async () => {
+        const knex = await init();
+        // December's commitment billed in advance on 30 November.
+        await insertFacts(knex, [{ ...purchase, day: '2026-12-01' }]);
+        const metrics = usageReader({});
+        await allocation(knex, snowflakePool, metrics, new Date('2026-11-30T12:00:00Z')).run();
+        expect(await exactParts(knex, 'snowflake')).toEqual([]);
+        await knex.destroy();
+      });
     });
   });
 });

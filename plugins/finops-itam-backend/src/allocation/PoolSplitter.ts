@@ -8,6 +8,26 @@ import type { DayAmounts } from '../database/DailyRollupWriter';
 import type { MetricVolumeReader } from '../metrics/MetricVolumeReader';
 import { monthsOf, nextMonthStart } from './months';
 import { SharedCostPool, splitPool } from './shared';
+import {
+  PrepaidMonthState,
+  lastCompleteDay,
+  monthToDateDraw,
+  prepaidMonthState,
+} from './shared/prepaidMonth';
+
+/**
+ * A month of a prepaid pool that was still open at the run: only its month-to-date share
+ * was split, by usage so far, and nothing was called unused yet.
+ */
+export interface OpenPrepaidMonth {
+  poolId: string;
+  /** `YYYY-MM`. */
+  month: string;
+  /** The last complete day counted, `YYYY-MM-DD` (month-to-date through it). */
+  through: string;
+  elapsedDays: number;
+  daysInMonth: number;
+}
 
 /**
  * Who carries the unused part of a prepaid pool: the configured `unusedTarget`, else the
@@ -36,8 +56,19 @@ export class PoolSplitter {
       logger: LoggerService;
       /** Business metric volumes for `metric` and `prepaid` pools. */
       metrics?: MetricVolumeReader;
+      /**
+       * The run's clock. Its last complete UTC day (yesterday) decides whether a prepaid
+       * month is open (month-to-date) or closed; injectable so results are reproducible.
+       */
+      now?: () => Date;
     },
   ) {}
+
+  /** Where each month stands for prepaid pools at this moment of the run's clock. */
+  private prepaidMonths(): (month: string) => PrepaidMonthState {
+    const through = lastCompleteDay(this.options.now?.() ?? new Date());
+    return month => prepaidMonthState(month, through);
+  }
 
   /**
    * Replaces one pool's parts: per day, currency and basis the pool's cost is split
@@ -58,7 +89,12 @@ export class PoolSplitter {
       /** For `prepaid`: who carries the unused part; without one it is split by usage too. */
       unusedTarget: string | undefined;
     },
-  ): Promise<{ parts: number; changed: boolean }> {
+  ): Promise<{
+    parts: number;
+    changed: boolean;
+    /** For `prepaid`: the months still open, split month-to-date only. */
+    openMonths: OpenPrepaidMonth[];
+  }> {
     const { logger } = this.options;
     const { targets, totals, directByTarget, usageByMonth, unusedTarget } =
       inputs;
@@ -69,8 +105,12 @@ export class PoolSplitter {
         );
       }
       const changed = await store.replaceSharedAllocations(pool.id, []);
-      return { parts: 0, changed };
+      return { parts: 0, changed, openMonths: [] };
     }
+    const monthly =
+      pool.method === 'prepaid'
+        ? prepaidAmounts(pool.id, totals, this.prepaidMonths())
+        : undefined;
     const rows: SharedAllocationRow[] = [];
     const notes = new Set<string>();
     // Each target's rollup direct cost by day and currency, for proportional pools.
@@ -92,18 +132,27 @@ export class PoolSplitter {
                 ]),
               )
             : undefined;
-        const prepaid = pool.method === 'prepaid' && unusedTarget !== undefined;
+        const month = monthly?.amountOf(total, basis);
+        if (month && month.amount === undefined) {
+          continue; // A prepaid month not begun, or a day of an open month not drawn yet.
+        }
+        const monthToDate = month?.monthToDate;
+        // A prepaid pool without anyone to carry its unused part is split by usage alone;
+        // while its month is open there is no unused part to carry.
+        const byUsageAlone =
+          pool.method === 'prepaid' &&
+          !monthToDate &&
+          unusedTarget === undefined;
         const result = splitPool({
-          amount: total[basis],
-          // A prepaid pool without anyone to carry its unused part is split by usage alone.
-          method:
-            pool.method === 'prepaid' && !prepaid ? 'metric' : pool.method,
+          amount: month?.amount ?? total[basis],
+          method: byUsageAlone ? 'metric' : pool.method,
           targets,
           directCostByTarget,
           fixedWeights: pool.weights,
           metricByTarget: usageByMonth?.get(total.day.slice(0, 7)) ?? {},
           committedQuantity: pool.committedQuantity,
           unusedTarget,
+          monthToDate,
         });
         if (result.fallback) {
           notes.add(result.fallback);
@@ -127,8 +176,15 @@ export class PoolSplitter {
       );
     }
 
+    const openMonths = monthly?.openMonths ?? [];
+    if (openMonths.length > 0) {
+      logger.info(
+        `Shared cost pool ${pool.id}: ${describeOpenMonths(openMonths)}`,
+      );
+    }
+
     const changed = await store.replaceSharedAllocations(pool.id, rows);
-    return { parts: rows.length, changed };
+    return { parts: rows.length, changed, openMonths };
   }
 
   /**
@@ -156,13 +212,25 @@ export class PoolSplitter {
       return out;
     }
     const empty: string[] = [];
+    const stateOf = this.prepaidMonths();
     for (const month of monthsOf(days)) {
+      // A prepaid month is compared with its month-to-date share: usage likewise, up to
+      // the last complete day. A month not begun has nothing to split.
+      const state = pool.method === 'prepaid' ? stateOf(month) : undefined;
+      if (state?.state === 'not-begun') continue;
       const volumes = await metrics.volumes(
         pool.metric,
         [...targets],
         `${month}-01`,
-        nextMonthStart(month),
+        state?.state === 'open'
+          ? dayAfter(state.through)
+          : nextMonthStart(month),
       );
+      if (volumes.size === 0 && state?.state === 'open') {
+        // Nobody has used it so far this month: not a configuration problem. Its
+        // month-to-date share waits for usage, or for the month to close (then unused).
+        continue;
+      }
       if (volumes.size === 0) {
         empty.push(month);
       } else {
@@ -179,4 +247,86 @@ export class PoolSplitter {
     }
     return out;
   }
+}
+
+function dayAfter(day: string): string {
+  const next = new Date(Date.parse(`${day}T00:00:00Z`) + 86_400_000);
+  return next.toISOString().slice(0, 10);
+}
+
+function describeOpenMonths(months: readonly OpenPrepaidMonth[]): string {
+  return months
+    .map(
+      m =>
+        `${m.month} is open, split month-to-date through ${m.through} ` +
+        `(${m.elapsedDays} of ${m.daysInMonth} days); unused part assigned when it closes`,
+    )
+    .join(' | ');
+}
+
+type Basis = (typeof COST_BASES)[number];
+
+/**
+ * A prepaid pool's amounts to split, by month: a closed month's days as they are (no
+ * `monthToDate`); an open month's month-to-date draw (see `monthToDateDraw`), per currency
+ * and basis, on the complete days it was taken from, other days having nothing to split
+ * yet; a month not begun has nothing to split.
+ */
+function prepaidAmounts(
+  poolId: string,
+  totals: readonly DayAmounts[],
+  stateOf: (month: string) => PrepaidMonthState,
+) {
+  const openMonths: OpenPrepaidMonth[] = [];
+  const drawn = new Map<string, string>();
+  const states = new Map<string, PrepaidMonthState>();
+  const byMonthAndCurrency = new Map<string, DayAmounts[]>();
+  for (const total of totals) {
+    const month = total.day.slice(0, 7);
+    if (!states.has(month)) {
+      const state = stateOf(month);
+      states.set(month, state);
+      if (state.state === 'open') {
+        const { through, elapsedDays, daysInMonth } = state;
+        openMonths.push({ poolId, month, through, elapsedDays, daysInMonth });
+      }
+    }
+    const key = `${month}\u0000${total.currency}`;
+    const days = byMonthAndCurrency.get(key) ?? [];
+    days.push(total);
+    byMonthAndCurrency.set(key, days);
+  }
+  for (const [key, days] of byMonthAndCurrency) {
+    const state = states.get(key.slice(0, 7))!;
+    if (state.state !== 'open') continue;
+    for (const basis of COST_BASES) {
+      const draw = monthToDateDraw(
+        days.map(d => ({ day: d.day, amount: d[basis] })),
+        state,
+      );
+      for (const d of draw.drawn)
+        drawn.set(`${key}\u0000${d.day}\u0000${basis}`, d.amount);
+    }
+  }
+  return {
+    openMonths,
+    amountOf(
+      total: DayAmounts,
+      basis: Basis,
+    ): {
+      amount?: string;
+      monthToDate?: { elapsedDays: number; daysInMonth: number };
+    } {
+      const month = total.day.slice(0, 7);
+      const state = states.get(month)!;
+      if (state.state === 'closed') return { amount: total[basis] };
+      if (state.state === 'not-begun') return {};
+      const key = `${month}\u0000${total.currency}\u0000${total.day}\u0000${basis}`;
+      const { elapsedDays, daysInMonth } = state;
+      return {
+        amount: drawn.get(key),
+        monthToDate: { elapsedDays, daysInMonth },
+      };
+    },
+  };
 }

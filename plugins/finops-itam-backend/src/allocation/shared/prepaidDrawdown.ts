@@ -50,34 +50,7 @@ export function prepaidDrawdown(
   input: PrepaidDrawdownInput,
 ): PrepaidDrawdownResult {
   const scale = input.scale ?? SPLIT_SCALE;
-  const committed = parseDecimal(input.committedQuantity, 'committedQuantity');
-  if (committed.units <= 0n) {
-    throw new RangeError(
-      `committedQuantity must be above zero, got ${input.committedQuantity}`,
-    );
-  }
-  const seen = new Set<string>();
-  const quantities = input.usage.map(({ target, quantity }) => {
-    if (seen.has(target)) {
-      throw new RangeError(
-        `usage of "${target}" is given twice; sum it into one entry`,
-      );
-    }
-    seen.add(target);
-    const parsed = parseDecimal(quantity, `usage of "${target}"`);
-    if (parsed.units < 0n) {
-      throw new RangeError(
-        `usage of "${target}" is negative (${quantity}); usage must be zero or more`,
-      );
-    }
-    return parsed;
-  });
-  const places = Math.max(committed.places, ...quantities.map(q => q.places));
-  const committedUnits = unitsAtScale(committed, places);
-  const usedUnits = quantities.reduce(
-    (sum, q) => sum + unitsAtScale(q, places),
-    0n,
-  );
+  const { committedUnits, usedUnits, places } = parseQuantities(input);
   const coveredUnits = usedUnits < committedUnits ? usedUnits : committedUnits;
 
   const [used, unused] = splitAmount(
@@ -107,6 +80,117 @@ export function prepaidDrawdown(
     parts,
     unused: { target: input.unusedTarget, amount: unused.amount },
     utilization: formatUtilization(coveredUnits, committedUnits),
+  };
+}
+
+/** Input of {@link prepaidDrawdownSoFar}: one commitment, one month still open. @public */
+export interface PrepaidDrawdownSoFarInput {
+  /** The month-to-date share of the month's commitment cost (or part of it), a decimal string. */
+  amount: string;
+  /** How much usage the whole month's commitment covers, above zero. */
+  committedQuantity: string;
+  /** Each team's usage so far in the month, zero or more; a team appears once. */
+  usage: readonly PrepaidUsage[];
+  /** How far the month has gone. */
+  monthToDate: MonthToDate;
+  /** Decimal places of the parts; default {@link SPLIT_SCALE}. */
+  scale?: number;
+}
+
+/** How far an open month has gone, in complete days. @public */
+export interface MonthToDate {
+  /** Complete days of the month so far, 1 to `daysInMonth - 1`. */
+  elapsedDays: number;
+  daysInMonth: number;
+}
+
+/** An open month's share of the commitment divided by usage so far. @public */
+export interface PrepaidDrawdownSoFarResult {
+  /** One part per team of `usage`, in input order, summing to `amount`; all zero when nobody used anything yet. */
+  parts: SplitPart[];
+  /**
+   * Usage so far against the month-to-date share of the commitment,
+   * `min(usage, committed × elapsed / days) / (committed × elapsed / days)`, as text.
+   */
+  utilization: string;
+}
+
+/**
+ * Splits the month-to-date share of a prepaid commitment in a month that is still open.
+ *
+ * The whole `amount` goes to the teams in proportion to their usage so far, however far
+ * usage is behind the month's pace: the rest of the month may catch up, so nothing is
+ * called unused before the month closes (then {@link prepaidDrawdown} splits the month).
+ * When nobody has used anything yet, every part is zero and the amount is not split.
+ * @public
+ */
+export function prepaidDrawdownSoFar(
+  input: PrepaidDrawdownSoFarInput,
+): PrepaidDrawdownSoFarResult {
+  const { elapsedDays, daysInMonth } = input.monthToDate;
+  if (
+    !Number.isInteger(elapsedDays) ||
+    !Number.isInteger(daysInMonth) ||
+    elapsedDays < 1 ||
+    elapsedDays >= daysInMonth
+  ) {
+    throw new RangeError(
+      `monthToDate must have 1 to daysInMonth - 1 elapsed days, got ${elapsedDays} of ${daysInMonth}`,
+    );
+  }
+  const { committedUnits, usedUnits } = parseQuantities(input);
+  const parts =
+    usedUnits === 0n
+      ? input.usage.map(({ target }) => ({ target, amount: '0' }))
+      : splitAmount(
+          input.amount,
+          input.usage.map(({ target, quantity }) => ({
+            target,
+            weight: quantity,
+          })),
+          input.scale ?? SPLIT_SCALE,
+        );
+  // usage / (committed × elapsed / days) = (usage × days) / (committed × elapsed), exactly.
+  const due = committedUnits * BigInt(elapsedDays);
+  const used = usedUnits * BigInt(daysInMonth);
+  return {
+    parts,
+    utilization: formatUtilization(used < due ? used : due, due),
+  };
+}
+
+/** The committed quantity and the summed usage as integer units on one common scale. */
+function parseQuantities(input: {
+  committedQuantity: string;
+  usage: readonly PrepaidUsage[];
+}): { committedUnits: bigint; usedUnits: bigint; places: number } {
+  const committed = parseDecimal(input.committedQuantity, 'committedQuantity');
+  if (committed.units <= 0n) {
+    throw new RangeError(
+      `committedQuantity must be above zero, got ${input.committedQuantity}`,
+    );
+  }
+  const seen = new Set<string>();
+  const quantities = input.usage.map(({ target, quantity }) => {
+    if (seen.has(target)) {
+      throw new RangeError(
+        `usage of "${target}" is given twice; sum it into one entry`,
+      );
+    }
+    seen.add(target);
+    const parsed = parseDecimal(quantity, `usage of "${target}"`);
+    if (parsed.units < 0n) {
+      throw new RangeError(
+        `usage of "${target}" is negative (${quantity}); usage must be zero or more`,
+      );
+    }
+    return parsed;
+  });
+  const places = Math.max(committed.places, ...quantities.map(q => q.places));
+  return {
+    places,
+    committedUnits: unitsAtScale(committed, places),
+    usedUnits: quantities.reduce((sum, q) => sum + unitsAtScale(q, places), 0n),
   };
 }
 

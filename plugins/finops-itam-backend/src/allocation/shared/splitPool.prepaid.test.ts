@@ -221,7 +221,7 @@ describe('splitPool prepaid', () => {
       expect(listed.sort()).toEqual(
         [...new Set([...targets, unusedTarget])].sort(),
       );
-      expect(result.prepaid?.unused.target).toBe(unusedTarget);
+      expect(result.prepaid?.unused?.target).toBe(unusedTarget);
     }
   });
 });

@@ -1,6 +1,10 @@
 import { Money, sumAmounts } from '../../ingestion/money';
 import { parseDecimal } from './decimalUnits';
-import { prepaidDrawdown } from './prepaidDrawdown';
+import {
+  MonthToDate,
+  prepaidDrawdown,
+  prepaidDrawdownSoFar,
+} from './prepaidDrawdown';
 import {
   SPLIT_SCALE,
   SplitPart,
@@ -40,10 +44,16 @@ export interface SplitPoolInput {
   /** For `prepaid` (required): the usage the month's commitment covers, above zero. */
   committedQuantity?: string;
   /**
-   * For `prepaid` (required): who carries the unused part of the commitment. It may be one
-   * of `targets`; its unused part is then added to its usage part.
+   * For `prepaid` (required unless `monthToDate`): who carries the unused part of the
+   * commitment. It may be one of `targets`; its unused part is then added to its usage part.
    */
   unusedTarget?: string;
+  /**
+   * For `prepaid`, while the month is open: `amount` is (part of) the month-to-date share
+   * of the commitment and `metricByTarget` the usage so far. It is split by usage alone;
+   * nothing is unused before the month closes.
+   */
+  monthToDate?: MonthToDate;
   /** Decimal places of the parts; default {@link SPLIT_SCALE}. */
   scale?: number;
 }
@@ -56,8 +66,16 @@ export interface SplitPoolResult {
   /**
    * For `prepaid`: the unused part (already in `parts`) and the share of the commitment
    * used, so waste stays reportable even when the unused part was merged into a target's.
+   * In an open month (`monthToDate`) there is no unused part yet, utilization compares the
+   * usage so far with the month-to-date share of the commitment, and `waiting` is the
+   * amount not split because nobody has used the commitment yet ("0" otherwise).
    */
-  prepaid?: { unused: SplitPart; utilization: string };
+  prepaid?: {
+    unused?: SplitPart;
+    utilization: string;
+    monthToDate?: MonthToDate;
+    waiting?: string;
+  };
 }
 
 function sign(value: string, what?: string): -1 | 0 | 1 {
@@ -132,13 +150,20 @@ function metric(input: SplitPoolInput): SplitPoolResult {
  * to its usage part so each target appears once. Nobody using the commitment is not a
  * fallback: the whole amount is unused. The caller passes the month's usage for every day
  * of the month, so each day is split in the same ratios, and each day's parts sum exactly.
+ *
+ * In an open month (`monthToDate`) the parts are the targets' only, by usage so far; when
+ * nobody has used anything yet they are all zero and the amount is `waiting`.
  */
 function prepaid(input: SplitPoolInput): SplitPoolResult {
-  const { amount, committedQuantity, unusedTarget, scale } = input;
-  if (committedQuantity === undefined || unusedTarget === undefined) {
-    throw new TypeError(
-      'method prepaid needs committedQuantity and unusedTarget',
-    );
+  const { amount, committedQuantity, unusedTarget, scale, monthToDate } = input;
+  const missing = () =>
+    new TypeError('method prepaid needs committedQuantity and unusedTarget');
+  // An open month has no unused part yet, so nobody needs to be named to carry it.
+  if (
+    committedQuantity === undefined ||
+    (unusedTarget === undefined && !monthToDate)
+  ) {
+    throw missing();
   }
   const values = input.targets.map(target => ({
     target,
@@ -153,6 +178,31 @@ function prepaid(input: SplitPoolInput): SplitPoolResult {
   const usage = values.map(v =>
     negatives.includes(v.target) ? { target: v.target, quantity: '0' } : v,
   );
+  const negativeNote = negatives.length > 0 && {
+    fallback: `usage is negative for ${listed(negatives)}; counted as zero`,
+  };
+  if (monthToDate) {
+    const soFar = prepaidDrawdownSoFar({
+      amount,
+      committedQuantity,
+      usage,
+      monthToDate,
+      scale,
+    });
+    const nobody = usage.every(u => sign(u.quantity) === 0);
+    return {
+      parts: soFar.parts,
+      ...negativeNote,
+      prepaid: {
+        utilization: soFar.utilization,
+        monthToDate,
+        waiting: nobody ? new Money(amount).toFixed() : '0',
+      },
+    };
+  }
+  if (unusedTarget === undefined) {
+    throw missing();
+  }
   const drawdown = prepaidDrawdown({
     amount,
     committedQuantity,
@@ -160,10 +210,10 @@ function prepaid(input: SplitPoolInput): SplitPoolResult {
     unusedTarget,
     scale,
   });
-  const { unused } = drawdown;
-  const merged = input.targets.includes(unusedTarget);
+  const { unused, utilization } = drawdown;
+  const merged = input.targets.includes(unused.target);
   const parts = drawdown.parts.map(part =>
-    merged && part.target === unusedTarget
+    merged && part.target === unused.target
       ? // Both are exact at the parts' scale, and so is their sum.
         {
           target: part.target,
@@ -173,10 +223,8 @@ function prepaid(input: SplitPoolInput): SplitPoolResult {
   );
   return {
     parts: merged ? parts : [...parts, unused],
-    ...(negatives.length > 0 && {
-      fallback: `usage is negative for ${listed(negatives)}; counted as zero`,
-    }),
-    prepaid: { unused, utilization: drawdown.utilization },
+    ...negativeNote,
+    prepaid: { unused, utilization },
   };
 }
 
@@ -231,7 +279,10 @@ function fixed(input: SplitPoolInput): SplitPoolResult {
  * method has nothing to go by (no direct cost, no metric, mixed signs), the pool is split
  * evenly and `fallback` says why, so the cost is never lost or left unexplained.
  *
- * For `prepaid` the parts are the targets' then, unless it is a target, `unusedTarget`'s.
+ * For `prepaid` the parts are the targets' then, unless it is a target, `unusedTarget`'s;
+ * in an open month (`monthToDate`) the targets' only, and when nobody has used the
+ * commitment yet they are all zero: the amount waits (`prepaid.waiting`), the one case
+ * where the parts do not sum to `amount`.
  *
  * Throws when `targets` is empty (the caller keeps the pool unallocated) or repeats a
  * target, for `fixed` when the weights do not sum to 100, and for `prepaid` without a
