@@ -224,4 +224,73 @@ describe('splitPool prepaid', () => {
       expect(result.prepaid?.unused?.target).toBe(unusedTarget);
     }
   });
+
+  describe('in a month that is still open', () => {
+    // Day 10 of 30: the month-to-date share of a 1,000 commitment is 333.3333333333333333.
+    const monthToDate = { elapsedDays: 10, daysInMonth: 30 };
+    const soFar = (input: Partial<SplitPoolInput>) =>
+      prepaid({
+        amount: '333.3333333333333333',
+        committedQuantity: '1000',
+        monthToDate,
+        ...input,
+      });
+
+    it('splits the month-to-date share by usage so far, with no unused part', () => {
+      const result = soFar({ metricByTarget: { [A]: '200', [B]: '130' } });
+      expect(result.parts).toEqual([
+        { target: A, amount: '202.0202020202020202' },
+        { target: B, amount: '131.3131313131313131' },
+      ]);
+      expect(total(result.parts)).toBe('333.3333333333333333');
+      // 330 used of the 333.33 due so far.
+      expect(result.prepaid).toEqual({
+        utilization: '0.99',
+        monthToDate,
+        waiting: '0',
+      });
+    });
+
+    it('does not give the unused target anything, even when usage is far behind', () => {
+      const result = soFar({ metricByTarget: { [A]: '2', [B]: '1' } });
+      expect(asMap(result.parts)).toEqual({
+        [A]: '222.2222222222222222',
+        [B]: '111.1111111111111111',
+      });
+      expect(result.prepaid?.unused).toBeUndefined();
+      expect(result.prepaid?.utilization).toBe('0.009');
+    });
+
+    it('needs no unused target, and caps utilization at the commitment so far', () => {
+      const result = soFar({
+        unusedTarget: undefined,
+        metricByTarget: { [A]: '500' },
+      });
+      expect(asMap(result.parts)).toEqual({
+        [A]: '333.3333333333333333',
+        [B]: '0',
+      });
+      expect(result.prepaid?.utilization).toBe('1');
+    });
+
+    it('lets the amount wait when nobody has used anything yet', () => {
+      const result = soFar({ metricByTarget: {} });
+      expect(asMap(result.parts)).toEqual({ [A]: '0', [B]: '0' });
+      expect(result.prepaid?.waiting).toBe('333.3333333333333333');
+    });
+
+    it('refuses a month-to-date without complete days or past the month', () => {
+      for (const bad of [
+        { elapsedDays: 0, daysInMonth: 30 },
+        { elapsedDays: 30, daysInMonth: 30 },
+        { elapsedDays: 2.5, daysInMonth: 30 },
+      ]) {
+        expect(() =>
+          soFar({ metricByTarget: { [A]: '1' }, monthToDate: bad }),
+        ).toThrow(
+          `monthToDate must have 1 to daysInMonth - 1 elapsed days, got ${bad.elapsedDays} of 30`,
+        );
+      }
+    });
+  });
 });
