@@ -10,6 +10,7 @@ import { focusCsv } from './__fixtures__/focusCsv';
 import { CostSourceConfig } from './config';
 import { CostSourceRunner } from './CostSourceRunner';
 import { SourceFileFetcher } from './SourceFileFetcher';
+import { fakeObjectStore } from './__testUtils__/fakeObjectStore';
 
 jest.setTimeout(60_000);
 
@@ -34,6 +35,7 @@ describe('CostSourceRunner with export layouts', () => {
   async function setUp(
     databaseId: Parameters<typeof databases.init>[0],
     source: Omit<CostSourceConfig, 'schedule'>,
+    urlReader = mockServices.urlReader.mock(),
   ) {
     const knex = await databases.init(databaseId);
     const store = await DatabaseCostStore.create({
@@ -48,9 +50,7 @@ describe('CostSourceRunner with export layouts', () => {
     );
     const runner = new CostSourceRunner({
       sources: [{ ...source, schedule }],
-      fetcher: new SourceFileFetcher({
-        urlReader: mockServices.urlReader.mock(),
-      }),
+      fetcher: new SourceFileFetcher({ urlReader }),
       ingestion,
       store,
       logger,
@@ -122,7 +122,11 @@ describe('CostSourceRunner with export layouts', () => {
     );
   }
 
-  async function writeAwsOctober(cost: string, version: string, minute: number) {
+  async function writeAwsOctober(
+    cost: string,
+    version: string,
+    minute: number,
+  ) {
     await put(
       `${AWS}/data/BILLING_PERIOD=2026-10/${version}/acme-focus-00001.csv`,
       focusCsv([{ day: 3, cost }]),
@@ -349,6 +353,68 @@ describe('CostSourceRunner with export layouts', () => {
         `${AZURE}/${range}/${newest}/part_0_0002.csv`,
       );
       expect(await runner.run('azure-focus')).toMatchObject({
+        status: 'skipped',
+      });
+    },
+  );
+
+  it.each(databases.eachSupportedId())(
+    'reads an S3 prefix through the URL reader like the local tree, on %p',
+    async databaseId => {
+      const bucket = 'https://acme-billing.s3.eu-west-1.amazonaws.com';
+      const at = (minute: number) => new Date(Date.UTC(2026, 10, 1, 0, minute));
+      const object = (key: string, content: string, minute: number) => ({
+        url: `${bucket}/${key}`,
+        content,
+        lastModified: at(minute),
+      });
+      // Overwrite mode: the files of each period sit directly in its partition.
+      const store = fakeObjectStore([
+        object(
+          `${AWS}/data/BILLING_PERIOD=2026-09/acme-focus-00001.csv`,
+          focusCsv([{ day: 14, cost: '12' }], { month: '2026-09' }),
+          1,
+        ),
+        object(
+          `${AWS}/data/BILLING_PERIOD=2026-09/acme-focus-00002.csv`,
+          focusCsv([{ day: 29, cost: '3' }], { month: '2026-09' }),
+          1,
+        ),
+        object(
+          `${AWS}/metadata/BILLING_PERIOD=2026-09/acme-focus-Manifest.json`,
+          JSON.stringify({
+            dataFiles: [
+              `s3://acme-billing/${AWS}/data/BILLING_PERIOD=2026-09/acme-focus-00001.csv`,
+              `s3://acme-billing/${AWS}/data/BILLING_PERIOD=2026-09/acme-focus-00002.csv`,
+            ],
+          }),
+          2,
+        ),
+        // A part of an unfinished refresh, not yet in the manifest: not read.
+        object(
+          `${AWS}/data/BILLING_PERIOD=2026-09/acme-focus-00003.csv`,
+          focusCsv([{ day: 30, cost: '1000' }], { month: '2026-09' }),
+          3,
+        ),
+      ]);
+      const prefix = `${bucket}/${AWS}/`;
+      const { store: costs, runner } = await setUp(
+        databaseId,
+        { id: 'aws-focus', location: prefix, layout: 'aws-data-exports' },
+        store,
+      );
+
+      const result = await runner.run('aws-focus');
+
+      expect(store.readTree).toHaveBeenCalledWith(prefix, undefined);
+      expect(result).toMatchObject({
+        status: 'succeeded',
+        deliveries: [{ id: 'BILLING_PERIOD=2026-09', status: 'succeeded' }],
+      });
+      expect(await billedByPeriod(costs, 'aws-focus')).toEqual({
+        '2026-09': '15',
+      });
+      expect(await runner.run('aws-focus')).toMatchObject({
         status: 'skipped',
       });
     },

@@ -40,7 +40,9 @@ function isUnchanged(previous: Record<string, string>, files: SourceFile[]) {
 }
 
 /** What happened to one delivery (one billing period, or the whole location) in a run. */
-type DeliveryOutcome = CostSourceDeliveryResult & { report: IngestionReport | null };
+type DeliveryOutcome = CostSourceDeliveryResult & {
+  report: IngestionReport | null;
+};
 
 /**
  * The fingerprints of one delivery: keys below its id; for the whole location (`''`),
@@ -82,7 +84,9 @@ const isSettled = (status: DeliveryOutcome['status']) =>
   status === 'succeeded' || status === 'skipped';
 
 /** A run is as bad as its worst delivery: failed, then rejected, then succeeded, then skipped. */
-function worstStatus(outcomes: DeliveryOutcome[]): CostSourceRunResult['status'] {
+function worstStatus(
+  outcomes: DeliveryOutcome[],
+): CostSourceRunResult['status'] {
   const order: Array<CostSourceRunResult['status']> = [
     'failed',
     'rejected',
@@ -274,7 +278,9 @@ export class CostSourceRunner {
     const whole = fetched.layout === 'files' && outcomes.length === 1;
     const status = worstStatus(outcomes);
     const message =
-      whole || (status === 'skipped' && outcomes.every(o => o.message === UNCHANGED_MESSAGE))
+      whole ||
+      (status === 'skipped' &&
+        outcomes.every(o => o.message === UNCHANGED_MESSAGE))
         ? outcomes[0]?.message ?? UNCHANGED_MESSAGE
         : outcomes.map(o => `${o.id}: ${o.message}`).join('; ');
     const ingested = outcomes.filter(o => o.report);

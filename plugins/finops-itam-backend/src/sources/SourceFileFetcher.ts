@@ -14,11 +14,7 @@ import {
   planDeliveries,
 } from './exportLayouts';
 import { listLocalTree } from './exportTree';
-import {
-  etagOf,
-  fingerprintFile,
-  sha256Fingerprint,
-} from './fingerprint';
+import { etagOf, fingerprintFile, sha256Fingerprint } from './fingerprint';
 import { listLocalFiles } from './listLocalFiles';
 import { isUrlLocation, redactLocation } from './locations';
 

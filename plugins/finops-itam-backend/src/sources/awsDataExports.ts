@@ -56,9 +56,7 @@ export async function planAwsDataExports(
   const paths = new Set(entries.map(e => e.path));
   const deliveries: PlannedDelivery[] = [];
   const problems: DeliveryProblem[] = [];
-  for (const [id, group] of [...periods].sort(([a], [b]) =>
-    a < b ? -1 : 1,
-  )) {
+  for (const [id, group] of [...periods].sort(([a], [b]) => (a < b ? -1 : 1))) {
     let candidates: Candidate[];
     try {
       candidates =

@@ -182,4 +182,3 @@ export async function readManifest(
   }
   throw new Error(`manifest ${path} is not a JSON object`);
 }
-

@@ -11,7 +11,9 @@ export interface LocalTreeEntry extends TreeEntry {
  * Every file below a local directory (not only cost files: manifests decide what a delivery
  * is), with `/`-separated relative paths and modification times, in code-unit order.
  */
-export async function listLocalTree(directory: string): Promise<LocalTreeEntry[]> {
+export async function listLocalTree(
+  directory: string,
+): Promise<LocalTreeEntry[]> {
   const found = await fg('**/*', {
     cwd: directory,
     onlyFiles: true,
