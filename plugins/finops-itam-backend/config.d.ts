@@ -9,7 +9,8 @@ export interface Config {
     /**
      * Where FOCUS cost exports (CSV, gzip CSV or Parquet; FOCUS 1.0 to 1.3) are read from
      * on a schedule. All files of a source form one delivery: when any of them changes, all
-     * are ingested together and replace the billing periods they hold.
+     * are ingested together and replace the billing periods they hold. A directory or URL
+     * prefix in a provider's export layout (see `layout`) is one delivery per billing period.
      */
     costSources?: Array<{
       /**
@@ -24,9 +25,28 @@ export interface Config {
        * or an http(s) URL read through the Backstage URL reader, such as an S3, Azure Blob
        * Storage or Google Cloud Storage object configured under `integrations`. A URL with
        * `*` is a search, which works only where the reader supports patterns (GCS and the
-       * git hosts, not S3, Azure Blob Storage or plain HTTP).
+       * git hosts, not S3, Azure Blob Storage or plain HTTP). A URL ending in `/` is a
+       * prefix: every object below it is read with the URL reader's `readTree` (S3, Azure
+       * Blob Storage, GCS, git hosts) and split by `layout`.
        */
       location: string;
+      /**
+       * How a directory or URL prefix splits into deliveries. Default `auto`: the AWS layout
+       * when `data/` or `metadata/` folders hold `BILLING_PERIOD=YYYY-MM` partitions, the
+       * Azure layout when `YYYYMMDD-YYYYMMDD/<run id>/` folders exist, else `files`.
+       * - `files`: all cost files are one delivery.
+       * - `aws-data-exports`: AWS Data Exports (FOCUS 1.0 with AWS columns, CUR 2.0); one
+       *   delivery per `BILLING_PERIOD=YYYY-MM`: the files listed by the newest manifest
+       *   (`metadata/.../*-Manifest.json`) whose files are all present, overwrite or
+       *   create-new-versions mode; without manifests the newest version folder.
+       * - `azure-cost-export`: Azure Cost Management exports; one delivery per
+       *   `YYYYMMDD-YYYYMMDD` folder: the run whose manifest.json has the latest
+       *   `runInfo.submittedTime` and lists only blobs that are present; without manifests
+       *   the run folder with the newest files.
+       * A period whose manifests all list a missing file is not ingested; the run fails and
+       * names the file. A provider layout on a URL needs the location to end in `/`.
+       */
+      layout?: 'auto' | 'files' | 'aws-data-exports' | 'azure-cost-export';
       /**
        * When to read the source: a Backstage scheduler definition. Each field left out takes
        * its default: `frequency` every hour, `timeout` 30 minutes, `initialDelay` 10 seconds.
