@@ -19,8 +19,25 @@ export interface RowRejection {
 }
 
 /**
+ * A value stored as unknown on rows that were kept (an empty ContractedCost, a Tags cell that
+ * is not a JSON object…): the column, how many rows, why, and the first rows (1-based).
+ * @public
+ */
+export interface DataQualityWarning {
+  column: string;
+  count: number;
+  reason: string;
+  rows: number[];
+  /** The file of `rows`, when a delivery has several. */
+  file?: string;
+}
+
+/**
  * Reconciliation totals of one billing account, billing period and currency: what the file
- * says and what the store holds after the ingestion. The two must be equal.
+ * says over all its rows (`billedCost`, `effectiveCost`), what the store holds after the
+ * ingestion (`stored`) and what the rejected rows carried (`rejected`). `reconciled` is true
+ * when the stored totals equal the file's accepted rows (file − rejected) exactly. Rejected
+ * rows whose key cell is empty are totalled under `(empty)`.
  * @public
  */
 export interface ReconciliationTotal {
@@ -30,6 +47,13 @@ export interface ReconciliationTotal {
   billedCost: string;
   effectiveCost: string;
   stored: { billedCost: string; effectiveCost: string };
+  rejected: {
+    rows: number;
+    billedCost: string;
+    effectiveCost: string;
+    /** Rejected rows whose cost cannot be read; their amounts are not in any total. */
+    unreadableCostRows: number;
+  };
   reconciled: boolean;
 }
 
@@ -50,6 +74,8 @@ export interface IngestionReport {
   rows: { read: number; accepted: number; rejected: number };
   /** The first 100 rejected rows. */
   rejections: RowRejection[];
+  /** Values stored as unknown, per column (absent on reports written before they existed). */
+  warnings?: DataQualityWarning[];
   totals: ReconciliationTotal[];
   /** Null on a source's first run. */
   schemaDrift: SchemaDrift | null;

@@ -129,8 +129,9 @@ export class DatabaseCostStore {
   constructor(private readonly db: Knex) {}
 
   /**
-   * Replaces, in one transaction, each billing period the delivery holds regular charges for,
-   * and the corrections the same files delivered before; then reads back what it stored.
+   * Replaces, in one transaction, every row of the source in each billing period the
+   * delivery holds (regular charges and corrections alike, whatever the files are called: a
+   * delivery is the whole snapshot of its periods); then reads back what it stored.
    * If `verify` throws, nothing is changed: the previous data stays visible throughout.
    */
   async replaceFacts(
@@ -138,16 +139,7 @@ export class DatabaseCostStore {
     verify: (storedTotals: FileTotal[]) => void,
   ): Promise<void> {
     const { sourceId, ingestionId, facts } = replacement;
-    const regularPeriods = [
-      ...new Set(facts.filter(f => f.chargeClass === null).map(f => f.billingPeriodStart)),
-    ];
-    const correctionKeys = new Map<string, { fileKey: string; period: string }>();
-    for (const fact of facts.filter(f => f.chargeClass !== null)) {
-      correctionKeys.set(`${fact.fileKey}\u0000${fact.billingPeriodStart}`, {
-        fileKey: fact.fileKey,
-        period: fact.billingPeriodStart,
-      });
-    }
+    const deliveredPeriods = [...new Set(facts.map(f => f.billingPeriodStart))];
 
     await this.db.transaction(async trx => {
       if (this.db.client.config.client === 'pg') {
@@ -157,25 +149,11 @@ export class DatabaseCostStore {
       }
       // The months whose facts change, for the next allocation run to rebuild.
       const changedMonths = new Set(facts.map(f => f.day.slice(0, 7)));
-      const replaced: Array<(q: Knex.QueryBuilder) => Knex.QueryBuilder> = [];
-      if (regularPeriods.length > 0) {
-        replaced.push(q =>
-          q
-            .where('source_id', sourceId)
-            .whereIn('billing_period_start', regularPeriods)
-            .whereNull('charge_class'),
-        );
-      }
-      for (const { fileKey, period } of correctionKeys.values()) {
-        replaced.push(q =>
-          q
-            .where({ source_id: sourceId, file_key: fileKey, billing_period_start: period })
-            .whereNotNull('charge_class'),
-        );
-      }
-      for (const narrow of replaced) {
-        for (const month of await monthsOfFacts(trx, narrow)) changedMonths.add(month);
-        await narrow(trx(FACTS)).delete();
+      if (deliveredPeriods.length > 0) {
+        const delivered = (q: Knex.QueryBuilder) =>
+          q.where('source_id', sourceId).whereIn('billing_period_start', deliveredPeriods);
+        for (const month of await monthsOfFacts(trx, delivered)) changedMonths.add(month);
+        await delivered(trx(FACTS)).delete();
       }
       await recordChangedMonths(trx, changedMonths);
       const tagCache = new Map<string | null, string | null>();
@@ -339,6 +317,7 @@ function toRow(fact: CostFact, sourceId: string, ingestionId: string, tags: stri
     sub_account_id: fact.subAccountId,
     provider_name: fact.providerName,
     publisher_name: fact.publisherName,
+    host_provider_name: fact.hostProviderName,
     invoice_issuer_name: fact.invoiceIssuerName,
     service_name: fact.serviceName,
     service_category: fact.serviceCategory,
@@ -357,8 +336,9 @@ function toRow(fact: CostFact, sourceId: string, ingestionId: string, tags: stri
     currency: fact.currency,
     billed_cost: normalizeAmount(fact.billedCost),
     effective_cost: normalizeAmount(fact.effectiveCost),
-    list_cost: normalizeAmount(fact.listCost),
-    contracted_cost: normalizeAmount(fact.contractedCost),
+    // Unknown (null) stays unknown: it is not zero.
+    list_cost: fact.listCost === null ? null : normalizeAmount(fact.listCost),
+    contracted_cost: fact.contractedCost === null ? null : normalizeAmount(fact.contractedCost),
     consumed_quantity: normalizeAmount(fact.consumedQuantity),
     row_count: fact.rowCount,
   };

@@ -103,4 +103,52 @@ describe('finops-itam migrations', () => {
     expect(await knex('finops_itam_entity_daily_cost')).toEqual([row]);
     await knex.destroy();
   });
+
+  const UNKNOWNS = '20261203100000_cost_fact_unknowns.js';
+
+  it('SQLite: making list and contracted cost nullable keeps every fact and every index of the facts table', async () => {
+    const knex = await databases.init('SQLITE_3');
+    for (const file of migrationFiles.filter(name => name < UNKNOWNS)) {
+      await knex.migrate.up({ ...migrationConfig, name: file });
+    }
+    const indexes = async () =>
+      (
+        await knex('sqlite_master')
+          .where({ type: 'index', tbl_name: 'finops_itam_cost_facts' })
+          .whereNotNull('sql')
+          .select('name', 'sql')
+          .orderBy('name')
+      ).map(({ name, sql }) => [name, sql.replace(/\s+/g, ' ')]);
+    const before = await indexes();
+    await knex('finops_itam_cost_facts').insert({
+      source_id: 's',
+      ingestion_id: 'i',
+      file_key: 'f.csv',
+      billing_period_start: '2026-04-01',
+      day: '2026-04-01',
+      billing_account_id: 'a',
+      charge_category: 'Usage',
+      currency: 'USD',
+      billed_cost: '0.52',
+      effective_cost: '0.52',
+      list_cost: '0.6',
+      contracted_cost: '0.52',
+      consumed_quantity: '1',
+      row_count: 1,
+      allocation_key: 'k',
+    });
+
+    await knex.migrate.up({ ...migrationConfig, name: UNKNOWNS });
+
+    expect(await indexes()).toEqual(before);
+    expect(before.length).toBeGreaterThan(0);
+    await knex('finops_itam_cost_facts').update({ contracted_cost: null });
+    expect(await knex('finops_itam_allocated_facts').first()).toMatchObject({
+      billed_cost: '0.52',
+      list_cost: '0.6',
+      contracted_cost: null,
+      host_provider_name: null,
+    });
+    await knex.destroy();
+  });
 });

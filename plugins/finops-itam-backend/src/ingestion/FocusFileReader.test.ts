@@ -6,6 +6,7 @@ import { gzipSync } from 'node:zlib';
 import { fixture } from './__fixtures__';
 import { FileRejectedError } from './errors';
 import { FocusFileReader } from './FocusFileReader';
+import { sumAmounts } from './money';
 
 const reader = new FocusFileReader({ memoryLimit: '256MB', threads: 1 });
 const read = (name: string) => reader.read([{ path: fixture(name), key: name }]);
@@ -40,8 +41,11 @@ describe('FocusFileReader', () => {
           effectiveCost: '17.7500000000000000',
         },
       ]);
-      const credit = result.facts.find(f => f.chargeCategory === 'Credit');
-      expect(credit).toMatchObject({ day: '2026-09-01', billedCost: '-2.0000000000000000' });
+      // The credit covers the whole of September, so it is spread over its 30 days.
+      const credit = result.facts.filter(f => f.chargeCategory === 'Credit');
+      expect(credit.map(f => f.day)).toHaveLength(30);
+      expect(credit[0]).toMatchObject({ day: '2026-09-01', billedCost: '-0.0666666666666667' });
+      expect(sumAmounts(credit.map(f => f.billedCost))).toBe('-2');
     });
 
     it('reads FOCUS 1.1 commitment rows: covered usage, unused commitment and the purchase', async () => {
@@ -58,10 +62,12 @@ describe('FocusFileReader', () => {
         skuPriceDetails: '{"CoreCount": 8, "InstanceType": "m5.2xlarge"}',
       });
       expect(byStatus('Unused')).toMatchObject({ effectiveCost: '0.0200000000000000' });
-      expect(byStatus(null, 'Purchase')).toMatchObject({
-        billedCost: '2.0160000000000000',
-        effectiveCost: '0.0000000000000000',
-      });
+      // The recurring monthly purchase is spread over September: 2.016 / 30 = 0.0672 a day.
+      const purchase = result.facts.filter(f => f.chargeCategory === 'Purchase');
+      expect(purchase).toHaveLength(30);
+      expect(new Set(purchase.map(f => [f.billedCost, f.effectiveCost].join()))).toEqual(
+        new Set(['0.0672,0']),
+      );
     });
 
     it('reads FOCUS 1.2 quirks: NULL literals, mixed timestamp styles, casing, tiny amounts', async () => {
@@ -172,16 +178,18 @@ describe('FocusFileReader', () => {
       expect(result.totals[0].billedCost).toBe('3.0000000000000000');
     });
 
-    it('rejects rows whose Tags are not a JSON object', async () => {
+    it('keeps rows whose Tags are not a JSON object, without tags, and warns about them', async () => {
       const csv = (await readFile(fixture('focus-1.0.csv'), 'utf8')).replace(
         '"{""application"":""checkout""}"',
         'application=checkout',
       );
       const file = await writeTmp('bad-tags.csv', csv);
       const result = await reader.read([{ path: file, key: 'bad-tags.csv' }]);
-      expect(result.rejections).toEqual([
-        { row: 1, column: 'Tags', reason: '"application=checkout" is not a JSON object' },
+      expect(result.rejections).toEqual([]);
+      expect(result.warnings).toEqual([
+        { column: 'Tags', count: 1, rows: [1], reason: 'is not a JSON object; stored as unknown' },
       ]);
+      expect(result.facts.find(f => f.resourceName === 'checkout-vm-1')?.tags).toBeNull();
     });
   });
 

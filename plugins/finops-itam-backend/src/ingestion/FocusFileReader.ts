@@ -1,6 +1,7 @@
 import { DuckDBConnection } from '@duckdb/node-api';
 import {
   CostFileFormat,
+  DataQualityWarning,
   RowRejection,
 } from '@finops-itam/plugin-finops-itam-common';
 import path from 'node:path';
@@ -27,10 +28,16 @@ import {
   COUNTS_SQL,
   NATIVE_TYPES,
   FILE_TOTALS_SQL,
+  WARNING_COLUMNS,
   buildAggregateSelect,
+  buildRejectedTotalsSelect,
   buildRejectionsSelect,
+  buildWarningRowsSelect,
+  warningCountColumn,
 } from './focusSql';
-import { CostFact, FileTotal } from './types';
+import { Money } from './money';
+import { spreadOverDays } from './spreadOverDays';
+import { CostFact, FileTotal, RejectedTotal } from './types';
 
 /** One file of a delivery: where it is on disk and how to name it to people. */
 export interface FocusFile {
@@ -48,10 +55,18 @@ export interface FocusReadResult {
   rowsRead: number;
   rowsRejected: number;
   rejections: RowRejection[];
+  /** Values stored as unknown, per column, with the first rows that had them. */
+  warnings: DataQualityWarning[];
   facts: CostFact[];
+  /** Accepted rows, per billing account, billing period and currency. */
   totals: FileTotal[];
+  /** Rejected rows, keyed as the file wrote them; empty when none was rejected. */
+  rejectedTotals: RejectedTotal[];
   dataThrough: string | null;
 }
+
+/** How many row numbers a warning lists. */
+const WARNING_ROWS_SHOWN = 10;
 
 const ALL_COLUMNS: readonly FocusColumn[] = [
   ...MANDATORY_COLUMNS,
@@ -223,6 +238,37 @@ export class FocusFileReader {
           });
         }
       }
+      const warnings: DataQualityWarning[] = [];
+      for (const column of WARNING_COLUMNS) {
+        const count = Number(counts[warningCountColumn(column)] ?? 0);
+        if (count === 0) continue;
+        // A second scan, only for columns with warnings: it numbers rows to say which ones.
+        for (const [index, { source, mapped, amountInput }] of readable.entries()) {
+          const rows = (
+            await connection.runAndReadAll(
+              buildWarningRowsSelect(source, mapped, ALL_COLUMNS, amountInput, column, WARNING_ROWS_SHOWN),
+            )
+          ).getRowObjectsJson();
+          if (rows.length === 0) continue;
+          warnings.push({
+            column,
+            count,
+            reason: String(rows[0].reason),
+            rows: rows.map(row => Number(row.row_number)),
+            ...(files.length > 1 ? { file: files[index].key } : {}),
+          });
+          break;
+        }
+      }
+      const rejectedTotals: RejectedTotal[] = [];
+      for (const { source, mapped, amountInput } of rowsRejected > 0 ? readable : []) {
+        const rows = (
+          await connection.runAndReadAll(
+            buildRejectedTotalsSelect(source, mapped, ALL_COLUMNS, amountInput),
+          )
+        ).getRowObjectsJson();
+        rejectedTotals.push(...rows.map(toRejectedTotal));
+      }
       const totals = (await connection.runAndReadAll(FILE_TOTALS_SQL))
         .getRowObjectsJson()
         .map(row => ({
@@ -234,7 +280,12 @@ export class FocusFileReader {
         }));
       const facts = (await connection.runAndReadAll(AGGREGATE_FACTS_SQL))
         .getRowObjectsJson()
-        .map(row => toCostFact(row, files));
+        .flatMap(row => {
+          const fact = toCostFact(row, files);
+          return row.spread_start_ms === null
+            ? [fact]
+            : spreadOverDays(fact, Number(row.spread_start_ms), Number(row.spread_end_ms));
+        });
 
       return {
         format,
@@ -243,12 +294,53 @@ export class FocusFileReader {
         rowsRead,
         rowsRejected,
         rejections,
+        warnings,
         facts,
         totals,
+        rejectedTotals: mergeRejectedTotals(rejectedTotals),
         dataThrough: (counts.data_through as string | null) ?? null,
       };
     });
   }
+}
+
+function toRejectedTotal(row: Record<string, unknown>): RejectedTotal {
+  return {
+    billingAccountId: String(row.billing_account_id),
+    billingPeriodStart: String(row.billing_period_start),
+    currency: String(row.currency),
+    rows: Number(row.row_count),
+    billedCost: String(row.billed_cost),
+    effectiveCost: String(row.effective_cost),
+    billedCostAbsolute: String(row.billed_cost_absolute),
+    effectiveCostAbsolute: String(row.effective_cost_absolute),
+    unreadableCostRows: Number(row.unreadable_cost_rows),
+  };
+}
+
+/** One total per key over the files of a delivery, amounts summed exactly. */
+function mergeRejectedTotals(totals: RejectedTotal[]): RejectedTotal[] {
+  const byKey = new Map<string, RejectedTotal>();
+  const add = (a: string, b: string) => new Money(a).plus(b).toFixed();
+  for (const total of totals) {
+    const key = `${total.billingAccountId}|${total.billingPeriodStart}|${total.currency}`;
+    const seen = byKey.get(key);
+    byKey.set(
+      key,
+      seen
+        ? {
+            ...seen,
+            rows: seen.rows + total.rows,
+            billedCost: add(seen.billedCost, total.billedCost),
+            effectiveCost: add(seen.effectiveCost, total.effectiveCost),
+            billedCostAbsolute: add(seen.billedCostAbsolute, total.billedCostAbsolute),
+            effectiveCostAbsolute: add(seen.effectiveCostAbsolute, total.effectiveCostAbsolute),
+            unreadableCostRows: seen.unreadableCostRows + total.unreadableCostRows,
+          }
+        : total,
+    );
+  }
+  return [...byKey.values()];
 }
 
 const text = (value: unknown) =>
@@ -263,6 +355,7 @@ function toCostFact(row: Record<string, unknown>, files: FocusFile[]): CostFact 
     subAccountId: text(row.sub_account_id),
     providerName: text(row.provider_name),
     publisherName: text(row.publisher_name),
+    hostProviderName: text(row.host_provider_name),
     invoiceIssuerName: text(row.invoice_issuer_name),
     serviceName: text(row.service_name),
     serviceCategory: text(row.service_category),
@@ -281,8 +374,8 @@ function toCostFact(row: Record<string, unknown>, files: FocusFile[]): CostFact 
     currency: String(row.currency),
     billedCost: String(row.billed_cost),
     effectiveCost: String(row.effective_cost),
-    listCost: String(row.list_cost),
-    contractedCost: String(row.contracted_cost),
+    listCost: text(row.list_cost),
+    contractedCost: text(row.contracted_cost),
     consumedQuantity: text(row.consumed_quantity) ?? '0',
     rowCount: Number(row.row_count),
   };

@@ -181,6 +181,23 @@ describe('IngestionService on real export patterns', () => {
         expect(report.message).toMatch(/1 rejected row\(s\) have a cost that cannot be read/);
       });
 
+      it('rejects a file when more rows than maxRejectedShare are bad, even when they carry no cost', async () => {
+        const { ingest } = await setUp(databaseId);
+
+        const report = await ingest([
+          focusRow({ BilledCost: '7.25' }),
+          ...Array.from({ length: 3 }, (_, i) =>
+            focusRow({ BilledCost: '0', ChargeCategory: 'Refund', ResourceId: `bad-${i}` }),
+          ),
+          ...filler.slice(0, 6),
+        ]);
+
+        expect(report.status).toBe('rejected');
+        expect(report.message).toMatch(
+          /^3 of 10 rows \(30\.00 %\) were rejected, more than the 1 % allowed; first: row 2, ChargeCategory/,
+        );
+      });
+
       it('accepts rejected cost up to maxRejectedCost per currency, and says so in the reconciliation', async () => {
         const { store, ingest } = await setUp(databaseId, { maxRejectedCost: { default: '10' , byCurrency: {} } });
 

@@ -56,10 +56,12 @@ describe('IngestionService', () => {
           billedCost: '1.4265682901000001',
           effectiveCost: '1.4265682901000001',
           stored: { billedCost: '1.4265682901000001', effectiveCost: '1.4265682901000001' },
+          rejected: { rows: 0, billedCost: '0', effectiveCost: '0', unreadableCostRows: 0 },
           reconciled: true,
         },
       ]);
-      expect(await store.countFacts('aws-focus')).toBe(3);
+      // Two usage facts, and October's sales tax spread over the month's 31 days.
+      expect(await store.countFacts('aws-focus')).toBe(33);
       expect(await store.getIngestion(report.id)).toEqual(report);
     });
 
@@ -107,7 +109,8 @@ describe('IngestionService', () => {
       expect(again.status).toBe('succeeded');
       expect(again.schemaDrift).toEqual({ added: [], removed: [] });
       expect(await store.sourceTotals('azure-focus')).toEqual(before);
-      expect(await store.countFacts('azure-focus')).toBe(3);
+      // Two usage facts and the month-long credit spread over September's 30 days.
+      expect(await store.countFacts('azure-focus')).toBe(32);
     });
 
     it('replaces a billing period with a newer delivery and reports the schema drift', async () => {
@@ -132,20 +135,22 @@ describe('IngestionService', () => {
       ]);
     });
 
-    it('adds corrections to the period they correct, once, even when re-ingested', async () => {
+    it('adds corrections once, even when re-ingested, until the period is delivered again', async () => {
       const { store, ingest } = await setUp(databaseId);
       await ingest('focus-1.0.csv');
 
       await ingest('corrections-2026-09.csv');
       await ingest('corrections-2026-09.csv');
 
+      // A delivery replaces every row of its billing periods: the corrections file is all
+      // that source holds for 2026-09 now, once, however often it came.
       expect(await store.sourceTotals('azure-focus')).toEqual([
-        expect.objectContaining({ billingPeriodStart: '2026-09-01', billedCost: '16.5' }),
+        expect.objectContaining({ billingPeriodStart: '2026-09-01', billedCost: '-1.25' }),
       ]);
-      // A later regular delivery of the period keeps the correction delivered separately.
+      // The next full delivery of the period is the whole snapshot again.
       await ingest('focus-1.0.csv');
       expect(await store.sourceTotals('azure-focus')).toEqual([
-        expect.objectContaining({ billedCost: '16.5', effectiveCost: '16.5' }),
+        expect.objectContaining({ billedCost: '17.75', effectiveCost: '17.75' }),
       ]);
     });
 
@@ -165,7 +170,7 @@ describe('IngestionService', () => {
 
       expect(report.status).toBe('rejected');
       expect(report.message).toMatch(
-        /^4 of 6 rows \(66\.67 %\) were rejected, more than the 1 % allowed; first: row 2, BilledCost: "one" is not a decimal number in range; nothing was stored$/,
+        /^1 rejected row\(s\) have a cost that cannot be read, so the money they carry is unknown; first: row 2, BilledCost: "one" is not a decimal number in range; nothing was stored$/,
       );
       expect(report.rows).toEqual({ read: 6, accepted: 2, rejected: 4 });
       expect(report.rejections).toHaveLength(4);

@@ -8,8 +8,8 @@ import { randomUUID } from 'node:crypto';
 import { DatabaseCostStore } from '../database/DatabaseCostStore';
 import { FileRejectedError } from './errors';
 import { FocusFile, FocusFileReader, FocusReadResult } from './FocusFileReader';
-import { normalizeAmount as normalize } from './money';
-import { FileTotal } from './types';
+import { Money, normalizeAmount as normalize } from './money';
+import { FileTotal, RejectedTotal } from './types';
 
 /** One delivery to ingest: the files of one source that belong together. */
 export interface IngestRequest {
@@ -18,10 +18,22 @@ export interface IngestRequest {
   files: FocusFile[];
 }
 
+/** How much cost rejected rows may carry before the delivery is rejected whole. */
+export interface RejectedCostLimit {
+  /** Decimal amount allowed in any currency not named in `byCurrency`. */
+  default: string;
+  /** Decimal amount allowed per ISO currency code. */
+  byCurrency: Record<string, string>;
+}
+
 export interface IngestionServiceOptions {
   /** Share of rejected rows above which the whole delivery is rejected (0.01 = 1 %). */
   maxRejectedShare: number;
+  /** Rejected rows may carry at most this much cost per currency; default 0. */
+  maxRejectedCost?: RejectedCostLimit;
 }
+
+const NO_REJECTED_COST: RejectedCostLimit = { default: '0', byCurrency: {} };
 
 class ReconciliationError extends Error {}
 
@@ -37,23 +49,50 @@ function schemaDrift(previous: string[] | null, current: string[]): SchemaDrift 
   };
 }
 
-function reconcile(fileTotals: FileTotal[], stored: FileTotal[]): ReconciliationTotal[] {
-  const key = (t: FileTotal) => `${t.billingAccountId}|${t.billingPeriodStart}|${t.currency}`;
-  const storedByKey = new Map(stored.map(t => [key(t), t]));
-  return fileTotals.map(total => {
-    const match = storedByKey.get(key(total));
+const totalKey = (t: { billingAccountId: string; billingPeriodStart: string; currency: string }) =>
+  `${t.billingAccountId}|${t.billingPeriodStart}|${t.currency}`;
+
+const plus = (a: string, b: string) => new Money(a).plus(b).toFixed();
+
+/**
+ * Per billing account, billing period and currency: the file over all its rows, what was
+ * stored and what was rejected. Stored must equal the accepted rows exactly.
+ */
+function reconcile(
+  accepted: FileTotal[],
+  rejected: RejectedTotal[],
+  stored: FileTotal[],
+): ReconciliationTotal[] {
+  const storedByKey = new Map(stored.map(t => [totalKey(t), t]));
+  const acceptedByKey = new Map(accepted.map(t => [totalKey(t), t]));
+  const rejectedByKey = new Map(rejected.map(t => [totalKey(t), t]));
+  const keys = [...new Set([...acceptedByKey.keys(), ...rejectedByKey.keys()])].sort();
+  return keys.map(key => {
+    const kept = acceptedByKey.get(key);
+    const lost = rejectedByKey.get(key);
+    const keyOf = (kept ?? lost)!;
+    const keptBilled = normalize(kept?.billedCost ?? '0');
+    const keptEffective = normalize(kept?.effectiveCost ?? '0');
     const storedAmounts = {
-      billedCost: match?.billedCost ?? '0',
-      effectiveCost: match?.effectiveCost ?? '0',
+      billedCost: storedByKey.get(key)?.billedCost ?? '0',
+      effectiveCost: storedByKey.get(key)?.effectiveCost ?? '0',
     };
     return {
-      ...total,
-      billedCost: normalize(total.billedCost),
-      effectiveCost: normalize(total.effectiveCost),
+      billingAccountId: keyOf.billingAccountId,
+      billingPeriodStart: keyOf.billingPeriodStart,
+      currency: keyOf.currency,
+      billedCost: plus(keptBilled, lost?.billedCost ?? '0'),
+      effectiveCost: plus(keptEffective, lost?.effectiveCost ?? '0'),
       stored: storedAmounts,
+      rejected: {
+        rows: lost?.rows ?? 0,
+        billedCost: normalize(lost?.billedCost ?? '0'),
+        effectiveCost: normalize(lost?.effectiveCost ?? '0'),
+        unreadableCostRows: lost?.unreadableCostRows ?? 0,
+      },
       reconciled:
-        normalize(total.billedCost) === storedAmounts.billedCost &&
-        normalize(total.effectiveCost) === storedAmounts.effectiveCost,
+        keptBilled === storedAmounts.billedCost &&
+        keptEffective === storedAmounts.effectiveCost,
     };
   });
 }
@@ -80,6 +119,7 @@ export class IngestionService {
       message: 'Ingestion is running',
       rows: { read: 0, accepted: 0, rejected: 0 },
       rejections: [],
+      warnings: [],
       totals: [],
       schemaDrift: null,
       billingPeriods: [],
@@ -94,6 +134,8 @@ export class IngestionService {
       const read = await this.reader.read(request.files);
       report.timings.readMs = Date.now() - started;
       this.describeRead(report, read);
+      report.totals = reconcile(read.totals, read.rejectedTotals, []);
+      this.rejectWhenRejectedRowsCarryCost(read);
       this.rejectWhenTooManyBadRows(read);
 
       const state = await this.store.getSourceState(request.sourceId);
@@ -103,7 +145,7 @@ export class IngestionService {
       await this.store.replaceFacts(
         { sourceId: request.sourceId, ingestionId: report.id, facts: read.facts },
         storedTotals => {
-          report.totals = reconcile(read.totals, storedTotals);
+          report.totals = reconcile(read.totals, read.rejectedTotals, storedTotals);
           if (report.totals.some(t => !t.reconciled)) {
             throw new ReconciliationError(
               'Stored totals differ from the file totals; the ingestion was rolled back',
@@ -158,8 +200,51 @@ export class IngestionService {
       rejected: read.rowsRejected,
     };
     report.rejections = read.rejections;
+    report.warnings = read.warnings;
     report.dataThrough = read.dataThrough;
     report.billingPeriods = [...new Set(read.facts.map(f => f.billingPeriodStart))].sort();
+  }
+
+  /**
+   * Rejected rows must not take money with them unseen: a delivery whose rejected rows carry
+   * more cost than allowed in any currency (default 0), or a cost that cannot be read, is
+   * rejected whole.
+   */
+  private rejectWhenRejectedRowsCarryCost(read: FocusReadResult) {
+    if (read.rowsRejected === 0) return;
+    const first = read.rejections[0];
+    const firstRow = first
+      ? `first: row ${first.row}${first.file ? ` of ${first.file}` : ''}, ${first.column}: ${first.reason}`
+      : '';
+    const unreadable = read.rejectedTotals.reduce((n, t) => n + t.unreadableCostRows, 0);
+    if (unreadable > 0) {
+      throw new FileRejectedError(
+        `${unreadable} rejected row(s) have a cost that cannot be read, so the money they carry is unknown; ${firstRow}`,
+      );
+    }
+    const limit = this.options.maxRejectedCost ?? NO_REJECTED_COST;
+    const atStake = new Map<string, { billed: string; effective: string }>();
+    for (const total of read.rejectedTotals) {
+      const seen = atStake.get(total.currency) ?? { billed: '0', effective: '0' };
+      atStake.set(total.currency, {
+        billed: plus(seen.billed, total.billedCostAbsolute),
+        effective: plus(seen.effective, total.effectiveCostAbsolute),
+      });
+    }
+    const overLimit = [...atStake.entries()].filter(([currency, { billed, effective }]) => {
+      const allowed = limit.byCurrency[currency] ?? limit.default;
+      return new Money(billed).gt(allowed) || new Money(effective).gt(allowed);
+    });
+    if (overLimit.length > 0) {
+      const amounts = overLimit
+        .map(([currency, { billed, effective }]) => `${billed} ${currency} (BilledCost), ${effective} ${currency} (EffectiveCost)`)
+        .join(', ');
+      throw new FileRejectedError(
+        `The rejected rows carry cost that would be lost: ${amounts}; ${firstRow}; ` +
+          `finopsItam.ingestion.maxRejectedCost allows ${limit.default} per currency` +
+          `${Object.keys(limit.byCurrency).length ? ` (${Object.entries(limit.byCurrency).map(([c, a]) => `${a} ${c}`).join(', ')})` : ''}`,
+      );
+    }
   }
 
   private rejectWhenTooManyBadRows(read: FocusReadResult) {

@@ -40,6 +40,7 @@ export const OPTIONAL_COLUMNS = [
   'SkuPriceDetails',
   'Tags',
   'ConsumedQuantity',
+  'ChargeFrequency',
   'InvoiceId',
   // FOCUS 1.3 split cost allocation: the split rows replace their origin charge.
   'AllocatedResourceId',
@@ -75,6 +76,9 @@ export const PRICING_CATEGORIES = [
 ] as const;
 
 export const COMMITMENT_STATUSES = ['Used', 'Unused'] as const;
+
+/** One-Time charges stay on their start day; the others are spread over their period. */
+export const CHARGE_FREQUENCIES = ['One-Time', 'Recurring', 'Usage-Based'] as const;
 
 /**
  * Maps the file's header to FOCUS columns, ignoring case and surrounding whitespace.

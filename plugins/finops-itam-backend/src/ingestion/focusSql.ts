@@ -1,4 +1,4 @@
-import { CHARGE_CATEGORIES, FocusColumn } from './focusColumns';
+import { CHARGE_CATEGORIES, CHARGE_FREQUENCIES, FocusColumn } from './focusColumns';
 import { quoteIdentifier } from './duckdb';
 
 /**
@@ -9,15 +9,18 @@ import { quoteIdentifier } from './duckdb';
 /** Amounts keep 16 decimal places: real exports carry values below a millionth. */
 export const AMOUNT_TYPE = 'DECIMAL(38,16)';
 
-const AMOUNT_COLUMNS: FocusColumn[] = [
-  'BilledCost',
-  'EffectiveCost',
-  'ListCost',
-  'ContractedCost',
-];
+/** The amounts that place money: a row without a readable one is rejected. */
+const MONEY_COLUMNS: FocusColumn[] = ['BilledCost', 'EffectiveCost'];
+
+/** Amounts that may be unknown on a stored row (empty in real exports, e.g. Oracle's). */
+const UNKNOWN_ALLOWED_AMOUNTS: FocusColumn[] = ['ListCost', 'ContractedCost'];
 
 /** Columns summed as exact decimals. */
-export const DECIMAL_COLUMNS: FocusColumn[] = [...AMOUNT_COLUMNS, 'ConsumedQuantity'];
+export const DECIMAL_COLUMNS: FocusColumn[] = [
+  ...MONEY_COLUMNS,
+  ...UNKNOWN_ALLOWED_AMOUNTS,
+  'ConsumedQuantity',
+];
 
 /**
  * Columns a fast reader may type natively. Timestamps stay text: DuckDB's plain TIMESTAMP
@@ -36,7 +39,7 @@ export const NATIVE_TYPES: [FocusColumn, string][] = DECIMAL_COLUMNS.map(c => [
 export type AmountInput = 'text' | 'native';
 
 interface RowCheck {
-  column: string;
+  column: FocusColumn;
   failsWhen: string;
   reason: string;
 }
@@ -57,14 +60,22 @@ function canonicalCase(expression: string, values: readonly string[]) {
   return `CASE lower(trim(${expression})) ${whens} END`;
 }
 
+// json_type() throws on invalid JSON, so test the first character instead.
+const isJsonObject = (column: FocusColumn) =>
+  `(json_valid(${raw(column)}) AND starts_with(${raw(column)}, '{'))`;
+
+const emptyCheck = (column: FocusColumn): RowCheck => ({
+  column,
+  failsWhen: `${raw(column)} IS NULL`,
+  reason: `'is empty; FOCUS requires a value'`,
+});
+
+/**
+ * Checks that reject a row: only values needed to place its money (how much, in which
+ * currency, on which account, billing period and days, of which kind of charge).
+ */
 const ROW_CHECKS: RowCheck[] = [
-  ...(['BillingAccountId', 'BillingCurrency', 'ChargeCategory'] as const).map(
-    column => ({
-      column,
-      failsWhen: `${raw(column)} IS NULL`,
-      reason: `'is empty; FOCUS requires a value'`,
-    }),
-  ),
+  ...(['BillingAccountId', 'BillingCurrency', 'ChargeCategory'] as const).map(emptyCheck),
   {
     column: 'BillingCurrency',
     failsWhen: `NOT regexp_full_match(${raw('BillingCurrency')}, '[A-Za-z]{3}')`,
@@ -75,11 +86,6 @@ const ROW_CHECKS: RowCheck[] = [
     failsWhen: 'charge_category IS NULL',
     reason: `${shown('ChargeCategory')} || ' is not a ChargeCategory (expected ${CHARGE_CATEGORIES.join(', ')})'`,
   },
-  {
-    column: 'ChargeClass',
-    failsWhen: `${raw('ChargeClass')} IS NOT NULL AND charge_class IS NULL`,
-    reason: `${shown('ChargeClass')} || ' is not a ChargeClass (expected empty or Correction)'`,
-  },
   ...(
     [
       ['BillingPeriodStart', 'billing_period_start_at'],
@@ -87,11 +93,7 @@ const ROW_CHECKS: RowCheck[] = [
       ['ChargePeriodEnd', 'charge_period_end_at'],
     ] as const
   ).flatMap(([column, typed]) => [
-    {
-      column,
-      failsWhen: `${raw(column)} IS NULL`,
-      reason: `'is empty; FOCUS requires a value'`,
-    },
+    emptyCheck(column),
     {
       column,
       failsWhen: `${typed} IS NULL`,
@@ -103,41 +105,80 @@ const ROW_CHECKS: RowCheck[] = [
     failsWhen: 'charge_period_end_at < charge_period_start_at',
     reason: `'is before ChargePeriodStart'`,
   },
-  ...AMOUNT_COLUMNS.flatMap(column => [
-    {
-      column,
-      failsWhen: `${raw(column)} IS NULL`,
-      reason: `'is empty; FOCUS requires a value'`,
-    },
+  ...MONEY_COLUMNS.flatMap(column => [
+    emptyCheck(column),
     {
       column,
       failsWhen: `${typedAmount(column)} IS NULL`,
       reason: `${shown(column)} || ' is not a decimal number in range'`,
     },
   ]),
+];
+
+/**
+ * Data-quality checks: the row is stored, the value is stored as unknown (NULL), and the
+ * report counts the rows per column. Sums that need the value say what they could not cover.
+ */
+const WARNING_CHECKS: RowCheck[] = [
+  ...UNKNOWN_ALLOWED_AMOUNTS.flatMap(column => [
+    {
+      column,
+      failsWhen: `${raw(column)} IS NULL`,
+      reason: `'is empty; stored as unknown'`,
+    },
+    {
+      column,
+      failsWhen: `${typedAmount(column)} IS NULL`,
+      reason: `'is not a decimal number in range; stored as unknown'`,
+    },
+  ]),
   {
     column: 'ConsumedQuantity',
     failsWhen: `${raw('ConsumedQuantity')} IS NOT NULL AND ${typedAmount('ConsumedQuantity')} IS NULL`,
-    reason: `${shown('ConsumedQuantity')} || ' is not a decimal number in range'`,
+    reason: `'is not a decimal number in range; stored as unknown'`,
   },
-  ...(['Tags', 'AllocatedTags'] as const).map(column => ({
+  {
+    column: 'ChargeClass',
+    failsWhen: `${raw('ChargeClass')} IS NOT NULL AND charge_class IS NULL`,
+    reason: `'is not a ChargeClass (expected empty or Correction); stored as a regular charge'`,
+  },
+  {
+    column: 'ChargeFrequency',
+    failsWhen: `${raw('ChargeFrequency')} IS NOT NULL AND charge_frequency IS NULL`,
+    reason: `'is not a ChargeFrequency (expected ${CHARGE_FREQUENCIES.join(', ')}); spread over its charge period'`,
+  },
+  ...(['Tags', 'AllocatedTags', 'SkuPriceDetails'] as const).map(column => ({
     column,
-    // json_type() throws on invalid JSON, so test the first character instead.
-    failsWhen: `${raw(column)} IS NOT NULL AND NOT (json_valid(${raw(column)}) AND starts_with(${raw(column)}, '{'))`,
-    reason: `${shown(column)} || ' is not a JSON object'`,
+    failsWhen: `${raw(column)} IS NOT NULL AND NOT ${isJsonObject(column)}`,
+    reason: `'is not a JSON object; stored as unknown'`,
   })),
 ];
 
-function caseOf(pick: (check: RowCheck) => string) {
-  const whens = ROW_CHECKS.map(c => `WHEN ${c.failsWhen} THEN ${pick(c)}`);
+/** The warning checks by column, in report order (one entry per column). */
+export const WARNING_COLUMNS: FocusColumn[] = [
+  ...new Set(WARNING_CHECKS.map(c => c.column)),
+];
+
+function caseOf(checks: RowCheck[], pick: (check: RowCheck) => string) {
+  const whens = checks.map(c => `WHEN ${c.failsWhen} THEN ${pick(c)}`);
   return `CASE ${whens.join(' ')} END`;
 }
 
 /** True when any check fails; a check on a NULL value counts as passed. */
-const IS_REJECTED = ROW_CHECKS.map(c => `COALESCE(${c.failsWhen}, false)`).join(' OR ');
+const anyFails = (checks: RowCheck[]) =>
+  checks.map(c => `COALESCE(${c.failsWhen}, false)`).join(' OR ');
 
-/** The file's cells as text (`''` and `NULL` read as null), then typed. */
-function typedRows(
+const warnsOn = (column: FocusColumn) =>
+  anyFails(WARNING_CHECKS.filter(c => c.column === column));
+
+/** Aggregate column counting the accepted rows with a warning on `column`. */
+export const warningCountColumn = (column: FocusColumn) => `warn_${column}`;
+
+/**
+ * The file's cells as text (`''` and `NULL` read as null), then typed, then checked:
+ * `is_rejected` marks rows that cannot be placed.
+ */
+function checkedRows(
   source: string,
   mapped: Map<FocusColumn, string>,
   allColumns: readonly FocusColumn[],
@@ -160,7 +201,7 @@ function typedRows(
   );
   const timestamp = (column: FocusColumn) =>
     `TRY_CAST(${raw(column)} AS TIMESTAMPTZ)`;
-  // row_number() needs a window over the whole scan; only the rejection listing pays for it.
+  // row_number() needs a window over the whole scan; only the second scans pay for it.
   const rowNumber = withRowNumber ? 'row_number() OVER () AS row_number, ' : '';
   return `
 WITH raw AS (
@@ -173,10 +214,26 @@ WITH raw AS (
     ${timestamp('ChargePeriodEnd')} AS charge_period_end_at,
     ${canonicalCase(raw('ChargeCategory'), CHARGE_CATEGORIES)} AS charge_category,
     ${canonicalCase(raw('ChargeClass'), ['Correction'])} AS charge_class,
+    ${canonicalCase(raw('ChargeFrequency'), CHARGE_FREQUENCIES)} AS charge_frequency,
     ${amounts.join(', ')}
   FROM raw
+), checked AS (
+  SELECT *, (${anyFails(ROW_CHECKS)}) AS is_rejected
+  FROM typed
 )`;
 }
+
+/** A JSON object column as stored: the file's text when it is one, unknown otherwise. */
+const jsonObjectOrNull = (column: FocusColumn) =>
+  `CASE WHEN ${isJsonObject(column)} THEN ${raw(column)} END`;
+
+/**
+ * A charge period that reaches past the UTC day it starts in is spread over its days by the
+ * reader, so its rows keep their period (epoch milliseconds); One-Time charges stay on their
+ * start day. Rows within one day group without it.
+ */
+const SPANS_DAYS = `(charge_frequency IS DISTINCT FROM 'One-Time'
+    AND charge_period_end_at > date_trunc('day', charge_period_start_at) + INTERVAL 1 DAY)`;
 
 /**
  * One scan of one file: accepted rows summed per UTC day × resource × kind of charge, and
@@ -193,16 +250,23 @@ export function buildAggregateSelect(
   allColumns: readonly FocusColumn[],
   amountInput: AmountInput,
 ): string {
-  return `${typedRows(source, mapped, allColumns, false, amountInput)}
+  const warningCounts = WARNING_COLUMNS.map(
+    column =>
+      `COUNT(*) FILTER (WHERE NOT is_rejected AND (${warnsOn(column)})) AS ${warningCountColumn(column)}`,
+  );
+  return `${checkedRows(source, mapped, allColumns, false, amountInput)}
 SELECT
   ${fileIndex} AS file_index,
-  (${IS_REJECTED}) AS is_rejected,
+  is_rejected,
   strftime(CAST(billing_period_start_at AS DATE), '%Y-%m-%d') AS billing_period_start,
   strftime(CAST(charge_period_start_at AS DATE), '%Y-%m-%d') AS day,
+  CASE WHEN ${SPANS_DAYS} THEN epoch_ms(charge_period_start_at) END AS spread_start_ms,
+  CASE WHEN ${SPANS_DAYS} THEN epoch_ms(charge_period_end_at) END AS spread_end_ms,
   ${raw('BillingAccountId')} AS billing_account_id,
   ${raw('SubAccountId')} AS sub_account_id,
   COALESCE(${raw('ProviderName')}, ${raw('ServiceProviderName')}) AS provider_name,
   COALESCE(${raw('PublisherName')}, ${raw('ServiceProviderName')}, ${raw('ProviderName')}) AS publisher_name,
+  ${raw('HostProviderName')} AS host_provider_name,
   ${raw('InvoiceIssuerName')} AS invoice_issuer_name,
   ${raw('ServiceName')} AS service_name,
   ${raw('ServiceCategory')} AS service_category,
@@ -216,16 +280,21 @@ SELECT
   ${raw('CommitmentDiscountId')} AS commitment_discount_id,
   COALESCE(${canonicalCase(raw('CommitmentDiscountStatus'), ['Used', 'Unused'])}, ${raw('CommitmentDiscountStatus')}) AS commitment_discount_status,
   ${raw('SkuId')} AS sku_id,
-  ${raw('SkuPriceDetails')} AS sku_price_details,
-  COALESCE(${raw('AllocatedTags')}, ${raw('Tags')}) AS tags,
+  ${jsonObjectOrNull('SkuPriceDetails')} AS sku_price_details,
+  COALESCE(${jsonObjectOrNull('AllocatedTags')}, ${jsonObjectOrNull('Tags')}) AS tags,
   upper(${raw('BillingCurrency')}) AS currency,
+  -- Rows with an unknown amount group apart, so their facts keep it unknown (NULL) and the
+  -- known sums stay whole.
+  ${typedAmount('ListCost')} IS NULL AS list_cost_unknown,
+  ${typedAmount('ContractedCost')} IS NULL AS contracted_cost_unknown,
   SUM(${typedAmount('BilledCost')}) AS billed_cost,
   SUM(${typedAmount('EffectiveCost')}) AS effective_cost,
   SUM(${typedAmount('ListCost')}) AS list_cost,
   SUM(${typedAmount('ContractedCost')}) AS contracted_cost,
   SUM(${typedAmount('ConsumedQuantity')}) AS consumed_quantity,
-  COUNT(*) AS row_count
-FROM typed
+  COUNT(*) AS row_count,
+  ${warningCounts.join(',\n  ')}
+FROM checked
 GROUP BY ALL`;
 }
 
@@ -237,23 +306,72 @@ export function buildRejectionsSelect(
   allColumns: readonly FocusColumn[],
   amountInput: AmountInput,
 ): string {
-  return `${typedRows(source, mapped, allColumns, true, amountInput)}
+  return `${checkedRows(source, mapped, allColumns, true, amountInput)}
 SELECT ${fileIndex} AS file_index, row_number,
-  ${caseOf(c => `'${c.column}'`)} AS reject_column,
-  ${caseOf(c => c.reason)} AS reject_reason
-FROM typed
-WHERE ${IS_REJECTED}
+  ${caseOf(ROW_CHECKS, c => `'${c.column}'`)} AS reject_column,
+  ${caseOf(ROW_CHECKS, c => c.reason)} AS reject_reason
+FROM checked
+WHERE is_rejected
 ORDER BY row_number
 LIMIT 100`;
 }
 
+/**
+ * What the rejected rows of one file would have carried, per billing account, billing period
+ * and currency as the file wrote them: their sums, the sums of their absolute values (a
+ * refund and a charge do not cancel out) and how many have a cost that cannot be read.
+ */
+export function buildRejectedTotalsSelect(
+  source: string,
+  mapped: Map<FocusColumn, string>,
+  allColumns: readonly FocusColumn[],
+  amountInput: AmountInput,
+): string {
+  const billed = typedAmount('BilledCost');
+  const effective = typedAmount('EffectiveCost');
+  return `${checkedRows(source, mapped, allColumns, false, amountInput)}
+SELECT
+  COALESCE(${raw('BillingAccountId')}, '(empty)') AS billing_account_id,
+  COALESCE(strftime(CAST(billing_period_start_at AS DATE), '%Y-%m-%d'), ${raw('BillingPeriodStart')}, '(empty)') AS billing_period_start,
+  COALESCE(upper(${raw('BillingCurrency')}), '(empty)') AS currency,
+  COUNT(*) AS row_count,
+  COALESCE(SUM(${billed}), 0) AS billed_cost,
+  COALESCE(SUM(${effective}), 0) AS effective_cost,
+  COALESCE(SUM(abs(${billed})), 0) AS billed_cost_absolute,
+  COALESCE(SUM(abs(${effective})), 0) AS effective_cost_absolute,
+  COUNT(*) FILTER (WHERE ${billed} IS NULL OR ${effective} IS NULL) AS unreadable_cost_rows
+FROM checked
+WHERE is_rejected
+GROUP BY ALL`;
+}
+
+/** The first rows of one file with a warning on `column` (1-based row numbers). */
+export function buildWarningRowsSelect(
+  source: string,
+  mapped: Map<FocusColumn, string>,
+  allColumns: readonly FocusColumn[],
+  amountInput: AmountInput,
+  column: FocusColumn,
+  limit: number,
+): string {
+  const checks = WARNING_CHECKS.filter(c => c.column === column);
+  return `${checkedRows(source, mapped, allColumns, true, amountInput)}
+SELECT row_number, ${caseOf(checks, c => c.reason)} AS reason
+FROM checked
+WHERE NOT is_rejected AND (${warnsOn(column)})
+ORDER BY row_number
+LIMIT ${limit}`;
+}
+
 /** Daily facts at resource granularity from the accepted rows. */
 export const AGGREGATE_FACTS_SQL = `
-SELECT * EXCLUDE (is_rejected)
+SELECT * EXCLUDE (is_rejected, list_cost_unknown, contracted_cost_unknown, ${WARNING_COLUMNS.map(
+  warningCountColumn,
+).join(', ')})
 FROM aggregated
 WHERE NOT is_rejected`;
 
-/** What the file says, per billing account, billing period and currency (accepted rows). */
+/** What the accepted rows of the file say, per billing account, billing period and currency. */
 export const FILE_TOTALS_SQL = `
 SELECT billing_account_id, billing_period_start, currency,
   SUM(billed_cost) AS billed_cost,
@@ -266,5 +384,6 @@ ORDER BY ALL`;
 export const COUNTS_SQL = `
 SELECT SUM(row_count) AS rows_read,
   COALESCE(SUM(row_count) FILTER (WHERE is_rejected), 0) AS rows_rejected,
-  MAX(day) FILTER (WHERE NOT is_rejected) AS data_through
+  MAX(day) FILTER (WHERE NOT is_rejected) AS data_through,
+  ${WARNING_COLUMNS.map(c => `COALESCE(SUM(${warningCountColumn(c)}), 0) AS ${warningCountColumn(c)}`).join(',\n  ')}
 FROM aggregated`;

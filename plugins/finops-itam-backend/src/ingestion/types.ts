@@ -7,6 +7,8 @@ export interface CostFact {
   subAccountId: string | null;
   providerName: string | null;
   publisherName: string | null;
+  /** FOCUS 1.3 HostProviderName: where the resource runs; "Not Applicable" for software. */
+  hostProviderName: string | null;
   invoiceIssuerName: string | null;
   serviceName: string | null;
   serviceCategory: string | null;
@@ -26,8 +28,9 @@ export interface CostFact {
   currency: string;
   billedCost: string;
   effectiveCost: string;
-  listCost: string;
-  contractedCost: string;
+  /** Null when a row of the fact left it empty or unreadable (stored as unknown). */
+  listCost: string | null;
+  contractedCost: string | null;
   consumedQuantity: string;
   rowCount: number;
 }
@@ -39,4 +42,22 @@ export interface FileTotal {
   currency: string;
   billedCost: string;
   effectiveCost: string;
+}
+
+/**
+ * What the rejected rows of a delivery would have carried, keyed as the file wrote them (an
+ * empty key value reads `(empty)`). Absolute sums measure the money at stake: a refund and a
+ * charge of the same size do not cancel out.
+ */
+export interface RejectedTotal {
+  billingAccountId: string;
+  billingPeriodStart: string;
+  currency: string;
+  rows: number;
+  billedCost: string;
+  effectiveCost: string;
+  billedCostAbsolute: string;
+  effectiveCostAbsolute: string;
+  /** Rejected rows whose BilledCost or EffectiveCost cannot be read: their money is unknown. */
+  unreadableCostRows: number;
 }
