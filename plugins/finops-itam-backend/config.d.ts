@@ -63,6 +63,15 @@ export interface Config {
        */
       maxRejectedShare?: number;
       /**
+       * How much cost the rejected rows of one delivery may carry before it is rejected
+       * whole, per currency: one amount for every currency (`5`) or amounts per currency
+       * code (`{ USD: 5, EUR: 4 }`, others 0). Measured as the sum of the rows' absolute
+       * BilledCost and EffectiveCost. Default 0: a rejected row carrying any money, or a cost
+       * that cannot be read, rejects the file. Rows of zero cost may still be skipped
+       * within `maxRejectedShare`.
+       */
+      maxRejectedCost?: number | string | { [currency: string]: number | string };
+      /**
        * Largest file `POST /api/finops-itam/ingestions` accepts, in megabytes (MiB);
        * larger uploads get 413. Default 1024.
        */

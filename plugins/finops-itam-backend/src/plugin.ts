@@ -19,6 +19,7 @@ import { DatabaseCostStore } from './database/DatabaseCostStore';
 import { migrateDatabase } from './database/migrations';
 import { databaseKindOf } from './database/databaseKind';
 import { FocusFileReader } from './ingestion/FocusFileReader';
+import { readRejectedCostLimit } from './ingestion/rejectedCostLimit';
 import { IngestionService } from './ingestion/IngestionService';
 import { ChargebackReport } from './allocation/ChargebackReport';
 import {
@@ -128,6 +129,7 @@ export const finopsItamPlugin = createBackendPlugin({
           logger,
           {
             maxRejectedShare: ingestionConfig.maxRejectedShare,
+            maxRejectedCost: readRejectedCostLimit(config),
           },
         );
         const allocationStore = new DatabaseAllocationStore(client);
