@@ -149,6 +149,20 @@ export interface AllocationRunResponse {
   conflicts?: number;
   /** Configuration problems met while splitting pools, e.g. a metric pool without volumes. */
   configIssues?: string[];
+  /**
+   * Months of prepaid pools still open when the run ran: only their month-to-date share
+   * (month's charges × complete days / days in month) is split, by usage so far through
+   * `through`; what nobody used is assigned once the month closes.
+   */
+  openPrepaidMonths?: Array<{
+    poolId: string;
+    /** `YYYY-MM`. */
+    month: string;
+    /** The last complete day counted, `YYYY-MM-DD`. */
+    through: string;
+    elapsedDays: number;
+    daysInMonth: number;
+  }>;
   /** Milliseconds per phase (catalog, facts, pools, rollup). */
   phasesMs?: Record<string, number>;
 }

@@ -287,6 +287,12 @@ describe('AllocationService pools and commitments', () => {
         expect(new Money('202.0202020202020202').plus('131.3131313131313131').toFixed()).toBe('333.3333333333333333');
         // Usage is read up to the last complete day, like the commitment's share.
         expect(calls).toEqual(['2026-11-01 2026-11-11']);
+        // The run says the month is open and split month-to-date only.
+        expect(run.openPrepaidMonths).toEqual([
+          { poolId: 'snowflake', month: '2026-11', through: '2026-11-10', elapsedDays: 10, daysInMonth: 30 },
+        ]);
+        expect(run.message).toContain('month-to-date: snowflake 2026-11 through 2026-11-10');
+        expect(run.configIssues).toEqual([]);
         await knex.destroy();
       });
 
@@ -301,7 +307,8 @@ describe('AllocationService pools and commitments', () => {
           `2026-11-01 ${CHECKOUT} 585.8585858585858586`,
           `2026-11-01 ${SEARCH} 380.8080808080808081`,
         ]);
-        await allocation(knex, snowflakePool, metrics, new Date('2026-12-01T00:00:00Z')).run();
+        const closed = await allocation(knex, snowflakePool, metrics, new Date('2026-12-01T00:00:00Z')).run();
+        expect(closed.openPrepaidMonths).toEqual([]);
         // Closed: 330 of the 1,000 credits used; the 670 nobody used go to the buyer's owner.
         expect(await exactParts(knex, 'snowflake')).toEqual([
           `2026-11-01 ${CHECKOUT} 200`,

@@ -17,7 +17,7 @@ import {
   createPoolMatcher,
   sameValues,
 } from './keyAllocation';
-import { PoolSplitter, unusedTargetOf } from './PoolSplitter';
+import { OpenPrepaidMonth, PoolSplitter, unusedTargetOf } from './PoolSplitter';
 import {
   AllocationFallbackRule,
   AllocationRules,
@@ -57,6 +57,11 @@ export interface AllocationRunResult {
    * values, split evenly instead); also in `message` and the log.
    */
   configIssues: string[];
+  /**
+   * Months of prepaid pools still open at the run's clock: split month-to-date only, by
+   * usage so far, with nothing unused until they close; also in `message`.
+   */
+  openPrepaidMonths: OpenPrepaidMonth[];
   /** Milliseconds per phase, to see where a slow run goes. */
   phasesMs: Record<string, number>;
   /**
@@ -152,6 +157,7 @@ export class AllocationService {
       conflicts: 0,
     };
     const configIssues: string[] = [];
+    const openPrepaidMonths: OpenPrepaidMonth[] = [];
     const phasesMs: Record<string, number> = {};
     let phaseStart = Date.now();
     const phase = (name: string) => {
@@ -271,6 +277,7 @@ export class AllocationService {
                 : undefined,
           });
           counts.sharedParts += split.parts;
+          openPrepaidMonths.push(...split.openMonths);
           sharedChanged ||= split.changed;
           counts.sharedPools += 1;
         }
@@ -289,10 +296,16 @@ export class AllocationService {
         configIssues.length > 0
           ? `; config issues: ${configIssues.join(' | ')}`
           : '';
+      const open =
+        openPrepaidMonths.length > 0
+          ? `; month-to-date: ${openPrepaidMonths
+              .map(m => `${m.poolId} ${m.month} through ${m.through}`)
+              .join(', ')}`
+          : '';
       const message =
         `Allocated with ${counts.entities} entities: ${counts.factsChanged} of ` +
         `${counts.factsScanned} facts changed owner, ${counts.sharedParts} shared part(s) ` +
-        `in ${counts.sharedPools} pool(s), ${counts.conflicts} conflict(s)${issues}`;
+        `in ${counts.sharedPools} pool(s), ${counts.conflicts} conflict(s)${issues}${open}`;
       // Cached cost answers stay valid through a run that changed none of what they show.
       const costChanged =
         mode !== 'incremental' ||
@@ -316,6 +329,7 @@ export class AllocationService {
         status: 'succeeded',
         ...counts,
         configIssues,
+        openPrepaidMonths,
         phasesMs,
         rollup: mode,
         durationMs: Date.now() - startedMs,
