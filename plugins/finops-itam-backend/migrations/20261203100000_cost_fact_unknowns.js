@@ -29,6 +29,10 @@ exports.up = async function up(knex) {
     }
   });
   await createAllocatedFactsView(knex);
+  // Facts stored before this version hold multi-day charges on their first day and may
+  // lack rows that were rejected for an empty optional value. Forgetting the sources'
+  // fingerprints makes each configured source read its files again on its next run.
+  await knex('finops_itam_cost_sources').update({ file_fingerprints: null });
 };
 
 /**

@@ -98,7 +98,10 @@ export interface CostSourceStatus {
     at: string;
     status: IngestionStatus | 'skipped' | 'failed';
     message: string;
+    /** `rejected` rows were skipped: they carried no cost (or no more than allowed). */
     rows: { read: number; accepted: number; rejected: number } | null;
+    /** Values the run stored as unknown; empty when it stored nothing. */
+    warnings: DataQualityWarning[];
   } | null;
   /**
    * The latest ingestion of this source, also when the last run was skipped or could not
@@ -109,6 +112,7 @@ export interface CostSourceStatus {
     status: IngestionStatus;
     at: string;
     rows: { read: number; accepted: number; rejected: number };
+    warnings: DataQualityWarning[];
   } | null;
   dataThrough: string | null;
   schemaDrift: SchemaDrift | null;

@@ -157,10 +157,16 @@ export class IngestionService {
 
       report.status = 'succeeded';
       const rejectedNote =
-        read.rowsRejected > 0 ? `; ${read.rowsRejected} row(s) rejected, see rejections` : '';
+        read.rowsRejected > 0 ? `; ${read.rowsRejected} row(s) skipped, see rejections` : '';
+      const warningNote =
+        read.warnings.length > 0
+          ? `; unknown values stored in ${read.warnings
+              .map(w => `${w.column} (${w.count} row(s))`)
+              .join(', ')}, see warnings`
+          : '';
       report.message = `Ingested ${read.rowsRead - read.rowsRejected} of ${read.rowsRead} rows into ${
         read.facts.length
-      } daily facts for billing period(s) ${report.billingPeriods.join(', ')}${rejectedNote}`;
+      } daily facts for billing period(s) ${report.billingPeriods.join(', ')}${rejectedNote}${warningNote}`;
       await this.store.saveSourceState({
         ...(state ?? { id: request.sourceId, fileFingerprints: {} }),
         id: request.sourceId,

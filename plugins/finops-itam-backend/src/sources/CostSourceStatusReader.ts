@@ -42,6 +42,7 @@ export class CostSourceStatusReader {
               status: state.lastStatus as LastRunStatus,
               message: state.lastMessage ?? '',
               rows: state.lastIngestionId ? lastRunReport?.rows ?? null : null,
+              warnings: state.lastIngestionId ? lastRunReport?.warnings ?? [] : [],
             }
           : null,
       lastIngestion: latest
@@ -50,6 +51,7 @@ export class CostSourceStatusReader {
             status: latest.status,
             at: latest.startedAt,
             rows: latest.rows,
+            warnings: latest.warnings ?? [],
           }
         : null,
       dataThrough,

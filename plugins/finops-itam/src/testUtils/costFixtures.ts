@@ -151,6 +151,14 @@ export function makeSource(
       status: 'succeeded',
       message: 'ok',
       rows: { read: 100, accepted: 98, rejected: 2 },
+      warnings: [
+        {
+          column: 'ContractedCost',
+          count: 3,
+          reason: 'is empty; stored as unknown',
+          rows: [4, 9, 17],
+        },
+      ],
     },
     lastIngestion: null,
     dataThrough,

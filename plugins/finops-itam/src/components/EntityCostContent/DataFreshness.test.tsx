@@ -37,7 +37,7 @@ describe('DataFreshness', () => {
     });
     const rows = within(dialog).getAllByRole('row').slice(1);
     expect(rows.map(row => row.textContent)).toEqual([
-      'aws-focus2026-11-25succeeded 2026-11-27 06:00 UTC, 2 rows rejected',
+      'aws-focus2026-11-25succeeded 2026-11-27 06:00 UTC, 2 rows skipped, ContractedCost unknown in 3 rows',
     ]);
   });
 

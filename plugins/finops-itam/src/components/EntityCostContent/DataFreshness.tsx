@@ -18,11 +18,21 @@ function lastRunText(source: CostSourceStatus): string {
     return 'not run yet';
   }
   const rejected = source.lastRun.rows?.rejected;
+  // A successful run skips only rows without cost (or within maxRejectedCost); a run that
+  // would lose more money is rejected whole, and its status says so.
+  const skipped =
+    rejected && source.lastRun.status === 'succeeded'
+      ? `${rejected} rows skipped`
+      : undefined;
+  const warnings = (source.lastRun.warnings ?? []).map(
+    w => `${w.column} unknown in ${w.count} rows`,
+  );
   return [
     `${source.lastRun.status} ${source.lastRun.at
       .slice(0, 16)
       .replace('T', ' ')} UTC`,
-    rejected ? `${rejected} rows rejected` : undefined,
+    skipped,
+    ...warnings,
   ]
     .filter(Boolean)
     .join(', ');
