@@ -42,6 +42,8 @@ function isUnchanged(previous: Record<string, string>, files: SourceFile[]) {
 /** What happened to one delivery (one billing period, or the whole location) in a run. */
 type DeliveryOutcome = CostSourceDeliveryResult & {
   report: IngestionReport | null;
+  /** The files ingested, with the fingerprints they had when read. */
+  files?: SourceFile[];
 };
 
 /**
@@ -179,8 +181,13 @@ export class CostSourceRunner {
         if (outcome.status === 'succeeded') {
           fingerprints = {
             ...withoutDelivery(fingerprints, delivery.id),
+            // From the files read: a URL the store called unchanged is downloaded again
+            // with the delivery and may carry a new etag.
             ...Object.fromEntries(
-              delivery.files.map(f => [f.key, f.fingerprint]),
+              (outcome.files ?? delivery.files).map(f => [
+                f.key,
+                f.fingerprint,
+              ]),
             ),
           };
           // Saved after each period, so a period ingested before a crash stays skipped.
@@ -250,6 +257,7 @@ export class CostSourceRunner {
       message: noted(report.message),
       ingestionId: report.id,
       report,
+      files: files.map(({ key, fingerprint }) => ({ key, fingerprint })),
     };
   }
 
@@ -310,7 +318,12 @@ export class CostSourceRunner {
       ...(whole
         ? {}
         : {
-            deliveries: outcomes.map(({ report: r, ...rest }) => rest),
+            deliveries: outcomes.map(o => ({
+              id: o.id,
+              status: o.status,
+              message: o.message,
+              ingestionId: o.ingestionId,
+            })),
           }),
     };
   }
