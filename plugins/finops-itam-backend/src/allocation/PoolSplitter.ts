@@ -7,13 +7,14 @@ import {
 import type { DayAmounts } from '../database/DailyRollupWriter';
 import type { MetricVolumeReader } from '../metrics/MetricVolumeReader';
 import { monthsOf, nextMonthStart } from './months';
-import { SharedCostPool, splitPool } from './shared';
 import {
   PrepaidMonthState,
+  SharedCostPool,
   lastCompleteDay,
   monthToDateDraw,
   prepaidMonthState,
-} from './shared/prepaidMonth';
+  splitPool,
+} from './shared';
 
 /**
  * A month of a prepaid pool that was still open at the run: only its month-to-date share
@@ -73,8 +74,10 @@ export class PoolSplitter {
   /**
    * Replaces one pool's parts: per day, currency and basis the pool's cost is split
    * between its targets. A pool without targets keeps no parts, so its cost stays
-   * unallocated (and visible in coverage) instead of vanishing. Returns the number of parts
-   * and whether they differ from the stored ones (only then are they written).
+   * unallocated (and visible in coverage) instead of vanishing. A prepaid pool's month
+   * still open at the run's clock is split month-to-date only (see `prepaidAmounts`), and a
+   * month not begun not at all. Returns the number of parts, whether they differ from the
+   * stored ones (only then are they written) and the prepaid months still open.
    */
   async splitSharedPool(
     store: DatabaseAllocationStore,

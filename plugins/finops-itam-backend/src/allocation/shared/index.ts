@@ -23,9 +23,22 @@ export {
 export type { SplitPart, SplitShare } from './splitAmount';
 export { splitPool } from './splitPool';
 export type { SplitMethod, SplitPoolInput, SplitPoolResult } from './splitPool';
-export { prepaidDrawdown } from './prepaidDrawdown';
+export { prepaidDrawdown, prepaidDrawdownSoFar } from './prepaidDrawdown';
 export type {
+  MonthToDate,
   PrepaidDrawdownInput,
   PrepaidDrawdownResult,
+  PrepaidDrawdownSoFarInput,
+  PrepaidDrawdownSoFarResult,
   PrepaidUsage,
 } from './prepaidDrawdown';
+export {
+  lastCompleteDay,
+  monthToDateDraw,
+  prepaidMonthState,
+} from './prepaidMonth';
+export type {
+  DayAmount,
+  MonthToDateDraw,
+  PrepaidMonthState,
+} from './prepaidMonth';
