@@ -77,6 +77,24 @@ describe('monthToDateDraw', () => {
     expect(draw.waiting).toBe('600');
   });
 
+  it('draws exactly the share when a spread charge rounds its first days up', () => {
+    // 1,000 spread over November: the 10 leftover units go to days 1-10 (…334 each), so
+    // those days charged 333.333333333333334; the share due is still 333.3333333333333333.
+    const days = Array.from({ length: 30 }, (_, i) => ({
+      day: `2026-11-${String(i + 1).padStart(2, '0')}`,
+      amount: i < 10 ? '33.3333333333333334' : '33.3333333333333333',
+    }));
+    const draw = monthToDateDraw(days, november10);
+    expect(draw.share).toBe('333.3333333333333333');
+    expect(sumAmounts(draw.drawn.map(d => d.amount))).toBe(
+      '333.3333333333333333',
+    );
+    expect(draw.drawn.map(d => d.day)).toEqual(
+      days.slice(0, 10).map(d => d.day),
+    );
+    expect(draw.waiting).toBe('666.6666666666666667');
+  });
+
   it('draws everything charged so far when charges lag behind the month', () => {
     // 100 charged on day 2, 900 more on day 20 (not over): 333.33 is due, 100 was charged.
     const draw = monthToDateDraw(
