@@ -19,7 +19,9 @@ exports.up = async function up(knex) {
     table
       .string('host_provider_name', 255)
       .nullable()
-      .comment('FOCUS 1.3 HostProviderName; "Not Applicable" for software and service charges');
+      .comment(
+        'FOCUS 1.3 HostProviderName; "Not Applicable" for software and service charges',
+      );
     if (isPostgres) {
       table.decimal('list_cost', 38, 16).nullable().alter();
       table.decimal('contracted_cost', 38, 16).nullable().alter();
@@ -42,7 +44,9 @@ exports.up = async function up(knex) {
  */
 exports.down = async function down(knex) {
   const isPostgres = knex.client.config.client === 'pg';
-  await knex('finops_itam_cost_facts').whereNull('list_cost').update({ list_cost: '0' });
+  await knex('finops_itam_cost_facts')
+    .whereNull('list_cost')
+    .update({ list_cost: '0' });
   await knex('finops_itam_cost_facts')
     .whereNull('contracted_cost')
     .update({ contracted_cost: '0' });

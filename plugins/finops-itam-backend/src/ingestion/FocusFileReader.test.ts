@@ -9,7 +9,8 @@ import { FocusFileReader } from './FocusFileReader';
 import { sumAmounts } from './money';
 
 const reader = new FocusFileReader({ memoryLimit: '256MB', threads: 1 });
-const read = (name: string) => reader.read([{ path: fixture(name), key: name }]);
+const read = (name: string) =>
+  reader.read([{ path: fixture(name), key: name }]);
 
 describe('FocusFileReader', () => {
   let tmp: string;
@@ -44,7 +45,10 @@ describe('FocusFileReader', () => {
       // The credit covers the whole of September, so it is spread over its 30 days.
       const credit = result.facts.filter(f => f.chargeCategory === 'Credit');
       expect(credit.map(f => f.day)).toHaveLength(30);
-      expect(credit[0]).toMatchObject({ day: '2026-09-01', billedCost: '-0.0666666666666667' });
+      expect(credit[0]).toMatchObject({
+        day: '2026-09-01',
+        billedCost: '-0.0666666666666667',
+      });
       expect(sumAmounts(credit.map(f => f.billedCost))).toBe('-2');
     });
 
@@ -53,7 +57,9 @@ describe('FocusFileReader', () => {
       expect(result.focusVersion).toBe('1.1');
       const byStatus = (status: string | null, category = 'Usage') =>
         result.facts.find(
-          f => f.commitmentDiscountStatus === status && f.chargeCategory === category,
+          f =>
+            f.commitmentDiscountStatus === status &&
+            f.chargeCategory === category,
         );
       expect(byStatus('Used')).toMatchObject({
         billedCost: '0.0000000000000000',
@@ -61,13 +67,17 @@ describe('FocusFileReader', () => {
         pricingCategory: 'Committed',
         skuPriceDetails: '{"CoreCount": 8, "InstanceType": "m5.2xlarge"}',
       });
-      expect(byStatus('Unused')).toMatchObject({ effectiveCost: '0.0200000000000000' });
+      expect(byStatus('Unused')).toMatchObject({
+        effectiveCost: '0.0200000000000000',
+      });
       // The recurring monthly purchase is spread over September: 2.016 / 30 = 0.0672 a day.
-      const purchase = result.facts.filter(f => f.chargeCategory === 'Purchase');
-      expect(purchase).toHaveLength(30);
-      expect(new Set(purchase.map(f => [f.billedCost, f.effectiveCost].join()))).toEqual(
-        new Set(['0.0672,0']),
+      const purchase = result.facts.filter(
+        f => f.chargeCategory === 'Purchase',
       );
+      expect(purchase).toHaveLength(30);
+      expect(
+        new Set(purchase.map(f => [f.billedCost, f.effectiveCost].join())),
+      ).toEqual(new Set(['0.0672,0']));
     });
 
     it('reads FOCUS 1.2 quirks: NULL literals, mixed timestamp styles, casing, tiny amounts', async () => {
@@ -85,7 +95,9 @@ describe('FocusFileReader', () => {
         billedCost: '0.1920000000000000',
         rowCount: 2,
       });
-      const storage = result.facts.find(f => f.resourceName === 'orders-archive')!;
+      const storage = result.facts.find(
+        f => f.resourceName === 'orders-archive',
+      )!;
       // 23:00+02:00 is 21:00 UTC on the same day.
       expect(storage.day).toBe('2026-10-05');
       expect(storage.billedCost).toBe('0.0000004000000001');
@@ -96,18 +108,25 @@ describe('FocusFileReader', () => {
     it('reads FOCUS 1.3 ServiceProviderName/HostProviderName without ProviderName', async () => {
       const result = await read('focus-1.3.csv');
       expect(result.focusVersion).toBe('1.3');
-      const saas = result.facts.find(f => f.serviceCategory === 'Business Applications')!;
+      const saas = result.facts.find(
+        f => f.serviceCategory === 'Business Applications',
+      )!;
       expect(saas).toMatchObject({
         providerName: 'Observa Inc',
         publisherName: 'Observa Inc',
         currency: 'EUR',
       });
-      expect(result.totals[0]).toMatchObject({ currency: 'EUR', billedCost: '43.3333333333000000' });
+      expect(result.totals[0]).toMatchObject({
+        currency: 'EUR',
+        billedCost: '43.3333333333000000',
+      });
     });
 
     it('reads FOCUS 1.3 split-allocation rows as the resources they were split to', async () => {
       const result = await read('focus-1.3-split-allocation.csv');
-      expect(result.facts.map(f => [f.resourceName, f.tags, f.billedCost]).sort()).toEqual([
+      expect(
+        result.facts.map(f => [f.resourceName, f.tags, f.billedCost]).sort(),
+      ).toEqual([
         ['cart-pods', '{"application":"cart"}', '6.0000000000000000'],
         ['search-pods', '{"application":"search"}', '4.0000000000000000'],
         ['shared-cluster', '{"team":"platform"}', '1.5000000000000000'],
@@ -121,13 +140,18 @@ describe('FocusFileReader', () => {
       const categories = result.facts
         .filter(f => f.serviceName === 'Amazon EKS')
         .map(f => f.serviceCategory);
-      expect(new Set(categories)).toEqual(new Set(['Compute', 'Management and Governance']));
+      expect(new Set(categories)).toEqual(
+        new Set(['Compute', 'Management and Governance']),
+      );
     });
   });
 
   describe('formats', () => {
     it('reads gzip-compressed CSV whatever its name', async () => {
-      const gz = await writeTmp('export.bin', gzipSync(await readFile(fixture('focus-1.0.csv'))));
+      const gz = await writeTmp(
+        'export.bin',
+        gzipSync(await readFile(fixture('focus-1.0.csv'))),
+      );
       const result = await reader.read([{ path: gz, key: 'export.bin' }]);
       expect(result.format).toBe('csv.gz');
       expect(result.totals[0].billedCost).toBe('17.7500000000000000');
@@ -138,7 +162,9 @@ describe('FocusFileReader', () => {
       const instance = await DuckDBInstance.create(':memory:');
       const connection = await instance.connect();
       await connection.run(
-        `COPY (SELECT * FROM read_csv('${fixture('focus-1.2.csv')}', all_varchar = true)) TO '${parquet}' (FORMAT parquet)`,
+        `COPY (SELECT * FROM read_csv('${fixture(
+          'focus-1.2.csv',
+        )}', all_varchar = true)) TO '${parquet}' (FORMAT parquet)`,
       );
       connection.closeSync();
       instance.closeSync();
@@ -156,7 +182,10 @@ describe('FocusFileReader', () => {
         { path: fixture('bad-rows.csv'), key: 'part-2.csv' },
       ]);
       expect(result.rowsRead).toBe(9);
-      expect(result.rejections[0]).toMatchObject({ file: 'part-2.csv', row: 2 });
+      expect(result.rejections[0]).toMatchObject({
+        file: 'part-2.csv',
+        row: 2,
+      });
     });
   });
 
@@ -166,13 +195,26 @@ describe('FocusFileReader', () => {
       expect(result.rowsRead).toBe(6);
       expect(result.rowsRejected).toBe(4);
       expect(result.rejections).toEqual([
-        { row: 2, column: 'BilledCost', reason: '"one" is not a decimal number in range' },
-        { row: 3, column: 'ChargePeriodStart', reason: '"yesterday" is not a date or timestamp' },
-        { row: 4, column: 'ChargePeriodEnd', reason: 'is before ChargePeriodStart' },
+        {
+          row: 2,
+          column: 'BilledCost',
+          reason: '"one" is not a decimal number in range',
+        },
+        {
+          row: 3,
+          column: 'ChargePeriodStart',
+          reason: '"yesterday" is not a date or timestamp',
+        },
+        {
+          row: 4,
+          column: 'ChargePeriodEnd',
+          reason: 'is before ChargePeriodStart',
+        },
         {
           row: 5,
           column: 'ChargeCategory',
-          reason: '"Refund" is not a ChargeCategory (expected Usage, Purchase, Tax, Credit, Adjustment)',
+          reason:
+            '"Refund" is not a ChargeCategory (expected Usage, Purchase, Tax, Credit, Adjustment)',
         },
       ]);
       expect(result.totals[0].billedCost).toBe('3.0000000000000000');
@@ -187,9 +229,16 @@ describe('FocusFileReader', () => {
       const result = await reader.read([{ path: file, key: 'bad-tags.csv' }]);
       expect(result.rejections).toEqual([]);
       expect(result.warnings).toEqual([
-        { column: 'Tags', count: 1, rows: [1], reason: 'is not a JSON object; stored as unknown' },
+        {
+          column: 'Tags',
+          count: 1,
+          rows: [1],
+          reason: 'is not a JSON object; stored as unknown',
+        },
       ]);
-      expect(result.facts.find(f => f.resourceName === 'checkout-vm-1')?.tags).toBeNull();
+      expect(
+        result.facts.find(f => f.resourceName === 'checkout-vm-1')?.tags,
+      ).toBeNull();
     });
   });
 
@@ -208,17 +257,28 @@ describe('FocusFileReader', () => {
     });
 
     it('rejects an empty file', async () => {
-      await expectRejected(await writeTmp('empty.csv', ''), /empty\.csv is empty/);
+      await expectRejected(
+        await writeTmp('empty.csv', ''),
+        /empty\.csv is empty/,
+      );
     });
 
     it('rejects a header without rows', async () => {
-      const header = (await readFile(fixture('bad-rows.csv'), 'utf8')).split('\n')[0];
-      await expectRejected(await writeTmp('header.csv', `${header}\n`), /has a header but no data rows/);
+      const header = (await readFile(fixture('bad-rows.csv'), 'utf8')).split(
+        '\n',
+      )[0];
+      await expectRejected(
+        await writeTmp('header.csv', `${header}\n`),
+        /has a header but no data rows/,
+      );
     });
 
     it('rejects binary data that is neither CSV nor Parquet', async () => {
       await expectRejected(
-        await writeTmp('image.png', Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x00, 0x1a, 0x0a])),
+        await writeTmp(
+          'image.png',
+          Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x00, 0x1a, 0x0a]),
+        ),
         /neither CSV nor Parquet/,
       );
     });
@@ -233,15 +293,24 @@ describe('FocusFileReader', () => {
 
     it('rejects text that is not UTF-8', async () => {
       const latin1 = Buffer.from(
-        (await readFile(fixture('focus-1.0.csv'), 'utf8')).replace('Acme EA', 'Acme Société'),
+        (await readFile(fixture('focus-1.0.csv'), 'utf8')).replace(
+          'Acme EA',
+          'Acme Société',
+        ),
         'latin1',
       );
-      await expectRejected(await writeTmp('latin1.csv', latin1), /not UTF-8 text/);
+      await expectRejected(
+        await writeTmp('latin1.csv', latin1),
+        /not UTF-8 text/,
+      );
     });
 
     it('rejects a Parquet file cut short', async () => {
       await expectRejected(
-        await writeTmp('broken.parquet', Buffer.concat([Buffer.from('PAR1'), Buffer.alloc(64, 1)])),
+        await writeTmp(
+          'broken.parquet',
+          Buffer.concat([Buffer.from('PAR1'), Buffer.alloc(64, 1)]),
+        ),
         /not a readable Parquet file/,
       );
     });

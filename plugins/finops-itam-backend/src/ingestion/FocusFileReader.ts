@@ -32,8 +32,8 @@ import {
   buildAggregateSelect,
   buildRejectedTotalsSelect,
   buildRejectionsSelect,
+  buildWarningCountsSelect,
   buildWarningRowsSelect,
-  warningCountColumn,
 } from './focusSql';
 import { Money } from './money';
 import { spreadOverDays } from './spreadOverDays';
@@ -84,7 +84,9 @@ function tableFunction(
   // Text by default: typing is ours, so one bad cell rejects a row, not the file. Amount
   // columns may be typed by the reader, which parses decimals far faster than a cast.
   const types = nativeTypes.length
-    ? `, types = {${nativeTypes.map(([c, type]) => `${quoteLiteral(c)}: '${type}'`).join(', ')}}`
+    ? `, types = {${nativeTypes
+        .map(([c, type]) => `${quoteLiteral(c)}: '${type}'`)
+        .join(', ')}}`
     : '';
   return `read_csv(${quoteLiteral(filePath)}, header = true, all_varchar = true,
     compression = 'none', nullstr = ['', 'NULL']${types})`;
@@ -144,18 +146,16 @@ export class FocusFileReader {
     const mixed = files.find((_, i) => formats[i] !== format);
     if (mixed) {
       throw new FileRejectedError(
-        `${mixed.key} is ${formats[files.indexOf(mixed)]} but ${files[0].key} is ${format}; one delivery must use one format`,
+        `${mixed.key} is ${formats[files.indexOf(mixed)]} but ${
+          files[0].key
+        } is ${format}; one delivery must use one format`,
       );
     }
 
     return withDuckDb(this.limits, async (connection, workDir) => {
       const columns: string[] = [];
       let focusVersion = '1.0';
-      const readable: {
-        source: string;
-        mapped: Map<FocusColumn, string>;
-        amountInput: AmountInput;
-      }[] = [];
+      const readable: ReadableFile[] = [];
       for (const [index, file] of files.entries()) {
         let readablePath = file.path;
         if (format === 'csv.gz') {
@@ -173,7 +173,9 @@ export class FocusFileReader {
         const missing = missingMandatoryColumns(mapped);
         if (missing.length > 0) {
           throw new FileRejectedError(
-            `${file.key} is missing mandatory FOCUS column(s): ${missing.join(', ')}`,
+            `${file.key} is missing mandatory FOCUS column(s): ${missing.join(
+              ', ',
+            )}`,
           );
         }
         focusVersion = guessFocusVersion(mapped);
@@ -181,21 +183,33 @@ export class FocusFileReader {
           if (!columns.includes(column)) columns.push(column);
         }
 
-        const target = index === 0 ? 'CREATE TEMP TABLE aggregated AS' : 'INSERT INTO aggregated';
+        const target =
+          index === 0
+            ? 'CREATE TEMP TABLE aggregated AS'
+            : 'INSERT INTO aggregated';
         const aggregate = (source: string, amountInput: AmountInput) =>
           connection.run(
-            `${target} ${buildAggregateSelect(source, index, mapped, ALL_COLUMNS, amountInput)}`,
+            `${target} ${buildAggregateSelect(
+              source,
+              index,
+              mapped,
+              ALL_COLUMNS,
+              amountInput,
+            )}`,
           );
         // Fast path first: amounts typed by the reader (CSV) or by the file (Parquet). A CSV
         // with an unparseable amount fails that and is read again as text, row by row.
-        let source = format === 'parquet' ? textSource : tableFunction(
-          format,
-          readablePath,
-          NATIVE_TYPES.flatMap(([column, type]) => {
-            const actual = mapped.get(column);
-            return actual ? [[actual, type] as [string, string]] : [];
-          }),
-        );
+        let source =
+          format === 'parquet'
+            ? textSource
+            : tableFunction(
+                format,
+                readablePath,
+                NATIVE_TYPES.flatMap(([column, type]) => {
+                  const actual = mapped.get(column);
+                  return actual ? [[actual, type] as [string, string]] : [];
+                }),
+              );
         let amountInput: AmountInput = 'native';
         try {
           try {
@@ -212,7 +226,9 @@ export class FocusFileReader {
         readable.push({ source, mapped, amountInput });
       }
 
-      const [counts] = (await connection.runAndReadAll(COUNTS_SQL)).getRowObjectsJson();
+      const [counts] = (
+        await connection.runAndReadAll(COUNTS_SQL)
+      ).getRowObjectsJson();
       const rowsRead = Number(counts.rows_read ?? 0);
       if (rowsRead === 0) {
         throw new FileRejectedError(
@@ -222,11 +238,20 @@ export class FocusFileReader {
       const rowsRejected = Number(counts.rows_rejected);
       const rejections: RowRejection[] = [];
       // A second scan, only for files with bad rows: it numbers rows to say which ones.
-      for (const [index, { source, mapped, amountInput }] of readable.entries()) {
+      for (const [
+        index,
+        { source, mapped, amountInput },
+      ] of readable.entries()) {
         if (rowsRejected === 0 || rejections.length >= 100) break;
         const rows = (
           await connection.runAndReadAll(
-            buildRejectionsSelect(source, index, mapped, ALL_COLUMNS, amountInput),
+            buildRejectionsSelect(
+              source,
+              index,
+              mapped,
+              ALL_COLUMNS,
+              amountInput,
+            ),
           )
         ).getRowObjectsJson();
         for (const row of rows.slice(0, 100 - rejections.length)) {
@@ -238,30 +263,14 @@ export class FocusFileReader {
           });
         }
       }
-      const warnings: DataQualityWarning[] = [];
-      for (const column of WARNING_COLUMNS) {
-        const count = Number(counts[warningCountColumn(column)] ?? 0);
-        if (count === 0) continue;
-        // A second scan, only for columns with warnings: it numbers rows to say which ones.
-        for (const [index, { source, mapped, amountInput }] of readable.entries()) {
-          const rows = (
-            await connection.runAndReadAll(
-              buildWarningRowsSelect(source, mapped, ALL_COLUMNS, amountInput, column, WARNING_ROWS_SHOWN),
-            )
-          ).getRowObjectsJson();
-          if (rows.length === 0) continue;
-          warnings.push({
-            column,
-            count,
-            reason: String(rows[0].reason),
-            rows: rows.map(row => Number(row.row_number)),
-            ...(files.length > 1 ? { file: files[index].key } : {}),
-          });
-          break;
-        }
-      }
+      const warnings =
+        Number(counts.warning_rows) > 0
+          ? await readWarnings(connection, readable, files)
+          : [];
       const rejectedTotals: RejectedTotal[] = [];
-      for (const { source, mapped, amountInput } of rowsRejected > 0 ? readable : []) {
+      for (const { source, mapped, amountInput } of rowsRejected > 0
+        ? readable
+        : []) {
         const rows = (
           await connection.runAndReadAll(
             buildRejectedTotalsSelect(source, mapped, ALL_COLUMNS, amountInput),
@@ -284,7 +293,11 @@ export class FocusFileReader {
           const fact = toCostFact(row, files);
           return row.spread_start_ms === null
             ? [fact]
-            : spreadOverDays(fact, Number(row.spread_start_ms), Number(row.spread_end_ms));
+            : spreadOverDays(
+                fact,
+                Number(row.spread_start_ms),
+                Number(row.spread_end_ms),
+              );
         });
 
       return {
@@ -302,6 +315,64 @@ export class FocusFileReader {
       };
     });
   }
+}
+
+interface ReadableFile {
+  source: string;
+  mapped: Map<FocusColumn, string>;
+  amountInput: AmountInput;
+}
+
+/**
+ * Second scans, only for a delivery with warnings: per column, how many rows over all files
+ * and the first rows of the first file that has them.
+ */
+async function readWarnings(
+  connection: DuckDBConnection,
+  readable: ReadableFile[],
+  files: FocusFile[],
+): Promise<DataQualityWarning[]> {
+  const counts = new Map<FocusColumn, number>();
+  for (const { source, mapped, amountInput } of readable) {
+    const [row] = (
+      await connection.runAndReadAll(
+        buildWarningCountsSelect(source, mapped, ALL_COLUMNS, amountInput),
+      )
+    ).getRowObjectsJson();
+    for (const column of WARNING_COLUMNS) {
+      counts.set(
+        column,
+        (counts.get(column) ?? 0) + Number(row[`count_${column}`] ?? 0),
+      );
+    }
+  }
+  const warnings: DataQualityWarning[] = [];
+  for (const column of WARNING_COLUMNS.filter(c => (counts.get(c) ?? 0) > 0)) {
+    for (const [index, { source, mapped, amountInput }] of readable.entries()) {
+      const rows = (
+        await connection.runAndReadAll(
+          buildWarningRowsSelect(
+            source,
+            mapped,
+            ALL_COLUMNS,
+            amountInput,
+            column,
+            WARNING_ROWS_SHOWN,
+          ),
+        )
+      ).getRowObjectsJson();
+      if (rows.length === 0) continue;
+      warnings.push({
+        column,
+        count: counts.get(column)!,
+        reason: String(rows[0].reason),
+        rows: rows.map(row => Number(row.row_number)),
+        ...(files.length > 1 ? { file: files[index].key } : {}),
+      });
+      break;
+    }
+  }
+  return warnings;
 }
 
 function toRejectedTotal(row: Record<string, unknown>): RejectedTotal {
@@ -333,9 +404,16 @@ function mergeRejectedTotals(totals: RejectedTotal[]): RejectedTotal[] {
             rows: seen.rows + total.rows,
             billedCost: add(seen.billedCost, total.billedCost),
             effectiveCost: add(seen.effectiveCost, total.effectiveCost),
-            billedCostAbsolute: add(seen.billedCostAbsolute, total.billedCostAbsolute),
-            effectiveCostAbsolute: add(seen.effectiveCostAbsolute, total.effectiveCostAbsolute),
-            unreadableCostRows: seen.unreadableCostRows + total.unreadableCostRows,
+            billedCostAbsolute: add(
+              seen.billedCostAbsolute,
+              total.billedCostAbsolute,
+            ),
+            effectiveCostAbsolute: add(
+              seen.effectiveCostAbsolute,
+              total.effectiveCostAbsolute,
+            ),
+            unreadableCostRows:
+              seen.unreadableCostRows + total.unreadableCostRows,
           }
         : total,
     );
@@ -346,7 +424,10 @@ function mergeRejectedTotals(totals: RejectedTotal[]): RejectedTotal[] {
 const text = (value: unknown) =>
   value === null || value === undefined ? null : String(value);
 
-function toCostFact(row: Record<string, unknown>, files: FocusFile[]): CostFact {
+function toCostFact(
+  row: Record<string, unknown>,
+  files: FocusFile[],
+): CostFact {
   return {
     fileKey: files[Number(row.file_index)].key,
     billingPeriodStart: String(row.billing_period_start),

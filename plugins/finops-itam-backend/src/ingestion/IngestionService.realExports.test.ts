@@ -5,7 +5,11 @@ import os from 'node:os';
 import path from 'node:path';
 import { DatabaseCostStore } from '../database/DatabaseCostStore';
 import { createTestDatabases } from '../__testUtils__/testDatabases';
-import { FocusRowValues, focusRow, writeFocusCsv } from './__testUtils__/focusRows';
+import {
+  FocusRowValues,
+  focusRow,
+  writeFocusCsv,
+} from './__testUtils__/focusRows';
 import { FocusFileReader } from './FocusFileReader';
 import { IngestionService, IngestionServiceOptions } from './IngestionService';
 import { Money } from './money';
@@ -39,23 +43,37 @@ describe('IngestionService on real export patterns', () => {
       { maxRejectedShare: 0.01, ...options },
     );
     let files = 0;
-    const ingest = async (rows: FocusRowValues[], name = `delivery-${++files}.csv`) => {
+    const ingest = async (
+      rows: FocusRowValues[],
+      name = `delivery-${++files}.csv`,
+    ) => {
       const filePath = path.join(tmp, `${databaseId}-${files}-${name}`);
       await writeFocusCsv(filePath, rows);
-      return service.ingest({ sourceId: 'gcp-focus', files: [{ path: filePath, key: name }] });
+      return service.ingest({
+        sourceId: 'gcp-focus',
+        files: [{ path: filePath, key: name }],
+      });
     };
     return { knex, store, ingest };
   }
 
   /** Exact EffectiveCost per stored day, for days holding any cost. */
   async function costByDay(knex: Knex): Promise<Record<string, string>> {
-    const rows = await knex('finops_itam_cost_facts').select('day', 'effective_cost');
+    const rows = await knex('finops_itam_cost_facts').select(
+      'day',
+      'effective_cost',
+    );
     const byDay = new Map<string, InstanceType<typeof Money>>();
     for (const row of rows) {
-      byDay.set(row.day, (byDay.get(row.day) ?? new Money(0)).plus(String(row.effective_cost)));
+      byDay.set(
+        row.day,
+        (byDay.get(row.day) ?? new Money(0)).plus(String(row.effective_cost)),
+      );
     }
     return Object.fromEntries(
-      [...byDay.entries()].sort(([a], [b]) => a.localeCompare(b)).map(([d, v]) => [d, v.toFixed()]),
+      [...byDay.entries()]
+        .sort(([a], [b]) => a.localeCompare(b))
+        .map(([d, v]) => [d, v.toFixed()]),
     );
   }
 
@@ -79,19 +97,32 @@ describe('IngestionService on real export patterns', () => {
 
         const report = await ingest([
           focusRow({ BilledCost: '10.00' }),
-          focusRow({ BilledCost: '0.52', ContractedCost: '', ResourceId: 'oracle-db' }),
+          focusRow({
+            BilledCost: '0.52',
+            ContractedCost: '',
+            ResourceId: 'oracle-db',
+          }),
         ]);
 
         expect(report.status).toBe('succeeded');
         expect(report.rows).toEqual({ read: 2, accepted: 2, rejected: 0 });
         expect(report.warnings).toEqual([
-          expect.objectContaining({ column: 'ContractedCost', count: 1, rows: [2] }),
+          expect.objectContaining({
+            column: 'ContractedCost',
+            count: 1,
+            rows: [2],
+          }),
         ]);
         expect(report.warnings![0].reason).toMatch(/empty.*unknown/);
         expect(await store.sourceTotals('gcp-focus')).toEqual([
-          expect.objectContaining({ billedCost: '10.52', effectiveCost: '10.52' }),
+          expect.objectContaining({
+            billedCost: '10.52',
+            effectiveCost: '10.52',
+          }),
         ]);
-        const oracle = await knex('finops_itam_cost_facts').where('resource_id', 'oracle-db').first();
+        const oracle = await knex('finops_itam_cost_facts')
+          .where('resource_id', 'oracle-db')
+          .first();
         expect(oracle.contracted_cost).toBeNull();
         expect(String(oracle.list_cost)).toMatch(/^0\.52/);
       });
@@ -102,7 +133,11 @@ describe('IngestionService on real export patterns', () => {
         const report = await ingest([
           focusRow({ BilledCost: '2.00', ListCost: 'n/a', ResourceId: 'a' }),
           focusRow({ BilledCost: '3.00', Tags: '{"team": ', ResourceId: 'b' }),
-          focusRow({ BilledCost: '4.00', ChargeClass: 'Refund', ResourceId: 'c' }),
+          focusRow({
+            BilledCost: '4.00',
+            ChargeClass: 'Refund',
+            ResourceId: 'c',
+          }),
         ]);
 
         expect(report.status).toBe('succeeded');
@@ -111,8 +146,12 @@ describe('IngestionService on real export patterns', () => {
           ['ChargeClass', 1, [3]],
           ['Tags', 1, [2]],
         ]);
-        const rows = await knex('finops_itam_cost_facts').orderBy('resource_id');
-        expect(rows.map(r => [r.resource_id, r.list_cost === null, r.tags])).toEqual([
+        const rows = await knex('finops_itam_cost_facts').orderBy(
+          'resource_id',
+        );
+        expect(
+          rows.map(r => [r.resource_id, r.list_cost === null, r.tags]),
+        ).toEqual([
           ['a', true, null],
           ['b', false, null],
           ['c', false, null],
@@ -124,7 +163,11 @@ describe('IngestionService on real export patterns', () => {
 
         const report = await ingest([
           focusRow({ BilledCost: '7.25' }),
-          focusRow({ BilledCost: '0', ChargeCategory: 'Refund', ResourceId: 'bad' }),
+          focusRow({
+            BilledCost: '0',
+            ChargeCategory: 'Refund',
+            ResourceId: 'bad',
+          }),
           ...filler,
         ]);
 
@@ -138,7 +181,12 @@ describe('IngestionService on real export patterns', () => {
             billedCost: '7.25',
             effectiveCost: '7.25',
             stored: { billedCost: '7.25', effectiveCost: '7.25' },
-            rejected: { rows: 1, billedCost: '0', effectiveCost: '0', unreadableCostRows: 0 },
+            rejected: {
+              rows: 1,
+              billedCost: '0',
+              effectiveCost: '0',
+              unreadableCostRows: 0,
+            },
             reconciled: true,
           },
         ]);
@@ -151,7 +199,11 @@ describe('IngestionService on real export patterns', () => {
 
         const report = await ingest([
           focusRow({ BilledCost: '7.25' }),
-          focusRow({ BilledCost: '5.00', ChargeCategory: 'Refund', ResourceId: 'bad' }),
+          focusRow({
+            BilledCost: '5.00',
+            ChargeCategory: 'Refund',
+            ResourceId: 'bad',
+          }),
           ...filler,
         ]);
 
@@ -162,7 +214,12 @@ describe('IngestionService on real export patterns', () => {
         expect(report.totals).toEqual([
           expect.objectContaining({
             billedCost: '12.25',
-            rejected: { rows: 1, billedCost: '5', effectiveCost: '5', unreadableCostRows: 0 },
+            rejected: {
+              rows: 1,
+              billedCost: '5',
+              effectiveCost: '5',
+              unreadableCostRows: 0,
+            },
           }),
         ]);
         expect(await store.sourceTotals('gcp-focus')).toEqual(before);
@@ -178,7 +235,9 @@ describe('IngestionService on real export patterns', () => {
         ]);
 
         expect(report.status).toBe('rejected');
-        expect(report.message).toMatch(/1 rejected row\(s\) have a cost that cannot be read/);
+        expect(report.message).toMatch(
+          /1 rejected row\(s\) have a cost that cannot be read/,
+        );
       });
 
       it('rejects a file when more rows than maxRejectedShare are bad, even when they carry no cost', async () => {
@@ -187,7 +246,11 @@ describe('IngestionService on real export patterns', () => {
         const report = await ingest([
           focusRow({ BilledCost: '7.25' }),
           ...Array.from({ length: 3 }, (_, i) =>
-            focusRow({ BilledCost: '0', ChargeCategory: 'Refund', ResourceId: `bad-${i}` }),
+            focusRow({
+              BilledCost: '0',
+              ChargeCategory: 'Refund',
+              ResourceId: `bad-${i}`,
+            }),
           ),
           ...filler.slice(0, 6),
         ]);
@@ -199,11 +262,17 @@ describe('IngestionService on real export patterns', () => {
       });
 
       it('accepts rejected cost up to maxRejectedCost per currency, and says so in the reconciliation', async () => {
-        const { store, ingest } = await setUp(databaseId, { maxRejectedCost: { default: '10' , byCurrency: {} } });
+        const { store, ingest } = await setUp(databaseId, {
+          maxRejectedCost: { default: '10', byCurrency: {} },
+        });
 
         const report = await ingest([
           focusRow({ BilledCost: '7.25' }),
-          focusRow({ BilledCost: '5.00', ChargeCategory: 'Refund', ResourceId: 'bad' }),
+          focusRow({
+            BilledCost: '5.00',
+            ChargeCategory: 'Refund',
+            ResourceId: 'bad',
+          }),
           ...filler,
         ]);
 
@@ -240,7 +309,10 @@ describe('IngestionService on real export patterns', () => {
         expect(Object.keys(byDay)).toHaveLength(30);
         expect(new Set(Object.values(byDay))).toEqual(new Set(['10']));
         expect(await costBetween(knex, '2026-04-11', '2026-04-16')).toBe('50');
-        expect(report.totals[0]).toMatchObject({ stored: { billedCost: '300' }, reconciled: true });
+        expect(report.totals[0]).toMatchObject({
+          stored: { billedCost: '300' },
+          reconciled: true,
+        });
       });
 
       it('splits by the time each day covers, exactly: the parts sum to the row', async () => {
@@ -267,7 +339,9 @@ describe('IngestionService on real export patterns', () => {
         expect(byDay['2026-04-01']).toBe('20');
         expect(byDay['2026-04-02']).toBe('40');
         expect(byDay['2026-04-03']).toBe('40');
-        const thirds = ['2026-04-10', '2026-04-11', '2026-04-12'].map(d => byDay[d]);
+        const thirds = ['2026-04-10', '2026-04-11', '2026-04-12'].map(
+          d => byDay[d],
+        );
         expect(thirds.sort()).toEqual([
           '3.3333333333333333',
           '3.3333333333333333',
@@ -311,7 +385,10 @@ describe('IngestionService on real export patterns', () => {
       await ingest(delivery, 'april-v2.csv');
 
       expect(await store.sourceTotals('gcp-focus')).toEqual([
-        expect.objectContaining({ billingPeriodStart: '2026-04-01', billedCost: '37' }),
+        expect.objectContaining({
+          billingPeriodStart: '2026-04-01',
+          billedCost: '37',
+        }),
       ]);
     });
   });

@@ -29,8 +29,11 @@ describe('IngestionService', () => {
       mockServices.logger.mock(),
       { maxRejectedShare: 0.01 },
     );
-    const ingest = (name: string, sourceId = 'azure-focus', filePath = fixture(name)) =>
-      service.ingest({ sourceId, files: [{ path: filePath, key: name }] });
+    const ingest = (
+      name: string,
+      sourceId = 'azure-focus',
+      filePath = fixture(name),
+    ) => service.ingest({ sourceId, files: [{ path: filePath, key: name }] });
     return { knex, store, ingest };
   }
 
@@ -55,8 +58,16 @@ describe('IngestionService', () => {
           currency: 'USD',
           billedCost: '1.4265682901000001',
           effectiveCost: '1.4265682901000001',
-          stored: { billedCost: '1.4265682901000001', effectiveCost: '1.4265682901000001' },
-          rejected: { rows: 0, billedCost: '0', effectiveCost: '0', unreadableCostRows: 0 },
+          stored: {
+            billedCost: '1.4265682901000001',
+            effectiveCost: '1.4265682901000001',
+          },
+          rejected: {
+            rows: 0,
+            billedCost: '0',
+            effectiveCost: '0',
+            unreadableCostRows: 0,
+          },
           reconciled: true,
         },
       ]);
@@ -69,14 +80,21 @@ describe('IngestionService', () => {
       const { knex, ingest } = await setUp(databaseId);
       await ingest('focus-1.2.csv', 'aws-focus');
 
-      const row = await knex('finops_itam_cost_facts').where('resource_id', 'i-0abc').first();
+      const row = await knex('finops_itam_cost_facts')
+        .where('resource_id', 'i-0abc')
+        .first();
 
-      expect(JSON.parse(row.tags)).toEqual({ application: 'checkout', environment: 'prod' });
+      expect(JSON.parse(row.tags)).toEqual({
+        application: 'checkout',
+        environment: 'prod',
+      });
     });
 
     it('stores deliveries larger than one insert batch completely', async () => {
       const { store, ingest } = await setUp(databaseId);
-      const [header, firstRow] = (await readFile(fixture('bad-rows.csv'), 'utf8')).split('\n');
+      const [header, firstRow] = (
+        await readFile(fixture('bad-rows.csv'), 'utf8')
+      ).split('\n');
       // 1,200 resources, one fact each: more than one batch on either database.
       const rows = Array.from({ length: 1200 }, (_, i) => {
         const row = firstRow.replace(
@@ -92,7 +110,13 @@ describe('IngestionService', () => {
 
       expect(report.status).toBe('succeeded');
       expect(await store.countFacts('aws-focus')).toBe(1200);
-      expect(report.totals.map(t => [t.billingAccountId, t.billedCost, t.reconciled])).toEqual([
+      expect(
+        report.totals.map(t => [
+          t.billingAccountId,
+          t.billedCost,
+          t.reconciled,
+        ]),
+      ).toEqual([
         ['a0', '0.00000000000004', true],
         ['a1', '0.00000000000004', true],
         ['a2', '0.00000000000004', true],
@@ -117,7 +141,9 @@ describe('IngestionService', () => {
       const { store, ingest } = await setUp(databaseId);
       await ingest('focus-1.0.csv');
       const newer = path.join(tmp, `newer-${databaseId}.csv`);
-      const [header, ...rows] = (await readFile(fixture('focus-1.0.csv'), 'utf8'))
+      const [header, ...rows] = (
+        await readFile(fixture('focus-1.0.csv'), 'utf8')
+      )
         .replace('12.50,12.50,15.00,12.50', '20.00,20.00,25.00,20.00')
         .trim()
         .split('\n');
@@ -131,7 +157,10 @@ describe('IngestionService', () => {
       expect(report.status).toBe('succeeded');
       expect(report.schemaDrift).toEqual({ added: ['x_Extra'], removed: [] });
       expect(await store.sourceTotals('azure-focus')).toEqual([
-        expect.objectContaining({ billingPeriodStart: '2026-09-01', billedCost: '25.25' }),
+        expect.objectContaining({
+          billingPeriodStart: '2026-09-01',
+          billedCost: '25.25',
+        }),
       ]);
     });
 
@@ -145,12 +174,18 @@ describe('IngestionService', () => {
       // A delivery replaces every row of its billing periods: the corrections file is all
       // that source holds for 2026-09 now, once, however often it came.
       expect(await store.sourceTotals('azure-focus')).toEqual([
-        expect.objectContaining({ billingPeriodStart: '2026-09-01', billedCost: '-1.25' }),
+        expect.objectContaining({
+          billingPeriodStart: '2026-09-01',
+          billedCost: '-1.25',
+        }),
       ]);
       // The next full delivery of the period is the whole snapshot again.
       await ingest('focus-1.0.csv');
       expect(await store.sourceTotals('azure-focus')).toEqual([
-        expect.objectContaining({ billedCost: '17.75', effectiveCost: '17.75' }),
+        expect.objectContaining({
+          billedCost: '17.75',
+          effectiveCost: '17.75',
+        }),
       ]);
     });
 
@@ -160,7 +195,10 @@ describe('IngestionService', () => {
       await copyFile(fixture('bad-rows.csv'), good);
       const goodCsv = (await readFile(good, 'utf8'))
         .split('\n')
-        .filter(line => !/one|yesterday|Refund|2026-10-02T00:00:00Z,2026-10-01/.test(line))
+        .filter(
+          line =>
+            !/one|yesterday|Refund|2026-10-02T00:00:00Z,2026-10-01/.test(line),
+        )
         .join('\n');
       await writeFile(good, goodCsv);
       await ingest('period.csv', 'azure-focus', good);
@@ -187,7 +225,10 @@ describe('IngestionService', () => {
 
       const report = await ingest('focus-1.0.csv');
 
-      expect(report).toMatchObject({ status: 'failed', message: 'Ingestion failed: disk full' });
+      expect(report).toMatchObject({
+        status: 'failed',
+        message: 'Ingestion failed: disk full',
+      });
       expect(await store.sourceTotals('azure-focus')).toEqual(before);
       failing.mockRestore();
     });
@@ -198,7 +239,9 @@ describe('IngestionService', () => {
       const report = await ingest('missing-columns.csv');
 
       expect(report.status).toBe('rejected');
-      expect(report.message).toContain('missing mandatory FOCUS column(s): EffectiveCost');
+      expect(report.message).toContain(
+        'missing mandatory FOCUS column(s): EffectiveCost',
+      );
       expect(await store.countFacts()).toBe(0);
       expect((await store.listIngestions({ limit: 10 }))[0]).toMatchObject({
         id: report.id,
@@ -225,9 +268,13 @@ describe('IngestionService', () => {
         finishedAt: null,
       });
 
-      expect(await store.failInterruptedIngestions(new Date('2026-11-27T11:00:00Z'))).toBe(1);
+      expect(
+        await store.failInterruptedIngestions(new Date('2026-11-27T11:00:00Z')),
+      ).toBe(1);
 
-      expect(await store.getIngestion('00000000-0000-0000-0000-000000000001')).toMatchObject({
+      expect(
+        await store.getIngestion('00000000-0000-0000-0000-000000000001'),
+      ).toMatchObject({
         status: 'failed',
         finishedAt: '2026-11-27T11:00:00.000Z',
       });

@@ -41,7 +41,10 @@ function describeFiles(files: FocusFile[]) {
   return files.length === 1 ? files[0].key : `${files.length} files`;
 }
 
-function schemaDrift(previous: string[] | null, current: string[]): SchemaDrift | null {
+function schemaDrift(
+  previous: string[] | null,
+  current: string[],
+): SchemaDrift | null {
   if (!previous) return null;
   return {
     added: current.filter(c => !previous.includes(c)),
@@ -49,8 +52,11 @@ function schemaDrift(previous: string[] | null, current: string[]): SchemaDrift 
   };
 }
 
-const totalKey = (t: { billingAccountId: string; billingPeriodStart: string; currency: string }) =>
-  `${t.billingAccountId}|${t.billingPeriodStart}|${t.currency}`;
+const totalKey = (t: {
+  billingAccountId: string;
+  billingPeriodStart: string;
+  currency: string;
+}) => `${t.billingAccountId}|${t.billingPeriodStart}|${t.currency}`;
 
 const plus = (a: string, b: string) => new Money(a).plus(b).toFixed();
 
@@ -66,7 +72,9 @@ function reconcile(
   const storedByKey = new Map(stored.map(t => [totalKey(t), t]));
   const acceptedByKey = new Map(accepted.map(t => [totalKey(t), t]));
   const rejectedByKey = new Map(rejected.map(t => [totalKey(t), t]));
-  const keys = [...new Set([...acceptedByKey.keys(), ...rejectedByKey.keys()])].sort();
+  const keys = [
+    ...new Set([...acceptedByKey.keys(), ...rejectedByKey.keys()]),
+  ].sort();
   return keys.map(key => {
     const kept = acceptedByKey.get(key);
     const lost = rejectedByKey.get(key);
@@ -143,9 +151,17 @@ export class IngestionService {
 
       const storeStarted = Date.now();
       await this.store.replaceFacts(
-        { sourceId: request.sourceId, ingestionId: report.id, facts: read.facts },
+        {
+          sourceId: request.sourceId,
+          ingestionId: report.id,
+          facts: read.facts,
+        },
         storedTotals => {
-          report.totals = reconcile(read.totals, read.rejectedTotals, storedTotals);
+          report.totals = reconcile(
+            read.totals,
+            read.rejectedTotals,
+            storedTotals,
+          );
           if (report.totals.some(t => !t.reconciled)) {
             throw new ReconciliationError(
               'Stored totals differ from the file totals; the ingestion was rolled back',
@@ -157,16 +173,22 @@ export class IngestionService {
 
       report.status = 'succeeded';
       const rejectedNote =
-        read.rowsRejected > 0 ? `; ${read.rowsRejected} row(s) skipped, see rejections` : '';
+        read.rowsRejected > 0
+          ? `; ${read.rowsRejected} row(s) skipped, see rejections`
+          : '';
       const warningNote =
         read.warnings.length > 0
           ? `; unknown values stored in ${read.warnings
               .map(w => `${w.column} (${w.count} row(s))`)
               .join(', ')}, see warnings`
           : '';
-      report.message = `Ingested ${read.rowsRead - read.rowsRejected} of ${read.rowsRead} rows into ${
+      report.message = `Ingested ${read.rowsRead - read.rowsRejected} of ${
+        read.rowsRead
+      } rows into ${
         read.facts.length
-      } daily facts for billing period(s) ${report.billingPeriods.join(', ')}${rejectedNote}${warningNote}`;
+      } daily facts for billing period(s) ${report.billingPeriods.join(
+        ', ',
+      )}${rejectedNote}${warningNote}`;
       await this.store.saveSourceState({
         ...(state ?? { id: request.sourceId, fileFingerprints: {} }),
         id: request.sourceId,
@@ -184,8 +206,13 @@ export class IngestionService {
         report.message = `${error.message}; nothing was stored`;
       } else {
         report.status = 'failed';
-        report.message = `Ingestion failed: ${error instanceof Error ? error.message : String(error)}`;
-        this.logger.error(`Ingestion ${report.id} of ${report.sourceId} failed`, error as Error);
+        report.message = `Ingestion failed: ${
+          error instanceof Error ? error.message : String(error)
+        }`;
+        this.logger.error(
+          `Ingestion ${report.id} of ${report.sourceId} failed`,
+          error as Error,
+        );
       }
     }
 
@@ -208,7 +235,9 @@ export class IngestionService {
     report.rejections = read.rejections;
     report.warnings = read.warnings;
     report.dataThrough = read.dataThrough;
-    report.billingPeriods = [...new Set(read.facts.map(f => f.billingPeriodStart))].sort();
+    report.billingPeriods = [
+      ...new Set(read.facts.map(f => f.billingPeriodStart)),
+    ].sort();
   }
 
   /**
@@ -220,9 +249,14 @@ export class IngestionService {
     if (read.rowsRejected === 0) return;
     const first = read.rejections[0];
     const firstRow = first
-      ? `first: row ${first.row}${first.file ? ` of ${first.file}` : ''}, ${first.column}: ${first.reason}`
+      ? `first: row ${first.row}${first.file ? ` of ${first.file}` : ''}, ${
+          first.column
+        }: ${first.reason}`
       : '';
-    const unreadable = read.rejectedTotals.reduce((n, t) => n + t.unreadableCostRows, 0);
+    const unreadable = read.rejectedTotals.reduce(
+      (n, t) => n + t.unreadableCostRows,
+      0,
+    );
     if (unreadable > 0) {
       throw new FileRejectedError(
         `${unreadable} rejected row(s) have a cost that cannot be read, so the money they carry is unknown; ${firstRow}`,
@@ -231,24 +265,40 @@ export class IngestionService {
     const limit = this.options.maxRejectedCost ?? NO_REJECTED_COST;
     const atStake = new Map<string, { billed: string; effective: string }>();
     for (const total of read.rejectedTotals) {
-      const seen = atStake.get(total.currency) ?? { billed: '0', effective: '0' };
+      const seen = atStake.get(total.currency) ?? {
+        billed: '0',
+        effective: '0',
+      };
       atStake.set(total.currency, {
         billed: plus(seen.billed, total.billedCostAbsolute),
         effective: plus(seen.effective, total.effectiveCostAbsolute),
       });
     }
-    const overLimit = [...atStake.entries()].filter(([currency, { billed, effective }]) => {
-      const allowed = limit.byCurrency[currency] ?? limit.default;
-      return new Money(billed).gt(allowed) || new Money(effective).gt(allowed);
-    });
+    const overLimit = [...atStake.entries()].filter(
+      ([currency, { billed, effective }]) => {
+        const allowed = limit.byCurrency[currency] ?? limit.default;
+        return (
+          new Money(billed).gt(allowed) || new Money(effective).gt(allowed)
+        );
+      },
+    );
     if (overLimit.length > 0) {
       const amounts = overLimit
-        .map(([currency, { billed, effective }]) => `${billed} ${currency} (BilledCost), ${effective} ${currency} (EffectiveCost)`)
+        .map(
+          ([currency, { billed, effective }]) =>
+            `${billed} ${currency} (BilledCost), ${effective} ${currency} (EffectiveCost)`,
+        )
         .join(', ');
       throw new FileRejectedError(
         `The rejected rows carry cost that would be lost: ${amounts}; ${firstRow}; ` +
           `finopsItam.ingestion.maxRejectedCost allows ${limit.default} per currency` +
-          `${Object.keys(limit.byCurrency).length ? ` (${Object.entries(limit.byCurrency).map(([c, a]) => `${a} ${c}`).join(', ')})` : ''}`,
+          `${
+            Object.keys(limit.byCurrency).length
+              ? ` (${Object.entries(limit.byCurrency)
+                  .map(([c, a]) => `${a} ${c}`)
+                  .join(', ')})`
+              : ''
+          }`,
       );
     }
   }
@@ -258,8 +308,12 @@ export class IngestionService {
     if (read.rowsRejected > 0 && share > this.options.maxRejectedShare) {
       const first = read.rejections[0];
       throw new FileRejectedError(
-        `${read.rowsRejected} of ${read.rowsRead} rows (${(share * 100).toFixed(2)} %) were rejected, ` +
-          `more than the ${this.options.maxRejectedShare * 100} % allowed; first: row ${first.row}, ` +
+        `${read.rowsRejected} of ${read.rowsRead} rows (${(share * 100).toFixed(
+          2,
+        )} %) were rejected, ` +
+          `more than the ${
+            this.options.maxRejectedShare * 100
+          } % allowed; first: row ${first.row}, ` +
           `${first.column}: ${first.reason}`,
       );
     }

@@ -78,7 +78,11 @@ export const PRICING_CATEGORIES = [
 export const COMMITMENT_STATUSES = ['Used', 'Unused'] as const;
 
 /** One-Time charges stay on their start day; the others are spread over their period. */
-export const CHARGE_FREQUENCIES = ['One-Time', 'Recurring', 'Usage-Based'] as const;
+export const CHARGE_FREQUENCIES = [
+  'One-Time',
+  'Recurring',
+  'Usage-Based',
+] as const;
 
 /**
  * Maps the file's header to FOCUS columns, ignoring case and surrounding whitespace.

@@ -1,4 +1,8 @@
-import { CHARGE_CATEGORIES, CHARGE_FREQUENCIES, FocusColumn } from './focusColumns';
+import {
+  CHARGE_CATEGORIES,
+  CHARGE_FREQUENCIES,
+  FocusColumn,
+} from './focusColumns';
 import { quoteIdentifier } from './duckdb';
 
 /**
@@ -60,9 +64,20 @@ function canonicalCase(expression: string, values: readonly string[]) {
   return `CASE lower(trim(${expression})) ${whens} END`;
 }
 
+const JSON_OBJECT_COLUMNS = [
+  'Tags',
+  'AllocatedTags',
+  'SkuPriceDetails',
+] as const;
+
+/** Whether a JSON column holds an object; computed once per row in the typed rows. */
+const isJsonObject = (column: FocusColumn) => `is_object_${column}`;
+
 // json_type() throws on invalid JSON, so test the first character instead.
-const isJsonObject = (column: FocusColumn) =>
-  `(json_valid(${raw(column)}) AND starts_with(${raw(column)}, '{'))`;
+const jsonObjectTest = (column: FocusColumn) =>
+  `(json_valid(${raw(column)}) AND starts_with(${raw(
+    column,
+  )}, '{')) AS ${isJsonObject(column)}`;
 
 const emptyCheck = (column: FocusColumn): RowCheck => ({
   column,
@@ -75,16 +90,26 @@ const emptyCheck = (column: FocusColumn): RowCheck => ({
  * currency, on which account, billing period and days, of which kind of charge).
  */
 const ROW_CHECKS: RowCheck[] = [
-  ...(['BillingAccountId', 'BillingCurrency', 'ChargeCategory'] as const).map(emptyCheck),
+  ...(['BillingAccountId', 'BillingCurrency', 'ChargeCategory'] as const).map(
+    emptyCheck,
+  ),
   {
     column: 'BillingCurrency',
-    failsWhen: `NOT regexp_full_match(${raw('BillingCurrency')}, '[A-Za-z]{3}')`,
-    reason: `${shown('BillingCurrency')} || ' is not a three-letter currency code'`,
+    failsWhen: `NOT regexp_full_match(${raw(
+      'BillingCurrency',
+    )}, '[A-Za-z]{3}')`,
+    reason: `${shown(
+      'BillingCurrency',
+    )} || ' is not a three-letter currency code'`,
   },
   {
     column: 'ChargeCategory',
     failsWhen: 'charge_category IS NULL',
-    reason: `${shown('ChargeCategory')} || ' is not a ChargeCategory (expected ${CHARGE_CATEGORIES.join(', ')})'`,
+    reason: `${shown(
+      'ChargeCategory',
+    )} || ' is not a ChargeCategory (expected ${CHARGE_CATEGORIES.join(
+      ', ',
+    )})'`,
   },
   ...(
     [
@@ -134,7 +159,9 @@ const WARNING_CHECKS: RowCheck[] = [
   ]),
   {
     column: 'ConsumedQuantity',
-    failsWhen: `${raw('ConsumedQuantity')} IS NOT NULL AND ${typedAmount('ConsumedQuantity')} IS NULL`,
+    failsWhen: `${raw('ConsumedQuantity')} IS NOT NULL AND ${typedAmount(
+      'ConsumedQuantity',
+    )} IS NULL`,
     reason: `'is not a decimal number in range; stored as unknown'`,
   },
   {
@@ -144,10 +171,14 @@ const WARNING_CHECKS: RowCheck[] = [
   },
   {
     column: 'ChargeFrequency',
-    failsWhen: `${raw('ChargeFrequency')} IS NOT NULL AND charge_frequency IS NULL`,
-    reason: `'is not a ChargeFrequency (expected ${CHARGE_FREQUENCIES.join(', ')}); spread over its charge period'`,
+    failsWhen: `${raw(
+      'ChargeFrequency',
+    )} IS NOT NULL AND charge_frequency IS NULL`,
+    reason: `'is not a ChargeFrequency (expected ${CHARGE_FREQUENCIES.join(
+      ', ',
+    )}); spread over its charge period'`,
   },
-  ...(['Tags', 'AllocatedTags', 'SkuPriceDetails'] as const).map(column => ({
+  ...JSON_OBJECT_COLUMNS.map(column => ({
     column,
     failsWhen: `${raw(column)} IS NOT NULL AND NOT ${isJsonObject(column)}`,
     reason: `'is not a JSON object; stored as unknown'`,
@@ -171,9 +202,6 @@ const anyFails = (checks: RowCheck[]) =>
 const warnsOn = (column: FocusColumn) =>
   anyFails(WARNING_CHECKS.filter(c => c.column === column));
 
-/** Aggregate column counting the accepted rows with a warning on `column`. */
-export const warningCountColumn = (column: FocusColumn) => `warn_${column}`;
-
 /**
  * The file's cells as text (`''` and `NULL` read as null), then typed, then checked:
  * `is_rejected` marks rows that cannot be placed.
@@ -194,10 +222,13 @@ function checkedRows(
       return `${quoteIdentifier(actual)} AS ${raw(column)}`;
     }
     // CSV sources already read '' and 'NULL' as null (nullstr); Parquet strings may hold them.
-    return `NULLIF(NULLIF(CAST(${quoteIdentifier(actual)} AS VARCHAR), ''), 'NULL') AS ${raw(column)}`;
+    return `NULLIF(NULLIF(CAST(${quoteIdentifier(
+      actual,
+    )} AS VARCHAR), ''), 'NULL') AS ${raw(column)}`;
   });
   const amounts = DECIMAL_COLUMNS.map(
-    column => `TRY_CAST(${raw(column)} AS ${AMOUNT_TYPE}) AS ${typedAmount(column)}`,
+    column =>
+      `TRY_CAST(${raw(column)} AS ${AMOUNT_TYPE}) AS ${typedAmount(column)}`,
   );
   const timestamp = (column: FocusColumn) =>
     `TRY_CAST(${raw(column)} AS TIMESTAMPTZ)`;
@@ -212,13 +243,23 @@ WITH raw AS (
     ${timestamp('BillingPeriodStart')} AS billing_period_start_at,
     ${timestamp('ChargePeriodStart')} AS charge_period_start_at,
     ${timestamp('ChargePeriodEnd')} AS charge_period_end_at,
-    ${canonicalCase(raw('ChargeCategory'), CHARGE_CATEGORIES)} AS charge_category,
+    ${canonicalCase(
+      raw('ChargeCategory'),
+      CHARGE_CATEGORIES,
+    )} AS charge_category,
     ${canonicalCase(raw('ChargeClass'), ['Correction'])} AS charge_class,
-    ${canonicalCase(raw('ChargeFrequency'), CHARGE_FREQUENCIES)} AS charge_frequency,
+    ${canonicalCase(
+      raw('ChargeFrequency'),
+      CHARGE_FREQUENCIES,
+    )} AS charge_frequency,
+    ${JSON_OBJECT_COLUMNS.map(jsonObjectTest).join(', ')},
     ${amounts.join(', ')}
   FROM raw
 ), checked AS (
-  SELECT *, (${anyFails(ROW_CHECKS)}) AS is_rejected
+  SELECT *,
+    (${anyFails(ROW_CHECKS)}) AS is_rejected,
+    (${anyFails(WARNING_CHECKS)}) AS has_warning,
+    ${SPANS_DAYS} AS spans_days
   FROM typed
 )`;
 }
@@ -250,38 +291,50 @@ export function buildAggregateSelect(
   allColumns: readonly FocusColumn[],
   amountInput: AmountInput,
 ): string {
-  const warningCounts = WARNING_COLUMNS.map(
-    column =>
-      `COUNT(*) FILTER (WHERE NOT is_rejected AND (${warnsOn(column)})) AS ${warningCountColumn(column)}`,
-  );
   return `${checkedRows(source, mapped, allColumns, false, amountInput)}
 SELECT
   ${fileIndex} AS file_index,
   is_rejected,
   strftime(CAST(billing_period_start_at AS DATE), '%Y-%m-%d') AS billing_period_start,
   strftime(CAST(charge_period_start_at AS DATE), '%Y-%m-%d') AS day,
-  CASE WHEN ${SPANS_DAYS} THEN epoch_ms(charge_period_start_at) END AS spread_start_ms,
-  CASE WHEN ${SPANS_DAYS} THEN epoch_ms(charge_period_end_at) END AS spread_end_ms,
+  CASE WHEN spans_days THEN epoch_ms(charge_period_start_at) END AS spread_start_ms,
+  CASE WHEN spans_days THEN epoch_ms(charge_period_end_at) END AS spread_end_ms,
   ${raw('BillingAccountId')} AS billing_account_id,
   ${raw('SubAccountId')} AS sub_account_id,
-  COALESCE(${raw('ProviderName')}, ${raw('ServiceProviderName')}) AS provider_name,
-  COALESCE(${raw('PublisherName')}, ${raw('ServiceProviderName')}, ${raw('ProviderName')}) AS publisher_name,
+  COALESCE(${raw('ProviderName')}, ${raw(
+    'ServiceProviderName',
+  )}) AS provider_name,
+  COALESCE(${raw('PublisherName')}, ${raw('ServiceProviderName')}, ${raw(
+    'ProviderName',
+  )}) AS publisher_name,
   ${raw('HostProviderName')} AS host_provider_name,
   ${raw('InvoiceIssuerName')} AS invoice_issuer_name,
   ${raw('ServiceName')} AS service_name,
   ${raw('ServiceCategory')} AS service_category,
   ${raw('RegionId')} AS region_id,
   COALESCE(${raw('AllocatedResourceId')}, ${raw('ResourceId')}) AS resource_id,
-  COALESCE(${raw('AllocatedResourceName')}, ${raw('ResourceName')}) AS resource_name,
+  COALESCE(${raw('AllocatedResourceName')}, ${raw(
+    'ResourceName',
+  )}) AS resource_name,
   ${raw('ResourceType')} AS resource_type,
   charge_category,
   charge_class,
-  COALESCE(${canonicalCase(raw('PricingCategory'), ['Standard', 'Dynamic', 'Committed', 'Other'])}, ${raw('PricingCategory')}) AS pricing_category,
+  COALESCE(${canonicalCase(raw('PricingCategory'), [
+    'Standard',
+    'Dynamic',
+    'Committed',
+    'Other',
+  ])}, ${raw('PricingCategory')}) AS pricing_category,
   ${raw('CommitmentDiscountId')} AS commitment_discount_id,
-  COALESCE(${canonicalCase(raw('CommitmentDiscountStatus'), ['Used', 'Unused'])}, ${raw('CommitmentDiscountStatus')}) AS commitment_discount_status,
+  COALESCE(${canonicalCase(raw('CommitmentDiscountStatus'), [
+    'Used',
+    'Unused',
+  ])}, ${raw('CommitmentDiscountStatus')}) AS commitment_discount_status,
   ${raw('SkuId')} AS sku_id,
   ${jsonObjectOrNull('SkuPriceDetails')} AS sku_price_details,
-  COALESCE(${jsonObjectOrNull('AllocatedTags')}, ${jsonObjectOrNull('Tags')}) AS tags,
+  COALESCE(${jsonObjectOrNull('AllocatedTags')}, ${jsonObjectOrNull(
+    'Tags',
+  )}) AS tags,
   upper(${raw('BillingCurrency')}) AS currency,
   -- Rows with an unknown amount group apart, so their facts keep it unknown (NULL) and the
   -- known sums stay whole.
@@ -293,7 +346,8 @@ SELECT
   SUM(${typedAmount('ContractedCost')}) AS contracted_cost,
   SUM(${typedAmount('ConsumedQuantity')}) AS consumed_quantity,
   COUNT(*) AS row_count,
-  ${warningCounts.join(',\n  ')}
+  -- Which columns, and which rows, only a second scan asks, when there are any.
+  COUNT(*) FILTER (WHERE has_warning AND NOT is_rejected) AS warning_rows
 FROM checked
 GROUP BY ALL`;
 }
@@ -332,7 +386,9 @@ export function buildRejectedTotalsSelect(
   return `${checkedRows(source, mapped, allColumns, false, amountInput)}
 SELECT
   COALESCE(${raw('BillingAccountId')}, '(empty)') AS billing_account_id,
-  COALESCE(strftime(CAST(billing_period_start_at AS DATE), '%Y-%m-%d'), ${raw('BillingPeriodStart')}, '(empty)') AS billing_period_start,
+  COALESCE(strftime(CAST(billing_period_start_at AS DATE), '%Y-%m-%d'), ${raw(
+    'BillingPeriodStart',
+  )}, '(empty)') AS billing_period_start,
   COALESCE(upper(${raw('BillingCurrency')}), '(empty)') AS currency,
   COUNT(*) AS row_count,
   COALESCE(SUM(${billed}), 0) AS billed_cost,
@@ -343,6 +399,22 @@ SELECT
 FROM checked
 WHERE is_rejected
 GROUP BY ALL`;
+}
+
+/** Per warning column, how many accepted rows of one file have it (`count_<column>`). */
+export function buildWarningCountsSelect(
+  source: string,
+  mapped: Map<FocusColumn, string>,
+  allColumns: readonly FocusColumn[],
+  amountInput: AmountInput,
+): string {
+  const counts = WARNING_COLUMNS.map(
+    column => `COUNT(*) FILTER (WHERE ${warnsOn(column)}) AS "count_${column}"`,
+  );
+  return `${checkedRows(source, mapped, allColumns, false, amountInput)}
+SELECT ${counts.join(', ')}
+FROM checked
+WHERE NOT is_rejected AND has_warning`;
 }
 
 /** The first rows of one file with a warning on `column` (1-based row numbers). */
@@ -365,9 +437,7 @@ LIMIT ${limit}`;
 
 /** Daily facts at resource granularity from the accepted rows. */
 export const AGGREGATE_FACTS_SQL = `
-SELECT * EXCLUDE (is_rejected, list_cost_unknown, contracted_cost_unknown, ${WARNING_COLUMNS.map(
-  warningCountColumn,
-).join(', ')})
+SELECT * EXCLUDE (is_rejected, list_cost_unknown, contracted_cost_unknown, warning_rows)
 FROM aggregated
 WHERE NOT is_rejected`;
 
@@ -385,5 +455,5 @@ export const COUNTS_SQL = `
 SELECT SUM(row_count) AS rows_read,
   COALESCE(SUM(row_count) FILTER (WHERE is_rejected), 0) AS rows_rejected,
   MAX(day) FILTER (WHERE NOT is_rejected) AS data_through,
-  ${WARNING_COLUMNS.map(c => `COALESCE(SUM(${warningCountColumn(c)}), 0) AS ${warningCountColumn(c)}`).join(',\n  ')}
+  COALESCE(SUM(warning_rows), 0) AS warning_rows
 FROM aggregated`;

@@ -14,7 +14,11 @@ export async function gunzipToFile(
   displayName: string,
 ): Promise<void> {
   try {
-    await pipeline(createReadStream(source), createGunzip(), createWriteStream(target));
+    await pipeline(
+      createReadStream(source),
+      createGunzip(),
+      createWriteStream(target),
+    );
   } catch (error) {
     const reason = error instanceof Error ? error.message : String(error);
     throw new FileRejectedError(

@@ -8,7 +8,10 @@ const read = (maxRejectedCost: unknown) =>
 
 describe('readRejectedCostLimit', () => {
   it('allows no rejected cost by default', () => {
-    expect(readRejectedCostLimit(new ConfigReader({}))).toEqual({ default: '0', byCurrency: {} });
+    expect(readRejectedCostLimit(new ConfigReader({}))).toEqual({
+      default: '0',
+      byCurrency: {},
+    });
   });
 
   it('reads one amount for every currency, or amounts per currency', () => {

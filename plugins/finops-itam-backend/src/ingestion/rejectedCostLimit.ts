@@ -7,7 +7,11 @@ const KEY = 'finopsItam.ingestion.maxRejectedCost';
 function readAmount(value: unknown, key: string): string {
   const text = typeof value === 'number' ? String(value) : value;
   if (typeof text !== 'string' || !/^\d+(\.\d+)?$/.test(text.trim())) {
-    throw new Error(`${key} must be a non-negative decimal amount, but is ${JSON.stringify(value)}`);
+    throw new Error(
+      `${key} must be a non-negative decimal amount, but is ${JSON.stringify(
+        value,
+      )}`,
+    );
   }
   return new Money(text.trim()).toFixed();
 }
@@ -27,7 +31,9 @@ export function readRejectedCostLimit(config: Config): RejectedCostLimit {
     const byCurrency: Record<string, string> = {};
     for (const [currency, amount] of Object.entries(value)) {
       if (!/^[A-Z]{3}$/.test(currency)) {
-        throw new Error(`${KEY}.${currency} is not a three-letter upper-case currency code`);
+        throw new Error(
+          `${KEY}.${currency} is not a three-letter upper-case currency code`,
+        );
       }
       byCurrency[currency] = readAmount(amount, `${KEY}.${currency}`);
     }

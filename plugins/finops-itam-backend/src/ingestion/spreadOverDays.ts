@@ -19,13 +19,16 @@ function toScaled(amount: string): bigint {
   if (fraction.length > SCALE) {
     throw new Error(`Amount ${amount} has more than ${SCALE} decimal places`);
   }
-  const scaled = BigInt(whole || '0') * UNIT + BigInt(fraction.padEnd(SCALE, '0'));
+  const scaled =
+    BigInt(whole || '0') * UNIT + BigInt(fraction.padEnd(SCALE, '0'));
   return negative ? -scaled : scaled;
 }
 
 function fromScaled(value: bigint): string {
   const negative = value < 0n;
-  const digits = (negative ? -value : value).toString().padStart(SCALE + 1, '0');
+  const digits = (negative ? -value : value)
+    .toString()
+    .padStart(SCALE + 1, '0');
   const whole = digits.slice(0, -SCALE);
   const fraction = digits.slice(-SCALE).replace(/0+$/, '');
   return `${negative ? '-' : ''}${whole}${fraction ? `.${fraction}` : ''}`;
@@ -49,7 +52,11 @@ export function splitByWeights(amount: string, weights: number[]): string[] {
   const byRemainder = parts
     .map((p, index) => ({ index, remainder: p.remainder }))
     .sort((a, b) =>
-      a.remainder === b.remainder ? a.index - b.index : a.remainder > b.remainder ? -1 : 1,
+      a.remainder === b.remainder
+        ? a.index - b.index
+        : a.remainder > b.remainder
+        ? -1
+        : 1,
     );
   for (const { index } of byRemainder) {
     if (leftover === 0n) break;
@@ -68,11 +75,20 @@ const utcDay = (ms: number) => new Date(ms).toISOString().slice(0, 10);
  * that day. Amounts are split exactly (see `splitByWeights`); unknown amounts stay unknown.
  * The rows the charge came from are counted on its first day.
  */
-export function spreadOverDays(fact: CostFact, startMs: number, endMs: number): CostFact[] {
+export function spreadOverDays(
+  fact: CostFact,
+  startMs: number,
+  endMs: number,
+): CostFact[] {
   const days: string[] = [];
   const weights: number[] = [];
-  for (let dayStart = startMs - (startMs % DAY_MS); dayStart < endMs; dayStart += DAY_MS) {
-    const covered = Math.min(endMs, dayStart + DAY_MS) - Math.max(startMs, dayStart);
+  for (
+    let dayStart = startMs - (startMs % DAY_MS);
+    dayStart < endMs;
+    dayStart += DAY_MS
+  ) {
+    const covered =
+      Math.min(endMs, dayStart + DAY_MS) - Math.max(startMs, dayStart);
     if (covered > 0) {
       days.push(utcDay(dayStart));
       weights.push(covered);
