@@ -68,6 +68,36 @@ describe('UnitCostCard', () => {
     ).toBeInTheDocument();
   });
 
+  it('gives cost in another currency its own unit cost, never added to the main one', async () => {
+    await renderUnitCost(async () =>
+      makeUnitCost({
+        otherCurrencies: [
+          { currency: 'EUR', allInCost: '9', unitCost: '0.0003' },
+        ],
+      }),
+    );
+    const eur = (amount: string, options: Intl.NumberFormatOptions = {}) =>
+      new Intl.NumberFormat(undefined, {
+        style: 'currency',
+        currency: 'EUR',
+        ...options,
+      }).format(amount as `${number}`);
+
+    // The USD figure stays 1234.56 / 30000; the EUR cost is shown apart.
+    expect(
+      await screen.findByTestId('finops-itam-unit-cost'),
+    ).toHaveTextContent(usd('0.041152', { maximumSignificantDigits: 4 }));
+    expect(
+      screen.getByText(
+        `Cost in EUR is not included above: ${eur('0.0003', {
+          maximumSignificantDigits: 4,
+        })} per orders (${eur('9')} ÷ ${new Intl.NumberFormat().format(
+          30000,
+        )} orders).`,
+      ),
+    ).toBeInTheDocument();
+  });
+
   it('shows how to name and feed a metric when the entity names none', async () => {
     await renderUnitCost(async () => makeNoMetricUnitCost());
 

@@ -22,6 +22,34 @@ import { UnitMetricSetup } from './UnitMetricSetup';
 const MIN_HEIGHT = 220;
 
 /**
+ * Cost in other currencies, one line each with its own unit cost: the API never converts
+ * currencies, so adding them into the headline figure would be wrong.
+ */
+function OtherCurrencyUnitCosts(props: { value: UnitCostResponse }) {
+  const { metric, volume, otherCurrencies } = props.value;
+  if (!otherCurrencies?.length) {
+    return null;
+  }
+  return (
+    <Box mb={2} data-testid="finops-itam-unit-cost-other-currencies">
+      {otherCurrencies.map(other => (
+        <Typography key={other.currency} variant="body2">
+          Cost in {other.currency} is not included above:{' '}
+          {other.unitCost === null
+            ? 'no unit cost'
+            : `${formatUnitCost(
+                other.unitCost,
+                other.currency,
+              )} per ${metric}`}{' '}
+          ({formatAmount(other.allInCost, other.currency)} ÷{' '}
+          {formatQuantity(volume)} {metric}).
+        </Typography>
+      ))}
+    </Box>
+  );
+}
+
+/**
  * All-in cost per unit of the entity's business metric in the period, with its trend; or how
  * to set the metric up. Its answer is loaded next to the cost rather than after it, and
  * apart, so a slow or missing metric never holds the headline back.
@@ -97,6 +125,7 @@ export function UnitCostCard(props: {
           per {value.metric}: {formatAmount(value.allInCost, value.currency)} ÷{' '}
           {formatQuantity(value.volume)} {value.metric}
         </Typography>
+        <OtherCurrencyUnitCosts value={value} />
         <UnitCostTrend series={value.series} currency={value.currency} />
       </>
     );

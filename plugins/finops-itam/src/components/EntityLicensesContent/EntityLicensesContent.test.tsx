@@ -189,6 +189,36 @@ describe('EntityLicensesContent', () => {
     });
   });
 
+  it('shows a product bought in two currencies one line per currency, never summed', async () => {
+    await renderLicenses(async () =>
+      makeLicenses([
+        sqlServerShortage({
+          monthlyCost: { amount: '3100', currency: 'USD' },
+          monthlyCosts: [
+            { amount: '3100', currency: 'USD' },
+            { amount: '620', currency: 'EUR' },
+          ],
+        }),
+        rhelCovered(),
+      ]),
+    );
+    const eur = (amount: string) =>
+      new Intl.NumberFormat(undefined, {
+        style: 'currency',
+        currency: 'EUR',
+      }).format(amount as `${number}`);
+
+    // USD adds 3100 and RHEL's 100.25 exactly; EUR stands on its own.
+    expect(
+      await screen.findByTestId('finops-itam-licenses-summary'),
+    ).toHaveTextContent(
+      `license cost ${eur('620')} and ${usd('3200.25')} per month`,
+    );
+    const [sql] = productRows();
+    expect(within(sql).getByText(usd('3100'))).toBeInTheDocument();
+    expect(within(sql).getByText(eur('620'))).toBeInTheDocument();
+  });
+
   it('lists shortages first, with quantity, licensing, coverage and monthly cost', async () => {
     await renderLicenses(async () =>
       makeLicenses([

@@ -9,6 +9,7 @@ import { makeStyles } from '@material-ui/core/styles';
 import { EntityLicenseUsage } from '@finops-itam/plugin-finops-itam-common';
 import { formatAmount } from '../../lib';
 import { LicenseReasons } from './LicenseReasons';
+import { monthlyCostsOf } from './licenseTotals';
 import {
   FLAG_LABELS,
   MODEL_LABELS,
@@ -67,10 +68,25 @@ function CoverageChip(props: { product: EntityLicenseUsage }) {
   return <ToneChip label="Covered" tone="success" tooltip={tooltip} />;
 }
 
+/** One line per currency: amounts in two currencies are never added into one figure. */
 function MonthlyCostCell(props: { product: EntityLicenseUsage }) {
-  const { monthlyCost, model } = props.product;
-  if (monthlyCost) {
-    return <>{formatAmount(monthlyCost.amount, monthlyCost.currency)}</>;
+  const { model } = props.product;
+  const costs = monthlyCostsOf(props.product);
+  if (costs.length > 0) {
+    return (
+      <>
+        {costs.map(cost => (
+          <Typography
+            key={cost.currency}
+            variant="body2"
+            component="span"
+            display="block"
+          >
+            {formatAmount(cost.amount, cost.currency)}
+          </Typography>
+        ))}
+      </>
+    );
   }
   return (
     <Typography variant="body2" color="textSecondary" component="span">

@@ -25,7 +25,7 @@ export function LicensesSummary(props: { products: EntityLicenseUsage[] }) {
     costs.length > 0
       ? `license cost ${costs
           .map(cost => formatAmount(cost.amount, cost.currency))
-          .join(' + ')} per month`
+          .join(' and ')} per month`
       : 'no license cost share',
   ];
 

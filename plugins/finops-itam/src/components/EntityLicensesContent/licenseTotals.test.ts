@@ -33,6 +33,24 @@ describe('monthlyCostByCurrency', () => {
     ]);
   });
 
+  it('keeps every currency of a product bought in two', () => {
+    expect(
+      monthlyCostByCurrency([
+        usage({
+          monthlyCost: { amount: '3100', currency: 'USD' },
+          monthlyCosts: [
+            { amount: '3100', currency: 'USD' },
+            { amount: '620', currency: 'EUR' },
+          ],
+        }),
+        usage({ monthlyCost: { amount: '0.25', currency: 'USD' } }),
+      ]),
+    ).toEqual([
+      { currency: 'EUR', amount: '620' },
+      { currency: 'USD', amount: '3100.25' },
+    ]);
+  });
+
   it('is empty when no product has a cost share', () => {
     expect(monthlyCostByCurrency([usage({})])).toEqual([]);
   });

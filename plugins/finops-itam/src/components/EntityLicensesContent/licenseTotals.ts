@@ -5,6 +5,17 @@ import {
 } from '@finops-itam/plugin-finops-itam-common';
 
 /**
+ * A product's monthly cost share in every currency it is bought in; from a backend that only
+ * sends `monthlyCost`, that one amount.
+ */
+export function monthlyCostsOf(product: EntityLicenseUsage): LicenseMoney[] {
+  if (product.monthlyCosts) {
+    return product.monthlyCosts;
+  }
+  return product.monthlyCost ? [product.monthlyCost] : [];
+}
+
+/**
  * The entity's monthly license cost, one total per currency: amounts are added exactly with
  * decimal.js and never across currencies, since the API does not convert them.
  */
@@ -12,11 +23,9 @@ export function monthlyCostByCurrency(
   products: EntityLicenseUsage[],
 ): LicenseMoney[] {
   const totals = new Map<string, Decimal>();
-  for (const { monthlyCost } of products) {
-    if (monthlyCost) {
-      const sum = totals.get(monthlyCost.currency) ?? new Decimal(0);
-      totals.set(monthlyCost.currency, sum.plus(monthlyCost.amount));
-    }
+  for (const cost of products.flatMap(monthlyCostsOf)) {
+    const sum = totals.get(cost.currency) ?? new Decimal(0);
+    totals.set(cost.currency, sum.plus(cost.amount));
   }
   return [...totals.entries()]
     .sort(([a], [b]) => a.localeCompare(b))
