@@ -28,14 +28,10 @@ import {
   COUNTS_SQL,
   NATIVE_TYPES,
   FILE_TOTALS_SQL,
-  WARNING_COLUMNS,
   buildAggregateSelect,
-  buildRejectedTotalsSelect,
   buildRejectionsSelect,
-  buildWarningCountsSelect,
-  buildWarningRowsSelect,
 } from './focusSql';
-import { Money } from './money';
+import { ReadableFile, readRejectedTotals, readWarnings } from './qualityScans';
 import { spreadOverDays } from './spreadOverDays';
 import { CostFact, FileTotal, RejectedTotal } from './types';
 
@@ -64,9 +60,6 @@ export interface FocusReadResult {
   rejectedTotals: RejectedTotal[];
   dataThrough: string | null;
 }
-
-/** How many row numbers a warning lists. */
-const WARNING_ROWS_SHOWN = 10;
 
 const ALL_COLUMNS: readonly FocusColumn[] = [
   ...MANDATORY_COLUMNS,
@@ -267,17 +260,8 @@ export class FocusFileReader {
         Number(counts.warning_rows) > 0
           ? await readWarnings(connection, readable, files)
           : [];
-      const rejectedTotals: RejectedTotal[] = [];
-      for (const { source, mapped, amountInput } of rowsRejected > 0
-        ? readable
-        : []) {
-        const rows = (
-          await connection.runAndReadAll(
-            buildRejectedTotalsSelect(source, mapped, ALL_COLUMNS, amountInput),
-          )
-        ).getRowObjectsJson();
-        rejectedTotals.push(...rows.map(toRejectedTotal));
-      }
+      const rejectedTotals =
+        rowsRejected > 0 ? await readRejectedTotals(connection, readable) : [];
       const totals = (await connection.runAndReadAll(FILE_TOTALS_SQL))
         .getRowObjectsJson()
         .map(row => ({
@@ -310,115 +294,11 @@ export class FocusFileReader {
         warnings,
         facts,
         totals,
-        rejectedTotals: mergeRejectedTotals(rejectedTotals),
+        rejectedTotals,
         dataThrough: (counts.data_through as string | null) ?? null,
       };
     });
   }
-}
-
-interface ReadableFile {
-  source: string;
-  mapped: Map<FocusColumn, string>;
-  amountInput: AmountInput;
-}
-
-/**
- * Second scans, only for a delivery with warnings: per column, how many rows over all files
- * and the first rows of the first file that has them.
- */
-async function readWarnings(
-  connection: DuckDBConnection,
-  readable: ReadableFile[],
-  files: FocusFile[],
-): Promise<DataQualityWarning[]> {
-  const counts = new Map<FocusColumn, number>();
-  for (const { source, mapped, amountInput } of readable) {
-    const [row] = (
-      await connection.runAndReadAll(
-        buildWarningCountsSelect(source, mapped, ALL_COLUMNS, amountInput),
-      )
-    ).getRowObjectsJson();
-    for (const column of WARNING_COLUMNS) {
-      counts.set(
-        column,
-        (counts.get(column) ?? 0) + Number(row[`count_${column}`] ?? 0),
-      );
-    }
-  }
-  const warnings: DataQualityWarning[] = [];
-  for (const column of WARNING_COLUMNS.filter(c => (counts.get(c) ?? 0) > 0)) {
-    for (const [index, { source, mapped, amountInput }] of readable.entries()) {
-      const rows = (
-        await connection.runAndReadAll(
-          buildWarningRowsSelect(
-            source,
-            mapped,
-            ALL_COLUMNS,
-            amountInput,
-            column,
-            WARNING_ROWS_SHOWN,
-          ),
-        )
-      ).getRowObjectsJson();
-      if (rows.length === 0) continue;
-      warnings.push({
-        column,
-        count: counts.get(column)!,
-        reason: String(rows[0].reason),
-        rows: rows.map(row => Number(row.row_number)),
-        ...(files.length > 1 ? { file: files[index].key } : {}),
-      });
-      break;
-    }
-  }
-  return warnings;
-}
-
-function toRejectedTotal(row: Record<string, unknown>): RejectedTotal {
-  return {
-    billingAccountId: String(row.billing_account_id),
-    billingPeriodStart: String(row.billing_period_start),
-    currency: String(row.currency),
-    rows: Number(row.row_count),
-    billedCost: String(row.billed_cost),
-    effectiveCost: String(row.effective_cost),
-    billedCostAbsolute: String(row.billed_cost_absolute),
-    effectiveCostAbsolute: String(row.effective_cost_absolute),
-    unreadableCostRows: Number(row.unreadable_cost_rows),
-  };
-}
-
-/** One total per key over the files of a delivery, amounts summed exactly. */
-function mergeRejectedTotals(totals: RejectedTotal[]): RejectedTotal[] {
-  const byKey = new Map<string, RejectedTotal>();
-  const add = (a: string, b: string) => new Money(a).plus(b).toFixed();
-  for (const total of totals) {
-    const key = `${total.billingAccountId}|${total.billingPeriodStart}|${total.currency}`;
-    const seen = byKey.get(key);
-    byKey.set(
-      key,
-      seen
-        ? {
-            ...seen,
-            rows: seen.rows + total.rows,
-            billedCost: add(seen.billedCost, total.billedCost),
-            effectiveCost: add(seen.effectiveCost, total.effectiveCost),
-            billedCostAbsolute: add(
-              seen.billedCostAbsolute,
-              total.billedCostAbsolute,
-            ),
-            effectiveCostAbsolute: add(
-              seen.effectiveCostAbsolute,
-              total.effectiveCostAbsolute,
-            ),
-            unreadableCostRows:
-              seen.unreadableCostRows + total.unreadableCostRows,
-          }
-        : total,
-    );
-  }
-  return [...byKey.values()];
 }
 
 const text = (value: unknown) =>

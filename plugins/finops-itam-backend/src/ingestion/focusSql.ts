@@ -203,6 +203,14 @@ const warnsOn = (column: FocusColumn) =>
   anyFails(WARNING_CHECKS.filter(c => c.column === column));
 
 /**
+ * A charge period that reaches past the UTC day it starts in is spread over its days by the
+ * reader, so its rows keep their period (epoch milliseconds); One-Time charges stay on their
+ * start day. Rows within one day group without it.
+ */
+const SPANS_DAYS = `(charge_frequency IS DISTINCT FROM 'One-Time'
+    AND charge_period_end_at > date_trunc('day', charge_period_start_at) + INTERVAL 1 DAY)`;
+
+/**
  * The file's cells as text (`''` and `NULL` read as null), then typed, then checked:
  * `is_rejected` marks rows that cannot be placed.
  */
@@ -267,14 +275,6 @@ WITH raw AS (
 /** A JSON object column as stored: the file's text when it is one, unknown otherwise. */
 const jsonObjectOrNull = (column: FocusColumn) =>
   `CASE WHEN ${isJsonObject(column)} THEN ${raw(column)} END`;
-
-/**
- * A charge period that reaches past the UTC day it starts in is spread over its days by the
- * reader, so its rows keep their period (epoch milliseconds); One-Time charges stay on their
- * start day. Rows within one day group without it.
- */
-const SPANS_DAYS = `(charge_frequency IS DISTINCT FROM 'One-Time'
-    AND charge_period_end_at > date_trunc('day', charge_period_start_at) + INTERVAL 1 DAY)`;
 
 /**
  * One scan of one file: accepted rows summed per UTC day × resource × kind of charge, and

@@ -51,13 +51,10 @@ export function splitByWeights(amount: string, weights: number[]): string[] {
   let leftover = magnitude - parts.reduce((sum, p) => sum + p.part, 0n);
   const byRemainder = parts
     .map((p, index) => ({ index, remainder: p.remainder }))
-    .sort((a, b) =>
-      a.remainder === b.remainder
-        ? a.index - b.index
-        : a.remainder > b.remainder
-        ? -1
-        : 1,
-    );
+    .sort((a, b) => {
+      if (a.remainder === b.remainder) return a.index - b.index;
+      return a.remainder > b.remainder ? -1 : 1;
+    });
   for (const { index } of byRemainder) {
     if (leftover === 0n) break;
     parts[index].part += 1n;

@@ -56,12 +56,10 @@ export function focusRow(values: FocusRowValues = {}): FocusRowValues {
   };
 }
 
-const cell = (value: string | undefined) =>
-  value === undefined
-    ? ''
-    : /[",\n]/.test(value)
-    ? `"${value.replace(/"/g, '""')}"`
-    : value;
+function cell(value: string | undefined): string {
+  if (value === undefined) return '';
+  return /[",\n]/.test(value) ? `"${value.replace(/"/g, '""')}"` : value;
+}
 
 /** Writes rows (see `focusRow`) as a FOCUS CSV file. */
 export async function writeFocusCsv(filePath: string, rows: FocusRowValues[]) {
