@@ -95,6 +95,36 @@ export interface LicenseEntitlement {
   contractReference?: string;
   /** SaaS consumption commitments: credit bought up front, drawn down per month. */
   prepaid?: LicenseMoney;
+  /**
+   * When the entitlement is paid, for the billed (cash) basis: amounts in the entitlement's
+   * currency that sum exactly to its term cost. Without it the whole term cost is paid on
+   * `termStart`.
+   */
+  payments?: LicensePayment[];
+  /**
+   * The cloud bill's charge for this license (a marketplace Purchase row). When set, the
+   * entitlement's cost is not added from the entitlement: the bill already carries it. Its
+   * quantity still counts in the license position.
+   */
+  sourceCharge?: LicenseSourceCharge;
+}
+
+/** One payment of an entitlement. @public */
+export interface LicensePayment {
+  /** `YYYY-MM-DD`. */
+  date: string;
+  /** Exact decimal string, in the entitlement's currency. */
+  amount: string;
+}
+
+/**
+ * The cost data charge that bills an entitlement: its sub account (FOCUS `SubAccountId`)
+ * and its SKU (`SkuId`) or resource (`ResourceId`). @public
+ */
+export interface LicenseSourceCharge {
+  subAccountId: string;
+  skuId?: string;
+  resourceId?: string;
 }
 
 /** One invalid entitlement record, e.g. from `PUT /licenses/entitlements` or a file. @public */

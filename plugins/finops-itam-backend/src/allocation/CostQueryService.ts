@@ -280,11 +280,16 @@ export class CostQueryService {
       store.entityDailyCost(query),
       store.directCostDetail(query),
       licenseCosts
-        ? licenseCosts.dailyLicenseCost(entityRef, period.from, period.to)
+        ? licenseCosts.dailyLicenseCost(
+            entityRef,
+            period.from,
+            period.to,
+            period.basis,
+          )
         : [],
     ]);
 
-    // License cost is amortized entitlement cost: the same for both bases.
+    // License cost follows the basis: amortized over each term, or paid on payment dates.
     const byCurrency = new SumMap();
     for (const row of dailyRows) {
       byCurrency.add(row.currency, row.direct).add(row.currency, row.shared);

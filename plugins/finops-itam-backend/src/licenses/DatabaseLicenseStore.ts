@@ -13,6 +13,7 @@ import {
 } from '../database/outputDigests';
 import { normalizeAmount } from '../ingestion/money';
 import { LicenseProductOverrideStore } from './LicenseProductCatalog';
+import { paymentsOf } from './licensePayments';
 
 /** Entitlements written by `PUT /licenses/entitlements` carry this source id. */
 export const API_SOURCE_ID = 'api';
@@ -182,18 +183,17 @@ export class DatabaseLicenseStore implements LicenseProductOverrideStore {
    * stay valid. Says whether anything was written.
    */
   async replaceDailyCost(rows: LicenseDailyCostRow[]): Promise<boolean> {
-    const digest = digestRows(
-      rows.map(r => [
-        r.entitlementId,
-        r.productId,
-        r.entityRef,
-        r.day,
-        r.currency,
-        r.amount,
-        r.shelfware,
-      ]),
-    );
     return this.db.transaction(async tx => {
+      // The billed basis reads the entitlements' payments with these rows: a changed
+      // schedule must raise the cost data version even when the amortized rows stay equal.
+      const payments = (await tx(ENTITLEMENTS).select('definition')).flatMap(row => {
+        const entitlement: LicenseEntitlement = JSON.parse(row.definition);
+        return paymentsOf(entitlement).map(p => ['payment', entitlement.id, p.date, p.amount, entitlement.cost.currency]);
+      });
+      const digest = digestRows([
+        ...rows.map(r => [r.entitlementId, r.productId, r.entityRef, r.day, r.currency, r.amount, r.shelfware]),
+        ...payments,
+      ]);
       if ((await readDigest(tx, LICENSE_DAILY_COST_DIGEST)) === digest) {
         return false;
       }

@@ -56,6 +56,78 @@ describe('entitlement validation', () => {
     ]);
   });
 
+  it('accepts a payment schedule that adds up to the term cost, and rejects one that does not', () => {
+    const payments = [
+      { date: '2025-12-20', amount: '21736' },
+      { date: '2026-07-01', amount: 21736 },
+    ];
+    const perUnit = { ...good, id: 'per-unit', cost: { amount: '2717', currency: 'USD', per: 'unit' } };
+    const { entitlements, rejections } = validate([
+      { ...good, payments },
+      { ...good, id: 'short', payments: [{ date: '2026-01-01', amount: '43000' }] },
+      { ...perUnit, payments: [{ date: '2026-01-01', amount: '2717' }] },
+      { ...good, id: 'empty', payments: [] },
+      { ...good, id: 'bad-payment', payments: [{ date: '2026-13-01', amount: '-1' }] },
+    ]);
+    expect(entitlements).toEqual([
+      { ...good, metric: 'per-core', payments: [payments[0], { date: '2026-07-01', amount: '21736' }] },
+    ]);
+    expect(rejections).toEqual([
+      {
+        index: 1,
+        id: 'short',
+        field: 'payments',
+        reason: 'sum to 43000 USD, but the term cost is 43472: the payments must add up to it exactly',
+      },
+      {
+        index: 2,
+        id: 'per-unit',
+        field: 'payments',
+        reason: 'sum to 2717 USD, but the term cost is 43472 (2717 per unit × 16): the payments must add up to it exactly',
+      },
+      { index: 3, id: 'empty', field: 'payments', reason: 'must list at least one payment, or be left out' },
+      { index: 4, id: 'bad-payment', field: 'payments.0.date', reason: 'must be a date like 2026-01-31' },
+      {
+        index: 4,
+        id: 'bad-payment',
+        field: 'payments.0.amount',
+        reason: 'must be a decimal amount of 0 or more with at most 16 decimals, like 1200.50',
+      },
+    ]);
+  });
+
+  it('accepts the marketplace charge that bills an entitlement, named by sub account and SKU or resource', () => {
+    const { entitlements, rejections } = validate([
+      { ...good, sourceCharge: { subAccountId: 'acct-1', skuId: 'sql-ent-offer' } },
+      { ...good, id: 'no-charge-id', sourceCharge: { subAccountId: 'acct-1' } },
+      { ...good, id: 'no-account', sourceCharge: { resourceId: 'offer-1' } },
+      {
+        ...good,
+        id: 'both',
+        sourceCharge: { subAccountId: 'acct-1', resourceId: 'offer-1' },
+        payments: [{ date: '2026-01-01', amount: '43472' }],
+      },
+    ]);
+    expect(entitlements).toEqual([
+      { ...good, metric: 'per-core', sourceCharge: { subAccountId: 'acct-1', skuId: 'sql-ent-offer' } },
+    ]);
+    expect(rejections).toEqual([
+      {
+        index: 1,
+        id: 'no-charge-id',
+        field: 'sourceCharge',
+        reason: 'needs skuId or resourceId besides subAccountId, to name the charge on the bill',
+      },
+      { index: 2, id: 'no-account', field: 'sourceCharge.subAccountId', reason: 'is required' },
+      {
+        index: 3,
+        id: 'both',
+        field: 'payments',
+        reason: "cannot be given with sourceCharge: the bill's charge carries the cost and when it was paid",
+      },
+    ]);
+  });
+
   it('names both records of a duplicate id', () => {
     const { entitlements, rejections } = validate([good, { ...good, quantity: 4 }, { ...good, id: 'other' }]);
     expect(entitlements.map(e => e.id)).toEqual(['other']);

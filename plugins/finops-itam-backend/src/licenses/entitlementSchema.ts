@@ -14,6 +14,7 @@ import {
   licenseMetricSchema,
   moneySchema,
 } from './productSchema';
+import { paymentScheduleProblem } from './licensePayments';
 
 /** A calendar day `YYYY-MM-DD` that exists (no 2026-02-30). */
 export const isoDay = z
@@ -48,6 +49,32 @@ const ownerRef = z
     }
   });
 
+const DECIMAL = /^\d+(\.\d+)?$/;
+
+const nonEmptyText = z.string({ required_error: 'is required' }).trim().min(1, 'is required');
+
+/** One payment of the entitlement's cost, in its currency. */
+const paymentSchema = z
+  .object(
+    { date: isoDay, amount: decimalAmount },
+    { invalid_type_error: 'must be { date, amount }' },
+  )
+  .strict();
+
+/**
+ * The cloud bill's charge for a license bought through a marketplace: the sub account and
+ * the SKU or resource of its Purchase row.
+ */
+const sourceChargeSchema = z
+  .object(
+    { subAccountId: nonEmptyText, skuId: nonEmptyText.optional(), resourceId: nonEmptyText.optional() },
+    { invalid_type_error: 'must be { subAccountId, skuId or resourceId }' },
+  )
+  .strict()
+  .refine(value => value.skuId !== undefined || value.resourceId !== undefined, {
+    message: 'needs skuId or resourceId besides subAccountId, to name the charge on the bill',
+  });
+
 export const licenseEntitlementSchema = z
   .object({
     id: z.string({ required_error: 'is required' }).trim().min(1, 'is required').max(255, 'is longer than 255 characters'),
@@ -73,6 +100,8 @@ export const licenseEntitlementSchema = z
     owner: ownerRef,
     contractReference: z.string().trim().min(1).optional(),
     prepaid: moneySchema.optional(),
+    payments: z.array(paymentSchema).min(1, 'must list at least one payment, or be left out').optional(),
+    sourceCharge: sourceChargeSchema.optional(),
   })
   .strict()
   .superRefine((value, ctx) => {
@@ -82,6 +111,17 @@ export const licenseEntitlementSchema = z
         path: ['termEnd'],
         message: `${value.termEnd} is before termStart ${value.termStart}: a term must end on or after its start`,
       });
+    }
+    if (value.payments && value.sourceCharge) {
+      ctx.addIssue({
+        code: z.ZodIssueCode.custom,
+        path: ['payments'],
+        message: 'cannot be given with sourceCharge: the bill\'s charge carries the cost and when it was paid',
+      });
+    } else if (value.payments?.length && value.payments.every(p => DECIMAL.test(p.amount))) {
+      // Only a schedule of valid amounts has a sum worth reporting.
+      const problem = paymentScheduleProblem(value.payments, value);
+      if (problem) ctx.addIssue({ code: z.ZodIssueCode.custom, path: ['payments'], message: problem });
     }
   });
 

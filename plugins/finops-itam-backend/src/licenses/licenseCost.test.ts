@@ -90,4 +90,26 @@ describe('license cost per entity', () => {
     expect(byDay(partial).size).toBe(31);
     expect(partial.every(r => r.day <= '2026-01-31')).toBe(true);
   });
+
+  it('adds no cost for an entitlement the cloud bill carries, while its quantity still covers requirement', () => {
+    // 4 units bought through the marketplace (billed on a Purchase row) and 4 bought direct;
+    // 4 required by a: the direct entitlement's cost is split over the 8 entitled units.
+    const marketplace = entitlement({
+      id: 'e-marketplace',
+      sourceCharge: { subAccountId: 'acct-1', skuId: 'sql-ent-offer' },
+    });
+    const rows = computeLicenseDailyCost(
+      [marketplace, entitlement()],
+      requirements([['component:default/a', 4]]),
+      '2026-12-31',
+    );
+    expect(rows.some(r => r.entitlementId === 'e-marketplace')).toBe(false);
+    expect(sumAmounts(rows.map(r => r.amount))).toBe('100');
+    // Without the marketplace units a would need all 4 direct ones; with them, half is shelfware.
+    const day1 = rows.filter(r => r.day === '2026-01-01');
+    expect(day1.map(r => [r.entityRef, r.amount, r.shelfware])).toEqual([
+      ['component:default/a', '16.6666666666666667', false],
+      [OWNER, '16.6666666666666667', true],
+    ]);
+  });
 });

@@ -3,16 +3,13 @@ import { splitAmount, splitEvenly } from '../allocation/shared/splitAmount';
 import { Money } from '../ingestion/money';
 import { LicenseDailyCostRow } from './DatabaseLicenseStore';
 import { eachDay } from './days';
+import { costsFromEntitlement, termCost } from './licensePayments';
 import { isActiveOn } from './licensePosition';
 
 /** Requirement of one product per consuming entity; `null` is consumption no entity owns. */
 export type ProductRequirements = Map<string | null, number>;
 
-/** The whole cost of an entitlement's term. */
-export function termCost(entitlement: LicenseEntitlement): string {
-  const amount = new Money(entitlement.cost.amount);
-  return (entitlement.cost.per === 'unit' ? amount.times(entitlement.quantity) : amount).toFixed();
-}
+export { termCost };
 
 const SHELFWARE = '\u0000shelfware';
 const UNATTRIBUTED = '\u0000unattributed';
@@ -30,6 +27,10 @@ const UNATTRIBUTED = '\u0000unattributed';
  *    The parts of a day sum to the day's amount exactly.
  *
  * Shares use the requirement passed in (today's), for every day of the term.
+ *
+ * An entitlement billed through the cloud bill (`sourceCharge`, a marketplace Purchase row)
+ * has no rows of its own: the bill already counts its cost. Its quantity still counts in
+ * the entitled quantity of its product's other entitlements.
  */
 export function computeLicenseDailyCost(
   entitlements: LicenseEntitlement[],
@@ -37,7 +38,8 @@ export function computeLicenseDailyCost(
   until: string,
 ): LicenseDailyCostRow[] {
   const rows: LicenseDailyCostRow[] = [];
-  for (const entitlement of [...entitlements].sort((a, b) => (a.id < b.id ? -1 : 1))) {
+  const costed = entitlements.filter(costsFromEntitlement);
+  for (const entitlement of costed.sort((a, b) => (a.id < b.id ? -1 : 1))) {
     const days = eachDay(entitlement.termStart, entitlement.termEnd);
     const daily = splitEvenly(termCost(entitlement), days);
     const needs = requirements.get(entitlement.productId) ?? new Map();

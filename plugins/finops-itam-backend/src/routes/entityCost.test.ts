@@ -157,23 +157,24 @@ describe('GET /entities/:kind/:namespace/:name/cost', () => {
       const cost = async (path: string) =>
         (
           await request(server)
-            .get(`/api/finops-itam/entities/${path}/cost?from=2026-11-01&to=2026-12-01&basis=billed`)
+            // Stored shares are amortized license cost; the billed basis shows payments.
+            .get(`/api/finops-itam/entities/${path}/cost?from=2026-11-01&to=2026-12-01&basis=amortized`)
             .set('Authorization', auth())
         ).body;
 
       const component = await cost('component/default/checkout');
       expect(component).toMatchObject({
-        total: '12.1050000001000001',
-        direct: '11.1000000000000001',
+        total: '11.5050000001000001',
+        direct: '10.5000000000000001',
         shared: '0.005',
         licenses: '1.0000000001',
       });
       expect(component.series[0]).toEqual({
-        date: '2026-11-01', total: '11.1050000001', direct: '10.1', shared: '0.005', licenses: '1.0000000001',
+        date: '2026-11-01', total: '10.5050000001', direct: '9.5', shared: '0.005', licenses: '1.0000000001',
       });
       // A system includes its components' shares; a group also its own shelfware.
       expect(await cost('system/default/shop')).toMatchObject({
-        total: '19.1100000001000001',
+        total: '18.5100000001000001',
         licenses: '3.0000000001',
       });
       expect(await cost('group/default/team-a')).toMatchObject({

@@ -2,6 +2,7 @@ import { Knex } from 'knex';
 import { CostBasis } from '../database/DatabaseAllocationStore';
 import { databaseKindOf } from '../database/databaseKind';
 import { normalizeAmount } from '../ingestion/money';
+import { RollupLicenseCostReader } from '../licenses/RollupLicenseCostReader';
 import { ScaledSum } from './ScaledSum';
 
 const DAILY = 'finops_itam_entity_daily_cost';
@@ -107,12 +108,27 @@ export class EntityPeriodTotals {
 
   /**
    * License cost shares over each entity's rollup (as `GET .../cost` counts them), summed
-   * here exactly: few rows per entity, and SQLite keeps amounts as text.
+   * here exactly: few rows per entity, and SQLite keeps amounts as text. On the billed
+   * basis, license payments on their dates.
    */
   private async licenseTotalsOf(
     refs: string[],
     periods: ComparedPeriods,
   ): Promise<EntityPeriodTotal[]> {
+    if (periods.basis === 'billed') {
+      const sums = new PeriodSums();
+      const paid = await new RollupLicenseCostReader(this.db).paidLicenseCost(
+        refs,
+        periods.previousFrom,
+        periods.to,
+      );
+      for (const row of paid) {
+        sums
+          .of(row.ancestorRef, row.currency, row.day >= periods.from)
+          .add(row.amount);
+      }
+      return sums.totals();
+    }
     const rows: Array<{
       ancestor_ref: string;
       currency: string;
