@@ -6,6 +6,7 @@ import {
   groupLicensedResources,
 } from './costDataLicenses';
 import { InstanceTypeTable } from './instanceTypes';
+import { costDataConsumptions } from './licenseConsumption';
 import { DEFAULT_COST_DATA_SETTINGS } from './licenseConfig';
 import { SHIPPED_LICENSE_PRODUCTS } from './shippedProducts';
 
@@ -83,6 +84,59 @@ describe('license detection in cost data', () => {
     ]);
     const unknown = groupLicensedResources([row({ tags, skuPriceDetails: '{"InstanceType":"zz.odd"}' })], settings, new InstanceTypeTable());
     expect(unknown[0].vcpus).toBeNull();
+  });
+});
+
+describe('FOCUS 1.3 host provider', () => {
+  const settings = DEFAULT_COST_DATA_SETTINGS;
+  const products = new Map(SHIPPED_LICENSE_PRODUCTS.map(p => [p.id, p]));
+  const consumptionsOf = (rows: LicensedFactRow[]) =>
+    costDataConsumptions(groupLicensedResources(rows, settings, new InstanceTypeTable()), {
+      products,
+      activeEntitlements: new Map(),
+    });
+
+  it('places a resource at its host provider, not at the marketplace seller that bills it', () => {
+    // Windows Server BYOL on an Azure VM sold through the marketplace by a third party:
+    // Azure Hybrid Benefit applies where the VM runs, whoever the seller is.
+    const rows = [
+      row({
+        providerName: 'Contoso Images Ltd',
+        hostProviderName: 'Microsoft',
+        tags: '{"license-product":"microsoft-windows-server-datacenter","license-model":"byol"}',
+        skuPriceDetails: '{"CoreCount":8}',
+      }),
+    ];
+    const [resource] = groupLicensedResources(rows, settings, new InstanceTypeTable());
+    expect(resource.provider).toBe('Microsoft');
+    const [consumption] = consumptionsOf(rows);
+    expect(consumption).toMatchObject({ counted: 8, flags: [] });
+    // Without HostProviderName (FOCUS 1.0-1.2), the provider name is the location.
+    expect(groupLicensedResources([row({ hostProviderName: null, tags: '{"license-product":"rhel"}' })], settings, new InstanceTypeTable())[0].provider).toBe('AWS');
+  });
+
+  it('does not count software and service charges (HostProviderName "Not Applicable") as VM deployments', () => {
+    const tags = '{"license-product":"microsoft-sql-server-enterprise","license-model":"byol"}';
+    const rows = [
+      // The marketplace charge for the SQL Server license itself, with the core count it sells.
+      row({ resourceId: 'sql-offer', providerName: 'Contoso Images Ltd', hostProviderName: 'Not Applicable', tags, skuPriceDetails: '{"CoreCount":16}' }),
+      // A VM that runs it on shared AWS hosts.
+      row({ resourceId: 'vm-1', hostProviderName: 'AWS', tags, skuPriceDetails: '{"CoreCount":4}' }),
+    ];
+    const [charge, vm] = consumptionsOf(rows);
+    expect(charge).toMatchObject({
+      counted: 0,
+      flags: [],
+      reason: {
+        resourceId: 'sql-offer',
+        vcpus: null,
+        quantity: 0,
+        rule: 'a software or service charge (HostProviderName "Not Applicable"), not a deployment: not counted',
+      },
+    });
+    expect(vm).toMatchObject({ counted: 4 });
+    // The VM is still checked: no Software Assurance here.
+    expect(vm.flags.map((f: { kind: string }) => f.kind)).toEqual(['byol-not-allowed']);
   });
 });
 

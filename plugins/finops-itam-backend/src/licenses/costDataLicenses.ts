@@ -8,6 +8,8 @@ export interface LicensedFactRow {
   resourceId: string | null;
   resourceName: string | null;
   providerName: string | null;
+  /** FOCUS 1.3 `HostProviderName`: where the resource runs; absent before 1.3. */
+  hostProviderName?: string | null;
   skuId: string | null;
   skuPriceDetails: string | null;
   tags: string | null;
@@ -31,7 +33,13 @@ export interface LicensedResource {
   key: string;
   resourceId: string | null;
   resourceName: string | null;
+  /** Where it runs, for BYOL rules: the host provider when known, else the provider. */
   provider: string | null;
+  /**
+   * A software or service charge (FOCUS 1.3 `HostProviderName = "Not Applicable"`), such as
+   * a marketplace license purchase: not a deployment, so nothing is counted or placed.
+   */
+  softwareCharge: boolean;
   entityRef: string | null;
   vcpus: number | null;
   hyperThreading: boolean;
@@ -39,6 +47,22 @@ export interface LicensedResource {
   lastSeen: string;
   days: Set<string>;
   detections: Map<string, LicenseDetection>;
+}
+
+/** The `HostProviderName` FOCUS 1.3 gives charges that run on no host. */
+const NOT_APPLICABLE = 'not applicable';
+
+const isSoftwareCharge = (row: LicensedFactRow) =>
+  row.hostProviderName?.trim().toLowerCase() === NOT_APPLICABLE;
+
+/**
+ * The location BYOL rules look at: the host provider (FOCUS 1.3), where the resource runs,
+ * rather than the service provider, which may be a marketplace seller; before 1.3, the
+ * provider name.
+ */
+export function locationOf(row: LicensedFactRow): string | null {
+  const host = row.hostProviderName?.trim();
+  return host && !isSoftwareCharge(row) ? host : row.providerName;
 }
 
 function parseJson(text: string | null): Record<string, unknown> {
@@ -173,16 +197,22 @@ export function groupLicensedResources(
       facts = interpretRow(row, settings, instanceTypes);
       interpreted.set(rowKey, facts);
     }
-    const { detections, vcpus, singleThreaded, tenancy } = facts;
+    const { detections, singleThreaded, tenancy } = facts;
     if (detections.length === 0) continue;
-    const key = row.resourceId ?? row.resourceName ?? `(no resource id: ${row.skuId ?? 'unknown sku'})`;
+    const softwareCharge = isSoftwareCharge(row);
+    // A charge is sized by nothing: its core count is what it sells, not what runs.
+    const vcpus = softwareCharge ? null : facts.vcpus;
+    const id = row.resourceId ?? row.resourceName ?? `(no resource id: ${row.skuId ?? 'unknown sku'})`;
+    // Kept apart from a VM with the same id, which is a deployment.
+    const key = softwareCharge ? `${id} (software charge)` : id;
     let resource = resources.get(key);
     if (!resource) {
       resource = {
         key,
         resourceId: row.resourceId,
         resourceName: row.resourceName,
-        provider: row.providerName,
+        provider: locationOf(row),
+        softwareCharge,
         entityRef: row.entityRef,
         vcpus: null,
         hyperThreading: true,
@@ -237,6 +267,7 @@ export async function readLicensedFacts(
       'resource_id',
       'resource_name',
       'provider_name',
+      'host_provider_name',
       'sku_id',
       'sku_price_details',
       'tags',
@@ -259,6 +290,7 @@ export async function readLicensedFacts(
       resourceId: row.resource_id,
       resourceName: row.resource_name,
       providerName: row.provider_name,
+      hostProviderName: row.host_provider_name,
       skuId: row.sku_id,
       skuPriceDetails: row.sku_price_details,
       tags: row.tags,

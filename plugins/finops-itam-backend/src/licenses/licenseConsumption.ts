@@ -62,6 +62,7 @@ export function costDataConsumptions(
 ): Consumption[] {
   // Subscriptions covering several VMs are counted per entity, product and model.
   const groups = new Map<string, Array<{ resource: LicensedResource; product: LicenseProduct; model: Consumption['model'] }>>();
+  const consumptions: Consumption[] = [];
   for (const resource of resources) {
     for (const detection of resource.detections.values()) {
       const product = input.products.get(detection.productId);
@@ -75,6 +76,10 @@ export function costDataConsumptions(
         });
         continue;
       }
+      if (resource.softwareCharge) {
+        consumptions.push(softwareChargeConsumption(resource, product, detection.model));
+        continue;
+      }
       const key = groupKey(product.id, resource.entityRef, detection.model);
       const member = { resource, product, model: detection.model };
       const list = groups.get(key);
@@ -82,7 +87,6 @@ export function costDataConsumptions(
       else groups.set(key, [member]);
     }
   }
-  const consumptions: Consumption[] = [];
   for (const members of groups.values()) {
     const { product, model } = members[0];
     const counts: LicenseCount[] =
@@ -128,6 +132,34 @@ export function costDataConsumptions(
     });
   }
   return consumptions;
+}
+
+/**
+ * A software or service charge that names a product (e.g. the marketplace charge for the
+ * license): listed so it can be found, but it runs nowhere, so it needs no licenses and
+ * has no location to check against BYOL rules.
+ */
+function softwareChargeConsumption(
+  resource: LicensedResource,
+  product: LicenseProduct,
+  model: Consumption['model'],
+): Consumption {
+  return {
+    productId: product.id,
+    entityRef: resource.entityRef,
+    model,
+    counted: 0,
+    reason: {
+      source: 'cost-data',
+      resourceId: resource.resourceId ?? undefined,
+      resourceName: resource.resourceName ?? undefined,
+      vcpus: null,
+      quantity: 0,
+      rule: 'a software or service charge (HostProviderName "Not Applicable"), not a deployment: not counted',
+    },
+    flags: [],
+    resource,
+  };
 }
 
 /**
