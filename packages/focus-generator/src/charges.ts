@@ -214,12 +214,16 @@ export function feeCharge(
   };
 }
 
-/** Tax on what a billing account was billed in the month, rounded to cents. */
+/**
+ * Tax on what a billing account was billed in the month, rounded to cents. It covers the
+ * month's charges, so it recurs over the month's charge period (and is spread over its days
+ * on ingestion) rather than being a one-time charge on the 1st.
+ */
 export function taxCharge(base: Decimal, rate: string, period: Period): Charge {
   const tax = base.times(rate).toDecimalPlaces(2);
   return {
     category: 'Tax',
-    frequency: 'One-Time',
+    frequency: 'Recurring',
     periodStart: period.start,
     periodEnd: period.end,
     pricingCategory: '',

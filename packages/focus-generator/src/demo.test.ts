@@ -275,6 +275,19 @@ describe('generateDemoExports', () => {
     ]);
   });
 
+  it('bills tax and support as recurring charges over their whole month, so ingestion spreads them', async () => {
+    const rows = await db.rows(`
+      SELECT ChargeCategory, ChargeFrequency,
+             count(*) FILTER (WHERE substr(ChargePeriodStart, 9, 2) <> '01'
+                                 OR substr(ChargePeriodEnd, 9, 2) <> '01') AS not_whole_month
+      FROM ${all()}
+      WHERE ChargeCategory = 'Tax' OR ServiceSubcategory = 'Support' GROUP BY ALL ORDER BY ALL`);
+    expect(rows).toEqual([
+      { ChargeCategory: 'Purchase', ChargeFrequency: 'Recurring', not_whole_month: '0' },
+      { ChargeCategory: 'Tax', ChargeFrequency: 'Recurring', not_whole_month: '0' },
+    ]);
+  });
+
   it('injects the GPU and search spikes', async () => {
     const daily = async (resource: string) =>
       (
