@@ -287,9 +287,19 @@ export interface Config {
         windowDays?: number;
         /** A resource absent from cost data this many days is a reharvest candidate. Default 30. */
         absentAfterDays?: number;
+        /** Tag naming the dedicated host a VM runs on (its host id). Default `license-host`. */
+        hostTag?: string;
       };
-      /** vCPUs of instance types missing from the shipped table, e.g. `{ m8g.large: 2 }`. */
-      instanceTypes?: { [instanceType: string]: number };
+      /**
+       * Instance types missing from the shipped table, or corrections: vCPUs, e.g. `{ m8g.large: 2 }`,
+       * or vCPUs with threads per core, e.g. `{ m8g.large: { vcpus: 2, threadsPerCore: 1 } }`
+       * (default 2 threads per core).
+       */
+      instanceTypes?: {
+        [instanceType: string]: number | { vcpus: number; threadsPerCore?: number };
+      };
+      /** Dedicated host types missing from the shipped table, e.g. `{ m7i: { physicalCores: 48, sockets: 2 } }`. */
+      hostTypes?: { [hostType: string]: { physicalCores: number; sockets: number } };
       /** Product ids flagged on every entity that runs them. */
       unauthorizedProducts?: string[];
       /** Seats unused this many days are reharvest candidates. Default 90. */

@@ -40,6 +40,27 @@ export interface LicenseCountingRule {
    * still counted in full and flagged as a compliance risk.
    */
   maxVcpusAllowed?: number;
+  /**
+   * How the product is counted on a dedicated host (a physical server the VMs run on):
+   * on the host's physical cores instead of per VM. Absent: counted per VM wherever it runs.
+   */
+  dedicatedHost?: LicenseDedicatedHostRule;
+}
+
+/**
+ * Host licensing of a per-core product (Windows Server, SQL Server): all physical cores of
+ * the host, raised to the minimums. @public
+ */
+export interface LicenseDedicatedHostRule {
+  /** Fewest licenses per physical processor (socket) of the host (Windows Server: 8, SQL Server: 4). */
+  minimumPerProcessor?: number;
+  /** Fewest licenses per host (Windows Server: 16). */
+  minimumPerHost?: number;
+  /**
+   * VMs that one licensing of all the host's cores covers (Windows Server Standard: 2); more
+   * VMs license the cores again. Absent: any number of VMs (Windows Server Datacenter).
+   */
+  vmsPerHostLicense?: number;
 }
 
 /** BYOL rights of a product or entitlement. @public */
@@ -197,6 +218,7 @@ export interface LicenseUsageFlag {
     | 'reharvest-candidate'
     | 'byol-not-allowed'
     | 'unknown-size'
+    | 'core-count-mismatch'
     | 'unknown-product';
   message: string;
 }

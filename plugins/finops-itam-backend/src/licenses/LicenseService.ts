@@ -89,7 +89,8 @@ export interface LicenseServiceOptions {
   productCatalog: LicenseProductCatalog;
   catalog: Pick<CatalogService, 'getEntities' | 'getEntityByRef'>;
   auth: Pick<AuthService, 'getOwnServiceCredentials'>;
-  config: Pick<LicenseConfig, 'costData' | 'instanceTypes' | 'unauthorizedProducts' | 'inactiveSeatDays'>;
+  config: Pick<LicenseConfig, 'costData' | 'instanceTypes' | 'unauthorizedProducts' | 'inactiveSeatDays'> &
+    Partial<Pick<LicenseConfig, 'hostTypes'>>;
   now?: () => Date;
   /** How long a computed snapshot is served before it is recomputed; default one minute. */
   snapshotTtlMs?: number;
@@ -107,7 +108,7 @@ export class LicenseService {
   private readonly cache: SnapshotCache<LicenseSnapshot>;
 
   constructor(private readonly options: LicenseServiceOptions) {
-    this.instanceTypes = new InstanceTypeTable(options.config.instanceTypes);
+    this.instanceTypes = new InstanceTypeTable(options.config.instanceTypes, options.config.hostTypes);
     this.now = options.now ?? (() => new Date());
     this.cache = new SnapshotCache({
       compute: () => this.computeSnapshot(),

@@ -167,3 +167,55 @@ describe('BYOL rules', () => {
     expect(byolViolation(oracle, [], { provider: 'Hetzner', tenancy: 'shared' })).toMatch(/may be brought only to/);
   });
 });
+
+describe('instance facts', () => {
+  const settings = DEFAULT_COST_DATA_SETTINGS;
+  const products = new Map(SHIPPED_LICENSE_PRODUCTS.map(p => [p.id, p]));
+  const consumptionsOf = (rows: LicensedFactRow[]) =>
+    costDataConsumptions(groupLicensedResources(rows, settings, new InstanceTypeTable()), {
+      products,
+      activeEntitlements: new Map(),
+    });
+  const oracleTags = '{"license-product":"oracle-database-enterprise","license-model":"byol"}';
+
+  it('counts Oracle EE one processor per vCPU on instance types with one thread per core', () => {
+    const [graviton, intel, disabled] = consumptionsOf([
+      row({ resourceId: 'graviton', tags: oracleTags, skuPriceDetails: '{"InstanceType":"m7g.2xlarge"}' }),
+      row({ resourceId: 'intel', tags: oracleTags, skuPriceDetails: '{"InstanceType":"m5.2xlarge"}' }),
+      // Multithreading turned off on an x86 type (EC2 CPU options) also counts per vCPU.
+      row({ resourceId: 'no-smt', tags: oracleTags, skuPriceDetails: '{"InstanceType":"m5.2xlarge","ThreadsPerCore":1}' }),
+    ]);
+    expect(graviton).toMatchObject({ counted: 8, flags: [] });
+    expect(graviton.reason.rule).toBe('8 vCPUs → 8 processor licenses: 1 vCPU per license without hyper-threading');
+    expect(intel).toMatchObject({ counted: 4, flags: [] });
+    expect(disabled).toMatchObject({ counted: 8 });
+  });
+
+  it('counts the instance type’s vCPUs when CoreCount disagrees with them, and flags the deployment', () => {
+    const [sql] = consumptionsOf([
+      row({ skuId: 'ec2/m5.4xlarge/Windows:SQL-Ent', skuPriceDetails: '{"CoreCount":8,"InstanceType":"m5.4xlarge"}' }),
+    ]);
+    expect(sql.counted).toBe(16);
+    expect(sql.flags).toEqual([
+      {
+        kind: 'core-count-mismatch',
+        message: 'vm-1: CoreCount 8 vs 16 vCPUs for m5.4xlarge; the 16 vCPUs are counted (CoreCount may be physical cores)',
+      },
+    ]);
+    // Agreeing facts raise nothing.
+    expect(consumptionsOf([row({ skuId: 'ec2/m5.4xlarge/Windows:SQL-Ent', skuPriceDetails: '{"CoreCount":16,"InstanceType":"m5.4xlarge"}' })])[0].flags).toEqual([]);
+  });
+
+  it('names the record and field of an instance type it does not know', () => {
+    const [unknown] = consumptionsOf([
+      row({ resourceId: 'vm-9', resourceName: 'vm-9', tags: oracleTags, skuPriceDetails: '{"x_InstanceType":"zz.odd"}' }),
+    ]);
+    expect(unknown.counted).toBe(0);
+    expect(unknown.flags).toEqual([
+      {
+        kind: 'unknown-size',
+        message: 'vm-9 (cost row of 2026-11-20): SkuPriceDetails.x_InstanceType "zz.odd" is not a known instance type and the row has no CoreCount, so it is not counted; add it to finopsItam.licenses.instanceTypes',
+      },
+    ]);
+  });
+});

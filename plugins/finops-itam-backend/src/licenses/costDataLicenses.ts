@@ -1,5 +1,7 @@
 import { Knex } from 'knex';
 import { CostDataLicenseSettings } from './licenseConfig';
+import { DedicatedHost } from './countingRules';
+import { readInstanceFacts } from './instanceFacts';
 import { InstanceTypeTable } from './instanceTypes';
 
 /** The columns of a cost fact that license detection reads. */
@@ -10,6 +12,8 @@ export interface LicensedFactRow {
   providerName: string | null;
   /** FOCUS 1.3 `HostProviderName`: where the resource runs; absent before 1.3. */
   hostProviderName?: string | null;
+  /** FOCUS `ResourceType`, e.g. `Dedicated Host`; absent in rows built before it was read. */
+  resourceType?: string | null;
   skuId: string | null;
   skuPriceDetails: string | null;
   tags: string | null;
@@ -44,6 +48,16 @@ export interface LicensedResource {
   vcpus: number | null;
   hyperThreading: boolean;
   tenancy: 'shared' | 'dedicated-instance' | 'dedicated-host';
+  /** The dedicated host it runs on (a `license-host` tag), or its own id when it is one. */
+  dedicatedHostId: string | null;
+  /** True when the resource is a dedicated host that carries the product itself. */
+  isDedicatedHost: boolean;
+  /** The dedicated host's physical cores and sockets, when cost data or the host types know them. */
+  host: DedicatedHost | null;
+  /** Why its size is unknown, with the cost row and field, e.g. `(cost row of 2026-11-20): SkuPriceDetails…`. */
+  sizeProblem: string | null;
+  /** CoreCount disagreeing with the instance type's vCPUs (the vCPUs are counted). */
+  coreCountMismatch: string | null;
   lastSeen: string;
   days: Set<string>;
   detections: Map<string, LicenseDetection>;
@@ -80,16 +94,24 @@ function parseJson(text: string | null): Record<string, unknown> {
  * `SQL Enterprise` but not `MySQL Enterprise`.
  */
 export function includesPattern(text: string, pattern: string): boolean {
-  for (let at = text.indexOf(pattern); at >= 0; at = text.indexOf(pattern, at + 1)) {
+  for (
+    let at = text.indexOf(pattern);
+    at >= 0;
+    at = text.indexOf(pattern, at + 1)
+  ) {
     if (at === 0 || !/[a-z0-9]/.test(text[at - 1])) return true;
   }
   return false;
 }
 
-const includesAny = (text: string, patterns: string[]) => patterns.some(p => includesPattern(text, p));
+const includesAny = (text: string, patterns: string[]) =>
+  patterns.some(p => includesPattern(text, p));
 
 function normalizeModel(value: string): CostLicenseModel | undefined {
-  const v = value.trim().toLowerCase().replace(/[\s_]+/g, '-');
+  const v = value
+    .trim()
+    .toLowerCase()
+    .replace(/[\s_]+/g, '-');
   if (v === 'byol' || v === 'bring-your-own-license') return 'byol';
   if (v === 'license-included' || v === 'li') return 'license-included';
   return undefined;
@@ -102,7 +124,10 @@ function normalizeModel(value: string): CostLicenseModel | undefined {
  * name a product: an operating system in the price details says nothing about licensing.
  * A tagged product id is kept as written, known or not, so unknown ids can be reported.
  */
-export function detectLicenses(row: LicensedFactRow, settings: CostDataLicenseSettings): LicenseDetection[] {
+export function detectLicenses(
+  row: LicensedFactRow,
+  settings: CostDataLicenseSettings,
+): LicenseDetection[] {
   const tags = parseJson(row.tags) as Record<string, string | null>;
   const skuText = (row.skuId ?? '').toLowerCase();
   const allText = `${skuText} ${(row.skuPriceDetails ?? '').toLowerCase()}`;
@@ -111,27 +136,37 @@ export function detectLicenses(row: LicensedFactRow, settings: CostDataLicenseSe
   const tagged = tags[settings.productTag];
   if (typeof tagged === 'string' && tagged.trim() !== '') {
     const modelTag = tags[settings.modelTag];
-    const fromTag = typeof modelTag === 'string' ? normalizeModel(modelTag) : undefined;
-    const fromPatterns: CostLicenseModel = includesAny(allText, settings.licenseIncludedPatterns)
-      && !includesAny(allText, settings.byolPatterns)
-      ? 'license-included'
-      : 'byol';
+    const fromTag =
+      typeof modelTag === 'string' ? normalizeModel(modelTag) : undefined;
+    const fromPatterns: CostLicenseModel =
+      includesAny(allText, settings.licenseIncludedPatterns) &&
+      !includesAny(allText, settings.byolPatterns)
+        ? 'license-included'
+        : 'byol';
     detections.push({
       productId: tagged.trim().toLowerCase(),
       model: fromTag ?? fromPatterns,
       via: 'tag',
-      ...(typeof modelTag === 'string' && !fromTag ? { badModelTag: modelTag } : {}),
+      ...(typeof modelTag === 'string' && !fromTag
+        ? { badModelTag: modelTag }
+        : {}),
     });
   }
   for (const sku of settings.skuProducts) {
-    if (!includesPattern(allText, sku.pattern) || detections.some(d => d.productId === sku.productId)) {
+    if (
+      !includesPattern(allText, sku.pattern) ||
+      detections.some(d => d.productId === sku.productId)
+    ) {
       continue;
     }
     // Software named by the SKU comes with the bill unless the row says it was brought.
     let model: CostLicenseModel = 'license-included';
     if (sku.model) {
       model = sku.model;
-    } else if (!includesAny(allText, settings.licenseIncludedPatterns) && includesAny(allText, settings.byolPatterns)) {
+    } else if (
+      !includesAny(allText, settings.licenseIncludedPatterns) &&
+      includesAny(allText, settings.byolPatterns)
+    ) {
       model = 'byol';
     }
     detections.push({ productId: sku.productId, model, via: 'sku' });
@@ -139,42 +174,49 @@ export function detectLicenses(row: LicensedFactRow, settings: CostDataLicenseSe
   return detections;
 }
 
-const positiveInt = (value: unknown): number | null => {
-  const n = typeof value === 'string' ? Number(value) : value;
-  return typeof n === 'number' && Number.isInteger(n) && n > 0 ? n : null;
-};
-
-/** vCPUs from SkuPriceDetails.CoreCount, a provider `x_` field, or the instance type. */
-export function vcpusOf(details: Record<string, unknown>, instanceTypes: InstanceTypeTable): number | null {
-  return (
-    positiveInt(details.CoreCount) ??
-    positiveInt(details.x_CoreCount) ??
-    positiveInt(details.x_vCPUs) ??
-    positiveInt(details.x_VCpu) ??
-    instanceTypes.vcpusOf((details.InstanceType ?? details.x_InstanceType) as string | undefined)
-  );
-}
-
-function tenancyOf(details: Record<string, unknown>, tags: Record<string, unknown>): LicensedResource['tenancy'] {
-  const text = String(details.Tenancy ?? details.x_Tenancy ?? tags.tenancy ?? '').toLowerCase();
+function tenancyOf(
+  details: Record<string, unknown>,
+  tags: Record<string, unknown>,
+): LicensedResource['tenancy'] {
+  const text = String(
+    details.Tenancy ?? details.x_Tenancy ?? tags.tenancy ?? '',
+  ).toLowerCase();
   if (text.includes('host')) return 'dedicated-host';
   if (text.includes('dedicated')) return 'dedicated-instance';
   return 'shared';
 }
 
-/** What one row's SKU, price details and tags say, independent of its day and resource. */
-function interpretRow(row: LicensedFactRow, settings: CostDataLicenseSettings, instanceTypes: InstanceTypeTable) {
+/** The dedicated host a VM row names: the host tag, or a provider's host id column. */
+function hostIdOf(
+  details: Record<string, unknown>,
+  tags: Record<string, unknown>,
+  settings: CostDataLicenseSettings,
+) {
+  const id = tags[settings.hostTag] ?? details.x_HostId;
+  return typeof id === 'string' && id.trim() !== '' ? id.trim() : null;
+}
+
+/** What one row's SKU, price details, resource type and tags say, independent of its day and resource. */
+function interpretRow(
+  row: LicensedFactRow,
+  settings: CostDataLicenseSettings,
+  instanceTypes: InstanceTypeTable,
+) {
   const detections = detectLicenses(row, settings);
-  if (detections.length === 0) {
-    return { detections, vcpus: null, singleThreaded: false, tenancy: 'shared' as const };
-  }
   const details = parseJson(row.skuPriceDetails);
-  return {
-    detections,
-    vcpus: vcpusOf(details, instanceTypes),
-    singleThreaded: Number(details.ThreadsPerCore ?? details.x_ThreadsPerCore) === 1,
-    tenancy: tenancyOf(details, parseJson(row.tags)),
-  };
+  const tags = parseJson(row.tags);
+  const facts = readInstanceFacts(details, row.resourceType, instanceTypes);
+  const hostId = facts.isHost ? null : hostIdOf(details, tags, settings);
+  let tenancy = tenancyOf(details, tags);
+  if (facts.isHost || hostId !== null) tenancy = 'dedicated-host';
+  return { detections, ...facts, hostId, tenancy };
+}
+
+/** Host ids as cost data writes them (an ARN, or the bare `h-…` id) match the same host. */
+function hostKeys(id: string): string[] {
+  const lower = id.toLowerCase();
+  const tail = lower.slice(lower.lastIndexOf('/') + 1);
+  return tail === lower ? [lower] : [lower, tail];
 }
 
 /**
@@ -190,19 +232,30 @@ export function groupLicensedResources(
   // A resource repeats the same SKU, price details and tags every day of the window:
   // interpret each combination once instead of parsing JSON and matching patterns per row.
   const interpreted = new Map<string, ReturnType<typeof interpretRow>>();
+  // Dedicated hosts billed in the window, by id, for the VMs that name them.
+  const hosts = new Map<string, DedicatedHost>();
   for (const row of rows) {
-    const rowKey = `${row.skuId}\u0000${row.skuPriceDetails}\u0000${row.tags}`;
+    const rowKey = `${row.skuId}\u0000${row.skuPriceDetails}\u0000${row.tags}\u0000${row.resourceType}`;
     let facts = interpreted.get(rowKey);
     if (!facts) {
       facts = interpretRow(row, settings, instanceTypes);
       interpreted.set(rowKey, facts);
     }
     const { detections, singleThreaded, tenancy } = facts;
+    const ownHost =
+      facts.host && row.resourceId
+        ? { id: row.resourceId, ...facts.host }
+        : null;
+    if (ownHost)
+      for (const key of hostKeys(ownHost.id)) hosts.set(key, ownHost);
     if (detections.length === 0) continue;
     const softwareCharge = isSoftwareCharge(row);
     // A charge is sized by nothing: its core count is what it sells, not what runs.
     const vcpus = softwareCharge ? null : facts.vcpus;
-    const id = row.resourceId ?? row.resourceName ?? `(no resource id: ${row.skuId ?? 'unknown sku'})`;
+    const id =
+      row.resourceId ??
+      row.resourceName ??
+      `(no resource id: ${row.skuId ?? 'unknown sku'})`;
     // Kept apart from a VM with the same id, which is a deployment.
     const key = softwareCharge ? `${id} (software charge)` : id;
     let resource = resources.get(key);
@@ -217,6 +270,11 @@ export function groupLicensedResources(
         vcpus: null,
         hyperThreading: true,
         tenancy: 'shared',
+        dedicatedHostId: null,
+        isDedicatedHost: false,
+        host: null,
+        sizeProblem: null,
+        coreCountMismatch: null,
         lastSeen: row.day,
         days: new Set(),
         detections: new Map(),
@@ -229,15 +287,38 @@ export function groupLicensedResources(
       resource.entityRef = row.entityRef ?? resource.entityRef;
       resource.resourceName = row.resourceName ?? resource.resourceName;
     }
-    if (vcpus !== null && (resource.vcpus === null || vcpus > resource.vcpus)) resource.vcpus = vcpus;
+    if (vcpus !== null && (resource.vcpus === null || vcpus > resource.vcpus))
+      resource.vcpus = vcpus;
     if (singleThreaded) resource.hyperThreading = false;
     if (tenancy !== 'shared') resource.tenancy = tenancy;
+    if (!softwareCharge) {
+      if (facts.isHost) {
+        resource.isDedicatedHost = true;
+        resource.dedicatedHostId = row.resourceId ?? key;
+        resource.host = ownHost ?? resource.host;
+      } else if (facts.hostId !== null) {
+        resource.dedicatedHostId = facts.hostId;
+      }
+      if (facts.sizeProblem && resource.sizeProblem === null) {
+        resource.sizeProblem = `(cost row of ${row.day}): ${facts.sizeProblem}`;
+      }
+      resource.coreCountMismatch =
+        facts.coreCountMismatch ?? resource.coreCountMismatch;
+    }
     for (const detection of detections) {
       const earlier = resource.detections.get(detection.productId);
       // Tags are explicit and win over SKU inference.
       if (!earlier || (earlier.via === 'sku' && detection.via === 'tag')) {
         resource.detections.set(detection.productId, detection);
       }
+    }
+  }
+  for (const resource of resources.values()) {
+    if (resource.dedicatedHostId !== null && resource.host === null) {
+      resource.host =
+        hostKeys(resource.dedicatedHostId)
+          .map(k => hosts.get(k))
+          .find(Boolean) ?? null;
     }
   }
   return [...resources.values()].sort((a, b) => (a.key < b.key ? -1 : 1));
@@ -268,6 +349,7 @@ export async function readLicensedFacts(
       'resource_name',
       'provider_name',
       'host_provider_name',
+      'resource_type',
       'sku_id',
       'sku_price_details',
       'tags',
@@ -275,7 +357,11 @@ export async function readLicensedFacts(
     )
     .where('day', '>=', from.toISOString().slice(0, 10))
     .andWhere(query => {
-      query.whereRaw("tags LIKE ? ESCAPE '\\'", [`%"${likeLiteral(settings.productTag)}"%`]);
+      query.whereRaw("tags LIKE ? ESCAPE '\\'", [
+        `%"${likeLiteral(settings.productTag)}"%`,
+      ]);
+      // Dedicated hosts carry no license tags, but their VMs are counted on their cores.
+      query.orWhereRaw('LOWER(resource_type) LIKE ?', ['%dedicated host%']);
       for (const sku of settings.skuProducts) {
         const like = `%${likeLiteral(sku.pattern)}%`;
         query
@@ -291,6 +377,7 @@ export async function readLicensedFacts(
       resourceName: row.resource_name,
       providerName: row.provider_name,
       hostProviderName: row.host_provider_name,
+      resourceType: row.resource_type,
       skuId: row.sku_id,
       skuPriceDetails: row.sku_price_details,
       tags: row.tags,

@@ -1,77 +1,303 @@
 /**
- * vCPUs of common AWS, Azure and GCP instance types, for cost rows that name an instance
- * type but carry no `SkuPriceDetails.CoreCount`. Generated from each family's size ladder;
- * `finopsItam.licenses.instanceTypes` adds or corrects entries.
+ * Facts about common AWS, Azure and GCP instance types that licensing needs and cost rows
+ * often leave out: vCPUs, threads per core, and for dedicated host types their physical
+ * cores and sockets. Generated from each family's size ladder; `finopsItam.licenses.instanceTypes`
+ * and `finopsItam.licenses.hostTypes` add or correct entries.
+ *
+ * Threads per core come from the providers' documentation:
+ * - AWS, "CPU options for Amazon EC2 instances" (EC2 User Guide): each vCPU is a thread of a
+ *   core, two per core, except T2, M7a/C7a/R7a and AWS Graviton (Arm) instances, whose
+ *   vCPUs are whole cores.
+ * - Azure, "Dpsv5 sizes series" and "Epsv5 sizes series" (Microsoft Learn): Ampere Altra
+ *   (Arm) VMs, one vCPU per physical core; the Intel and AMD series listed here run hyper-threaded.
+ * - GCP, "CPU platforms" (Compute Engine documentation): Tau T2D and Tau T2A have one vCPU
+ *   per core; other machine series two by default.
+ * A VM launched with multithreading turned off (EC2 CPU options, GCP `threadsPerCore: 1`)
+ * differs from its type's default; a `ThreadsPerCore` in the cost row wins over this table.
  */
 
+/** What licensing needs to know about a VM size. */
+export interface InstanceTypeFacts {
+  vcpus: number;
+  /** 1 when each vCPU is a whole core (no simultaneous multithreading), else 2. */
+  threadsPerCore: number;
+}
+
+/** What licensing needs to know about a dedicated host type. */
+export interface HostTypeFacts {
+  physicalCores: number;
+  sockets: number;
+}
+
+/** A configured instance type: its vCPUs, or its vCPUs and threads per core. */
+export type InstanceTypeSetting =
+  | number
+  | { vcpus: number; threadsPerCore?: number };
+
+const SMT = 2;
+const WHOLE_CORES = 1;
+
 const AWS_SIZES: Record<string, number> = {
-  large: 2, xlarge: 4, '2xlarge': 8, '4xlarge': 16, '8xlarge': 32, '12xlarge': 48,
-  '16xlarge': 64, '24xlarge': 96,
+  large: 2,
+  xlarge: 4,
+  '2xlarge': 8,
+  '4xlarge': 16,
+  '8xlarge': 32,
+  '12xlarge': 48,
+  '16xlarge': 64,
+  '24xlarge': 96,
 };
-const AWS_FAMILIES = [
-  'm5', 'm5a', 'm5d', 'm6i', 'm6a', 'm6g', 'm7i', 'm7a', 'm7g', 'c5', 'c5a', 'c6i', 'c6a',
-  'c6g', 'c7i', 'c7g', 'r5', 'r5a', 'r6i', 'r6a', 'r6g', 'r7i', 'r7g', 'x2idn', 'z1d',
-];
-const AWS_BURSTABLE: Record<string, Record<string, number>> = {
-  t2: { nano: 1, micro: 1, small: 1, medium: 2, large: 2, xlarge: 4, '2xlarge': 8 },
-  t3: { nano: 2, micro: 2, small: 2, medium: 2, large: 2, xlarge: 4, '2xlarge': 8 },
-  t3a: { nano: 2, micro: 2, small: 2, medium: 2, large: 2, xlarge: 4, '2xlarge': 8 },
-  t4g: { nano: 2, micro: 2, small: 2, medium: 2, large: 2, xlarge: 4, '2xlarge': 8 },
+const AWS_FAMILIES: Record<string, number> = {
+  m5: SMT,
+  m5a: SMT,
+  m5d: SMT,
+  m6i: SMT,
+  m6a: SMT,
+  m7i: SMT,
+  c5: SMT,
+  c5a: SMT,
+  c6i: SMT,
+  c6a: SMT,
+  c7i: SMT,
+  r5: SMT,
+  r5a: SMT,
+  r6i: SMT,
+  r6a: SMT,
+  r7i: SMT,
+  x2idn: SMT,
+  z1d: SMT,
+  // Graviton (Arm) and the 4th-generation AMD EPYC families run one thread per core.
+  m6g: WHOLE_CORES,
+  m7g: WHOLE_CORES,
+  c6g: WHOLE_CORES,
+  c7g: WHOLE_CORES,
+  r6g: WHOLE_CORES,
+  r7g: WHOLE_CORES,
+  m7a: WHOLE_CORES,
+  c7a: WHOLE_CORES,
+  r7a: WHOLE_CORES,
+};
+const AWS_BURSTABLE: Record<
+  string,
+  { threadsPerCore: number; sizes: Record<string, number> }
+> = {
+  t2: {
+    threadsPerCore: WHOLE_CORES,
+    sizes: {
+      nano: 1,
+      micro: 1,
+      small: 1,
+      medium: 2,
+      large: 2,
+      xlarge: 4,
+      '2xlarge': 8,
+    },
+  },
+  t3: {
+    threadsPerCore: SMT,
+    sizes: {
+      nano: 2,
+      micro: 2,
+      small: 2,
+      medium: 2,
+      large: 2,
+      xlarge: 4,
+      '2xlarge': 8,
+    },
+  },
+  t3a: {
+    threadsPerCore: SMT,
+    sizes: {
+      nano: 2,
+      micro: 2,
+      small: 2,
+      medium: 2,
+      large: 2,
+      xlarge: 4,
+      '2xlarge': 8,
+    },
+  },
+  t4g: {
+    threadsPerCore: WHOLE_CORES,
+    sizes: {
+      nano: 2,
+      micro: 2,
+      small: 2,
+      medium: 2,
+      large: 2,
+      xlarge: 4,
+      '2xlarge': 8,
+    },
+  },
 };
 
-const AZURE_SERIES = [
-  'D{n}s_v5', 'D{n}as_v5', 'D{n}ds_v5', 'D{n}_v5', 'D{n}s_v4', 'D{n}s_v3', 'D{n}_v3',
-  'E{n}s_v5', 'E{n}as_v5', 'E{n}ds_v5', 'E{n}s_v4', 'E{n}s_v3', 'F{n}s_v2',
-];
 const AZURE_SIZES = [2, 4, 8, 16, 32, 48, 64, 96];
+const AZURE_SERIES: Record<
+  string,
+  { threadsPerCore: number; sizes: number[] }
+> = {
+  'D{n}s_v5': { threadsPerCore: SMT, sizes: AZURE_SIZES },
+  'D{n}as_v5': { threadsPerCore: SMT, sizes: AZURE_SIZES },
+  'D{n}ds_v5': { threadsPerCore: SMT, sizes: AZURE_SIZES },
+  'D{n}_v5': { threadsPerCore: SMT, sizes: AZURE_SIZES },
+  'D{n}s_v4': { threadsPerCore: SMT, sizes: AZURE_SIZES },
+  'D{n}s_v3': { threadsPerCore: SMT, sizes: AZURE_SIZES },
+  'D{n}_v3': { threadsPerCore: SMT, sizes: AZURE_SIZES },
+  'E{n}s_v5': { threadsPerCore: SMT, sizes: AZURE_SIZES },
+  'E{n}as_v5': { threadsPerCore: SMT, sizes: AZURE_SIZES },
+  'E{n}ds_v5': { threadsPerCore: SMT, sizes: AZURE_SIZES },
+  'E{n}s_v4': { threadsPerCore: SMT, sizes: AZURE_SIZES },
+  'E{n}s_v3': { threadsPerCore: SMT, sizes: AZURE_SIZES },
+  'F{n}s_v2': { threadsPerCore: SMT, sizes: AZURE_SIZES },
+  // Ampere Altra (Arm): one vCPU per core.
+  'D{n}ps_v5': {
+    threadsPerCore: WHOLE_CORES,
+    sizes: [2, 4, 8, 16, 32, 48, 64],
+  },
+  'D{n}pds_v5': {
+    threadsPerCore: WHOLE_CORES,
+    sizes: [2, 4, 8, 16, 32, 48, 64],
+  },
+  'E{n}ps_v5': { threadsPerCore: WHOLE_CORES, sizes: [2, 4, 8, 16, 20, 32] },
+};
 const AZURE_BURSTABLE: Record<string, number> = {
-  B1s: 1, B1ms: 1, B2s: 2, B2ms: 2, B4ms: 4, B8ms: 8, B12ms: 12, B16ms: 16, B20ms: 20,
+  B1s: 1,
+  B1ms: 1,
+  B2s: 2,
+  B2ms: 2,
+  B4ms: 4,
+  B8ms: 8,
+  B12ms: 12,
+  B16ms: 16,
+  B20ms: 20,
 };
 
-const GCP_FAMILIES = ['n1', 'n2', 'n2d', 'e2', 'c2', 'c3', 'c3d', 'n4', 't2d'];
 const GCP_TYPES = ['standard', 'highmem', 'highcpu'];
 const GCP_SIZES = [2, 4, 8, 16, 22, 30, 32, 44, 48, 60, 64, 80, 88, 96];
-const GCP_SHARED: Record<string, number> = { 'e2-micro': 2, 'e2-small': 2, 'e2-medium': 2 };
+const GCP_FAMILIES: Record<string, number> = {
+  n1: SMT,
+  n2: SMT,
+  n2d: SMT,
+  e2: SMT,
+  c2: SMT,
+  c3: SMT,
+  c3d: SMT,
+  n4: SMT,
+  // Tau T2D (AMD) and Tau T2A (Arm): one vCPU per core.
+  t2d: WHOLE_CORES,
+};
+const GCP_T2A_SIZES = [1, 2, 4, 8, 16, 32, 48];
+const GCP_SHARED: Record<string, number> = {
+  'e2-micro': 2,
+  'e2-small': 2,
+  'e2-medium': 2,
+};
+
+/**
+ * Dedicated host types with their physical cores and sockets. Kept to a few common ones;
+ * add yours with `finopsItam.licenses.hostTypes`.
+ * - AWS, "Amazon EC2 Dedicated Host instance capacity configurations" (EC2 User Guide):
+ *   hosts are allocated per instance family, e.g. an `m5` host has 48 physical cores on 2 sockets.
+ * - Azure, "Azure Dedicated Host SKU configuration tables" (Microsoft Learn): physical cores
+ *   per host SKU; the SKUs are two-socket servers.
+ */
+const HOST_TYPES = new Map<string, HostTypeFacts>([
+  ['m5', { physicalCores: 48, sockets: 2 }],
+  ['r5', { physicalCores: 48, sockets: 2 }],
+  ['c5', { physicalCores: 36, sockets: 2 }],
+  ['m6i', { physicalCores: 64, sockets: 2 }],
+  ['dsv3-type3', { physicalCores: 52, sockets: 2 }],
+  ['esv3-type3', { physicalCores: 52, sockets: 2 }],
+  ['fsv2-type3', { physicalCores: 52, sockets: 2 }],
+  ['dasv4-type1', { physicalCores: 64, sockets: 2 }],
+]);
 
 /** Lookup key: case and the space/underscore of Azure names do not matter. */
 export function instanceTypeKey(name: string): string {
-  return name.trim().toLowerCase().replace(/\s+/g, '_').replace(/^standard_/, '');
+  return name
+    .trim()
+    .toLowerCase()
+    .replace(/\s+/g, '_')
+    .replace(/^standard_/, '');
 }
 
-function buildTable(): Map<string, number> {
-  const table = new Map<string, number>();
-  for (const family of AWS_FAMILIES) {
-    for (const [size, vcpus] of Object.entries(AWS_SIZES)) table.set(`${family}.${size}`, vcpus);
+function buildTable(): Map<string, InstanceTypeFacts> {
+  const table = new Map<string, InstanceTypeFacts>();
+  const add = (name: string, vcpus: number, threadsPerCore: number) =>
+    table.set(instanceTypeKey(name), { vcpus, threadsPerCore });
+  for (const [family, threadsPerCore] of Object.entries(AWS_FAMILIES)) {
+    for (const [size, vcpus] of Object.entries(AWS_SIZES))
+      add(`${family}.${size}`, vcpus, threadsPerCore);
   }
-  for (const [family, sizes] of Object.entries(AWS_BURSTABLE)) {
-    for (const [size, vcpus] of Object.entries(sizes)) table.set(`${family}.${size}`, vcpus);
+  for (const [family, { threadsPerCore, sizes }] of Object.entries(
+    AWS_BURSTABLE,
+  )) {
+    for (const [size, vcpus] of Object.entries(sizes))
+      add(`${family}.${size}`, vcpus, threadsPerCore);
   }
-  for (const series of AZURE_SERIES) {
-    for (const n of AZURE_SIZES) table.set(instanceTypeKey(series.replace('{n}', String(n))), n);
+  for (const [series, { threadsPerCore, sizes }] of Object.entries(
+    AZURE_SERIES,
+  )) {
+    for (const n of sizes)
+      add(series.replace('{n}', String(n)), n, threadsPerCore);
   }
-  for (const [size, vcpus] of Object.entries(AZURE_BURSTABLE)) table.set(instanceTypeKey(size), vcpus);
-  for (const family of GCP_FAMILIES) {
+  for (const [size, vcpus] of Object.entries(AZURE_BURSTABLE))
+    add(size, vcpus, SMT);
+  for (const [family, threadsPerCore] of Object.entries(GCP_FAMILIES)) {
     for (const type of GCP_TYPES) {
-      for (const n of GCP_SIZES) table.set(`${family}-${type}-${n}`, n);
+      for (const n of GCP_SIZES)
+        add(`${family}-${type}-${n}`, n, threadsPerCore);
     }
   }
-  for (const [name, vcpus] of Object.entries(GCP_SHARED)) table.set(name, vcpus);
+  for (const n of GCP_T2A_SIZES) add(`t2a-standard-${n}`, n, WHOLE_CORES);
+  for (const [name, vcpus] of Object.entries(GCP_SHARED)) add(name, vcpus, SMT);
   return table;
 }
 
 const SHIPPED = buildTable();
 
-/** vCPUs of an instance type by name, with config entries taking precedence. */
-export class InstanceTypeTable {
-  private readonly extra: Map<string, number>;
+const toFacts = (setting: InstanceTypeSetting): InstanceTypeFacts =>
+  typeof setting === 'number'
+    ? { vcpus: setting, threadsPerCore: SMT }
+    : { vcpus: setting.vcpus, threadsPerCore: setting.threadsPerCore ?? SMT };
 
-  constructor(extra: Record<string, number> = {}) {
-    this.extra = new Map(Object.entries(extra).map(([name, vcpus]) => [instanceTypeKey(name), vcpus]));
+/** Instance and host types by name, with configured entries taking precedence. */
+export class InstanceTypeTable {
+  private readonly extra: Map<string, InstanceTypeFacts>;
+  private readonly extraHosts: Map<string, HostTypeFacts>;
+
+  constructor(
+    extra: Record<string, InstanceTypeSetting> = {},
+    extraHosts: Record<string, HostTypeFacts> = {},
+  ) {
+    this.extra = new Map(
+      Object.entries(extra).map(([name, setting]) => [
+        instanceTypeKey(name),
+        toFacts(setting),
+      ]),
+    );
+    this.extraHosts = new Map(
+      Object.entries(extraHosts).map(([name, host]) => [
+        instanceTypeKey(name),
+        host,
+      ]),
+    );
   }
 
-  vcpusOf(instanceType: string | undefined | null): number | null {
+  factsOf(instanceType: string | undefined | null): InstanceTypeFacts | null {
     if (!instanceType) return null;
     const key = instanceTypeKey(instanceType);
     return this.extra.get(key) ?? SHIPPED.get(key) ?? null;
+  }
+
+  vcpusOf(instanceType: string | undefined | null): number | null {
+    return this.factsOf(instanceType)?.vcpus ?? null;
+  }
+
+  /** Physical cores and sockets when the name is a dedicated host type, else null. */
+  hostOf(hostType: string | undefined | null): HostTypeFacts | null {
+    if (!hostType) return null;
+    const key = instanceTypeKey(hostType);
+    return this.extraHosts.get(key) ?? HOST_TYPES.get(key) ?? null;
   }
 }

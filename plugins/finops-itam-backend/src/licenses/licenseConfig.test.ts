@@ -13,6 +13,18 @@ describe('finopsItam.licenses config', () => {
     expect(config.inactiveSeatDays).toBe(90);
   });
 
+  it('reads instance types with threads per core, host types and the host tag', () => {
+    const config = read({
+      instanceTypes: { 'm9.large': 2, 'm9g.large': { vcpus: 2, threadsPerCore: 1 } },
+      hostTypes: { m9: { physicalCores: 48, sockets: 2 } },
+      costData: { hostTag: 'host-id' },
+    });
+    expect(config.instanceTypes).toEqual({ 'm9.large': 2, 'm9g.large': { vcpus: 2, threadsPerCore: 1 } });
+    expect(config.hostTypes).toEqual({ m9: { physicalCores: 48, sockets: 2 } });
+    expect(config.costData.hostTag).toBe('host-id');
+    expect(readLicenseConfig(new ConfigReader({})).costData.hostTag).toBe('license-host');
+  });
+
   it('overrides one number of a shipped product and defines a new product', () => {
     const config = read({
       products: [
@@ -41,6 +53,8 @@ describe('finopsItam.licenses config', () => {
     [{ costData: { windowDays: 0 } }, /costData.windowDays must be a whole number of days/],
     [{ costData: { skuProducts: [{ pattern: 'x', productId: 'rhel', model: 'free' }] } }, /skuProducts\[0\]\.model/],
     [{ instanceTypes: { 'm9.huge': 'lots' } }, /instanceTypes.m9.huge must be a whole number/],
+    [{ instanceTypes: { 'm9.huge': { vcpus: 8, threadsPerCore: 4 } } }, /instanceTypes.m9.huge.threadsPerCore must be 1 or 2/],
+    [{ hostTypes: { m9: { physicalCores: 48 } } }, /hostTypes.m9.sockets must be a whole number/],
   ])('refuses %j naming the key', (licenses, message) => {
     expect(() => read(licenses)).toThrow(message);
   });

@@ -4,6 +4,8 @@ import { readScheduleWithDefaults } from '../sources/config';
 import { LicenseProduct } from '@finops-itam/plugin-finops-itam-common';
 import { readProductConfig } from './LicenseProductCatalog';
 import { PRODUCT_ID } from './productSchema';
+import { readInstanceTypeConfig } from './instanceTypeConfig';
+import { HostTypeFacts, InstanceTypeSetting } from './instanceTypes';
 
 /** A SkuId or SkuPriceDetails substring that names licensed software, e.g. `sql-ent`. */
 export interface SkuProductPattern {
@@ -26,6 +28,8 @@ export interface CostDataLicenseSettings {
   windowDays: number;
   /** A resource absent this many days is a reharvest candidate. */
   absentAfterDays: number;
+  /** Tag whose value is the id of the dedicated host a VM runs on. */
+  hostTag: string;
 }
 
 export interface EntitlementSourceConfig {
@@ -48,7 +52,8 @@ export interface LicenseConfig {
   entitlementSources: EntitlementSourceConfig[];
   seatSources: SeatSourceConfig[];
   costData: CostDataLicenseSettings;
-  instanceTypes: Record<string, number>;
+  instanceTypes: Record<string, InstanceTypeSetting>;
+  hostTypes: Record<string, HostTypeFacts>;
   unauthorizedProducts: string[];
   /** Seats unused this many days are reharvest candidates. */
   inactiveSeatDays: number;
@@ -73,6 +78,7 @@ export const DEFAULT_COST_DATA_SETTINGS: CostDataLicenseSettings = {
   ],
   windowDays: 90,
   absentAfterDays: 30,
+  hostTag: 'license-host',
 };
 
 const SOURCE_SCHEDULE = { frequency: { hours: 1 }, timeout: { minutes: 10 }, initialDelay: { seconds: 20 } };
@@ -159,12 +165,7 @@ function readSkuProducts(config: Config): SkuProductPattern[] {
 export function readLicenseConfig(config: Config): LicenseConfig {
   const d = DEFAULT_COST_DATA_SETTINGS;
   const base = 'finopsItam.licenses.costData';
-  const instanceTypes = config.getOptional<Record<string, unknown>>('finopsItam.licenses.instanceTypes') ?? {};
-  for (const [name, vcpus] of Object.entries(instanceTypes)) {
-    if (typeof vcpus !== 'number' || !Number.isInteger(vcpus) || vcpus < 1) {
-      throw new Error(`finopsItam.licenses.instanceTypes.${name} must be a whole number of vCPUs`);
-    }
-  }
+  const { instanceTypes, hostTypes } = readInstanceTypeConfig(config);
   return {
     products: readProductConfig(config),
     entitlementSources: readSources(config),
@@ -177,8 +178,10 @@ export function readLicenseConfig(config: Config): LicenseConfig {
       skuProducts: readSkuProducts(config),
       windowDays: positiveInteger(config, `${base}.windowDays`, d.windowDays),
       absentAfterDays: positiveInteger(config, `${base}.absentAfterDays`, d.absentAfterDays),
+      hostTag: config.getOptionalString(`${base}.hostTag`) ?? d.hostTag,
     },
-    instanceTypes: instanceTypes as Record<string, number>,
+    instanceTypes,
+    hostTypes,
     unauthorizedProducts: config.getOptionalStringArray('finopsItam.licenses.unauthorizedProducts') ?? [],
     inactiveSeatDays: positiveInteger(config, 'finopsItam.licenses.inactiveSeatDays', 90),
     costSchedule: readScheduleWithDefaults(

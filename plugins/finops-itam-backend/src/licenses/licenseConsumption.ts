@@ -16,6 +16,8 @@ import {
   licenseUnits,
 } from './countingRules';
 import { StoredSeat } from './DatabaseLicenseStore';
+import { countHostMembers, hostGroupKey, licensingHost } from './dedicatedHosts';
+import { deploymentFactFlags } from './deploymentFlags';
 
 /** One deployment, declaration or seat that needs (or came with) licenses of a product. */
 export interface Consumption {
@@ -80,7 +82,9 @@ export function costDataConsumptions(
         consumptions.push(softwareChargeConsumption(resource, product, detection.model));
         continue;
       }
-      const key = groupKey(product.id, resource.entityRef, detection.model);
+      // Products that license hosts are counted per host, across the entities of its VMs.
+      const key =
+        hostGroupKey(product, resource, detection.model) ?? groupKey(product.id, resource.entityRef, detection.model);
       const member = { resource, product, model: detection.model };
       const list = groups.get(key);
       if (list) list.push(member);
@@ -89,19 +93,19 @@ export function costDataConsumptions(
   }
   for (const members of groups.values()) {
     const { product, model } = members[0];
-    const counts: LicenseCount[] =
-      product.metric === 'subscription'
-        ? countSubscriptionVms(product, members.length)
-        : members.map(m => countDeployment(product, { vcpus: m.resource.vcpus, hyperThreading: m.resource.hyperThreading }));
+    const host = licensingHost(product, members[0].resource);
+    let counts: LicenseCount[];
+    if (host) {
+      counts = countHostMembers(product, host, members.map(m => m.resource));
+    } else if (product.metric === 'subscription') {
+      counts = countSubscriptionVms(product, members.length);
+    } else {
+      counts = members.map(m => countDeployment(product, { vcpus: m.resource.vcpus, hyperThreading: m.resource.hyperThreading }));
+    }
     members.forEach(({ resource }, i) => {
       const count = counts[i];
       const flags: LicenseUsageFlag[] = count.warnings.map(message => ({ kind: 'byol-not-allowed' as const, message }));
-      if (count.quantity === null) {
-        flags.push({
-          kind: 'unknown-size',
-          message: `${resource.resourceName ?? resource.key}: vCPUs unknown, so it is not counted; add CoreCount to the export or the instance type to finopsItam.licenses.instanceTypes`,
-        });
-      }
+      flags.push(...deploymentFactFlags(product, resource, count));
       if (model === 'byol') {
         const violation = byolViolation(product, input.activeEntitlements.get(product.id) ?? [], resource);
         if (violation) flags.push({ kind: 'byol-not-allowed', message: violation });

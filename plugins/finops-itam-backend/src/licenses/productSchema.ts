@@ -26,6 +26,14 @@ export const countingRuleSchema = z
     maxVcpusCounted: positiveInt.optional(),
     vmsPerLicense: positiveInt.optional(),
     maxVcpusAllowed: positiveInt.optional(),
+    dedicatedHost: z
+      .object({
+        minimumPerProcessor: positiveInt.optional(),
+        minimumPerHost: positiveInt.optional(),
+        vmsPerHostLicense: positiveInt.optional(),
+      })
+      .strict()
+      .optional(),
   })
   .strict();
 

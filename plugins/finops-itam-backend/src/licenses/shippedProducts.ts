@@ -2,12 +2,31 @@ import { LicenseProduct } from '@finops-itam/plugin-finops-itam-common';
 
 const USD = (amount: string) => ({ amount, currency: 'USD' });
 
-/** SQL Server in the cloud: licensed per vCPU as cores, 4 at least per VM, in 2-core packs. */
-const SQL_SERVER_RULE = { minimumPerVm: 4, packSize: 2 };
+/**
+ * SQL Server in the cloud: licensed per vCPU as cores, 4 at least per VM, in 2-core packs.
+ * On a dedicated host, per physical core of the host with 4 at least per processor (SQL
+ * Server licensing guide, "Licensing by physical core").
+ */
+const SQL_SERVER_RULE = {
+  minimumPerVm: 4,
+  packSize: 2,
+  dedicatedHost: { minimumPerProcessor: 4 },
+};
 const SQL_SERVER_BYOL = { requiresLicenseMobility: true };
 
-/** Windows Server: 8 core licenses at least per VM, in 2-core packs. */
-const WINDOWS_SERVER_RULE = { minimumPerVm: 8, packSize: 2 };
+/**
+ * Windows Server: 8 core licenses at least per VM, in 2-core packs. On a dedicated host, all
+ * physical cores with 8 at least per processor and 16 per host (Windows Server licensing
+ * guide, core-based licensing); Datacenter then covers any number of VMs on the host,
+ * Standard two VMs per licensing of all the cores.
+ */
+const WINDOWS_SERVER_HOST = { minimumPerProcessor: 8, minimumPerHost: 16 };
+const WINDOWS_SERVER_DATACENTER_RULE = { minimumPerVm: 8, packSize: 2, dedicatedHost: WINDOWS_SERVER_HOST };
+const WINDOWS_SERVER_STANDARD_RULE = {
+  minimumPerVm: 8,
+  packSize: 2,
+  dedicatedHost: { ...WINDOWS_SERVER_HOST, vmsPerHostLicense: 2 },
+};
 /**
  * Windows Server may not be brought to shared AWS or GCP hosts (no License Mobility); on
  * Azure it may, through Azure Hybrid Benefit; elsewhere only on dedicated hosts.
@@ -56,7 +75,7 @@ export const SHIPPED_LICENSE_PRODUCTS: readonly LicenseProduct[] = [
     name: 'Windows Server Standard',
     edition: 'Standard',
     metric: 'per-core',
-    rule: WINDOWS_SERVER_RULE,
+    rule: WINDOWS_SERVER_STANDARD_RULE,
     byol: WINDOWS_SERVER_BYOL,
     listPrice: USD('73.5'),
   },
@@ -66,7 +85,7 @@ export const SHIPPED_LICENSE_PRODUCTS: readonly LicenseProduct[] = [
     name: 'Windows Server Datacenter',
     edition: 'Datacenter',
     metric: 'per-core',
-    rule: WINDOWS_SERVER_RULE,
+    rule: WINDOWS_SERVER_DATACENTER_RULE,
     byol: WINDOWS_SERVER_BYOL,
     listPrice: USD('423.19'),
   },

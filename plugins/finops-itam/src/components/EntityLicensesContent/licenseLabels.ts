@@ -94,6 +94,12 @@ export const FLAG_LABELS: Record<LicenseUsageFlag['kind'], Described> = {
     explanation:
       'The vCPU or core count of a resource is unknown, so it is not counted: the required quantity may be too low.',
   },
+  'core-count-mismatch': {
+    label: 'Core count differs',
+    tone: 'warning',
+    explanation:
+      'The cost row’s CoreCount differs from the vCPUs of its instance type (CoreCount may be physical cores). The vCPUs are counted; check the export.',
+  },
   'unknown-product': {
     label: 'Unknown product',
     tone: 'warning',
