@@ -238,8 +238,21 @@ export interface Config {
           requiresLicenseMobility?: boolean;
           sharedTenancyProviders?: string[];
         };
-        /** Price of one license unit per year, for shortage exposure. */
-        listPrice?: { amount: string; currency: string };
+        /**
+         * The list price, for shortage exposure (its cost per year). `per`: `year` for a
+         * subscription (the default), or `perpetual` for a one-time license price, which
+         * needs `amortisationYears` (the years it is spread over) and may give
+         * `annualSupportRate` (yearly support as a fraction of the price, Oracle 0.22).
+         * `units`: license units the amount buys (2 for a 2-core pack); default 1.
+         */
+        listPrice?: {
+          amount: string;
+          currency: string;
+          units?: number;
+          per?: 'year' | 'perpetual';
+          annualSupportRate?: string;
+          amortisationYears?: number;
+        };
       }>;
       /**
        * Entitlement files (YAML, JSON or CSV) read on a schedule. All files of a source are

@@ -87,8 +87,28 @@ export interface LicenseProduct {
   metric: LicenseMetric;
   rule: LicenseCountingRule;
   byol?: ByolRights;
-  /** Price of one license unit per year, for shortage exposure. */
-  listPrice?: { amount: string; currency: string };
+  /** The publisher's list price, for shortage exposure. */
+  listPrice?: LicenseListPrice;
+}
+
+/**
+ * A list price and what it buys: a yearly subscription, or a perpetual license with yearly
+ * support. Shortage exposure is its cost per year (see `per`). @public
+ */
+export interface LicenseListPrice {
+  amount: string;
+  currency: string;
+  /** License units the amount buys, e.g. 2 for a 2-core pack or 16 for a 16-core pack; default 1. */
+  units?: number;
+  /**
+   * `year`: a subscription price for one year. `perpetual`: a one-time license price, counted
+   * per year as `amount / amortisationYears + amount × annualSupportRate`.
+   */
+  per: 'year' | 'perpetual';
+  /** Perpetual only: the yearly support fee as a fraction of the license price (Oracle: 0.22). */
+  annualSupportRate?: string;
+  /** Perpetual only: the years the license price is spread over for exposure. */
+  amortisationYears?: number;
 }
 
 /** An amount with its currency. @public */
@@ -179,7 +199,10 @@ export interface LicensePositionEntry {
   /** entitled − (required − licenseIncludedRequired): license-included needs no entitlement. */
   position: number;
   status: LicensePositionStatus;
-  /** Shortage × list price; null without a shortage or a list price. */
+  /**
+   * The cost per year of buying the shortage at list price (a perpetual price is spread over
+   * its amortisation years, plus support); null without a shortage or a list price.
+   */
   exposure: LicenseMoney | null;
   trueUpDate: string | null;
   projectedAtTrueUp: number | null;
@@ -223,14 +246,39 @@ export interface LicenseUsageFlag {
   message: string;
 }
 
-/** One product an entity consumes. @public */
+/**
+ * How an entity's use of a product is licensed: BYOL or license-included in cost data, declared
+ * in the `finops-itam.io/licenses` annotation, or seats from a seat import. @public
+ */
+export type LicenseUsageModel = 'byol' | 'license-included' | 'declared' | 'seat';
+
+/** One source of an entity's use of a product, with the deployments behind it. @public */
+export interface EntityLicenseUsageSource {
+  model: LicenseUsageModel;
+  source: LicenseConsumptionSource;
+  /**
+   * Licenses this source adds to the requirement. A declaration adds what BYOL cost data
+   * does not already count; license-included licenses came with the cloud bill.
+   */
+  required: number;
+  reasons: LicenseRequirementReason[];
+}
+
+/** One product an entity consumes, whatever its sources. @public */
 export interface EntityLicenseUsage {
   productId: string;
   productName: string;
   metric: LicenseMetric;
+  /** Licenses that need entitlements: BYOL, seats and what declarations add. */
   required: number;
-  model: 'byol' | 'license-included' | 'declared' | 'seat';
-  /** False when the product as a whole is short of entitlements (license-included is always covered). */
+  /** Licenses that came with the cloud bill (license-included), needing no entitlement. */
+  licenseIncluded: number;
+  /** Each source with what it adds, in the order byol, declared, license-included, seat. */
+  sources: EntityLicenseUsageSource[];
+  /**
+   * False when the entity needs entitlements and the product as a whole is short of them
+   * (use that is only license-included is always covered).
+   */
   covered: boolean;
   status: LicensePositionStatus | null;
   /**
@@ -243,7 +291,6 @@ export interface EntityLicenseUsage {
    * first, never added together; empty when none. Absent from backends before it was added.
    */
   monthlyCosts?: LicenseMoney[];
-  reasons: LicenseRequirementReason[];
   flags: LicenseUsageFlag[];
   licenseEntityRef: string | null;
 }

@@ -1,14 +1,17 @@
 import {
   EntityLicenseUsage,
+  EntityLicenseUsageSource,
+  LicenseConsumptionSource,
   LicenseEntitlement,
   LicenseMoney,
   LicensePositionEntry,
   LicenseProduct,
   LicenseUsageFlag,
+  LicenseUsageModel,
   ReharvestCandidate,
   licenseResourceEntityRef,
 } from '@finops-itam/plugin-finops-itam-common';
-import { Consumption } from './licenseConsumption';
+import { Consumption, needsEntitlement } from './licenseConsumption';
 import { compare } from './licensePosition';
 
 function dedupeFlags(flags: LicenseUsageFlag[]): LicenseUsageFlag[] {
@@ -21,11 +24,22 @@ function dedupeFlags(flags: LicenseUsageFlag[]): LicenseUsageFlag[] {
   });
 }
 
+/** Source order within a product: what needs entitlements first, then what came with the bill. */
+const MODEL_ORDER: LicenseUsageModel[] = ['byol', 'declared', 'license-included', 'seat'];
+
+/** Where each model's consumptions come from. */
+const SOURCE_OF: Record<LicenseUsageModel, LicenseConsumptionSource> = {
+  byol: 'cost-data',
+  'license-included': 'cost-data',
+  declared: 'catalog',
+  seat: 'seat-import',
+};
+
 /**
- * The use of licensed products by one entity or by the members of a System or Domain, one
- * entry per product and model (BYOL, license-included, declared, seat) summed over the
- * entities, each with the deployments behind it, its flags, the product's compliance status
- * and the entities' monthly cost share.
+ * The use of licensed products by one entity or by the members of a System or Domain: one
+ * entry per product, summed over the entities, with its sources (BYOL and license-included
+ * cost data, catalog declarations, seat imports) and the deployments behind each, its
+ * flags, the product's compliance status and the entities' monthly cost share.
  */
 export function entityLicenseUsage(input: {
   /** The entity, or every entity rolling up into it. */
@@ -41,54 +55,51 @@ export function entityLicenseUsage(input: {
   /** The entities' cost share per product over the latest full month, per currency, largest first. */
   monthlyCost: Map<string, LicenseMoney[]>;
 }): EntityLicenseUsage[] {
-  const groups = new Map<string, Consumption[]>();
+  const byProduct = new Map<string, Consumption[]>();
   for (const c of input.consumptions) {
     if (c.entityRef === null || !input.entityRefs.has(c.entityRef) || !input.products.has(c.productId)) continue;
-    const key = `${c.productId}\u0000${c.model}`;
-    const list = groups.get(key);
+    const list = byProduct.get(c.productId);
     if (list) list.push(c);
-    else groups.set(key, [c]);
+    else byProduct.set(c.productId, [c]);
   }
   const positionOf = new Map(input.position.map(p => [p.productId, p]));
-  const usages: EntityLicenseUsage[] = [...groups.values()].map(list => {
-    const { productId, model } = list[0];
+  const sum = (list: Consumption[]) => list.reduce((total, c) => total + c.counted, 0);
+  const reasonOf = (c: Consumption) =>
+    input.nameEntities ? { ...c.reason, entityRef: c.entityRef ?? undefined } : c.reason;
+
+  const usages: EntityLicenseUsage[] = [...byProduct.entries()].map(([productId, list]) => {
     const product = input.products.get(productId)!;
     const status = positionOf.get(productId)?.status ?? null;
+    const sources: EntityLicenseUsageSource[] = MODEL_ORDER.flatMap(model => {
+      const ofModel = list.filter(c => c.model === model);
+      if (ofModel.length === 0) return [];
+      return [{ model, source: SOURCE_OF[model], required: sum(ofModel), reasons: ofModel.map(reasonOf) }];
+    });
+    const required = sum(list.filter(needsEntitlement));
+    const licenseIncluded = sum(list.filter(c => !needsEntitlement(c)));
     const flags = list.flatMap(c => c.flags);
     for (const candidate of input.reharvest.filter(r => r.productId === productId)) {
       flags.push({ kind: 'reharvest-candidate', message: candidate.detail });
     }
     const hasEntitlement = input.entitlements.some(e => e.productId === productId);
-    const monthlyCosts = model === 'license-included' ? [] : input.monthlyCost.get(productId) ?? [];
+    // Only use that needs entitlements carries a share of their cost.
+    const needsAny = sources.some(s => s.model !== 'license-included');
+    const monthlyCosts = needsAny ? input.monthlyCost.get(productId) ?? [] : [];
     return {
       productId,
       productName: product.name,
       metric: product.metric,
-      required: list.reduce((sum, c) => sum + c.counted, 0),
-      model,
-      // License-included use came with the cloud bill; everything else shares the product's fate.
-      covered: model === 'license-included' || status !== 'shortage',
+      required,
+      licenseIncluded,
+      sources,
+      // Use that is only license-included came with the cloud bill; the rest shares the product's fate.
+      covered: !needsAny || status !== 'shortage',
       status,
       monthlyCost: monthlyCosts[0] ?? null,
       monthlyCosts,
-      reasons: input.nameEntities
-        ? list.map(c => ({ ...c.reason, entityRef: c.entityRef ?? undefined }))
-        : list.map(c => c.reason),
       flags: dedupeFlags(flags),
       licenseEntityRef: hasEntitlement ? licenseResourceEntityRef(productId) : null,
     };
   });
-  usages.sort((a, b) => compare(a.productId, b.productId) || compare(a.model, b.model));
-  // The product's cost share is shown once, on the usage that needs the most licenses.
-  for (const usage of usages) {
-    if (usage.monthlyCost === null) continue;
-    const top = usages
-      .filter(u => u.productId === usage.productId && u.monthlyCost !== null)
-      .reduce((best, u) => (u.required > best.required ? u : best));
-    if (top !== usage) {
-      usage.monthlyCost = null;
-      usage.monthlyCosts = [];
-    }
-  }
-  return usages;
+  return usages.sort((a, b) => compare(a.productId, b.productId));
 }

@@ -69,9 +69,7 @@ describe('an entity’s monthly license cost', () => {
         namespace: 'default',
         name: 'payments',
       });
-      const byol = products.find(
-        p => p.productId === SQL && p.model === 'byol',
-      )!;
+      const byol = products.find(p => p.productId === SQL)!;
       // October, 31 days, in each currency on its own; the largest stays in monthlyCost.
       expect(byol.monthlyCosts).toEqual([
         { amount: '3100', currency: 'USD' },

@@ -1,19 +1,19 @@
 import {
-  EntityLicenseUsage,
   LicenseConsumptionSource,
   LicenseEntitlement,
   LicenseProduct,
   LicenseRequirementReason,
   LicenseUsageFlag,
+  LicenseUsageModel,
   UnknownLicenseProductUse,
 } from '@finops-itam/plugin-finops-itam-common';
 import { byolViolation } from './byolRules';
+import { declarationConsumptions } from './declaredLicenses';
 import { LicensedResource } from './costDataLicenses';
 import {
   LicenseCount,
   countDeployment,
   countSubscriptionVms,
-  licenseUnits,
 } from './countingRules';
 import { StoredSeat } from './DatabaseLicenseStore';
 import { countHostMembers, hostGroupKey, licensingHost } from './dedicatedHosts';
@@ -23,7 +23,7 @@ import { deploymentFactFlags } from './deploymentFlags';
 export interface Consumption {
   productId: string;
   entityRef: string | null;
-  model: EntityLicenseUsage['model'];
+  model: LicenseUsageModel;
   /** Quantity that counts towards the requirement; 0 when unknown or already counted. */
   counted: number;
   reason: LicenseRequirementReason;
@@ -168,50 +168,22 @@ function softwareChargeConsumption(
 
 /**
  * Everything that consumes licenses: cost data, catalog declarations and seat imports.
- * A declaration for a product the entity's cost data or seat imports already count is
- * listed but not added, so the same VMs or seats are never counted twice.
+ * A declaration adds what the entity's BYOL cost data does not count (see
+ * `declarationConsumptions`), so the same VMs or seats are never counted twice.
  */
 export function collectConsumption(input: ConsumptionInput): ConsumptionResult {
   const unknownProducts: UnknownLicenseProductUse[] = [];
   const consumptions = costDataConsumptions(input.resources, input, unknownProducts);
 
-  const measured = new Map<string, string>();
-  for (const c of consumptions) {
-    if (c.entityRef) measured.set(groupKey(c.entityRef, c.productId), 'cost data');
-  }
-  for (const seat of input.seats) {
-    if (seat.entityRef) measured.set(groupKey(seat.entityRef, seat.productId), 'the seat import');
-  }
-  for (const declaration of input.declarations) {
-    const product = input.products.get(declaration.productId);
-    if (!product) {
-      unknownProducts.push({
-        productId: declaration.productId,
-        source: 'catalog',
-        entityRef: declaration.entityRef,
-        resourceId: null,
-        resourceName: null,
-      });
-      continue;
-    }
-    const measuredBy = measured.get(groupKey(declaration.entityRef, declaration.productId));
-    const duplicate = measuredBy !== undefined;
-    const units = licenseUnits(product.metric, declaration.quantity);
-    consumptions.push({
-      productId: product.id,
-      entityRef: declaration.entityRef,
-      model: 'declared',
-      counted: duplicate ? 0 : declaration.quantity,
-      reason: {
-        source: 'catalog',
-        quantity: duplicate ? 0 : declaration.quantity,
-        rule: duplicate
-          ? `declared ${units} in finops-itam.io/licenses; not added, ${measuredBy} already counts this product for the entity`
-          : `declared ${units} in finops-itam.io/licenses`,
-      },
-      flags: [],
-    });
-  }
+  consumptions.push(
+    ...declarationConsumptions({
+      declarations: input.declarations,
+      products: input.products,
+      costData: consumptions,
+      seats: input.seats,
+      unknown: unknownProducts,
+    }),
+  );
 
   for (const seat of input.seats) {
     const product = input.products.get(seat.productId);

@@ -7,9 +7,9 @@ import {
   ReharvestCandidate,
   licenseResourceEntityRef,
 } from '@finops-itam/plugin-finops-itam-common';
-import { Money } from '../ingestion/money';
 import { Consumption, needsEntitlement } from './licenseConsumption';
 import { addDays, daysBetween } from './days';
+import { annualCostOf } from './listPriceBasis';
 
 /** Code-unit order, so answers do not depend on the server's locale. */
 export function compare(a: string, b: string): number {
@@ -75,10 +75,7 @@ export function computePosition(input: PositionInput): LicensePositionEntry[] {
     const needed = required - licenseIncludedRequired;
     const position = entitled - needed;
     const shortage = Math.max(0, -position);
-    const exposure =
-      shortage > 0 && product.listPrice
-        ? { amount: new Money(product.listPrice.amount).times(shortage).toFixed(), currency: product.listPrice.currency }
-        : null;
+    const exposure = annualCostOf(product.listPrice, shortage);
     const trueUpDate =
       entitlements.map(e => e.trueUpDate).filter((d): d is string => !!d && d >= input.today).sort()[0] ?? null;
     let projectedAtTrueUp: number | null = null;

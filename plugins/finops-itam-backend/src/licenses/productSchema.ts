@@ -60,6 +60,41 @@ export const currencySchema = z
 
 export const moneySchema = z.object({ amount: decimalAmount, currency: currencySchema }).strict();
 
+/**
+ * A list price with its basis. Without `per` it is a yearly price, as `listPrice` meant
+ * before the basis existed; a perpetual price says how it is counted per year.
+ */
+export const listPriceSchema = z
+  .object({
+    amount: decimalAmount,
+    currency: currencySchema,
+    units: positiveInt.optional(),
+    per: z.enum(['year', 'perpetual']).default('year'),
+    annualSupportRate: decimalAmount
+      .refine(rate => Number(rate) <= 1, 'must be a fraction of the license price between 0 and 1, like 0.22')
+      .optional(),
+    amortisationYears: positiveInt.optional(),
+  })
+  .strict()
+  .superRefine((price, ctx) => {
+    if (price.per === 'perpetual' && price.amortisationYears === undefined) {
+      ctx.addIssue({
+        code: z.ZodIssueCode.custom,
+        path: ['amortisationYears'],
+        message: 'is required for a perpetual price: the years its cost is spread over',
+      });
+    }
+    const perpetualOnly = {
+      annualSupportRate: 'applies to perpetual prices only: a yearly subscription includes its support',
+      amortisationYears: 'applies to perpetual prices only: a yearly price is already per year',
+    };
+    for (const [field, message] of Object.entries(perpetualOnly)) {
+      if (price.per === 'year' && price[field as keyof typeof perpetualOnly] !== undefined) {
+        ctx.addIssue({ code: z.ZodIssueCode.custom, path: [field], message });
+      }
+    }
+  });
+
 export const licenseProductSchema = z
   .object({
     id: z.string().regex(PRODUCT_ID, 'must be lowercase kebab-case, like microsoft-sql-server-enterprise'),
@@ -69,7 +104,7 @@ export const licenseProductSchema = z
     metric: licenseMetricSchema,
     rule: countingRuleSchema.default({}),
     byol: byolRightsSchema.optional(),
-    listPrice: moneySchema.optional(),
+    listPrice: listPriceSchema.optional(),
   })
   .strict();
 

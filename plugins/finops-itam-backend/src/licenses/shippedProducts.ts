@@ -1,6 +1,25 @@
-import { LicenseProduct } from '@finops-itam/plugin-finops-itam-common';
+import { LicenseListPrice, LicenseProduct } from '@finops-itam/plugin-finops-itam-common';
 
-const USD = (amount: string) => ({ amount, currency: 'USD' });
+/**
+ * List prices in USD with their basis; PRICES.md gives each one's public source and the
+ * date it was read. Perpetual prices are spread over PERPETUAL_YEARS for exposure, plus
+ * their yearly support.
+ */
+const PERPETUAL_YEARS = 3;
+const subscriptionPerYear = (amount: string, units = 1): LicenseListPrice => ({
+  amount,
+  currency: 'USD',
+  ...(units === 1 ? {} : { units }),
+  per: 'year',
+});
+const perpetual = (amount: string, annualSupportRate: string, units = 1): LicenseListPrice => ({
+  amount,
+  currency: 'USD',
+  ...(units === 1 ? {} : { units }),
+  per: 'perpetual',
+  annualSupportRate,
+  amortisationYears: PERPETUAL_YEARS,
+});
 
 /**
  * SQL Server in the cloud: licensed per vCPU as cores, 4 at least per VM, in 2-core packs.
@@ -44,9 +63,9 @@ const ORACLE_BYOL = {
 /**
  * The products this plugin knows out of the box, with the counting rules of
  * `domain.md` §2. The numbers are vendor terms as data: `finopsItam.licenses.products`
- * and `PUT /licenses/products` override or extend them by id. List prices are indicative
- * yearly prices per license unit in USD, used only for shortage exposure; override them
- * with your contract prices.
+ * and `PUT /licenses/products` override or extend them by id. List prices are the
+ * publishers' public list prices with their basis, used only for shortage exposure;
+ * override them with your contract prices.
  */
 export const SHIPPED_LICENSE_PRODUCTS: readonly LicenseProduct[] = [
   {
@@ -57,7 +76,8 @@ export const SHIPPED_LICENSE_PRODUCTS: readonly LicenseProduct[] = [
     metric: 'per-core',
     rule: SQL_SERVER_RULE,
     byol: SQL_SERVER_BYOL,
-    listPrice: USD('2717'),
+    // Subscription: 5,434 per 2-core pack per year.
+    listPrice: subscriptionPerYear('5434', 2),
   },
   {
     id: 'microsoft-sql-server-standard',
@@ -67,7 +87,8 @@ export const SHIPPED_LICENSE_PRODUCTS: readonly LicenseProduct[] = [
     metric: 'per-core',
     rule: SQL_SERVER_RULE,
     byol: SQL_SERVER_BYOL,
-    listPrice: USD('945'),
+    // Subscription: 1,418 per 2-core pack per year.
+    listPrice: subscriptionPerYear('1418', 2),
   },
   {
     id: 'microsoft-windows-server-standard',
@@ -77,7 +98,8 @@ export const SHIPPED_LICENSE_PRODUCTS: readonly LicenseProduct[] = [
     metric: 'per-core',
     rule: WINDOWS_SERVER_STANDARD_RULE,
     byol: WINDOWS_SERVER_BYOL,
-    listPrice: USD('73.5'),
+    // Perpetual 16-core license, Software Assurance about 25 % of it a year.
+    listPrice: perpetual('1069', '0.25', 16),
   },
   {
     id: 'microsoft-windows-server-datacenter',
@@ -87,7 +109,8 @@ export const SHIPPED_LICENSE_PRODUCTS: readonly LicenseProduct[] = [
     metric: 'per-core',
     rule: WINDOWS_SERVER_DATACENTER_RULE,
     byol: WINDOWS_SERVER_BYOL,
-    listPrice: USD('423.19'),
+    // Perpetual 16-core license, Software Assurance about 25 % of it a year.
+    listPrice: perpetual('6155', '0.25', 16),
   },
   {
     id: 'oracle-database-enterprise',
@@ -97,7 +120,8 @@ export const SHIPPED_LICENSE_PRODUCTS: readonly LicenseProduct[] = [
     metric: 'per-processor',
     rule: { vcpusPerLicenseHyperThreaded: 2, vcpusPerLicense: 1, coreFactor: 0.5 },
     byol: ORACLE_BYOL,
-    listPrice: USD('10450'),
+    // Perpetual per processor; Software Update License & Support 22 % of it a year.
+    listPrice: perpetual('47500', '0.22'),
   },
   {
     id: 'oracle-database-standard-2',
@@ -108,7 +132,8 @@ export const SHIPPED_LICENSE_PRODUCTS: readonly LicenseProduct[] = [
     // 4 vCPUs = 1 socket; SE2 may run on 8 vCPUs at most (flagged, not capped).
     rule: { vcpusPerLicense: 4, maxVcpusAllowed: 8 },
     byol: ORACLE_BYOL,
-    listPrice: USD('3850'),
+    // Perpetual per socket; Software Update License & Support 22 % of it a year.
+    listPrice: perpetual('17500', '0.22'),
   },
   {
     id: 'rhel',
@@ -117,7 +142,8 @@ export const SHIPPED_LICENSE_PRODUCTS: readonly LicenseProduct[] = [
     metric: 'subscription',
     rule: { vmsPerLicense: 2 },
     byol: { allowedProviders: ['AWS', 'Amazon Web Services', 'Microsoft', 'Azure', 'Google Cloud'] },
-    listPrice: USD('799'),
+    // Subscription per year (standard support); not verified, see PRICES.md.
+    listPrice: subscriptionPerYear('799'),
   },
   {
     id: 'saas-observability-seat',

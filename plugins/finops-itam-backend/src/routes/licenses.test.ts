@@ -294,7 +294,8 @@ describe('license API', () => {
           licenseIncludedRequired: 0,
           position: -16,
           status: 'shortage',
-          exposure: { amount: '6771.04', currency: 'USD' },
+          // 16 cores: 6,155 for a 16-core license spread over 3 years plus 25 % a year.
+          exposure: { amount: '3590.42', currency: 'USD' },
           shelfware: 0,
           licenseEntityRef: null,
         },
@@ -324,7 +325,8 @@ describe('license API', () => {
           licenseIncludedRequired: 0,
           position: -2,
           status: 'shortage',
-          exposure: { amount: '7700', currency: 'USD' },
+          // 2 sockets at 17,500 spread over 3 years plus 22 % support a year.
+          exposure: { amount: '19366.67', currency: 'USD' },
           shelfware: 0,
           licenseEntityRef: null,
         },
@@ -375,23 +377,39 @@ describe('license API', () => {
         .set('Authorization', user);
       expect(payments.status).toBe(200);
       expect(payments.body.entityRef).toBe('component:default/payments');
-      const [byol, declared] = payments.body.products;
+      // One row for SQL Server: its BYOL use in cost data and its declaration inside.
+      expect(payments.body.products).toHaveLength(1);
+      const [byol] = payments.body.products;
       expect(byol).toMatchObject({
         productId: SQL,
-        model: 'byol',
         required: 18,
+        licenseIncluded: 0,
         covered: false,
         status: 'shortage',
         licenseEntityRef: `resource:default/license-${SQL}`,
       });
-      expect(byol.reasons).toEqual([
+      const [fromCostData, declared] = byol.sources;
+      expect(fromCostData).toMatchObject({ model: 'byol', source: 'cost-data', required: 18 });
+      expect(fromCostData.reasons).toEqual([
         { source: 'cost-data', resourceId: 'id-sql-vm-2', resourceName: 'sql-vm-2', vcpus: 2, quantity: 4, rule: '2 vCPUs → 4 core licenses: minimum 4 per VM' },
         { source: 'cost-data', resourceId: 'id-sql-vm-6', resourceName: 'sql-vm-6', vcpus: 6, quantity: 6, rule: '6 vCPUs → 6 core licenses' },
         { source: 'cost-data', resourceId: 'id-sql-vm-7', resourceName: 'sql-vm-7', vcpus: 7, quantity: 8, rule: '7 vCPUs → 8 core licenses: 2-core packs' },
         expect.objectContaining({ resourceName: 'sql-vm-odd', vcpus: null, quantity: 0 }),
       ]);
       expect(byol.flags.map((f: any) => f.kind)).toEqual(['unknown-size']);
-      expect(declared).toMatchObject({ productId: SQL, model: 'declared', required: 0, monthlyCost: null });
+      // payments declares 8, which its 18 BYOL cores in cost data already count.
+      expect(declared).toEqual({
+        model: 'declared',
+        source: 'catalog',
+        required: 0,
+        reasons: [
+          {
+            source: 'catalog',
+            quantity: 0,
+            rule: 'declared 8 core licenses in finops-itam.io/licenses; not added, the BYOL use in cost data (18 at its peak) covers it',
+          },
+        ],
+      });
 
       // October's share: payments needs more than is entitled, so it carries the whole
       // daily cost of the SQL Server entitlement, 31 days of 43472 / 365.
@@ -405,9 +423,10 @@ describe('license API', () => {
       const reporting = await request(server)
         .get('/entities/component/default/reporting/licenses')
         .set('Authorization', user);
-      const li = reporting.body.products.find((p: any) => p.model === 'license-included');
-      expect(li).toMatchObject({ productId: SQL, required: 4, covered: true, monthlyCost: null });
-      expect(li.reasons[0].rule).toBe('4 vCPUs → 4 core licenses (license included in the cloud bill)');
+      const li = reporting.body.products.find((p: any) => p.productId === SQL);
+      expect(li).toMatchObject({ required: 0, licenseIncluded: 4, covered: true, monthlyCost: null });
+      expect(li.sources.map((source: any) => source.model)).toEqual(['license-included']);
+      expect(li.sources[0].reasons[0].rule).toBe('4 vCPUs → 4 core licenses (license included in the cloud bill)');
       const windows = reporting.body.products.find((p: any) => p.productId === WINDOWS);
       expect(windows.flags).toEqual([
         {
@@ -435,7 +454,9 @@ describe('license API', () => {
       const observability = await request(server)
         .get('/entities/component/default/observability/licenses')
         .set('Authorization', user);
-      expect(observability.body.products.map((p: any) => [p.model, p.required, p.reasons.map((r: any) => r.rule)])).toEqual([
+      expect(observability.body.products).toHaveLength(1);
+      expect(observability.body.products[0].required).toBe(2);
+      expect(observability.body.products[0].sources.map((p: any) => [p.model, p.required, p.reasons.map((r: any) => r.rule)])).toEqual([
         ['declared', 0, ['declared 40 seat licenses in finops-itam.io/licenses; not added, the seat import already counts this product for the entity']],
         ['seat', 2, ['seat assigned to alice@example.com, last active 2026-11-20', 'seat assigned to bob@example.com, last active 2026-06-01']],
       ]);
@@ -463,24 +484,36 @@ describe('license API', () => {
       const shop = await request(server).get('/entities/system/default/shop/licenses').set('Authorization', user);
       expect(shop.status).toBe(200);
       expect(shop.body.entityRef).toBe('system:default/shop');
+      // One row per product, its sources inside, each reason naming its member.
       const summary = (body: any) =>
-        body.products.map((p: any) => [p.productId, p.model, p.required, p.reasons.map((r: any) => `${r.entityRef} ${r.quantity}`)]);
+        body.products.map((p: any) => [
+          p.productId,
+          p.required,
+          p.licenseIncluded,
+          p.sources.map((s: any) => [s.model, s.required, s.reasons.map((r: any) => `${r.entityRef} ${r.quantity}`)]),
+        ]);
       expect(summary(shop.body)).toEqual([
         [
           SQL,
-          'byol',
           22,
+          4,
           [
-            'component:default/payments 4',
-            'component:default/payments 6',
-            'component:default/payments 8',
-            'component:default/payments 0',
-            'component:default/reporting 4',
+            [
+              'byol',
+              22,
+              [
+                'component:default/payments 4',
+                'component:default/payments 6',
+                'component:default/payments 8',
+                'component:default/payments 0',
+                'component:default/reporting 4',
+              ],
+            ],
+            ['declared', 0, ['component:default/payments 0']],
+            ['license-included', 4, ['component:default/reporting 4']],
           ],
         ],
-        [SQL, 'declared', 0, ['component:default/payments 0']],
-        [SQL, 'license-included', 4, ['component:default/reporting 4']],
-        [WINDOWS, 'byol', 8, ['component:default/reporting 8']],
+        [WINDOWS, 8, 0, [['byol', 8, ['component:default/reporting 8']]]],
       ]);
       const byol = shop.body.products[0];
       expect(byol).toMatchObject({ covered: false, status: 'shortage', licenseEntityRef: `resource:default/license-${SQL}` });
@@ -498,13 +531,12 @@ describe('license API', () => {
       const commerce = await request(server).get('/entities/domain/default/commerce/licenses').set('Authorization', user);
       expect(commerce.status).toBe(200);
       expect(summary(commerce.body).map((row: any[]) => row.slice(0, 3))).toEqual([
-        [SQL, 'byol', 22],
-        [SQL, 'declared', 0],
-        [SQL, 'license-included', 4],
-        [WINDOWS, 'byol', 8],
-        ['oracle-database-standard-2', 'declared', 2],
+        [SQL, 22, 4],
+        [WINDOWS, 8, 0],
+        ['oracle-database-standard-2', 2, 0],
       ]);
-      expect(commerce.body.products[4].reasons[0].entityRef).toBe('component:default/erp');
+      expect(commerce.body.products[2].sources[0]).toMatchObject({ model: 'declared', required: 2 });
+      expect(commerce.body.products[2].sources[0].reasons[0].entityRef).toBe('component:default/erp');
 
       // A system with no licensed members answers an empty list, not an error.
       const erpSystem = await request(server).get('/entities/system/default/erp-system/licenses').set('Authorization', user);
@@ -512,7 +544,8 @@ describe('license API', () => {
 
       // A member asked for directly still answers for itself alone, without entity names.
       const reporting = await request(server).get('/entities/component/default/reporting/licenses').set('Authorization', user);
-      expect(reporting.body.products.find((p: any) => p.model === 'byol' && p.productId === SQL).reasons).toEqual([
+      const reportingSql = reporting.body.products.find((p: any) => p.productId === SQL);
+      expect(reportingSql.sources.find((s: any) => s.model === 'byol').reasons).toEqual([
         { source: 'cost-data', resourceId: 'id-sql-vm-rep', resourceName: 'sql-vm-rep', vcpus: 4, quantity: 4, rule: '4 vCPUs → 4 core licenses' },
       ]);
       await knex.destroy();

@@ -260,6 +260,84 @@ describe('EntityLicensesContent', () => {
     expect(within(rhel).getByText(usd('100.25'))).toBeInTheDocument();
   });
 
+  it('shows a product both declared and found in cost data as one row, its sources inside', async () => {
+    await renderLicenses(async () =>
+      makeLicenses([
+        sqlServerShortage({
+          required: 16,
+          licenseIncluded: 4,
+          sources: [
+            {
+              model: 'byol',
+              source: 'cost-data',
+              required: 8,
+              reasons: [
+                {
+                  source: 'cost-data',
+                  resourceId: 'i-0aaa',
+                  resourceName: 'orders-db-1',
+                  vcpus: 8,
+                  quantity: 8,
+                  rule: '8 vCPUs → 8 core licenses',
+                },
+              ],
+            },
+            {
+              model: 'declared',
+              source: 'catalog',
+              required: 8,
+              reasons: [
+                {
+                  source: 'catalog',
+                  quantity: 8,
+                  rule: 'declared 16 core licenses in finops-itam.io/licenses; 8 of them are the BYOL use in cost data, 8 added',
+                },
+              ],
+            },
+            {
+              model: 'license-included',
+              source: 'cost-data',
+              required: 4,
+              reasons: [
+                {
+                  source: 'cost-data',
+                  resourceId: 'i-0fff',
+                  vcpus: 4,
+                  quantity: 4,
+                  rule: '4 vCPUs → 4 core licenses (license included in the cloud bill)',
+                },
+              ],
+            },
+          ],
+        }),
+      ]),
+    );
+
+    const rows = await screen.findAllByRole('row');
+    expect(productRows()).toHaveLength(1);
+    expect(rows).toHaveLength(2);
+    const [sql] = productRows();
+    expect(sql).toHaveTextContent('16 core licenses');
+    expect(sql).toHaveTextContent('and 4 license included');
+    const sources = within(sql).getByRole('list', {
+      name: 'Sources of Microsoft SQL Server Enterprise',
+    });
+    expect(
+      within(sources)
+        .getAllByRole('listitem')
+        .map(item => item.textContent),
+    ).toEqual([
+      'BYOL 8 core licenses',
+      'Declared 8 core licenses',
+      'License included 4 core licenses',
+    ]);
+    const counted = within(sql).getByRole('list', {
+      name: 'How Microsoft SQL Server Enterprise was counted',
+    });
+    expect(within(counted).getAllByRole('listitem')).toHaveLength(3);
+    expect(counted).toHaveTextContent('from catalog annotation');
+  });
+
   it('says how each quantity was counted, naming the resources', async () => {
     await renderLicenses(async () => makeLicenses([sqlServerShortage()]));
 
@@ -279,7 +357,8 @@ describe('EntityLicensesContent', () => {
 
   it('names the member that runs each deployment on a system', async () => {
     const onSystem = sqlServerShortage();
-    onSystem.reasons = onSystem.reasons.map((reason, index) => ({
+    const [byol] = onSystem.sources;
+    byol.reasons = byol.reasons.map((reason, index) => ({
       ...reason,
       entityRef:
         index === 0
@@ -305,9 +384,10 @@ describe('EntityLicensesContent', () => {
 
   it('shows long lists of deployments on request, by keyboard', async () => {
     const many = sqlServerShortage();
-    many.reasons = [
-      ...many.reasons,
-      { ...many.reasons[0], resourceId: 'i-0eee', resourceName: 'orders-db-5' },
+    const [byol] = many.sources;
+    byol.reasons = [
+      ...byol.reasons,
+      { ...byol.reasons[0], resourceId: 'i-0eee', resourceName: 'orders-db-5' },
     ];
     await renderLicenses(async () => makeLicenses([many]));
 

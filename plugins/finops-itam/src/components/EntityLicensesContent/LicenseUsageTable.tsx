@@ -24,6 +24,7 @@ const useStyles = makeStyles(theme => ({
   product: { minWidth: theme.spacing(20) },
   // A table wider than the card scrolls inside it instead of shifting the whole page.
   scroller: { overflowX: 'auto' },
+  sources: { listStyle: 'none', margin: 0, padding: 0, whiteSpace: 'nowrap' },
 }));
 
 function ProductCell(props: { product: EntityLicenseUsage }) {
@@ -46,6 +47,14 @@ function ProductCell(props: { product: EntityLicenseUsage }) {
   );
 }
 
+/** Use that came with the cloud bill alone, so it needs no entitlement. */
+function onlyLicenseIncluded(product: EntityLicenseUsage): boolean {
+  return (
+    product.sources.length > 0 &&
+    product.sources.every(source => source.model === 'license-included')
+  );
+}
+
 function CoverageChip(props: { product: EntityLicenseUsage }) {
   const { product } = props;
   if (!product.covered) {
@@ -57,20 +66,18 @@ function CoverageChip(props: { product: EntityLicenseUsage }) {
       />
     );
   }
-  const tooltip =
-    product.model === 'license-included'
-      ? 'The cloud provider licenses it as part of the price, so no entitlement is needed.'
-      : `Entitlements for ${
-          product.productName
-        } cover what every service using it requires${
-          product.status === 'surplus' ? ', with licenses to spare' : ''
-        }.`;
+  const tooltip = onlyLicenseIncluded(product)
+    ? 'The cloud provider licenses it as part of the price, so no entitlement is needed.'
+    : `Entitlements for ${
+        product.productName
+      } cover what every service using it requires${
+        product.status === 'surplus' ? ', with licenses to spare' : ''
+      }.`;
   return <ToneChip label="Covered" tone="success" tooltip={tooltip} />;
 }
 
 /** One line per currency: amounts in two currencies are never added into one figure. */
 function MonthlyCostCell(props: { product: EntityLicenseUsage }) {
-  const { model } = props.product;
   const costs = monthlyCostsOf(props.product);
   if (costs.length > 0) {
     return (
@@ -90,7 +97,7 @@ function MonthlyCostCell(props: { product: EntityLicenseUsage }) {
   }
   return (
     <Typography variant="body2" color="textSecondary" component="span">
-      {model === 'license-included' ? 'in the cloud cost' : '—'}
+      {onlyLicenseIncluded(props.product) ? 'in the cloud cost' : '—'}
     </Typography>
   );
 }
@@ -131,8 +138,67 @@ function FlagChips(props: { product: EntityLicenseUsage }) {
 }
 
 /**
- * One row per licensed product the entity consumes: what it needs and why, how it is
- * licensed, whether entitlements cover it, its monthly cost share and its flags.
+ * What the entity needs entitlements for, and apart from it what came with the cloud bill:
+ * `16 core licenses` and `4 license included`.
+ */
+function RequiredQuantity(props: { product: EntityLicenseUsage }) {
+  const { metric, required, licenseIncluded } = props.product;
+  if (onlyLicenseIncluded(props.product)) {
+    return (
+      <Typography variant="body2">
+        {`${requiredQuantity(metric, licenseIncluded)}, license included`}
+      </Typography>
+    );
+  }
+  return (
+    <>
+      <Typography variant="body2">
+        {requiredQuantity(metric, required)}
+      </Typography>
+      {licenseIncluded > 0 && (
+        <Typography variant="caption" color="textSecondary" display="block">
+          {`and ${licenseIncluded} license included`}
+        </Typography>
+      )}
+    </>
+  );
+}
+
+/**
+ * Where the product's use comes from, one line per source with what it adds: BYOL or
+ * license-included cost data, a catalog declaration, a seat import.
+ */
+function LicenseSources(props: { product: EntityLicenseUsage }) {
+  const { product } = props;
+  const classes = useStyles();
+  return (
+    <ul
+      className={classes.sources}
+      aria-label={`Sources of ${product.productName}`}
+    >
+      {product.sources.map(source => {
+        const model = MODEL_LABELS[source.model];
+        return (
+          <li key={source.model}>
+            <ToneChip
+              label={model?.label ?? source.model}
+              tone={model?.tone ?? 'default'}
+              tooltip={model?.explanation ?? source.model}
+            />{' '}
+            <Typography variant="caption" component="span">
+              {requiredQuantity(product.metric, source.required)}
+            </Typography>
+          </li>
+        );
+      })}
+    </ul>
+  );
+}
+
+/**
+ * One row per licensed product the entity consumes, whatever its sources: what it needs
+ * and why, how it is licensed (each source with what it adds), whether entitlements cover
+ * it, its monthly cost share and its flags.
  */
 export function LicenseUsageTable(props: {
   entityName: string;
@@ -175,9 +241,8 @@ export function LicenseUsageTable(props: {
         </TableHead>
         <TableBody>
           {products.map(product => {
-            const model = MODEL_LABELS[product.model];
             return (
-              <TableRow key={`${product.productId}-${product.model}`}>
+              <TableRow key={product.productId}>
                 <TableCell
                   component="th"
                   scope="row"
@@ -186,20 +251,14 @@ export function LicenseUsageTable(props: {
                   <ProductCell product={product} />
                 </TableCell>
                 <TableCell>
-                  <Typography variant="body2">
-                    {requiredQuantity(product.metric, product.required)}
-                  </Typography>
+                  <RequiredQuantity product={product} />
                   <LicenseReasons
                     productName={product.productName}
-                    reasons={product.reasons}
+                    reasons={product.sources.flatMap(source => source.reasons)}
                   />
                 </TableCell>
                 <TableCell>
-                  <ToneChip
-                    label={model?.label ?? product.model}
-                    tone={model?.tone ?? 'default'}
-                    tooltip={model?.explanation ?? product.model}
-                  />
+                  <LicenseSources product={product} />
                 </TableCell>
                 <TableCell>
                   <CoverageChip product={product} />

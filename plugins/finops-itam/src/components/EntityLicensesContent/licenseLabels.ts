@@ -1,8 +1,8 @@
 import {
-  EntityLicenseUsage,
   LicenseConsumptionSource,
   LicenseMetric,
   LicenseUsageFlag,
+  LicenseUsageModel,
 } from '@finops-itam/plugin-finops-itam-common';
 import { ChipTone } from './ToneChip';
 
@@ -42,7 +42,7 @@ export function requiredQuantity(metric: LicenseMetric, quantity: number) {
 
 type Described = { label: string; tone: ChipTone; explanation: string };
 
-export const MODEL_LABELS: Record<EntityLicenseUsage['model'], Described> = {
+export const MODEL_LABELS: Record<LicenseUsageModel, Described> = {
   byol: {
     label: 'BYOL',
     tone: 'info',
