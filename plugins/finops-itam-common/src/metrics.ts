@@ -89,6 +89,15 @@ export interface TeamCostEntity {
   /** change / previousTotal × 100, two decimals; null when previousTotal is zero. */
   changePercent: number | null;
   unitCost: { metric: string; value: string | null } | null;
+  /** The entity's cost in currencies other than the page's `currency`, never converted. */
+  otherCurrencies?: TeamCurrencyTotal[];
+}
+
+/** Cost in one currency other than a team page's, in both compared periods. @public */
+export interface TeamCurrencyTotal {
+  currency: string;
+  total: string;
+  previousTotal: string;
 }
 
 /**
@@ -109,4 +118,9 @@ export interface TeamCostResponse {
   changePercent: number | null;
   /** Sorted by total, highest first. */
   entities: TeamCostEntity[];
+  /**
+   * The group's cost in currencies other than `currency`, largest first, when there is any:
+   * shown apart, never added to `total`.
+   */
+  otherCurrencies?: TeamCurrencyTotal[];
 }

@@ -1,7 +1,7 @@
 import { mockCredentials } from '@backstage/backend-test-utils';
 import { Entity } from '@backstage/catalog-model';
 import request from 'supertest';
-import { testEntity } from '../allocation/__testUtils__/facts';
+import { insertFacts, testEntity } from '../allocation/__testUtils__/facts';
 import { insertLicenseShares } from '../licenses/__testUtils__/licenseShares';
 import { insertShopFacts } from '../metrics/__testUtils__/shopFacts';
 import {
@@ -192,6 +192,62 @@ describe('GET /teams/:namespace/:name/cost', () => {
         total: team.body.total,
         licenses: '0.25',
       });
+      await knex.destroy();
+    },
+  );
+
+  it.each(databases.eachSupportedId())(
+    'keeps cost in another currency apart instead of leaving it out, on %p',
+    async databaseId => {
+      const knex = await databases.init(databaseId);
+      const { server } = await startWithMetrics(knex);
+      await insertShopFacts(knex);
+      await insertFacts(knex, [
+        // A support plan checkout pays in euros: in both periods, never added to USD.
+        {
+          day: '2026-10-30',
+          tags: { application: 'checkout' },
+          billedCost: '7',
+          currency: 'EUR',
+        },
+        {
+          day: '2026-11-02',
+          tags: { application: 'checkout' },
+          billedCost: '12.5',
+          currency: 'EUR',
+        },
+      ]);
+      await request(server)
+        .post('/api/finops-itam/allocation/run')
+        .set('Authorization', service());
+
+      const team = await request(server)
+        .get(
+          '/api/finops-itam/teams/default/team-shop/cost?from=2026-11-01&to=2026-11-04',
+        )
+        .set('Authorization', user());
+
+      expect(team.status).toBe(200);
+      expect(team.body).toMatchObject({
+        currency: 'USD',
+        total: '24.8000000000000001',
+        otherCurrencies: [
+          { currency: 'EUR', total: '12.5', previousTotal: '7' },
+        ],
+      });
+      const checkout = team.body.entities.find(
+        (e: { name: string }) => e.name === 'checkout',
+      );
+      expect(checkout).toMatchObject({
+        total: '18.8000000000000001',
+        otherCurrencies: [
+          { currency: 'EUR', total: '12.5', previousTotal: '7' },
+        ],
+      });
+      const search = team.body.entities.find(
+        (e: { name: string }) => e.name === 'search',
+      );
+      expect(search.otherCurrencies).toBeUndefined();
       await knex.destroy();
     },
   );

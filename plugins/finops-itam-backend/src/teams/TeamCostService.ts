@@ -5,6 +5,7 @@ import { CatalogService } from '@backstage/plugin-catalog-node';
 import {
   TeamCostEntity,
   TeamCostResponse,
+  TeamCurrencyTotal,
 } from '@finops-itam/plugin-finops-itam-common';
 import { Money, MoneyValue } from '../ingestion/money';
 import { MetricVolumeReader } from '../metrics/MetricVolumeReader';
@@ -50,6 +51,37 @@ function pickCurrency(
         (a.currency < b.currency ? -1 : 1),
     );
   return rank(groupRows)[0]?.currency ?? rank(allRows)[0]?.currency ?? null;
+}
+
+/**
+ * Each entity's amounts in currencies other than the page's, largest first: shown beside the
+ * page's figures so no currency is dropped unsaid, and never converted or added to them.
+ */
+function otherCurrenciesByRef(
+  rows: EntityPeriodTotal[],
+  currency: string | null,
+): Map<string, TeamCurrencyTotal[]> {
+  const byRef = new Map<string, TeamCurrencyTotal[]>();
+  for (const row of rows) {
+    if (row.currency === currency) continue;
+    if (new Money(row.current).isZero() && new Money(row.previous).isZero())
+      continue;
+    const list = byRef.get(row.entityRef) ?? [];
+    list.push({
+      currency: row.currency,
+      total: new Money(row.current).toFixed(),
+      previousTotal: new Money(row.previous).toFixed(),
+    });
+    byRef.set(row.entityRef, list);
+  }
+  for (const list of byRef.values()) {
+    list.sort(
+      (a, b) =>
+        new Money(b.total).abs().cmp(new Money(a.total).abs()) ||
+        (a.currency < b.currency ? -1 : 1),
+    );
+  }
+  return byRef;
 }
 
 /**
@@ -111,6 +143,7 @@ export class TeamCostService {
         .map(row => [row.entityRef, row]),
     );
     const unitCosts = await this.unitCosts(owned, byRef, periods);
+    const otherCurrencies = otherCurrenciesByRef(rows, currency);
 
     const entities: TeamCostEntity[] = owned.map(({ entity, ref }) => {
       const total = new Money(byRef.get(ref)?.current ?? 0);
@@ -126,6 +159,9 @@ export class TeamCostService {
         change: change.toFixed(),
         changePercent: percent(change, previous),
         unitCost: unitCosts.get(ref) ?? null,
+        ...(otherCurrencies.has(ref) && {
+          otherCurrencies: otherCurrencies.get(ref),
+        }),
       };
     });
     entities.sort(
@@ -148,6 +184,9 @@ export class TeamCostService {
       change: change.toFixed(),
       changePercent: percent(change, previous),
       entities,
+      ...(otherCurrencies.has(groupRef) && {
+        otherCurrencies: otherCurrencies.get(groupRef),
+      }),
     };
   }
 

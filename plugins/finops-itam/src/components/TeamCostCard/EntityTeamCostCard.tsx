@@ -9,6 +9,7 @@ import { TeamCostResponse } from '@finops-itam/plugin-finops-itam-common';
 import { formatAmount, formatPeriod } from '../../lib';
 import {
   CostChange,
+  OtherCurrencies,
   rankEntities,
   TeamCostEmpty,
   TeamCostGate,
@@ -71,6 +72,7 @@ function TeamCostSummary(props: { cost: TeamCostResponse; currency: string }) {
         currency={currency}
         against="the previous 30 days"
       />
+      <OtherCurrencies totals={cost.otherCurrencies} />
       <Typography variant="caption" color="textSecondary" display="block">
         {`${formatPeriod(
           cost.from,

@@ -121,6 +121,44 @@ describe('EntityTeamCostContent', () => {
     ).toBeGreaterThan(0);
   });
 
+  it('lists cost in another currency beside the total and the service, never added to them', async () => {
+    const base = makeTeamCost();
+    await renderTab(async () => ({
+      ...base,
+      otherCurrencies: [{ currency: 'EUR', total: '12.5', previousTotal: '7' }],
+      entities: base.entities.map(entity =>
+        entity.name === 'checkout-api'
+          ? {
+              ...entity,
+              otherCurrencies: [
+                { currency: 'EUR', total: '12.5', previousTotal: '7' },
+              ],
+            }
+          : entity,
+      ),
+    }));
+
+    expect(
+      await screen.findByTestId('finops-itam-team-total'),
+    ).toHaveTextContent(usd('2000.5'));
+    const eur = new Intl.NumberFormat(undefined, {
+      style: 'currency',
+      currency: 'EUR',
+    }).format(12.5);
+    expect(
+      screen.getByText(
+        `Also in other currencies, neither converted nor included above: ${eur}`,
+      ),
+    ).toBeInTheDocument();
+    const table = screen.getByRole('table', {
+      name: 'Services of team-checkout',
+    });
+    const checkoutRow = within(table)
+      .getByRole('link', { name: 'Checkout API' })
+      .closest('tr')!;
+    expect(within(checkoutRow).getByText(`+ ${eur}`)).toBeInTheDocument();
+  });
+
   it('ranks services by cost, then by change, from the column headings', async () => {
     await renderTab(async () => makeTeamCost());
     await screen.findByTestId('finops-itam-team-total');

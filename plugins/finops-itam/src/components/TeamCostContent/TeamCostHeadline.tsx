@@ -2,7 +2,7 @@ import { InfoCard } from '@backstage/core-components';
 import Typography from '@material-ui/core/Typography';
 import { TeamCostResponse } from '@finops-itam/plugin-finops-itam-common';
 import { formatAmount, formatPeriod } from '../../lib';
-import { CostChange } from '../TeamCostShared';
+import { CostChange, OtherCurrencies } from '../TeamCostShared';
 
 /** The team's all-in cost of the period in big, with its change against the period before. */
 export function TeamCostHeadline(props: {
@@ -29,6 +29,7 @@ export function TeamCostHeadline(props: {
           cost.previousTo,
         )} (${formatAmount(cost.previousTotal, currency)})`}
       />
+      <OtherCurrencies totals={cost.otherCurrencies} />
       <Typography variant="body2" color="textSecondary" paragraph>
         Cloud cost, license cost and shares of shared costs of the Components,
         Resources and Systems this team owns.

@@ -10,7 +10,12 @@ import TableRow from '@material-ui/core/TableRow';
 import Typography from '@material-ui/core/Typography';
 import { TeamCostEntity } from '@finops-itam/plugin-finops-itam-common';
 import { formatAmount, formatUnitCost } from '../../lib';
-import { CostChange, rankEntities, RankBy } from '../TeamCostShared';
+import {
+  CostChange,
+  OtherCurrencies,
+  rankEntities,
+  RankBy,
+} from '../TeamCostShared';
 import { SortableHeaderCell, SortState } from '../SortableHeaderCell';
 
 const SORT_LABELS: Record<RankBy, string> = { cost: 'Cost', change: 'Change' };
@@ -114,6 +119,10 @@ export function TeamServicesTable(props: {
                   </TableCell>
                   <TableCell align="right">
                     {formatAmount(entity.total, currency)}
+                    <OtherCurrencies
+                      totals={entity.otherCurrencies}
+                      variant="caption"
+                    />
                   </TableCell>
                   <TableCell align="right">
                     <CostChange

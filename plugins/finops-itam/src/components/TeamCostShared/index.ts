@@ -4,3 +4,4 @@ export { TeamCostGate } from './TeamCostGate';
 export { useTeamCost } from './useTeamCost';
 export { rankEntities } from './rankEntities';
 export type { RankBy } from './rankEntities';
+export { OtherCurrencies } from './OtherCurrencies';
