@@ -1,70 +1,26 @@
 import { migrationConfig } from '../database/migrations';
 import { createTestDatabases } from '../__testUtils__/testDatabases';
-import { insertLicensedVms, daysFrom } from './__testUtils__/licenseFixtures';
 import {
-  LicensedFactRow,
-  groupLicensedResources,
-  readLicensedFacts,
-} from './costDataLicenses';
+  daysFrom,
+  insertLicensedVms,
+  licenseServiceFor,
+} from './__testUtils__/licenseFixtures';
+import { groupLicensedResources, readLicensedFacts } from './costDataLicenses';
 import { InstanceTypeTable } from './instanceTypes';
-import { DEFAULT_COST_DATA_SETTINGS } from './licenseConfig';
 import { costDataConsumptions } from './licenseConsumption';
-import { SHIPPED_LICENSE_PRODUCTS } from './shippedProducts';
+import {
+  DATACENTER,
+  consumptionsOf,
+  factFlags,
+  m5Host,
+  products,
+  row,
+  settings,
+  tenVms,
+  total,
+} from './__testUtils__/dedicatedHostFixtures';
 
 jest.setTimeout(60_000);
-
-const settings = DEFAULT_COST_DATA_SETTINGS;
-const products = new Map(SHIPPED_LICENSE_PRODUCTS.map(p => [p.id, p]));
-const DATACENTER = 'microsoft-windows-server-datacenter';
-
-const consumptionsOf = (rows: LicensedFactRow[]) =>
-  costDataConsumptions(
-    groupLicensedResources(rows, settings, new InstanceTypeTable()),
-    {
-      products,
-      activeEntitlements: new Map(),
-    },
-  );
-const total = (consumptions: Array<{ counted: number }>) =>
-  consumptions.reduce((sum, c) => sum + c.counted, 0);
-/** Flags other than BYOL rights (checked in byolRules.test.ts): size, host and core-count problems. */
-const factFlags = (consumptions: Array<{ flags: Array<{ kind: string }> }>) =>
-  consumptions.flatMap(c => c.flags).filter(f => f.kind !== 'byol-not-allowed');
-
-const row = (overrides: Partial<LicensedFactRow>): LicensedFactRow => ({
-  day: '2026-11-20',
-  resourceId: 'vm-1',
-  resourceName: null,
-  providerName: 'AWS',
-  skuId: 'ec2/usage',
-  skuPriceDetails: null,
-  tags: null,
-  entityRef: 'component:default/a',
-  ...overrides,
-});
-
-/** The AWS Dedicated Host `h-0a1` of the m5 family: 48 physical cores on 2 sockets. */
-const m5Host = row({
-  resourceId: 'h-0a1',
-  resourceType: 'Dedicated Host',
-  skuPriceDetails: '{"InstanceType":"m5"}',
-  entityRef: null,
-});
-
-/** Ten 4-vCPU VMs on host `host`, six of component a and four of component b. */
-const tenVms = (product: string, host: string) =>
-  Array.from({ length: 10 }, (_, i) =>
-    row({
-      resourceId: `vm-${i}`,
-      tags: JSON.stringify({
-        'license-product': product,
-        'license-model': 'byol',
-        'license-host': host,
-      }),
-      skuPriceDetails: '{"InstanceType":"m5.xlarge"}',
-      entityRef: i < 6 ? 'component:default/a' : 'component:default/b',
-    }),
-  );
 
 describe('licenses on dedicated hosts', () => {
   it('counts Windows Server Datacenter on a 48-core host with ten 4-vCPU VMs as 48, not 80', () => {
@@ -192,6 +148,10 @@ describe('dedicated hosts in stored cost data', () => {
       expect(consumptions.every(c => c.counted === 4 || c.counted === 5)).toBe(
         true,
       );
+      // The license position needs the host's 48 core licenses, not 10 × 8.
+      const { service } = licenseServiceFor(knex, []);
+      const position = await service.position();
+      expect(position.find(p => p.productId === DATACENTER)?.required).toBe(48);
     },
   );
 });

@@ -91,3 +91,70 @@ export function countHostMembers(
     warnings: [],
   }));
 }
+
+/** What a daily view needs of a consumption to count it on its host. */
+interface HostedConsumption {
+  model: string;
+  resource?: LicensedResource;
+}
+
+/**
+ * Counts dedicated hosts day by day, for daily requirements: a host needs its whole count on
+ * every day any VM of the product runs on it, however the VMs on it were replaced, so per-VM
+ * shares computed over a window cannot simply be added up per day. Collect the consumptions
+ * with {@link HostDayCounter.addBilledDays}, then read each one's share of its
+ * host's count that day from {@link HostDayCounter.shares}.
+ */
+export class HostDayCounter<C extends HostedConsumption> {
+  private readonly groups = new Map<
+    string,
+    { product: LicenseProduct; host: DedicatedHost; day: string; members: C[] }
+  >();
+
+  /**
+   * Takes a consumption on each day from `from` to `to` its resource was billed, when it is
+   * counted on a host; false (and nothing taken) when it is counted per VM.
+   */
+  addBilledDays(
+    product: LicenseProduct,
+    consumption: C,
+    from: string,
+    to: string,
+  ): boolean {
+    const host = consumption.resource
+      ? licensingHost(product, consumption.resource)
+      : null;
+    if (!host) return false;
+    for (const day of consumption.resource!.days) {
+      if (day < from || day > to) continue;
+      const key = JSON.stringify([
+        product.id,
+        host.id.toLowerCase(),
+        consumption.model,
+        day,
+      ]);
+      const group = this.groups.get(key);
+      if (group) group.members.push(consumption);
+      else this.groups.set(key, { product, host, day, members: [consumption] });
+    }
+    return true;
+  }
+
+  /** Each collected consumption's whole-license share of its host's count on that day. */
+  *shares(): Generator<{ consumption: C; day: string; quantity: number }> {
+    for (const { product, host, day, members } of this.groups.values()) {
+      const counts = countHostMembers(
+        product,
+        host,
+        members.map(m => m.resource!),
+      );
+      for (let i = 0; i < members.length; i++) {
+        yield {
+          consumption: members[i],
+          day,
+          quantity: counts[i].quantity ?? 0,
+        };
+      }
+    }
+  }
+}
