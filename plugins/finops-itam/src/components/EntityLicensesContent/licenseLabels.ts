@@ -59,7 +59,7 @@ export const MODEL_LABELS: Record<LicenseUsageModel, Described> = {
     label: 'Declared',
     tone: 'default',
     explanation:
-      'Declared on the entity in its finops-itam.io/licenses annotation, for software that cloud bills do not show.',
+      'Declared on the entity in its finops-itam.io/licenses annotation, for software that cloud bills do not show. It adds what the entity’s BYOL use in cost data does not already count; license-included use does not reduce it.',
   },
   seat: {
     label: 'Seats',
