@@ -237,7 +237,34 @@ export interface Config {
           allowedTenancy?: Array<'shared' | 'dedicated-instance' | 'dedicated-host'>;
           requiresLicenseMobility?: boolean;
           sharedTenancyProviders?: string[];
+          /**
+           * Licenses acquired on or after `acquiredBefore` (entitlement `acquiredOn`) may not go
+           * to these providers' dedicated hosts and instances, unless License Mobility covers
+           * them and `unlessLicenseMobility` is true.
+           */
+          dedicatedHostCutoff?: {
+            acquiredBefore: string;
+            providers: string[];
+            tenancy?: Array<'shared' | 'dedicated-instance' | 'dedicated-host'>;
+            unlessLicenseMobility: boolean;
+          };
+          /** Providers where the license needs Software Assurance (or a subscription, see below). */
+          softwareAssuranceRequiredOn?: string[];
+          /** Whether subscription licenses (entitlement `subscription: true`) count as Software Assurance. */
+          subscriptionIncludesSoftwareAssurance?: boolean;
         };
+        /**
+         * Other products this product's surplus licenses cover: `ratio` licenses of the covered
+         * product per license, optionally only on `providers` and only with Software Assurance.
+         * `productId` must be a known product.
+         */
+        covers?: Array<{
+          productId: string;
+          ratio: number;
+          providers?: string[];
+          requiresSoftwareAssurance?: boolean;
+          source?: string;
+        }>;
         /**
          * The list price, for shortage exposure (its cost per year). `per`: `year` for a
          * subscription (the default), or `perpetual` for a one-time license price, which

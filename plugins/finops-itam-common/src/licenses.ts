@@ -76,6 +76,58 @@ export interface ByolRights {
    * (Windows Server: only on Azure, through Azure Hybrid Benefit).
    */
   sharedTenancyProviders?: string[];
+  /**
+   * Licenses acquired on or after a date may not be brought to these providers' dedicated
+   * hosts (Microsoft's "Listed Providers" rule of 2019-10-01), unless License Mobility
+   * covers them, when the product has it.
+   */
+  dedicatedHostCutoff?: ByolDedicatedHostCutoff;
+  /**
+   * Providers where the license may be brought only with Software Assurance or as a
+   * subscription license (Azure Hybrid Benefit on Azure).
+   */
+  softwareAssuranceRequiredOn?: string[];
+  /**
+   * Whether a subscription license (an entitlement with `subscription: true`) carries the
+   * Software Assurance benefits: License Mobility and Azure Hybrid Benefit.
+   */
+  subscriptionIncludesSoftwareAssurance?: boolean;
+}
+
+/** A date after which licenses lose the right to dedicated hosts of some providers. @public */
+export interface ByolDedicatedHostCutoff {
+  /** `YYYY-MM-DD`: licenses acquired before it keep the right (Microsoft: 2019-10-01). */
+  acquiredBefore: string;
+  /** Providers the rule names, matched as in `allowedProviders` (AWS, Google, Alibaba). */
+  providers: string[];
+  /** Tenancies the rule covers; default `dedicated-host` and `dedicated-instance`. */
+  tenancy?: Array<'shared' | 'dedicated-instance' | 'dedicated-host'>;
+  /** True when License Mobility through Software Assurance still allows it (SQL Server). */
+  unlessLicenseMobility: boolean;
+}
+
+/** The BYOL right a deployment breaks. @public */
+export type ByolRuleName =
+  | 'allowed-providers'
+  | 'allowed-tenancy'
+  | 'license-mobility'
+  | 'dedicated-host-cutoff'
+  | 'software-assurance';
+
+/**
+ * Another product a product's licenses may cover, and at what ratio: SQL Server Enterprise
+ * covers Standard 1:1 (down-edition), and 1:4 on Azure with Software Assurance. @public
+ */
+export interface LicenseCoverRule {
+  productId: string;
+  /** Licenses of the covered product that one license of this product covers. */
+  ratio: number;
+  /** Only for use on these providers (matched like `allowedProviders`); absent: anywhere. */
+  providers?: string[];
+  /** Only entitlements with Software Assurance (or a subscription that carries it). */
+  requiresSoftwareAssurance?: boolean;
+  /** Where the right comes from, e.g. the publisher's document. */
+  source?: string;
 }
 
 /** A licensable product. Ids are lowercase kebab-case. @public */
@@ -87,6 +139,8 @@ export interface LicenseProduct {
   metric: LicenseMetric;
   rule: LicenseCountingRule;
   byol?: ByolRights;
+  /** Other products this product's surplus licenses may cover (edition conversions). */
+  covers?: LicenseCoverRule[];
   /** The publisher's list price, for shortage exposure. */
   listPrice?: LicenseListPrice;
 }
@@ -130,6 +184,14 @@ export interface LicenseEntitlement {
   termEnd: string;
   trueUpDate?: string;
   softwareAssurance?: boolean;
+  /**
+   * When the licenses were acquired, `YYYY-MM-DD`: BYOL rights may depend on it (licenses
+   * bought on or after 2019-10-01 lost dedicated hosts of AWS, Google and Alibaba). Unknown
+   * where a rule needs it counts as not proven, so the placement is flagged.
+   */
+  acquiredOn?: string;
+  /** A subscription license (e.g. through CSP) rather than a perpetual one. */
+  subscription?: boolean;
   byol?: ByolRights;
   /** Group entity ref that owns the entitlement, e.g. `group:default/itam`. */
   owner: string;
@@ -185,7 +247,7 @@ export interface EntitlementUpsertResponse {
 }
 
 /** Compliance status of a product. @public */
-export type LicensePositionStatus = 'compliant' | 'shortage' | 'surplus';
+export type LicensePositionStatus = 'compliant' | 'shortage' | 'surplus' | 'non-compliant';
 
 /** One product of `GET /licenses/position`. @public */
 export interface LicensePositionEntry {
@@ -196,7 +258,11 @@ export interface LicensePositionEntry {
   required: number;
   byolRequired: number;
   licenseIncludedRequired: number;
-  /** entitled − (required − licenseIncludedRequired): license-included needs no entitlement. */
+  /**
+   * entitled − (required − licenseIncludedRequired), plus what other products' licenses
+   * cover (`coveredBy`) and minus what this product's cover elsewhere (`conversions`):
+   * license-included needs no entitlement.
+   */
   position: number;
   status: LicensePositionStatus;
   /**
@@ -212,6 +278,51 @@ export interface LicensePositionEntry {
   unknownSizeResources: number;
   /** Ref of the product's `software-license` Resource entity, when it has an entitlement. */
   licenseEntityRef: string | null;
+  /**
+   * Which entitlements cover the requirement, the product's own first; present when
+   * another product's licenses (an edition conversion) cover part of it.
+   */
+  coveredBy?: LicenseCoverage[];
+  /** Surplus of this product's entitlements used to cover other products; present when any. */
+  conversions?: LicenseConversion[];
+  /**
+   * BYOL deployments outside their rights; present when any, and then the status is
+   * `non-compliant` whatever the position.
+   */
+  nonCompliance?: LicenseNonCompliance[];
+}
+
+/** How much of a product's requirement one entitlement covers. @public */
+export interface LicenseCoverage {
+  entitlementId: string;
+  /** The entitlement's product: the covered product itself, or one whose `covers` rule applies. */
+  productId: string;
+  /** Licenses of the covered product. */
+  quantity: number;
+  /** Licenses of the entitlement used for them (quantity ÷ ratio, rounded up). */
+  entitlementQuantity: number;
+  /** The conversion right in words; absent for the product's own entitlements. */
+  rule?: string;
+}
+
+/** Surplus licenses of an entitlement used for another product. @public */
+export interface LicenseConversion {
+  entitlementId: string;
+  coveredProductId: string;
+  /** Licenses of the covered product. */
+  quantity: number;
+  /** Licenses of the entitlement used. */
+  entitlementQuantity: number;
+  rule: string;
+}
+
+/** One BYOL deployment outside its rights. @public */
+export interface LicenseNonCompliance {
+  rule: ByolRuleName;
+  message: string;
+  entityRef: string | null;
+  resourceId: string | null;
+  resourceName: string | null;
 }
 
 /** Where a consumption came from. @public */
@@ -244,6 +355,8 @@ export interface LicenseUsageFlag {
     | 'core-count-mismatch'
     | 'unknown-product';
   message: string;
+  /** For `byol-not-allowed` from the BYOL rights: the rule that failed. */
+  rule?: ByolRuleName;
 }
 
 /**
@@ -280,6 +393,11 @@ export interface EntityLicenseUsage {
    * (use that is only license-included is always covered).
    */
   covered: boolean;
+  /**
+   * Other products' entitlements that cover part of the product's requirement (edition
+   * conversions), organisation-wide; absent when none.
+   */
+  coveredBy?: LicenseCoverage[];
   status: LicensePositionStatus | null;
   /**
    * The entity's share of entitlement cost for the latest full month, in the currency with

@@ -4,6 +4,7 @@ import { InputError } from '@backstage/errors';
 import { z } from 'zod';
 import { SHIPPED_LICENSE_PRODUCTS } from './shippedProducts';
 import {
+  coversProblems,
   describeIssues,
   licenseProductOverrideSchema,
   licenseProductSchema,
@@ -46,7 +47,7 @@ export function readProductConfig(config: Config): LicenseProduct[] {
   const shipped = new Map(SHIPPED_LICENSE_PRODUCTS.map(p => [p.id, p]));
   const entries = config.getOptionalConfigArray('finopsItam.licenses.products') ?? [];
   const seen = new Set<string>();
-  return entries.map((entry, index) => {
+  const products = entries.map((entry, index) => {
     const where = `finopsItam.licenses.products[${index}]`;
     const parsed = licenseProductOverrideSchema.safeParse(entry.get());
     if (!parsed.success) {
@@ -59,6 +60,15 @@ export function readProductConfig(config: Config): LicenseProduct[] {
     seen.add(parsed.data.id);
     return overlay(shipped.get(parsed.data.id), parsed.data, where);
   });
+  // A covers rule may name a shipped product or any configured one.
+  const known = new Set([...shipped.keys(), ...products.map(p => p.id)]);
+  products.forEach((product, index) => {
+    const [problem] = coversProblems(product, known);
+    if (problem) {
+      throw new Error(`Invalid finopsItam.licenses.products[${index}].${problem.field}: ${problem.reason}`);
+    }
+  });
+  return products;
 }
 
 /**
@@ -116,6 +126,16 @@ export class LicenseProductCatalog {
       seen.set(parsed.data.id, index);
       products.push(parsed.data as LicenseProduct);
     });
+    if (problems.length === 0) {
+      // A covers rule may name a product of the catalog or of the same batch.
+      const known = new Set([...(await this.list()).map(p => p.id), ...products.map(p => p.id)]);
+      products.forEach(product => {
+        const index = seen.get(product.id)!;
+        for (const problem of coversProblems(product, known)) {
+          problems.push(`products[${index}].${problem.field} ${problem.reason}`);
+        }
+      });
+    }
     if (problems.length > 0) {
       throw new InputError(`Invalid products, none stored: ${problems.join('; ')}`);
     }

@@ -40,6 +40,7 @@ import {
   isActiveOn,
 } from './licensePosition';
 import { LicenseProductCatalog } from './LicenseProductCatalog';
+import { applyLicenseRights } from './licenseRights';
 import { entityLicenseUsage } from './entityLicenseUsage';
 import { ROLLUP_KINDS, licenseRollups } from './licenseRollups';
 import { licenseTrend } from './licenseTrend';
@@ -294,7 +295,10 @@ export class LicenseService {
       unauthorizedProducts: this.options.config.unauthorizedProducts,
     });
     const trend = licenseTrend({ resources, consumptions, products, latestDay: facts.latestDay });
-    const position = computePosition({ products, entitlements, consumptions, trend, today });
+    const position = applyLicenseRights(
+      computePosition({ products, entitlements, consumptions, trend, today }),
+      { products, entitlements, consumptions, today },
+    );
     return {
       today,
       products,

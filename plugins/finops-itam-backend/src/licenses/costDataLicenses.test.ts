@@ -1,5 +1,4 @@
-import { LicenseProduct } from '@finops-itam/plugin-finops-itam-common';
-import { byolViolation } from './byolRules';
+import { LicenseEntitlement } from '@finops-itam/plugin-finops-itam-common';
 import {
   LicensedFactRow,
   detectLicenses,
@@ -21,8 +20,6 @@ const row = (overrides: Partial<LicensedFactRow>): LicensedFactRow => ({
   entityRef: 'component:default/a',
   ...overrides,
 });
-
-const product = (id: string): LicenseProduct => SHIPPED_LICENSE_PRODUCTS.find(p => p.id === id)!;
 
 describe('license detection in cost data', () => {
   const settings = DEFAULT_COST_DATA_SETTINGS;
@@ -109,7 +106,16 @@ describe('FOCUS 1.3 host provider', () => {
     ];
     const [resource] = groupLicensedResources(rows, settings, new InstanceTypeTable());
     expect(resource.provider).toBe('Microsoft');
-    const [consumption] = consumptionsOf(rows);
+    // Azure Hybrid Benefit needs Software Assurance: an entitlement with it allows the VM.
+    const withSa: LicenseEntitlement = {
+      id: 'win-sa', productId: 'microsoft-windows-server-datacenter', metric: 'per-core', quantity: 16,
+      owner: 'group:default/itam', cost: { amount: '1', currency: 'USD', per: 'term' },
+      termStart: '2026-01-01', termEnd: '2026-12-31', softwareAssurance: true,
+    };
+    const [consumption] = costDataConsumptions(groupLicensedResources(rows, settings, new InstanceTypeTable()), {
+      products,
+      activeEntitlements: new Map([[withSa.productId, [withSa]]]),
+    });
     expect(consumption).toMatchObject({ counted: 8, flags: [] });
     // Without HostProviderName (FOCUS 1.0-1.2), the provider name is the location.
     expect(groupLicensedResources([row({ hostProviderName: null, tags: '{"license-product":"rhel"}' })], settings, new InstanceTypeTable())[0].provider).toBe('AWS');
@@ -137,34 +143,6 @@ describe('FOCUS 1.3 host provider', () => {
     expect(vm).toMatchObject({ counted: 4 });
     // The VM is still checked: no Software Assurance here.
     expect(vm.flags.map((f: { kind: string }) => f.kind)).toEqual(['byol-not-allowed']);
-  });
-});
-
-describe('BYOL rules', () => {
-  const aws = { provider: 'AWS', tenancy: 'shared' as const };
-
-  it('forbids Windows Server on shared AWS hosts but allows Azure and dedicated hosts', () => {
-    const windows = product('microsoft-windows-server-datacenter');
-    expect(byolViolation(windows, [], aws)).toMatch(/may not be brought to shared hosts on AWS/);
-    expect(byolViolation(windows, [], { provider: 'Google Cloud', tenancy: 'shared' })).toMatch(/shared hosts/);
-    expect(byolViolation(windows, [], { provider: 'Microsoft', tenancy: 'shared' })).toBeNull();
-    expect(byolViolation(windows, [], { provider: 'AWS', tenancy: 'dedicated-host' })).toBeNull();
-  });
-
-  it('needs License Mobility (Software Assurance) for SQL Server on shared hosts', () => {
-    const sql = product('microsoft-sql-server-enterprise');
-    const entitlement = {
-      id: 'e', productId: sql.id, metric: sql.metric, quantity: 4, owner: 'group:default/itam',
-      cost: { amount: '1', currency: 'USD', per: 'term' as const }, termStart: '2026-01-01', termEnd: '2026-12-31',
-    };
-    expect(byolViolation(sql, [entitlement], aws)).toMatch(/needs License Mobility/);
-    expect(byolViolation(sql, [{ ...entitlement, softwareAssurance: true }], aws)).toBeNull();
-  });
-
-  it('allows Oracle only in authorized clouds', () => {
-    const oracle = product('oracle-database-enterprise');
-    expect(byolViolation(oracle, [], aws)).toBeNull();
-    expect(byolViolation(oracle, [], { provider: 'Hetzner', tenancy: 'shared' })).toMatch(/may be brought only to/);
   });
 });
 

@@ -22,7 +22,7 @@ const CSV_COLUMNS = [
   'id', 'productId', 'metric', 'quantity', 'costAmount', 'costCurrency', 'costPer',
   'termStart', 'termEnd', 'trueUpDate', 'softwareAssurance', 'owner', 'contractReference',
   'prepaidAmount', 'prepaidCurrency', 'byolAllowedProviders', 'byolAllowedTenancy',
-  'byolRequiresLicenseMobility',
+  'byolRequiresLicenseMobility', 'acquiredOn', 'subscription',
 ];
 
 const blank = (value: string | undefined) => value === undefined || value.trim() === '';
@@ -50,6 +50,8 @@ function fromCsvRow(row: Record<string, string>): Record<string, unknown> {
     termEnd: value('termEnd'),
     trueUpDate: value('trueUpDate'),
     softwareAssurance: csvBoolean(row.softwareAssurance),
+    acquiredOn: value('acquiredOn'),
+    subscription: csvBoolean(row.subscription),
     owner: value('owner'),
     contractReference: value('contractReference'),
   };

@@ -128,6 +128,21 @@ describe('entitlement validation', () => {
     ]);
   });
 
+  it('keeps when a license was acquired and whether it is a subscription, for the BYOL rules', () => {
+    const { entitlements, rejections } = validate([
+      { ...good, acquiredOn: '2019-09-30', subscription: false },
+      { ...good, id: 'no-such-day', acquiredOn: '2019-02-29' },
+      { ...good, id: 'not-a-date', acquiredOn: 'last autumn' },
+      { ...good, id: 'yes-please', subscription: 'yes' },
+    ]);
+    expect(entitlements).toEqual([{ ...good, metric: 'per-core', acquiredOn: '2019-09-30', subscription: false }]);
+    expect(rejections).toEqual([
+      { index: 1, id: 'no-such-day', field: 'acquiredOn', reason: 'must be a date like 2026-01-31' },
+      { index: 2, id: 'not-a-date', field: 'acquiredOn', reason: 'must be a date like 2026-01-31' },
+      { index: 3, id: 'yes-please', field: 'subscription', reason: 'Expected boolean, received string' },
+    ]);
+  });
+
   it('names both records of a duplicate id', () => {
     const { entitlements, rejections } = validate([good, { ...good, quantity: 4 }, { ...good, id: 'other' }]);
     expect(entitlements.map(e => e.id)).toEqual(['other']);
@@ -175,6 +190,15 @@ describe('entitlement files', () => {
       { index: 3, id: 'a', field: 'id', reason: 'duplicate id "a": also used by row 2', file: 'contracts.csv' },
       { index: 3, id: 'a', field: 'quantity', reason: 'must not be negative', file: 'contracts.csv' },
     ]);
+  });
+
+  it('reads acquiredOn and subscription columns', () => {
+    const csv = [
+      'id,productId,quantity,costAmount,costCurrency,termStart,termEnd,owner,acquiredOn,subscription',
+      'w,microsoft-windows-server-datacenter,16,100,USD,2026-01-01,2026-12-31,team-itam,2019-06-14,no',
+    ].join('\n');
+    const { records } = readEntitlementFile('windows.csv', csv);
+    expect(records[0].value).toMatchObject({ acquiredOn: '2019-06-14', subscription: false });
   });
 
   it('reads YAML and JSON lists or { entitlements: [...] }', () => {

@@ -11,20 +11,13 @@ import {
   currencySchema,
   decimalAmount,
   describeIssues,
+  isoDay,
   licenseMetricSchema,
   moneySchema,
 } from './productSchema';
 import { paymentScheduleProblem } from './licensePayments';
 
-/** A calendar day `YYYY-MM-DD` that exists (no 2026-02-30). */
-export const isoDay = z
-  .string({ required_error: 'is required, like 2026-01-31' })
-  .trim()
-  .refine(value => {
-    if (!/^\d{4}-\d{2}-\d{2}$/.test(value)) return false;
-    const date = new Date(`${value}T00:00:00Z`);
-    return !Number.isNaN(date.getTime()) && date.toISOString().slice(0, 10) === value;
-  }, 'must be a date like 2026-01-31');
+export { isoDay };
 
 /** Whole numbers may arrive as strings from CSV; anything else is left for zod to reject. */
 const wholeNumber = z.preprocess(
@@ -96,6 +89,8 @@ export const licenseEntitlementSchema = z
     termEnd: isoDay,
     trueUpDate: isoDay.optional(),
     softwareAssurance: z.boolean().optional(),
+    acquiredOn: isoDay.optional(),
+    subscription: z.boolean().optional(),
     byol: byolRightsSchema.optional(),
     owner: ownerRef,
     contractReference: z.string().trim().min(1).optional(),

@@ -13,6 +13,7 @@ import {
 } from '@finops-itam/plugin-finops-itam-common';
 import { Consumption, needsEntitlement } from './licenseConsumption';
 import { compare } from './licensePosition';
+import { entityCoverage } from './licenseRights';
 
 function dedupeFlags(flags: LicenseUsageFlag[]): LicenseUsageFlag[] {
   const seen = new Set<string>();
@@ -92,8 +93,9 @@ export function entityLicenseUsage(input: {
       required,
       licenseIncluded,
       sources,
-      // Use that is only license-included came with the cloud bill; the rest shares the product's fate.
-      covered: !needsAny || status !== 'shortage',
+      // Use that is only license-included came with the cloud bill; the rest shares the
+      // product's fate, unless its own BYOL deployments break their rights.
+      ...entityCoverage(positionOf.get(productId), list, needsAny),
       status,
       monthlyCost: monthlyCosts[0] ?? null,
       monthlyCosts,

@@ -7,7 +7,7 @@ import {
   LicenseUsageModel,
   UnknownLicenseProductUse,
 } from '@finops-itam/plugin-finops-itam-common';
-import { byolViolation } from './byolRules';
+import { checkByolRights } from './byolRules';
 import { declarationConsumptions } from './declaredLicenses';
 import { LicensedResource } from './costDataLicenses';
 import {
@@ -107,8 +107,8 @@ export function costDataConsumptions(
       const flags: LicenseUsageFlag[] = count.warnings.map(message => ({ kind: 'byol-not-allowed' as const, message }));
       flags.push(...deploymentFactFlags(product, resource, count));
       if (model === 'byol') {
-        const violation = byolViolation(product, input.activeEntitlements.get(product.id) ?? [], resource);
-        if (violation) flags.push({ kind: 'byol-not-allowed', message: violation });
+        const violation = checkByolRights(product, input.activeEntitlements.get(product.id) ?? [], resource);
+        if (violation) flags.push({ kind: 'byol-not-allowed', ...violation });
       }
       const detection = resource.detections.get(product.id)!;
       if (detection.badModelTag !== undefined) {

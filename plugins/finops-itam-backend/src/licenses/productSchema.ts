@@ -39,12 +39,46 @@ export const countingRuleSchema = z
 
 export const tenancySchema = z.enum(['shared', 'dedicated-instance', 'dedicated-host']);
 
+/** A calendar day `YYYY-MM-DD` that exists (no 2026-02-30). */
+export const isoDay = z
+  .string({ required_error: 'is required, like 2026-01-31' })
+  .trim()
+  .refine(value => {
+    if (!/^\d{4}-\d{2}-\d{2}$/.test(value)) return false;
+    const date = new Date(`${value}T00:00:00Z`);
+    return !Number.isNaN(date.getTime()) && date.toISOString().slice(0, 10) === value;
+  }, 'must be a date like 2026-01-31');
+
+const providerNames = z.array(z.string().min(1)).min(1, 'must name at least one provider');
+
 export const byolRightsSchema = z
   .object({
     allowedProviders: z.array(z.string().min(1)).optional(),
     allowedTenancy: z.array(tenancySchema).optional(),
     requiresLicenseMobility: z.boolean().optional(),
     sharedTenancyProviders: z.array(z.string().min(1)).optional(),
+    dedicatedHostCutoff: z
+      .object({
+        acquiredBefore: isoDay,
+        providers: providerNames,
+        tenancy: z.array(tenancySchema).min(1).optional(),
+        unlessLicenseMobility: z.boolean({ required_error: 'is required: true when License Mobility still allows it' }),
+      })
+      .strict()
+      .optional(),
+    softwareAssuranceRequiredOn: providerNames.optional(),
+    subscriptionIncludesSoftwareAssurance: z.boolean().optional(),
+  })
+  .strict();
+
+/** What else a product's licenses may cover; product ids are checked against the catalog. */
+export const coverRuleSchema = z
+  .object({
+    productId: z.string().regex(PRODUCT_ID, 'must be a lowercase kebab-case product id'),
+    ratio: z.number().positive('must be more than 0'),
+    providers: providerNames.optional(),
+    requiresSoftwareAssurance: z.boolean().optional(),
+    source: z.string().min(1).optional(),
   })
   .strict();
 
@@ -104,6 +138,7 @@ export const licenseProductSchema = z
     metric: licenseMetricSchema,
     rule: countingRuleSchema.default({}),
     byol: byolRightsSchema.optional(),
+    covers: z.array(coverRuleSchema).optional(),
     listPrice: listPriceSchema.optional(),
   })
   .strict();
@@ -119,4 +154,24 @@ export function describeIssues(error: z.ZodError): Array<{ field: string; reason
     field: issue.path.join('.') || '(record)',
     reason: issue.message,
   }));
+}
+
+/**
+ * `covers` rules that name an unknown product or the product itself, as
+ * `{ field, reason }` with the field relative to the product (`covers[0].productId`).
+ */
+export function coversProblems(
+  product: { id: string; covers?: Array<{ productId: string }> },
+  knownIds: ReadonlySet<string>,
+): Array<{ field: string; reason: string }> {
+  return (product.covers ?? []).flatMap((rule, index) => {
+    const field = `covers[${index}].productId`;
+    if (rule.productId === product.id) {
+      return [{ field, reason: `"${rule.productId}" is the product itself` }];
+    }
+    if (!knownIds.has(rule.productId)) {
+      return [{ field, reason: `"${rule.productId}" is not a known product` }];
+    }
+    return [];
+  });
 }

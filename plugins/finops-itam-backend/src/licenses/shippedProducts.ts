@@ -31,7 +31,36 @@ const SQL_SERVER_RULE = {
   packSize: 2,
   dedicatedHost: { minimumPerProcessor: 4 },
 };
-const SQL_SERVER_BYOL = { requiresLicenseMobility: true };
+
+/**
+ * Microsoft's outsourcing change of 2019-10-01 (Product Terms; "Updates to Microsoft
+ * outsourcing and hosting terms", August 2019): licenses acquired on or after it may not
+ * go to dedicated hosted services of the Listed Providers Alibaba, Amazon and Google (and
+ * Microsoft, where Azure Hybrid Benefit applies instead) without License Mobility through
+ * Software Assurance; products without License Mobility (Windows Server) not at all.
+ * Applies to dedicated hosts and dedicated instances alike.
+ */
+const LISTED_PROVIDERS_CUTOFF = {
+  acquiredBefore: '2019-10-01',
+  providers: ['AWS', 'Amazon', 'Google', 'Alibaba'],
+  tenancy: ['dedicated-host' as const, 'dedicated-instance' as const],
+};
+/** Azure Hybrid Benefit: Windows Server and SQL Server on Azure need SA or a subscription. */
+const AZURE = ['Microsoft', 'Azure'];
+
+/**
+ * SQL Server on shared hosts of any provider needs License Mobility through Software
+ * Assurance; on dedicated hosts of the Listed Providers too, for licenses acquired on or
+ * after 2019-10-01. Subscription licenses carry the SA benefits (Microsoft Product Terms,
+ * "SQL Server subscription licenses").
+ */
+const SQL_SERVER_BYOL = {
+  requiresLicenseMobility: true,
+  dedicatedHostCutoff: { ...LISTED_PROVIDERS_CUTOFF, unlessLicenseMobility: true },
+  softwareAssuranceRequiredOn: AZURE,
+  subscriptionIncludesSoftwareAssurance: true,
+};
+
 
 /**
  * Windows Server: 8 core licenses at least per VM, in 2-core packs. On a dedicated host, all
@@ -48,12 +77,37 @@ const WINDOWS_SERVER_STANDARD_RULE = {
 };
 /**
  * Windows Server may not be brought to shared AWS or GCP hosts (no License Mobility); on
- * Azure it may, through Azure Hybrid Benefit; elsewhere only on dedicated hosts.
+ * Azure it may, through Azure Hybrid Benefit with Software Assurance or subscription
+ * licenses; elsewhere only on dedicated hosts, and on the Listed Providers' only with
+ * licenses acquired before 2019-10-01, Software Assurance or not.
  */
 const WINDOWS_SERVER_BYOL = {
   allowedTenancy: ['dedicated-host' as const],
-  sharedTenancyProviders: ['Microsoft', 'Azure'],
+  sharedTenancyProviders: AZURE,
+  dedicatedHostCutoff: { ...LISTED_PROVIDERS_CUTOFF, unlessLicenseMobility: false },
+  softwareAssuranceRequiredOn: AZURE,
+  subscriptionIncludesSoftwareAssurance: true,
 };
+
+/**
+ * What SQL Server Enterprise licenses may cover besides Enterprise: with Software
+ * Assurance, one core covers four vCPUs of Standard on Azure (Azure Hybrid Benefit); and
+ * Standard one to one anywhere, as a down-edition right.
+ */
+const SQL_SERVER_ENTERPRISE_COVERS = [
+  {
+    productId: 'microsoft-sql-server-standard',
+    ratio: 4,
+    providers: AZURE,
+    requiresSoftwareAssurance: true,
+    source: 'Azure Hybrid Benefit, Microsoft Product Terms',
+  },
+  {
+    productId: 'microsoft-sql-server-standard',
+    ratio: 1,
+    source: 'down-edition rights, Microsoft Product Terms',
+  },
+];
 
 /** Oracle authorizes AWS, Azure and GCP for BYOL at any tenancy. */
 const ORACLE_BYOL = {
@@ -76,6 +130,7 @@ export const SHIPPED_LICENSE_PRODUCTS: readonly LicenseProduct[] = [
     metric: 'per-core',
     rule: SQL_SERVER_RULE,
     byol: SQL_SERVER_BYOL,
+    covers: SQL_SERVER_ENTERPRISE_COVERS,
     // Subscription: 5,434 per 2-core pack per year.
     listPrice: subscriptionPerYear('5434', 2),
   },

@@ -77,7 +77,7 @@ async function setUp(knex: Knex) {
     },
     // Windows Server BYOL on shared AWS hosts: not allowed.
     { name: 'win-aws-1', entityRef: 'component:default/reporting', days: lastWeek, tags: byolTags(WINDOWS), details: { CoreCount: 4 } },
-    // Windows Server BYOL on Azure: allowed (Azure Hybrid Benefit); its entity is gone.
+    // Windows Server BYOL on Azure: Azure Hybrid Benefit, but no entitlement with Software Assurance; its entity is gone.
     { name: 'win-az-1', entityRef: 'component:default/ghost', provider: 'Microsoft', days: lastWeek, tags: byolTags(WINDOWS), details: { CoreCount: 8 } },
     // Oracle EE on a deprecated component; 8 vCPUs from the instance-type table → 4 processors.
     { name: 'ora-1', entityRef: 'component:default/legacy', days: lastWeek, tags: byolTags(ORACLE), details: { InstanceType: 'm5.2xlarge' } },
@@ -293,7 +293,25 @@ describe('license API', () => {
           byolRequired: 16,
           licenseIncludedRequired: 0,
           position: -16,
-          status: 'shortage',
+          // Short, and worse: BYOL outside its rights on both VMs, whatever is bought.
+          status: 'non-compliant',
+          nonCompliance: [
+            {
+              rule: 'allowed-tenancy',
+              message: 'Windows Server Datacenter may not be brought to shared hosts on AWS; use dedicated-host',
+              entityRef: 'component:default/reporting',
+              resourceId: 'id-win-aws-1',
+              resourceName: 'win-aws-1',
+            },
+            {
+              rule: 'software-assurance',
+              message:
+                'Windows Server Datacenter needs Software Assurance or a subscription license on Microsoft, and no active entitlement has it',
+              entityRef: 'component:default/ghost',
+              resourceId: 'id-win-az-1',
+              resourceName: 'win-az-1',
+            },
+          ],
           // 16 cores: 6,155 for a 16-core license spread over 3 years plus 25 % a year.
           exposure: { amount: '3590.42', currency: 'USD' },
           shelfware: 0,
@@ -431,6 +449,7 @@ describe('license API', () => {
       expect(windows.flags).toEqual([
         {
           kind: 'byol-not-allowed',
+          rule: 'allowed-tenancy',
           message: 'Windows Server Datacenter may not be brought to shared hosts on AWS; use dedicated-host',
         },
       ]);

@@ -17,6 +17,7 @@ import {
   requiredQuantity,
 } from './licenseLabels';
 import { ToneChip } from './ToneChip';
+import { byolBreaches, coveredByLines } from './licenseRights';
 
 const useStyles = makeStyles(theme => ({
   // Short columns keep their words whole; the "how it was counted" column takes the rest.
@@ -57,6 +58,20 @@ function onlyLicenseIncluded(product: EntityLicenseUsage): boolean {
 
 function CoverageChip(props: { product: EntityLicenseUsage }) {
   const { product } = props;
+  const breaches = byolBreaches(product);
+  if (breaches.length > 0) {
+    return (
+      <ToneChip
+        label="Not covered: BYOL rights"
+        tone="error"
+        tooltip={`${breaches
+          .map(flag => withoutFinalStop(flag.message))
+          .join(
+            '; ',
+          )}. A deployment outside its license rights is non-compliant whatever the licenses on hand; move it or change how it is licensed.`}
+      />
+    );
+  }
   if (!product.covered) {
     return (
       <ToneChip
@@ -75,6 +90,26 @@ function CoverageChip(props: { product: EntityLicenseUsage }) {
       }.`;
   return <ToneChip label="Covered" tone="success" tooltip={tooltip} />;
 }
+
+/** Coverage, and which other products' entitlements cover part of it (edition conversions). */
+function CoverageCell(props: { product: EntityLicenseUsage }) {
+  return (
+    <>
+      <CoverageChip product={props.product} />
+      {coveredByLines(props.product).map(line => (
+        <Typography
+          key={line}
+          variant="caption"
+          color="textSecondary"
+          display="block"
+        >
+          {line}
+        </Typography>
+      ))}
+    </>
+  );
+}
+
 
 /** One line per currency: amounts in two currencies are never added into one figure. */
 function MonthlyCostCell(props: { product: EntityLicenseUsage }) {
@@ -261,7 +296,7 @@ export function LicenseUsageTable(props: {
                   <LicenseSources product={product} />
                 </TableCell>
                 <TableCell>
-                  <CoverageChip product={product} />
+                  <CoverageCell product={product} />
                 </TableCell>
                 <TableCell align="right" className={classes.compact}>
                   <MonthlyCostCell product={product} />
