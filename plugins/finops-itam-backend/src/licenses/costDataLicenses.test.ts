@@ -145,7 +145,6 @@ describe('FOCUS 1.3 host provider', () => {
     expect(vm.flags.map((f: { kind: string }) => f.kind)).toEqual(['byol-not-allowed']);
   });
 });
-
 describe('instance facts', () => {
   const settings = DEFAULT_COST_DATA_SETTINGS;
   const products = new Map(SHIPPED_LICENSE_PRODUCTS.map(p => [p.id, p]));

@@ -61,7 +61,6 @@ const SQL_SERVER_BYOL = {
   subscriptionIncludesSoftwareAssurance: true,
 };
 
-
 /**
  * Windows Server: 8 core licenses at least per VM, in 2-core packs. On a dedicated host, all
  * physical cores with 8 at least per processor and 16 per host (Windows Server licensing

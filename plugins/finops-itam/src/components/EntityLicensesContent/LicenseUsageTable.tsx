@@ -110,7 +110,6 @@ function CoverageCell(props: { product: EntityLicenseUsage }) {
   );
 }
 
-
 /** One line per currency: amounts in two currencies are never added into one figure. */
 function MonthlyCostCell(props: { product: EntityLicenseUsage }) {
   const costs = monthlyCostsOf(props.product);
