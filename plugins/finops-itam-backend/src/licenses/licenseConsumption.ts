@@ -7,6 +7,7 @@ import {
   LicenseUsageModel,
   UnknownLicenseProductUse,
 } from '@finops-itam/plugin-finops-itam-common';
+import { flagRightsShortfall } from './byolCapacity';
 import { checkByolRights } from './byolRules';
 import { declarationConsumptions } from './declaredLicenses';
 import { LicensedResource } from './costDataLicenses';
@@ -201,6 +202,8 @@ export function collectConsumption(input: ConsumptionInput): ConsumptionResult {
       seat,
     });
   }
+
+  flagRightsShortfall(consumptions, input);
 
   const blocked = new Set(input.unauthorizedProducts);
   for (const consumption of consumptions) {

@@ -192,4 +192,66 @@ describe('BYOL rights and edition conversions in the license position', () => {
       await knex.destroy();
     },
   );
+
+  it.each(databases.eachSupportedId())(
+    'flags SQL Server on shared hosts beyond the licenses with License Mobility, on %p',
+    async databaseId => {
+      const knex = await databases.init(databaseId);
+      await knex.migrate.latest(migrationConfig);
+      await insertLicensedVms(knex, [
+        {
+          name: 'sql-1',
+          entityRef: 'component:default/orders',
+          days,
+          tags: byolTags(ENTERPRISE),
+          details: { CoreCount: 8 },
+        },
+        {
+          name: 'sql-2',
+          entityRef: 'component:default/orders',
+          days,
+          tags: byolTags(ENTERPRISE),
+          details: { CoreCount: 8 },
+        },
+      ]);
+      const { service } = licenseServiceFor(knex, entities);
+      await service.applyEntitlements(
+        [
+          {
+            positionName: 'record',
+            records: [
+              entitlement('ent-sa', ENTERPRISE, 4, {
+                softwareAssurance: true,
+                acquiredOn: '2024-01-15',
+              }),
+              entitlement('ent-perpetual', ENTERPRISE, 12, {
+                acquiredOn: '2018-06-01',
+              }),
+            ].map((value, position) => ({ position, value })),
+          },
+        ],
+        'api',
+      );
+      // 16 entitled for 16 required, but only 4 of them may be on shared AWS hosts.
+      const enterprise = (await service.position()).find(
+        p => p.productId === ENTERPRISE,
+      )!;
+      expect(enterprise).toMatchObject({
+        entitled: 16,
+        required: 16,
+        position: 0,
+        status: 'non-compliant',
+      });
+      expect(
+        enterprise.nonCompliance!.map(n => [n.resourceName, n.rule]),
+      ).toEqual([
+        ['sql-1', 'license-mobility'],
+        ['sql-2', 'license-mobility'],
+      ]);
+      expect(enterprise.nonCompliance![0].message).toMatch(
+        /^12 of 16 core licenses for SQL Server Enterprise on AWS/,
+      );
+      await knex.destroy();
+    },
+  );
 });
