@@ -16,7 +16,7 @@ interface RightsGroup {
  * The concurrent peak of a group: the highest daily sum of its deployments, plus what has
  * no days (declarations, seats), which counts every day.
  */
-function peakOf(members: Consumption[]): number {
+export function peakOf(members: Consumption[]): number {
   const daily = new Map<string, number>();
   let undated = 0;
   for (const c of members) {

@@ -333,3 +333,38 @@ describe('covers rules in product definitions', () => {
     );
   });
 });
+
+describe('edition conversions bound to a provider', () => {
+  it('count the use on that provider at its concurrent peak, not every VM ever seen', () => {
+    // Two 8-vCPU Standard VMs on Azure, one replacing the other: 8 needed at any time.
+    const replaced = (name: string, day: string) =>
+      ({
+        ...vm(STANDARD, 8, 'Microsoft'),
+        resource: {
+          resourceName: name,
+          provider: 'Microsoft',
+          tenancy: 'shared',
+          days: new Set([day]),
+        },
+      } as unknown as Consumption);
+    const [, standard] = cover(
+      [entry(ENTERPRISE, 4, 0), entry(STANDARD, 0, 16)],
+      [entitlement('ent-sa', ENTERPRISE, 4, { softwareAssurance: true })],
+      [replaced('monday', '2026-11-20'), replaced('tuesday', '2026-11-21')],
+    );
+    // The position says 16 short (its own count); the 4:1 rule reaches the 8 on Azure at the peak,
+    // the 1:1 rule the rest with the 2 cores left.
+    expect(standard.coveredBy).toEqual([
+      expect.objectContaining({
+        entitlementId: 'ent-sa',
+        quantity: 8,
+        entitlementQuantity: 2,
+      }),
+      expect.objectContaining({
+        entitlementId: 'ent-sa',
+        quantity: 2,
+        entitlementQuantity: 2,
+      }),
+    ]);
+  });
+});

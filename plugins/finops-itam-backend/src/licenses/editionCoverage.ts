@@ -6,6 +6,7 @@ import {
   LicenseProduct,
 } from '@finops-itam/plugin-finops-itam-common';
 import { Money } from '../ingestion/money';
+import { peakOf } from './byolCapacity';
 import { hasSoftwareAssurance, matchesProvider } from './byolRules';
 import { licenseUnits } from './countingRules';
 import { Consumption, needsEntitlement } from './licenseConsumption';
@@ -145,10 +146,13 @@ export function applyEditionCoverage(
     const needing = input.consumptions.filter(
       c => c.productId === covered.id && needsEntitlement(c),
     );
+    // The use on the rule's providers at its concurrent peak: replaced VMs do not add up.
     const needOn = (providers: string[]) =>
-      needing
-        .filter(c => matchesProvider(c.resource?.provider ?? null, providers))
-        .reduce((sum, c) => sum + c.counted, 0);
+      peakOf(
+        needing.filter(c =>
+          matchesProvider(c.resource?.provider ?? null, providers),
+        ),
+      );
     const coveredOn = new Map<string, number>();
     let shortage = -entry.position;
     for (const { covering, rule, entitlement } of options) {
