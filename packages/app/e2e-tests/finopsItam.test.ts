@@ -121,9 +121,22 @@ async function settledEntityCost(
         if (!sources.ok()) {
           return `sources: HTTP ${sources.status()}`;
         }
-        const statuses: Array<{ id: string; lastIngestion: unknown }> =
-          await sources.json();
-        const waiting = statuses.filter(s => !s.lastIngestion).map(s => s.id);
+        const statuses: Array<{
+          id: string;
+          lastRun: { status: string } | null;
+          lastIngestion: { status: string } | null;
+        }> = await sources.json();
+        // A source whose first run is still ingesting already has a (running) ingestion:
+        // wait until every source has finished a run, or totals move under the test.
+        const waiting = statuses
+          .filter(
+            s =>
+              !s.lastRun ||
+              s.lastRun.status === 'running' ||
+              !s.lastIngestion ||
+              s.lastIngestion.status === 'running',
+          )
+          .map(s => s.id);
         if (waiting.length > 0) {
           return `waiting for ${waiting.join(', ')}`;
         }
