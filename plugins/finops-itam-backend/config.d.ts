@@ -344,6 +344,12 @@ export interface Config {
       unauthorizedProducts?: string[];
       /** Seats unused this many days are reharvest candidates. Default 90. */
       inactiveSeatDays?: number;
+      /**
+       * Complete days of cost data (up to the latest complete day, yesterday at the latest)
+       * over which a product's required quantity is taken: its highest daily requirement,
+       * each day the sum over the deployments billed that day. Default 30.
+       */
+      evaluationDays?: number;
       /** When the global task recomputes daily license cost; defaults: every 6 hours. */
       costSchedule?: Partial<SchedulerServiceTaskScheduleDefinitionConfig>;
     };

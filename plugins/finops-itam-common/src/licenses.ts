@@ -255,7 +255,17 @@ export interface LicensePositionEntry {
   productName: string;
   metric: LicenseMetric;
   entitled: number;
+  /**
+   * The concurrent peak: the highest daily requirement over the evaluation window
+   * (`finopsItam.licenses.evaluationDays` complete days up to the latest complete day of cost
+   * data, default 30), a day's requirement being the sum over the deployments billed that
+   * day. `byolRequired` and `licenseIncludedRequired` are the same day's.
+   */
   required: number;
+  /** The requirement on the latest complete day; absent from backends before it was added. */
+  requiredNow?: number;
+  /** The day of the peak; null when nothing was required. */
+  peakDay?: string | null;
   byolRequired: number;
   licenseIncludedRequired: number;
   /**

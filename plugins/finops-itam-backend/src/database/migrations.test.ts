@@ -151,4 +151,48 @@ describe('finops-itam migrations', () => {
     });
     await knex.destroy();
   });
+
+  const LICENSE_SHARES = '20261207100000_license_daily_shares.js';
+
+  it.each(databases.eachSupportedId())(
+    'the license daily shares migration keeps the daily license cost, stores fractional shares and big weights, and back, on %p',
+    async databaseId => {
+      const knex = await databases.init(databaseId);
+      for (const file of migrationFiles.filter(name => name < LICENSE_SHARES)) {
+        await knex.migrate.up({ ...migrationConfig, name: file });
+      }
+      const cost = {
+        entitlement_id: 'e1',
+        product_id: 'rhel',
+        entity_ref: 'component:default/a',
+        day: '2026-10-01',
+        currency: 'USD',
+        amount: '0.6666666666666667',
+        shelfware: false,
+      };
+      await knex('finops_itam_license_daily_cost').insert(cost);
+
+      await knex.migrate.up({ ...migrationConfig, name: LICENSE_SHARES });
+      await knex('finops_itam_license_daily_requirement').insert({
+        product_id: 'rhel',
+        day: '2026-10-01',
+        entity_ref: '',
+        required: 2 / 3,
+        weight: 6_000_000_000,
+        product_required: 2,
+      });
+      const [share] = await knex('finops_itam_license_daily_requirement');
+      expect(Number(share.required)).toBeCloseTo(2 / 3, 12);
+      expect(Number(share.weight)).toBe(6_000_000_000);
+      await knex('finops_itam_license_cost_state').insert({ name: 'until', value: '2026-10-01' });
+
+      await knex.migrate.down(migrationConfig);
+      expect(await knex.schema.hasTable('finops_itam_license_daily_requirement')).toBe(false);
+      expect(await knex.schema.hasTable('finops_itam_license_cost_state')).toBe(false);
+      const [kept] = await knex('finops_itam_license_daily_cost');
+      expect(kept.entitlement_id).toBe('e1');
+      expect(Number(kept.amount)).toBeCloseTo(2 / 3, 12);
+      await knex.destroy();
+    },
+  );
 });

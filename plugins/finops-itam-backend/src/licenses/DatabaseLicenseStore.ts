@@ -48,6 +48,36 @@ const ENTITLEMENTS = 'finops_itam_license_entitlements';
 const SEATS = 'finops_itam_license_seats';
 const SOURCES = 'finops_itam_license_sources';
 const DAILY_COST = 'finops_itam_license_daily_cost';
+const DAILY_REQUIREMENT = 'finops_itam_license_daily_requirement';
+const COST_STATE = 'finops_itam_license_cost_state';
+const FACTS = 'finops_itam_cost_facts';
+
+/** One entity's requirement of a product on a day, needing entitlements (the daily shares). */
+export interface StoredRequirementShare {
+  productId: string;
+  day: string;
+  /** Null when no entity owns the consumption. */
+  entityRef: string | null;
+  required: number;
+  weight: number;
+  productRequired: number;
+}
+
+/** What one license cost run writes, in one transaction. */
+export interface LicenseCostRunWrite {
+  /** Share rows replacing those of the days `from`–`to`. */
+  shares: Array<{ from: string; to: string; rows: StoredRequirementShare[] }>;
+  /** Cost rows replacing a product's rows of the days `from`–`to`, or all its rows without a range. */
+  cost: Array<{
+    productId: string;
+    range?: { from: string; to: string };
+    rows: LicenseDailyCostRow[];
+  }>;
+  /** State entries to set. */
+  state: Map<string, string>;
+  /** Whether cost answers change, so the cost data version must rise. */
+  costChanged: boolean;
+}
 
 /** Keeps insert batches under SQLite's bound-parameter limit. */
 const BATCH = 100;
@@ -186,12 +216,28 @@ export class DatabaseLicenseStore implements LicenseProductOverrideStore {
     return this.db.transaction(async tx => {
       // The billed basis reads the entitlements' payments with these rows: a changed
       // schedule must raise the cost data version even when the amortized rows stay equal.
-      const payments = (await tx(ENTITLEMENTS).select('definition')).flatMap(row => {
-        const entitlement: LicenseEntitlement = JSON.parse(row.definition);
-        return paymentsOf(entitlement).map(p => ['payment', entitlement.id, p.date, p.amount, entitlement.cost.currency]);
-      });
+      const payments = (await tx(ENTITLEMENTS).select('definition')).flatMap(
+        row => {
+          const entitlement: LicenseEntitlement = JSON.parse(row.definition);
+          return paymentsOf(entitlement).map(p => [
+            'payment',
+            entitlement.id,
+            p.date,
+            p.amount,
+            entitlement.cost.currency,
+          ]);
+        },
+      );
       const digest = digestRows([
-        ...rows.map(r => [r.entitlementId, r.productId, r.entityRef, r.day, r.currency, r.amount, r.shelfware]),
+        ...rows.map(r => [
+          r.entitlementId,
+          r.productId,
+          r.entityRef,
+          r.day,
+          r.currency,
+          r.amount,
+          r.shelfware,
+        ]),
         ...payments,
       ]);
       if ((await readDigest(tx, LICENSE_DAILY_COST_DIGEST)) === digest) {
@@ -213,6 +259,123 @@ export class DatabaseLicenseStore implements LicenseProductOverrideStore {
       await writeDigest(tx, LICENSE_DAILY_COST_DIGEST, digest);
       await bumpCostDataVersion(tx);
       return true;
+    });
+  }
+
+  /**
+   * A fingerprint of each month's cost facts: how many, the highest id and how many still
+   * wait for allocation. A re-delivered billing period replaces its facts (new ids), and
+   * retention drops some, so either changes it; so does the allocation of new facts.
+   */
+  async factMonthFingerprints(): Promise<Map<string, string>> {
+    const month = this.db.raw('substr(day, 1, 7)');
+    const rows = await this.db(FACTS)
+      .select({ month })
+      .count({ facts: '*' })
+      .max({ highest: 'id' })
+      .sum({
+        waiting: this.db.raw(
+          'CASE WHEN allocated_at IS NULL THEN 1 ELSE 0 END',
+        ),
+      })
+      .groupBy(month);
+    return new Map(
+      rows.map((row: any) => [
+        row.month,
+        `${Number(row.facts)}:${row.highest}:${Number(row.waiting ?? 0)}`,
+      ]),
+    );
+  }
+
+  /** What the stored shares and daily cost were computed from. */
+  async readCostState(): Promise<Map<string, string>> {
+    const rows = await this.db(COST_STATE).select('name', 'value');
+    return new Map(rows.map(row => [row.name, row.value]));
+  }
+
+  /** Stored requirement shares of a product in `[from, to]`. */
+  async readShares(
+    productId: string,
+    from: string,
+    to: string,
+  ): Promise<StoredRequirementShare[]> {
+    const rows = await this.db(DAILY_REQUIREMENT)
+      .where('product_id', productId)
+      .andWhere('day', '>=', from)
+      .andWhere('day', '<=', to)
+      .orderBy(['day', 'entity_ref']);
+    return rows.map(row => ({
+      productId: row.product_id,
+      day: row.day,
+      entityRef: row.entity_ref === '' ? null : row.entity_ref,
+      required: Number(row.required),
+      weight: Number(row.weight),
+      productRequired: Number(row.product_required),
+    }));
+  }
+
+  /** A product's daily cost rows, in `range` or all of them. */
+  async productCost(
+    productId: string,
+    range?: { from: string; to: string },
+  ): Promise<LicenseDailyCostRow[]> {
+    const query = this.db(DAILY_COST).where('product_id', productId);
+    if (range)
+      query.andWhere('day', '>=', range.from).andWhere('day', '<=', range.to);
+    const rows = await query;
+    return rows.map(row => ({
+      entitlementId: row.entitlement_id,
+      productId: row.product_id,
+      entityRef: row.entity_ref,
+      day: row.day,
+      currency: row.currency,
+      amount: normalizeAmount(row.amount),
+      shelfware: Boolean(row.shelfware),
+    }));
+  }
+
+  /** Writes one license cost run: shares, cost and state together, or nothing. */
+  async writeCostRun(run: LicenseCostRunWrite): Promise<void> {
+    await this.db.transaction(async tx => {
+      for (const { from, to, rows } of run.shares) {
+        await tx(DAILY_REQUIREMENT)
+          .where('day', '>=', from)
+          .andWhere('day', '<=', to)
+          .delete();
+        const records = rows.map(row => ({
+          product_id: row.productId,
+          day: row.day,
+          entity_ref: row.entityRef ?? '',
+          required: row.required,
+          weight: row.weight,
+          product_required: row.productRequired,
+        }));
+        for (let i = 0; i < records.length; i += BATCH) {
+          await tx(DAILY_REQUIREMENT).insert(records.slice(i, i + BATCH));
+        }
+      }
+      for (const { productId, range, rows } of run.cost) {
+        const old = tx(DAILY_COST).where('product_id', productId);
+        if (range)
+          old.andWhere('day', '>=', range.from).andWhere('day', '<=', range.to);
+        await old.delete();
+        const records = rows.map(row => ({
+          entitlement_id: row.entitlementId,
+          product_id: row.productId,
+          entity_ref: row.entityRef,
+          day: row.day,
+          currency: row.currency,
+          amount: row.amount,
+          shelfware: row.shelfware,
+        }));
+        for (let i = 0; i < records.length; i += BATCH) {
+          await tx(DAILY_COST).insert(records.slice(i, i + BATCH));
+        }
+      }
+      for (const [name, value] of run.state) {
+        await tx(COST_STATE).insert({ name, value }).onConflict('name').merge();
+      }
+      if (run.costChanged) await bumpCostDataVersion(tx);
     });
   }
 

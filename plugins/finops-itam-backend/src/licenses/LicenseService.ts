@@ -30,10 +30,12 @@ import {
   Consumption,
   Declaration,
   collectConsumption,
-  needsEntitlement,
+  costDataConsumptions,
 } from './licenseConsumption';
-import { computeLicenseDailyCost, ProductRequirements } from './licenseCost';
+import { runLicenseCost } from './licenseCostRun';
+import { digestRows } from '../database/outputDigests';
 import {
+  compare,
   computeCatalogProducts,
   computePosition,
   computeReharvest,
@@ -43,9 +45,10 @@ import { LicenseProductCatalog } from './LicenseProductCatalog';
 import { applyLicenseRights } from './licenseRights';
 import { entityLicenseUsage } from './entityLicenseUsage';
 import { ROLLUP_KINDS, licenseRollups } from './licenseRollups';
-import { licenseTrend } from './licenseTrend';
 import { SnapshotCache } from './SnapshotCache';
+import { readLicensedFactsCompact } from './licensedFactExtract';
 import { latestFullMonth, licenseCostPerProduct } from './monthlyLicenseCost';
+import { DailyRequirement, dailyRequirement, entitiesPeak, evaluationWindow } from './dailyRequirement';
 
 /** Everything the license API answers from, computed together so the answers agree. */
 export interface LicenseSnapshot {
@@ -55,6 +58,10 @@ export interface LicenseSnapshot {
   consumptions: Consumption[];
   unknownProducts: UnknownLicenseProductUse[];
   position: LicensePositionEntry[];
+  /** Requirement per product and day, from the first day of cost data read to the window's end. */
+  daily: DailyRequirement;
+  /** The evaluation window of the position. */
+  window: { from: string; to: string };
   latestCostDay: string | null;
   lifecycles: Map<string, string | undefined>;
   /** The refs rolling up into each System and Domain, the entity itself included. */
@@ -91,11 +98,14 @@ export interface LicenseServiceOptions {
   catalog: Pick<CatalogService, 'getEntities' | 'getEntityByRef'>;
   auth: Pick<AuthService, 'getOwnServiceCredentials'>;
   config: Pick<LicenseConfig, 'costData' | 'instanceTypes' | 'unauthorizedProducts' | 'inactiveSeatDays'> &
-    Partial<Pick<LicenseConfig, 'hostTypes'>>;
+    Partial<Pick<LicenseConfig, 'hostTypes' | 'evaluationDays'>>;
   now?: () => Date;
   /** How long a computed snapshot is served before it is recomputed; default one minute. */
   snapshotTtlMs?: number;
 }
+
+/** The evaluation window of the position when `finopsItam.licenses.evaluationDays` is not set. */
+export const DEFAULT_EVALUATION_DAYS = 30;
 
 /** Short enough that catalog edits show up soon, long enough to serve a page's requests. */
 const DEFAULT_SNAPSHOT_TTL_MS = 60_000;
@@ -133,6 +143,11 @@ export class LicenseService {
    * allocation run, whose tables are small. New cost data or a new allocation changes it.
    */
   private async costDataFingerprint(): Promise<string> {
+    return JSON.stringify([dayOf(this.now()), await this.costDataStamp()]);
+  }
+
+  /** The latest ingestion and allocation run: new cost data or a new allocation changes it. */
+  private async costDataStamp(): Promise<string> {
     const [ingestions, allocation] = await Promise.all([
       this.options.db('finops_itam_ingestions').count({ count: '*' }).max({ finished: 'finished_at' }).first(),
       this.options.db('finops_itam_allocation_runs')
@@ -142,7 +157,6 @@ export class LicenseService {
     ]);
     const stamp = (value: unknown) => (value instanceof Date ? value.toISOString() : String(value ?? ''));
     return JSON.stringify([
-      dayOf(this.now()),
       Number(ingestions?.count ?? 0),
       stamp(ingestions?.finished),
       allocation ? [String(allocation.id), allocation.status, stamp(allocation.finished_at)] : null,
@@ -263,7 +277,8 @@ export class LicenseService {
       this.options.productCatalog.byId(),
       this.options.store.listEntitlements(),
       this.options.store.listSeats(),
-      readLicensedFacts(this.options.db, this.options.config.costData),
+      // The window's licensed facts, from their compact extract while no cost data arrived.
+      this.costDataStamp().then(stamp => readLicensedFactsCompact(this.options.db, this.options.config.costData, stamp)),
       this.catalogEntities(),
     ]);
     const resources = groupLicensedResources(facts.rows, this.options.config.costData, this.instanceTypes);
@@ -294,9 +309,12 @@ export class LicenseService {
       seats,
       unauthorizedProducts: this.options.config.unauthorizedProducts,
     });
-    const trend = licenseTrend({ resources, consumptions, products, latestDay: facts.latestDay });
+    const window = evaluationWindow(today, facts.latestDay, this.options.config.evaluationDays ?? DEFAULT_EVALUATION_DAYS);
+    let firstDay = window.from;
+    for (const resource of resources) for (const day of resource.days) if (day < firstDay) firstDay = day;
+    const daily = dailyRequirement({ consumptions, products, from: firstDay, to: window.to });
     const position = applyLicenseRights(
-      computePosition({ products, entitlements, consumptions, trend, today }),
+      computePosition({ products, entitlements, consumptions, daily, window, today }),
       { products, entitlements, consumptions, today },
     );
     return {
@@ -306,6 +324,8 @@ export class LicenseService {
       consumptions,
       unknownProducts,
       position,
+      daily,
+      window,
       latestCostDay: facts.latestDay,
       lifecycles,
       rollups: licenseRollups(entities),
@@ -321,6 +341,9 @@ export class LicenseService {
     return {
       candidates: computeReharvest({
         consumptions: s.consumptions,
+        products: s.products,
+        daily: s.daily,
+        window: s.window,
         lifecycles: s.lifecycles,
         today: s.today,
         latestCostDay: s.latestCostDay,
@@ -337,8 +360,6 @@ export class LicenseService {
         products: s.products,
         entitlements: s.entitlements,
         consumptions: s.consumptions,
-        trend: new Map(),
-        today: s.today,
         position: s.position,
         knownEntityRefs: new Set(s.lifecycles.keys()),
       }),
@@ -367,6 +388,9 @@ export class LicenseService {
     const used = s.consumptions.filter(c => c.entityRef !== null && members.has(c.entityRef));
     const reharvest = computeReharvest({
       consumptions: used,
+      products: s.products,
+      daily: s.daily,
+      window: s.window,
       lifecycles: s.lifecycles,
       today: s.today,
       latestCostDay: s.latestCostDay,
@@ -384,6 +408,9 @@ export class LicenseService {
       position: s.position,
       reharvest,
       monthlyCost: monthly,
+      // Each product's peak day of these entities over the evaluation window.
+      requiredOf: (productId, list) =>
+        entitiesPeak(s.daily.get(productId), new Set(list.map(c => c.model)), members, s.window),
     });
     return {
       entityRef,
@@ -403,19 +430,41 @@ export class LicenseService {
     return licenseCostPerProduct(rows);
   }
 
-  /** Recomputes and stores the daily license cost of every entity up to today. */
+  /**
+   * Brings the daily requirement shares and the daily license cost of every entity up to
+   * today, recomputing only what changed since the last run (`licenseCostRun.ts`). Says how
+   * many cost rows it wrote.
+   */
   async recomputeCost(): Promise<number> {
     // Stored cost should not lag a cached snapshot; readers get the fresh one too.
     this.invalidate();
     const s = await this.snapshot();
-    const requirements = new Map<string, ProductRequirements>();
-    for (const c of s.consumptions.filter(needsEntitlement)) {
-      const needs = requirements.get(c.productId) ?? new Map();
-      needs.set(c.entityRef, (needs.get(c.entityRef) ?? 0) + c.counted);
-      requirements.set(c.productId, needs);
+    const { costData, instanceTypes, hostTypes } = this.options.config;
+    const activeEntitlements = new Map<string, LicenseEntitlement[]>();
+    for (const e of s.entitlements.filter(x => isActiveOn(x, s.today))) {
+      activeEntitlements.set(e.productId, [...(activeEntitlements.get(e.productId) ?? []), e]);
     }
-    const rows = computeLicenseDailyCost(s.entitlements, requirements, s.today);
-    await this.options.store.replaceDailyCost(rows);
-    return rows.length;
+    // Declarations and seats have no dates: they count on every day computed while they exist.
+    const undated = s.consumptions.filter(c => !c.resource);
+    const result = await runLicenseCost({
+      store: this.options.store,
+      today: s.today,
+      products: s.products,
+      entitlements: s.entitlements,
+      rulesDigest: digestRows([
+        [JSON.stringify([...s.products.values()].sort((a, b) => compare(a.id, b.id)))],
+        [JSON.stringify([costData, instanceTypes, hostTypes ?? null])],
+      ]),
+      openBasis: digestRows([
+        ...undated.map(c => [c.productId, c.entityRef, c.model, c.counted]),
+        ['allocation', await this.costDataStamp()],
+      ]),
+      consumptionsOf: async range => {
+        const facts = await readLicensedFacts(this.options.db, costData, range);
+        const resources = groupLicensedResources(facts.rows, costData, this.instanceTypes);
+        return [...costDataConsumptions(resources, { products: s.products, activeEntitlements }), ...undated];
+      },
+    });
+    return result.costRows;
   }
 }

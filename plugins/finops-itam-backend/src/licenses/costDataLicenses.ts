@@ -7,6 +7,11 @@ import { InstanceTypeTable } from './instanceTypes';
 /** The columns of a cost fact that license detection reads. */
 export interface LicensedFactRow {
   day: string;
+  /**
+   * Every day these same facts were billed, when a compact read returns them at once
+   * (`licensedFactExtract.ts`); `day` is then the latest of them.
+   */
+  days?: string[];
   resourceId: string | null;
   resourceName: string | null;
   providerName: string | null;
@@ -281,7 +286,7 @@ export function groupLicensedResources(
       };
       resources.set(key, resource);
     }
-    resource.days.add(row.day);
+    for (const day of row.days ?? [row.day]) resource.days.add(day);
     if (row.day >= resource.lastSeen) {
       resource.lastSeen = row.day;
       resource.entityRef = row.entityRef ?? resource.entityRef;
@@ -335,6 +340,8 @@ const likeLiteral = (text: string) => text.replace(/[\\%_]/g, c => `\\${c}`);
 export async function readLicensedFacts(
   db: Knex,
   settings: CostDataLicenseSettings,
+  /** Days to read instead of the window (both included), e.g. the months the license cost task recomputes. */
+  range?: { from: string; to: string },
 ): Promise<{ latestDay: string | null; rows: LicensedFactRow[] }> {
   const latest = await db('finops_itam_cost_facts').max({ day: 'day' }).first();
   const latestDay: string | null = latest?.day ?? null;
@@ -355,7 +362,8 @@ export async function readLicensedFacts(
       'tags',
       'allocated_entity_ref',
     )
-    .where('day', '>=', from.toISOString().slice(0, 10))
+    .where('day', '>=', range ? range.from : from.toISOString().slice(0, 10))
+    .andWhere('day', '<=', range ? range.to : latestDay)
     .andWhere(query => {
       query.whereRaw("tags LIKE ? ESCAPE '\\'", [
         `%"${likeLiteral(settings.productTag)}"%`,

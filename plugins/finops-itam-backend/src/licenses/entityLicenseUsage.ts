@@ -55,6 +55,11 @@ export function entityLicenseUsage(input: {
   reharvest: ReharvestCandidate[];
   /** The entities' cost share per product over the latest full month, per currency, largest first. */
   monthlyCost: Map<string, LicenseMoney[]>;
+  /**
+   * What the entities need of a product for some of their consumptions: their peak day's
+   * requirement (`dailyRequirement.ts`). Without it, the sum of the consumptions' counts.
+   */
+  requiredOf?: (productId: string, consumptions: Consumption[]) => number;
 }): EntityLicenseUsage[] {
   const byProduct = new Map<string, Consumption[]>();
   for (const c of input.consumptions) {
@@ -65,6 +70,7 @@ export function entityLicenseUsage(input: {
   }
   const positionOf = new Map(input.position.map(p => [p.productId, p]));
   const sum = (list: Consumption[]) => list.reduce((total, c) => total + c.counted, 0);
+  const requiredOf = input.requiredOf ?? ((_: string, list: Consumption[]) => sum(list));
   const reasonOf = (c: Consumption) =>
     input.nameEntities ? { ...c.reason, entityRef: c.entityRef ?? undefined } : c.reason;
 
@@ -74,10 +80,10 @@ export function entityLicenseUsage(input: {
     const sources: EntityLicenseUsageSource[] = MODEL_ORDER.flatMap(model => {
       const ofModel = list.filter(c => c.model === model);
       if (ofModel.length === 0) return [];
-      return [{ model, source: SOURCE_OF[model], required: sum(ofModel), reasons: ofModel.map(reasonOf) }];
+      return [{ model, source: SOURCE_OF[model], required: requiredOf(productId, ofModel), reasons: ofModel.map(reasonOf) }];
     });
-    const required = sum(list.filter(needsEntitlement));
-    const licenseIncluded = sum(list.filter(c => !needsEntitlement(c)));
+    const required = requiredOf(productId, list.filter(needsEntitlement));
+    const licenseIncluded = requiredOf(productId, list.filter(c => !needsEntitlement(c)));
     const flags = list.flatMap(c => c.flags);
     for (const candidate of input.reharvest.filter(r => r.productId === productId)) {
       flags.push({ kind: 'reharvest-candidate', message: candidate.detail });

@@ -44,7 +44,8 @@ describe('an entity’s monthly license cost', () => {
         {
           name: 'sql-vm-16',
           entityRef: 'component:default/payments',
-          days: daysFrom('2026-11-20', 7),
+          // From October 1 to yesterday: October, the latest full month, is all in use.
+          days: daysFrom('2026-10-01', 57),
           tags: byolTags(SQL),
           details: { CoreCount: 16 },
         },

@@ -11,6 +11,8 @@ describe('finopsItam.licenses config', () => {
     expect(config.costData.productTag).toBe('license-product');
     expect(config.costData.modelTag).toBe('license-model');
     expect(config.inactiveSeatDays).toBe(90);
+    expect(config.evaluationDays).toBe(30);
+    expect(read({ evaluationDays: 90 }).evaluationDays).toBe(90);
   });
 
   it('reads instance types with threads per core, host types and the host tag', () => {
@@ -51,6 +53,7 @@ describe('finopsItam.licenses config', () => {
     [{ entitlementSources: [{ id: 'api', location: 'x.yaml' }] }, /entitlementSources\[0\]\.id "api"/],
     [{ seatSources: [{ id: 'seats', productId: 'Bad Product', location: 'x.csv' }] }, /seatSources\[0\]\.productId "Bad Product"/],
     [{ costData: { windowDays: 0 } }, /costData.windowDays must be a whole number of days/],
+    [{ evaluationDays: 0.5 }, /licenses.evaluationDays must be a whole number of days/],
     [{ costData: { skuProducts: [{ pattern: 'x', productId: 'rhel', model: 'free' }] } }, /skuProducts\[0\]\.model/],
     [{ instanceTypes: { 'm9.huge': 'lots' } }, /instanceTypes.m9.huge must be a whole number/],
     [{ instanceTypes: { 'm9.huge': { vcpus: 8, threadsPerCore: 4 } } }, /instanceTypes.m9.huge.threadsPerCore must be 1 or 2/],

@@ -57,6 +57,11 @@ export interface LicenseConfig {
   unauthorizedProducts: string[];
   /** Seats unused this many days are reharvest candidates. */
   inactiveSeatDays: number;
+  /**
+   * Complete days, up to the latest complete day of cost data, over which a product's
+   * required quantity is its highest daily requirement.
+   */
+  evaluationDays: number;
   costSchedule: SchedulerServiceTaskScheduleDefinition;
 }
 
@@ -184,6 +189,7 @@ export function readLicenseConfig(config: Config): LicenseConfig {
     hostTypes,
     unauthorizedProducts: config.getOptionalStringArray('finopsItam.licenses.unauthorizedProducts') ?? [],
     inactiveSeatDays: positiveInteger(config, 'finopsItam.licenses.inactiveSeatDays', 90),
+    evaluationDays: positiveInteger(config, 'finopsItam.licenses.evaluationDays', 30),
     costSchedule: readScheduleWithDefaults(
       config.getOptionalConfig('finopsItam.licenses.costSchedule'),
       'finopsItam.licenses.costSchedule',

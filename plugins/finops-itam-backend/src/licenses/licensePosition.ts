@@ -9,6 +9,7 @@ import {
 } from '@finops-itam/plugin-finops-itam-common';
 import { Consumption, needsEntitlement } from './licenseConsumption';
 import { addDays, daysBetween } from './days';
+import { DailyRequirement, entityRequirementOn, poolsVms, productPeak } from './dailyRequirement';
 import { annualCostOf } from './listPriceBasis';
 
 /** Code-unit order, so answers do not depend on the server's locale. */
@@ -49,12 +50,18 @@ export interface PositionInput {
   products: Map<string, LicenseProduct>;
   entitlements: LicenseEntitlement[];
   consumptions: Consumption[];
-  /** Daily requirement from cost data per product (needing an entitlement), oldest first. */
-  trend: Map<string, Array<{ day: string; value: number }>>;
+  /** Requirement per product and day (`dailyRequirement`), covering at least the window. */
+  daily: DailyRequirement;
+  /** The evaluation window: complete days up to the latest complete day of cost data. */
+  window: { from: string; to: string };
   today: string;
 }
 
-/** The effective license position of every product with an entitlement or a consumption. */
+/**
+ * The effective license position of every product with an entitlement or a consumption.
+ * `required` is the product's concurrent peak: the highest daily requirement over the
+ * evaluation window, with its breakdown on that day; `requiredNow` the latest complete day.
+ */
 export function computePosition(input: PositionInput): LicensePositionEntry[] {
   const ids = new Set([
     ...input.entitlements.map(e => e.productId),
@@ -67,11 +74,9 @@ export function computePosition(input: PositionInput): LicensePositionEntry[] {
     const entitlements = input.entitlements.filter(e => e.productId === productId);
     const active = entitlements.filter(e => isActiveOn(e, input.today));
     const consumptions = input.consumptions.filter(c => c.productId === productId);
-    const sum = (list: Consumption[]) => list.reduce((s, c) => s + c.counted, 0);
     const entitled = active.reduce((s, e) => s + e.quantity, 0);
-    const required = sum(consumptions);
-    const licenseIncludedRequired = sum(consumptions.filter(c => c.model === 'license-included'));
-    const byolRequired = sum(consumptions.filter(c => c.model === 'byol'));
+    const peak = productPeak(input.daily.get(productId), input.window);
+    const { required, licenseIncludedRequired, byolRequired } = peak;
     const needed = required - licenseIncludedRequired;
     const position = entitled - needed;
     const shortage = Math.max(0, -position);
@@ -80,8 +85,9 @@ export function computePosition(input: PositionInput): LicensePositionEntry[] {
       entitlements.map(e => e.trueUpDate).filter((d): d is string => !!d && d >= input.today).sort()[0] ?? null;
     let projectedAtTrueUp: number | null = null;
     if (trueUpDate) {
-      const slope = dailySlope(input.trend.get(productId) ?? []);
-      projectedAtTrueUp = Math.max(0, Math.ceil(needed + slope * daysBetween(input.today, trueUpDate)));
+      // The daily series extended from its last day (the latest complete one) to the true-up.
+      const slope = dailySlope(peak.series);
+      projectedAtTrueUp = Math.max(0, Math.ceil(needed + slope * daysBetween(input.window.to, trueUpDate)));
     }
     entries.push({
       productId,
@@ -89,6 +95,8 @@ export function computePosition(input: PositionInput): LicensePositionEntry[] {
       metric: product.metric,
       entitled,
       required,
+      requiredNow: peak.requiredNow,
+      peakDay: peak.peakDay,
       byolRequired,
       licenseIncludedRequired,
       position,
@@ -106,7 +114,10 @@ export function computePosition(input: PositionInput): LicensePositionEntry[] {
 
 /** What the catalog module needs to emit a `software-license` Resource per entitled product. */
 export function computeCatalogProducts(
-  input: PositionInput & { position: LicensePositionEntry[]; knownEntityRefs: Set<string> },
+  input: Pick<PositionInput, 'products' | 'entitlements' | 'consumptions'> & {
+    position: LicensePositionEntry[];
+    knownEntityRefs: Set<string>;
+  },
 ): LicenseCatalogProduct[] {
   const byProduct = new Map(input.position.map(p => [p.productId, p]));
   const withEntitlement = [...new Set(input.entitlements.map(e => e.productId))].sort();
@@ -137,6 +148,10 @@ export function computeCatalogProducts(
 
 export interface ReharvestInput {
   consumptions: Consumption[];
+  products: Map<string, LicenseProduct>;
+  /** Requirement per product and day, covering the resources' last days and the window's end. */
+  daily: DailyRequirement;
+  window: { from: string; to: string };
   /** Lowercase refs of catalog entities and their lifecycle. */
   lifecycles: Map<string, string | undefined>;
   today: string;
@@ -147,13 +162,21 @@ export interface ReharvestInput {
 
 /**
  * Licenses that could be reclaimed: consumption of deprecated components and of entities
- * gone from the catalog, seats unused for `inactiveSeatDays`, and resources missing from
- * cost data for `absentAfterDays`. License-included use releases nothing and is left out.
+ * gone from the catalog, seats unused for `inactiveSeatDays`, and deployments missing from
+ * cost data for `absentAfterDays` whose licenses were freed. License-included use releases
+ * nothing and is left out.
+ *
+ * A deployment that stopped frees licenses only when its entity's requirement fell back: an
+ * instance an autoscaling group replaced stopped too, but its successor took its licenses.
+ * The freed quantity of an entity (its requirement on the deployment's last day minus its
+ * requirement on the latest complete day) goes to its stopped deployments, latest first.
+ * Deployments of deprecated or missing entities count while they still run.
  */
 export function computeReharvest(input: ReharvestInput): ReharvestCandidate[] {
   const candidates: ReharvestCandidate[] = [];
   const seatCutoff = addDays(input.today, -input.inactiveSeatDays);
   const absentCutoff = input.latestCostDay ? addDays(input.latestCostDay, -input.absentAfterDays) : null;
+  const stopped: Consumption[] = [];
   for (const c of input.consumptions.filter(needsEntitlement)) {
     const base = {
       productId: c.productId,
@@ -162,12 +185,13 @@ export function computeReharvest(input: ReharvestInput): ReharvestCandidate[] {
       quantity: c.counted,
     };
     const what = c.resource ? ` (${c.resource.resourceName ?? c.resource.key})` : '';
-    if (c.entityRef && input.lifecycles.has(c.entityRef)) {
+    const running = !c.resource || c.resource.lastSeen >= input.window.to;
+    if (running && c.entityRef && input.lifecycles.has(c.entityRef)) {
       if (input.lifecycles.get(c.entityRef) === 'deprecated') {
         candidates.push({ ...base, reason: 'deprecated-component', detail: `${c.entityRef} is deprecated${what}` });
         continue;
       }
-    } else if (c.entityRef) {
+    } else if (running && c.entityRef) {
       candidates.push({ ...base, reason: 'entity-missing', detail: `${c.entityRef} is no longer in the catalog${what}` });
       continue;
     }
@@ -181,15 +205,45 @@ export function computeReharvest(input: ReharvestInput): ReharvestCandidate[] {
       });
       continue;
     }
-    if (c.resource && absentCutoff && c.resource.lastSeen < absentCutoff) {
-      candidates.push({
-        ...base,
-        reason: 'resource-absent',
-        detail: `${c.resource.resourceName ?? c.resource.key} absent from cost data since ${c.resource.lastSeen}`,
-      });
-    }
+    if (c.resource && absentCutoff && c.resource.lastSeen < absentCutoff) stopped.push(c);
   }
+  candidates.push(...freedByStoppedDeployments(stopped, input));
   return candidates
     .filter(c => c.quantity > 0)
     .sort((a, b) => compare(a.productId, b.productId) || compare(a.detail, b.detail));
+}
+
+const round = (n: number) => Math.round(n * 100) / 100;
+
+function freedByStoppedDeployments(stopped: Consumption[], input: ReharvestInput): ReharvestCandidate[] {
+  const left = new Map<string, number>();
+  const candidates: ReharvestCandidate[] = [];
+  const latestFirst = [...stopped].sort(
+    (a, b) => compare(b.resource!.lastSeen, a.resource!.lastSeen) || compare(a.resource!.key, b.resource!.key),
+  );
+  for (const c of latestFirst) {
+    const resource = c.resource!;
+    const days = input.daily.get(c.productId);
+    const key = JSON.stringify([c.productId, c.model, c.entityRef]);
+    let freed = left.get(key);
+    if (freed === undefined) {
+      const then = entityRequirementOn(days, resource.lastSeen, c.model, c.entityRef);
+      const now = entityRequirementOn(days, input.window.to, c.model, c.entityRef);
+      freed = Math.max(0, then - now);
+    }
+    // A pooled VM holds a fraction of a subscription; others hold what they were counted.
+    const held = poolsVms(input.products.get(c.productId)) ? freed : c.counted;
+    const quantity = round(Math.min(held, freed));
+    left.set(key, freed - quantity);
+    if (quantity <= 0) continue;
+    candidates.push({
+      productId: c.productId,
+      entityRef: c.entityRef,
+      resourceId: resource.resourceId,
+      quantity,
+      reason: 'resource-absent',
+      detail: `${resource.resourceName ?? resource.key} absent from cost data since ${resource.lastSeen}`,
+    });
+  }
+  return candidates;
 }

@@ -260,7 +260,8 @@ describe('license API', () => {
       const { server } = await withEntitlements(knex);
       const response = await request(server).get('/licenses/position').set('Authorization', user);
       expect(response.status).toBe(200);
-      const base = { trueUpDate: null, projectedAtTrueUp: null, unknownSizeResources: 0 };
+      // Every product peaks on the latest complete day, 2026-11-26 (the window is 30 days up to it).
+      const base = { trueUpDate: null, projectedAtTrueUp: null, unknownSizeResources: 0, peakDay: '2026-11-26' };
       expect(response.body).toEqual([
         {
           ...base,
@@ -271,14 +272,16 @@ describe('license API', () => {
           // 18 BYOL (4 + 6 + 8; the unknown size is not counted) + 4 license-included;
           // payments' declaration of 8 is not added on top of its cost data.
           required: 22,
+          requiredNow: 22,
           byolRequired: 18,
           licenseIncludedRequired: 4,
           position: -2,
           status: 'shortage',
           exposure: { amount: '5434', currency: 'USD' },
           trueUpDate: '2026-12-15',
-          // Daily requirement 10, 10, 10, 10, 18, 18, 18: slope 12/7 per day, 18 days to go.
-          projectedAtTrueUp: 49,
+          // Daily requirement 10, 10, 10, 10, 18, 18, 18: slope 12/7 per day, 19 days from
+          // the latest complete day to the true-up: 18 + 32.6.
+          projectedAtTrueUp: 51,
           shelfware: 0,
           unknownSizeResources: 1,
           licenseEntityRef: `resource:default/license-${SQL}`,
@@ -290,6 +293,7 @@ describe('license API', () => {
           metric: 'per-core',
           entitled: 0,
           required: 16,
+          requiredNow: 16,
           byolRequired: 16,
           licenseIncludedRequired: 0,
           position: -16,
@@ -324,6 +328,7 @@ describe('license API', () => {
           metric: 'per-processor',
           entitled: 6,
           required: 4,
+          requiredNow: 4,
           byolRequired: 4,
           licenseIncludedRequired: 0,
           position: 2,
@@ -339,6 +344,7 @@ describe('license API', () => {
           metric: 'per-socket',
           entitled: 0,
           required: 2,
+          requiredNow: 2,
           byolRequired: 0,
           licenseIncludedRequired: 0,
           position: -2,
@@ -354,12 +360,15 @@ describe('license API', () => {
           productName: 'Red Hat Enterprise Linux',
           metric: 'subscription',
           entitled: 0,
-          required: 1,
-          byolRequired: 1,
+          // Its only VM ran on 2026-10-01, before the evaluation window: nothing required now.
+          required: 0,
+          requiredNow: 0,
+          peakDay: null,
+          byolRequired: 0,
           licenseIncludedRequired: 0,
-          position: -1,
-          status: 'shortage',
-          exposure: { amount: '799', currency: 'USD' },
+          position: 0,
+          status: 'compliant',
+          exposure: null,
           shelfware: 0,
           licenseEntityRef: null,
         },
@@ -370,6 +379,7 @@ describe('license API', () => {
           metric: 'per-user',
           entitled: 5,
           required: 3,
+          requiredNow: 3,
           byolRequired: 0,
           licenseIncludedRequired: 0,
           position: 2,
@@ -429,14 +439,18 @@ describe('license API', () => {
         ],
       });
 
-      // October's share: payments needs more than is entitled, so it carries the whole
-      // daily cost of the SQL Server entitlement, 31 days of 43472 / 365.
-      const october = await new DatabaseLicenseCostReader(
-        (service as any).options.store,
-      ).dailyLicenseCost(['component:default/payments'], '2026-10-01', '2026-10-31');
-      expect(october).toHaveLength(31);
-      expect(byol.monthlyCost).toEqual({ amount: sumAmounts(october.map(r => r.amount)), currency: 'USD' });
-      expect(new Money(byol.monthlyCost.amount).minus(new Money(43472).times(31).div(365)).abs().lt('1e-9')).toBe(true);
+      // October's share: a day is split by that day's use, and payments' VMs started on
+      // 2026-11-20, so October (the latest full month) is the owner's shelfware, 31 days of
+      // 43472 / 365, and payments carries none of it.
+      const reader = new DatabaseLicenseCostReader((service as any).options.store);
+      expect(await reader.dailyLicenseCost(['component:default/payments'], '2026-10-01', '2026-10-31')).toEqual([]);
+      expect(byol.monthlyCost).toBeNull();
+      const ownerRows = await (service as any).options.store.dailyCost([ITAM], '2026-10-01', '2026-10-31');
+      const october = sumAmounts(ownerRows.filter((r: any) => r.productId === SQL && r.shelfware).map((r: any) => r.amount));
+      expect(new Money(october).minus(new Money(43472).times(31).div(365)).abs().lt('1e-9')).toBe(true);
+      // Its last week, it needs more than is entitled: it carries the whole daily cost.
+      const lastDay = await reader.dailyLicenseCost(['component:default/payments'], '2026-11-26', '2026-11-26');
+      expect(new Money(lastDay[0].amount).minus(new Money(43472).div(365)).abs().lt('1e-9')).toBe(true);
 
       const reporting = await request(server)
         .get('/entities/component/default/reporting/licenses')
@@ -536,15 +550,8 @@ describe('license API', () => {
       ]);
       const byol = shop.body.products[0];
       expect(byol).toMatchObject({ covered: false, status: 'shortage', licenseEntityRef: `resource:default/license-${SQL}` });
-      // The cost share of both members together: the whole SQL Server entitlement, as they
-      // need more than is entitled.
-      const october = await new DatabaseLicenseCostReader((service as any).options.store).dailyLicenseCost(
-        ['component:default/payments', 'component:default/reporting'],
-        '2026-10-01',
-        '2026-10-31',
-      );
-      expect(byol.monthlyCost).toEqual({ amount: sumAmounts(october.map(r => r.amount)), currency: 'USD' });
-      expect(new Money(byol.monthlyCost.amount).minus(new Money(43472).times(31).div(365)).abs().lt('1e-9')).toBe(true);
+      // The members' cost share of the latest full month: none, as nothing ran in October.
+      expect(byol.monthlyCost).toBeNull();
 
       // A Domain holds its systems' members: shop's, and erp's declaration via erp-system.
       const commerce = await request(server).get('/entities/domain/default/commerce/licenses').set('Authorization', user);
