@@ -198,8 +198,10 @@ const GCP_SHARED: Record<string, number> = {
  * add yours with `finopsItam.licenses.hostTypes`.
  * - AWS, "Amazon EC2 Dedicated Host instance capacity configurations" (EC2 User Guide):
  *   hosts are allocated per instance family, e.g. an `m5` host has 48 physical cores on 2 sockets.
+ *   Only the `m5` figures were read from that page when this table was written; `r5`, `c5` and
+ *   `m6i` are believed to match it but were not re-checked: verify them before relying on them.
  * - Azure, "Azure Dedicated Host SKU configuration tables" (Microsoft Learn): physical cores
- *   per host SKU; the SKUs are two-socket servers.
+ *   per host SKU; two sockets per SKU is assumed, not read from the page.
  */
 const HOST_TYPES = new Map<string, HostTypeFacts>([
   ['m5', { physicalCores: 48, sockets: 2 }],
