@@ -323,7 +323,11 @@ export interface Config {
         licenseIncludedPatterns?: string[];
         /** Substrings of SkuId or SkuPriceDetails that name a product (default: SQL Server Enterprise and Standard, e.g. `sql-ent`, `sql std`). */
         skuProducts?: Array<{ pattern: string; productId: string; model?: 'byol' | 'license-included' }>;
-        /** Resources billed within this many days of the latest cost day count as deployed. Default 90. */
+        /**
+         * Cost data read for licenses: resources billed within this many days of the latest
+         * cost day are listed (and their stops found for reharvest); `required` is the peak
+         * over `evaluationDays`, a part of it. Default 90.
+         */
         windowDays?: number;
         /** A resource absent from cost data this many days is a reharvest candidate. Default 30. */
         absentAfterDays?: number;

@@ -1,6 +1,14 @@
 import { Knex } from 'knex';
 import { allocateFactsByHand } from '../allocation/__testUtils__/facts';
 import { migrationConfig } from '../database/migrations';
+import {
+  dailyRequirement,
+  evaluationWindow,
+  productPeak,
+  shareKey,
+} from './dailyRequirement';
+import { Consumption } from './licenseConsumption';
+import { SHIPPED_LICENSE_PRODUCTS } from './shippedProducts';
 import { sumAmounts } from '../ingestion/money';
 import { createTestDatabases } from '../__testUtils__/testDatabases';
 import {
@@ -78,6 +86,172 @@ async function costLines(
     (r: any) => `${r.day} ${r.amount}${r.shelfware ? ' shelfware' : ''}`,
   );
 }
+
+describe('daily requirement, worked by hand', () => {
+  const products = new Map(SHIPPED_LICENSE_PRODUCTS.map(p => [p.id, p]));
+  const vm = (name: string, days: string[]) =>
+    ({
+      key: name,
+      resourceId: name,
+      resourceName: name,
+      softwareCharge: false,
+      days: new Set(days),
+      lastSeen: days[days.length - 1],
+    } as any);
+  const consumption = (
+    productId: string,
+    entityRef: string | null,
+    model: any,
+    counted: number,
+    resource?: any,
+  ) =>
+    ({
+      productId,
+      entityRef,
+      model,
+      counted,
+      reason: { source: 'cost-data', quantity: counted, rule: '' },
+      flags: [],
+      resource,
+    } as Consumption);
+
+  it('ends the window on the latest complete day of cost data, yesterday at the latest', () => {
+    expect(evaluationWindow('2026-11-27', '2026-11-27', 30)).toEqual({
+      from: '2026-10-28',
+      to: '2026-11-26',
+    });
+    expect(evaluationWindow('2026-11-27', '2026-11-20', 7)).toEqual({
+      from: '2026-11-14',
+      to: '2026-11-20',
+    });
+    expect(evaluationWindow('2026-11-27', null, 1)).toEqual({
+      from: '2026-11-26',
+      to: '2026-11-26',
+    });
+  });
+
+  it('pools RHEL VMs across entities per day and adds declarations on top, sharing by VM', () => {
+    const daily = dailyRequirement({
+      products,
+      from: '2026-11-01',
+      to: '2026-11-02',
+      consumptions: [
+        consumption(
+          'rhel',
+          'component:default/web',
+          'byol',
+          1,
+          vm('r1', ['2026-11-01', '2026-11-02']),
+        ),
+        consumption(
+          'rhel',
+          'component:default/api',
+          'byol',
+          1,
+          vm('r2', ['2026-11-01', '2026-11-02']),
+        ),
+        consumption(
+          'rhel',
+          'component:default/api',
+          'byol',
+          0,
+          vm('r3', ['2026-11-02']),
+        ),
+        consumption('rhel', 'component:default/erp', 'declared', 2),
+      ],
+    });
+    const day1 = daily.get('rhel')!.get('2026-11-01')!;
+    // 2 VMs → 1 subscription, plus 2 declared.
+    expect(day1).toMatchObject({ needed: 3, byol: 1, licenseIncluded: 0 });
+    const day2 = daily.get('rhel')!.get('2026-11-02')!;
+    // 3 VMs → 2 subscriptions: web carries a third of them, api two thirds.
+    expect(day2).toMatchObject({ needed: 4, byol: 2 });
+    expect(
+      day2.shares.get(shareKey('byol', 'component:default/web')),
+    ).toMatchObject({ required: 2 / 3, weight: 2 });
+    expect(
+      day2.shares.get(shareKey('byol', 'component:default/api')),
+    ).toMatchObject({ required: 4 / 3, weight: 4 });
+    // The declaration weighs its quantity on the same scale (3 VMs).
+    expect(
+      day2.shares.get(shareKey('declared', 'component:default/erp')),
+    ).toMatchObject({ required: 2, weight: 6 });
+  });
+
+  it('takes the peak on the day entitlements must cover the most, or the license-included peak when none must', () => {
+    const sql = 'microsoft-sql-server-enterprise';
+    const daily = dailyRequirement({
+      products,
+      from: '2026-11-01',
+      to: '2026-11-03',
+      consumptions: [
+        consumption(
+          sql,
+          'component:default/a',
+          'byol',
+          8,
+          vm('s1', ['2026-11-01']),
+        ),
+        consumption(
+          sql,
+          'component:default/a',
+          'license-included',
+          16,
+          vm('s2', ['2026-11-02', '2026-11-03']),
+        ),
+        consumption(
+          sql,
+          'component:default/a',
+          'byol',
+          4,
+          vm('s3', ['2026-11-03']),
+        ),
+      ],
+    });
+    const peak = productPeak(daily.get(sql), {
+      from: '2026-11-01',
+      to: '2026-11-03',
+    });
+    // BYOL peaks on the 1st (8): the position's numbers are that day's, license-included 0.
+    expect(peak).toMatchObject({
+      required: 8,
+      byolRequired: 8,
+      licenseIncludedRequired: 0,
+      peakDay: '2026-11-01',
+      requiredNow: 20,
+    });
+    expect(peak.series).toEqual([
+      { day: '2026-11-01', value: 8 },
+      { day: '2026-11-02', value: 0 },
+      { day: '2026-11-03', value: 4 },
+    ]);
+    const onlyIncluded = dailyRequirement({
+      products,
+      from: '2026-11-01',
+      to: '2026-11-03',
+      consumptions: [
+        consumption(
+          sql,
+          'component:default/a',
+          'license-included',
+          16,
+          vm('s2', ['2026-11-02']),
+        ),
+      ],
+    });
+    expect(
+      productPeak(onlyIncluded.get(sql), {
+        from: '2026-11-01',
+        to: '2026-11-03',
+      }),
+    ).toMatchObject({
+      required: 16,
+      licenseIncludedRequired: 16,
+      peakDay: '2026-11-02',
+      requiredNow: 0,
+    });
+  });
+});
 
 describe('daily license requirement', () => {
   const databases = createTestDatabases();

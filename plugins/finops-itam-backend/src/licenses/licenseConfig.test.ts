@@ -54,6 +54,7 @@ describe('finopsItam.licenses config', () => {
     [{ seatSources: [{ id: 'seats', productId: 'Bad Product', location: 'x.csv' }] }, /seatSources\[0\]\.productId "Bad Product"/],
     [{ costData: { windowDays: 0 } }, /costData.windowDays must be a whole number of days/],
     [{ evaluationDays: 0.5 }, /licenses.evaluationDays must be a whole number of days/],
+    [{ evaluationDays: 60, costData: { windowDays: 45 } }, /evaluationDays \(60\) must not exceed .*windowDays \(45\)/],
     [{ costData: { skuProducts: [{ pattern: 'x', productId: 'rhel', model: 'free' }] } }, /skuProducts\[0\]\.model/],
     [{ instanceTypes: { 'm9.huge': 'lots' } }, /instanceTypes.m9.huge must be a whole number/],
     [{ instanceTypes: { 'm9.huge': { vcpus: 8, threadsPerCore: 4 } } }, /instanceTypes.m9.huge.threadsPerCore must be 1 or 2/],

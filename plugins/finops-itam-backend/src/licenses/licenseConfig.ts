@@ -24,7 +24,10 @@ export interface CostDataLicenseSettings {
   /** Lowercase substrings of SkuId or SkuPriceDetails that mark a license-included row. */
   licenseIncludedPatterns: string[];
   skuProducts: SkuProductPattern[];
-  /** Resources seen in cost data within this many days of the latest day count as deployed. */
+  /**
+   * Cost data read for licenses: resources billed within this many days of the latest day
+   * are listed, and their stops found; `required` is the peak over `evaluationDays` of it.
+   */
   windowDays: number;
   /** A resource absent this many days is a reharvest candidate. */
   absentAfterDays: number;
@@ -166,6 +169,17 @@ function readSkuProducts(config: Config): SkuProductPattern[] {
   });
 }
 
+/** The evaluation window is part of the cost data read (`costData.windowDays`). */
+function readEvaluationDays(config: Config, windowDays: number): number {
+  const days = positiveInteger(config, 'finopsItam.licenses.evaluationDays', 30);
+  if (days > windowDays) {
+    throw new Error(
+      `finopsItam.licenses.evaluationDays (${days}) must not exceed finopsItam.licenses.costData.windowDays (${windowDays}), the cost data read`,
+    );
+  }
+  return days;
+}
+
 /** Reads `finopsItam.licenses`, so a mistake stops the backend with the key named. */
 export function readLicenseConfig(config: Config): LicenseConfig {
   const d = DEFAULT_COST_DATA_SETTINGS;
@@ -189,7 +203,7 @@ export function readLicenseConfig(config: Config): LicenseConfig {
     hostTypes,
     unauthorizedProducts: config.getOptionalStringArray('finopsItam.licenses.unauthorizedProducts') ?? [],
     inactiveSeatDays: positiveInteger(config, 'finopsItam.licenses.inactiveSeatDays', 90),
-    evaluationDays: positiveInteger(config, 'finopsItam.licenses.evaluationDays', 30),
+    evaluationDays: readEvaluationDays(config, positiveInteger(config, `${base}.windowDays`, d.windowDays)),
     costSchedule: readScheduleWithDefaults(
       config.getOptionalConfig('finopsItam.licenses.costSchedule'),
       'finopsItam.licenses.costSchedule',

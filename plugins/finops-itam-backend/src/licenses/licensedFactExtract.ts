@@ -5,6 +5,8 @@ import { CostDataLicenseSettings } from './licenseConfig';
 const EXTRACT = 'finops_itam_license_fact_extract';
 const STATE = 'finops_itam_license_cost_state';
 const STATE_NAME = 'fact-extract';
+/** Raise it when the licensed facts read (`readLicensedFacts`) returns other fields: stored extracts are rebuilt. */
+const FORMAT = 1;
 
 /** Keeps insert batches under SQLite's bound-parameter limit. */
 const BATCH = 200;
@@ -46,7 +48,7 @@ export async function readLicensedFactsCompact(
   settings: CostDataLicenseSettings,
   stamp: string,
 ): Promise<{ latestDay: string | null; rows: LicensedFactRow[] }> {
-  const expected = JSON.stringify([stamp, settings]);
+  const expected = JSON.stringify([FORMAT, stamp, settings]);
   const state = await db(STATE).where('name', STATE_NAME).first('value');
   if (state) {
     const { basis, latestDay } = JSON.parse(state.value);
