@@ -72,7 +72,11 @@ describe('finops-itam backend plugin', () => {
         env.registerInit({
           deps: { sources: finopsItamCostSourcesExtensionPoint },
           async init({ sources }) {
-            sources.addCostSource({ id: 'Not Kebab', description: 'broken' });
+            sources.addCostSource({
+              id: 'Not Kebab',
+              description: 'broken',
+              read: async () => ({ deliveries: [] }),
+            });
           },
         });
       },

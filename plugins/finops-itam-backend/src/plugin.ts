@@ -28,9 +28,10 @@ import {
 } from './allocation/UnallocatedReport';
 import { createRouter } from './router';
 import { createRequirePermission } from './routes/requirePermission';
-import { CostSourceRegistry } from './services/CostSourceRegistry';
 import { HealthService } from './services/HealthService';
+import { collectCostSources } from './sources/collectCostSources';
 import { readCostIngestionConfig } from './sources/config';
+import { CostSourceRegistry } from './sources/CostSourceRegistry';
 import { CostSourceRunner } from './sources/CostSourceRunner';
 import { CostSourceStatusReader } from './sources/CostSourceStatusReader';
 import {
@@ -154,9 +155,14 @@ export const finopsItamPlugin = createBackendPlugin({
             return report;
           },
         };
-        const runner = new CostSourceRunner({
-          sources: ingestionConfig.sources,
+        // Configured and contributed sources run alike, through one runner.
+        const allCostSources = collectCostSources({
+          configured: ingestionConfig.sources,
+          contributed: costSources.list(),
           fetcher: new SourceFileFetcher({ urlReader: deps.urlReader }),
+        });
+        const runner = new CostSourceRunner({
+          sources: allCostSources,
           ingestion: allocatingIngestion,
           store,
           logger,
@@ -165,7 +171,7 @@ export const finopsItamPlugin = createBackendPlugin({
         await scheduleCostSourceTasks({
           scheduler,
           runner,
-          sources: ingestionConfig.sources,
+          sources: allCostSources,
           logger,
         });
         await scheduleRetentionTask({
@@ -240,10 +246,7 @@ export const finopsItamPlugin = createBackendPlugin({
           await createRouter({
             health: new HealthService(client),
             runner,
-            statuses: new CostSourceStatusReader(
-              ingestionConfig.sources,
-              store,
-            ),
+            statuses: new CostSourceStatusReader(allCostSources, store),
             ingestion: allocatingIngestion,
             store,
             allocation,

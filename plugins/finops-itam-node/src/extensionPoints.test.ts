@@ -3,10 +3,14 @@ import {
   createBackendPlugin,
 } from '@backstage/backend-plugin-api';
 import { startTestBackend } from '@backstage/backend-test-utils';
-import {
-  FinopsItamCostSource,
-  finopsItamCostSourcesExtensionPoint,
-} from './extensionPoints';
+import { FinopsItamCostSource } from './costSource';
+import { finopsItamCostSourcesExtensionPoint } from './extensionPoints';
+
+const warehouseSource: FinopsItamCostSource = {
+  id: 'warehouse-focus',
+  description: 'FOCUS views in the warehouse',
+  read: async () => ({ deliveries: [] }),
+};
 
 describe('finopsItamCostSourcesExtensionPoint', () => {
   it('carries cost sources from a module to the finops-itam plugin', async () => {
@@ -27,10 +31,7 @@ describe('finopsItamCostSourcesExtensionPoint', () => {
         env.registerInit({
           deps: { costSources: finopsItamCostSourcesExtensionPoint },
           async init({ costSources }) {
-            costSources.addCostSource({
-              id: 'warehouse-focus',
-              description: 'FOCUS views in the warehouse',
-            });
+            costSources.addCostSource(warehouseSource);
           },
         });
       },
@@ -38,8 +39,6 @@ describe('finopsItamCostSourcesExtensionPoint', () => {
 
     await startTestBackend({ features: [plugin, warehouseModule] });
 
-    expect(received).toEqual([
-      { id: 'warehouse-focus', description: 'FOCUS views in the warehouse' },
-    ]);
+    expect(received).toEqual([warehouseSource]);
   });
 });

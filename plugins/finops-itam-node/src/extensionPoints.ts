@@ -1,24 +1,14 @@
 import { createExtensionPoint } from '@backstage/backend-plugin-api';
+import { FinopsItamCostSource } from './costSource';
 
 /**
- * A cost source contributed by another backend module, for example one that reads FOCUS
- * data straight from a warehouse where the exports already live instead of from files.
- *
- * @public
- */
-export interface FinopsItamCostSource {
-  /** Unique id, shown in source status and ingestion reports. Lowercase kebab-case. */
-  readonly id: string;
-  /** One line for people: where the data comes from. */
-  readonly description: string;
-}
-
-/**
- * Extension point through which modules add cost sources to the finops-itam backend.
+ * Extension point through which modules add cost sources to the finops-itam backend. The
+ * plugin runs them exactly like the sources of `finopsItam.costSources`.
  *
  * @public
  */
 export interface FinopsItamCostSourcesExtensionPoint {
+  /** Adds sources; an id that is not kebab-case or is already taken stops the backend. */
   addCostSource(...sources: FinopsItamCostSource[]): void;
 }
 

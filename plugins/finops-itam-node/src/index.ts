@@ -3,4 +3,5 @@
  *
  * @packageDocumentation
  */
+export * from './costSource';
 export * from './extensionPoints';

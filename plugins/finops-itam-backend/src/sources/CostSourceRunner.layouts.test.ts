@@ -9,6 +9,7 @@ import { createTestDatabases } from '../__testUtils__/testDatabases';
 import { focusCsv } from './__fixtures__/focusCsv';
 import { CostSourceConfig } from './config';
 import { CostSourceRunner } from './CostSourceRunner';
+import { fileCostSources } from './FileCostSource';
 import { SourceFileFetcher } from './SourceFileFetcher';
 import { fakeObjectStore } from './__testUtils__/fakeObjectStore';
 
@@ -49,8 +50,10 @@ describe('CostSourceRunner with export layouts', () => {
       { maxRejectedShare: 0.01 },
     );
     const runner = new CostSourceRunner({
-      sources: [{ ...source, schedule }],
-      fetcher: new SourceFileFetcher({ urlReader }),
+      sources: fileCostSources(
+        [{ ...source, schedule }],
+        new SourceFileFetcher({ urlReader }),
+      ),
       ingestion,
       store,
       logger,

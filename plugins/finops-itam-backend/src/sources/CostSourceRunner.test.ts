@@ -8,6 +8,7 @@ import { IngestionService } from '../ingestion/IngestionService';
 import { createTestDatabases } from '../__testUtils__/testDatabases';
 import { focusCsv } from './__fixtures__/focusCsv';
 import { CostSourceRunner, UNCHANGED_MESSAGE } from './CostSourceRunner';
+import { fileCostSources } from './FileCostSource';
 import { SourceFileFetcher } from './SourceFileFetcher';
 
 jest.setTimeout(60_000);
@@ -40,13 +41,13 @@ describe('CostSourceRunner', () => {
       },
     );
     const runner = new CostSourceRunner({
-      sources: [
-        { id: 'aws-focus', location: path.join(dir, 'aws'), schedule },
-        { id: 'gone', location: path.join(dir, 'nowhere'), schedule },
-      ],
-      fetcher: new SourceFileFetcher({
-        urlReader: mockServices.urlReader.mock(),
-      }),
+      sources: fileCostSources(
+        [
+          { id: 'aws-focus', location: path.join(dir, 'aws'), schedule },
+          { id: 'gone', location: path.join(dir, 'nowhere'), schedule },
+        ],
+        new SourceFileFetcher({ urlReader: mockServices.urlReader.mock() }),
+      ),
       ingestion,
       store,
       logger,

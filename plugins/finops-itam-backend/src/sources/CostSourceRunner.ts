@@ -2,37 +2,50 @@ import { LoggerService } from '@backstage/backend-plugin-api';
 import { NotFoundError } from '@backstage/errors';
 import { IngestionReport } from '@finops-itam/plugin-finops-itam-common';
 import {
+  FinopsItamCostDelivery,
+  FinopsItamCostSource,
+  FinopsItamCostSourceContents,
+} from '@finops-itam/plugin-finops-itam-node';
+import os from 'node:os';
+import {
   CostSourceState,
   DatabaseCostStore,
 } from '../database/DatabaseCostStore';
 import { IngestionService } from '../ingestion/IngestionService';
-import { CostSourceConfig } from './config';
-import { LocationNotFoundError } from './errors';
+import { checkContents } from './checkContents';
+import { fileKey, readDeliveryFiles } from './deliveryFiles';
 import { KeyedLock } from './KeyedLock';
-import { redactLocation } from './locations';
-import {
-  SourceDeliveries,
-  SourceDelivery,
-  SourceFile,
-  SourceFileFetcher,
-  TREE_ETAG_KEY,
-} from './SourceFileFetcher';
+import { TREE_ETAG_KEY } from './SourceFileFetcher';
 import { CostSourceDeliveryResult, CostSourceRunResult } from './types';
 
 export const UNCHANGED_MESSAGE =
   'unchanged since the last run (same etag or content hash)';
 
 export interface CostSourceRunnerOptions {
-  sources: CostSourceConfig[];
-  fetcher: Pick<SourceFileFetcher, 'fetchDeliveries'>;
+  /** Configured sources (FileCostSource) and those modules contribute, alike. */
+  sources: FinopsItamCostSource[];
   ingestion: Pick<IngestionService, 'ingest'>;
   store: Pick<DatabaseCostStore, 'getSourceState' | 'saveSourceState'>;
   logger: LoggerService;
   now?: () => Date;
+  /** Where content that sources hand over is written while it is read; the OS temp directory by default. */
+  tempDirectory?: string;
 }
 
+/** A file of a delivery by its key among the source's fingerprints. */
+interface KeyedFile {
+  key: string;
+  fingerprint: string;
+}
+
+const keyedFiles = (delivery: FinopsItamCostDelivery): KeyedFile[] =>
+  delivery.files.map(f => ({
+    key: fileKey(delivery.id, f.name),
+    fingerprint: f.fingerprint,
+  }));
+
 /** Same file set, every file with the fingerprint of the last successful run. */
-function isUnchanged(previous: Record<string, string>, files: SourceFile[]) {
+function isUnchanged(previous: Record<string, string>, files: KeyedFile[]) {
   return (
     files.length === Object.keys(previous).length &&
     files.every(file => previous[file.key] === file.fingerprint)
@@ -43,7 +56,7 @@ function isUnchanged(previous: Record<string, string>, files: SourceFile[]) {
 type DeliveryOutcome = CostSourceDeliveryResult & {
   report: IngestionReport | null;
   /** The files ingested, with the fingerprints they had when read. */
-  files?: SourceFile[];
+  files?: KeyedFile[];
 };
 
 /**
@@ -112,27 +125,29 @@ const emptyState = (id: string): CostSourceState => ({
 });
 
 /**
- * Runs configured cost sources: fetches their deliveries (all files of the location, or one
- * per billing period of an export layout), skips a delivery seen before, and ingests each
- * other one with all its files together. Every outcome, failures included, is recorded on
- * the source, so `GET /sources` tells what happened.
+ * Runs cost sources, configured or contributed by modules: reads what each holds (all files
+ * of a location, or one delivery per billing period), skips a delivery seen before, and
+ * ingests each other one with all its files together. Every outcome, failures included, is
+ * recorded on the source, so `GET /sources` tells what happened.
  */
 export class CostSourceRunner {
-  private readonly sources: Map<string, CostSourceConfig>;
+  private readonly sources: Map<string, FinopsItamCostSource>;
   private readonly lock = new KeyedLock();
   private readonly now: () => Date;
+  private readonly tempDirectory: string;
 
   constructor(private readonly options: CostSourceRunnerOptions) {
     this.sources = new Map(options.sources.map(s => [s.id, s]));
     this.now = options.now ?? (() => new Date());
+    this.tempDirectory = options.tempDirectory ?? os.tmpdir();
   }
 
-  list(): CostSourceConfig[] {
+  list(): FinopsItamCostSource[] {
     return [...this.sources.values()];
   }
 
-  /** The configured source, or a 404 that lists the ids there are. */
-  get(sourceId: string): CostSourceConfig {
+  /** The source, or a 404 that lists the ids there are. */
+  get(sourceId: string): FinopsItamCostSource {
     const source = this.sources.get(sourceId);
     if (!source) {
       const known = [...this.sources.keys()];
@@ -152,30 +167,38 @@ export class CostSourceRunner {
   }
 
   private async runSource(
-    source: CostSourceConfig,
+    source: FinopsItamCostSource,
   ): Promise<CostSourceRunResult> {
     const at = this.now().toISOString();
     const state =
       (await this.options.store.getSourceState(source.id)) ??
       emptyState(source.id);
 
-    let fetched: SourceDeliveries;
+    const { [TREE_ETAG_KEY]: lastSourceFingerprint, ...lastFingerprints } =
+      state.fileFingerprints;
+    let contents: FinopsItamCostSourceContents;
     try {
-      fetched = await this.options.fetcher.fetchDeliveries(
-        source.location,
-        source.layout ?? 'auto',
-        state.fileFingerprints,
-      );
+      contents = await source.read({
+        lastFingerprints,
+        lastSourceFingerprint: lastSourceFingerprint || undefined,
+        logger: this.options.logger,
+      });
     } catch (error) {
-      return this.recordFetchFailure(source, state, at, error);
+      return this.recordReadFailure(source, state, at, error);
     }
     try {
-      if (fetched.treeUnchanged) {
+      checkContents(contents);
+    } catch (error) {
+      await contents.release?.();
+      return this.recordReadFailure(source, state, at, error);
+    }
+    try {
+      if (contents.unchanged) {
         return await this.recordSkip(source, state, at);
       }
       const outcomes: DeliveryOutcome[] = [];
       let fingerprints = { ...state.fileFingerprints };
-      for (const delivery of fetched.deliveries) {
+      for (const delivery of contents.deliveries) {
         const outcome = await this.runDelivery(source, delivery, fingerprints);
         outcomes.push(outcome);
         if (outcome.status === 'succeeded') {
@@ -184,7 +207,7 @@ export class CostSourceRunner {
             // From the files read: a URL the store called unchanged is downloaded again
             // with the delivery and may carry a new etag.
             ...Object.fromEntries(
-              (outcome.files ?? delivery.files).map(f => [
+              (outcome.files ?? keyedFiles(delivery)).map(f => [
                 f.key,
                 f.fingerprint,
               ]),
@@ -194,7 +217,7 @@ export class CostSourceRunner {
           await this.saveFingerprints(source.id, state, fingerprints);
         }
       }
-      for (const problem of fetched.problems) {
+      for (const problem of contents.problems ?? []) {
         outcomes.push({
           id: problem.id,
           status: 'failed',
@@ -203,28 +226,30 @@ export class CostSourceRunner {
           report: null,
         });
       }
-      return await this.recordRun(source, state, at, fetched, outcomes, {
+      return await this.recordRun(source, state, at, outcomes, {
         ...keptFingerprints(fingerprints, outcomes),
-        ...(fetched.treeEtag && outcomes.every(o => isSettled(o.status))
-          ? { [TREE_ETAG_KEY]: fetched.treeEtag }
+        ...(contents.sourceFingerprint &&
+        outcomes.every(o => isSettled(o.status))
+          ? { [TREE_ETAG_KEY]: contents.sourceFingerprint }
           : {}),
       });
     } finally {
-      await fetched.release();
+      await contents.release?.();
     }
   }
 
   /** Ingests one delivery unless every file has the fingerprint of the last success. */
   private async runDelivery(
-    source: CostSourceConfig,
-    delivery: SourceDelivery,
+    source: FinopsItamCostSource,
+    delivery: FinopsItamCostDelivery,
     fingerprints: Record<string, string>,
   ): Promise<DeliveryOutcome> {
+    const notes = delivery.notes ?? [];
     const noted = (message: string) =>
-      delivery.notes.length > 0
-        ? `${message} (${delivery.notes.join('; ')})`
-        : message;
-    if (isUnchanged(ofDelivery(fingerprints, delivery.id), delivery.files)) {
+      notes.length > 0 ? `${message} (${notes.join('; ')})` : message;
+    if (
+      isUnchanged(ofDelivery(fingerprints, delivery.id), keyedFiles(delivery))
+    ) {
       return {
         id: delivery.id,
         status: 'skipped',
@@ -233,32 +258,34 @@ export class CostSourceRunner {
         report: null,
       };
     }
-    let files;
+    let read;
     try {
-      files = await delivery.localFiles();
+      read = await readDeliveryFiles(delivery, this.tempDirectory);
     } catch (error) {
       return {
         id: delivery.id,
         status: 'failed',
-        message: `could not read location "${redactLocation(
-          source.location,
-        )}": ${error instanceof Error ? error.message : String(error)}`,
+        message: error instanceof Error ? error.message : String(error),
         ingestionId: null,
         report: null,
       };
     }
-    const report = await this.options.ingestion.ingest({
-      sourceId: source.id,
-      files: files.map(({ path, key }) => ({ path, key })),
-    });
-    return {
-      id: delivery.id,
-      status: report.status as DeliveryOutcome['status'],
-      message: noted(report.message),
-      ingestionId: report.id,
-      report,
-      files: files.map(({ key, fingerprint }) => ({ key, fingerprint })),
-    };
+    try {
+      const report = await this.options.ingestion.ingest({
+        sourceId: source.id,
+        files: read.files.map(({ path, key }) => ({ path, key })),
+      });
+      return {
+        id: delivery.id,
+        status: report.status as DeliveryOutcome['status'],
+        message: noted(report.message),
+        ingestionId: report.id,
+        report,
+        files: read.files.map(({ key, fingerprint }) => ({ key, fingerprint })),
+      };
+    } finally {
+      await read.release();
+    }
   }
 
   private async saveFingerprints(
@@ -276,14 +303,14 @@ export class CostSourceRunner {
    * successfully, so a rejected, failed or incomplete period is tried again next run.
    */
   private async recordRun(
-    source: CostSourceConfig,
+    source: FinopsItamCostSource,
     before: CostSourceState,
     at: string,
-    fetched: SourceDeliveries,
     outcomes: DeliveryOutcome[],
     fileFingerprints: Record<string, string>,
   ): Promise<CostSourceRunResult> {
-    const whole = fetched.layout === 'files' && outcomes.length === 1;
+    // A source that is one delivery (id '') reports it as the run; others per delivery.
+    const whole = outcomes.length === 1 && outcomes[0].id === '';
     const status = worstStatus(outcomes);
     const message =
       whole ||
@@ -329,7 +356,7 @@ export class CostSourceRunner {
   }
 
   private async recordSkip(
-    source: CostSourceConfig,
+    source: FinopsItamCostSource,
     state: CostSourceState,
     at: string,
   ): Promise<CostSourceRunResult> {
@@ -350,19 +377,14 @@ export class CostSourceRunner {
     };
   }
 
-  private async recordFetchFailure(
-    source: CostSourceConfig,
+  /** The source could not say what it holds: its error message is the run's message. */
+  private async recordReadFailure(
+    source: FinopsItamCostSource,
     state: CostSourceState,
     at: string,
     error: unknown,
   ): Promise<CostSourceRunResult> {
-    const reason = error instanceof Error ? error.message : String(error);
-    const message =
-      error instanceof LocationNotFoundError
-        ? reason
-        : `could not read location "${redactLocation(
-            source.location,
-          )}": ${reason}`;
+    const message = error instanceof Error ? error.message : String(error);
     this.options.logger.warn(`Cost source ${source.id} failed: ${message}`);
     await this.options.store.saveSourceState({
       ...state,

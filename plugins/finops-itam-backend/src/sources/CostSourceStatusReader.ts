@@ -1,15 +1,19 @@
 import { CostSourceStatus } from '@finops-itam/plugin-finops-itam-common';
+import { FinopsItamCostSource } from '@finops-itam/plugin-finops-itam-node';
 import { DatabaseCostStore } from '../database/DatabaseCostStore';
-import { CostSourceConfig } from './config';
+import { costSourceSchedule } from './costSourceSchedule';
 import { describeSchedule } from './describeSchedule';
-import { redactLocation } from './locations';
 
 type LastRunStatus = NonNullable<CostSourceStatus['lastRun']>['status'];
 
-/** Assembles `GET /sources`: each configured source with its last run and stored data. */
+/**
+ * Assembles `GET /sources`: each source, configured or from a module, with its last run and
+ * stored data. `location` is the source's description (a configured location without
+ * credentials).
+ */
 export class CostSourceStatusReader {
   constructor(
-    private readonly sources: CostSourceConfig[],
+    private readonly sources: FinopsItamCostSource[],
     private readonly store: Pick<
       DatabaseCostStore,
       'getSourceState' | 'getIngestion' | 'listIngestions' | 'dataThrough'
@@ -20,7 +24,9 @@ export class CostSourceStatusReader {
     return Promise.all(this.sources.map(source => this.describe(source)));
   }
 
-  private async describe(source: CostSourceConfig): Promise<CostSourceStatus> {
+  private async describe(
+    source: FinopsItamCostSource,
+  ): Promise<CostSourceStatus> {
     const [state, [latest], dataThrough] = await Promise.all([
       this.store.getSourceState(source.id),
       this.store.listIngestions({ sourceId: source.id, limit: 1 }),
@@ -32,8 +38,8 @@ export class CostSourceStatusReader {
         : latest;
     return {
       id: source.id,
-      location: redactLocation(source.location),
-      schedule: describeSchedule(source.schedule),
+      location: source.description,
+      schedule: describeSchedule(costSourceSchedule(source)),
       lastRun:
         state?.lastRunAt && state.lastStatus
           ? {
@@ -42,7 +48,9 @@ export class CostSourceStatusReader {
               status: state.lastStatus as LastRunStatus,
               message: state.lastMessage ?? '',
               rows: state.lastIngestionId ? lastRunReport?.rows ?? null : null,
-              warnings: state.lastIngestionId ? lastRunReport?.warnings ?? [] : [],
+              warnings: state.lastIngestionId
+                ? lastRunReport?.warnings ?? []
+                : [],
             }
           : null,
       lastIngestion: latest

@@ -24,8 +24,11 @@ export interface CostIngestionConfig {
 
 export const SOURCE_ID_PATTERN = /^[a-z0-9]+(-[a-z0-9]+)*$/;
 
-/** Hourly, and slow enough at start that a restarting backend serves requests first. */
-const DEFAULT_SCHEDULE = {
+/**
+ * Hourly, and slow enough at start that a restarting backend serves requests first. Also
+ * the schedule of a source a module contributes without one.
+ */
+export const DEFAULT_SCHEDULE = {
   frequency: { hours: 1 },
   timeout: { minutes: 30 },
   initialDelay: { seconds: 10 },

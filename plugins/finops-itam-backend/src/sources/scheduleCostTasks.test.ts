@@ -21,7 +21,14 @@ describe('scheduled cost tasks', () => {
     await scheduleCostSourceTasks({
       scheduler,
       runner: runner as unknown as CostSourceRunner,
-      sources: [{ id: 'aws-focus', location: 'x', schedule }],
+      sources: [
+        {
+          id: 'aws-focus',
+          description: 'x',
+          schedule,
+          read: async () => ({ deliveries: [] }),
+        },
+      ],
       logger: mockServices.logger.mock(),
     });
     const [[task]] = scheduler.scheduleTask.mock.calls;

@@ -1,6 +1,7 @@
 import { LoggerService, SchedulerService } from '@backstage/backend-plugin-api';
+import { FinopsItamCostSource } from '@finops-itam/plugin-finops-itam-node';
 import { DatabaseCostStore } from '../database/DatabaseCostStore';
-import { CostSourceConfig } from './config';
+import { costSourceSchedule } from './costSourceSchedule';
 import { CostSourceRunner } from './CostSourceRunner';
 import { retentionCutoff } from './retention';
 
@@ -10,20 +11,21 @@ export const costSourceTaskId = (sourceId: string) =>
 export const RETENTION_TASK_ID = 'finops-itam-cost-retention';
 
 /**
- * One task per configured source. Always global scope, whatever the config says: with
- * several replicas each delivery must be ingested once, not once per replica.
+ * One task per source, configured or from a module. Always global scope, whatever the
+ * schedule says: with several replicas each delivery must be ingested once, not once per
+ * replica.
  */
 export async function scheduleCostSourceTasks(options: {
   scheduler: SchedulerService;
-  runner: CostSourceRunner;
-  sources: CostSourceConfig[];
+  runner: Pick<CostSourceRunner, 'run'>;
+  sources: FinopsItamCostSource[];
   logger: LoggerService;
 }): Promise<void> {
   const { scheduler, runner, sources, logger } = options;
   for (const source of sources) {
     await scheduler.scheduleTask({
       id: costSourceTaskId(source.id),
-      ...source.schedule,
+      ...costSourceSchedule(source),
       scope: 'global',
       fn: async () => {
         // Outcomes, failures included, are recorded by the runner; only unexpected errors

@@ -2,8 +2,7 @@ import {
   FinopsItamCostSource,
   FinopsItamCostSourcesExtensionPoint,
 } from '@finops-itam/plugin-finops-itam-node';
-
-const SOURCE_ID_PATTERN = /^[a-z0-9]+(-[a-z0-9]+)*$/;
+import { SOURCE_ID_PATTERN } from './config';
 
 /** Collects the cost sources that modules contribute, rejecting bad or duplicate ids. */
 export class CostSourceRegistry implements FinopsItamCostSourcesExtensionPoint {
