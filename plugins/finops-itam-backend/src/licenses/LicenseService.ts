@@ -58,7 +58,7 @@ export interface LicenseSnapshot {
   consumptions: Consumption[];
   unknownProducts: UnknownLicenseProductUse[];
   position: LicensePositionEntry[];
-  /** Requirement per product and day, from the first day of cost data read to the window's end. */
+  /** Requirement per product and day: the window, and the last days of deployments that stopped before it. */
   daily: DailyRequirement;
   /** The evaluation window of the position. */
   window: { from: string; to: string };
@@ -310,9 +310,9 @@ export class LicenseService {
       unauthorizedProducts: this.options.config.unauthorizedProducts,
     });
     const window = evaluationWindow(today, facts.latestDay, this.options.config.evaluationDays ?? DEFAULT_EVALUATION_DAYS);
-    let firstDay = window.from;
-    for (const resource of resources) for (const day of resource.days) if (day < firstDay) firstDay = day;
-    const daily = dailyRequirement({ consumptions, products, from: firstDay, to: window.to });
+    // The window, and the last days of deployments that stopped before it (for reharvest).
+    const lastDays = new Set(resources.map(r => r.lastSeen).filter(day => day < window.from));
+    const daily = dailyRequirement({ consumptions, products, ...window, extraDays: lastDays });
     const position = applyLicenseRights(
       computePosition({ products, entitlements, consumptions, daily, window, today }),
       { products, entitlements, consumptions, today },

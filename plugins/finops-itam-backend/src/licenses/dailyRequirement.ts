@@ -63,8 +63,11 @@ export function dailyRequirement(input: {
   products: Map<string, LicenseProduct>;
   from: string;
   to: string;
+  /** Days outside `from`–`to` to compute too, e.g. the last days of stopped deployments. */
+  extraDays?: ReadonlySet<string>;
 }): DailyRequirement {
   const { from, to } = input;
+  const extra = input.extraDays ?? new Set<string>();
   const buckets = new Map<string, Map<string, Map<string, Bucket>>>();
   const allDays = from <= to ? eachDay(from, to) : [];
   const bucketOf = (productId: string, day: string, c: Consumption) => {
@@ -102,7 +105,7 @@ export function dailyRequirement(input: {
     const key = shareKey(c.model, c.entityRef);
     const days = c.resource ? c.resource.days : allDays;
     for (const day of days) {
-      if (day < from || day > to) continue;
+      if ((day < from || day > to) && !extra.has(day)) continue;
       let ofDay = ofProduct.get(day);
       if (!ofDay) ofProduct.set(day, (ofDay = new Map()));
       let bucket = ofDay.get(key);
