@@ -27,7 +27,7 @@ import {
   readRequiredTags,
 } from './allocation/UnallocatedReport';
 import { createRouter } from './router';
-import { createRequirePermission } from './routes/requirePermission';
+import { createRequirePermission } from './permissions';
 import { HealthService } from './services/HealthService';
 import { collectCostSources } from './sources/collectCostSources';
 import { readCostIngestionConfig } from './sources/config';

@@ -15,7 +15,7 @@ import { createChargebackRoutes } from './routes/chargeback';
 import { createEntityCostRoutes } from './routes/entityCost';
 import { createHealthRoutes } from './routes/health';
 import { createIngestionRoutes } from './routes/ingestions';
-import { RequirePermission } from './routes/requirePermission';
+import { RequirePermission } from './permissions';
 import { createSourcesRoutes } from './routes/sources';
 import { createUnallocatedRoutes } from './routes/unallocated';
 // licenses (issue 5): begin

@@ -5,6 +5,7 @@ import {
   PermissionCriteria,
   createPermission,
 } from '@backstage/plugin-permission-common';
+import { RESOURCE_TYPE_CATALOG_ENTITY } from '@backstage/plugin-catalog-common/alpha';
 
 /** Read cost, license and onboarding data of catalog entities. @public */
 export const finopsItamReadPermission = createPermission({
@@ -12,11 +13,8 @@ export const finopsItamReadPermission = createPermission({
   attributes: { action: 'read' },
 });
 
-/**
- * The catalog's resource type (`RESOURCE_TYPE_CATALOG_ENTITY` of
- * `@backstage/plugin-catalog-common/alpha`), spelled out to keep this package free of it.
- */
-const CATALOG_ENTITY_RESOURCE_TYPE = 'catalog-entity';
+/** The catalog's resource type: cost is read per catalog entity. */
+const CATALOG_ENTITY_RESOURCE_TYPE = RESOURCE_TYPE_CATALOG_ENTITY;
 
 /**
  * Read the cost of one catalog entity (`GET /entities/:kind/:namespace/:name/cost`),

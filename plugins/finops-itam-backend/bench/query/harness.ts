@@ -13,7 +13,7 @@ import express from 'express';
 import type { Server } from 'node:http';
 import { AddressInfo } from 'node:net';
 import { CostQueryService } from '../../src/allocation/CostQueryService';
-import { RequirePermission } from '../../src/routes/requirePermission';
+import { RequirePermission } from '../../src/permissions';
 import { createEntityCostRoutes } from '../../src/routes/entityCost';
 
 /**

@@ -13,7 +13,7 @@ import {
   periodQuery,
   resolvePeriod,
 } from '../allocation/costPeriod';
-import { RequirePermission } from './requirePermission';
+import { RequirePermission } from '../permissions';
 
 export interface AllocationRoutesOptions {
   allocation: Pick<AllocationService, 'run' | 'conflicts' | 'conflictCount'>;

@@ -15,7 +15,7 @@ import { migrationConfig } from '../database/migrations';
 import { Money, sumAmounts } from '../ingestion/money';
 import { createTestDatabases } from '../__testUtils__/testDatabases';
 import { createChargebackRoutes } from './chargeback';
-import { createRequirePermission } from './requirePermission';
+import { createRequirePermission } from '../permissions';
 
 jest.setTimeout(60_000);
 

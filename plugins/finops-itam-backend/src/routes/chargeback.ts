@@ -3,7 +3,7 @@ import Router from 'express-promise-router';
 import { z } from 'zod';
 import { ChargebackReport, chargebackCsv } from '../allocation/ChargebackReport';
 import { parseQuery } from '../allocation/costPeriod';
-import { RequirePermission } from './requirePermission';
+import { RequirePermission } from '../permissions';
 
 const chargebackQuery = z.object({
   month: z

@@ -15,7 +15,7 @@ import { startWithFacts } from '../allocation/__testUtils__/startWithFacts';
 import { insertFacts, testEntity } from '../allocation/__testUtils__/facts';
 import { insertLicenseShares } from '../licenses/__testUtils__/licenseShares';
 import { createEntityCostRoutes } from './entityCost';
-import { createRequirePermission } from './requirePermission';
+import { createRequirePermission } from '../permissions';
 import { createTestDatabases } from '../__testUtils__/testDatabases';
 
 jest.setTimeout(60_000);

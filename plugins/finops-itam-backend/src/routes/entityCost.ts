@@ -8,7 +8,7 @@ import {
   periodQuery,
   resolvePeriod,
 } from '../allocation/costPeriod';
-import { RequirePermission } from './requirePermission';
+import { RequirePermission } from '../permissions';
 
 const costQuery = periodQuery.extend({
   granularity: z.enum(['day', 'month']).default('day'),

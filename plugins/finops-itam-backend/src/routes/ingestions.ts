@@ -14,7 +14,7 @@ import { z } from 'zod';
 import { DatabaseCostStore } from '../database/DatabaseCostStore';
 import { IngestionService } from '../ingestion/IngestionService';
 import { SOURCE_ID_PATTERN } from '../sources/config';
-import { RequirePermission } from './requirePermission';
+import { RequirePermission } from '../permissions';
 
 /** 413: the error handler takes the status from `statusCode`. */
 class UploadTooLargeError extends CustomErrorBase {

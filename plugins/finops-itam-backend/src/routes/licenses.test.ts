@@ -20,7 +20,7 @@ import {
 } from '../licenses/__testUtils__/licenseFixtures';
 import { createTestDatabases } from '../__testUtils__/testDatabases';
 import { createLicenseRoutes } from './licenses';
-import { createRequirePermission } from './requirePermission';
+import { createRequirePermission } from '../permissions';
 
 jest.setTimeout(60_000);
 

@@ -12,7 +12,7 @@ import { Request, Response } from 'express';
 import Router from 'express-promise-router';
 import { EntitlementRejectedError, LicenseService } from '../licenses/LicenseService';
 import { PRODUCT_ID } from '../licenses/productSchema';
-import { RequirePermission } from './requirePermission';
+import { RequirePermission } from '../permissions';
 
 export interface LicenseRoutesOptions {
   licenses: LicenseService;

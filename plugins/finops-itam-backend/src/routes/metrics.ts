@@ -12,7 +12,7 @@ import {
   metricNameProblem,
   validateMetricRows,
 } from '../metrics/metricValidation';
-import { RequirePermission } from './requirePermission';
+import { RequirePermission } from '../permissions';
 
 /** A year of daily values for a few hundred entities fits; anything larger belongs in a CSV source. */
 export const MAX_METRIC_VALUES = 100_000;

@@ -7,7 +7,7 @@ import Router from 'express-promise-router';
 import { CostSourceRunner } from '../sources/CostSourceRunner';
 import { CostSourceStatusReader } from '../sources/CostSourceStatusReader';
 import { CostSourceRunResult } from '../sources/types';
-import { RequirePermission } from './requirePermission';
+import { RequirePermission } from '../permissions';
 
 /** A skipped run is a success; a rejected delivery is the caller's data, a failure ours. */
 const HTTP_STATUS: Record<CostSourceRunResult['status'], number> = {

@@ -8,7 +8,7 @@ import {
   resolvePeriod,
 } from '../allocation/costPeriod';
 import { TeamCostService } from '../teams/TeamCostService';
-import { RequirePermission } from './requirePermission';
+import { RequirePermission } from '../permissions';
 
 export interface TeamCostRoutesOptions {
   teamCosts: Pick<TeamCostService, 'teamCost'>;

@@ -12,7 +12,7 @@ import { UnallocatedReport } from '../allocation/UnallocatedReport';
 import { TestFact, allocateFactsByHand, insertFacts, testEntity } from '../allocation/__testUtils__/facts';
 import { migrationConfig } from '../database/migrations';
 import { createTestDatabases } from '../__testUtils__/testDatabases';
-import { createRequirePermission } from './requirePermission';
+import { createRequirePermission } from '../permissions';
 import { createUnallocatedRoutes } from './unallocated';
 
 jest.setTimeout(60_000);

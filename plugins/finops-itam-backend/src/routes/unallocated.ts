@@ -3,7 +3,7 @@ import Router from 'express-promise-router';
 import { z } from 'zod';
 import { parseQuery, periodQuery, resolvePeriod } from '../allocation/costPeriod';
 import { UnallocatedReport } from '../allocation/UnallocatedReport';
-import { RequirePermission } from './requirePermission';
+import { RequirePermission } from '../permissions';
 
 const unallocatedQuery = periodQuery.omit({ basis: true }).extend({
   limit: z.coerce.number().int().min(1).max(500).default(50),

@@ -8,7 +8,7 @@ import {
   resolvePeriod,
 } from '../allocation/costPeriod';
 import { UnitCostService } from '../metrics/UnitCostService';
-import { RequirePermission } from './requirePermission';
+import { RequirePermission } from '../permissions';
 
 const unitCostQuery = periodQuery.extend({
   granularity: z.enum(['day', 'month']).default('day'),

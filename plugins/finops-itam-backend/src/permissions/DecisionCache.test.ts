@@ -56,7 +56,7 @@ function setup(
   };
 }
 
-describe('createRequirePermission decision cache', () => {
+describe('requirePermission decision cache', () => {
   it("reuses a user's decision on the same entity for the TTL, then asks again", async () => {
     const { requirePermission, permissions, advance } = setup(() => [
       { result: AuthorizeResult.ALLOW },

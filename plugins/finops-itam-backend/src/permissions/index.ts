@@ -1,0 +1,5 @@
+export {
+  createRequirePermission,
+  type EntityResource,
+  type RequirePermission,
+} from './requirePermission';

@@ -1,0 +1,136 @@
+import {
+  AuthService,
+  BackstageCredentials,
+  HttpAuthService,
+  LoggerService,
+  PermissionsService,
+} from '@backstage/backend-plugin-api';
+import { NotAllowedError } from '@backstage/errors';
+import { CatalogService } from '@backstage/plugin-catalog-node';
+import {
+  AuthorizePermissionRequest,
+  AuthorizeResult,
+  BasicPermission,
+  PermissionCondition,
+  PermissionCriteria,
+  ResourcePermission,
+} from '@backstage/plugin-permission-common';
+import { Request } from 'express';
+import { CatalogEntityConditions } from './CatalogEntityConditions';
+import {
+  DEFAULT_DECISION_TTL_MS,
+  DecisionCache,
+  userDecisionKey,
+} from './DecisionCache';
+
+/** The catalog entity a resource permission is checked on. */
+export interface EntityResource {
+  /** The stringified entity ref, sent to the permission framework as `resourceRef`. */
+  resourceRef: string;
+  /** The 403 message when the caller may not act on this entity. */
+  deniedMessage: string;
+}
+
+/**
+ * Checks that the caller of a request holds a permission; throws 401/403 otherwise and
+ * returns the caller's credentials. Permissions on catalog entities take the entity too.
+ */
+export type RequirePermission = {
+  (req: Request, permission: BasicPermission): Promise<BackstageCredentials>;
+  (
+    req: Request,
+    permission: ResourcePermission<'catalog-entity'>,
+    entity: EntityResource,
+  ): Promise<BackstageCredentials>;
+};
+
+/** What the permissions service may answer; its type says definitive, a mock may say more. */
+type Decision = {
+  result: AuthorizeResult;
+  conditions?: PermissionCriteria<PermissionCondition>;
+};
+
+/**
+ * The permission check every route makes. Users and service principals are both decided
+ * by the permissions service: users by the policy, services by their token's access
+ * restrictions (a token limited to `finops-itam.read` cannot upload).
+ *
+ * A permission on a catalog entity is asked with the entity ref as `resourceRef`, so the
+ * permission backend has the catalog, which owns the resource type, evaluate a policy's
+ * conditions, and answers ALLOW or DENY. Should a permissions service hand back the
+ * CONDITIONAL decision instead, it is applied here with the catalog's own rules
+ * ({@link CatalogEntityConditions}); whatever cannot be evaluated denies.
+ *
+ * A user's decision is reused for a few seconds ({@link DecisionCache}); the caller's
+ * token is still verified on every request by `httpAuth`.
+ */
+export function createRequirePermission(deps: {
+  httpAuth: HttpAuthService;
+  permissions: PermissionsService;
+  catalog?: Pick<CatalogService, 'getEntityByRef'>;
+  auth?: Pick<AuthService, 'getOwnServiceCredentials'>;
+  logger?: Pick<LoggerService, 'warn'>;
+  /**
+   * How long a user's decision (per permission and entity) is reused; 0 asks every time.
+   * Defaults to {@link DEFAULT_DECISION_TTL_MS}.
+   */
+  decisionTtlMs?: number;
+  /** The clock the decision cache uses (tests). */
+  now?: () => number;
+}): RequirePermission {
+  const decisions = new DecisionCache(
+    deps.decisionTtlMs ?? DEFAULT_DECISION_TTL_MS,
+    deps.now,
+  );
+  const entityConditions = new CatalogEntityConditions(deps);
+
+  /** The permission framework's answer, with a conditional one applied to the entity. */
+  async function allowed(
+    credentials: BackstageCredentials,
+    request: AuthorizePermissionRequest,
+  ): Promise<boolean> {
+    const [decision] = (await deps.permissions.authorize([request], {
+      credentials,
+    })) as Decision[];
+    if (decision.result === AuthorizeResult.ALLOW) {
+      return true;
+    }
+    // Only a decision on an entity can be applied; anything else conditional denies.
+    return (
+      decision.result === AuthorizeResult.CONDITIONAL &&
+      request.resourceRef !== undefined &&
+      decision.conditions !== undefined &&
+      entityConditions.allow(request.resourceRef, decision.conditions)
+    );
+  }
+
+  const requirePermission = async (
+    req: Request,
+    permission: BasicPermission | ResourcePermission<'catalog-entity'>,
+    entity?: EntityResource,
+  ): Promise<BackstageCredentials> => {
+    const credentials = await deps.httpAuth.credentials(req, {
+      allow: ['user', 'service'],
+    });
+    if (permission.type === 'resource' && !entity) {
+      throw new Error(`${permission.name} is checked on an entity`);
+    }
+    const request: AuthorizePermissionRequest =
+      permission.type === 'resource'
+        ? { permission, resourceRef: entity!.resourceRef }
+        : { permission };
+    const deniedMessage =
+      permission.type === 'resource'
+        ? entity!.deniedMessage
+        : `This needs the ${permission.name} permission`;
+    const isAllowed = await decisions.get(
+      userDecisionKey(credentials, permission.name, request.resourceRef),
+      () => allowed(credentials, request),
+    );
+    if (!isAllowed) {
+      throw new NotAllowedError(deniedMessage);
+    }
+    return credentials;
+  };
+  return requirePermission as RequirePermission;
+}
