@@ -1,44 +1,27 @@
 import { AuthService, LoggerService } from '@backstage/backend-plugin-api';
 import { Entity } from '@backstage/catalog-model';
-import { permissionRules as catalogPermissionRules } from '@backstage/plugin-catalog-backend/alpha';
+import { permissionRules as catalogRules } from '@backstage/plugin-catalog-backend/alpha';
 import { CatalogService } from '@backstage/plugin-catalog-node';
-import {
-  AuthorizeResult,
-  PermissionCondition,
-  PermissionCriteria,
-} from '@backstage/plugin-permission-common';
+import { ConditionalPolicyDecision } from '@backstage/plugin-permission-common';
 import {
   PermissionRule,
-  PermissionRuleset,
   createConditionAuthorizer,
 } from '@backstage/plugin-permission-node';
-
-const catalogRulesByName = new Map<
-  string,
-  PermissionRule<Entity, unknown, string>
->(
-  Object.values(catalogPermissionRules).map(rule => [
-    rule.name,
-    rule as PermissionRule<Entity, unknown, string, any>,
-  ]),
-);
 
 /**
  * The catalog's own rules (`IS_ENTITY_OWNER`, `IS_ENTITY_KIND`, `HAS_LABEL`, ...), the ones
  * the catalog applies when the permission backend asks it. Rules that catalog modules add
- * at runtime are not known here: conditions naming them are denied.
+ * at runtime are unknown here, and conditions naming them deny.
  */
-const catalogRuleset: PermissionRuleset<Entity> = {
+const authorizeEntity = createConditionAuthorizer<Entity>({
   getRuleByName(name) {
-    const rule = catalogRulesByName.get(name);
+    const rule = Object.values(catalogRules).find(r => r.name === name);
     if (!rule) {
       throw new Error(`the catalog has no built-in permission rule ${name}`);
     }
-    return rule;
+    return rule as PermissionRule<Entity, unknown, string>;
   },
-};
-
-const authorizeEntity = createConditionAuthorizer(catalogRuleset);
+});
 
 /**
  * Applies a conditional decision on a catalog entity the way the catalog would: loads the
@@ -58,13 +41,16 @@ export class CatalogEntityConditions {
 
   async allow(
     entityRef: string,
-    conditions: PermissionCriteria<PermissionCondition>,
+    decision: ConditionalPolicyDecision,
   ): Promise<boolean> {
     const { catalog, auth, logger } = this.deps;
     const deny = (reason: string) => {
       logger?.warn(`Denied a conditional decision on ${entityRef}: ${reason}`);
       return false;
     };
+    if (decision.resourceType !== 'catalog-entity') {
+      return deny(`its conditions are on ${decision.resourceType}`);
+    }
     if (!catalog || !auth) {
       return deny('no catalog to load the entity from');
     }
@@ -75,15 +61,7 @@ export class CatalogEntityConditions {
       if (!entity) {
         return deny('the catalog has no such entity');
       }
-      return authorizeEntity(
-        {
-          result: AuthorizeResult.CONDITIONAL,
-          pluginId: 'catalog',
-          resourceType: 'catalog-entity',
-          conditions,
-        },
-        entity,
-      );
+      return authorizeEntity(decision, entity);
     } catch (error) {
       return deny(`the conditions could not be applied: ${error}`);
     }

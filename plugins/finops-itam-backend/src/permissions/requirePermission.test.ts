@@ -196,6 +196,21 @@ describe('requirePermission', () => {
     expect(outcomes).toEqual(cases.map(([name, , allowed]) => [name, allowed]));
   });
 
+  it('denies a conditional answer on a resource type other than catalog entities', async () => {
+    const { requirePermission, logger } = withPolicy({
+      result: AuthorizeResult.CONDITIONAL,
+      pluginId: 'scaffolder',
+      resourceType: 'scaffolder-template',
+      conditions: { rule: 'HAS_TAG', resourceType: 'scaffolder-template' },
+    });
+    await expect(
+      requirePermission(request, finopsItamCostReadPermission, checkoutCost),
+    ).rejects.toThrow(checkoutCost.deniedMessage);
+    expect(logger.warn).toHaveBeenCalledWith(
+      expect.stringContaining('scaffolder-template'),
+    );
+  });
+
   it('denies, and says why in the log, what it cannot evaluate', async () => {
     const undecidable: Array<[string, any, { catalog?: boolean }, string]> = [
       [

@@ -11,8 +11,7 @@ import {
   AuthorizePermissionRequest,
   AuthorizeResult,
   BasicPermission,
-  PermissionCondition,
-  PermissionCriteria,
+  PolicyDecision,
   ResourcePermission,
 } from '@backstage/plugin-permission-common';
 import { Request } from 'express';
@@ -42,12 +41,6 @@ export type RequirePermission = {
     permission: ResourcePermission<'catalog-entity'>,
     entity: EntityResource,
   ): Promise<BackstageCredentials>;
-};
-
-/** What the permissions service may answer; its type says definitive, a mock may say more. */
-type Decision = {
-  result: AuthorizeResult;
-  conditions?: PermissionCriteria<PermissionCondition>;
 };
 
 /**
@@ -89,9 +82,10 @@ export function createRequirePermission(deps: {
     credentials: BackstageCredentials,
     request: AuthorizePermissionRequest,
   ): Promise<boolean> {
+    // The type says definitive; a permissions service may still hand back the policy's answer.
     const [decision] = (await deps.permissions.authorize([request], {
       credentials,
-    })) as Decision[];
+    })) as PolicyDecision[];
     if (decision.result === AuthorizeResult.ALLOW) {
       return true;
     }
@@ -99,8 +93,7 @@ export function createRequirePermission(deps: {
     return (
       decision.result === AuthorizeResult.CONDITIONAL &&
       request.resourceRef !== undefined &&
-      decision.conditions !== undefined &&
-      entityConditions.allow(request.resourceRef, decision.conditions)
+      entityConditions.allow(request.resourceRef, decision)
     );
   }
 
