@@ -62,17 +62,29 @@ exports.up = async function up(knex) {
 
   await knex.schema.createTable('finops_itam_license_fact_extract', table => {
     table.comment(
-      'Licensed cost facts of the license window, one row per resource and combination of facts',
+      'Licensed cost facts of the license window, one row per month, resource and combination of facts',
     );
     table.bigIncrements('id');
+    table.string('month', 7).notNullable().comment('YYYY-MM of the days');
+    table
+      .string('allocation_key', 64)
+      .nullable()
+      .comment(
+        'Allocation key of the facts: their owner is read through it, so allocation runs need no rebuild',
+      );
     table
       .text('facts')
       .notNullable()
-      .comment('JSON: the facts license detection reads, without the day');
+      .comment(
+        'JSON: the facts license detection reads, without day and owner',
+      );
     table
       .text('days')
       .notNullable()
-      .comment('Comma-separated YYYY-MM-DD days these facts were billed');
+      .comment(
+        'Comma-separated YYYY-MM-DD days of the month these facts were billed',
+      );
+    table.index(['month'], 'finops_itam_license_fact_extract_month_idx');
   });
 
   // A run replaces one product's cost rows of some days.

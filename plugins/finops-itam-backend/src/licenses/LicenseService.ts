@@ -112,6 +112,8 @@ const DEFAULT_SNAPSHOT_TTL_MS = 60_000;
 
 const lower = (ref: string) => ref.toLocaleLowerCase('en-US');
 
+const stampOf = (value: unknown) => (value instanceof Date ? value.toISOString() : String(value ?? ''));
+
 /** License products, entitlements, consumption and the position computed from them. */
 export class LicenseService {
   private readonly instanceTypes: InstanceTypeTable;
@@ -155,11 +157,10 @@ export class LicenseService {
         .orderBy('id', 'desc')
         .first(),
     ]);
-    const stamp = (value: unknown) => (value instanceof Date ? value.toISOString() : String(value ?? ''));
     return JSON.stringify([
       Number(ingestions?.count ?? 0),
-      stamp(ingestions?.finished),
-      allocation ? [String(allocation.id), allocation.status, stamp(allocation.finished_at)] : null,
+      stampOf(ingestions?.finished),
+      allocation ? [String(allocation.id), allocation.status, stampOf(allocation.finished_at)] : null,
     ]);
   }
 
@@ -278,7 +279,12 @@ export class LicenseService {
       this.options.store.listEntitlements(),
       this.options.store.listSeats(),
       // The window's licensed facts, from their compact extract while no cost data arrived.
-      this.costDataStamp().then(stamp => readLicensedFactsCompact(this.options.db, this.options.config.costData, stamp)),
+      // After an ingestion or allocation run, only months whose facts changed are read again.
+      this.costDataStamp().then(stamp =>
+        readLicensedFactsCompact(this.options.db, this.options.config.costData, stamp, () =>
+          this.options.store.factMonthFingerprints(),
+        ),
+      ),
       this.catalogEntities(),
     ]);
     const resources = groupLicensedResources(facts.rows, this.options.config.costData, this.instanceTypes);

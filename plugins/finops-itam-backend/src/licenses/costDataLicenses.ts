@@ -23,6 +23,8 @@ export interface LicensedFactRow {
   skuPriceDetails: string | null;
   tags: string | null;
   entityRef: string | null;
+  /** The fact's allocation key, which decides `entityRef` (`finops_itam_allocation_keys`). */
+  allocationKey?: string | null;
 }
 
 export type CostLicenseModel = 'byol' | 'license-included';
@@ -361,6 +363,7 @@ export async function readLicensedFacts(
       'sku_price_details',
       'tags',
       'allocated_entity_ref',
+      'allocation_key',
     )
     .where('day', '>=', range ? range.from : from.toISOString().slice(0, 10))
     .andWhere('day', '<=', range ? range.to : latestDay)
@@ -390,6 +393,7 @@ export async function readLicensedFacts(
       skuPriceDetails: row.sku_price_details,
       tags: row.tags,
       entityRef: row.allocated_entity_ref,
+      allocationKey: row.allocation_key,
     })),
   };
 }

@@ -9,7 +9,7 @@ import {
 } from './dailyRequirement';
 import { Consumption } from './licenseConsumption';
 import { SHIPPED_LICENSE_PRODUCTS } from './shippedProducts';
-import { sumAmounts } from '../ingestion/money';
+import { sumAmounts } from '../money';
 import { createTestDatabases } from '../__testUtils__/testDatabases';
 import {
   byolTags,
@@ -286,6 +286,41 @@ describe('daily license requirement', () => {
 
       // Every replaced instance stopped, but the requirement never fell: nothing to reclaim.
       expect((await service.reharvest()).candidates).toEqual([]);
+      await knex.destroy();
+    },
+  );
+
+  it.each(databases.eachSupportedId())(
+    'reharvest lists a stopped deployment for what its entity no longer needs, not one its successor replaced, on %p',
+    async databaseId => {
+      const knex = await databases.init(databaseId);
+      await knex.migrate.latest(migrationConfig);
+      const sql = (name: string, entity: string, days: string[], cores = 4) => ({
+        name,
+        entityRef: `component:default/${entity}`,
+        days,
+        tags: byolTags(SQL_STD),
+        details: { CoreCount: cores },
+      });
+      await insertLicensedVms(knex, [
+        // a ran two VMs until October 20, then one: 4 cores freed.
+        sql('a-keep', 'a', daysFrom('2026-09-28', 60)),
+        sql('a-gone', 'a', daysFrom('2026-09-28', 23)),
+        // b's VM was replaced by a bigger one on October 21: nothing freed.
+        sql('b-old', 'b', daysFrom('2026-09-28', 23)),
+        sql('b-new', 'b', daysFrom('2026-10-21', 37), 8),
+      ]);
+      const { service } = licenseServiceFor(knex, entities);
+      expect((await service.reharvest()).candidates).toEqual([
+        {
+          productId: SQL_STD,
+          reason: 'resource-absent',
+          detail: 'a-gone absent from cost data since 2026-10-20',
+          entityRef: 'component:default/a',
+          resourceId: 'id-a-gone',
+          quantity: 4,
+        },
+      ]);
       await knex.destroy();
     },
   );

@@ -6,6 +6,7 @@ import {
   insertLicensedVms,
 } from './__testUtils__/licenseFixtures';
 import { LicensedFactRow } from './costDataLicenses';
+import { DatabaseLicenseStore } from './DatabaseLicenseStore';
 import { DEFAULT_COST_DATA_SETTINGS } from './licenseConfig';
 import {
   compactLicensedFacts,
@@ -49,55 +50,60 @@ describe('the licensed fact extract', () => {
   const databases = createTestDatabases();
 
   it.each(databases.eachSupportedId())(
-    'is read back while no cost data arrives and rebuilt when the stamp changes, on %p',
+    'is read back while no cost data arrives, follows allocation through the keys, and re-reads changed months, on %p',
     async databaseId => {
       const knex = await databases.init(databaseId);
       await knex.migrate.latest(migrationConfig);
-      const vm = (name: string) => ({
+      const vm = (name: string, days = daysFrom('2026-11-20', 7)) => ({
         name,
         entityRef: 'component:default/a',
-        days: daysFrom('2026-11-20', 7),
+        days,
         tags: byolTags('rhel'),
         details: { CoreCount: 2 },
       });
-      await insertLicensedVms(knex, [vm('rhel-1')]);
-      const first = await readLicensedFactsCompact(
-        knex,
-        DEFAULT_COST_DATA_SETTINGS,
-        'stamp-1',
-      );
+      await insertLicensedVms(knex, [
+        vm('rhel-1'),
+        vm('rhel-oct', daysFrom('2026-10-10', 5)),
+      ]);
+      const store = new DatabaseLicenseStore(knex);
+      const months = jest.fn(() => store.factMonthFingerprints());
+      const read = (stamp: string, settings = DEFAULT_COST_DATA_SETTINGS) =>
+        readLicensedFactsCompact(knex, settings, stamp, months);
+      const first = await read('stamp-1');
       expect(first.latestDay).toBe('2026-11-26');
-      expect(first.rows).toHaveLength(1);
-      expect(first.rows[0]).toMatchObject({
-        resourceName: 'rhel-1',
-        day: '2026-11-26',
-        days: daysFrom('2026-11-20', 7),
-      });
+      expect(first.rows.map(r => [r.resourceName, r.day, r.days])).toEqual([
+        ['rhel-oct', '2026-10-14', daysFrom('2026-10-10', 5)],
+        ['rhel-1', '2026-11-26', daysFrom('2026-11-20', 7)],
+      ]);
 
       // Facts written behind the stamp's back are not read: the stored extract answers.
       await insertLicensedVms(knex, [vm('rhel-2')]);
-      const again = await readLicensedFactsCompact(
-        knex,
-        DEFAULT_COST_DATA_SETTINGS,
-        'stamp-1',
+      expect(await read('stamp-1')).toEqual(first);
+      expect(months).toHaveBeenCalledTimes(1);
+      // An allocation moves the owner through the facts' allocation key, without a read.
+      await knex('finops_itam_allocation_keys')
+        .where('key', first.rows[1].allocationKey!)
+        .update({ allocated_entity_ref: 'component:default/b' });
+      expect((await read('stamp-1')).rows[1].entityRef).toBe(
+        'component:default/b',
       );
-      expect(again).toEqual(first);
-      // A new ingestion or allocation run changes the stamp: the window is read again.
-      const fresh = await readLicensedFactsCompact(
-        knex,
-        DEFAULT_COST_DATA_SETTINGS,
-        'stamp-2',
-      );
+
+      // A new ingestion or allocation run changes the stamp: November, whose facts changed,
+      // is read again; October is not (its stored rows are kept as they were).
+      await knex('finops_itam_license_fact_extract')
+        .where('month', '2026-10')
+        .update({ facts: knex.raw("replace(facts, 'rhel-oct', 'kept-oct')") });
+      const fresh = await read('stamp-2');
       expect(fresh.rows.map(r => r.resourceName).sort()).toEqual([
+        'kept-oct',
         'rhel-1',
         'rhel-2',
       ]);
-      // So do other detection settings.
-      const otherTag = await readLicensedFactsCompact(
-        knex,
-        { ...DEFAULT_COST_DATA_SETTINGS, productTag: 'sw' },
-        'stamp-2',
-      );
+      // Other detection settings read everything again.
+      const otherTag = await read('stamp-2', {
+        ...DEFAULT_COST_DATA_SETTINGS,
+        productTag: 'sw',
+      });
       expect(otherTag.rows).toEqual([]);
       await knex.destroy();
     },

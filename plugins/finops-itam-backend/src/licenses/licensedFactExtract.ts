@@ -1,15 +1,32 @@
 import { Knex } from 'knex';
+import { nextMonthStart } from '../allocation/months';
 import { LicensedFactRow, readLicensedFacts } from './costDataLicenses';
+import { addDays } from './days';
 import { CostDataLicenseSettings } from './licenseConfig';
 
 const EXTRACT = 'finops_itam_license_fact_extract';
+const KEYS = 'finops_itam_allocation_keys';
+const FACTS = 'finops_itam_cost_facts';
 const STATE = 'finops_itam_license_cost_state';
 const STATE_NAME = 'fact-extract';
 /** Raise it when the licensed facts read (`readLicensedFacts`) returns other fields: stored extracts are rebuilt. */
-const FORMAT = 1;
+const FORMAT = 2;
 
 /** Keeps insert batches under SQLite's bound-parameter limit. */
 const BATCH = 200;
+
+/** What the stored extract was built from. */
+interface ExtractState {
+  /** Format and detection settings: when they change, everything is read again. */
+  basis: string;
+  /** The latest ingestion and allocation run when the extract was last brought up to date. */
+  stamp: string;
+  latestDay: string | null;
+  /** First day of the window read. */
+  windowFrom: string | null;
+  /** Per month of the window, the fingerprint of its facts (count and highest id) when read. */
+  months: Record<string, string>;
+}
 
 /**
  * Rows of a licensed-facts read with equal facts merged: one row per combination of
@@ -35,52 +52,135 @@ export function compactLicensedFacts(
   return [...combos.values()];
 }
 
+const monthEnd = (month: string) => addDays(nextMonthStart(month), -1);
+
+function monthsBetween(from: string, to: string): string[] {
+  const months: string[] = [];
+  for (
+    let m = from.slice(0, 7);
+    m <= to.slice(0, 7);
+    m = nextMonthStart(m).slice(0, 7)
+  )
+    months.push(m);
+  return months;
+}
+
 /**
  * The licensed cost facts of the window (`readLicensedFacts`), kept in the database in
- * compact form ({@link compactLicensedFacts}): the read scans every cost row of the window
- * for product tags and SKU patterns, which takes seconds, while the extract is a row per
- * licensed resource. It is read back as long as `stamp` (what the facts depend on: the
- * ingestions and the latest allocation run) and the detection settings are unchanged, and
- * rebuilt otherwise.
+ * compact form ({@link compactLicensedFacts}), per month: the read scans every cost row of
+ * the window for product tags and SKU patterns, which takes seconds, while the extract is
+ * a row per licensed resource and month. While `stamp` (the latest ingestion and allocation
+ * run) is unchanged the extract is read back as it is; otherwise only the months whose facts
+ * changed (count or highest id, `monthFingerprints`) are read again. Owners are read through
+ * the facts' allocation keys, as `finops_itam_allocated_facts` does, so an allocation run
+ * moves them without reading any month again.
  */
 export async function readLicensedFactsCompact(
   db: Knex,
   settings: CostDataLicenseSettings,
   stamp: string,
+  monthFingerprints: () => Promise<Map<string, string>>,
 ): Promise<{ latestDay: string | null; rows: LicensedFactRow[] }> {
-  const expected = JSON.stringify([FORMAT, stamp, settings]);
-  const state = await db(STATE).where('name', STATE_NAME).first('value');
-  if (state) {
-    const { basis, latestDay } = JSON.parse(state.value);
-    if (basis === expected) {
-      const stored = await db(EXTRACT).select('facts', 'days').orderBy('id');
-      return {
-        latestDay,
-        rows: stored.map(row => {
-          const days: string[] = row.days.split(',');
-          return { ...JSON.parse(row.facts), day: days[days.length - 1], days };
-        }),
-      };
+  const basis = JSON.stringify([FORMAT, settings]);
+  const stored = await db(STATE).where('name', STATE_NAME).first('value');
+  let state: ExtractState | undefined = stored
+    ? JSON.parse(stored.value)
+    : undefined;
+  if (!state || state.basis !== basis || state.stamp !== stamp) {
+    state = await refresh(
+      db,
+      settings,
+      { basis, stamp },
+      state?.basis === basis ? state : undefined,
+      monthFingerprints,
+    );
+  }
+  const { latestDay, windowFrom } = state;
+  if (!latestDay || !windowFrom) return { latestDay: null, rows: [] };
+  const stored_rows = await db(`${EXTRACT} as e`)
+    .leftJoin(`${KEYS} as k`, 'k.key', 'e.allocation_key')
+    .where('e.month', '>=', windowFrom.slice(0, 7))
+    .select('e.facts', 'e.days', 'e.allocation_key', 'k.allocated_entity_ref')
+    .orderBy('e.id');
+  const rows: LicensedFactRow[] = [];
+  for (const row of stored_rows) {
+    const days = (row.days as string)
+      .split(',')
+      .filter(day => day >= windowFrom && day <= latestDay);
+    if (days.length === 0) continue;
+    rows.push({
+      ...JSON.parse(row.facts),
+      entityRef: row.allocated_entity_ref ?? null,
+      allocationKey: row.allocation_key ?? null,
+      day: days[days.length - 1],
+      days,
+    });
+  }
+  return { latestDay, rows };
+}
+
+/** Reads the months of the window whose facts changed since `previous` (all without it). */
+async function refresh(
+  db: Knex,
+  settings: CostDataLicenseSettings,
+  next: { basis: string; stamp: string },
+  previous: ExtractState | undefined,
+  monthFingerprints: () => Promise<Map<string, string>>,
+): Promise<ExtractState> {
+  const latest = await db(FACTS).max({ day: 'day' }).first();
+  const latestDay: string | null = latest?.day ?? null;
+  const windowFrom = latestDay
+    ? addDays(latestDay, -(settings.windowDays - 1))
+    : null;
+  const fingerprints = latestDay
+    ? await monthFingerprints()
+    : new Map<string, string>();
+  // Allocation marks facts allocated; the facts themselves are what the extract depends on.
+  const factsOf = (month: string) =>
+    (fingerprints.get(month) ?? 'none').split(':').slice(0, 2).join(':');
+  const months =
+    latestDay && windowFrom ? monthsBetween(windowFrom, latestDay) : [];
+  const stale = months.filter(m => previous?.months[m] !== factsOf(m));
+  const fresh: Array<Record<string, unknown>> = [];
+  for (const month of stale) {
+    const from = `${month}-01` < windowFrom! ? windowFrom! : `${month}-01`;
+    const to = monthEnd(month) < latestDay! ? monthEnd(month) : latestDay!;
+    const { rows } = await readLicensedFacts(db, settings, { from, to });
+    for (const {
+      day: _latest,
+      days,
+      entityRef: _owner,
+      allocationKey,
+      ...facts
+    } of compactLicensedFacts(rows)) {
+      fresh.push({
+        month,
+        allocation_key: allocationKey ?? null,
+        facts: JSON.stringify(facts),
+        days: (days ?? []).join(','),
+      });
     }
   }
-  const facts = await readLicensedFacts(db, settings);
-  const rows = compactLicensedFacts(facts.rows);
+  const state: ExtractState = {
+    ...next,
+    latestDay,
+    windowFrom,
+    months: Object.fromEntries(months.map(m => [m, factsOf(m)])),
+  };
   await db.transaction(async tx => {
-    await tx(EXTRACT).delete();
-    const records = rows.map(({ day: _latest, days, ...rest }) => ({
-      facts: JSON.stringify(rest),
-      days: (days ?? []).join(','),
-    }));
-    for (let i = 0; i < records.length; i += BATCH) {
-      await tx(EXTRACT).insert(records.slice(i, i + BATCH));
+    if (!previous) await tx(EXTRACT).delete();
+    else {
+      await tx(EXTRACT).whereIn('month', stale).delete();
+      if (windowFrom)
+        await tx(EXTRACT).where('month', '<', windowFrom.slice(0, 7)).delete();
+    }
+    for (let i = 0; i < fresh.length; i += BATCH) {
+      await tx(EXTRACT).insert(fresh.slice(i, i + BATCH));
     }
     await tx(STATE)
-      .insert({
-        name: STATE_NAME,
-        value: JSON.stringify({ basis: expected, latestDay: facts.latestDay }),
-      })
+      .insert({ name: STATE_NAME, value: JSON.stringify(state) })
       .onConflict('name')
       .merge();
   });
-  return { latestDay: facts.latestDay, rows };
+  return state;
 }
