@@ -361,6 +361,19 @@ async function main() {
       .where('day', '>=', '2026-10-01')
       .andWhere('day', '<=', '2026-10-31')
       .update({ id: knex.raw('id + 100000000') });
+    await knex('finops_itam_ingestions').insert({
+      id: 'redelivery-october',
+      source_id: 'bench',
+      status: 'succeeded',
+      started_at: new Date(),
+      finished_at: new Date(),
+    });
+    // eslint-disable-next-line no-console
+    console.log(
+      `position from a new service instance after October is delivered again (October read again): ${await timeWithCpu(
+        () => makeService().position(),
+      )}`,
+    );
     // eslint-disable-next-line no-console
     console.log(
       `license cost task, after October is delivered again: ${await timeWithCpu(

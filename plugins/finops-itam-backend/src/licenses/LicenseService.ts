@@ -152,16 +152,18 @@ export class LicenseService {
   private async costDataStamp(): Promise<string> {
     const [ingestions, allocation] = await Promise.all([
       this.options.db('finops_itam_ingestions').count({ count: '*' }).max({ finished: 'finished_at' }).first(),
-      this.options.db('finops_itam_allocation_runs')
-        .select('id', 'status', 'finished_at')
-        .orderBy('id', 'desc')
-        .first(),
+      this.allocationStamp(),
     ]);
-    return JSON.stringify([
-      Number(ingestions?.count ?? 0),
-      stampOf(ingestions?.finished),
-      allocation ? [String(allocation.id), allocation.status, stampOf(allocation.finished_at)] : null,
-    ]);
+    return JSON.stringify([Number(ingestions?.count ?? 0), stampOf(ingestions?.finished), allocation]);
+  }
+
+  /** The latest allocation run, or null before any. */
+  private async allocationStamp(): Promise<string[] | null> {
+    const run = await this.options.db('finops_itam_allocation_runs')
+      .select('id', 'status', 'finished_at')
+      .orderBy('id', 'desc')
+      .first();
+    return run ? [String(run.id), run.status, stampOf(run.finished_at)] : null;
   }
 
   listProducts(): Promise<LicenseProduct[]> {
@@ -463,7 +465,7 @@ export class LicenseService {
       ]),
       openBasis: digestRows([
         ...undated.map(c => [c.productId, c.entityRef, c.model, c.counted]),
-        ['allocation', await this.costDataStamp()],
+        ['allocation', JSON.stringify(await this.allocationStamp())],
       ]),
       consumptionsOf: async range => {
         const facts = await readLicensedFacts(this.options.db, costData, range);
