@@ -295,7 +295,12 @@ describe('daily license requirement', () => {
     async databaseId => {
       const knex = await databases.init(databaseId);
       await knex.migrate.latest(migrationConfig);
-      const sql = (name: string, entity: string, days: string[], cores = 4) => ({
+      const sql = (
+        name: string,
+        entity: string,
+        days: string[],
+        cores = 4,
+      ) => ({
         name,
         entityRef: `component:default/${entity}`,
         days,
@@ -463,6 +468,12 @@ describe('daily license requirement', () => {
       await applyEntitlements(service, [yearEntitlement()]);
       expect(await service.recomputeCost()).toBeGreaterThan(0);
       // Nothing changed since: no day is recomputed, no row written.
+      expect(await service.recomputeCost()).toBe(0);
+      // October delivered again with the same facts (new ids): recomputed to the same split.
+      await knex('finops_itam_cost_facts')
+        .where('day', '>=', '2026-10-01')
+        .andWhere('day', '<=', '2026-10-31')
+        .update({ id: knex.raw('id + 1000000') });
       expect(await service.recomputeCost()).toBe(0);
 
       const a = await costLines(store, 'component:default/a');

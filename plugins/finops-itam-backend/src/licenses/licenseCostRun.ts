@@ -55,7 +55,7 @@ export interface LicenseCostRunResult {
   months: string[];
   /** Products whose cost rows were recomputed over their whole terms. */
   products: string[];
-  /** Cost rows written. */
+  /** Cost rows written (days recomputed to the same split are not rewritten). */
   costRows: number;
   costChanged: boolean;
 }
@@ -252,7 +252,9 @@ export async function runLicenseCost(
         productId,
         whole ? undefined : range,
       );
-      write.costChanged ||= whole || costDigest(before) !== costDigest(rows);
+      // Days recomputed to the same split are left as they are.
+      if (!whole && costDigest(before) === costDigest(rows)) continue;
+      write.costChanged = true;
       write.cost.push({ productId, ...(whole ? {} : { range }), rows });
       costRows += rows.length;
     }
