@@ -7,7 +7,7 @@ import { migrationConfig } from '../database/migrations';
 import type { MetricVolumeReader } from '../metrics/MetricVolumeReader';
 import { createTestDatabases } from '../__testUtils__/testDatabases';
 import { AllocationService } from './AllocationService';
-import { Money, normalizeAmount } from '../ingestion/money';
+import { Money, normalizeAmount } from '../money';
 import { parseSharedCostConfig } from './shared';
 import { insertFacts, testEntity } from './__testUtils__/facts';
 

@@ -4,7 +4,7 @@ import { Entity } from '@backstage/catalog-model';
 import { Knex } from 'knex';
 import { DatabaseAllocationStore } from '../database/DatabaseAllocationStore';
 import { migrationConfig } from '../database/migrations';
-import { Money, MoneyValue } from '../ingestion/money';
+import { Money, MoneyValue } from '../money';
 import { createTestDatabases } from '../__testUtils__/testDatabases';
 import { AllocationService } from './AllocationService';
 import { CostQueryService } from './CostQueryService';

@@ -10,11 +10,10 @@ import {
   ANNOTATION_COST_CENTER,
   ChargebackLine,
   ChargebackResponse,
-  CurrencyTotal,
 } from '@finops-itam/plugin-finops-itam-common';
 import { Knex } from 'knex';
 import { databaseKindOf } from '../database/databaseKind';
-import { Money, MoneyValue, normalizeAmount } from '../ingestion/money';
+import { Money, MoneyValue, mainCurrency, normalizeAmount } from '../money';
 import { ALLOCATION_KINDS } from './AllocationService';
 import type { SharedCostPoolMode } from './shared';
 import { toCsv } from './csv';
@@ -96,22 +95,6 @@ export async function sumAmountsBy<K extends string>(
     ...row,
     amount: total.toFixed(),
   }));
-}
-
-/** The currency with the largest total by magnitude (then name), and the others. */
-export function largestCurrency(totals: Map<string, MoneyValue>): {
-  currency: string | null;
-  others: CurrencyTotal[];
-} {
-  const sorted = [...totals.entries()].sort(
-    ([a, x], [b, y]) => y.abs().cmp(x.abs()) || (a < b ? -1 : 1),
-  );
-  return {
-    currency: sorted[0]?.[0] ?? null,
-    others: sorted
-      .slice(1)
-      .map(([currency, total]) => ({ currency, total: total.toFixed() })),
-  };
 }
 
 /** A `spec` relation as a lowercase ref, or undefined when absent or unparsable. */
@@ -329,7 +312,7 @@ export class ChargebackReport {
         (byCurrency.get(row.currency!) ?? new Money(0)).plus(row.amount),
       );
     }
-    const { currency, others } = largestCurrency(byCurrency);
+    const { currency, others } = mainCurrency(byCurrency);
 
     // Sums per currency and cost center: amounts in different currencies never meet.
     const sheets = new Map<string, CostCenterSheet>();

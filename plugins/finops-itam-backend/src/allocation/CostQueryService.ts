@@ -16,7 +16,6 @@ import {
   AllocationStatus,
   CostBasis,
   CostGranularity,
-  CurrencyTotal,
   EntityCostResponse,
 } from '@finops-itam/plugin-finops-itam-common';
 import {
@@ -25,14 +24,9 @@ import {
 } from '../database/DatabaseAllocationStore';
 import { AnswerCache, DEFAULT_ANSWER_CACHE_MEGABYTES } from './AnswerCache';
 import { CostAnswer, SentAnswer } from './CostAnswer';
-import { Money, MoneyValue } from '../ingestion/money';
-import {
-  SumMap,
-  costBreakdowns,
-  pickCurrency as pickCurrencyOfSums,
-} from './costBreakdowns';
+import { ExactSum, Money, MoneyValue, SumMap, mainCurrency } from '../money';
+import { costBreakdowns } from './costBreakdowns';
 import { EntityLookupCache } from './entityLookupCache';
-import { ExactSum } from './exactSum';
 import { RollupLicenseCostReader } from '../licenses/RollupLicenseCostReader';
 
 const MAPPING_ANNOTATIONS = [
@@ -71,25 +65,6 @@ class Totals {
   entries(): Array<[string, MoneyValue]> {
     return [...this.values.entries()];
   }
-}
-
-/** The currency with the largest total (by magnitude, then name) and the others. */
-function pickCurrency(totals: Totals): {
-  currency: string | null;
-  others: CurrencyTotal[];
-} {
-  const sorted = totals
-    .entries()
-    .sort(([a, x], [b, y]) => y.abs().cmp(x.abs()) || (a < b ? -1 : 1));
-  if (sorted.length === 0) {
-    return { currency: null, others: [] };
-  }
-  return {
-    currency: sorted[0][0],
-    others: sorted
-      .slice(1)
-      .map(([currency, total]) => ({ currency, total: total.toFixed() })),
-  };
 }
 
 function percent(part: MoneyValue, total: MoneyValue): number | null {
@@ -297,7 +272,7 @@ export class CostQueryService {
     for (const row of licenseRows) {
       byCurrency.add(row.currency, row.amount);
     }
-    const { currency, others } = pickCurrencyOfSums(byCurrency);
+    const { currency, others } = mainCurrency(byCurrency.entries());
 
     const bucketOf = (day: string) =>
       period.granularity === 'day' ? day : day.slice(0, 7);
@@ -426,7 +401,7 @@ export class CostQueryService {
         accounts.push({ billingAccountId: scope, currency });
       }
     }
-    const { currency, others } = pickCurrency(overall);
+    const { currency, others } = mainCurrency(overall.entries());
     accounts.sort((a, b) =>
       a.billingAccountId === b.billingAccountId
         ? a.currency.localeCompare(b.currency)

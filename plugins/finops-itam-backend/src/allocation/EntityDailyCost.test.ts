@@ -6,7 +6,7 @@ import {
   DatabaseAllocationStore,
 } from '../database/DatabaseAllocationStore';
 import { migrationConfig } from '../database/migrations';
-import { Money, MoneyValue } from '../ingestion/money';
+import { Money, MoneyValue } from '../money';
 import { createTestDatabases } from '../__testUtils__/testDatabases';
 import { SeededRandom } from '../__testUtils__/SeededRandom';
 import { AllocationService } from './AllocationService';

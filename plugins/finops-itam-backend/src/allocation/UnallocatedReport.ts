@@ -14,9 +14,9 @@ import {
   UnallocatedResponse,
 } from '@finops-itam/plugin-finops-itam-common';
 import { Knex } from 'knex';
-import { Money, MoneyValue } from '../ingestion/money';
+import { Money, MoneyValue, mainCurrency } from '../money';
 import { ALLOCATION_KINDS } from './AllocationService';
-import { largestCurrency, sumAmountsBy } from './ChargebackReport';
+import { sumAmountsBy } from './ChargebackReport';
 
 // Facts with their allocation key's owner (a view).
 const FACTS = 'finops_itam_allocated_facts';
@@ -195,7 +195,7 @@ export class UnallocatedReport {
     for (const row of amounts) {
       totals.set(row.currency!, (totals.get(row.currency!) ?? new Money(0)).plus(row.amount));
     }
-    const { currency, others } = largestCurrency(totals);
+    const { currency, others } = mainCurrency(totals);
 
     const matcher = new ComponentNameMatcher(
       entities.filter(e => e.kind.toLocaleLowerCase('en-US') === 'component'),

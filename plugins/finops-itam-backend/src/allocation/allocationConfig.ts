@@ -1,10 +1,10 @@
 import {
   LoggerService,
-  SchedulerService,
   SchedulerServiceTaskScheduleDefinition,
   readSchedulerServiceTaskScheduleDefinitionFromConfig,
 } from '@backstage/backend-plugin-api';
 import { Config, ConfigReader, JsonObject } from '@backstage/config';
+import { FinopsItamTask } from '../feature/FinopsItamFeature';
 import { AllocationService } from './AllocationService';
 import { DEFAULT_ANSWER_CACHE_MEGABYTES } from './AnswerCache';
 import { AllocationFallbackRule, readAllocationFallbackRules } from './rules';
@@ -69,14 +69,13 @@ export function readAllocationConfig(config: Config): AllocationConfig {
 }
 
 /** The global allocation task: one replica re-allocates what the catalog or ingestion changed. */
-export async function scheduleAllocationTask(options: {
-  scheduler: SchedulerService;
+export function allocationTask(options: {
   allocation: Pick<AllocationService, 'run'>;
   schedule: SchedulerServiceTaskScheduleDefinition;
   logger: LoggerService;
-}): Promise<void> {
-  const { scheduler, allocation, schedule, logger } = options;
-  await scheduler.scheduleTask({
+}): FinopsItamTask {
+  const { allocation, schedule, logger } = options;
+  return {
     id: ALLOCATION_TASK_ID,
     ...schedule,
     scope: 'global',
@@ -84,5 +83,5 @@ export async function scheduleAllocationTask(options: {
       const result = await allocation.run();
       logger.info(`${result.message} in ${result.durationMs} ms`);
     },
-  });
+  };
 }

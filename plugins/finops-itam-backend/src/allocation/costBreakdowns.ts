@@ -1,45 +1,8 @@
-import { CurrencyTotal, EntityCostResponse } from '@finops-itam/plugin-finops-itam-common';
-import { ExactSum } from './exactSum';
+import { EntityCostResponse } from '@finops-itam/plugin-finops-itam-common';
+import { ExactSum } from '../money';
 
 /** Most resources `byResource` lists; the rest are in the totals and the other breakdowns. */
 export const MAX_RESOURCES = 100;
-
-/** Exact sums under string keys. */
-export class SumMap {
-  private readonly sums = new Map<string, ExactSum>();
-
-  add(key: string, amount: string): this {
-    const sum = this.sums.get(key);
-    if (sum) {
-      sum.add(amount);
-    } else {
-      this.sums.set(key, new ExactSum().add(amount));
-    }
-    return this;
-  }
-
-  get(key: string): ExactSum | undefined {
-    return this.sums.get(key);
-  }
-
-  entries(): Array<[string, ExactSum]> {
-    return [...this.sums.entries()];
-  }
-}
-
-/** The currency with the largest total (by magnitude, then name) and the others. */
-export function pickCurrency(totals: SumMap): { currency: string | null; others: CurrencyTotal[] } {
-  const sorted = totals
-    .entries()
-    .sort(([a, x], [b, y]) => y.abs().compare(x.abs()) || (a < b ? -1 : 1));
-  if (sorted.length === 0) {
-    return { currency: null, others: [] };
-  }
-  return {
-    currency: sorted[0][0],
-    others: sorted.slice(1).map(([currency, total]) => ({ currency, total: total.toString() })),
-  };
-}
 
 /** One grouped row of an entity's directly allocated facts in a period, one currency. */
 export interface CostDetailRow {

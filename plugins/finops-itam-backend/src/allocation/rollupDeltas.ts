@@ -1,6 +1,6 @@
 import type { MovedCost } from '../database/AllocationKeyStore';
 import type { RollupDelta } from '../database/DailyRollupWriter';
-import { ExactSum } from './exactSum';
+import { ExactSum } from '../money';
 
 /** Member ref → the refs whose rollup includes it (itself among them). */
 export type AncestorsByMember = ReadonlyMap<string, readonly string[]>;

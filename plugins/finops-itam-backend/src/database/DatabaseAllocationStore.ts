@@ -1,5 +1,5 @@
 import { Knex } from 'knex';
-import { ExactSum, trimDecimal } from '../allocation/exactSum';
+import { ExactSum, trimDecimal } from '../money';
 import { AllocationKeyStore } from './AllocationKeyStore';
 import { DailyRollupWriter } from './DailyRollupWriter';
 import { KeyMonthlyCost, splitIntoMonths } from './KeyMonthlyCost';

@@ -4,7 +4,7 @@ import {
   SchemaDrift,
 } from '@finops-itam/plugin-finops-itam-common';
 import { Knex } from 'knex';
-import { normalizeAmount, sumAmounts } from '../ingestion/money';
+import { normalizeAmount, sumAmounts } from '../money';
 import { CostFact, FileTotal } from '../ingestion/types';
 import { allocationKeyOf } from './allocationKey';
 import { monthsOfFacts, recordChangedMonths } from './changedMonths';

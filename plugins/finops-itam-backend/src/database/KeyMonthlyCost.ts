@@ -1,5 +1,5 @@
 import { Knex } from 'knex';
-import { ExactSum } from '../allocation/exactSum';
+import { ExactSum } from '../money';
 import { nextMonthStart } from '../allocation/months';
 import { FactMonth } from './changedMonths';
 import { factMonths } from './factMonths';

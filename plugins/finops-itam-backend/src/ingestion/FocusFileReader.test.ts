@@ -6,7 +6,7 @@ import { gzipSync } from 'node:zlib';
 import { fixture } from './__fixtures__';
 import { FileRejectedError } from './errors';
 import { FocusFileReader } from './FocusFileReader';
-import { sumAmounts } from './money';
+import { sumAmounts } from '../money';
 
 const reader = new FocusFileReader({ memoryLimit: '256MB', threads: 1 });
 const read = (name: string) =>

@@ -12,7 +12,7 @@ import {
 } from './__testUtils__/focusRows';
 import { FocusFileReader } from './FocusFileReader';
 import { IngestionService, IngestionServiceOptions } from './IngestionService';
-import { Money } from './money';
+import { Money } from '../money';
 
 /**
  * Worked examples of ordinary export patterns: rows with unknown optional values, rejected

@@ -8,7 +8,7 @@ import { randomUUID } from 'node:crypto';
 import { DatabaseCostStore } from '../database/DatabaseCostStore';
 import { FileRejectedError } from './errors';
 import { FocusFile, FocusFileReader, FocusReadResult } from './FocusFileReader';
-import { Money, normalizeAmount as normalize } from './money';
+import { Money, normalizeAmount as normalize } from '../money';
 import { FileTotal, RejectedTotal } from './types';
 
 /** One delivery to ingest: the files of one source that belong together. */

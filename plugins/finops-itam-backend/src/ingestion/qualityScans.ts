@@ -13,7 +13,7 @@ import {
   buildWarningCountsSelect,
   buildWarningRowsSelect,
 } from './focusSql';
-import { sumAmounts } from './money';
+import { sumAmounts } from '../money';
 import { RejectedTotal } from './types';
 
 /*

@@ -1,5 +1,5 @@
 import { Config } from '@backstage/config';
-import { Money } from './money';
+import { Money } from '../money';
 import { RejectedCostLimit } from './IngestionService';
 
 const KEY = 'finopsItam.ingestion.maxRejectedCost';

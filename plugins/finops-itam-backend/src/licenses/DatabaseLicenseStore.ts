@@ -11,7 +11,7 @@ import {
   readDigest,
   writeDigest,
 } from '../database/outputDigests';
-import { normalizeAmount } from '../ingestion/money';
+import { normalizeAmount } from '../money';
 import { LicenseProductOverrideStore } from './LicenseProductCatalog';
 import { paymentsOf } from './licensePayments';
 

@@ -1,4 +1,4 @@
-import { Money } from '../ingestion/money';
+import { Money } from '../money';
 import { DatabaseLicenseStore } from './DatabaseLicenseStore';
 
 /** One entity's license cost on one day, in one currency. @public */

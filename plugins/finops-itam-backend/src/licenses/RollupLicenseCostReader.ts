@@ -1,7 +1,7 @@
 import { LicenseEntitlement } from '@finops-itam/plugin-finops-itam-common';
 import { Knex } from 'knex';
 import { CostBasis } from '../database/DatabaseAllocationStore';
-import { Money, normalizeAmount } from '../ingestion/money';
+import { Money, normalizeAmount } from '../money';
 import {
   AmortizedShare,
   paymentsOf,

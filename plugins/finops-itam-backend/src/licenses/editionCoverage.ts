@@ -5,7 +5,7 @@ import {
   LicensePositionEntry,
   LicenseProduct,
 } from '@finops-itam/plugin-finops-itam-common';
-import { Money } from '../ingestion/money';
+import { Money } from '../money';
 import { peakOf } from './byolCapacity';
 import { hasSoftwareAssurance, matchesProvider } from './byolRules';
 import { licenseUnits } from './countingRules';

@@ -1,5 +1,5 @@
 import { LicenseEntitlement } from '@finops-itam/plugin-finops-itam-common';
-import { sumAmounts } from '../ingestion/money';
+import { sumAmounts } from '../money';
 import { computeLicenseDailyCost, SharesLookup, termCost } from './licenseCost';
 import { LicenseDailyCostRow } from './DatabaseLicenseStore';
 

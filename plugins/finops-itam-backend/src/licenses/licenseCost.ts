@@ -1,6 +1,5 @@
 import { LicenseEntitlement } from '@finops-itam/plugin-finops-itam-common';
-import { splitAmount, splitEvenly } from '../allocation/shared/splitAmount';
-import { Money } from '../ingestion/money';
+import { Money, splitAmount, splitEvenly } from '../money';
 import { LicenseDailyCostRow } from './DatabaseLicenseStore';
 import { eachDay } from './days';
 import { costsFromEntitlement, termCost } from './licensePayments';

@@ -1,5 +1,5 @@
 import { LicenseEntitlement } from '@finops-itam/plugin-finops-itam-common';
-import { sumAmounts } from '../ingestion/money';
+import { sumAmounts } from '../money';
 import { paymentsOf, shareDayOf, splitPayment } from './licensePayments';
 
 const OWNER = 'group:default/team-itam';

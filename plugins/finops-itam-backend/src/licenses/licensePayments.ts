@@ -2,8 +2,7 @@ import {
   LicenseEntitlement,
   LicensePayment,
 } from '@finops-itam/plugin-finops-itam-common';
-import { splitAmount } from '../allocation/shared/splitAmount';
-import { Money, MoneyValue, sumAmounts } from '../ingestion/money';
+import { Money, MoneyValue, splitAmount, sumAmounts } from '../money';
 
 type Costed = Pick<LicenseEntitlement, 'cost' | 'quantity'>;
 

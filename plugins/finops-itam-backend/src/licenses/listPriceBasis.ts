@@ -2,7 +2,7 @@ import {
   LicenseListPrice,
   LicenseMoney,
 } from '@finops-itam/plugin-finops-itam-common';
-import { Money } from '../ingestion/money';
+import { Money } from '../money';
 
 /**
  * What `quantity` license units cost per year at a list price: the exposure of a shortage.

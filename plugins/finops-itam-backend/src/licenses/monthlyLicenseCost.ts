@@ -1,5 +1,5 @@
 import { LicenseMoney } from '@finops-itam/plugin-finops-itam-common';
-import { Money, MoneyValue } from '../ingestion/money';
+import { Money, MoneyValue } from '../money';
 import { LicenseDailyCostRow } from './DatabaseLicenseStore';
 import { addDays } from './days';
 

@@ -10,10 +10,7 @@ import { DatabaseMetricStore } from './DatabaseMetricStore';
 import { readMetricSourcesConfig } from './metricSourcesConfig';
 import { MetricSourceRunner } from './MetricSourceRunner';
 import { DatabaseMetricVolumeReader } from './MetricVolumeReader';
-import {
-  metricSourceTaskId,
-  scheduleMetricSourceTasks,
-} from './scheduleMetricSourceTasks';
+import { metricSourceTaskId, metricSourceTasks } from './metricSourceTasks';
 
 jest.setTimeout(60_000);
 
@@ -177,7 +174,6 @@ describe('metric source config and scheduling', () => {
         },
       ]),
     );
-    const scheduler = { scheduleTask: jest.fn() };
     const runner = {
       run: jest.fn(async (id: string) => ({
         sourceId: id,
@@ -188,22 +184,22 @@ describe('metric source config and scheduling', () => {
       })),
     };
     const logger = mockServices.logger.mock();
-    await scheduleMetricSourceTasks({ scheduler, runner, sources, logger });
+    const tasks = metricSourceTasks({ runner, sources, logger });
 
-    expect(scheduler.scheduleTask).toHaveBeenCalledTimes(2);
-    expect(scheduler.scheduleTask.mock.calls[0][0]).toMatchObject({
+    expect(tasks).toHaveLength(2);
+    expect(tasks[0]).toMatchObject({
       id: metricSourceTaskId('shop-orders'),
       frequency: { minutes: 5 },
       timeout: { minutes: 10 },
       initialDelay: { seconds: 15 },
       scope: 'global',
     });
-    expect(scheduler.scheduleTask.mock.calls[1][0]).toMatchObject({
+    expect(tasks[1]).toMatchObject({
       id: 'finops-itam-metric-source-searches',
       frequency: { hours: 1 },
       scope: 'global',
     });
-    await scheduler.scheduleTask.mock.calls[0][0].fn();
+    await tasks[0].fn(new AbortController().signal);
     expect(runner.run).toHaveBeenCalledWith('shop-orders');
     expect(logger.info).toHaveBeenCalledWith(
       'Metric source shop-orders succeeded: stored 3 value(s)',

@@ -1,6 +1,6 @@
 import { Knex } from 'knex';
 import { databaseKindOf } from '../database/databaseKind';
-import { Money, normalizeAmount } from '../ingestion/money';
+import { Money, normalizeAmount } from '../money';
 
 /** The table of daily business metric values (migration 20261127170000_business_metrics). */
 export const METRIC_VALUES_TABLE = 'finops_itam_metric_values';

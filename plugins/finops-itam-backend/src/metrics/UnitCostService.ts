@@ -12,7 +12,7 @@ import {
   parseUnitMetricAnnotation,
 } from '@finops-itam/plugin-finops-itam-common';
 import { CostPeriod, CostQueryService } from '../allocation/CostQueryService';
-import { Money } from '../ingestion/money';
+import { Money } from '../money';
 import { DatabaseMetricVolumeReader } from './MetricVolumeReader';
 import { unitCost } from './unitCostMath';
 

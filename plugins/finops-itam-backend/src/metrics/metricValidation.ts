@@ -1,7 +1,7 @@
 import { parseEntityRef, stringifyEntityRef } from '@backstage/catalog-model';
 import { MetricRejection } from '@finops-itam/plugin-finops-itam-common';
 import { z } from 'zod';
-import { Money } from '../ingestion/money';
+import { Money } from '../money';
 
 /** A validated metric value, ready to store. */
 export interface MetricRow {

@@ -1,4 +1,4 @@
-import { Money, MoneyValue } from '../ingestion/money';
+import { Money, MoneyValue } from '../money';
 
 /**
  * Decimal places of a unit cost. Ten keeps at least three significant digits for a cost per

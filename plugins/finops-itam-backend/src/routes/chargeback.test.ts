@@ -12,7 +12,7 @@ import request from 'supertest';
 import { ChargebackReport } from '../allocation/ChargebackReport';
 import { allocateFactsByHand, insertFacts, testEntity } from '../allocation/__testUtils__/facts';
 import { migrationConfig } from '../database/migrations';
-import { Money, sumAmounts } from '../ingestion/money';
+import { Money, sumAmounts } from '../money';
 import { createTestDatabases } from '../__testUtils__/testDatabases';
 import { createChargebackRoutes } from './chargeback';
 import { createRequirePermission } from '../permissions';

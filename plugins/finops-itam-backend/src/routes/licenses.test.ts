@@ -8,7 +8,7 @@ import express from 'express';
 import { Knex } from 'knex';
 import request from 'supertest';
 import { migrationConfig } from '../database/migrations';
-import { Money, sumAmounts } from '../ingestion/money';
+import { Money, sumAmounts } from '../money';
 import { DatabaseLicenseCostReader } from '../licenses/LicenseCostReader';
 import { LicenseService } from '../licenses/LicenseService';
 import {

@@ -1,6 +1,6 @@
 import { mockCredentials } from '@backstage/backend-test-utils';
 import request from 'supertest';
-import { normalizeAmount } from '../ingestion/money';
+import { normalizeAmount } from '../money';
 import { METRIC_VALUES_TABLE } from '../metrics/MetricVolumeReader';
 import { startWithMetrics } from '../metrics/__testUtils__/startWithMetrics';
 import { createTestDatabases } from '../__testUtils__/testDatabases';

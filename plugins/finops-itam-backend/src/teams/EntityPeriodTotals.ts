@@ -1,9 +1,8 @@
 import { Knex } from 'knex';
 import { CostBasis } from '../database/DatabaseAllocationStore';
 import { databaseKindOf } from '../database/databaseKind';
-import { normalizeAmount } from '../ingestion/money';
+import { ExactSum, normalizeAmount } from '../money';
 import { RollupLicenseCostReader } from '../licenses/RollupLicenseCostReader';
-import { ScaledSum } from './ScaledSum';
 
 const DAILY = 'finops_itam_entity_daily_cost';
 
@@ -33,20 +32,20 @@ class PeriodSums {
     {
       entityRef: string;
       currency: string;
-      current: ScaledSum;
-      previous: ScaledSum;
+      current: ExactSum;
+      previous: ExactSum;
     }
   >();
 
-  of(entityRef: string, currency: string, isCurrent: boolean): ScaledSum {
+  of(entityRef: string, currency: string, isCurrent: boolean): ExactSum {
     const key = `${entityRef}\u0000${currency}`;
     let sum = this.sums.get(key);
     if (!sum) {
       sum = {
         entityRef,
         currency,
-        current: new ScaledSum(),
-        previous: new ScaledSum(),
+        current: new ExactSum(),
+        previous: new ExactSum(),
       };
       this.sums.set(key, sum);
     }
@@ -57,8 +56,8 @@ class PeriodSums {
     return [...this.sums.values()].map(sum => ({
       entityRef: sum.entityRef,
       currency: sum.currency,
-      current: sum.current.toFixed(),
-      previous: sum.previous.toFixed(),
+      current: sum.current.toString(),
+      previous: sum.previous.toString(),
     }));
   }
 }

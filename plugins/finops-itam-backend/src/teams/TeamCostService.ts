@@ -7,7 +7,7 @@ import {
   TeamCostResponse,
   TeamCurrencyTotal,
 } from '@finops-itam/plugin-finops-itam-common';
-import { Money, MoneyValue } from '../ingestion/money';
+import { Money, MoneyValue } from '../money';
 import { MetricVolumeReader } from '../metrics/MetricVolumeReader';
 import { unitMetricOf } from '../metrics/UnitCostService';
 import { unitCost } from '../metrics/unitCostMath';

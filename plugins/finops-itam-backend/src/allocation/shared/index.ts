@@ -14,13 +14,6 @@ export type {
 } from './sharedPoolConfig';
 export { findPoolForRow, poolMatchesRow } from './poolMatchesRow';
 export type { PoolRow } from './poolMatchesRow';
-export {
-  SPLIT_SCALE,
-  ZeroWeightError,
-  splitAmount,
-  splitEvenly,
-} from './splitAmount';
-export type { SplitPart, SplitShare } from './splitAmount';
 export { splitPool } from './splitPool';
 export type { SplitMethod, SplitPoolInput, SplitPoolResult } from './splitPool';
 export { prepaidDrawdown, prepaidDrawdownSoFar } from './prepaidDrawdown';

@@ -1,5 +1,11 @@
-import { formatUnits, parseDecimal, unitsAtScale } from './decimalUnits';
-import { SPLIT_SCALE, SplitPart, splitAmount } from './splitAmount';
+import {
+  formatUnits,
+  parseDecimal,
+  SPLIT_SCALE,
+  splitAmount,
+  SplitPart,
+  unitsAtScale,
+} from '../../money';
 
 /** One team's usage of a prepaid commitment in the month, in the commitment's unit. @public */
 export interface PrepaidUsage {

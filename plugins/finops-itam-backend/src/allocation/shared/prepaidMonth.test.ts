@@ -1,4 +1,4 @@
-import { Money, sumAmounts } from '../../ingestion/money';
+import { Money, sumAmounts } from '../../money';
 import { SeededRandom } from '../../__testUtils__/SeededRandom';
 import {
   lastCompleteDay,

@@ -1,5 +1,10 @@
-import { formatUnits, parseDecimal, unitsAtScale } from './decimalUnits';
-import { SPLIT_SCALE, splitAmount } from './splitAmount';
+import {
+  formatUnits,
+  parseDecimal,
+  SPLIT_SCALE,
+  splitAmount,
+  unitsAtScale,
+} from '../../money';
 
 /**
  * Where a calendar month of a prepaid commitment stands on a given day: `closed` once its

@@ -1,6 +1,6 @@
 import { Config } from '@backstage/config';
 import { CHARGE_CATEGORIES } from '../../ingestion/focusColumns';
-import { Money } from '../../ingestion/money';
+import { Money } from '../../money';
 import { configErrorMap, formatConfigPath } from './configIssues';
 import { normalizeEntityRef } from './entityRefs';
 import { RawSharedCostPool, sharedCostConfigSchema } from './sharedPoolSchema';

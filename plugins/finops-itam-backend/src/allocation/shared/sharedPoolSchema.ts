@@ -1,7 +1,7 @@
 import { parseEntityRef } from '@backstage/catalog-model';
 import { z } from 'zod';
 import { CHARGE_CATEGORIES } from '../../ingestion/focusColumns';
-import { Money } from '../../ingestion/money';
+import { Money } from '../../money';
 import { normalizeEntityRef, notAnEntityRefMessage } from './entityRefs';
 
 /*

@@ -1,6 +1,5 @@
-import { Money, sumAmounts } from '../../ingestion/money';
+import { Money, SplitPart, sumAmounts } from '../../money';
 import { SeededRandom } from '../../__testUtils__/SeededRandom';
-import { SplitPart } from './splitAmount';
 import { SplitPoolInput, splitPool } from './splitPool';
 
 const A = 'component:default/a';

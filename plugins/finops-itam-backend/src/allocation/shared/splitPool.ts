@@ -1,17 +1,18 @@
-import { Money, sumAmounts } from '../../ingestion/money';
-import { parseDecimal } from './decimalUnits';
+import {
+  Money,
+  parseDecimal,
+  SPLIT_SCALE,
+  splitAmount,
+  splitEvenly,
+  SplitPart,
+  SplitShare,
+  sumAmounts,
+} from '../../money';
 import {
   MonthToDate,
   prepaidDrawdown,
   prepaidDrawdownSoFar,
 } from './prepaidDrawdown';
-import {
-  SPLIT_SCALE,
-  SplitPart,
-  SplitShare,
-  splitAmount,
-  splitEvenly,
-} from './splitAmount';
 
 /** How a shared-cost pool is divided between its targets. @public */
 export type SplitMethod =

@@ -1,5 +1,5 @@
-import { Money, sumAmounts } from '../../ingestion/money';
-import { SeededRandom } from '../../__testUtils__/SeededRandom';
+import { Money, sumAmounts } from './Money';
+import { SeededRandom } from '../__testUtils__/SeededRandom';
 import { parseDecimal, unitsAtScale } from './decimalUnits';
 import {
   SPLIT_SCALE,

@@ -1,6 +1,7 @@
-import { LoggerService, SchedulerService } from '@backstage/backend-plugin-api';
+import { LoggerService } from '@backstage/backend-plugin-api';
 import { FinopsItamCostSource } from '@finops-itam/plugin-finops-itam-node';
 import { DatabaseCostStore } from '../database/DatabaseCostStore';
+import { FinopsItamTask } from '../feature/FinopsItamFeature';
 import { costSourceSchedule } from './costSourceSchedule';
 import { CostSourceRunner } from './CostSourceRunner';
 import { retentionCutoff } from './retention';
@@ -15,41 +16,37 @@ export const RETENTION_TASK_ID = 'finops-itam-cost-retention';
  * schedule says: with several replicas each delivery must be ingested once, not once per
  * replica.
  */
-export async function scheduleCostSourceTasks(options: {
-  scheduler: SchedulerService;
+export function costSourceTasks(options: {
   runner: Pick<CostSourceRunner, 'run'>;
   sources: FinopsItamCostSource[];
   logger: LoggerService;
-}): Promise<void> {
-  const { scheduler, runner, sources, logger } = options;
-  for (const source of sources) {
-    await scheduler.scheduleTask({
-      id: costSourceTaskId(source.id),
-      ...costSourceSchedule(source),
-      scope: 'global',
-      fn: async () => {
-        // Outcomes, failures included, are recorded by the runner; only unexpected errors
-        // (the database gone) reach the scheduler, which logs them.
-        const result = await runner.run(source.id);
-        logger.info(
-          `Cost source ${source.id} ${result.status}: ${result.message}`,
-        );
-      },
-    });
-  }
+}): FinopsItamTask[] {
+  const { runner, sources, logger } = options;
+  return sources.map(source => ({
+    id: costSourceTaskId(source.id),
+    ...costSourceSchedule(source),
+    scope: 'global',
+    fn: async () => {
+      // Outcomes, failures included, are recorded by the runner; only unexpected errors
+      // (the database gone) reach the scheduler, which logs them.
+      const result = await runner.run(source.id);
+      logger.info(
+        `Cost source ${source.id} ${result.status}: ${result.message}`,
+      );
+    },
+  }));
 }
 
 /** Daily deletion of facts older than the retention, on one replica. */
-export async function scheduleRetentionTask(options: {
-  scheduler: SchedulerService;
+export function retentionTask(options: {
   store: Pick<DatabaseCostStore, 'deleteFactsBefore'>;
   retentionMonths: number;
   logger: LoggerService;
   now?: () => Date;
-}): Promise<void> {
-  const { scheduler, store, retentionMonths, logger } = options;
+}): FinopsItamTask {
+  const { store, retentionMonths, logger } = options;
   const now = options.now ?? (() => new Date());
-  await scheduler.scheduleTask({
+  return {
     id: RETENTION_TASK_ID,
     frequency: { days: 1 },
     timeout: { hours: 1 },
@@ -62,5 +59,5 @@ export async function scheduleRetentionTask(options: {
         `Deleted ${deleted} cost fact(s) before ${cutoff} (finopsItam.retention.months: ${retentionMonths})`,
       );
     },
-  });
+  };
 }

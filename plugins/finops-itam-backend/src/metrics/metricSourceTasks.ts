@@ -1,4 +1,5 @@
-import { LoggerService, SchedulerService } from '@backstage/backend-plugin-api';
+import { LoggerService } from '@backstage/backend-plugin-api';
+import { FinopsItamTask } from '../feature/FinopsItamFeature';
 import { MetricSourceConfig } from './metricSourcesConfig';
 import { MetricSourceRunner } from './MetricSourceRunner';
 
@@ -9,15 +10,14 @@ export const metricSourceTaskId = (sourceId: string) =>
  * One task per configured metric source. Always global scope, whatever the config says: one
  * replica reads each file, so two replicas never write the same entity-days at once.
  */
-export async function scheduleMetricSourceTasks(options: {
-  scheduler: Pick<SchedulerService, 'scheduleTask'>;
+export function metricSourceTasks(options: {
   runner: Pick<MetricSourceRunner, 'run'>;
   sources: MetricSourceConfig[];
   logger: LoggerService;
-}): Promise<void> {
-  const { scheduler, runner, sources, logger } = options;
-  for (const source of sources) {
-    await scheduler.scheduleTask({
+}): FinopsItamTask[] {
+  const { runner, sources, logger } = options;
+  return sources.map(
+    (source): FinopsItamTask => ({
       id: metricSourceTaskId(source.id),
       ...source.schedule,
       scope: 'global',
@@ -32,6 +32,6 @@ export async function scheduleMetricSourceTasks(options: {
           `Metric source ${source.id} ${result.status}: ${result.message}`,
         );
       },
-    });
-  }
+    }),
+  );
 }

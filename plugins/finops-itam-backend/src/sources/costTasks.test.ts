@@ -1,14 +1,9 @@
 import { mockServices } from '@backstage/backend-test-utils';
 import { CostSourceRunner } from './CostSourceRunner';
-import {
-  RETENTION_TASK_ID,
-  scheduleCostSourceTasks,
-  scheduleRetentionTask,
-} from './scheduleCostTasks';
+import { RETENTION_TASK_ID, costSourceTasks, retentionTask } from './costTasks';
 
 describe('scheduled cost tasks', () => {
   it('runs each source globally, even when its config asks for local scope', async () => {
-    const scheduler = mockServices.scheduler.mock();
     const runner = {
       run: jest.fn().mockResolvedValue({ status: 'skipped', message: 'm' }),
     };
@@ -18,8 +13,7 @@ describe('scheduled cost tasks', () => {
       scope: 'local' as const,
     };
 
-    await scheduleCostSourceTasks({
-      scheduler,
+    const [task] = costSourceTasks({
       runner: runner as unknown as CostSourceRunner,
       sources: [
         {
@@ -31,7 +25,6 @@ describe('scheduled cost tasks', () => {
       ],
       logger: mockServices.logger.mock(),
     });
-    const [[task]] = scheduler.scheduleTask.mock.calls;
     await task.fn(new AbortController().signal);
 
     expect(task).toMatchObject({
@@ -43,17 +36,14 @@ describe('scheduled cost tasks', () => {
   });
 
   it('deletes facts before the first day of the month the retention reaches back to', async () => {
-    const scheduler = mockServices.scheduler.mock();
     const store = { deleteFactsBefore: jest.fn().mockResolvedValue(12) };
 
-    await scheduleRetentionTask({
-      scheduler,
+    const task = retentionTask({
       store,
       retentionMonths: 25,
       logger: mockServices.logger.mock(),
       now: () => new Date('2026-11-27T10:00:00Z'),
     });
-    const [[task]] = scheduler.scheduleTask.mock.calls;
     await task.fn(new AbortController().signal);
 
     expect(task).toMatchObject({

@@ -1,0 +1,22 @@
+import { createAllocationFeature } from './allocation/feature';
+import { FinopsItamFeatureFactory } from './feature/FinopsItamFeature';
+import { createHealthFeature } from './health/feature';
+import { createIngestionFeature } from './ingestion/feature';
+import { createLicensesFeature } from './licenses/feature';
+import { createMetricsFeature } from './metrics/feature';
+import { createSourcesFeature } from './sources/feature';
+import { createTeamsFeature } from './teams/feature';
+
+/**
+ * Every feature of the plugin. A new feature adds its factory here and nothing else: see
+ * "Adding a feature" in docs/architecture.md.
+ */
+export const finopsItamFeatures: FinopsItamFeatureFactory[] = [
+  createHealthFeature,
+  createIngestionFeature,
+  createSourcesFeature,
+  createAllocationFeature,
+  createLicensesFeature,
+  createMetricsFeature,
+  createTeamsFeature,
+];
