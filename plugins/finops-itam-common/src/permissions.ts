@@ -56,7 +56,7 @@ export const finopsItamCostConditions = {
   /** The entity is owned by one of `claims` (typically the user's ownership entity refs). */
   isEntityOwner(params: {
     claims: string[];
-  }): PermissionCondition<typeof CATALOG_ENTITY_RESOURCE_TYPE> {
+  }): PermissionCondition<typeof RESOURCE_TYPE_CATALOG_ENTITY> {
     return {
       rule: 'IS_ENTITY_OWNER',
       resourceType: CATALOG_ENTITY_RESOURCE_TYPE,
@@ -66,7 +66,7 @@ export const finopsItamCostConditions = {
   /** The entity is of one of `kinds` (compared case-insensitively). */
   isEntityKind(params: {
     kinds: string[];
-  }): PermissionCondition<typeof CATALOG_ENTITY_RESOURCE_TYPE> {
+  }): PermissionCondition<typeof RESOURCE_TYPE_CATALOG_ENTITY> {
     return {
       rule: 'IS_ENTITY_KIND',
       resourceType: CATALOG_ENTITY_RESOURCE_TYPE,
@@ -84,7 +84,7 @@ export const finopsItamCostConditions = {
  */
 export function finopsItamCostConditionalDecision(
   conditions: PermissionCriteria<
-    PermissionCondition<typeof CATALOG_ENTITY_RESOURCE_TYPE>
+    PermissionCondition<typeof RESOURCE_TYPE_CATALOG_ENTITY>
   >,
 ): ConditionalPolicyDecision {
   return {

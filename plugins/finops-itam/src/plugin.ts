@@ -6,6 +6,7 @@ import {
   discoveryApiRef,
   fetchApiRef,
 } from '@backstage/core-plugin-api';
+import type { JSX } from 'react';
 import { FINOPS_ITAM_PLUGIN_ID } from '@finops-itam/plugin-finops-itam-common';
 import { FinopsItamClient, finopsItamApiRef } from './api';
 import { costRouteRef, licensesRouteRef, teamCostRouteRef } from './routes';
@@ -37,47 +38,50 @@ export const finopsItamPlugin = createPlugin({
  *
  * @public
  */
-export const EntityFinopsItamCostContent = finopsItamPlugin.provide(
-  createRoutableExtension({
-    name: 'EntityFinopsItamCostContent',
-    component: () =>
-      import('./components/EntityCostContent').then(m => m.EntityCostContent),
-    mountPoint: costRouteRef,
-  }),
-);
+export const EntityFinopsItamCostContent: () => JSX.Element =
+  finopsItamPlugin.provide(
+    createRoutableExtension({
+      name: 'EntityFinopsItamCostContent',
+      component: () =>
+        import('./components/EntityCostContent').then(m => m.EntityCostContent),
+      mountPoint: costRouteRef,
+    }),
+  );
 
 /**
  * The Licenses tab for an entity page; mount it with `EntityLayout.Route path="/licenses"`.
  *
  * @public
  */
-export const EntityFinopsItamLicensesContent = finopsItamPlugin.provide(
-  createRoutableExtension({
-    name: 'EntityFinopsItamLicensesContent',
-    component: () =>
-      import('./components/EntityLicensesContent').then(
-        m => m.EntityLicensesContent,
-      ),
-    mountPoint: licensesRouteRef,
-  }),
-);
+export const EntityFinopsItamLicensesContent: () => JSX.Element =
+  finopsItamPlugin.provide(
+    createRoutableExtension({
+      name: 'EntityFinopsItamLicensesContent',
+      component: () =>
+        import('./components/EntityLicensesContent').then(
+          m => m.EntityLicensesContent,
+        ),
+      mountPoint: licensesRouteRef,
+    }),
+  );
 
 /**
  * The Onboarding card for an entity overview page.
  *
  * @public
  */
-export const EntityFinopsItamOnboardingCard = finopsItamPlugin.provide(
-  createComponentExtension({
-    name: 'EntityFinopsItamOnboardingCard',
-    component: {
-      lazy: () =>
-        import('./components/EntityOnboardingCard').then(
-          m => m.EntityOnboardingCard,
-        ),
-    },
-  }),
-);
+export const EntityFinopsItamOnboardingCard: () => JSX.Element =
+  finopsItamPlugin.provide(
+    createComponentExtension({
+      name: 'EntityFinopsItamOnboardingCard',
+      component: {
+        lazy: () =>
+          import('./components/EntityOnboardingCard').then(
+            m => m.EntityOnboardingCard,
+          ),
+      },
+    }),
+  );
 
 /**
  * The team cost tab for a Group page: the team's all-in cost over a chosen period and its
@@ -86,14 +90,17 @@ export const EntityFinopsItamOnboardingCard = finopsItamPlugin.provide(
  *
  * @public
  */
-export const EntityFinopsItamTeamCostContent = finopsItamPlugin.provide(
-  createRoutableExtension({
-    name: 'EntityFinopsItamTeamCostContent',
-    component: () =>
-      import('./components/TeamCostContent').then(m => m.EntityTeamCostContent),
-    mountPoint: teamCostRouteRef,
-  }),
-);
+export const EntityFinopsItamTeamCostContent: () => JSX.Element =
+  finopsItamPlugin.provide(
+    createRoutableExtension({
+      name: 'EntityFinopsItamTeamCostContent',
+      component: () =>
+        import('./components/TeamCostContent').then(
+          m => m.EntityTeamCostContent,
+        ),
+      mountPoint: teamCostRouteRef,
+    }),
+  );
 
 /**
  * The team cost card for a Group page overview: the last 30 days all-in, the change and the
@@ -101,12 +108,13 @@ export const EntityFinopsItamTeamCostContent = finopsItamPlugin.provide(
  *
  * @public
  */
-export const EntityFinopsItamTeamCostCard = finopsItamPlugin.provide(
-  createComponentExtension({
-    name: 'EntityFinopsItamTeamCostCard',
-    component: {
-      lazy: () =>
-        import('./components/TeamCostCard').then(m => m.EntityTeamCostCard),
-    },
-  }),
-);
+export const EntityFinopsItamTeamCostCard: () => JSX.Element =
+  finopsItamPlugin.provide(
+    createComponentExtension({
+      name: 'EntityFinopsItamTeamCostCard',
+      component: {
+        lazy: () =>
+          import('./components/TeamCostCard').then(m => m.EntityTeamCostCard),
+      },
+    }),
+  );
