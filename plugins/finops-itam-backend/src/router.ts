@@ -1,5 +1,5 @@
 import express from 'express';
-import Router from 'express-promise-router';
+import { createApiRouter } from './schema';
 import { FinopsItamRoutes } from './feature/FinopsItamFeature';
 
 /**
@@ -9,7 +9,7 @@ import { FinopsItamRoutes } from './feature/FinopsItamFeature';
 export async function createRouter(
   routes: FinopsItamRoutes[],
 ): Promise<express.Router> {
-  const router = Router();
+  const router = await createApiRouter();
   for (const binding of routes.filter(r => r.parsesOwnBody)) {
     binding.mount(router);
   }

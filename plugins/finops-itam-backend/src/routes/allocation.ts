@@ -4,7 +4,6 @@ import {
   finopsItamIngestionRunPermission,
   finopsItamReadPermission,
 } from '@finops-itam/plugin-finops-itam-common';
-import Router from 'express-promise-router';
 import { z } from 'zod';
 import { AllocationService } from '../allocation/AllocationService';
 import { CostQueryService } from '../allocation/CostQueryService';
@@ -14,6 +13,7 @@ import {
   resolvePeriod,
 } from '../allocation/costPeriod';
 import { RequirePermission } from '../permissions';
+import { createTypedRoutes } from '../schema';
 
 export interface AllocationRoutesOptions {
   allocation: Pick<AllocationService, 'run' | 'conflicts' | 'conflictCount'>;
@@ -29,7 +29,7 @@ const conflictsQuery = z.object({
 /** Allocation coverage and conflicts, and running allocation on demand. */
 export function createAllocationRoutes(options: AllocationRoutesOptions) {
   const { allocation, costQueries, requirePermission, auditor } = options;
-  const router = Router();
+  const router = createTypedRoutes();
 
   router.get('/allocation/coverage', async (req, res) => {
     await requirePermission(req, finopsItamReadPermission);

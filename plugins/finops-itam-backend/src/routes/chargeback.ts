@@ -1,9 +1,12 @@
 import { finopsItamReadPermission } from '@finops-itam/plugin-finops-itam-common';
-import Router from 'express-promise-router';
 import { z } from 'zod';
-import { ChargebackReport, chargebackCsv } from '../allocation/ChargebackReport';
+import {
+  ChargebackReport,
+  chargebackCsv,
+} from '../allocation/ChargebackReport';
 import { parseQuery } from '../allocation/costPeriod';
 import { RequirePermission } from '../permissions';
+import { createTypedRoutes } from '../schema';
 
 const chargebackQuery = z.object({
   month: z
@@ -20,7 +23,7 @@ export interface ChargebackRoutesOptions {
 /** `GET /chargeback?month=YYYY-MM&format=json|csv`: allocated cost per cost center. */
 export function createChargebackRoutes(options: ChargebackRoutesOptions) {
   const { chargebackReport, requirePermission } = options;
-  const router = Router();
+  const router = createTypedRoutes();
 
   router.get('/chargeback', async (req, res) => {
     await requirePermission(req, finopsItamReadPermission);
@@ -33,7 +36,10 @@ export function createChargebackRoutes(options: ChargebackRoutesOptions) {
     res
       .status(200)
       .type('text/csv; charset=utf-8')
-      .set('Content-Disposition', `attachment; filename="chargeback-${month}.csv"`)
+      .set(
+        'Content-Disposition',
+        `attachment; filename="chargeback-${month}.csv"`,
+      )
       .send(chargebackCsv(report));
   });
 

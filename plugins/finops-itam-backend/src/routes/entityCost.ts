@@ -1,6 +1,5 @@
 import { stringifyEntityRef } from '@backstage/catalog-model';
 import { finopsItamCostReadPermission } from '@finops-itam/plugin-finops-itam-common';
-import Router from 'express-promise-router';
 import { z } from 'zod';
 import { CostQueryService } from '../allocation/CostQueryService';
 import {
@@ -9,6 +8,7 @@ import {
   resolvePeriod,
 } from '../allocation/costPeriod';
 import { RequirePermission } from '../permissions';
+import { createTypedRoutes } from '../schema';
 
 const costQuery = periodQuery.extend({
   granularity: z.enum(['day', 'month']).default('day'),
@@ -25,7 +25,7 @@ export interface EntityCostRoutesOptions {
  */
 export function createEntityCostRoutes(options: EntityCostRoutesOptions) {
   const { costQueries, requirePermission } = options;
-  const router = Router();
+  const router = createTypedRoutes();
   const parseCostQuery = memoizedQueryParser(costQuery);
 
   router.get('/entities/:kind/:namespace/:name/cost', async (req, res) => {

@@ -1,9 +1,9 @@
-import Router from 'express-promise-router';
 import { HealthService } from '../services/HealthService';
+import { createTypedRoutes } from '../schema';
 
 /** `GET /health`: unauthenticated, for load balancers and the setup check. */
 export function createHealthRoutes(health: HealthService) {
-  const router = Router();
+  const router = createTypedRoutes();
   router.get('/health', async (_req, res) => {
     res.json(await health.check());
   });

@@ -6,7 +6,6 @@ import {
   finopsItamReadPermission,
 } from '@finops-itam/plugin-finops-itam-common';
 import { Request, RequestHandler, Response } from 'express';
-import Router from 'express-promise-router';
 import multer from 'multer';
 import { rm } from 'node:fs/promises';
 import os from 'node:os';
@@ -15,6 +14,7 @@ import { DatabaseCostStore } from '../database/DatabaseCostStore';
 import { IngestionService } from '../ingestion/IngestionService';
 import { SOURCE_ID_PATTERN } from '../sources/config';
 import { RequirePermission } from '../permissions';
+import { createTypedRoutes } from '../schema';
 
 /** 413: the error handler takes the status from `statusCode`. */
 class UploadTooLargeError extends CustomErrorBase {
@@ -123,7 +123,7 @@ export function createIngestionRoutes(options: IngestionRoutesOptions) {
     options.uploadLimitMb,
     options.uploadDirectory ?? os.tmpdir(),
   );
-  const router = Router();
+  const router = createTypedRoutes();
 
   router.post('/ingestions', async (req, res) => {
     const event = await auditor.createEvent({

@@ -9,10 +9,13 @@ import {
   finopsItamReadPermission,
 } from '@finops-itam/plugin-finops-itam-common';
 import { Request, Response } from 'express';
-import Router from 'express-promise-router';
-import { EntitlementRejectedError, LicenseService } from '../licenses/LicenseService';
+import {
+  EntitlementRejectedError,
+  LicenseService,
+} from '../licenses/LicenseService';
 import { PRODUCT_ID } from '../licenses/productSchema';
 import { RequirePermission } from '../permissions';
+import { createTypedRoutes } from '../schema';
 
 export interface LicenseRoutesOptions {
   licenses: LicenseService;
@@ -31,7 +34,12 @@ async function audited(
   meta: Record<string, string>,
   write: () => Promise<unknown>,
 ) {
-  const event = await auditor.createEvent({ eventId, severityLevel: 'medium', request: req, meta });
+  const event = await auditor.createEvent({
+    eventId,
+    severityLevel: 'medium',
+    request: req,
+    meta,
+  });
   try {
     const result = await write();
     await event.success();
@@ -57,18 +65,25 @@ async function audited(
 export function createLicenseRoutes(options: LicenseRoutesOptions) {
   const { licenses, requirePermission, auditor } = options;
   const changed = () => options.onLicensesChanged?.();
-  const router = Router();
+  const router = createTypedRoutes();
 
   router.get('/licenses/products', async (req, res) => {
     await requirePermission(req, finopsItamReadPermission);
-    const body: LicenseProductsResponse = { products: await licenses.listProducts() };
+    const body: LicenseProductsResponse = {
+      products: await licenses.listProducts(),
+    };
     res.json(body);
   });
 
   router.put('/licenses/products', async (req, res) => {
     await requirePermission(req, finopsItamLicenseManagePermission);
-    const stored = await audited(auditor, req, res, 'license-product-upsert', {}, () =>
-      licenses.upsertProducts(req.body),
+    const stored = await audited(
+      auditor,
+      req,
+      res,
+      'license-product-upsert',
+      {},
+      () => licenses.upsertProducts(req.body),
     );
     changed();
     res.json({ upserted: (stored as unknown[]).length });
@@ -76,7 +91,9 @@ export function createLicenseRoutes(options: LicenseRoutesOptions) {
 
   router.get('/licenses/entitlements', async (req, res) => {
     await requirePermission(req, finopsItamReadPermission);
-    const body: LicenseEntitlementsResponse = { entitlements: await licenses.listEntitlements() };
+    const body: LicenseEntitlementsResponse = {
+      entitlements: await licenses.listEntitlements(),
+    };
     res.json(body);
   });
 
@@ -84,17 +101,35 @@ export function createLicenseRoutes(options: LicenseRoutesOptions) {
     await requirePermission(req, finopsItamLicenseManagePermission);
     const list = Array.isArray(req.body) ? req.body : req.body?.entitlements;
     if (!Array.isArray(list) || list.length === 0) {
-      throw new InputError('Send a non-empty JSON array of entitlements, or { "entitlements": [...] }');
+      throw new InputError(
+        'Send a non-empty JSON array of entitlements, or { "entitlements": [...] }',
+      );
     }
-    const result = await audited(auditor, req, res, 'license-entitlement-upsert', {}, () =>
-      licenses.applyEntitlements(
-        [{ records: list.map((value: unknown, position: number) => ({ position, value })), positionName: 'record' }],
-        'api',
-      ),
+    const result = await audited(
+      auditor,
+      req,
+      res,
+      'license-entitlement-upsert',
+      {},
+      () =>
+        licenses.applyEntitlements(
+          [
+            {
+              records: list.map((value: unknown, position: number) => ({
+                position,
+                value,
+              })),
+              positionName: 'record',
+            },
+          ],
+          'api',
+        ),
     );
     if (!result) return;
     changed();
-    const body: EntitlementUpsertResponse = { upserted: (result as { upserted: number }).upserted };
+    const body: EntitlementUpsertResponse = {
+      upserted: (result as { upserted: number }).upserted,
+    };
     res.json(body);
   });
 
@@ -102,10 +137,17 @@ export function createLicenseRoutes(options: LicenseRoutesOptions) {
     await requirePermission(req, finopsItamLicenseManagePermission);
     const { productId } = req.params;
     if (!PRODUCT_ID.test(productId)) {
-      throw new InputError(`Product id "${productId}" is not lowercase kebab-case`);
+      throw new InputError(
+        `Product id "${productId}" is not lowercase kebab-case`,
+      );
     }
-    const count = await audited(auditor, req, res, 'license-seat-import', { productId }, () =>
-      licenses.replaceSeats(productId, req.body),
+    const count = await audited(
+      auditor,
+      req,
+      res,
+      'license-seat-import',
+      { productId },
+      () => licenses.replaceSeats(productId, req.body),
     );
     changed();
     res.json({ productId, seats: count });
@@ -128,7 +170,9 @@ export function createLicenseRoutes(options: LicenseRoutesOptions) {
 
   router.get('/licenses/unknown-products', async (req, res) => {
     await requirePermission(req, finopsItamReadPermission);
-    const body: UnknownLicenseProductsResponse = { items: await licenses.unknownProducts() };
+    const body: UnknownLicenseProductsResponse = {
+      items: await licenses.unknownProducts(),
+    };
     res.json(body);
   });
 

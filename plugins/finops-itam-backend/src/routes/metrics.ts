@@ -6,13 +6,13 @@ import {
   finopsItamMetricsWritePermission,
 } from '@finops-itam/plugin-finops-itam-common';
 import express from 'express';
-import Router from 'express-promise-router';
 import { DatabaseMetricStore } from '../metrics/DatabaseMetricStore';
 import {
   metricNameProblem,
   validateMetricRows,
 } from '../metrics/metricValidation';
 import { RequirePermission } from '../permissions';
+import { createTypedRoutes } from '../schema';
 
 /** A year of daily values for a few hundred entities fits; anything larger belongs in a CSV source. */
 export const MAX_METRIC_VALUES = 100_000;
@@ -60,7 +60,7 @@ function rejectionBody(
 export function createMetricsRoutes(options: MetricsRoutesOptions) {
   const { metricStore, requirePermission, auditor } = options;
   const now = options.now ?? (() => new Date());
-  const router = Router();
+  const router = createTypedRoutes();
 
   router.put(
     '/metrics/:name',

@@ -3,11 +3,11 @@ import {
   finopsItamIngestionRunPermission,
   finopsItamReadPermission,
 } from '@finops-itam/plugin-finops-itam-common';
-import Router from 'express-promise-router';
 import { CostSourceRunner } from '../sources/CostSourceRunner';
 import { CostSourceStatusReader } from '../sources/CostSourceStatusReader';
 import { CostSourceRunResult } from '../sources/types';
 import { RequirePermission } from '../permissions';
+import { createTypedRoutes } from '../schema';
 
 /** A skipped run is a success; a rejected delivery is the caller's data, a failure ours. */
 const HTTP_STATUS: Record<CostSourceRunResult['status'], number> = {
@@ -25,7 +25,7 @@ export function createSourcesRoutes(options: {
   auditor: AuditorService;
 }) {
   const { runner, statuses, requirePermission, auditor } = options;
-  const router = Router();
+  const router = createTypedRoutes();
 
   router.get('/sources', async (req, res) => {
     await requirePermission(req, finopsItamReadPermission);

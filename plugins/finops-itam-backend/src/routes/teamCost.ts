@@ -1,7 +1,6 @@
 import { parseEntityRef, stringifyEntityRef } from '@backstage/catalog-model';
 import { InputError } from '@backstage/errors';
 import { finopsItamCostReadPermission } from '@finops-itam/plugin-finops-itam-common';
-import Router from 'express-promise-router';
 import {
   parseQuery,
   periodQuery,
@@ -9,6 +8,7 @@ import {
 } from '../allocation/costPeriod';
 import { TeamCostService } from '../teams/TeamCostService';
 import { RequirePermission } from '../permissions';
+import { createTypedRoutes } from '../schema';
 
 export interface TeamCostRoutesOptions {
   teamCosts: Pick<TeamCostService, 'teamCost'>;
@@ -55,7 +55,7 @@ function groupRefOf(namespace: string, name: string) {
  */
 export function createTeamCostRoutes(options: TeamCostRoutesOptions) {
   const { teamCosts, requirePermission } = options;
-  const router = Router();
+  const router = createTypedRoutes();
 
   router.get('/teams/:namespace/:name/cost', async (req, res) => {
     const group = groupRefOf(req.params.namespace, req.params.name);

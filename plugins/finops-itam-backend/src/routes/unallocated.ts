@@ -1,9 +1,13 @@
 import { finopsItamReadPermission } from '@finops-itam/plugin-finops-itam-common';
-import Router from 'express-promise-router';
 import { z } from 'zod';
-import { parseQuery, periodQuery, resolvePeriod } from '../allocation/costPeriod';
+import {
+  parseQuery,
+  periodQuery,
+  resolvePeriod,
+} from '../allocation/costPeriod';
 import { UnallocatedReport } from '../allocation/UnallocatedReport';
 import { RequirePermission } from '../permissions';
+import { createTypedRoutes } from '../schema';
 
 const unallocatedQuery = periodQuery.omit({ basis: true }).extend({
   limit: z.coerce.number().int().min(1).max(500).default(50),
@@ -17,13 +21,16 @@ export interface UnallocatedRoutesOptions {
 /** `GET /allocation/unallocated`: what allocation could not place, and the tags missing. */
 export function createUnallocatedRoutes(options: UnallocatedRoutesOptions) {
   const { unallocatedReport, requirePermission } = options;
-  const router = Router();
+  const router = createTypedRoutes();
 
   router.get('/allocation/unallocated', async (req, res) => {
     await requirePermission(req, finopsItamReadPermission);
     const query = parseQuery(unallocatedQuery, req.query);
     res.json(
-      await unallocatedReport.unallocated({ ...resolvePeriod(query), limit: query.limit }),
+      await unallocatedReport.unallocated({
+        ...resolvePeriod(query),
+        limit: query.limit,
+      }),
     );
   });
 

@@ -1,6 +1,5 @@
 import { stringifyEntityRef } from '@backstage/catalog-model';
 import { finopsItamCostReadPermission } from '@finops-itam/plugin-finops-itam-common';
-import Router from 'express-promise-router';
 import { z } from 'zod';
 import {
   parseQuery,
@@ -9,6 +8,7 @@ import {
 } from '../allocation/costPeriod';
 import { UnitCostService } from '../metrics/UnitCostService';
 import { RequirePermission } from '../permissions';
+import { createTypedRoutes } from '../schema';
 
 const unitCostQuery = periodQuery.extend({
   granularity: z.enum(['day', 'month']).default('day'),
@@ -25,7 +25,7 @@ export interface UnitCostRoutesOptions {
  */
 export function createUnitCostRoutes(options: UnitCostRoutesOptions) {
   const { unitCosts, requirePermission } = options;
-  const router = Router();
+  const router = createTypedRoutes();
 
   router.get('/entities/:kind/:namespace/:name/unit-cost', async (req, res) => {
     const { kind, namespace, name } = req.params;

@@ -170,30 +170,7 @@ export const spec = {
         summary:
           'Ingests one uploaded cost export. Needs finops-itam.ingestion.run; audited as cost-upload.',
         description:
-          'Multipart upload. The permission is checked before the body is read, and the route checks the fields itself: 400 without `file`, 413 over finopsItam.ingestion.uploadLimitMb.',
-        requestBody: {
-          required: false,
-          content: {
-            'multipart/form-data': {
-              schema: {
-                type: 'object',
-                properties: {
-                  file: {
-                    type: 'string',
-                    format: 'binary',
-                    description:
-                      'The export (FOCUS CSV, CSV.gz or Parquet). Required.',
-                  },
-                  source: {
-                    type: 'string',
-                    description:
-                      'A label, lowercase kebab-case; `upload` when left out.',
-                  },
-                },
-              },
-            },
-          },
-        },
+          'A multipart/form-data upload of one export: field `file` (required; FOCUS CSV, CSV.gz or Parquet) and field `source` (optional label, lowercase kebab-case, `upload` when left out). The body is not described as a request body on purpose: the route reads it only after the permission check, straight to disk, and checks the fields itself, so that any other body is a 400 naming the missing `file`, and a file over finopsItam.ingestion.uploadLimitMb a 413.',
         responses: {
           '201': {
             description: 'The file was ingested.',
@@ -786,7 +763,8 @@ export const spec = {
         summary:
           'Replaces the given entity-days of a business metric, all or nothing. Needs finops-itam.metrics.write; audited as metric-values-write.',
         description:
-          'The route checks the name (1–128 of a-z 0-9 - _) and every value itself, so that a 400 lists every rejected row with its index; nothing is stored then. At most 100,000 values and 20 MB.',
+          'The route checks the name (1–128 of a-z 0-9 - _) and every value itself, so that a 400 lists every rejected row with its index; nothing is stored then. At most 100,000 values and 20 MB. Each value is a `MetricValue`.',
+        'x-body-limit': '20mb',
         parameters: [
           {
             name: 'name',
@@ -802,7 +780,8 @@ export const spec = {
           content: {
             'application/json': {
               schema: {
-                $ref: '#/components/schemas/MetricValuesRequest',
+                description:
+                  '`{ "values": [MetricValue] }`; any JSON is accepted here and checked by the route, which answers every problem at once.',
               },
             },
           },

@@ -81,7 +81,7 @@ export interface paths {
     put?: never;
     /**
      * Ingests one uploaded cost export. Needs finops-itam.ingestion.run; audited as cost-upload.
-     * @description Multipart upload. The permission is checked before the body is read, and the route checks the fields itself: 400 without `file`, 413 over finopsItam.ingestion.uploadLimitMb.
+     * @description A multipart/form-data upload of one export: field `file` (required; FOCUS CSV, CSV.gz or Parquet) and field `source` (optional label, lowercase kebab-case, `upload` when left out). The body is not described as a request body on purpose: the route reads it only after the permission check, straight to disk, and checks the fields itself, so that any other body is a 400 naming the missing `file`, and a file over finopsItam.ingestion.uploadLimitMb a 413.
      */
     post: operations['UploadCostFile'];
     delete?: never;
@@ -300,7 +300,7 @@ export interface paths {
     get?: never;
     /**
      * Replaces the given entity-days of a business metric, all or nothing. Needs finops-itam.metrics.write; audited as metric-values-write.
-     * @description The route checks the name (1–128 of a-z 0-9 - _) and every value itself, so that a 400 lists every rejected row with its index; nothing is stored then. At most 100,000 values and 20 MB.
+     * @description The route checks the name (1–128 of a-z 0-9 - _) and every value itself, so that a 400 lists every rejected row with its index; nothing is stored then. At most 100,000 values and 20 MB. Each value is a `MetricValue`.
      */
     put: operations['PutMetricValues'];
     post?: never;
@@ -1577,19 +1577,7 @@ export interface operations {
       path?: never;
       cookie?: never;
     };
-    requestBody?: {
-      content: {
-        'multipart/form-data': {
-          /**
-           * Format: binary
-           * @description The export (FOCUS CSV, CSV.gz or Parquet). Required.
-           */
-          file?: string;
-          /** @description A label, lowercase kebab-case; `upload` when left out. */
-          source?: string;
-        };
-      };
-    };
+    requestBody?: never;
     responses: {
       /** @description The file was ingested. */
       201: {
@@ -1943,7 +1931,7 @@ export interface operations {
     };
     requestBody: {
       content: {
-        'application/json': components['schemas']['MetricValuesRequest'];
+        'application/json': unknown;
       };
     };
     responses: {

@@ -1,0 +1,2 @@
+export { createApiRouter, createTypedRoutes } from './createApiRouter';
+export type { FinopsItamApiRouter } from './createApiRouter';
