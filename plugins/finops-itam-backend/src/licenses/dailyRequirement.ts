@@ -70,12 +70,19 @@ export function dailyRequirement(input: {
   const extra = input.extraDays ?? new Set<string>();
   const buckets = new Map<string, Map<string, Map<string, Bucket>>>();
   const allDays = from <= to ? eachDay(from, to) : [];
-  const bucketOf = (productId: string, day: string, c: Consumption) => {
+  const productBuckets = (productId: string) => {
     let ofProduct = buckets.get(productId);
     if (!ofProduct) buckets.set(productId, (ofProduct = new Map()));
+    return ofProduct;
+  };
+  const bucketOf = (
+    ofProduct: Map<string, Map<string, Bucket>>,
+    day: string,
+    key: string,
+    c: Consumption,
+  ) => {
     let ofDay = ofProduct.get(day);
     if (!ofDay) ofProduct.set(day, (ofDay = new Map()));
-    const key = shareKey(c.model, c.entityRef);
     let bucket = ofDay.get(key);
     if (!bucket)
       ofDay.set(
@@ -100,32 +107,23 @@ export function dailyRequirement(input: {
     if (hosts.addBilledDays(product, c, from, to)) continue;
     const pooled = Boolean(c.resource) && poolsVms(product);
     if (!pooled && c.counted === 0) continue;
-    let ofProduct = buckets.get(c.productId);
-    if (!ofProduct) buckets.set(c.productId, (ofProduct = new Map()));
+    const ofProduct = productBuckets(c.productId);
     const key = shareKey(c.model, c.entityRef);
-    const days = c.resource ? c.resource.days : allDays;
-    for (const day of days) {
+    for (const day of c.resource ? c.resource.days : allDays) {
       if ((day < from || day > to) && !extra.has(day)) continue;
-      let ofDay = ofProduct.get(day);
-      if (!ofDay) ofProduct.set(day, (ofDay = new Map()));
-      let bucket = ofDay.get(key);
-      if (!bucket)
-        ofDay.set(
-          key,
-          (bucket = {
-            entityRef: c.entityRef,
-            model: c.model,
-            quantity: 0,
-            vms: 0,
-          }),
-        );
+      const bucket = bucketOf(ofProduct, day, key, c);
       if (pooled) bucket.vms += 1;
       else bucket.quantity += c.counted;
     }
   }
-  for (const { consumption, day, quantity } of hosts.shares()) {
+  for (const { consumption: c, day, quantity } of hosts.shares()) {
     if (quantity > 0)
-      bucketOf(consumption.productId, day, consumption).quantity += quantity;
+      bucketOf(
+        productBuckets(c.productId),
+        day,
+        shareKey(c.model, c.entityRef),
+        c,
+      ).quantity += quantity;
   }
 
   const result: DailyRequirement = new Map();
