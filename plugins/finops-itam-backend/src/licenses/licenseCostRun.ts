@@ -179,15 +179,10 @@ export async function runLicenseCost(
     });
     const rows: StoredRequirementShare[] = neededShares(daily);
     write.shares.push({ ...range, rows });
-    for (const row of rows) {
-      let days = freshShares.get(row.productId);
-      if (!days) freshShares.set(row.productId, (days = new Map()));
-      const day = days.get(row.day) ?? {
-        productRequired: row.productRequired,
-        entities: [],
-      };
-      day.entities.push({ entityRef: row.entityRef, weight: row.weight });
-      days.set(row.day, day);
+    for (const productId of new Set(rows.map(r => r.productId))) {
+      const days = freshShares.get(productId) ?? new Map();
+      const ofMonth = toDayShares(rows.filter(r => r.productId === productId));
+      freshShares.set(productId, new Map([...days, ...ofMonth]));
     }
     write.state.set(monthState(month), JSON.stringify(basisOf(month)));
   }
