@@ -6,9 +6,6 @@ const DIGESTS = 'finops_itam_output_digests';
 /** What a shared-cost pool's split is stored under. */
 export const sharedPoolDigestName = (poolId: string) => `shared-pool:${poolId}`;
 
-/** The daily license cost's. */
-export const LICENSE_DAILY_COST_DIGEST = 'license-daily-cost';
-
 /**
  * SHA-256 of rows, whatever their order: each row is a list of fields, joined with a
  * separator no field contains, and the lines are sorted before hashing.

@@ -5,15 +5,8 @@ import {
 } from '@finops-itam/plugin-finops-itam-common';
 import { Knex } from 'knex';
 import { bumpCostDataVersion } from '../database/costDataVersion';
-import {
-  LICENSE_DAILY_COST_DIGEST,
-  digestRows,
-  readDigest,
-  writeDigest,
-} from '../database/outputDigests';
 import { normalizeAmount } from '../money';
 import { LicenseProductOverrideStore } from './LicenseProductCatalog';
-import { paymentsOf } from './licensePayments';
 
 /** Entitlements written by `PUT /licenses/entitlements` carry this source id. */
 export const API_SOURCE_ID = 'api';
@@ -205,61 +198,6 @@ export class DatabaseLicenseStore implements LicenseProductOverrideStore {
       })
       .onConflict('id')
       .merge();
-  }
-
-  /**
-   * Replaces all daily license cost in one transaction: readers never see half a run.
-   * Rows equal to the stored ones (same digest) are not rewritten, and cached cost answers
-   * stay valid. Says whether anything was written.
-   */
-  async replaceDailyCost(rows: LicenseDailyCostRow[]): Promise<boolean> {
-    return this.db.transaction(async tx => {
-      // The billed basis reads the entitlements' payments with these rows: a changed
-      // schedule must raise the cost data version even when the amortized rows stay equal.
-      const payments = (await tx(ENTITLEMENTS).select('definition')).flatMap(
-        row => {
-          const entitlement: LicenseEntitlement = JSON.parse(row.definition);
-          return paymentsOf(entitlement).map(p => [
-            'payment',
-            entitlement.id,
-            p.date,
-            p.amount,
-            entitlement.cost.currency,
-          ]);
-        },
-      );
-      const digest = digestRows([
-        ...rows.map(r => [
-          r.entitlementId,
-          r.productId,
-          r.entityRef,
-          r.day,
-          r.currency,
-          r.amount,
-          r.shelfware,
-        ]),
-        ...payments,
-      ]);
-      if ((await readDigest(tx, LICENSE_DAILY_COST_DIGEST)) === digest) {
-        return false;
-      }
-      await tx(DAILY_COST).delete();
-      const records = rows.map(row => ({
-        entitlement_id: row.entitlementId,
-        product_id: row.productId,
-        entity_ref: row.entityRef,
-        day: row.day,
-        currency: row.currency,
-        amount: row.amount,
-        shelfware: row.shelfware,
-      }));
-      for (let i = 0; i < records.length; i += BATCH) {
-        await tx(DAILY_COST).insert(records.slice(i, i + BATCH));
-      }
-      await writeDigest(tx, LICENSE_DAILY_COST_DIGEST, digest);
-      await bumpCostDataVersion(tx);
-      return true;
-    });
   }
 
   /**
