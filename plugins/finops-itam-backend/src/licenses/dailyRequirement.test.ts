@@ -444,6 +444,81 @@ describe('daily license requirement', () => {
   );
 
   it.each(databases.eachSupportedId())(
+    'a new declaration counts from the open month on; closed months keep their split, on %p',
+    async databaseId => {
+      const knex: Knex = await databases.init(databaseId);
+      await knex.migrate.latest(migrationConfig);
+      await insertLicensedVms(knex, [
+        {
+          name: 'sql-b',
+          entityRef: 'component:default/b',
+          days: daysFrom('2026-10-01', 57),
+          tags: byolTags(SQL_ENT),
+          details: { CoreCount: 4 },
+        },
+      ]);
+      const first = licenseServiceFor(knex, entities);
+      await applyEntitlements(first.service, [yearEntitlement()]);
+      await first.service.recomputeCost();
+      const october = await costLines(
+        first.store,
+        'component:default/b',
+        '2026-10-01',
+        '2026-10-31',
+      );
+      expect(october).toHaveLength(31);
+
+      // c now declares 4 cores (say, on premises): 8 needed, 4 entitled from November on.
+      const declaring = entities.map(e =>
+        e.metadata.name === 'c'
+          ? {
+              ...e,
+              metadata: {
+                ...e.metadata,
+                annotations: { 'finops-itam.io/licenses': `${SQL_ENT}=4` },
+              },
+            }
+          : e,
+      );
+      const second = licenseServiceFor(knex, declaring);
+      await second.service.recomputeCost();
+      expect(
+        await costLines(
+          second.store,
+          'component:default/b',
+          '2026-10-01',
+          '2026-10-31',
+        ),
+      ).toEqual(october);
+      expect(
+        await costLines(
+          second.store,
+          'component:default/c',
+          '2026-10-01',
+          '2026-10-31',
+        ),
+      ).toEqual([]);
+      expect(
+        await costLines(
+          second.store,
+          'component:default/c',
+          '2026-11-02',
+          '2026-11-02',
+        ),
+      ).toEqual(['2026-11-02 0.5']);
+      expect(
+        await costLines(
+          second.store,
+          'component:default/b',
+          '2026-11-02',
+          '2026-11-02',
+        ),
+      ).toEqual(['2026-11-02 0.5']);
+      await knex.destroy();
+    },
+  );
+
+  it.each(databases.eachSupportedId())(
     'a day is charged by that day’s requirement: A carries January–June, B from October 1, the owner the unused days, on %p',
     async databaseId => {
       const knex: Knex = await databases.init(databaseId);
