@@ -29,6 +29,9 @@ step() {
 
 step "type-check" yarn tsc --noEmit
 step "lint" yarn backstage-cli repo lint
+# The HTTP contract: generated code in step with openapi.yaml (`yarn openapi:generate`), and
+# the spec passing Backstage's OpenAPI lint.
+step "api contract" yarn openapi:check
 # A public API change must come with its regenerated report (`yarn build:api-reports`).
 step "api reports" bash scripts/api-reports.sh --ci
 # Formatting with the repository's prettier config (.prettierignore lists generated files).

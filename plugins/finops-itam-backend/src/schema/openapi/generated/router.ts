@@ -1513,6 +1513,12 @@ export const spec = {
             description:
               'Milliseconds per phase (catalog, facts, pools, rollup).',
           },
+          rollup: {
+            type: 'string',
+            enum: ['incremental', 'months', 'rebuilt'],
+            description:
+              'How the daily rollup was brought up to date: `incremental` (only moved cost, when no facts were added or removed since the previous run), `months` (moved cost, and the months whose facts an ingestion or retention changed rebuilt) or `rebuilt`.',
+          },
         },
         required: [
           'status',

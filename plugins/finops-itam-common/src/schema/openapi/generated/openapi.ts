@@ -549,6 +549,11 @@ export interface components {
       phasesMs?: {
         [key: string]: number;
       };
+      /**
+       * @description How the daily rollup was brought up to date: `incremental` (only moved cost, when no facts were added or removed since the previous run), `months` (moved cost, and the months whose facts an ingestion or retention changed rebuilt) or `rebuilt`.
+       * @enum {string}
+       */
+      rollup?: 'incremental' | 'months' | 'rebuilt';
     };
     /**
      * @description Whether allocation has caught up with the catalog and the ingested facts: `running` while a run is in progress or facts wait to be allocated, `never-run` before the first run.
