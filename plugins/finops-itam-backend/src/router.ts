@@ -3,18 +3,15 @@ import { createApiRouter } from './schema';
 import { FinopsItamRoutes } from './feature/FinopsItamFeature';
 
 /**
- * Mounts every feature's endpoints: first those that parse their own bodies, then the
- * default JSON parser, then the rest, each group in the order given.
+ * Mounts every feature's endpoints, in the order given, on the contract's router, which
+ * validates each request against the spec and parses JSON bodies up to each operation's
+ * limit (`x-body-limit`, e.g. metric uploads) before a handler sees it.
  */
 export async function createRouter(
   routes: FinopsItamRoutes[],
 ): Promise<express.Router> {
   const router = await createApiRouter();
-  for (const binding of routes.filter(r => r.parsesOwnBody)) {
-    binding.mount(router);
-  }
-  router.use(express.json());
-  for (const binding of routes.filter(r => !r.parsesOwnBody)) {
+  for (const binding of routes) {
     binding.mount(router);
   }
   return router;

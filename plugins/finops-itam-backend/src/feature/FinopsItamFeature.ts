@@ -24,11 +24,6 @@ export type FinopsItamTask = SchedulerServiceTaskScheduleDefinition &
 export interface FinopsItamRoutes {
   /** Adds the feature's endpoints to `router`. */
   mount(router: express.Router): void;
-  /**
-   * True when the endpoints parse their own request bodies (a larger upload limit): they are
-   * mounted before the router's default JSON parser, which would otherwise refuse them first.
-   */
-  parsesOwnBody?: boolean;
 }
 
 /** A path that answers without credentials (`httpRouter.addAuthPolicy`). */

@@ -32,8 +32,6 @@ export const createMetricsFeature: FinopsItamFeatureFactory = core => {
     id: 'metrics',
     routes: [
       {
-        // Metric uploads have their own, larger body limit than the default JSON parser's.
-        parsesOwnBody: true,
         mount: router =>
           router.use(
             createMetricsRoutes({
