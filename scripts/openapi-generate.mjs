@@ -4,7 +4,8 @@
  * plugins/finops-itam-backend/src/schema/openapi.yaml:
  *
  * - plugins/finops-itam-common/src/schema/openapi/generated/: the models (one type per
- *   schema, plus `paths` and `components` for typed clients), written by openapi-typescript;
+ *   schema, plus `paths` and `components`), written by openapi-typescript, and
+ *   `DefaultApiClient`, one method per operation, in the shape of repo-tools' `--client-package`;
  * - plugins/finops-itam-backend/src/schema/openapi/generated/: the spec as a constant, the
  *   map of endpoints to their parameter, body and answer types, and `createOpenApiRouter()`,
  *   in the shape `backstage-repo-tools package schema openapi generate --server` writes.
@@ -52,15 +53,20 @@ async function commonFiles(spec) {
     alphabetize: false,
     exportType: false,
   });
-  // openapi-typescript leaves its declarations untagged; the API reports want a release tag.
-  const declarations = astToString(ast).replace(
-    /^export (interface|type) (\w+)/gm,
-    '/** @public */\nexport $1 $2',
-  );
+  // openapi-typescript leaves its declarations untagged (the API reports want a release tag)
+  // and writes JSDoc tags TSDoc does not define: its descriptions become plain comments.
+  const declarations = astToString(ast)
+    .replace(/^export (interface|type) (\w+)/gm, '/** @public */\nexport $1 $2')
+    .replace(/@description /g, '')
+    .replace(/^\s*\* @enum \{\w+\}\n/gm, '')
+    .replace(/\/\*\* @enum \{\w+\} \*\/\n/g, '')
+    .replace(/@example /g, 'For example: ')
+    .replace(/(\w)@(\w)/g, '$1\\@$2');
   const aliases = Object.entries(spec.components.schemas).map(
     ([name, schema]) => {
       const summary = (schema.description ?? name)
         .replace(/\*\//g, '*\\/')
+        .replace(/(\w)@(\w)/g, '$1\\@$2')
         .split('\n')
         .map(line => ` * ${line}`.trimEnd())
         .join('\n');
@@ -72,8 +78,119 @@ async function commonFiles(spec) {
     'models.ts': `${HEADER}\nimport type { components } from './openapi';\n\n${aliases.join(
       '\n',
     )}`,
-    'index.ts': `${HEADER}\nexport type { paths, components, operations } from './openapi';\nexport type * from './models';\n`,
+    'apis/Api.client.ts': clientFile(spec),
+    'index.ts': `${HEADER}\nexport type { paths, components, operations } from './openapi';\nexport type * from './models';\nexport * from './apis/Api.client';\n`,
   };
+}
+
+const lowerFirst = text => text.charAt(0).toLowerCase() + text.slice(1);
+
+/**
+ * A method per operation: the path and query typed by the spec, the answer typed by its
+ * success response. Operations marked `x-client: false` (the multipart upload) have none.
+ */
+function clientMethod(route, method, operation, spec) {
+  const op = `paths['${route}']['${method}']`;
+  const parameters = (operation.parameters ?? []).map(p =>
+    p.$ref ? resolveRef(spec, p.$ref) : p,
+  );
+  const hasPath = parameters.some(p => p.in === 'path');
+  const hasQuery = parameters.some(p => p.in === 'query');
+  const hasBody = Boolean(operation.requestBody?.content?.['application/json']);
+  const fields = [];
+  if (hasPath) fields.push(`path: ${op}['parameters']['path'];`);
+  if (hasQuery) {
+    const required = parameters.some(p => p.in === 'query' && p.required);
+    fields.push(`query${required ? '' : '?'}: ${op}['parameters']['query'];`);
+  }
+  if (hasBody) {
+    fields.push(
+      `body: NonNullable<${op}['requestBody']>['content']['application/json'];`,
+    );
+  }
+  const success = Object.keys(operation.responses).find(status =>
+    /^2/.test(status),
+  );
+  const answer = operation.responses[success]?.content?.['application/json']
+    ? `${op}['responses'][${success}]['content']['application/json']`
+    : 'unknown';
+  const url = route.replace(
+    /\{(\w+)\}/g,
+    (_, name) => `\${encodeURIComponent(request.path.${name})}`,
+  );
+  const init =
+    method === 'get'
+      ? ''
+      : hasBody
+      ? `, { method: '${method.toUpperCase()}', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(request.body) }`
+      : `, { method: '${method.toUpperCase()}' }`;
+  const requestParam =
+    fields.length > 0 ? `request: {\n${fields.join('\n')}\n}` : '';
+  const query = hasQuery ? '${queryString(request.query)}' : '';
+  return `  /**
+   * ${(operation.summary ?? operation.operationId).replace(/\*\//g, '*\\/')}
+   */
+  async ${lowerFirst(
+    operation.operationId,
+  )}(${requestParam}): Promise<TypedResponse<${answer}>> {
+    const baseUrl = await this.discoveryApi.getBaseUrl(pluginId);
+    return this.fetchApi.fetch(\`\${baseUrl}${url}${query}\`${init});
+  }
+`;
+}
+
+function clientFile(spec) {
+  const methods = [];
+  for (const [route, item] of Object.entries(spec.paths)) {
+    for (const method of METHODS) {
+      const operation = item[method];
+      if (!operation || operation['x-client'] === false) continue;
+      methods.push(clientMethod(route, method, operation, spec));
+    }
+  }
+  return `${HEADER}
+import type { paths } from '../openapi';
+
+const pluginId = 'finops-itam';
+
+/**
+ * A \`fetch\` answer whose \`json()\` is typed by the contract.
+ * @public
+ */
+export type TypedResponse<T> = Omit<Response, 'json'> & {
+  json: () => Promise<T>;
+};
+
+/** Appends the set values as query parameters, in the order given. */
+function queryString(query: object | undefined): string {
+  const search = new URLSearchParams();
+  for (const [key, value] of Object.entries(query ?? {})) {
+    if (value !== undefined && value !== '') search.set(key, String(value));
+  }
+  const text = search.toString();
+  return text ? \`?\${text}\` : '';
+}
+
+/**
+ * The finops-itam backend's HTTP API, one method per operation of its contract. Answers
+ * are returned as they come, errors included: check \`ok\` before reading them.
+ * @public
+ */
+export class DefaultApiClient {
+  private readonly discoveryApi: { getBaseUrl(pluginId: string): Promise<string> };
+  private readonly fetchApi: { fetch: typeof fetch };
+
+  constructor(options: {
+    discoveryApi: { getBaseUrl(pluginId: string): Promise<string> };
+    fetchApi?: { fetch: typeof fetch };
+  }) {
+    this.discoveryApi = options.discoveryApi;
+    this.fetchApi = options.fetchApi ?? { fetch };
+  }
+
+${methods.join('\n')}
+}
+`;
 }
 
 /** Each operation's path, query, body and answer types, keyed like repo-tools' `EndpointMap`. */

@@ -3,33 +3,47 @@ import { DiscoveryApi, FetchApi } from '@backstage/core-plugin-api';
 import { ResponseError } from '@backstage/errors';
 import {
   CostSourceStatus,
+  DefaultApiClient,
   EntityCostResponse,
   EntityLicensesResponse,
-  FINOPS_ITAM_PLUGIN_ID,
   HealthResponse,
   TeamCostResponse,
+  TypedResponse,
   UnitCostResponse,
   healthResponseSchema,
 } from '@finops-itam/plugin-finops-itam-common';
 import { EntityCostOptions, FinopsItamApi } from './FinopsItamApi';
 
+/** The answer's body, or a `ResponseError` carrying the backend's error. */
+async function bodyOf<T>(response: TypedResponse<T>): Promise<T> {
+  if (!response.ok) {
+    throw await ResponseError.fromResponse(response);
+  }
+  return response.json();
+}
+
+/** The path parameters of an entity's routes. */
+const entityPath = (ref: CompoundEntityRef) => ({
+  kind: ref.kind,
+  namespace: ref.namespace,
+  name: ref.name,
+});
+
 /**
  * Default {@link FinopsItamApi} implementation, talking to the finops-itam backend plugin
- * found through the discovery API.
+ * found through the discovery API, through the client generated from its contract.
  *
  * @public
  */
 export class FinopsItamClient implements FinopsItamApi {
-  private readonly discoveryApi: DiscoveryApi;
-  private readonly fetchApi: FetchApi;
+  private readonly api: DefaultApiClient;
 
   constructor(options: { discoveryApi: DiscoveryApi; fetchApi: FetchApi }) {
-    this.discoveryApi = options.discoveryApi;
-    this.fetchApi = options.fetchApi;
+    this.api = new DefaultApiClient(options);
   }
 
   async getHealth(): Promise<HealthResponse> {
-    const body = await this.get('/health');
+    const body: unknown = await bodyOf(await this.api.getHealth());
     const parsed = healthResponseSchema.safeParse(body);
     if (!parsed.success) {
       // A reachable server that answers something else is most likely a different or
@@ -45,66 +59,47 @@ export class FinopsItamClient implements FinopsItamApi {
     entityRef: CompoundEntityRef,
     options: EntityCostOptions = {},
   ): Promise<EntityCostResponse> {
-    return (await this.get(
-      withQuery(entityPath(entityRef, 'cost'), options),
-    )) as EntityCostResponse;
+    return bodyOf(
+      await this.api.getEntityCost({
+        path: entityPath(entityRef),
+        query: options,
+      }),
+    );
   }
 
   async getUnitCost(
     entityRef: CompoundEntityRef,
     options: Omit<EntityCostOptions, 'basis'> = {},
   ): Promise<UnitCostResponse> {
-    return (await this.get(
-      withQuery(entityPath(entityRef, 'unit-cost'), options),
-    )) as UnitCostResponse;
+    return bodyOf(
+      await this.api.getEntityUnitCost({
+        path: entityPath(entityRef),
+        query: options,
+      }),
+    );
   }
 
   async getEntityLicenses(
     entityRef: CompoundEntityRef,
   ): Promise<EntityLicensesResponse> {
-    return (await this.get(
-      entityPath(entityRef, 'licenses'),
-    )) as EntityLicensesResponse;
+    return bodyOf(
+      await this.api.getEntityLicenses({ path: entityPath(entityRef) }),
+    );
   }
 
   async getTeamCost(
     groupRef: CompoundEntityRef,
     options: Pick<EntityCostOptions, 'from' | 'to'> = {},
   ): Promise<TeamCostResponse> {
-    const path = ['teams', groupRef.namespace, groupRef.name, 'cost']
-      .map(encodeURIComponent)
-      .join('/');
-    return (await this.get(withQuery(`/${path}`, options))) as TeamCostResponse;
+    return bodyOf(
+      await this.api.getTeamCost({
+        path: { namespace: groupRef.namespace, name: groupRef.name },
+        query: options,
+      }),
+    );
   }
 
   async getCostSources(): Promise<CostSourceStatus[]> {
-    return (await this.get('/sources')) as CostSourceStatus[];
+    return bodyOf(await this.api.listCostSources());
   }
-
-  private async get(path: string): Promise<unknown> {
-    const baseUrl = await this.discoveryApi.getBaseUrl(FINOPS_ITAM_PLUGIN_ID);
-    const response = await this.fetchApi.fetch(`${baseUrl}${path}`);
-    if (!response.ok) {
-      throw await ResponseError.fromResponse(response);
-    }
-    return response.json();
-  }
-}
-
-/** `/entities/:kind/:namespace/:name/<resource>`, each part URL-encoded. */
-function entityPath(entityRef: CompoundEntityRef, resource: string): string {
-  const parts = [entityRef.kind, entityRef.namespace, entityRef.name, resource];
-  return `/entities/${parts.map(encodeURIComponent).join('/')}`;
-}
-
-/** Appends the options that are set as query parameters. */
-function withQuery(path: string, options: object): string {
-  const query = new URLSearchParams();
-  for (const [key, value] of Object.entries(options)) {
-    if (value !== undefined && value !== '') {
-      query.set(key, String(value));
-    }
-  }
-  const search = query.toString();
-  return search ? `${path}?${search}` : path;
 }

@@ -167,6 +167,7 @@ export const spec = {
     '/ingestions': {
       post: {
         operationId: 'UploadCostFile',
+        'x-client': false,
         summary:
           'Ingests one uploaded cost export. Needs finops-itam.ingestion.run; audited as cost-upload.',
         description:

@@ -6,3 +6,4 @@
 
 export type { paths, components, operations } from './openapi';
 export type * from './models';
+export * from './apis/Api.client';

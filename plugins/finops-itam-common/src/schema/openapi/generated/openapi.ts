@@ -15,7 +15,7 @@ export interface paths {
     };
     /**
      * Whether the backend is up, its version and its database. Unauthenticated.
-     * @description Whether the backend is up, its version and its database. Unauthenticated.
+     * Whether the backend is up, its version and its database. Unauthenticated.
      */
     get: operations['GetHealth'];
     put?: never;
@@ -35,7 +35,7 @@ export interface paths {
     };
     /**
      * Every cost source, configured ones first, then those of modules. Needs finops-itam.read.
-     * @description Every cost source, configured ones first, then those of modules. Needs finops-itam.read.
+     * Every cost source, configured ones first, then those of modules. Needs finops-itam.read.
      */
     get: operations['ListCostSources'];
     put?: never;
@@ -57,7 +57,7 @@ export interface paths {
     put?: never;
     /**
      * Runs a cost source now. Needs finops-itam.ingestion.run; audited as cost-source-refresh.
-     * @description Runs a cost source now. Needs finops-itam.ingestion.run; audited as cost-source-refresh.
+     * Runs a cost source now. Needs finops-itam.ingestion.run; audited as cost-source-refresh.
      */
     post: operations['RefreshCostSource'];
     delete?: never;
@@ -75,13 +75,13 @@ export interface paths {
     };
     /**
      * Ingestion reports, newest first. Needs finops-itam.read.
-     * @description Ingestion reports, newest first. Needs finops-itam.read.
+     * Ingestion reports, newest first. Needs finops-itam.read.
      */
     get: operations['ListIngestions'];
     put?: never;
     /**
      * Ingests one uploaded cost export. Needs finops-itam.ingestion.run; audited as cost-upload.
-     * @description A multipart/form-data upload of one export: field `file` (required; FOCUS CSV, CSV.gz or Parquet) and field `source` (optional label, lowercase kebab-case, `upload` when left out). The body is not described as a request body on purpose: the route reads it only after the permission check, straight to disk, and checks the fields itself, so that any other body is a 400 naming the missing `file`, and a file over finopsItam.ingestion.uploadLimitMb a 413.
+     * A multipart/form-data upload of one export: field `file` (required; FOCUS CSV, CSV.gz or Parquet) and field `source` (optional label, lowercase kebab-case, `upload` when left out). The body is not described as a request body on purpose: the route reads it only after the permission check, straight to disk, and checks the fields itself, so that any other body is a 400 naming the missing `file`, and a file over finopsItam.ingestion.uploadLimitMb a 413.
      */
     post: operations['UploadCostFile'];
     delete?: never;
@@ -99,7 +99,7 @@ export interface paths {
     };
     /**
      * One ingestion report. Needs finops-itam.read.
-     * @description One ingestion report. Needs finops-itam.read.
+     * One ingestion report. Needs finops-itam.read.
      */
     get: operations['GetIngestion'];
     put?: never;
@@ -119,7 +119,7 @@ export interface paths {
     };
     /**
      * An entity's all-in cost over its rollup. Needs finops-itam.cost.read on the entity.
-     * @description An entity's all-in cost over its rollup. Needs finops-itam.cost.read on the entity.
+     * An entity's all-in cost over its rollup. Needs finops-itam.cost.read on the entity.
      */
     get: operations['GetEntityCost'];
     put?: never;
@@ -139,7 +139,7 @@ export interface paths {
     };
     /**
      * All-in cost per unit of the entity's business metric. Needs finops-itam.cost.read on the entity.
-     * @description All-in cost per unit of the entity's business metric. Needs finops-itam.cost.read on the entity.
+     * All-in cost per unit of the entity's business metric. Needs finops-itam.cost.read on the entity.
      */
     get: operations['GetEntityUnitCost'];
     put?: never;
@@ -159,7 +159,7 @@ export interface paths {
     };
     /**
      * The licensed products an entity (and what rolls up into it) uses. Needs finops-itam.read.
-     * @description The licensed products an entity (and what rolls up into it) uses. Needs finops-itam.read.
+     * The licensed products an entity (and what rolls up into it) uses. Needs finops-itam.read.
      */
     get: operations['GetEntityLicenses'];
     put?: never;
@@ -179,7 +179,7 @@ export interface paths {
     };
     /**
      * A group's all-in cost and the entities it owns, against the previous period. Needs finops-itam.cost.read on the group.
-     * @description A group's all-in cost and the entities it owns, against the previous period. Needs finops-itam.cost.read on the group.
+     * A group's all-in cost and the entities it owns, against the previous period. Needs finops-itam.cost.read on the group.
      */
     get: operations['GetTeamCost'];
     put?: never;
@@ -199,7 +199,7 @@ export interface paths {
     };
     /**
      * Allocated and unallocated cost of the period. Needs finops-itam.read.
-     * @description Allocated and unallocated cost of the period. Needs finops-itam.read.
+     * Allocated and unallocated cost of the period. Needs finops-itam.read.
      */
     get: operations['GetAllocationCoverage'];
     put?: never;
@@ -219,7 +219,7 @@ export interface paths {
     };
     /**
      * Rule conflicts of the latest allocation run. Needs finops-itam.read.
-     * @description Rule conflicts of the latest allocation run. Needs finops-itam.read.
+     * Rule conflicts of the latest allocation run. Needs finops-itam.read.
      */
     get: operations['ListAllocationConflicts'];
     put?: never;
@@ -241,7 +241,7 @@ export interface paths {
     put?: never;
     /**
      * Runs allocation now. Needs finops-itam.ingestion.run; audited as allocation-run.
-     * @description Runs allocation now. Needs finops-itam.ingestion.run; audited as allocation-run.
+     * Runs allocation now. Needs finops-itam.ingestion.run; audited as allocation-run.
      */
     post: operations['RunAllocation'];
     delete?: never;
@@ -259,7 +259,7 @@ export interface paths {
     };
     /**
      * The costliest unallocated resources and the tags missing per owner group. Needs finops-itam.read.
-     * @description The costliest unallocated resources and the tags missing per owner group. Needs finops-itam.read.
+     * The costliest unallocated resources and the tags missing per owner group. Needs finops-itam.read.
      */
     get: operations['GetUnallocated'];
     put?: never;
@@ -279,7 +279,7 @@ export interface paths {
     };
     /**
      * Allocated cost of a month per cost center, as JSON or CSV. Needs finops-itam.read.
-     * @description Allocated cost of a month per cost center, as JSON or CSV. Needs finops-itam.read.
+     * Allocated cost of a month per cost center, as JSON or CSV. Needs finops-itam.read.
      */
     get: operations['GetChargeback'];
     put?: never;
@@ -300,7 +300,7 @@ export interface paths {
     get?: never;
     /**
      * Replaces the given entity-days of a business metric, all or nothing. Needs finops-itam.metrics.write; audited as metric-values-write.
-     * @description The route checks the name (1–128 of a-z 0-9 - _) and every value itself, so that a 400 lists every rejected row with its index; nothing is stored then. At most 100,000 values and 20 MB. Each value is a `MetricValue`.
+     * The route checks the name (1–128 of a-z 0-9 - _) and every value itself, so that a 400 lists every rejected row with its index; nothing is stored then. At most 100,000 values and 20 MB. Each value is a `MetricValue`.
      */
     put: operations['PutMetricValues'];
     post?: never;
@@ -319,12 +319,12 @@ export interface paths {
     };
     /**
      * The effective product catalog. Needs finops-itam.read.
-     * @description The effective product catalog. Needs finops-itam.read.
+     * The effective product catalog. Needs finops-itam.read.
      */
     get: operations['ListLicenseProducts'];
     /**
      * Upserts complete product definitions by id. Needs finops-itam.license.manage; audited.
-     * @description An array of products or `{ products }`. The route checks every field itself: a 400 names each invalid field and nothing is stored.
+     * An array of products or `{ products }`. The route checks every field itself: a 400 names each invalid field and nothing is stored.
      */
     put: operations['PutLicenseProducts'];
     post?: never;
@@ -343,12 +343,12 @@ export interface paths {
     };
     /**
      * Every entitlement. Needs finops-itam.read.
-     * @description Every entitlement. Needs finops-itam.read.
+     * Every entitlement. Needs finops-itam.read.
      */
     get: operations['ListLicenseEntitlements'];
     /**
      * Upserts entitlements by id, all or nothing. Needs finops-itam.license.manage; audited.
-     * @description A non-empty array of entitlements or `{ entitlements }`. The route checks every record itself: a 400 lists every problem in `rejections` and nothing is stored.
+     * A non-empty array of entitlements or `{ entitlements }`. The route checks every record itself: a 400 lists every problem in `rejections` and nothing is stored.
      */
     put: operations['PutLicenseEntitlements'];
     post?: never;
@@ -368,7 +368,7 @@ export interface paths {
     get?: never;
     /**
      * Replaces a product's seats. Needs finops-itam.license.manage; audited as license-seat-import.
-     * @description Replaces a product's seats. Needs finops-itam.license.manage; audited as license-seat-import.
+     * Replaces a product's seats. Needs finops-itam.license.manage; audited as license-seat-import.
      */
     put: operations['PutLicenseSeats'];
     post?: never;
@@ -387,7 +387,7 @@ export interface paths {
     };
     /**
      * The license position per product with an entitlement or consumption. Needs finops-itam.read.
-     * @description The license position per product with an entitlement or consumption. Needs finops-itam.read.
+     * The license position per product with an entitlement or consumption. Needs finops-itam.read.
      */
     get: operations['GetLicensePosition'];
     put?: never;
@@ -407,7 +407,7 @@ export interface paths {
     };
     /**
      * Licenses that could be reharvested, and why. Needs finops-itam.read.
-     * @description Licenses that could be reharvested, and why. Needs finops-itam.read.
+     * Licenses that could be reharvested, and why. Needs finops-itam.read.
      */
     get: operations['GetLicenseReharvest'];
     put?: never;
@@ -427,7 +427,7 @@ export interface paths {
     };
     /**
      * The feed the catalog module turns into license Resources. Needs finops-itam.read.
-     * @description The feed the catalog module turns into license Resources. Needs finops-itam.read.
+     * The feed the catalog module turns into license Resources. Needs finops-itam.read.
      */
     get: operations['GetLicenseCatalogFeed'];
     put?: never;
@@ -447,7 +447,7 @@ export interface paths {
     };
     /**
      * Product ids used in tags or annotations that no product defines. Needs finops-itam.read.
-     * @description Product ids used in tags or annotations that no product defines. Needs finops-itam.read.
+     * Product ids used in tags or annotations that no product defines. Needs finops-itam.read.
      */
     get: operations['ListUnknownLicenseProducts'];
     put?: never;
@@ -464,33 +464,33 @@ export type webhooks = Record<string, never>;
 /** @public */
 export interface components {
   schemas: {
-    /** @description Rows several entities claimed with the same rule and specificity in the latest allocation run; they went to `winner` by a deterministic tie-break. */
+    /** Rows several entities claimed with the same rule and specificity in the latest allocation run; they went to `winner` by a deterministic tie-break. */
     AllocationConflict: {
       resourceId: string | null;
       resourceName: string | null;
-      /** @description resource | tags | account | fallback */
+      /** resource | tags | account | fallback */
       rule: string;
-      /** @description Lowercase ref of the entity that got the rows. */
+      /** Lowercase ref of the entity that got the rows. */
       winner: string;
-      /** @description Lowercase refs of every tied entity, sorted, the winner among them. */
+      /** Lowercase refs of every tied entity, sorted, the winner among them. */
       candidates: string[];
-      /** @description Cost facts (resource-days) affected. */
+      /** Cost facts (resource-days) affected. */
       factCount: number;
     };
-    /** @description `GET /allocation/conflicts`, most facts first. */
+    /** `GET /allocation/conflicts`, most facts first. */
     AllocationConflictsResponse: {
       conflicts: components['schemas']['AllocationConflict'][];
-      /** @description Distinct conflicts in all, beyond `limit` too. */
+      /** Distinct conflicts in all, beyond `limit` too. */
       total: number;
     };
-    /** @description `GET /allocation/coverage`. */
+    /** `GET /allocation/coverage`. */
     AllocationCoverageResponse: {
       currency: string | null;
       total: string;
-      /** @description Directly allocated plus split shared pools. */
+      /** Directly allocated plus split shared pools. */
       allocated: string;
       unallocated: string;
-      /** @description allocated / total × 100, two decimals; null when the total is zero. */
+      /** allocated / total × 100, two decimals; null when the total is zero. */
       allocatedPercent: number | null;
       from: string;
       to: string;
@@ -500,29 +500,28 @@ export interface components {
         billingAccountId: string;
         currency: string | null;
         total: string;
-        /** @description Directly allocated plus split shared pools. */
+        /** Directly allocated plus split shared pools. */
         allocated: string;
         unallocated: string;
-        /** @description allocated / total × 100, two decimals; null when the total is zero. */
+        /** allocated / total × 100, two decimals; null when the total is zero. */
         allocatedPercent: number | null;
       }[];
       allocation: components['schemas']['AllocationStatus'];
-      /** @description Distinct rule conflicts of the latest allocation run (`GET /allocation/conflicts`). */
+      /** Distinct rule conflicts of the latest allocation run (`GET /allocation/conflicts`). */
       conflictCount?: number;
     };
-    /** @description Allocated and unallocated cost of a scope. */
+    /** Allocated and unallocated cost of a scope. */
     AllocationCoverageTotals: {
       currency: string | null;
       total: string;
-      /** @description Directly allocated plus split shared pools. */
+      /** Directly allocated plus split shared pools. */
       allocated: string;
       unallocated: string;
-      /** @description allocated / total × 100, two decimals; null when the total is zero. */
+      /** allocated / total × 100, two decimals; null when the total is zero. */
       allocatedPercent: number | null;
     };
-    /** @description `POST /allocation/run`. */
+    /** `POST /allocation/run`. */
     AllocationRunResponse: {
-      /** @enum {string} */
       status: 'succeeded' | 'failed';
       entities: number;
       factsScanned: number;
@@ -531,72 +530,69 @@ export interface components {
       sharedParts: number;
       durationMs: number;
       message: string;
-      /** @description Distinct rule conflicts found by the run. */
+      /** Distinct rule conflicts found by the run. */
       conflicts?: number;
-      /** @description Configuration problems met while splitting pools, e.g. a metric pool without volumes. */
+      /** Configuration problems met while splitting pools, e.g. a metric pool without volumes. */
       configIssues?: string[];
-      /** @description Months of prepaid pools still open when the run ran: only their month-to-date share (month's charges × complete days / days in month) is split, by usage so far through `through`; what nobody used is assigned once the month closes. */
+      /** Months of prepaid pools still open when the run ran: only their month-to-date share (month's charges × complete days / days in month) is split, by usage so far through `through`; what nobody used is assigned once the month closes. */
       openPrepaidMonths?: {
         poolId: string;
-        /** @description `YYYY-MM`. */
+        /** `YYYY-MM`. */
         month: string;
-        /** @description The last complete day counted, `YYYY-MM-DD`. */
+        /** The last complete day counted, `YYYY-MM-DD`. */
         through: string;
         elapsedDays: number;
         daysInMonth: number;
       }[];
-      /** @description Milliseconds per phase (catalog, facts, pools, rollup). */
+      /** Milliseconds per phase (catalog, facts, pools, rollup). */
       phasesMs?: {
         [key: string]: number;
       };
       /**
-       * @description How the daily rollup was brought up to date: `incremental` (only moved cost, when no facts were added or removed since the previous run), `months` (moved cost, and the months whose facts an ingestion or retention changed rebuilt) or `rebuilt`.
-       * @enum {string}
+       * How the daily rollup was brought up to date: `incremental` (only moved cost, when no facts were added or removed since the previous run), `months` (moved cost, and the months whose facts an ingestion or retention changed rebuilt) or `rebuilt`.
        */
       rollup?: 'incremental' | 'months' | 'rebuilt';
     };
     /**
-     * @description Whether allocation has caught up with the catalog and the ingested facts: `running` while a run is in progress or facts wait to be allocated, `never-run` before the first run.
-     * @enum {string}
+     * Whether allocation has caught up with the catalog and the ingested facts: `running` while a run is in progress or facts wait to be allocated, `never-run` before the first run.
      */
     AllocationState: 'current' | 'running' | 'never-run';
-    /** @description Allocation status shown next to allocated amounts. */
+    /** Allocation status shown next to allocated amounts. */
     AllocationStatus: {
       state: components['schemas']['AllocationState'];
-      /** @description When the latest run finished (or started, while running); null before the first. */
+      /** When the latest run finished (or started, while running); null before the first. */
       lastRunAt: string | null;
     };
-    /** @description A date after which licenses lose the right to dedicated hosts of some providers. */
+    /** A date after which licenses lose the right to dedicated hosts of some providers. */
     ByolDedicatedHostCutoff: {
-      /** @description `YYYY-MM-DD`: licenses acquired before it keep the right (Microsoft: 2019-10-01). */
+      /** `YYYY-MM-DD`: licenses acquired before it keep the right (Microsoft: 2019-10-01). */
       acquiredBefore: string;
-      /** @description Providers the rule names, matched as in `allowedProviders` (AWS, Google, Alibaba). */
+      /** Providers the rule names, matched as in `allowedProviders` (AWS, Google, Alibaba). */
       providers: string[];
-      /** @description Tenancies the rule covers; default `dedicated-host` and `dedicated-instance`. */
+      /** Tenancies the rule covers; default `dedicated-host` and `dedicated-instance`. */
       tenancy?: ('shared' | 'dedicated-instance' | 'dedicated-host')[];
-      /** @description True when License Mobility through Software Assurance still allows it (SQL Server). */
+      /** True when License Mobility through Software Assurance still allows it (SQL Server). */
       unlessLicenseMobility: boolean;
     };
-    /** @description BYOL rights of a product or entitlement. */
+    /** BYOL rights of a product or entitlement. */
     ByolRights: {
-      /** @description Providers where bringing the license is allowed, e.g. `AWS`, `Microsoft`, `Google Cloud`. */
+      /** Providers where bringing the license is allowed, e.g. `AWS`, `Microsoft`, `Google Cloud`. */
       allowedProviders?: string[];
-      /** @description `shared` (default tenancy), `dedicated-instance`, `dedicated-host`. */
+      /** `shared` (default tenancy), `dedicated-instance`, `dedicated-host`. */
       allowedTenancy?: ('shared' | 'dedicated-instance' | 'dedicated-host')[];
-      /** @description Whether License Mobility through Software Assurance is required for shared tenancy. */
+      /** Whether License Mobility through Software Assurance is required for shared tenancy. */
       requiresLicenseMobility?: boolean;
-      /** @description Providers where shared tenancy is allowed even though `allowedTenancy` leaves it out (Windows Server: only on Azure, through Azure Hybrid Benefit). */
+      /** Providers where shared tenancy is allowed even though `allowedTenancy` leaves it out (Windows Server: only on Azure, through Azure Hybrid Benefit). */
       sharedTenancyProviders?: string[];
-      /** @description Licenses acquired on or after a date may not be brought to these providers' dedicated hosts (Microsoft's "Listed Providers" rule of 2019-10-01), unless License Mobility covers them, when the product has it. */
+      /** Licenses acquired on or after a date may not be brought to these providers' dedicated hosts (Microsoft's "Listed Providers" rule of 2019-10-01), unless License Mobility covers them, when the product has it. */
       dedicatedHostCutoff?: components['schemas']['ByolDedicatedHostCutoff'];
-      /** @description Providers where the license may be brought only with Software Assurance or as a subscription license (Azure Hybrid Benefit on Azure). */
+      /** Providers where the license may be brought only with Software Assurance or as a subscription license (Azure Hybrid Benefit on Azure). */
       softwareAssuranceRequiredOn?: string[];
-      /** @description Whether a subscription license (an entitlement with `subscription: true`) carries the Software Assurance benefits: License Mobility and Azure Hybrid Benefit. */
+      /** Whether a subscription license (an entitlement with `subscription: true`) carries the Software Assurance benefits: License Mobility and Azure Hybrid Benefit. */
       subscriptionIncludesSoftwareAssurance?: boolean;
     };
     /**
-     * @description The BYOL right a deployment breaks.
-     * @enum {string}
+     * The BYOL right a deployment breaks.
      */
     ByolRuleName:
       | 'allowed-providers'
@@ -604,88 +600,84 @@ export interface components {
       | 'license-mobility'
       | 'dedicated-host-cutoff'
       | 'software-assurance';
-    /** @description One cost center's amounts in one of `otherCurrencies`, never added to `currency`'s lines. */
+    /** One cost center's amounts in one of `otherCurrencies`, never added to `currency`'s lines. */
     ChargebackCurrencyLine: {
-      /** @description The Group annotation `finops-itam.io/cost-center`, or `UNASSIGNED`. */
+      /** The Group annotation `finops-itam.io/cost-center`, or `UNASSIGNED`. */
       costCenter: string;
-      /** @description Groups carrying this cost center; for `UNASSIGNED`, the owner groups without one. */
+      /** Groups carrying this cost center; for `UNASSIGNED`, the owner groups without one. */
       groups: string[];
       direct: string;
       shared: string;
-      /** @description Entitlement cost shares of the cost center's entities, and its groups' shelfware. */
+      /** Entitlement cost shares of the cost center's entities, and its groups' shelfware. */
       licenses: string;
-      /** @description direct + shared + licenses: what is charged. */
+      /** direct + shared + licenses: what is charged. */
       total: string;
-      /** @description Parts of showback-mode pools: shown to the cost center, not in `shared` or `total`. */
+      /** Parts of showback-mode pools: shown to the cost center, not in `shared` or `total`. */
       showbackShared?: string;
       currency: string;
     };
-    /** @description One cost center of a chargeback. */
+    /** One cost center of a chargeback. */
     ChargebackLine: {
-      /** @description The Group annotation `finops-itam.io/cost-center`, or `UNASSIGNED`. */
+      /** The Group annotation `finops-itam.io/cost-center`, or `UNASSIGNED`. */
       costCenter: string;
-      /** @description Groups carrying this cost center; for `UNASSIGNED`, the owner groups without one. */
+      /** Groups carrying this cost center; for `UNASSIGNED`, the owner groups without one. */
       groups: string[];
       direct: string;
       shared: string;
-      /** @description Entitlement cost shares of the cost center's entities, and its groups' shelfware. */
+      /** Entitlement cost shares of the cost center's entities, and its groups' shelfware. */
       licenses: string;
-      /** @description direct + shared + licenses: what is charged. */
+      /** direct + shared + licenses: what is charged. */
       total: string;
-      /** @description Parts of showback-mode pools: shown to the cost center, not in `shared` or `total`. */
+      /** Parts of showback-mode pools: shown to the cost center, not in `shared` or `total`. */
       showbackShared?: string;
     };
-    /** @description `GET /chargeback?month=YYYY-MM`: allocated cost of the month (amortized) per cost center; the lines sum to all directly and shared allocated cost in `currency`, and the lines of each other currency to its total in `otherCurrencies`. */
+    /** `GET /chargeback?month=YYYY-MM`: allocated cost of the month (amortized) per cost center; the lines sum to all directly and shared allocated cost in `currency`, and the lines of each other currency to its total in `otherCurrencies`. */
     ChargebackResponse: {
-      /** @description `YYYY-MM`. */
+      /** `YYYY-MM`. */
       month: string;
-      /** @description Null when nothing is allocated in the month. */
+      /** Null when nothing is allocated in the month. */
       currency: string | null;
       lines: components['schemas']['ChargebackLine'][];
-      /** @description Allocated totals in other currencies, largest first. */
+      /** Allocated totals in other currencies, largest first. */
       otherCurrencies?: components['schemas']['CurrencyTotal'][];
-      /** @description With `otherCurrencies`: the lines of each other currency, in that order, then by cost center as in `lines`; only cost centers with an amount in the currency. */
+      /** With `otherCurrencies`: the lines of each other currency, in that order, then by cost center as in `lines`; only cost centers with an amount in the currency. */
       otherCurrencyLines?: components['schemas']['ChargebackCurrencyLine'][];
     };
     /**
-     * @description Which amount costs are read as: EffectiveCost (amortized, the default) or BilledCost.
-     * @enum {string}
+     * Which amount costs are read as: EffectiveCost (amortized, the default) or BilledCost.
      */
     CostBasis: 'amortized' | 'billed';
     /**
-     * @description File formats the ingestion engine reads.
-     * @enum {string}
+     * File formats the ingestion engine reads.
      */
     CostFileFormat: 'csv' | 'csv.gz' | 'parquet';
     /**
-     * @description Buckets of a cost series.
-     * @enum {string}
+     * Buckets of a cost series.
      */
     CostGranularity: 'day' | 'month';
-    /** @description What one run did with one billing period's delivery. */
+    /** What one run did with one billing period's delivery. */
     CostSourceDeliveryResult: {
-      /** @description The period's folder below the location, like `acme-focus/BILLING_PERIOD=2026-10`. */
+      /** The period's folder below the location, like `acme-focus/BILLING_PERIOD=2026-10`. */
       id: string;
       status: components['schemas']['CostSourceRunStatus'];
       message: string;
       ingestionId: string | null;
     };
-    /** @description The outcome of one run of a cost source. `report` is the ingestion report (null when nothing was read or the files could not be fetched); for locations with an export layout, `deliveries` says what happened to each billing period and `status` is the worst of them. */
+    /** The outcome of one run of a cost source. `report` is the ingestion report (null when nothing was read or the files could not be fetched); for locations with an export layout, `deliveries` says what happened to each billing period and `status` is the worst of them. */
     CostSourceRunResult: {
       sourceId: string;
       status: components['schemas']['CostSourceRunStatus'];
       message: string;
-      /** @description When the run started (ISO 8601). */
+      /** When the run started (ISO 8601). */
       at: string;
       report: components['schemas']['IngestionReport'] | null;
       deliveries?: components['schemas']['CostSourceDeliveryResult'][];
     };
     /**
-     * @description A skipped run is a success (nothing changed); rejected is the delivery's data, failed ours or the location's.
-     * @enum {string}
+     * A skipped run is a success (nothing changed); rejected is the delivery's data, failed ours or the location's.
      */
     CostSourceRunStatus: 'succeeded' | 'rejected' | 'failed' | 'skipped';
-    /** @description Status of a configured cost source, for `GET /sources`. */
+    /** Status of a configured cost source, for `GET /sources`. */
     CostSourceStatus: {
       id: string;
       location: string;
@@ -695,16 +687,16 @@ export interface components {
         at: string;
         status: components['schemas']['IngestionStatus'] | 'skipped' | 'failed';
         message: string;
-        /** @description `rejected` rows were skipped: they carried no cost (or no more than allowed). */
+        /** `rejected` rows were skipped: they carried no cost (or no more than allowed). */
         rows: {
           read: number;
           accepted: number;
           rejected: number;
         } | null;
-        /** @description Values the run stored as unknown; empty when it stored nothing. */
+        /** Values the run stored as unknown; empty when it stored nothing. */
         warnings: components['schemas']['DataQualityWarning'][];
       } | null;
-      /** @description The latest ingestion of this source, also when the last run was skipped or could not fetch the files (then `lastRun.ingestionId` and `lastRun.rows` are null). */
+      /** The latest ingestion of this source, also when the last run was skipped or could not fetch the files (then `lastRun.ingestionId` and `lastRun.rows` are null). */
       lastIngestion: {
         id: string;
         status: components['schemas']['IngestionStatus'];
@@ -719,61 +711,61 @@ export interface components {
       dataThrough: string | null;
       schemaDrift: components['schemas']['SchemaDrift'] | null;
     };
-    /** @description An amount in another currency, which is never added to the main one. */
+    /** An amount in another currency, which is never added to the main one. */
     CurrencyTotal: {
       currency: string;
       total: string;
     };
-    /** @description A value stored as unknown on rows that were kept (an empty ContractedCost, a Tags cell that is not a JSON object…): the column, how many rows, why, and the first rows (1-based). */
+    /** A value stored as unknown on rows that were kept (an empty ContractedCost, a Tags cell that is not a JSON object…): the column, how many rows, why, and the first rows (1-based). */
     DataQualityWarning: {
       column: string;
       count: number;
       reason: string;
       rows: number[];
-      /** @description The file of `rows`, when a delivery has several. */
+      /** The file of `rows`, when a delivery has several. */
       file?: string;
     };
-    /** @description One invalid entitlement record, e.g. from `PUT /licenses/entitlements` or a file. */
+    /** One invalid entitlement record, e.g. from `PUT /licenses/entitlements` or a file. */
     EntitlementRejection: {
-      /** @description Record index (0-based) or file row (1-based) where it was found. */
+      /** Record index (0-based) or file row (1-based) where it was found. */
       index: number;
       id?: string;
       field: string;
       reason: string;
-      /** @description File the record came from, when it was loaded from an entitlement source. */
+      /** File the record came from, when it was loaded from an entitlement source. */
       file?: string;
     };
-    /** @description A 400 of `PUT /licenses/entitlements`; `rejections` lists every problem when records were rejected. */
+    /** A 400 of `PUT /licenses/entitlements`; `rejections` lists every problem when records were rejected. */
     EntitlementRejectionsErrorBody: components['schemas']['ErrorBody'] & {
       rejections?: components['schemas']['EntitlementRejection'][];
     };
-    /** @description `PUT /licenses/entitlements` result. */
+    /** `PUT /licenses/entitlements` result. */
     EntitlementUpsertResponse: {
       upserted: number;
     };
-    /** @description How an entity is mapped to costs, with the annotation to add when it is not. */
+    /** How an entity is mapped to costs, with the annotation to add when it is not. */
     EntityCostMapping: {
       mapped: boolean;
-      /** @description The entity's cost annotations, key → value. */
+      /** The entity's cost annotations, key → value. */
       annotations: {
         [key: string]: string;
       };
-      /** @description An annotation that would map the entity, e.g. `finops-itam.io/cost-tags: application=checkout`. */
+      /** An annotation that would map the entity, e.g. `finops-itam.io/cost-tags: application=checkout`. */
       suggestion?: string;
     };
-    /** @description One bucket of an entity's cost series. */
+    /** One bucket of an entity's cost series. */
     EntityCostPoint: {
-      /** @description `YYYY-MM-DD` for days, `YYYY-MM` for months. */
+      /** `YYYY-MM-DD` for days, `YYYY-MM` for months. */
       date: string;
       total: string;
       direct: string;
       shared: string;
       licenses: string;
     };
-    /** @description `GET /entities/:kind/:namespace/:name/cost`: the entity's all-in cost, summed over everything that rolls up into it, in the currency with the largest total. */
+    /** `GET /entities/:kind/:namespace/:name/cost`: the entity's all-in cost, summed over everything that rolls up into it, in the currency with the largest total. */
     EntityCostResponse: {
       entityRef: string;
-      /** @description Null when the entity has no cost in the period. */
+      /** Null when the entity has no cost in the period. */
       currency: string | null;
       from: string;
       to: string;
@@ -782,7 +774,7 @@ export interface components {
       total: string;
       direct: string;
       shared: string;
-      /** @description "0" until licenses are allocated. */
+      /** "0" until licenses are allocated. */
       licenses: string;
       series: components['schemas']['EntityCostPoint'][];
       byService: {
@@ -794,62 +786,62 @@ export interface components {
         chargeCategory: string;
         total: string;
       }[];
-      /** @description Directly allocated cost per resource, costliest first (at most 100). */
+      /** Directly allocated cost per resource, costliest first (at most 100). */
       byResource?: {
         resourceId: string | null;
         resourceName: string | null;
         serviceName: string | null;
         total: string;
       }[];
-      /** @description Totals in currencies other than `currency`, when there are any. */
+      /** Totals in currencies other than `currency`, when there are any. */
       otherCurrencies?: components['schemas']['CurrencyTotal'][];
       mapping: components['schemas']['EntityCostMapping'];
       allocation: components['schemas']['AllocationStatus'];
     };
-    /** @description One product an entity consumes, whatever its sources. */
+    /** One product an entity consumes, whatever its sources. */
     EntityLicenseUsage: {
       productId: string;
       productName: string;
       metric: components['schemas']['LicenseMetric'];
-      /** @description Licenses that need entitlements: BYOL, seats and what declarations add. */
+      /** Licenses that need entitlements: BYOL, seats and what declarations add. */
       required: number;
-      /** @description Licenses that came with the cloud bill (license-included), needing no entitlement. */
+      /** Licenses that came with the cloud bill (license-included), needing no entitlement. */
       licenseIncluded: number;
-      /** @description Each source with what it adds, in the order byol, declared, license-included, seat. */
+      /** Each source with what it adds, in the order byol, declared, license-included, seat. */
       sources: components['schemas']['EntityLicenseUsageSource'][];
-      /** @description False when the entity needs entitlements and the product as a whole is short of them (use that is only license-included is always covered). */
+      /** False when the entity needs entitlements and the product as a whole is short of them (use that is only license-included is always covered). */
       covered: boolean;
-      /** @description Other products' entitlements that cover part of the product's requirement (edition conversions), organisation-wide; absent when none. */
+      /** Other products' entitlements that cover part of the product's requirement (edition conversions), organisation-wide; absent when none. */
       coveredBy?: components['schemas']['LicenseCoverage'][];
       status: components['schemas']['LicensePositionStatus'] | null;
-      /** @description The entity's share of entitlement cost for the latest full month, in the currency with the largest amount (the first of `monthlyCosts`); null when none. */
+      /** The entity's share of entitlement cost for the latest full month, in the currency with the largest amount (the first of `monthlyCosts`); null when none. */
       monthlyCost: components['schemas']['LicenseMoney'] | null;
-      /** @description The same share in every currency the product's entitlements are bought in, largest first, never added together; empty when none. Absent from backends before it was added. */
+      /** The same share in every currency the product's entitlements are bought in, largest first, never added together; empty when none. Absent from backends before it was added. */
       monthlyCosts?: components['schemas']['LicenseMoney'][];
       flags: components['schemas']['LicenseUsageFlag'][];
       licenseEntityRef: string | null;
     };
-    /** @description One source of an entity's use of a product, with the deployments behind it. */
+    /** One source of an entity's use of a product, with the deployments behind it. */
     EntityLicenseUsageSource: {
       model: components['schemas']['LicenseUsageModel'];
       source: components['schemas']['LicenseConsumptionSource'];
-      /** @description Licenses this source adds to the requirement. A declaration adds what BYOL cost data does not already count; license-included licenses came with the cloud bill. */
+      /** Licenses this source adds to the requirement. A declaration adds what BYOL cost data does not already count; license-included licenses came with the cloud bill. */
       required: number;
       reasons: components['schemas']['LicenseRequirementReason'][];
     };
-    /** @description `GET /entities/:kind/:namespace/:name/licenses`. */
+    /** `GET /entities/:kind/:namespace/:name/licenses`. */
     EntityLicensesResponse: {
       entityRef: string;
       products: components['schemas']['EntityLicenseUsage'][];
-      /** @description Product ids the entity's resources are tagged with that no product definition has. */
+      /** Product ids the entity's resources are tagged with that no product definition has. */
       unknownProducts?: components['schemas']['UnknownLicenseProductUse'][];
     };
-    /** @description The error body of every Backstage backend, `{ error: { name, message } }`. */
+    /** The error body of every Backstage backend, `{ error: { name, message } }`. */
     ErrorBody: {
       error: {
-        /** @description The error type, like InputError (400) or NotFoundError (404). */
+        /** The error type, like InputError (400) or NotFoundError (404). */
         name: string;
-        /** @description What was wrong; for an invalid request, each parameter and the reason. */
+        /** What was wrong; for an invalid request, each parameter and the reason. */
         message: string;
       };
       request?: {
@@ -860,16 +852,14 @@ export interface components {
         statusCode: number;
       };
     };
-    /** @description Answer of `GET /health`. */
+    /** Answer of `GET /health`. */
     HealthResponse: {
-      /** @enum {string} */
       status: 'ok';
-      /** @description The backend package's version. */
+      /** The backend package's version. */
       version: string;
-      /** @enum {string} */
       database: 'sqlite' | 'postgres';
     };
-    /** @description The answer of an upload and of `GET /ingestions/:id`. */
+    /** The answer of an upload and of `GET /ingestions/:id`. */
     IngestionReport: {
       id: string;
       sourceId: string;
@@ -882,16 +872,16 @@ export interface components {
         accepted: number;
         rejected: number;
       };
-      /** @description The first 100 rejected rows. */
+      /** The first 100 rejected rows. */
       rejections: components['schemas']['RowRejection'][];
-      /** @description Values stored as unknown, per column (absent on reports written before they existed). */
+      /** Values stored as unknown, per column (absent on reports written before they existed). */
       warnings?: components['schemas']['DataQualityWarning'][];
       totals: components['schemas']['ReconciliationTotal'][];
-      /** @description Null on a source's first run. */
+      /** Null on a source's first run. */
       schemaDrift: components['schemas']['SchemaDrift'] | null;
-      /** @description Billing periods (their start dates) this ingestion replaced or corrected. */
+      /** Billing periods (their start dates) this ingestion replaced or corrected. */
       billingPeriods: string[];
-      /** @description Last charge day in the file (YYYY-MM-DD). */
+      /** Last charge day in the file (YYYY-MM-DD). */
       dataThrough: string | null;
       timings: {
         readMs: number;
@@ -902,152 +892,147 @@ export interface components {
       finishedAt: string | null;
     };
     /**
-     * @description Outcome of one ingestion.
-     * @enum {string}
+     * Outcome of one ingestion.
      */
     IngestionStatus: 'running' | 'succeeded' | 'rejected' | 'failed';
-    /** @description One product with an entitlement, as the catalog module turns it into a Resource entity. */
+    /** One product with an entitlement, as the catalog module turns it into a Resource entity. */
     LicenseCatalogProduct: {
       productId: string;
       productName: string;
       publisher: string;
       metric: components['schemas']['LicenseMetric'];
-      /** @description Owner group ref of the product's entitlements (the first by id when they differ). */
+      /** Owner group ref of the product's entitlements (the first by id when they differ). */
       owner: string;
       entitled: number;
       required: number;
-      /** @description Refs of the catalog entities that consume the product, sorted. */
+      /** Refs of the catalog entities that consume the product, sorted. */
       consumers: string[];
     };
-    /** @description `GET /licenses/catalog`: what the catalog module reads to emit license Resources. */
+    /** `GET /licenses/catalog`: what the catalog module reads to emit license Resources. */
     LicenseCatalogResponse: {
       products: components['schemas']['LicenseCatalogProduct'][];
     };
     /**
-     * @description Where a consumption came from.
-     * @enum {string}
+     * Where a consumption came from.
      */
     LicenseConsumptionSource: 'cost-data' | 'catalog' | 'seat-import';
-    /** @description Surplus licenses of an entitlement used for another product. */
+    /** Surplus licenses of an entitlement used for another product. */
     LicenseConversion: {
       entitlementId: string;
       coveredProductId: string;
-      /** @description Licenses of the covered product. */
+      /** Licenses of the covered product. */
       quantity: number;
-      /** @description Licenses of the entitlement used. */
+      /** Licenses of the entitlement used. */
       entitlementQuantity: number;
       rule: string;
     };
-    /** @description Parameters of a metric's counting rule, per VM or instance. Every field is optional; a product's definition holds the numbers (domain facts users can override). */
+    /** Parameters of a metric's counting rule, per VM or instance. Every field is optional; a product's definition holds the numbers (domain facts users can override). */
     LicenseCountingRule: {
-      /** @description Fewest licenses one VM needs (SQL Server: 4 cores, Windows Server: 8). */
+      /** Fewest licenses one VM needs (SQL Server: 4 cores, Windows Server: 8). */
       minimumPerVm?: number;
-      /** @description Licenses are sold in packs of this many; the count is rounded up to a multiple. */
+      /** Licenses are sold in packs of this many; the count is rounded up to a multiple. */
       packSize?: number;
-      /** @description vCPUs one license covers when hyper-threading is on (Oracle EE: 2). */
+      /** vCPUs one license covers when hyper-threading is on (Oracle EE: 2). */
       vcpusPerLicenseHyperThreaded?: number;
-      /** @description vCPUs one license covers without hyper-threading (Oracle EE: 1). */
+      /** vCPUs one license covers without hyper-threading (Oracle EE: 1). */
       vcpusPerLicense?: number;
-      /** @description Physical-core multiplier on premises (Oracle x86: 0.5), rounded up after. */
+      /** Physical-core multiplier on premises (Oracle x86: 0.5), rounded up after. */
       coreFactor?: number;
-      /** @description vCPUs above this are not counted (Oracle SE2: 8). */
+      /** vCPUs above this are not counted (Oracle SE2: 8). */
       maxVcpusCounted?: number;
-      /** @description VMs one subscription covers (RHEL: 2). */
+      /** VMs one subscription covers (RHEL: 2). */
       vmsPerLicense?: number;
-      /** @description Largest VM, in vCPUs, the product may run on at all (Oracle SE2: 8). Larger VMs are still counted in full and flagged as a compliance risk. */
+      /** Largest VM, in vCPUs, the product may run on at all (Oracle SE2: 8). Larger VMs are still counted in full and flagged as a compliance risk. */
       maxVcpusAllowed?: number;
-      /** @description How the product is counted on a dedicated host (a physical server the VMs run on): on the host's physical cores instead of per VM. Absent: counted per VM wherever it runs. */
+      /** How the product is counted on a dedicated host (a physical server the VMs run on): on the host's physical cores instead of per VM. Absent: counted per VM wherever it runs. */
       dedicatedHost?: components['schemas']['LicenseDedicatedHostRule'];
     };
-    /** @description Another product a product's licenses may cover, and at what ratio: SQL Server Enterprise covers Standard 1:1 (down-edition), and 1:4 on Azure with Software Assurance. */
+    /** Another product a product's licenses may cover, and at what ratio: SQL Server Enterprise covers Standard 1:1 (down-edition), and 1:4 on Azure with Software Assurance. */
     LicenseCoverRule: {
       productId: string;
-      /** @description Licenses of the covered product that one license of this product covers. */
+      /** Licenses of the covered product that one license of this product covers. */
       ratio: number;
-      /** @description Only for use on these providers (matched like `allowedProviders`); absent: anywhere. */
+      /** Only for use on these providers (matched like `allowedProviders`); absent: anywhere. */
       providers?: string[];
-      /** @description Only entitlements with Software Assurance (or a subscription that carries it). */
+      /** Only entitlements with Software Assurance (or a subscription that carries it). */
       requiresSoftwareAssurance?: boolean;
-      /** @description Where the right comes from, e.g. the publisher's document. */
+      /** Where the right comes from, e.g. the publisher's document. */
       source?: string;
     };
-    /** @description How much of a product's requirement one entitlement covers. */
+    /** How much of a product's requirement one entitlement covers. */
     LicenseCoverage: {
       entitlementId: string;
-      /** @description The entitlement's product: the covered product itself, or one whose `covers` rule applies. */
+      /** The entitlement's product: the covered product itself, or one whose `covers` rule applies. */
       productId: string;
-      /** @description Licenses of the covered product. */
+      /** Licenses of the covered product. */
       quantity: number;
-      /** @description Licenses of the entitlement used for them (quantity ÷ ratio, rounded up). */
+      /** Licenses of the entitlement used for them (quantity ÷ ratio, rounded up). */
       entitlementQuantity: number;
-      /** @description The conversion right in words; absent for the product's own entitlements. */
+      /** The conversion right in words; absent for the product's own entitlements. */
       rule?: string;
     };
-    /** @description Host licensing of a per-core product (Windows Server, SQL Server): all physical cores of the host, raised to the minimums. */
+    /** Host licensing of a per-core product (Windows Server, SQL Server): all physical cores of the host, raised to the minimums. */
     LicenseDedicatedHostRule: {
-      /** @description Fewest licenses per physical processor (socket) of the host (Windows Server: 8, SQL Server: 4). */
+      /** Fewest licenses per physical processor (socket) of the host (Windows Server: 8, SQL Server: 4). */
       minimumPerProcessor?: number;
-      /** @description Fewest licenses per host (Windows Server: 16). */
+      /** Fewest licenses per host (Windows Server: 16). */
       minimumPerHost?: number;
-      /** @description VMs that one licensing of all the host's cores covers (Windows Server Standard: 2); more VMs license the cores again. Absent: any number of VMs (Windows Server Datacenter). */
+      /** VMs that one licensing of all the host's cores covers (Windows Server Standard: 2); more VMs license the cores again. Absent: any number of VMs (Windows Server Datacenter). */
       vmsPerHostLicense?: number;
     };
-    /** @description A right to use a product. */
+    /** A right to use a product. */
     LicenseEntitlement: {
       id: string;
       productId: string;
       metric: components['schemas']['LicenseMetric'];
       quantity: number;
-      /** @description Cost for the whole term (`per: 'term'`) or per license unit for the term (`per: 'unit'`). */
+      /** Cost for the whole term (`per: 'term'`) or per license unit for the term (`per: 'unit'`). */
       cost: {
-        /** @enum {string} */
         per: 'term' | 'unit';
         amount: string;
         currency: string;
       };
       termStart: string;
-      /** @description Last day covered, `YYYY-MM-DD` (inclusive). */
+      /** Last day covered, `YYYY-MM-DD` (inclusive). */
       termEnd: string;
       trueUpDate?: string;
       softwareAssurance?: boolean;
-      /** @description When the licenses were acquired, `YYYY-MM-DD`: BYOL rights may depend on it (licenses bought on or after 2019-10-01 lost dedicated hosts of AWS, Google and Alibaba). Unknown where a rule needs it counts as not proven, so the placement is flagged. */
+      /** When the licenses were acquired, `YYYY-MM-DD`: BYOL rights may depend on it (licenses bought on or after 2019-10-01 lost dedicated hosts of AWS, Google and Alibaba). Unknown where a rule needs it counts as not proven, so the placement is flagged. */
       acquiredOn?: string;
-      /** @description A subscription license (e.g. through CSP) rather than a perpetual one. */
+      /** A subscription license (e.g. through CSP) rather than a perpetual one. */
       subscription?: boolean;
       byol?: components['schemas']['ByolRights'];
-      /** @description Group entity ref that owns the entitlement, e.g. `group:default/itam`. */
+      /** Group entity ref that owns the entitlement, e.g. `group:default/itam`. */
       owner: string;
       contractReference?: string;
-      /** @description SaaS consumption commitments: credit bought up front, drawn down per month. */
+      /** SaaS consumption commitments: credit bought up front, drawn down per month. */
       prepaid?: components['schemas']['LicenseMoney'];
-      /** @description When the entitlement is paid, for the billed (cash) basis: amounts in the entitlement's currency that sum exactly to its term cost. Without it the whole term cost is paid on `termStart`. */
+      /** When the entitlement is paid, for the billed (cash) basis: amounts in the entitlement's currency that sum exactly to its term cost. Without it the whole term cost is paid on `termStart`. */
       payments?: components['schemas']['LicensePayment'][];
-      /** @description The cloud bill's charge for this license (a marketplace Purchase row). When set, the entitlement's cost is not added from the entitlement: the bill already carries it. Its quantity still counts in the license position. */
+      /** The cloud bill's charge for this license (a marketplace Purchase row). When set, the entitlement's cost is not added from the entitlement: the bill already carries it. Its quantity still counts in the license position. */
       sourceCharge?: components['schemas']['LicenseSourceCharge'];
     };
-    /** @description `GET /licenses/entitlements`. */
+    /** `GET /licenses/entitlements`. */
     LicenseEntitlementsResponse: {
       entitlements: components['schemas']['LicenseEntitlement'][];
     };
-    /** @description A list price and what it buys: a yearly subscription, or a perpetual license with yearly support. Shortage exposure is its cost per year (see `per`). */
+    /** A list price and what it buys: a yearly subscription, or a perpetual license with yearly support. Shortage exposure is its cost per year (see `per`). */
     LicenseListPrice: {
       amount: string;
       currency: string;
-      /** @description License units the amount buys, e.g. 2 for a 2-core pack or 16 for a 16-core pack; default 1. */
+      /** License units the amount buys, e.g. 2 for a 2-core pack or 16 for a 16-core pack; default 1. */
       units?: number;
       /**
-       * @description `year`: a subscription price for one year. `perpetual`: a one-time license price, counted per year as `amount / amortisationYears + amount × annualSupportRate`.
-       * @enum {string}
+       * `year`: a subscription price for one year. `perpetual`: a one-time license price, counted per year as `amount / amortisationYears + amount × annualSupportRate`.
        */
       per: 'year' | 'perpetual';
-      /** @description Perpetual only: the yearly support fee as a fraction of the license price (Oracle: 0.22). */
+      /** Perpetual only: the yearly support fee as a fraction of the license price (Oracle: 0.22). */
       annualSupportRate?: string;
-      /** @description Perpetual only: the years the license price is spread over for exposure. */
+      /** Perpetual only: the years the license price is spread over for exposure. */
       amortisationYears?: number;
     };
     /**
-     * @description How a product is counted.
-     * @enum {string}
+     * How a product is counted.
      */
     LicenseMetric:
       | 'per-core'
@@ -1058,12 +1043,12 @@ export interface components {
       | 'per-user'
       | 'subscription'
       | 'consumption-credit';
-    /** @description An amount with its currency. */
+    /** An amount with its currency. */
     LicenseMoney: {
       amount: string;
       currency: string;
     };
-    /** @description One BYOL deployment outside its rights. */
+    /** One BYOL deployment outside its rights. */
     LicenseNonCompliance: {
       rule: components['schemas']['ByolRuleName'];
       message: string;
@@ -1071,57 +1056,56 @@ export interface components {
       resourceId: string | null;
       resourceName: string | null;
     };
-    /** @description One payment of an entitlement. */
+    /** One payment of an entitlement. */
     LicensePayment: {
-      /** @description `YYYY-MM-DD`. */
+      /** `YYYY-MM-DD`. */
       date: string;
-      /** @description Exact decimal string, in the entitlement's currency. */
+      /** Exact decimal string, in the entitlement's currency. */
       amount: string;
     };
-    /** @description One product of `GET /licenses/position`. */
+    /** One product of `GET /licenses/position`. */
     LicensePositionEntry: {
       productId: string;
       productName: string;
       metric: components['schemas']['LicenseMetric'];
       entitled: number;
-      /** @description The concurrent peak: the highest daily requirement over the evaluation window (`finopsItam.licenses.evaluationDays` complete days up to the latest complete day of cost data, default 30), a day's requirement being the sum over the deployments billed that day. `byolRequired` and `licenseIncludedRequired` are the same day's. */
+      /** The concurrent peak: the highest daily requirement over the evaluation window (`finopsItam.licenses.evaluationDays` complete days up to the latest complete day of cost data, default 30), a day's requirement being the sum over the deployments billed that day. `byolRequired` and `licenseIncludedRequired` are the same day's. */
       required: number;
-      /** @description The requirement on the latest complete day; absent from backends before it was added. */
+      /** The requirement on the latest complete day; absent from backends before it was added. */
       requiredNow?: number;
-      /** @description The day of the peak; null when nothing was required. */
+      /** The day of the peak; null when nothing was required. */
       peakDay?: string | null;
       byolRequired: number;
       licenseIncludedRequired: number;
-      /** @description entitled − (required − licenseIncludedRequired), plus what other products' licenses cover (`coveredBy`) and minus what this product's cover elsewhere (`conversions`): license-included needs no entitlement. */
+      /** entitled − (required − licenseIncludedRequired), plus what other products' licenses cover (`coveredBy`) and minus what this product's cover elsewhere (`conversions`): license-included needs no entitlement. */
       position: number;
       status: components['schemas']['LicensePositionStatus'];
-      /** @description The cost per year of buying the shortage at list price (a perpetual price is spread over its amortisation years, plus support); null without a shortage or a list price. */
+      /** The cost per year of buying the shortage at list price (a perpetual price is spread over its amortisation years, plus support); null without a shortage or a list price. */
       exposure: components['schemas']['LicenseMoney'] | null;
       trueUpDate: string | null;
       projectedAtTrueUp: number | null;
-      /** @description Entitled but not required. */
+      /** Entitled but not required. */
       shelfware: number;
-      /** @description Resources whose size is unknown, so they could not be counted. */
+      /** Resources whose size is unknown, so they could not be counted. */
       unknownSizeResources: number;
-      /** @description Ref of the product's `software-license` Resource entity, when it has an entitlement. */
+      /** Ref of the product's `software-license` Resource entity, when it has an entitlement. */
       licenseEntityRef: string | null;
-      /** @description Which entitlements cover the requirement, the product's own first; present when another product's licenses (an edition conversion) cover part of it. */
+      /** Which entitlements cover the requirement, the product's own first; present when another product's licenses (an edition conversion) cover part of it. */
       coveredBy?: components['schemas']['LicenseCoverage'][];
-      /** @description Surplus of this product's entitlements used to cover other products; present when any. */
+      /** Surplus of this product's entitlements used to cover other products; present when any. */
       conversions?: components['schemas']['LicenseConversion'][];
-      /** @description BYOL deployments outside their rights; present when any, and then the status is `non-compliant` whatever the position. */
+      /** BYOL deployments outside their rights; present when any, and then the status is `non-compliant` whatever the position. */
       nonCompliance?: components['schemas']['LicenseNonCompliance'][];
     };
     /**
-     * @description Compliance status of a product.
-     * @enum {string}
+     * Compliance status of a product.
      */
     LicensePositionStatus:
       | 'compliant'
       | 'shortage'
       | 'surplus'
       | 'non-compliant';
-    /** @description A licensable product. Ids are lowercase kebab-case. */
+    /** A licensable product. Ids are lowercase kebab-case. */
     LicenseProduct: {
       id: string;
       publisher: string;
@@ -1130,52 +1114,51 @@ export interface components {
       metric: components['schemas']['LicenseMetric'];
       rule: components['schemas']['LicenseCountingRule'];
       byol?: components['schemas']['ByolRights'];
-      /** @description Other products this product's surplus licenses may cover (edition conversions). */
+      /** Other products this product's surplus licenses may cover (edition conversions). */
       covers?: components['schemas']['LicenseCoverRule'][];
-      /** @description The publisher's list price, for shortage exposure. */
+      /** The publisher's list price, for shortage exposure. */
       listPrice?: components['schemas']['LicenseListPrice'];
     };
-    /** @description `GET /licenses/products`: the effective product catalog (shipped, config and API). */
+    /** `GET /licenses/products`: the effective product catalog (shipped, config and API). */
     LicenseProductsResponse: {
       products: components['schemas']['LicenseProduct'][];
     };
-    /** @description How one deployment was counted. */
+    /** How one deployment was counted. */
     LicenseRequirementReason: {
       source: components['schemas']['LicenseConsumptionSource'];
       resourceId?: string;
       resourceName?: string;
-      /** @description vCPUs or cores of the resource; null when unknown (then it is not counted). */
+      /** vCPUs or cores of the resource; null when unknown (then it is not counted). */
       vcpus?: number | null;
       quantity: number;
-      /** @description E.g. `7 vCPUs → 8 core licenses: 2-core packs`. */
+      /** E.g. `7 vCPUs → 8 core licenses: 2-core packs`. */
       rule: string;
-      /** @description The entity this requirement comes from; set on System and Domain answers, which sum the use of their members. */
+      /** The entity this requirement comes from; set on System and Domain answers, which sum the use of their members. */
       entityRef?: string;
     };
-    /** @description One assigned seat of a SaaS product, as `PUT /licenses/seats/:productId` takes it. */
+    /** One assigned seat of a SaaS product, as `PUT /licenses/seats/:productId` takes it. */
     LicenseSeat: {
-      /** @description User name or e-mail the seat is assigned to. */
+      /** User name or e-mail the seat is assigned to. */
       user: string;
-      /** @description Last day of use, `YYYY-MM-DD`; absent when never used. */
+      /** Last day of use, `YYYY-MM-DD`; absent when never used. */
       lastActive?: string | null;
-      /** @description Catalog entity (user, group or component) the seat is charged to, if known. */
+      /** Catalog entity (user, group or component) the seat is charged to, if known. */
       entityRef?: string | null;
     };
-    /** @description Answer of `PUT /licenses/seats/{productId}`. */
+    /** Answer of `PUT /licenses/seats/{productId}`. */
     LicenseSeatsResponse: {
       productId: string;
-      /** @description How many seats the product has now. */
+      /** How many seats the product has now. */
       seats: number;
     };
-    /** @description The cost data charge that bills an entitlement: its sub account (FOCUS `SubAccountId`) and its SKU (`SkuId`) or resource (`ResourceId`). */
+    /** The cost data charge that bills an entitlement: its sub account (FOCUS `SubAccountId`) and its SKU (`SkuId`) or resource (`ResourceId`). */
     LicenseSourceCharge: {
       subAccountId: string;
       skuId?: string;
       resourceId?: string;
     };
-    /** @description A flag on an entity's use of a product. */
+    /** A flag on an entity's use of a product. */
     LicenseUsageFlag: {
-      /** @enum {string} */
       kind:
         | 'unauthorized-product'
         | 'reharvest-candidate'
@@ -1184,62 +1167,61 @@ export interface components {
         | 'core-count-mismatch'
         | 'unknown-product';
       message: string;
-      /** @description For `byol-not-allowed` from the BYOL rights: the rule that failed. */
+      /** For `byol-not-allowed` from the BYOL rights: the rule that failed. */
       rule?: components['schemas']['ByolRuleName'];
     };
     /**
-     * @description How an entity's use of a product is licensed: BYOL or license-included in cost data, declared in the `finops-itam.io/licenses` annotation, or seats from a seat import.
-     * @enum {string}
+     * How an entity's use of a product is licensed: BYOL or license-included in cost data, declared in the `finops-itam.io/licenses` annotation, or seats from a seat import.
      */
     LicenseUsageModel: 'byol' | 'license-included' | 'declared' | 'seat';
-    /** @description One rejected metric row (the whole request or file is rejected). */
+    /** One rejected metric row (the whole request or file is rejected). */
     MetricRejection: {
-      /** @description 0-based index in `values`, or 1-based file row. */
+      /** 0-based index in `values`, or 1-based file row. */
       row: number;
       field: string;
       reason: string;
     };
-    /** @description A 400 of `PUT /metrics/{name}`; `rejections` lists every rejected value when values were rejected. */
+    /** A 400 of `PUT /metrics/{name}`; `rejections` lists every rejected value when values were rejected. */
     MetricRejectionsErrorBody: components['schemas']['ErrorBody'] & {
       rejections?: components['schemas']['MetricRejection'][];
     };
-    /** @description One daily value of a business metric for an entity. */
+    /** One daily value of a business metric for an entity. */
     MetricValue: {
-      /** @description Entity ref, e.g. `component:default/checkout`. */
+      /** Entity ref, e.g. `component:default/checkout`. */
       entityRef: string;
       date: string;
-      /** @description Decimal string or number, at least 0. */
+      /** Decimal string or number, at least 0. */
       value: string | number;
     };
-    /** @description `PUT /metrics/:name` body: replaces the given entity-days of the metric. */
+    /** `PUT /metrics/:name` body: replaces the given entity-days of the metric. */
     MetricValuesRequest: {
       values: components['schemas']['MetricValue'][];
     };
-    /** @description `PUT /metrics/:name` result. */
+    /** `PUT /metrics/:name` result. */
     MetricValuesResponse: {
       name: string;
       accepted: number;
     };
-    /** @description Resources of one owner that lack required tag keys. */
+    /** Resources of one owner that lack required tag keys. */
     MissingTagsGroup: {
-      /** @description Owner group of the entity the resources are allocated to; null when unallocated. */
+      /** Owner group of the entity the resources are allocated to; null when unallocated. */
       owner: string | null;
       requiredTags: string[];
-      /** @description Resources lacking at least one key, sorted by id then name (at most `limit`). */
+      /** Resources lacking at least one key, sorted by id then name (at most `limit`). */
       resources: {
         resourceId: string | null;
         resourceName: string | null;
         missing: string[];
       }[];
-      /** @description How many resources of this owner lack tags, including any beyond `limit`. */
+      /** How many resources of this owner lack tags, including any beyond `limit`. */
       resourceCount: number;
     };
     /**
-     * @description A month, `YYYY-MM`.
-     * @example 2026-11
+     * A month, `YYYY-MM`.
+     * For example: 2026-11
      */
     Month: string;
-    /** @description Reconciliation totals of one billing account, billing period and currency: what the file says over all its rows (`billedCost`, `effectiveCost`), what the store holds after the ingestion (`stored`) and what the rejected rows carried (`rejected`). `reconciled` is true when the stored totals equal the file's accepted rows (file − rejected) exactly. Rejected rows whose key cell is empty are totalled under `(empty)`. */
+    /** Reconciliation totals of one billing account, billing period and currency: what the file says over all its rows (`billedCost`, `effectiveCost`), what the store holds after the ingestion (`stored`) and what the rejected rows carried (`rejected`). `reconciled` is true when the stored totals equal the file's accepted rows (file − rejected) exactly. Rejected rows whose key cell is empty are totalled under `(empty)`. */
     ReconciliationTotal: {
       billingAccountId: string;
       billingPeriodStart: string;
@@ -1254,57 +1236,56 @@ export interface components {
         rows: number;
         billedCost: string;
         effectiveCost: string;
-        /** @description Rejected rows whose cost cannot be read; their amounts are not in any total. */
+        /** Rejected rows whose cost cannot be read; their amounts are not in any total. */
         unreadableCostRows: number;
       };
       reconciled: boolean;
     };
-    /** @description One candidate of `GET /licenses/reharvest`. */
+    /** One candidate of `GET /licenses/reharvest`. */
     ReharvestCandidate: {
       productId: string;
       reason: components['schemas']['ReharvestReason'];
-      /** @description Human-readable detail, e.g. `seat alice@example.com inactive since 2026-07-01`. */
+      /** Human-readable detail, e.g. `seat alice\@example.com inactive since 2026-07-01`. */
       detail: string;
       entityRef: string | null;
       resourceId: string | null;
       quantity: number;
     };
     /**
-     * @description Why a license could be reclaimed.
-     * @enum {string}
+     * Why a license could be reclaimed.
      */
     ReharvestReason:
       | 'deprecated-component'
       | 'entity-missing'
       | 'inactive-seat'
       | 'resource-absent';
-    /** @description `GET /licenses/reharvest`. */
+    /** `GET /licenses/reharvest`. */
     ReharvestResponse: {
       candidates: components['schemas']['ReharvestCandidate'][];
     };
-    /** @description One rejected row: its 1-based data row number (header excluded), the column and why. */
+    /** One rejected row: its 1-based data row number (header excluded), the column and why. */
     RowRejection: {
       row: number;
       column: string;
       reason: string;
-      /** @description The file, when a delivery has several. */
+      /** The file, when a delivery has several. */
       file?: string;
     };
-    /** @description Columns added or removed since the source's previous run. */
+    /** Columns added or removed since the source's previous run. */
     SchemaDrift: {
       added: string[];
       removed: string[];
     };
-    /** @description A source id or upload label, lowercase kebab-case like `aws-focus`. */
+    /** A source id or upload label, lowercase kebab-case like `aws-focus`. */
     SourceLabel: string;
-    /** @description A resource's suggested owner from a naming standard. */
+    /** A resource's suggested owner from a naming standard. */
     SuggestedOwner: {
-      /** @description Lowercase ref of the component whose name the resource id or name contains. */
+      /** Lowercase ref of the component whose name the resource id or name contains. */
       entityRef: string;
-      /** @description Which field matched which name, e.g. `resource name "checkout-vm-1" contains component name "checkout"`. */
+      /** Which field matched which name, e.g. `resource name "checkout-vm-1" contains component name "checkout"`. */
       reason: string;
     };
-    /** @description One entity of a team's cost. */
+    /** One entity of a team's cost. */
     TeamCostEntity: {
       entityRef: string;
       kind: string;
@@ -1312,18 +1293,18 @@ export interface components {
       title?: string;
       total: string;
       previousTotal: string;
-      /** @description total − previousTotal. */
+      /** total − previousTotal. */
       change: string;
-      /** @description change / previousTotal × 100, two decimals; null when previousTotal is zero. */
+      /** change / previousTotal × 100, two decimals; null when previousTotal is zero. */
       changePercent: number | null;
       unitCost: {
         metric: string;
         value: string | null;
       } | null;
-      /** @description The entity's cost in currencies other than the page's `currency`, never converted. */
+      /** The entity's cost in currencies other than the page's `currency`, never converted. */
       otherCurrencies?: components['schemas']['TeamCurrencyTotal'][];
     };
-    /** @description `GET /teams/:namespace/:name/cost?from&to`: a group's all-in cost and the entities it owns, with the same-length previous period for comparison. */
+    /** `GET /teams/:namespace/:name/cost?from&to`: a group's all-in cost and the entities it owns, with the same-length previous period for comparison. */
     TeamCostResponse: {
       groupRef: string;
       currency: string | null;
@@ -1335,67 +1316,67 @@ export interface components {
       previousTotal: string;
       change: string;
       changePercent: number | null;
-      /** @description Sorted by total, highest first. */
+      /** Sorted by total, highest first. */
       entities: components['schemas']['TeamCostEntity'][];
-      /** @description The group's cost in currencies other than `currency`, largest first, when there is any: shown apart, never added to `total`. */
+      /** The group's cost in currencies other than `currency`, largest first, when there is any: shown apart, never added to `total`. */
       otherCurrencies?: components['schemas']['TeamCurrencyTotal'][];
     };
-    /** @description Cost in one currency other than a team page's, in both compared periods. */
+    /** Cost in one currency other than a team page's, in both compared periods. */
     TeamCurrencyTotal: {
       currency: string;
       total: string;
       previousTotal: string;
     };
-    /** @description One unallocated resource of `GET /allocation/unallocated`, amounts in the response currency. */
+    /** One unallocated resource of `GET /allocation/unallocated`, amounts in the response currency. */
     UnallocatedResource: {
       resourceId: string | null;
       resourceName: string | null;
       serviceName: string | null;
       subAccountId: string | null;
       billingAccountId: string;
-      /** @description Amortized cost in the period. */
+      /** Amortized cost in the period. */
       cost: string;
-      /** @description Tags of the resource's latest fact in the period. */
+      /** Tags of the resource's latest fact in the period. */
       tags: {
         [key: string]: string;
       };
       suggestedOwner?: components['schemas']['SuggestedOwner'];
     };
-    /** @description `GET /allocation/unallocated`: the costliest unallocated resources in `[from, to)` in the currency with the largest unallocated total, and per owner the resources missing required tags. */
+    /** `GET /allocation/unallocated`: the costliest unallocated resources in `[from, to)` in the currency with the largest unallocated total, and per owner the resources missing required tags. */
     UnallocatedResponse: {
-      /** @description Null when nothing is unallocated in the period. */
+      /** Null when nothing is unallocated in the period. */
       currency: string | null;
       from: string;
       to: string;
-      /** @description All unallocated cost in `currency`, beyond the listed resources too. */
+      /** All unallocated cost in `currency`, beyond the listed resources too. */
       total: string;
       resources: components['schemas']['UnallocatedResource'][];
       missingTags: components['schemas']['MissingTagsGroup'][];
-      /** @description Unallocated totals in other currencies, when there are any. */
+      /** Unallocated totals in other currencies, when there are any. */
       otherCurrencies?: components['schemas']['CurrencyTotal'][];
     };
-    /** @description The unit cost of an entity's cost in another currency than the response's: that cost alone over the period's whole volume, never added to the main currency's. */
+    /** The unit cost of an entity's cost in another currency than the response's: that cost alone over the period's whole volume, never added to the main currency's. */
     UnitCostInCurrency: {
       currency: string;
-      /** @description All-in cost in `currency` over the period. */
+      /** All-in cost in `currency` over the period. */
       allInCost: string;
-      /** @description allInCost / the period's volume; null when the volume is zero or no metric is named. */
+      /** allInCost / the period's volume; null when the volume is zero or no metric is named. */
       unitCost: string | null;
     };
-    /** @description One bucket of a unit-cost series. */
+    /** One bucket of a unit-cost series. */
     UnitCostPoint: {
-      /** @description `YYYY-MM-DD` or `YYYY-MM`. */
+      /** `YYYY-MM-DD` or `YYYY-MM`. */
       date: string;
       allInCost: string;
-      /** @description Metric volume in the bucket; "0" when none was reported. */
+      /** Metric volume in the bucket; "0" when none was reported. */
       volume: string;
-      /** @description allInCost / volume; null when the volume is zero or missing. */
+      /** allInCost / volume; null when the volume is zero or missing. */
       unitCost: string | null;
     };
-    /** @description `GET /entities/:kind/:namespace/:name/unit-cost?from&to&granularity`: all-in cost divided by the business metric the entity's `finops-itam.io/unit-metric` names, in the currency with the largest cost; cost in other currencies is divided on its own in `otherCurrencies`. */
+    /** `GET /entities/:kind/:namespace/:name/unit-cost?from&to&granularity`: all-in cost divided by the business metric the entity's `finops-itam.io/unit-metric` names, in the currency with the largest cost; cost in other currencies is divided on its own in `otherCurrencies`. */
     UnitCostResponse: {
       entityRef: string;
-      /** @description Null when the entity names no metric. */
+      /** Null when the entity names no metric. */
       metric: string | null;
       currency: string | null;
       from: string;
@@ -1403,12 +1384,12 @@ export interface components {
       allInCost: string;
       volume: string;
       unitCost: string | null;
-      /** @description Per bucket, in `currency` only. */
+      /** Per bucket, in `currency` only. */
       series: components['schemas']['UnitCostPoint'][];
-      /** @description The unit cost of each other currency's cost, largest cost first, when there is any. */
+      /** The unit cost of each other currency's cost, largest cost first, when there is any. */
       otherCurrencies?: components['schemas']['UnitCostInCurrency'][];
     };
-    /** @description A product id found in cost data tags (or an annotation) that the product catalog does not know: reported rather than dropped, so it can be added or the tag fixed. */
+    /** A product id found in cost data tags (or an annotation) that the product catalog does not know: reported rather than dropped, so it can be added or the tag fixed. */
     UnknownLicenseProductUse: {
       productId: string;
       source: components['schemas']['LicenseConsumptionSource'];
@@ -1416,17 +1397,17 @@ export interface components {
       resourceId: string | null;
       resourceName: string | null;
     };
-    /** @description `GET /licenses/unknown-products`. */
+    /** `GET /licenses/unknown-products`. */
     UnknownLicenseProductsResponse: {
       items: components['schemas']['UnknownLicenseProductUse'][];
     };
-    /** @description How many records a write upserted. */
+    /** How many records a write upserted. */
     UpsertedResponse: {
       upserted: number;
     };
   };
   responses: {
-    /** @description An error, `{ error: { name, message } }`. */
+    /** An error, `{ error: { name, message } }`. */
     ErrorResponse: {
       headers: {
         [name: string]: unknown;
@@ -1437,17 +1418,17 @@ export interface components {
     };
   };
   parameters: {
-    /** @description The entity's kind, as in catalog refs (case-insensitive). */
+    /** The entity's kind, as in catalog refs (case-insensitive). */
     kind: string;
     namespace: string;
     name: string;
-    /** @description First day of the half-open period `[from, to)`; 30 days before `to` when left out. */
+    /** First day of the half-open period `[from, to)`; 30 days before `to` when left out. */
     from: string;
-    /** @description Day after the period's last day; today when left out. A period spans at most 732 days. */
+    /** Day after the period's last day; today when left out. A period spans at most 732 days. */
     to: string;
-    /** @description EffectiveCost (amortized) or BilledCost. */
+    /** EffectiveCost (amortized) or BilledCost. */
     basis: components['schemas']['CostBasis'];
-    /** @description Buckets of the series. */
+    /** Buckets of the series. */
     granularity: components['schemas']['CostGranularity'];
   };
   requestBodies: never;
@@ -1466,7 +1447,7 @@ export interface operations {
     };
     requestBody?: never;
     responses: {
-      /** @description The backend and its database answer. */
+      /** The backend and its database answer. */
       200: {
         headers: {
           [name: string]: unknown;
@@ -1487,7 +1468,7 @@ export interface operations {
     };
     requestBody?: never;
     responses: {
-      /** @description The status of each source. */
+      /** The status of each source. */
       200: {
         headers: {
           [name: string]: unknown;
@@ -1505,14 +1486,14 @@ export interface operations {
       query?: never;
       header?: never;
       path: {
-        /** @description The source's id. */
+        /** The source's id. */
         id: string;
       };
       cookie?: never;
     };
     requestBody?: never;
     responses: {
-      /** @description The run succeeded, or was skipped because nothing changed. */
+      /** The run succeeded, or was skipped because nothing changed. */
       200: {
         headers: {
           [name: string]: unknown;
@@ -1521,7 +1502,7 @@ export interface operations {
           'application/json': components['schemas']['CostSourceRunResult'];
         };
       };
-      /** @description The delivery was rejected (a CostSourceRunResult), or the request was invalid (an error). */
+      /** The delivery was rejected (a CostSourceRunResult), or the request was invalid (an error). */
       400: {
         headers: {
           [name: string]: unknown;
@@ -1535,7 +1516,7 @@ export interface operations {
       401: components['responses']['ErrorResponse'];
       403: components['responses']['ErrorResponse'];
       404: components['responses']['ErrorResponse'];
-      /** @description The run failed (a CostSourceRunResult), or the server did (an error). */
+      /** The run failed (a CostSourceRunResult), or the server did (an error). */
       500: {
         headers: {
           [name: string]: unknown;
@@ -1551,7 +1532,7 @@ export interface operations {
   ListIngestions: {
     parameters: {
       query?: {
-        /** @description A source id or upload label. */
+        /** A source id or upload label. */
         source?: components['schemas']['SourceLabel'];
         limit?: number;
       };
@@ -1561,7 +1542,7 @@ export interface operations {
     };
     requestBody?: never;
     responses: {
-      /** @description The reports. */
+      /** The reports. */
       200: {
         headers: {
           [name: string]: unknown;
@@ -1584,7 +1565,7 @@ export interface operations {
     };
     requestBody?: never;
     responses: {
-      /** @description The file was ingested. */
+      /** The file was ingested. */
       201: {
         headers: {
           [name: string]: unknown;
@@ -1593,7 +1574,7 @@ export interface operations {
           'application/json': components['schemas']['IngestionReport'];
         };
       };
-      /** @description The file was rejected (an IngestionReport), or the request was invalid (an error). */
+      /** The file was rejected (an IngestionReport), or the request was invalid (an error). */
       400: {
         headers: {
           [name: string]: unknown;
@@ -1607,7 +1588,7 @@ export interface operations {
       401: components['responses']['ErrorResponse'];
       403: components['responses']['ErrorResponse'];
       413: components['responses']['ErrorResponse'];
-      /** @description Ingestion failed (an IngestionReport), or the server did (an error). */
+      /** Ingestion failed (an IngestionReport), or the server did (an error). */
       500: {
         headers: {
           [name: string]: unknown;
@@ -1631,7 +1612,7 @@ export interface operations {
     };
     requestBody?: never;
     responses: {
-      /** @description The report. */
+      /** The report. */
       200: {
         headers: {
           [name: string]: unknown;
@@ -1648,18 +1629,18 @@ export interface operations {
   GetEntityCost: {
     parameters: {
       query?: {
-        /** @description First day of the half-open period `[from, to)`; 30 days before `to` when left out. */
+        /** First day of the half-open period `[from, to)`; 30 days before `to` when left out. */
         from?: components['parameters']['from'];
-        /** @description Day after the period's last day; today when left out. A period spans at most 732 days. */
+        /** Day after the period's last day; today when left out. A period spans at most 732 days. */
         to?: components['parameters']['to'];
-        /** @description EffectiveCost (amortized) or BilledCost. */
+        /** EffectiveCost (amortized) or BilledCost. */
         basis?: components['parameters']['basis'];
-        /** @description Buckets of the series. */
+        /** Buckets of the series. */
         granularity?: components['parameters']['granularity'];
       };
       header?: never;
       path: {
-        /** @description The entity's kind, as in catalog refs (case-insensitive). */
+        /** The entity's kind, as in catalog refs (case-insensitive). */
         kind: components['parameters']['kind'];
         namespace: components['parameters']['namespace'];
         name: components['parameters']['name'];
@@ -1668,7 +1649,7 @@ export interface operations {
     };
     requestBody?: never;
     responses: {
-      /** @description The cost, with an ETag; a revalidation of an unchanged answer gets 304. */
+      /** The cost, with an ETag; a revalidation of an unchanged answer gets 304. */
       200: {
         headers: {
           ETag?: string;
@@ -1678,7 +1659,7 @@ export interface operations {
           'application/json': components['schemas']['EntityCostResponse'];
         };
       };
-      /** @description Not modified since the ETag sent in If-None-Match. */
+      /** Not modified since the ETag sent in If-None-Match. */
       304: {
         headers: {
           [name: string]: unknown;
@@ -1694,18 +1675,18 @@ export interface operations {
   GetEntityUnitCost: {
     parameters: {
       query?: {
-        /** @description First day of the half-open period `[from, to)`; 30 days before `to` when left out. */
+        /** First day of the half-open period `[from, to)`; 30 days before `to` when left out. */
         from?: components['parameters']['from'];
-        /** @description Day after the period's last day; today when left out. A period spans at most 732 days. */
+        /** Day after the period's last day; today when left out. A period spans at most 732 days. */
         to?: components['parameters']['to'];
-        /** @description EffectiveCost (amortized) or BilledCost. */
+        /** EffectiveCost (amortized) or BilledCost. */
         basis?: components['parameters']['basis'];
-        /** @description Buckets of the series. */
+        /** Buckets of the series. */
         granularity?: components['parameters']['granularity'];
       };
       header?: never;
       path: {
-        /** @description The entity's kind, as in catalog refs (case-insensitive). */
+        /** The entity's kind, as in catalog refs (case-insensitive). */
         kind: components['parameters']['kind'];
         namespace: components['parameters']['namespace'];
         name: components['parameters']['name'];
@@ -1714,7 +1695,7 @@ export interface operations {
     };
     requestBody?: never;
     responses: {
-      /** @description The unit cost and its series. */
+      /** The unit cost and its series. */
       200: {
         headers: {
           [name: string]: unknown;
@@ -1734,7 +1715,7 @@ export interface operations {
       query?: never;
       header?: never;
       path: {
-        /** @description The entity's kind, as in catalog refs (case-insensitive). */
+        /** The entity's kind, as in catalog refs (case-insensitive). */
         kind: components['parameters']['kind'];
         namespace: components['parameters']['namespace'];
         name: components['parameters']['name'];
@@ -1743,7 +1724,7 @@ export interface operations {
     };
     requestBody?: never;
     responses: {
-      /** @description One entry per product. */
+      /** One entry per product. */
       200: {
         headers: {
           [name: string]: unknown;
@@ -1760,24 +1741,24 @@ export interface operations {
   GetTeamCost: {
     parameters: {
       query?: {
-        /** @description First day of the half-open period `[from, to)`; 30 days before `to` when left out. */
+        /** First day of the half-open period `[from, to)`; 30 days before `to` when left out. */
         from?: components['parameters']['from'];
-        /** @description Day after the period's last day; today when left out. A period spans at most 732 days. */
+        /** Day after the period's last day; today when left out. A period spans at most 732 days. */
         to?: components['parameters']['to'];
-        /** @description EffectiveCost (amortized) or BilledCost. */
+        /** EffectiveCost (amortized) or BilledCost. */
         basis?: components['parameters']['basis'];
       };
       header?: never;
       path: {
         namespace: components['parameters']['namespace'];
-        /** @description The group's name; `group:team-a` is accepted, another kind is a 400. */
+        /** The group's name; `group:team-a` is accepted, another kind is a 400. */
         name: string;
       };
       cookie?: never;
     };
     requestBody?: never;
     responses: {
-      /** @description The team's cost. */
+      /** The team's cost. */
       200: {
         headers: {
           [name: string]: unknown;
@@ -1795,11 +1776,11 @@ export interface operations {
   GetAllocationCoverage: {
     parameters: {
       query?: {
-        /** @description First day of the half-open period `[from, to)`; 30 days before `to` when left out. */
+        /** First day of the half-open period `[from, to)`; 30 days before `to` when left out. */
         from?: components['parameters']['from'];
-        /** @description Day after the period's last day; today when left out. A period spans at most 732 days. */
+        /** Day after the period's last day; today when left out. A period spans at most 732 days. */
         to?: components['parameters']['to'];
-        /** @description EffectiveCost (amortized) or BilledCost. */
+        /** EffectiveCost (amortized) or BilledCost. */
         basis?: components['parameters']['basis'];
       };
       header?: never;
@@ -1808,7 +1789,7 @@ export interface operations {
     };
     requestBody?: never;
     responses: {
-      /** @description The coverage. */
+      /** The coverage. */
       200: {
         headers: {
           [name: string]: unknown;
@@ -1833,7 +1814,7 @@ export interface operations {
     };
     requestBody?: never;
     responses: {
-      /** @description The conflicts. */
+      /** The conflicts. */
       200: {
         headers: {
           [name: string]: unknown;
@@ -1856,7 +1837,7 @@ export interface operations {
     };
     requestBody?: never;
     responses: {
-      /** @description What the run did. */
+      /** What the run did. */
       200: {
         headers: {
           [name: string]: unknown;
@@ -1872,9 +1853,9 @@ export interface operations {
   GetUnallocated: {
     parameters: {
       query?: {
-        /** @description First day of the half-open period `[from, to)`; 30 days before `to` when left out. */
+        /** First day of the half-open period `[from, to)`; 30 days before `to` when left out. */
         from?: components['parameters']['from'];
-        /** @description Day after the period's last day; today when left out. A period spans at most 732 days. */
+        /** Day after the period's last day; today when left out. A period spans at most 732 days. */
         to?: components['parameters']['to'];
         limit?: number;
       };
@@ -1884,7 +1865,7 @@ export interface operations {
     };
     requestBody?: never;
     responses: {
-      /** @description The report. */
+      /** The report. */
       200: {
         headers: {
           [name: string]: unknown;
@@ -1910,7 +1891,7 @@ export interface operations {
     };
     requestBody?: never;
     responses: {
-      /** @description The chargeback lines; CSV as an attachment `chargeback-<month>.csv`. */
+      /** The chargeback lines; CSV as an attachment `chargeback-<month>.csv`. */
       200: {
         headers: {
           [name: string]: unknown;
@@ -1940,7 +1921,7 @@ export interface operations {
       };
     };
     responses: {
-      /** @description How many values were stored. */
+      /** How many values were stored. */
       200: {
         headers: {
           [name: string]: unknown;
@@ -1949,7 +1930,7 @@ export interface operations {
           'application/json': components['schemas']['MetricValuesResponse'];
         };
       };
-      /** @description The request was invalid; rejected values are listed in `rejections`. */
+      /** The request was invalid; rejected values are listed in `rejections`. */
       400: {
         headers: {
           [name: string]: unknown;
@@ -1972,7 +1953,7 @@ export interface operations {
     };
     requestBody?: never;
     responses: {
-      /** @description The products. */
+      /** The products. */
       200: {
         headers: {
           [name: string]: unknown;
@@ -2002,7 +1983,7 @@ export interface operations {
       };
     };
     responses: {
-      /** @description How many products were upserted. */
+      /** How many products were upserted. */
       200: {
         headers: {
           [name: string]: unknown;
@@ -2025,7 +2006,7 @@ export interface operations {
     };
     requestBody?: never;
     responses: {
-      /** @description The entitlements. */
+      /** The entitlements. */
       200: {
         headers: {
           [name: string]: unknown;
@@ -2055,7 +2036,7 @@ export interface operations {
       };
     };
     responses: {
-      /** @description How many entitlements were upserted. */
+      /** How many entitlements were upserted. */
       200: {
         headers: {
           [name: string]: unknown;
@@ -2064,7 +2045,7 @@ export interface operations {
           'application/json': components['schemas']['EntitlementUpsertResponse'];
         };
       };
-      /** @description The request was invalid; rejected records are listed in `rejections`. */
+      /** The request was invalid; rejected records are listed in `rejections`. */
       400: {
         headers: {
           [name: string]: unknown;
@@ -2082,7 +2063,7 @@ export interface operations {
       query?: never;
       header?: never;
       path: {
-        /** @description The product's id, lowercase kebab-case. */
+        /** The product's id, lowercase kebab-case. */
         productId: string;
       };
       cookie?: never;
@@ -2095,7 +2076,7 @@ export interface operations {
       };
     };
     responses: {
-      /** @description How many seats the product has now. */
+      /** How many seats the product has now. */
       200: {
         headers: {
           [name: string]: unknown;
@@ -2119,7 +2100,7 @@ export interface operations {
     };
     requestBody?: never;
     responses: {
-      /** @description One entry per product. */
+      /** One entry per product. */
       200: {
         headers: {
           [name: string]: unknown;
@@ -2141,7 +2122,7 @@ export interface operations {
     };
     requestBody?: never;
     responses: {
-      /** @description The candidates. */
+      /** The candidates. */
       200: {
         headers: {
           [name: string]: unknown;
@@ -2163,7 +2144,7 @@ export interface operations {
     };
     requestBody?: never;
     responses: {
-      /** @description The feed. */
+      /** The feed. */
       200: {
         headers: {
           [name: string]: unknown;
@@ -2185,7 +2166,7 @@ export interface operations {
     };
     requestBody?: never;
     responses: {
-      /** @description The unknown products. */
+      /** The unknown products. */
       200: {
         headers: {
           [name: string]: unknown;
