@@ -146,6 +146,19 @@ describe('the contract (src/schema/openapi.yaml)', () => {
     await knex.destroy();
   });
 
+  it('serves the spec at /openapi.json, its paths under the plugin', async () => {
+    const knex = await databases.init('SQLITE_3');
+    const server = await startWithFacts(knex);
+    const served = await request(server)
+      .get('/api/finops-itam/openapi.json')
+      .set('Authorization', user);
+    expect(served.status).toBe(200);
+    expect(Object.keys(served.body.paths)).toContain(
+      '/api/finops-itam/entities/{kind}/{namespace}/{name}/cost',
+    );
+    await knex.destroy();
+  });
+
   it('finds what an answer has that the contract does not describe', () => {
     const health = { status: 'ok', version: '1.0.0', database: 'sqlite' };
     const json = { 'content-type': 'application/json; charset=utf-8' };
