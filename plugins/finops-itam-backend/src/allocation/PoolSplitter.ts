@@ -6,7 +6,7 @@ import {
 } from '../database/DatabaseAllocationStore';
 import type { DayAmounts } from '../database/DailyRollupWriter';
 import type { MetricVolumeReader } from '../metrics/MetricVolumeReader';
-import { monthsOf, nextMonthStart } from './months';
+import { monthsOf, nextMonthStart } from '../shared/months';
 import {
   PrepaidMonthState,
   SharedCostPool,

@@ -5,11 +5,11 @@ import {
   allocationKeyOf,
 } from './allocationKey';
 import { databaseKindOf } from './databaseKind';
-
-const FACTS = 'finops_itam_cost_facts';
-const KEYS = 'finops_itam_allocation_keys';
-/** SQLite temporary table of one run's key changes (per connection, never migrated). */
-const KEY_CHANGES = 'finops_itam_allocation_key_changes';
+import {
+  ALLOCATION_KEYS_TABLE,
+  ALLOCATION_KEY_CHANGES_TABLE,
+  COST_FACTS_TABLE,
+} from './tables';
 
 /** Rows per INSERT on SQLite (knex's compound SELECT limit) and ids per `IN (...)`. */
 const CHUNK = 500;
@@ -82,7 +82,7 @@ export class AllocationKeyStore {
     count: number;
     fingerprint: string;
   }> {
-    const row = await this.db(FACTS)
+    const row = await this.db(COST_FACTS_TABLE)
       .count({ n: '*' })
       .max({ id: 'id' })
       .first();
@@ -99,7 +99,7 @@ export class AllocationKeyStore {
   async backfillFactKeys(): Promise<number> {
     let done = 0;
     for (;;) {
-      const rows = await this.db(FACTS)
+      const rows = await this.db(COST_FACTS_TABLE)
         .whereNull('allocation_key')
         .orderBy('id')
         .limit(BACKFILL_BATCH)
@@ -115,7 +115,7 @@ export class AllocationKeyStore {
       await this.db.transaction(async trx => {
         for (const [key, ids] of idsByKey) {
           for (let i = 0; i < ids.length; i += CHUNK) {
-            await trx(FACTS)
+            await trx(COST_FACTS_TABLE)
               .whereIn('id', ids.slice(i, i + CHUNK))
               .update({ allocation_key: key });
           }
@@ -129,19 +129,19 @@ export class AllocationKeyStore {
   async registerWaitingKeys(maxId: string): Promise<void> {
     const columns = ALLOCATION_KEY_COLUMNS.join(', ');
     const select =
-      `SELECT DISTINCT allocation_key, ${columns} FROM ${FACTS} ` +
+      `SELECT DISTINCT allocation_key, ${columns} FROM ${COST_FACTS_TABLE} ` +
       'WHERE allocated_at IS NULL AND allocation_key IS NOT NULL AND id <= ?';
     await this.db.raw(
       this.isPostgres
-        ? `INSERT INTO ${KEYS} (key, ${columns}) ${select} ON CONFLICT (key) DO NOTHING`
-        : `INSERT OR IGNORE INTO ${KEYS} (key, ${columns}) ${select}`,
+        ? `INSERT INTO ${ALLOCATION_KEYS_TABLE} (key, ${columns}) ${select} ON CONFLICT (key) DO NOTHING`
+        : `INSERT OR IGNORE INTO ${ALLOCATION_KEYS_TABLE} (key, ${columns}) ${select}`,
       [maxId],
     );
   }
 
   /** Marks the facts up to `maxId` as allocated (their keys are decided and rolled up). */
   async markFactsAllocated(maxId: string, at: Date): Promise<number> {
-    return this.db(FACTS)
+    return this.db(COST_FACTS_TABLE)
       .whereNull('allocated_at')
       .where('id', '<=', maxId)
       .update({ allocated_at: at });
@@ -151,7 +151,10 @@ export class AllocationKeyStore {
   async *readKeys(): AsyncGenerator<StoredAllocationKey[]> {
     let after: string | null = null;
     for (;;) {
-      const query = this.db(KEYS).orderBy('key').limit(READ_BATCH).select();
+      const query = this.db(ALLOCATION_KEYS_TABLE)
+        .orderBy('key')
+        .limit(READ_BATCH)
+        .select();
       if (after !== null) query.where('key', '>', after);
       const rows = await query;
       if (rows.length === 0) return;
@@ -167,7 +170,7 @@ export class AllocationKeyStore {
     if (changes.length === 0) return;
     if (this.isPostgres) {
       await this.db.raw(
-        `UPDATE ${KEYS} AS k SET allocated_entity_ref = v.ref, allocation_rule = v.rule, ` +
+        `UPDATE ${ALLOCATION_KEYS_TABLE} AS k SET allocated_entity_ref = v.ref, allocation_rule = v.rule, ` +
           'shared_pool_id = v.pool, allocated = true ' +
           'FROM unnest(?::text[], ?::text[], ?::text[], ?::text[]) AS v(key, ref, rule, pool) ' +
           'WHERE k.key = v.key',
@@ -184,10 +187,10 @@ export class AllocationKeyStore {
     await this.db.transaction(async trx => {
       await this.fillSqliteChanges(trx, changes);
       await trx.raw(
-        `UPDATE ${KEYS} SET allocated_entity_ref = c.ref, allocation_rule = c.rule, ` +
-          `shared_pool_id = c.pool, allocated = 1 FROM ${KEY_CHANGES} AS c WHERE ${KEYS}.key = c.key`,
+        `UPDATE ${ALLOCATION_KEYS_TABLE} SET allocated_entity_ref = c.ref, allocation_rule = c.rule, ` +
+          `shared_pool_id = c.pool, allocated = 1 FROM ${ALLOCATION_KEY_CHANGES_TABLE} AS c WHERE ${ALLOCATION_KEYS_TABLE}.key = c.key`,
       );
-      await trx.raw(`DELETE FROM ${KEY_CHANGES}`);
+      await trx.raw(`DELETE FROM ${ALLOCATION_KEY_CHANGES_TABLE}`);
     });
   }
 
@@ -211,7 +214,7 @@ export class AllocationKeyStore {
       const result = await this.db.raw(
         'SELECT c.from_ref, c.to_ref, f.day, f.currency, ' +
           'sum(f.effective_cost)::text AS amortized, sum(f.billed_cost)::text AS billed, count(*) AS facts ' +
-          `FROM ${FACTS} f JOIN unnest(?::text[], ?::text[], ?::text[]) AS c(key, from_ref, to_ref) ` +
+          `FROM ${COST_FACTS_TABLE} f JOIN unnest(?::text[], ?::text[], ?::text[]) AS c(key, from_ref, to_ref) ` +
           'ON f.allocation_key = c.key WHERE f.id <= ? ' +
           'GROUP BY c.from_ref, c.to_ref, f.day, f.currency',
         [
@@ -227,11 +230,11 @@ export class AllocationKeyStore {
       await this.fillSqliteChanges(trx, moved);
       const rows = await trx.raw(
         'SELECT c.from_ref, c.ref AS to_ref, f.day, f.currency, f.effective_cost AS amortized, ' +
-          `f.billed_cost AS billed, 1 AS facts FROM ${FACTS} f JOIN ${KEY_CHANGES} c ON f.allocation_key = c.key ` +
+          `f.billed_cost AS billed, 1 AS facts FROM ${COST_FACTS_TABLE} f JOIN ${ALLOCATION_KEY_CHANGES_TABLE} c ON f.allocation_key = c.key ` +
           'WHERE f.id <= ?',
         [maxId],
       );
-      await trx.raw(`DELETE FROM ${KEY_CHANGES}`);
+      await trx.raw(`DELETE FROM ${ALLOCATION_KEY_CHANGES_TABLE}`);
       return rows.map(toMovedCost);
     });
   }
@@ -243,8 +246,8 @@ export class AllocationKeyStore {
   async ownCost(refs: readonly string[], maxId: string): Promise<MovedCost[]> {
     const out: MovedCost[] = [];
     for (let i = 0; i < refs.length; i += CHUNK) {
-      const query = this.db(`${FACTS} as f`)
-        .join(`${KEYS} as k`, 'k.key', 'f.allocation_key')
+      const query = this.db(`${COST_FACTS_TABLE} as f`)
+        .join(`${ALLOCATION_KEYS_TABLE} as k`, 'k.key', 'f.allocation_key')
         .whereIn('k.allocated_entity_ref', refs.slice(i, i + CHUNK))
         .where('f.id', '<=', maxId);
       const rows = this.isPostgres
@@ -277,7 +280,7 @@ export class AllocationKeyStore {
     if (changes.length === 0) return 0;
     if (this.isPostgres) {
       const result = await this.db.raw(
-        `SELECT count(*) AS n FROM ${FACTS} f JOIN unnest(?::text[]) AS c(key) ON f.allocation_key = c.key WHERE f.id <= ?`,
+        `SELECT count(*) AS n FROM ${COST_FACTS_TABLE} f JOIN unnest(?::text[]) AS c(key) ON f.allocation_key = c.key WHERE f.id <= ?`,
         [changes.map(c => c.key), maxId] as unknown as Knex.RawBinding[],
       );
       return Number(result.rows[0].n);
@@ -285,10 +288,10 @@ export class AllocationKeyStore {
     return this.db.transaction(async trx => {
       await this.fillSqliteChanges(trx, changes);
       const [row] = await trx.raw(
-        `SELECT count(*) AS n FROM ${FACTS} f JOIN ${KEY_CHANGES} c ON f.allocation_key = c.key WHERE f.id <= ?`,
+        `SELECT count(*) AS n FROM ${COST_FACTS_TABLE} f JOIN ${ALLOCATION_KEY_CHANGES_TABLE} c ON f.allocation_key = c.key WHERE f.id <= ?`,
         [maxId],
       );
-      await trx.raw(`DELETE FROM ${KEY_CHANGES}`);
+      await trx.raw(`DELETE FROM ${ALLOCATION_KEY_CHANGES_TABLE}`);
       return Number(row.n);
     });
   }
@@ -297,7 +300,7 @@ export class AllocationKeyStore {
   async countFactsByKey(keys: readonly string[]): Promise<Map<string, number>> {
     const counts = new Map<string, number>();
     for (let i = 0; i < keys.length; i += CHUNK) {
-      const rows = await this.db(FACTS)
+      const rows = await this.db(COST_FACTS_TABLE)
         .whereIn('allocation_key', keys.slice(i, i + CHUNK))
         .groupBy('allocation_key')
         .select('allocation_key')
@@ -314,11 +317,14 @@ export class AllocationKeyStore {
 
   /** Drops keys no fact uses any more (their facts were replaced or expired). */
   async deleteOrphanKeys(): Promise<number> {
-    return this.db(KEYS)
+    return this.db(ALLOCATION_KEYS_TABLE)
       .whereNotExists(
-        this.db(FACTS)
+        this.db(COST_FACTS_TABLE)
           .select(this.db.raw('1'))
-          .whereRaw('?? = ??', [`${FACTS}.allocation_key`, `${KEYS}.key`]),
+          .whereRaw('?? = ??', [
+            `${COST_FACTS_TABLE}.allocation_key`,
+            `${ALLOCATION_KEYS_TABLE}.key`,
+          ]),
       )
       .delete();
   }
@@ -328,12 +334,12 @@ export class AllocationKeyStore {
     changes: readonly AllocationKeyChange[],
   ): Promise<void> {
     await trx.raw(
-      `CREATE TEMP TABLE IF NOT EXISTS ${KEY_CHANGES} ` +
+      `CREATE TEMP TABLE IF NOT EXISTS ${ALLOCATION_KEY_CHANGES_TABLE} ` +
         '(key TEXT PRIMARY KEY, ref TEXT, rule TEXT, pool TEXT, from_ref TEXT)',
     );
-    await trx.raw(`DELETE FROM ${KEY_CHANGES}`);
+    await trx.raw(`DELETE FROM ${ALLOCATION_KEY_CHANGES_TABLE}`);
     for (let i = 0; i < changes.length; i += CHUNK) {
-      await trx(KEY_CHANGES).insert(
+      await trx(ALLOCATION_KEY_CHANGES_TABLE).insert(
         changes.slice(i, i + CHUNK).map(c => ({
           key: c.key,
           ref: c.after.allocatedEntityRef,

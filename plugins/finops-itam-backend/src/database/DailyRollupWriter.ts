@@ -3,12 +3,13 @@ import { ExactSum } from '../money';
 import { FactMonth } from './changedMonths';
 import { factMonths } from './factMonths';
 import { databaseKindOf } from './databaseKind';
-
-const FACTS = 'finops_itam_cost_facts';
-const KEYS = 'finops_itam_allocation_keys';
-const ROLLUP = 'finops_itam_rollup_members';
-const SHARED = 'finops_itam_shared_allocations';
-const DAILY = 'finops_itam_entity_daily_cost';
+import {
+  ALLOCATION_KEYS_TABLE,
+  COST_FACTS_TABLE,
+  ENTITY_DAILY_COST_TABLE,
+  ROLLUP_MEMBERS_TABLE,
+  SHARED_ALLOCATIONS_TABLE,
+} from './tables';
 
 /** Rows per INSERT on SQLite: knex writes a compound SELECT, which SQLite caps at 500 terms. */
 const SQLITE_CHUNK = 500;
@@ -143,25 +144,27 @@ export class DailyRollupWriter {
   ): Promise<void> {
     if (months) {
       for (const { from, to } of months) {
-        await this.db(DAILY)
+        await this.db(ENTITY_DAILY_COST_TABLE)
           .where('day', '>=', from)
           .where('day', '<', to)
           .delete();
       }
     } else {
-      await this.db(DAILY).delete();
+      await this.db(ENTITY_DAILY_COST_TABLE).delete();
     }
     if (this.isPostgres) {
       // Without months, no day condition: with an all-days range the full rebuild took
       // twice as long on PostgreSQL (bench:allocation, 1.2M facts).
-      const ranges: ReadonlyArray<FactMonth | undefined> = months ?? [undefined];
+      const ranges: ReadonlyArray<FactMonth | undefined> = months ?? [
+        undefined,
+      ];
       for (const range of ranges) {
         const days = range ? `AND f.day >= ? AND f.day < ?` : '';
         await this.db.raw(
           `WITH d AS (
            SELECT k.allocated_entity_ref AS member, f.day, f.currency,
                   sum(f.effective_cost) AS amortized, sum(f.billed_cost) AS billed
-             FROM ${FACTS} f JOIN ${KEYS} k ON k.key = f.allocation_key
+             FROM ${COST_FACTS_TABLE} f JOIN ${ALLOCATION_KEYS_TABLE} k ON k.key = f.allocation_key
             WHERE k.allocated_entity_ref IS NOT NULL AND f.id <= ? ${days}
             GROUP BY k.allocated_entity_ref, f.day, f.currency
          ), x AS (
@@ -169,9 +172,9 @@ export class DailyRollupWriter {
            UNION ALL
            SELECT member, day, currency, 'billed' AS basis, billed AS direct FROM d
          )
-         INSERT INTO ${DAILY} (entity_ref, day, currency, basis, direct, shared)
+         INSERT INTO ${ENTITY_DAILY_COST_TABLE} (entity_ref, day, currency, basis, direct, shared)
          SELECT r.ancestor_ref, x.day, x.currency, x.basis, sum(x.direct), 0
-           FROM x JOIN ${ROLLUP} r ON r.member_ref = x.member
+           FROM x JOIN ${ROLLUP_MEMBERS_TABLE} r ON r.member_ref = x.member
           GROUP BY r.ancestor_ref, x.day, x.currency, x.basis`,
           range ? [maxId, range.from, range.to] : [maxId],
         );
@@ -181,8 +184,8 @@ export class DailyRollupWriter {
     const ancestorsOf = await this.ancestorsByMember();
     for (const { from, to } of months ?? (await factMonths(this.db))) {
       const sums = new RollupSums();
-      const facts = await this.db(`${FACTS} as f`)
-        .join(`${KEYS} as k`, 'k.key', 'f.allocation_key')
+      const facts = await this.db(`${COST_FACTS_TABLE} as f`)
+        .join(`${ALLOCATION_KEYS_TABLE} as k`, 'k.key', 'f.allocation_key')
         .whereNotNull('k.allocated_entity_ref')
         .where('f.id', '<=', maxId)
         .where('f.day', '>=', from)
@@ -223,7 +226,7 @@ export class DailyRollupWriter {
       for (let i = 0; i < rows.length; i += POSTGRES_CHUNK) {
         const chunk = rows.slice(i, i + POSTGRES_CHUNK);
         await this.db.raw(
-          `INSERT INTO ${DAILY} AS t (entity_ref, day, currency, basis, direct, shared)
+          `INSERT INTO ${ENTITY_DAILY_COST_TABLE} AS t (entity_ref, day, currency, basis, direct, shared)
            SELECT e, d, c, b, a, 0 FROM unnest(?::text[], ?::text[], ?::text[], ?::text[], ?::numeric[]) AS v(e, d, c, b, a)
            ON CONFLICT (entity_ref, day, currency, basis) DO UPDATE SET direct = t.direct + EXCLUDED.direct`,
           [
@@ -260,8 +263,8 @@ export class DailyRollupWriter {
    * its parts must add up to).
    */
   async poolTotals(maxId: string): Promise<Map<string, DayAmounts[]>> {
-    const query = this.db(`${FACTS} as f`)
-      .join(`${KEYS} as k`, 'k.key', 'f.allocation_key')
+    const query = this.db(`${COST_FACTS_TABLE} as f`)
+      .join(`${ALLOCATION_KEYS_TABLE} as k`, 'k.key', 'f.allocation_key')
       .whereNotNull('k.shared_pool_id')
       .where('f.id', '<=', maxId);
     const out = new Map<string, DayAmounts[]>();
@@ -315,7 +318,7 @@ export class DailyRollupWriter {
   async directOf(refs: readonly string[]): Promise<Map<string, DayAmounts[]>> {
     const sums = new RollupSums();
     for (let i = 0; i < refs.length; i += SQLITE_CHUNK) {
-      const rows = await this.db(DAILY)
+      const rows = await this.db(ENTITY_DAILY_COST_TABLE)
         .whereIn('entity_ref', refs.slice(i, i + SQLITE_CHUNK))
         .select('entity_ref', 'day', 'currency', 'basis', 'direct');
       for (const r of rows)
@@ -332,16 +335,21 @@ export class DailyRollupWriter {
   async refreshShared(): Promise<void> {
     await this.writeShared();
     // '0' as text: better-sqlite3 binds the number 0 as a float, which compares as '0.0'.
-    await this.db(DAILY).where('direct', '0').where('shared', '0').delete();
+    await this.db(ENTITY_DAILY_COST_TABLE)
+      .where('direct', '0')
+      .where('shared', '0')
+      .delete();
   }
 
   private async writeShared(): Promise<void> {
-    await this.db(DAILY).whereNot('shared', '0').update({ shared: '0' });
+    await this.db(ENTITY_DAILY_COST_TABLE)
+      .whereNot('shared', '0')
+      .update({ shared: '0' });
     if (this.isPostgres) {
       await this.db.raw(
-        `INSERT INTO ${DAILY} AS t (entity_ref, day, currency, basis, direct, shared)
+        `INSERT INTO ${ENTITY_DAILY_COST_TABLE} AS t (entity_ref, day, currency, basis, direct, shared)
          SELECT r.ancestor_ref, s.day, s.currency, s.basis, 0, sum(s.amount)
-           FROM ${SHARED} s JOIN ${ROLLUP} r ON r.member_ref = s.target_ref
+           FROM ${SHARED_ALLOCATIONS_TABLE} s JOIN ${ROLLUP_MEMBERS_TABLE} r ON r.member_ref = s.target_ref
           GROUP BY r.ancestor_ref, s.day, s.currency, s.basis
          ON CONFLICT (entity_ref, day, currency, basis) DO UPDATE SET shared = EXCLUDED.shared`,
       );
@@ -349,7 +357,7 @@ export class DailyRollupWriter {
     }
     const ancestorsOf = await this.ancestorsByMember();
     const sums = new RollupSums();
-    for (const r of await this.db(SHARED).select(
+    for (const r of await this.db(SHARED_ALLOCATIONS_TABLE).select(
       'target_ref',
       'day',
       'currency',
@@ -382,7 +390,10 @@ export class DailyRollupWriter {
     const refs = [...new Set(entityRefs)];
     for (let i = 0; i < refs.length; i += SQLITE_CHUNK) {
       const chunk = refs.slice(i, i + SQLITE_CHUNK);
-      for (const row of await this.db(DAILY).whereIn('entity_ref', chunk)) {
+      for (const row of await this.db(ENTITY_DAILY_COST_TABLE).whereIn(
+        'entity_ref',
+        chunk,
+      )) {
         out.set(rowKey(row.entity_ref, row.day, row.currency, row.basis), {
           direct: String(row.direct),
           shared: String(row.shared),
@@ -394,7 +405,7 @@ export class DailyRollupWriter {
 
   private async ancestorsByMember(): Promise<Map<string, string[]>> {
     const out = new Map<string, string[]>();
-    for (const pair of await this.db(ROLLUP).select(
+    for (const pair of await this.db(ROLLUP_MEMBERS_TABLE).select(
       'ancestor_ref',
       'member_ref',
     )) {
@@ -417,7 +428,7 @@ export class DailyRollupWriter {
     replace = false,
   ): Promise<void> {
     for (let i = 0; i < rows.length; i += SQLITE_CHUNK) {
-      const insert = this.db(DAILY).insert(
+      const insert = this.db(ENTITY_DAILY_COST_TABLE).insert(
         rows.slice(i, i + SQLITE_CHUNK).map(r => ({
           entity_ref: r.entityRef,
           day: r.day,

@@ -17,6 +17,17 @@ import {
   sharedPoolDigestName,
   writeDigest,
 } from './outputDigests';
+import {
+  ALLOCATED_FACTS_VIEW,
+  ALLOCATION_CONFLICTS_TABLE,
+  ALLOCATION_KEYS_TABLE,
+  ALLOCATION_RUNS_TABLE,
+  COST_FACTS_TABLE,
+  ENTITY_DAILY_COST_TABLE,
+  KEY_MONTHLY_COST_TABLE,
+  ROLLUP_MEMBERS_TABLE,
+  SHARED_ALLOCATIONS_TABLE,
+} from './tables';
 
 /** An entity's rollup over a half-open period, in one cost basis. */
 interface RollupPeriodQuery {
@@ -25,17 +36,6 @@ interface RollupPeriodQuery {
   to: string;
   basis: CostBasis;
 }
-
-const FACTS = 'finops_itam_cost_facts';
-const ROLLUP = 'finops_itam_rollup_members';
-const SHARED = 'finops_itam_shared_allocations';
-const RUNS = 'finops_itam_allocation_runs';
-const CONFLICTS = 'finops_itam_allocation_conflicts';
-const DAILY = 'finops_itam_entity_daily_cost';
-const KEYS = 'finops_itam_allocation_keys';
-const KEY_MONTHS = 'finops_itam_key_monthly_cost';
-/** Facts joined with their allocation key's owner (a view, see the allocation_keys migration). */
-const ALLOCATED_FACTS = 'finops_itam_allocated_facts';
 
 /**
  * How long the allocation status (latest run, facts waiting) is reused between cost
@@ -184,7 +184,10 @@ export class DatabaseAllocationStore {
   async readRollupMembers(): Promise<
     Array<{ ancestorRef: string; memberRef: string }>
   > {
-    const rows = await this.db(ROLLUP).select('ancestor_ref', 'member_ref');
+    const rows = await this.db(ROLLUP_MEMBERS_TABLE).select(
+      'ancestor_ref',
+      'member_ref',
+    );
     return rows.map(row => ({
       ancestorRef: row.ancestor_ref,
       memberRef: row.member_ref,
@@ -196,9 +199,9 @@ export class DatabaseAllocationStore {
     pairs: ReadonlyArray<{ ancestorRef: string; memberRef: string }>,
   ): Promise<void> {
     await this.db.transaction(async trx => {
-      await trx(ROLLUP).delete();
+      await trx(ROLLUP_MEMBERS_TABLE).delete();
       for (const chunk of chunks(pairs)) {
-        await trx(ROLLUP).insert(
+        await trx(ROLLUP_MEMBERS_TABLE).insert(
           chunk.map(p => ({
             ancestor_ref: p.ancestorRef,
             member_ref: p.memberRef,
@@ -210,7 +213,7 @@ export class DatabaseAllocationStore {
 
   /** Every entity whose cost `ancestorRef` includes, itself among them. */
   async rollupMembersOf(ancestorRef: string): Promise<string[]> {
-    const rows = await this.db(ROLLUP)
+    const rows = await this.db(ROLLUP_MEMBERS_TABLE)
       .where('ancestor_ref', ancestorRef)
       .select('member_ref');
     return rows.map(row => row.member_ref);
@@ -222,9 +225,9 @@ export class DatabaseAllocationStore {
     conflicts: readonly AllocationConflictRecord[],
   ): Promise<void> {
     await this.db.transaction(async trx => {
-      await trx(CONFLICTS).delete();
+      await trx(ALLOCATION_CONFLICTS_TABLE).delete();
       for (const chunk of chunks(conflicts, 200)) {
-        await trx(CONFLICTS).insert(
+        await trx(ALLOCATION_CONFLICTS_TABLE).insert(
           chunk.map(c => ({
             run_id: runId,
             resource_id: c.resourceId,
@@ -244,7 +247,7 @@ export class DatabaseAllocationStore {
     limit: number,
   ): Promise<{ conflicts: AllocationConflictRecord[]; total: number }> {
     const [rows, total] = await Promise.all([
-      this.db(CONFLICTS)
+      this.db(ALLOCATION_CONFLICTS_TABLE)
         .select(
           'resource_id',
           'resource_name',
@@ -275,7 +278,9 @@ export class DatabaseAllocationStore {
 
   /** Number of distinct conflicts of the latest run. */
   async countConflicts(): Promise<number> {
-    const [row] = await this.db(CONFLICTS).count({ count: '*' });
+    const [row] = await this.db(ALLOCATION_CONFLICTS_TABLE).count({
+      count: '*',
+    });
     return Number(row?.count ?? 0);
   }
 
@@ -296,9 +301,9 @@ export class DatabaseAllocationStore {
       if ((await readDigest(trx, name)) === digest) {
         return false;
       }
-      await trx(SHARED).where('pool_id', poolId).delete();
+      await trx(SHARED_ALLOCATIONS_TABLE).where('pool_id', poolId).delete();
       for (const chunk of chunks(rows, 200)) {
-        await trx(SHARED).insert(
+        await trx(SHARED_ALLOCATIONS_TABLE).insert(
           chunk.map(row => ({
             pool_id: poolId,
             day: row.day,
@@ -323,14 +328,14 @@ export class DatabaseAllocationStore {
       sharedPoolDigestName(''),
       poolIds.map(sharedPoolDigestName),
     );
-    return this.db(SHARED)
+    return this.db(SHARED_ALLOCATIONS_TABLE)
       .whereNotIn('pool_id', [...poolIds, ''])
       .delete();
   }
 
   async startRun(at: Date): Promise<string> {
     this.status = undefined;
-    const [row] = await this.db(RUNS)
+    const [row] = await this.db(ALLOCATION_RUNS_TABLE)
       .insert({ started_at: at, status: 'running' })
       .returning('id');
     return String(typeof row === 'object' ? row.id : row);
@@ -356,7 +361,7 @@ export class DatabaseAllocationStore {
   ): Promise<void> {
     this.status = undefined;
     await this.db.transaction(async trx => {
-      await trx(RUNS).where('id', id).update({
+      await trx(ALLOCATION_RUNS_TABLE).where('id', id).update({
         finished_at: at,
         status: outcome.status,
         facts_scanned: outcome.factsScanned,
@@ -367,17 +372,21 @@ export class DatabaseAllocationStore {
       if (outcome.costChanged) await bumpCostDataVersion(trx);
     });
     // Only the recent history is worth keeping.
-    const keepFrom = await this.db(RUNS)
+    const keepFrom = await this.db(ALLOCATION_RUNS_TABLE)
       .orderBy('id', 'desc')
       .offset(99)
       .first('id');
     if (keepFrom) {
-      await this.db(RUNS).where('id', '<', keepFrom.id).delete();
+      await this.db(ALLOCATION_RUNS_TABLE)
+        .where('id', '<', keepFrom.id)
+        .delete();
     }
   }
 
   async latestRun(): Promise<AllocationRunRecord | undefined> {
-    const row = await this.db(RUNS).orderBy('id', 'desc').first();
+    const row = await this.db(ALLOCATION_RUNS_TABLE)
+      .orderBy('id', 'desc')
+      .first();
     if (!row) {
       return undefined;
     }
@@ -445,7 +454,7 @@ export class DatabaseAllocationStore {
     months: readonly FactMonth[],
   ): Promise<boolean> {
     if (months.length === 0) return this.hasUnallocatedFacts();
-    const row = await this.db(FACTS)
+    const row = await this.db(COST_FACTS_TABLE)
       .whereNull('allocated_at')
       .whereRaw(
         `substr(day, 1, 7) NOT IN (${months.map(() => '?').join(', ')})`,
@@ -457,7 +466,9 @@ export class DatabaseAllocationStore {
 
   /** Whether any fact has not been allocated yet (ingested since the last run). */
   async hasUnallocatedFacts(): Promise<boolean> {
-    const row = await this.db(FACTS).whereNull('allocated_at').first('id');
+    const row = await this.db(COST_FACTS_TABLE)
+      .whereNull('allocated_at')
+      .first('id');
     return row !== undefined;
   }
 
@@ -468,7 +479,7 @@ export class DatabaseAllocationStore {
     to: string;
     basis: CostBasis;
   }): Promise<EntityDailyCostRow[]> {
-    const rows = await this.db(DAILY)
+    const rows = await this.db(ENTITY_DAILY_COST_TABLE)
       .where('entity_ref', options.ancestorRef)
       .where('day', '>=', options.from)
       .where('day', '<', options.to)
@@ -492,8 +503,12 @@ export class DatabaseAllocationStore {
   async directCostDetail(options: RollupPeriodQuery) {
     const { months, edges } = splitIntoMonths(options.from, options.to);
     const rowsOf = (currency: string, amount: string) =>
-      this.db(`${KEYS} as k`)
-        .join(`${ROLLUP} as r`, 'r.member_ref', 'k.allocated_entity_ref')
+      this.db(`${ALLOCATION_KEYS_TABLE} as k`)
+        .join(
+          `${ROLLUP_MEMBERS_TABLE} as r`,
+          'r.member_ref',
+          'k.allocated_entity_ref',
+        )
         .where('r.ancestor_ref', options.ancestorRef)
         .select({
           currency,
@@ -508,7 +523,7 @@ export class DatabaseAllocationStore {
     if (months) {
       parts.push(
         rowsOf('m.currency', `m.${options.basis}`)
-          .join(`${KEY_MONTHS} as m`, 'm.allocation_key', 'k.key')
+          .join(`${KEY_MONTHLY_COST_TABLE} as m`, 'm.allocation_key', 'k.key')
           .where('m.month', '>=', months.from)
           .where('m.month', '<', months.to),
       );
@@ -518,7 +533,7 @@ export class DatabaseAllocationStore {
     for (const edge of edges) {
       parts.push(
         rowsOf('f.currency', `f.${BASIS_COLUMN[options.basis]}`)
-          .join(`${FACTS} as f`, 'f.allocation_key', 'k.key')
+          .join(`${COST_FACTS_TABLE} as f`, 'f.allocation_key', 'k.key')
           .where('f.day', '>=', edge.from)
           .where('f.day', '<', edge.to),
       );
@@ -565,8 +580,12 @@ export class DatabaseAllocationStore {
 
   /** Facts (`f`) allocated to any rollup member of an entity, in `[from, to)`. */
   private rollupFactsInPeriod(options: RollupPeriodQuery) {
-    return this.db(`${ALLOCATED_FACTS} as f`)
-      .join(`${ROLLUP} as r`, 'r.member_ref', 'f.allocated_entity_ref')
+    return this.db(`${ALLOCATED_FACTS_VIEW} as f`)
+      .join(
+        `${ROLLUP_MEMBERS_TABLE} as r`,
+        'r.member_ref',
+        'f.allocated_entity_ref',
+      )
       .where('r.ancestor_ref', options.ancestorRef)
       .where('f.day', '>=', options.from)
       .where('f.day', '<', options.to);
@@ -580,8 +599,8 @@ export class DatabaseAllocationStore {
     basis: CostBasis;
   }) {
     return this.sumBy(
-      this.db(`${SHARED} as s`)
-        .join(`${ROLLUP} as r`, 'r.member_ref', 's.target_ref')
+      this.db(`${SHARED_ALLOCATIONS_TABLE} as s`)
+        .join(`${ROLLUP_MEMBERS_TABLE} as r`, 'r.member_ref', 's.target_ref')
         .where('r.ancestor_ref', options.ancestorRef)
         .where('s.basis', options.basis)
         .where('s.day', '>=', options.from)
@@ -597,7 +616,7 @@ export class DatabaseAllocationStore {
    */
   async coverageRows(options: { from: string; to: string; basis: CostBasis }) {
     const rows = await this.sumBy(
-      this.db(ALLOCATED_FACTS)
+      this.db(ALLOCATED_FACTS_VIEW)
         .where('day', '>=', options.from)
         .where('day', '<', options.to),
       {
@@ -611,7 +630,7 @@ export class DatabaseAllocationStore {
       },
       BASIS_COLUMN[options.basis],
     );
-    const split = await this.db(SHARED)
+    const split = await this.db(SHARED_ALLOCATIONS_TABLE)
       .where('basis', options.basis)
       .where('day', '>=', options.from)
       .where('day', '<', options.to)

@@ -1,21 +1,25 @@
 import { DatabaseService } from '@backstage/backend-plugin-api';
-import {
-  IngestionReport,
-  SchemaDrift,
-} from '@finops-itam/plugin-finops-itam-common';
+import { IngestionReport } from '@finops-itam/plugin-finops-itam-common';
 import { Knex } from 'knex';
 import { normalizeAmount, sumAmounts } from '../money';
-import { CostFact, FileTotal } from '../ingestion/types';
 import { allocationKeyOf } from './allocationKey';
+import {
+  CostFact,
+  CostSourceState,
+  CostStore,
+  FactReplacement,
+  FileTotal,
+} from './CostStore';
 import { monthsOfFacts, recordChangedMonths } from './changedMonths';
 import { bumpCostDataVersion } from './costDataVersion';
 import { databaseKindOf } from './databaseKind';
 import { migrateDatabase } from './migrations';
 import { normalizeTags } from './tags';
-
-const FACTS = 'finops_itam_cost_facts';
-const INGESTIONS = 'finops_itam_ingestions';
-const SOURCES = 'finops_itam_cost_sources';
+import {
+  COST_FACTS_TABLE,
+  COST_SOURCES_TABLE,
+  INGESTIONS_TABLE,
+} from './tables';
 
 /** Rows per INSERT on SQLite: knex writes a compound SELECT, which SQLite caps at 500 terms. */
 const SQLITE_INSERT_CHUNK = 500;
@@ -37,38 +41,31 @@ const POSTGRES_ARRAY_TYPES: Record<string, string> = {
  * Inserts through `unnest` of one array per column: a handful of parameters per statement
  * instead of one per cell, which is several times faster than a multi-row VALUES list.
  */
-async function insertWithUnnest(trx: Knex.Transaction, rows: Record<string, unknown>[]) {
+async function insertWithUnnest(
+  trx: Knex.Transaction,
+  rows: Record<string, unknown>[],
+) {
   if (rows.length === 0) return;
   const columns = Object.keys(rows[0]);
-  const placeholders = columns.map(c => `?::${POSTGRES_ARRAY_TYPES[c] ?? 'text[]'}`);
+  const placeholders = columns.map(
+    c => `?::${POSTGRES_ARRAY_TYPES[c] ?? 'text[]'}`,
+  );
   for (let i = 0; i < rows.length; i += POSTGRES_INSERT_CHUNK) {
     const chunk = rows.slice(i, i + POSTGRES_INSERT_CHUNK);
     await trx.raw(
-      `INSERT INTO ${FACTS} (${columns.join(', ')}) SELECT * FROM unnest(${placeholders.join(', ')})`,
+      `INSERT INTO ${COST_FACTS_TABLE} (${columns.join(
+        ', ',
+      )}) SELECT * FROM unnest(${placeholders.join(', ')})`,
       // node-postgres turns each JavaScript array (nulls included) into a PostgreSQL array.
-      columns.map(column => chunk.map(row => row[column]) as unknown as Knex.Value),
+      columns.map(
+        column => chunk.map(row => row[column]) as unknown as Knex.Value,
+      ),
     );
   }
 }
 
-/** What a source delivered last: file fingerprints for skip checks, columns for drift. */
-export interface CostSourceState {
-  id: string;
-  fileFingerprints: Record<string, string>;
-  columns: string[] | null;
-  lastIngestionId: string | null;
-  lastRunAt: string | null;
-  lastStatus: string | null;
-  lastMessage: string | null;
-  schemaDrift: SchemaDrift | null;
-}
-
-/** The facts of one delivery, to be swapped in for what the store held before. */
-export interface FactReplacement {
-  sourceId: string;
-  ingestionId: string;
-  facts: CostFact[];
-}
+// Kept importable from here for the modules that named the store's types before the interface.
+export type { CostSourceState, FactReplacement } from './CostStore';
 
 const TOTAL_COLUMNS = [
   'billing_account_id',
@@ -78,7 +75,9 @@ const TOTAL_COLUMNS = [
   'effective_cost',
 ];
 
-function groupKey(t: Pick<FileTotal, 'billingAccountId' | 'billingPeriodStart' | 'currency'>) {
+function groupKey(
+  t: Pick<FileTotal, 'billingAccountId' | 'billingPeriodStart' | 'currency'>,
+) {
   return `${t.billingAccountId}\u0000${t.billingPeriodStart}\u0000${t.currency}`;
 }
 
@@ -95,7 +94,11 @@ function sumTotals(rows: Record<string, any>[]): FileTotal[] {
       effectiveCost: '0',
     };
     const key = groupKey(total);
-    const group: Group = groups.get(key) ?? { total, billed: [], effective: [] };
+    const group: Group = groups.get(key) ?? {
+      total,
+      billed: [],
+      effective: [],
+    };
     group.billed.push(normalizeAmount(row.billed_cost));
     group.effective.push(normalizeAmount(row.effective_cost));
     groups.set(key, group);
@@ -117,7 +120,7 @@ const toIso = (value: Date | string | null) =>
  * Amounts go in and come out as decimal strings; sums are done with exact decimals in
  * JavaScript so SQLite and PostgreSQL give the same answer.
  */
-export class DatabaseCostStore {
+export class DatabaseCostStore implements CostStore {
   static async create(options: {
     database: DatabaseService;
   }): Promise<DatabaseCostStore> {
@@ -145,15 +148,20 @@ export class DatabaseCostStore {
       if (this.db.client.config.client === 'pg') {
         // Serialises deliveries of one source across backend replicas; SQLite's single
         // writer lock does the same there.
-        await trx.raw('SELECT pg_advisory_xact_lock(hashtext(?))', [`finops-itam:${sourceId}`]);
+        await trx.raw('SELECT pg_advisory_xact_lock(hashtext(?))', [
+          `finops-itam:${sourceId}`,
+        ]);
       }
       // The months whose facts change, for the next allocation run to rebuild.
       const changedMonths = new Set(facts.map(f => f.day.slice(0, 7)));
       if (deliveredPeriods.length > 0) {
         const delivered = (q: Knex.QueryBuilder) =>
-          q.where('source_id', sourceId).whereIn('billing_period_start', deliveredPeriods);
-        for (const month of await monthsOfFacts(trx, delivered)) changedMonths.add(month);
-        await delivered(trx(FACTS)).delete();
+          q
+            .where('source_id', sourceId)
+            .whereIn('billing_period_start', deliveredPeriods);
+        for (const month of await monthsOfFacts(trx, delivered))
+          changedMonths.add(month);
+        await delivered(trx(COST_FACTS_TABLE)).delete();
       }
       await recordChangedMonths(trx, changedMonths);
       const tagCache = new Map<string | null, string | null>();
@@ -167,7 +175,9 @@ export class DatabaseCostStore {
         await insertWithUnnest(trx, rows);
       } else {
         for (let i = 0; i < rows.length; i += SQLITE_INSERT_CHUNK) {
-          await trx(FACTS).insert(rows.slice(i, i + SQLITE_INSERT_CHUNK));
+          await trx(COST_FACTS_TABLE).insert(
+            rows.slice(i, i + SQLITE_INSERT_CHUNK),
+          );
         }
       }
       verify(await this.storedTotals(trx, ingestionId));
@@ -179,23 +189,31 @@ export class DatabaseCostStore {
   async storedTotals(db: Knex, ingestionId: string): Promise<FileTotal[]> {
     if (databaseKindOf(this.db) === 'postgres') {
       // numeric sums are exact in PostgreSQL; summing there saves shipping every row back.
-      const rows = await db(FACTS)
+      const rows = await db(COST_FACTS_TABLE)
         .where('ingestion_id', ingestionId)
         .groupBy('billing_account_id', 'billing_period_start', 'currency')
         .select('billing_account_id', 'billing_period_start', 'currency')
         .sum({ billed_cost: 'billed_cost', effective_cost: 'effective_cost' });
       return sumTotals(rows);
     }
-    return sumTotals(await db(FACTS).where('ingestion_id', ingestionId).select(TOTAL_COLUMNS));
+    return sumTotals(
+      await db(COST_FACTS_TABLE)
+        .where('ingestion_id', ingestionId)
+        .select(TOTAL_COLUMNS),
+    );
   }
 
   /** Exact totals of everything stored for a source, per account, period and currency. */
   async sourceTotals(sourceId: string): Promise<FileTotal[]> {
-    return sumTotals(await this.db(FACTS).where('source_id', sourceId).select(TOTAL_COLUMNS));
+    return sumTotals(
+      await this.db(COST_FACTS_TABLE)
+        .where('source_id', sourceId)
+        .select(TOTAL_COLUMNS),
+    );
   }
 
   async countFacts(sourceId?: string): Promise<number> {
-    const query = this.db(FACTS).count({ count: '*' });
+    const query = this.db(COST_FACTS_TABLE).count({ count: '*' });
     if (sourceId) query.where('source_id', sourceId);
     const [{ count }] = await query;
     return Number(count);
@@ -206,14 +224,14 @@ export class DatabaseCostStore {
     return this.db.transaction(async trx => {
       const before = (q: Knex.QueryBuilder) => q.where('day', '<', day);
       await recordChangedMonths(trx, await monthsOfFacts(trx, before));
-      const deleted = await before(trx(FACTS)).delete();
+      const deleted = await before(trx(COST_FACTS_TABLE)).delete();
       if (deleted > 0) await bumpCostDataVersion(trx);
       return deleted;
     });
   }
 
   async insertIngestion(report: IngestionReport): Promise<void> {
-    await this.db(INGESTIONS).insert({
+    await this.db(INGESTIONS_TABLE).insert({
       id: report.id,
       source_id: report.sourceId,
       status: report.status,
@@ -225,7 +243,7 @@ export class DatabaseCostStore {
   }
 
   async updateIngestion(report: IngestionReport): Promise<void> {
-    await this.db(INGESTIONS)
+    await this.db(INGESTIONS_TABLE)
       .where('id', report.id)
       .update({
         status: report.status,
@@ -236,12 +254,15 @@ export class DatabaseCostStore {
   }
 
   async getIngestion(id: string): Promise<IngestionReport | undefined> {
-    const row = await this.db(INGESTIONS).where('id', id).first();
+    const row = await this.db(INGESTIONS_TABLE).where('id', id).first();
     return row ? JSON.parse(row.report_json) : undefined;
   }
 
-  async listIngestions(options: { sourceId?: string; limit: number }): Promise<IngestionReport[]> {
-    const query = this.db(INGESTIONS)
+  async listIngestions(options: {
+    sourceId?: string;
+    limit: number;
+  }): Promise<IngestionReport[]> {
+    const query = this.db(INGESTIONS_TABLE)
       .orderBy('started_at', 'desc')
       .orderBy('id', 'desc')
       .limit(options.limit);
@@ -254,8 +275,11 @@ export class DatabaseCostStore {
    * transactions never committed, so the previous data is intact. Only those started before
    * `startedBefore` count: a younger one may still be running on another replica.
    */
-  async failInterruptedIngestions(now: Date, startedBefore: Date = now): Promise<number> {
-    const rows = await this.db(INGESTIONS)
+  async failInterruptedIngestions(
+    now: Date,
+    startedBefore: Date = now,
+  ): Promise<number> {
+    const rows = await this.db(INGESTIONS_TABLE)
       .where('status', 'running')
       .where('started_at', '<', startedBefore);
     for (const row of rows) {
@@ -263,7 +287,8 @@ export class DatabaseCostStore {
       await this.updateIngestion({
         ...report,
         status: 'failed',
-        message: 'The backend stopped before this ingestion finished; the data of its billing periods was left as it was before',
+        message:
+          'The backend stopped before this ingestion finished; the data of its billing periods was left as it was before',
         finishedAt: now.toISOString(),
       });
     }
@@ -271,11 +296,13 @@ export class DatabaseCostStore {
   }
 
   async getSourceState(id: string): Promise<CostSourceState | undefined> {
-    const row = await this.db(SOURCES).where('id', id).first();
+    const row = await this.db(COST_SOURCES_TABLE).where('id', id).first();
     if (!row) return undefined;
     return {
       id: row.id,
-      fileFingerprints: row.file_fingerprints ? JSON.parse(row.file_fingerprints) : {},
+      fileFingerprints: row.file_fingerprints
+        ? JSON.parse(row.file_fingerprints)
+        : {},
       columns: row.columns ? JSON.parse(row.columns) : null,
       lastIngestionId: row.last_ingestion_id,
       lastRunAt: toIso(row.last_run_at),
@@ -294,19 +321,29 @@ export class DatabaseCostStore {
       last_run_at: state.lastRunAt ? new Date(state.lastRunAt) : null,
       last_status: state.lastStatus,
       last_message: state.lastMessage,
-      schema_drift: state.schemaDrift ? JSON.stringify(state.schemaDrift) : null,
+      schema_drift: state.schemaDrift
+        ? JSON.stringify(state.schemaDrift)
+        : null,
     };
-    await this.db(SOURCES).insert(row).onConflict('id').merge();
+    await this.db(COST_SOURCES_TABLE).insert(row).onConflict('id').merge();
   }
 
   /** Last charge day stored for a source, or null when it has no facts. */
   async dataThrough(sourceId: string): Promise<string | null> {
-    const row = await this.db(FACTS).where('source_id', sourceId).max({ day: 'day' }).first();
+    const row = await this.db(COST_FACTS_TABLE)
+      .where('source_id', sourceId)
+      .max({ day: 'day' })
+      .first();
     return row?.day ?? null;
   }
 }
 
-function toRow(fact: CostFact, sourceId: string, ingestionId: string, tags: string | null) {
+function toRow(
+  fact: CostFact,
+  sourceId: string,
+  ingestionId: string,
+  tags: string | null,
+) {
   const row = {
     source_id: sourceId,
     ingestion_id: ingestionId,
@@ -338,7 +375,10 @@ function toRow(fact: CostFact, sourceId: string, ingestionId: string, tags: stri
     effective_cost: normalizeAmount(fact.effectiveCost),
     // Unknown (null) stays unknown: it is not zero.
     list_cost: fact.listCost === null ? null : normalizeAmount(fact.listCost),
-    contracted_cost: fact.contractedCost === null ? null : normalizeAmount(fact.contractedCost),
+    contracted_cost:
+      fact.contractedCost === null
+        ? null
+        : normalizeAmount(fact.contractedCost),
     consumed_quantity: normalizeAmount(fact.consumedQuantity),
     row_count: fact.rowCount,
   };

@@ -1,12 +1,10 @@
 import { Knex } from 'knex';
 import { ExactSum } from '../money';
-import { nextMonthStart } from '../allocation/months';
+import { nextMonthStart } from '../shared/months';
 import { FactMonth } from './changedMonths';
 import { factMonths } from './factMonths';
 import { databaseKindOf } from './databaseKind';
-
-const FACTS = 'finops_itam_cost_facts';
-const MONTHLY = 'finops_itam_key_monthly_cost';
+import { COST_FACTS_TABLE, KEY_MONTHLY_COST_TABLE } from './tables';
 
 /** Rows per INSERT on SQLite: knex writes a compound SELECT, which SQLite caps at 500 terms. */
 const SQLITE_CHUNK = 500;
@@ -35,14 +33,14 @@ export class KeyMonthlyCost {
   async rebuild(maxId: string, months?: readonly FactMonth[]): Promise<void> {
     if (months) {
       // A month per calendar month of data: well within any engine's parameter limit.
-      await this.db(MONTHLY)
+      await this.db(KEY_MONTHLY_COST_TABLE)
         .whereIn(
           'month',
           months.map(m => m.month),
         )
         .delete();
     } else {
-      await this.db(MONTHLY).delete();
+      await this.db(KEY_MONTHLY_COST_TABLE).delete();
     }
     if (this.isPostgres) {
       // Without months, no day condition: with an all-days range the full rebuild took
@@ -53,16 +51,16 @@ export class KeyMonthlyCost {
       for (const range of ranges) {
         const days = range ? `AND day >= ? AND day < ?` : '';
         await this.db.raw(
-          `INSERT INTO ${MONTHLY} (allocation_key, month, currency, amortized, billed)
+          `INSERT INTO ${KEY_MONTHLY_COST_TABLE} (allocation_key, month, currency, amortized, billed)
            SELECT allocation_key, substr(day, 1, 7), currency, sum(effective_cost), sum(billed_cost)
-             FROM ${FACTS} WHERE allocation_key IS NOT NULL AND id <= ? ${days}
+             FROM ${COST_FACTS_TABLE} WHERE allocation_key IS NOT NULL AND id <= ? ${days}
             GROUP BY allocation_key, substr(day, 1, 7), currency`,
           range ? [maxId, range.from, range.to] : [maxId],
         );
       }
       // Fresh statistics, or the planner takes the refilled table for empty and scans it
       // whole per request.
-      if (!months) await this.db.raw(`ANALYZE ${MONTHLY}`);
+      if (!months) await this.db.raw(`ANALYZE ${KEY_MONTHLY_COST_TABLE}`);
       return;
     }
     for (const { month, from, to } of months ?? (await factMonths(this.db))) {
@@ -70,7 +68,7 @@ export class KeyMonthlyCost {
         string,
         { key: string; currency: string; amortized: ExactSum; billed: ExactSum }
       >();
-      const facts = await this.db(FACTS)
+      const facts = await this.db(COST_FACTS_TABLE)
         .whereNotNull('allocation_key')
         .where('id', '<=', maxId)
         .where('day', '>=', from)
@@ -99,7 +97,9 @@ export class KeyMonthlyCost {
         billed: e.billed.toString(),
       }));
       for (let i = 0; i < rows.length; i += SQLITE_CHUNK) {
-        await this.db(MONTHLY).insert(rows.slice(i, i + SQLITE_CHUNK));
+        await this.db(KEY_MONTHLY_COST_TABLE).insert(
+          rows.slice(i, i + SQLITE_CHUNK),
+        );
       }
     }
   }

@@ -1,8 +1,6 @@
 import { Knex } from 'knex';
-import { nextMonthStart } from '../allocation/months';
-
-const CHANGED = 'finops_itam_changed_months';
-const FACTS = 'finops_itam_cost_facts';
+import { nextMonthStart } from '../shared/months';
+import { CHANGED_MONTHS_TABLE, COST_FACTS_TABLE } from './tables';
 
 /** A calendar month and its half-open day range. */
 export interface FactMonth {
@@ -26,7 +24,7 @@ export async function recordChangedMonths(
 ): Promise<void> {
   const distinct = [...new Set(months)];
   for (let i = 0; i < distinct.length; i += 500) {
-    await db(CHANGED).insert(
+    await db(CHANGED_MONTHS_TABLE).insert(
       distinct.slice(i, i + 500).map(month => ({ month })),
     );
   }
@@ -37,7 +35,7 @@ export async function monthsOfFacts(
   db: Knex | Knex.Transaction,
   narrow: (facts: Knex.QueryBuilder) => Knex.QueryBuilder,
 ): Promise<string[]> {
-  const rows = await narrow(db(FACTS)).distinct(
+  const rows = await narrow(db(COST_FACTS_TABLE)).distinct(
     db.raw('substr(day, 1, 7) as month'),
   );
   return rows.map((row: { month: string }) => row.month);
@@ -47,11 +45,11 @@ export async function monthsOfFacts(
 export async function readChangedMonths(
   db: Knex | Knex.Transaction,
 ): Promise<{ bound: string | null; months: FactMonth[] }> {
-  const [{ bound }] = await db(CHANGED).max({ bound: 'id' });
+  const [{ bound }] = await db(CHANGED_MONTHS_TABLE).max({ bound: 'id' });
   if (bound === null || bound === undefined) {
     return { bound: null, months: [] };
   }
-  const rows = await db(CHANGED)
+  const rows = await db(CHANGED_MONTHS_TABLE)
     .where('id', '<=', bound)
     .distinct('month')
     .orderBy('month');
@@ -67,6 +65,6 @@ export async function clearChangedMonths(
   bound: string | null,
 ): Promise<void> {
   if (bound !== null) {
-    await db(CHANGED).where('id', '<=', bound).delete();
+    await db(CHANGED_MONTHS_TABLE).where('id', '<=', bound).delete();
   }
 }

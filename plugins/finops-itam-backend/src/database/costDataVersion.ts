@@ -1,6 +1,6 @@
 import { Knex } from 'knex';
+import { DATA_VERSIONS_TABLE } from './tables';
 
-const VERSIONS = 'finops_itam_data_versions';
 const COST = 'cost';
 
 /**
@@ -11,13 +11,15 @@ const COST = 'cost';
 export async function bumpCostDataVersion(
   db: Knex | Knex.Transaction,
 ): Promise<void> {
-  await db(VERSIONS)
+  await db(DATA_VERSIONS_TABLE)
     .where('name', COST)
     .update({ version: db.raw('version + 1') });
 }
 
 /** The current cost data version, as a string ("0" on a database that never had a write). */
 export async function readCostDataVersion(db: Knex): Promise<string> {
-  const row = await db(VERSIONS).where('name', COST).first('version');
+  const row = await db(DATA_VERSIONS_TABLE)
+    .where('name', COST)
+    .first('version');
   return String(row?.version ?? 0);
 }

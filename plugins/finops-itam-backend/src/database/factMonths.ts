@@ -1,5 +1,5 @@
 import { Knex } from 'knex';
-import { nextMonthStart } from '../allocation/months';
+import { nextMonthStart } from '../shared/months';
 
 /**
  * Every calendar month from the first to the last day of the stored facts, as

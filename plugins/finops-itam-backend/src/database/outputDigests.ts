@@ -1,7 +1,6 @@
 import { createHash } from 'node:crypto';
 import { Knex } from 'knex';
-
-const DIGESTS = 'finops_itam_output_digests';
+import { OUTPUT_DIGESTS_TABLE } from './tables';
 
 /** What a shared-cost pool's split is stored under. */
 export const sharedPoolDigestName = (poolId: string) => `shared-pool:${poolId}`;
@@ -34,7 +33,9 @@ export async function readDigest(
   db: Knex | Knex.Transaction,
   name: string,
 ): Promise<string | undefined> {
-  const row = await db(DIGESTS).where('name', name).first('digest');
+  const row = await db(OUTPUT_DIGESTS_TABLE)
+    .where('name', name)
+    .first('digest');
   return row?.digest;
 }
 
@@ -44,7 +45,10 @@ export async function writeDigest(
   name: string,
   digest: string,
 ): Promise<void> {
-  await db(DIGESTS).insert({ name, digest }).onConflict('name').merge();
+  await db(OUTPUT_DIGESTS_TABLE)
+    .insert({ name, digest })
+    .onConflict('name')
+    .merge();
 }
 
 /** Forgets the digests named `prefix…` except `keep`: the rows they describe are gone. */
@@ -54,7 +58,7 @@ export async function deleteDigestsExcept(
   keep: readonly string[],
 ): Promise<void> {
   // Prefixes are fixed words ending in ':', without LIKE wildcards.
-  await db(DIGESTS)
+  await db(OUTPUT_DIGESTS_TABLE)
     .where('name', 'like', `${prefix}%`)
     .whereNotIn('name', [...keep, ''])
     .delete();

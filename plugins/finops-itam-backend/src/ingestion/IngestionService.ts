@@ -5,7 +5,7 @@ import {
   SchemaDrift,
 } from '@finops-itam/plugin-finops-itam-common';
 import { randomUUID } from 'node:crypto';
-import { DatabaseCostStore } from '../database/DatabaseCostStore';
+import { CostStore } from '../database/CostStore';
 import { FileRejectedError } from './errors';
 import { FocusFile, FocusFileReader, FocusReadResult } from './FocusFileReader';
 import { Money, normalizeAmount as normalize } from '../money';
@@ -111,7 +111,7 @@ function reconcile(
  */
 export class IngestionService {
   constructor(
-    private readonly store: DatabaseCostStore,
+    private readonly store: CostStore,
     private readonly reader: FocusFileReader,
     private readonly logger: LoggerService,
     private readonly options: IngestionServiceOptions,

@@ -7,6 +7,16 @@ import { Knex } from 'knex';
 import { bumpCostDataVersion } from '../database/costDataVersion';
 import { normalizeAmount } from '../money';
 import { LicenseProductOverrideStore } from './LicenseProductCatalog';
+import {
+  COST_FACTS_TABLE,
+  LICENSE_COST_STATE_TABLE,
+  LICENSE_DAILY_COST_TABLE,
+  LICENSE_DAILY_REQUIREMENT_TABLE,
+  LICENSE_ENTITLEMENTS_TABLE,
+  LICENSE_PRODUCTS_TABLE,
+  LICENSE_SEATS_TABLE,
+  LICENSE_SOURCES_TABLE,
+} from '../database/tables';
 
 /** Entitlements written by `PUT /licenses/entitlements` carry this source id. */
 export const API_SOURCE_ID = 'api';
@@ -35,15 +45,6 @@ export interface LicenseDailyCostRow {
   amount: string;
   shelfware: boolean;
 }
-
-const PRODUCTS = 'finops_itam_license_products';
-const ENTITLEMENTS = 'finops_itam_license_entitlements';
-const SEATS = 'finops_itam_license_seats';
-const SOURCES = 'finops_itam_license_sources';
-const DAILY_COST = 'finops_itam_license_daily_cost';
-const DAILY_REQUIREMENT = 'finops_itam_license_daily_requirement';
-const COST_STATE = 'finops_itam_license_cost_state';
-const FACTS = 'finops_itam_cost_facts';
 
 /** One entity's requirement of a product on a day, needing entitlements (the daily shares). */
 export interface StoredRequirementShare {
@@ -80,7 +81,9 @@ export class DatabaseLicenseStore implements LicenseProductOverrideStore {
   constructor(private readonly db: Knex) {}
 
   async listProductOverrides(): Promise<LicenseProduct[]> {
-    const rows = await this.db(PRODUCTS).select('definition').orderBy('id');
+    const rows = await this.db(LICENSE_PRODUCTS_TABLE)
+      .select('definition')
+      .orderBy('id');
     return rows.map(row => JSON.parse(row.definition));
   }
 
@@ -88,7 +91,7 @@ export class DatabaseLicenseStore implements LicenseProductOverrideStore {
     const now = new Date();
     await this.db.transaction(async tx => {
       for (const product of products) {
-        await tx(PRODUCTS)
+        await tx(LICENSE_PRODUCTS_TABLE)
           .insert({
             id: product.id,
             definition: JSON.stringify(product),
@@ -101,7 +104,9 @@ export class DatabaseLicenseStore implements LicenseProductOverrideStore {
   }
 
   async listEntitlements(): Promise<LicenseEntitlement[]> {
-    const rows = await this.db(ENTITLEMENTS).select('definition').orderBy('id');
+    const rows = await this.db(LICENSE_ENTITLEMENTS_TABLE)
+      .select('definition')
+      .orderBy('id');
     return rows.map(row => JSON.parse(row.definition));
   }
 
@@ -119,7 +124,7 @@ export class DatabaseLicenseStore implements LicenseProductOverrideStore {
     return this.db.transaction(async tx => {
       let deleted = 0;
       if (options.replaceSource) {
-        deleted = await tx(ENTITLEMENTS)
+        deleted = await tx(LICENSE_ENTITLEMENTS_TABLE)
           .where('source_id', sourceId)
           .whereNotIn(
             'id',
@@ -128,7 +133,7 @@ export class DatabaseLicenseStore implements LicenseProductOverrideStore {
           .delete();
       }
       for (const entitlement of entitlements) {
-        await tx(ENTITLEMENTS)
+        await tx(LICENSE_ENTITLEMENTS_TABLE)
           .insert({
             id: entitlement.id,
             product_id: entitlement.productId,
@@ -144,7 +149,7 @@ export class DatabaseLicenseStore implements LicenseProductOverrideStore {
   }
 
   async listSeats(): Promise<StoredSeat[]> {
-    const rows = await this.db(SEATS)
+    const rows = await this.db(LICENSE_SEATS_TABLE)
       .select()
       .orderBy(['product_id', 'user_id']);
     return rows.map(row => ({
@@ -159,7 +164,7 @@ export class DatabaseLicenseStore implements LicenseProductOverrideStore {
   async replaceSeats(productId: string, seats: LicenseSeat[]): Promise<void> {
     const now = new Date();
     await this.db.transaction(async tx => {
-      await tx(SEATS).where('product_id', productId).delete();
+      await tx(LICENSE_SEATS_TABLE).where('product_id', productId).delete();
       const rows = seats.map(seat => ({
         product_id: productId,
         user_id: seat.user,
@@ -168,13 +173,13 @@ export class DatabaseLicenseStore implements LicenseProductOverrideStore {
         imported_at: now,
       }));
       for (let i = 0; i < rows.length; i += BATCH) {
-        await tx(SEATS).insert(rows.slice(i, i + BATCH));
+        await tx(LICENSE_SEATS_TABLE).insert(rows.slice(i, i + BATCH));
       }
     });
   }
 
   async getSourceState(id: string): Promise<LicenseSourceState | undefined> {
-    const row = await this.db(SOURCES).where('id', id).first();
+    const row = await this.db(LICENSE_SOURCES_TABLE).where('id', id).first();
     if (!row) return undefined;
     return {
       id,
@@ -188,7 +193,7 @@ export class DatabaseLicenseStore implements LicenseProductOverrideStore {
   }
 
   async saveSourceState(state: LicenseSourceState): Promise<void> {
-    await this.db(SOURCES)
+    await this.db(LICENSE_SOURCES_TABLE)
       .insert({
         id: state.id,
         fingerprints: JSON.stringify(state.fingerprints),
@@ -207,7 +212,7 @@ export class DatabaseLicenseStore implements LicenseProductOverrideStore {
    */
   async factMonthFingerprints(): Promise<Map<string, string>> {
     const month = this.db.raw('substr(day, 1, 7)');
-    const rows = await this.db(FACTS)
+    const rows = await this.db(COST_FACTS_TABLE)
       .select({ month })
       .count({ facts: '*' })
       .max({ highest: 'id' })
@@ -227,7 +232,10 @@ export class DatabaseLicenseStore implements LicenseProductOverrideStore {
 
   /** What the stored shares and daily cost were computed from. */
   async readCostState(): Promise<Map<string, string>> {
-    const rows = await this.db(COST_STATE).select('name', 'value');
+    const rows = await this.db(LICENSE_COST_STATE_TABLE).select(
+      'name',
+      'value',
+    );
     return new Map(rows.map(row => [row.name, row.value]));
   }
 
@@ -237,7 +245,7 @@ export class DatabaseLicenseStore implements LicenseProductOverrideStore {
     from: string,
     to: string,
   ): Promise<StoredRequirementShare[]> {
-    const rows = await this.db(DAILY_REQUIREMENT)
+    const rows = await this.db(LICENSE_DAILY_REQUIREMENT_TABLE)
       .where('product_id', productId)
       .andWhere('day', '>=', from)
       .andWhere('day', '<=', to)
@@ -257,7 +265,10 @@ export class DatabaseLicenseStore implements LicenseProductOverrideStore {
     productId: string,
     range?: { from: string; to: string },
   ): Promise<LicenseDailyCostRow[]> {
-    const query = this.db(DAILY_COST).where('product_id', productId);
+    const query = this.db(LICENSE_DAILY_COST_TABLE).where(
+      'product_id',
+      productId,
+    );
     if (range)
       query.andWhere('day', '>=', range.from).andWhere('day', '<=', range.to);
     const rows = await query;
@@ -276,7 +287,7 @@ export class DatabaseLicenseStore implements LicenseProductOverrideStore {
   async writeCostRun(run: LicenseCostRunWrite): Promise<void> {
     await this.db.transaction(async tx => {
       for (const { from, to, rows } of run.shares) {
-        await tx(DAILY_REQUIREMENT)
+        await tx(LICENSE_DAILY_REQUIREMENT_TABLE)
           .where('day', '>=', from)
           .andWhere('day', '<=', to)
           .delete();
@@ -289,11 +300,13 @@ export class DatabaseLicenseStore implements LicenseProductOverrideStore {
           product_required: row.productRequired,
         }));
         for (let i = 0; i < records.length; i += BATCH) {
-          await tx(DAILY_REQUIREMENT).insert(records.slice(i, i + BATCH));
+          await tx(LICENSE_DAILY_REQUIREMENT_TABLE).insert(
+            records.slice(i, i + BATCH),
+          );
         }
       }
       for (const { productId, range, rows } of run.cost) {
-        const old = tx(DAILY_COST).where('product_id', productId);
+        const old = tx(LICENSE_DAILY_COST_TABLE).where('product_id', productId);
         if (range)
           old.andWhere('day', '>=', range.from).andWhere('day', '<=', range.to);
         await old.delete();
@@ -307,11 +320,16 @@ export class DatabaseLicenseStore implements LicenseProductOverrideStore {
           shelfware: row.shelfware,
         }));
         for (let i = 0; i < records.length; i += BATCH) {
-          await tx(DAILY_COST).insert(records.slice(i, i + BATCH));
+          await tx(LICENSE_DAILY_COST_TABLE).insert(
+            records.slice(i, i + BATCH),
+          );
         }
       }
       for (const [name, value] of run.state) {
-        await tx(COST_STATE).insert({ name, value }).onConflict('name').merge();
+        await tx(LICENSE_COST_STATE_TABLE)
+          .insert({ name, value })
+          .onConflict('name')
+          .merge();
       }
       if (run.costChanged) await bumpCostDataVersion(tx);
     });
@@ -324,7 +342,7 @@ export class DatabaseLicenseStore implements LicenseProductOverrideStore {
     to: string,
   ): Promise<LicenseDailyCostRow[]> {
     if (entityRefs.length === 0) return [];
-    const rows = await this.db(DAILY_COST)
+    const rows = await this.db(LICENSE_DAILY_COST_TABLE)
       .whereIn('entity_ref', entityRefs)
       .andWhere('day', '>=', from)
       .andWhere('day', '<=', to)

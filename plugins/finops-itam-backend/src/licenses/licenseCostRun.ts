@@ -2,7 +2,7 @@ import {
   LicenseEntitlement,
   LicenseProduct,
 } from '@finops-itam/plugin-finops-itam-common';
-import { nextMonthStart } from '../allocation/months';
+import { nextMonthStart } from '../shared/months';
 import { digestRows } from '../database/outputDigests';
 import { dailyRequirement, neededShares } from './dailyRequirement';
 import {

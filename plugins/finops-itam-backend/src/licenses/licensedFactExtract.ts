@@ -1,5 +1,5 @@
 import { Knex } from 'knex';
-import { nextMonthStart } from '../allocation/months';
+import { nextMonthStart } from '../shared/months';
 import { LicensedFactRow, readLicensedFacts } from './costDataLicenses';
 import { addDays } from './days';
 import { CostDataLicenseSettings } from './licenseConfig';

@@ -7,10 +7,7 @@ import {
   FinopsItamCostSourceContents,
 } from '@finops-itam/plugin-finops-itam-node';
 import os from 'node:os';
-import {
-  CostSourceState,
-  DatabaseCostStore,
-} from '../database/DatabaseCostStore';
+import { CostSourceState, CostStore } from '../database/CostStore';
 import { IngestionService } from '../ingestion/IngestionService';
 import { checkContents } from './checkContents';
 import { fileKey, readDeliveryFiles } from './deliveryFiles';
@@ -25,7 +22,7 @@ export interface CostSourceRunnerOptions {
   /** Configured sources (FileCostSource) and those modules contribute, alike. */
   sources: FinopsItamCostSource[];
   ingestion: Pick<IngestionService, 'ingest'>;
-  store: Pick<DatabaseCostStore, 'getSourceState' | 'saveSourceState'>;
+  store: Pick<CostStore, 'getSourceState' | 'saveSourceState'>;
   logger: LoggerService;
   now?: () => Date;
   /** Where content that sources hand over is written while it is read; the OS temp directory by default. */

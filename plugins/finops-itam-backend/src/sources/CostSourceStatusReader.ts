@@ -1,6 +1,6 @@
 import { CostSourceStatus } from '@finops-itam/plugin-finops-itam-common';
 import { FinopsItamCostSource } from '@finops-itam/plugin-finops-itam-node';
-import { DatabaseCostStore } from '../database/DatabaseCostStore';
+import { CostStore } from '../database/CostStore';
 import { costSourceSchedule } from './costSourceSchedule';
 import { describeSchedule } from './describeSchedule';
 
@@ -15,7 +15,7 @@ export class CostSourceStatusReader {
   constructor(
     private readonly sources: FinopsItamCostSource[],
     private readonly store: Pick<
-      DatabaseCostStore,
+      CostStore,
       'getSourceState' | 'getIngestion' | 'listIngestions' | 'dataThrough'
     >,
   ) {}

@@ -1,6 +1,6 @@
 import { LoggerService } from '@backstage/backend-plugin-api';
 import { FinopsItamCostSource } from '@finops-itam/plugin-finops-itam-node';
-import { DatabaseCostStore } from '../database/DatabaseCostStore';
+import { CostStore } from '../database/CostStore';
 import { FinopsItamTask } from '../feature/FinopsItamFeature';
 import { costSourceSchedule } from './costSourceSchedule';
 import { CostSourceRunner } from './CostSourceRunner';
@@ -39,7 +39,7 @@ export function costSourceTasks(options: {
 
 /** Daily deletion of facts older than the retention, on one replica. */
 export function retentionTask(options: {
-  store: Pick<DatabaseCostStore, 'deleteFactsBefore'>;
+  store: Pick<CostStore, 'deleteFactsBefore'>;
   retentionMonths: number;
   logger: LoggerService;
   now?: () => Date;

@@ -1,4 +1,4 @@
-import type { CostFact } from '../../ingestion/types';
+import type { CostFact } from '../../database/CostStore';
 
 /**
  * The fields of a stored cost fact that decide its owner. Taking a `Pick` lets callers pass
