@@ -3,6 +3,7 @@ import type { Server } from 'node:http';
 import request from 'supertest';
 import { createTestDatabases } from '../__testUtils__/testDatabases';
 import { startWithFacts } from '../allocation/__testUtils__/startWithFacts';
+import { focusCsv } from '../sources/__fixtures__/focusCsv';
 import { contractProblems } from './__testUtils__/contractProblems';
 
 jest.setTimeout(120_000);
@@ -73,47 +74,74 @@ async function answersOf(
 describe('the contract (src/schema/openapi.yaml)', () => {
   const databases = createTestDatabases();
 
-  it('describes every answer of every route, errors included', async () => {
-    const knex = await databases.init('SQLITE_3');
-    const server = await startWithFacts(knex);
-    const run = await answersOf(server, [['POST', '/allocation/run']], service);
-    const reads = await answersOf(server, READS, user);
-    const writes = await answersOf(
-      server,
-      [
+  it.each(databases.eachSupportedId())(
+    'describes every answer of every route, errors included, on %p',
+    async databaseId => {
+      const knex = await databases.init(databaseId);
+      const server = await startWithFacts(knex);
+      const run = await answersOf(
+        server,
+        [['POST', '/allocation/run']],
+        service,
+      );
+      const reads = await answersOf(server, READS, user);
+      const writes = await answersOf(
+        server,
         [
-          'PUT',
-          '/metrics/orders',
-          {
-            values: [
-              {
-                entityRef: 'component:default/checkout',
-                date: '2026-11-01',
-                value: '12',
-              },
-            ],
-          },
+          [
+            'PUT',
+            '/metrics/orders',
+            {
+              values: [
+                {
+                  entityRef: 'component:default/checkout',
+                  date: '2026-11-01',
+                  value: '12',
+                },
+              ],
+            },
+          ],
+          [
+            'PUT',
+            '/metrics/orders',
+            { values: [{ entityRef: 'nope', date: 'today', value: 'x' }] },
+          ],
+          ['PUT', '/licenses/products', []],
+          ['PUT', '/licenses/entitlements', [{ id: 'x' }]],
+          ['PUT', '/licenses/seats/nope', { seats: [] }],
+          ['POST', '/sources/nope/refresh'],
         ],
-        [
-          'PUT',
-          '/metrics/orders',
-          { values: [{ entityRef: 'nope', date: 'today', value: 'x' }] },
-        ],
-        ['PUT', '/licenses/products', []],
-        ['PUT', '/licenses/entitlements', [{ id: 'x' }]],
-        ['PUT', '/licenses/seats/nope', { seats: [] }],
-        ['POST', '/sources/nope/refresh'],
-      ],
-      service,
-    );
-    expect([...run, ...reads, ...writes]).toEqual([]);
-    await knex.destroy();
-  });
+        service,
+      );
+      expect([...run, ...reads, ...writes]).toEqual([]);
+      await knex.destroy();
+    },
+  );
 
   it('describes the answers of a caller without permission', async () => {
     const knex = await databases.init('SQLITE_3');
     const server = await startWithFacts(knex, { deny: true });
     expect(await answersOf(server, READS.slice(1, 8), user)).toEqual([]);
+    await knex.destroy();
+  });
+
+  it('describes the answers of an upload, ingested and rejected', async () => {
+    const knex = await databases.init('SQLITE_3');
+    const server = await startWithFacts(knex);
+    const upload = (csv: string) =>
+      request(server)
+        .post('/api/finops-itam/ingestions')
+        .set('Authorization', service)
+        .field('source', 'contract-test')
+        .attach('file', Buffer.from(csv), 'export.csv');
+    const url = '/api/finops-itam/ingestions';
+    const ingested = await upload(focusCsv([{ day: 5, cost: '1.25' }]));
+    const rejected = await upload('not,a,focus,export\n1,2,3,4\n');
+    expect([ingested.status, rejected.status]).toEqual([201, 400]);
+    expect([
+      ...contractProblems('POST', url, ingested),
+      ...contractProblems('POST', url, rejected),
+    ]).toEqual([]);
     await knex.destroy();
   });
 
