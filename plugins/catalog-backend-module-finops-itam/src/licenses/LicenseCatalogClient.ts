@@ -1,5 +1,6 @@
 import { AuthService, DiscoveryService } from '@backstage/backend-plugin-api';
 import {
+  DefaultApiClient,
   FINOPS_ITAM_PLUGIN_ID,
   LicenseCatalogProduct,
 } from '@finops-itam/plugin-finops-itam-common';
@@ -31,20 +32,31 @@ export class LicenseCatalogClient implements LicenseCatalogFeed {
       onBehalfOf: await this.auth.getOwnServiceCredentials(),
       targetPluginId: FINOPS_ITAM_PLUGIN_ID,
     });
-    const response = await fetch(url, {
-      headers: { Authorization: `Bearer ${token}` },
+    const api = new DefaultApiClient({
+      discoveryApi: this.discovery,
+      fetchApi: {
+        fetch: (input, init) => {
+          const headers = new Headers(init?.headers);
+          headers.set('Authorization', `Bearer ${token}`);
+          return fetch(input, { ...init, headers });
+        },
+      },
     });
+    const response = await api.getLicenseCatalogFeed();
     if (!response.ok) {
       const body = await response.text();
       throw new Error(
-        `GET ${url} answered ${response.status} ${response.statusText}: ${body.slice(0, 300)}`,
+        `GET ${url} answered ${response.status} ${
+          response.statusText
+        }: ${body.slice(0, 300)}`,
       );
     }
-    const body = (await response.json()) as { products?: unknown };
-    if (!Array.isArray(body.products)) {
+    const body = await response.json();
+    // The contract says so, but another service may answer on this URL.
+    if (!Array.isArray(body?.products)) {
       throw new Error(`GET ${url} answered without a products list`);
     }
-    return body.products as LicenseCatalogProduct[];
+    return body.products;
   }
 
   private async feedUrl(): Promise<string> {
