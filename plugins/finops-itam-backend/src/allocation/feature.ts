@@ -29,7 +29,7 @@ export const createAllocationFeature: FinopsItamFeatureFactory = core => {
     fallbackRules: allocationConfig.fallbackRules,
     sharedCost: allocationConfig.sharedCost,
     // Metric-driven shared pools split by the targets' business metric volumes.
-    metrics: stores.metricVolumes,
+    metrics: stores.metrics,
   });
   // New facts are allocated right after a successful ingestion; until then the API reports
   // allocation as running. The scheduled task catches anything missed.

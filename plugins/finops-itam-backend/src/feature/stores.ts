@@ -1,10 +1,13 @@
 import { Knex } from 'knex';
 import { DatabaseAllocationStore } from '../database/DatabaseAllocationStore';
+import { CostStore } from '../database/CostStore';
 import { DatabaseCostStore } from '../database/DatabaseCostStore';
+import { DatabaseHealthStore } from '../database/DatabaseHealthStore';
+import { HealthStore } from '../database/HealthStore';
 import { DatabaseLicenseStore } from '../licenses/DatabaseLicenseStore';
 import { RollupLicenseCostReader } from '../licenses/RollupLicenseCostReader';
 import { DatabaseMetricStore } from '../metrics/DatabaseMetricStore';
-import { DatabaseMetricVolumeReader } from '../metrics/MetricVolumeReader';
+import { MetricStore } from '../metrics/MetricStore';
 import { EntityPeriodTotals } from '../teams/EntityPeriodTotals';
 
 /**
@@ -12,13 +15,14 @@ import { EntityPeriodTotals } from '../teams/EntityPeriodTotals';
  * tables (cost facts are written by ingestion and read by allocation, reports and teams).
  */
 export interface FinopsItamStores {
-  costs: DatabaseCostStore;
+  costs: CostStore;
   allocations: DatabaseAllocationStore;
-  metrics: DatabaseMetricStore;
-  metricVolumes: DatabaseMetricVolumeReader;
+  /** Business metric values: written by the metrics API and sources, read by allocation and unit cost. */
+  metrics: MetricStore;
   licenses: DatabaseLicenseStore;
   licenseCosts: RollupLicenseCostReader;
   entityPeriodTotals: EntityPeriodTotals;
+  health: HealthStore;
 }
 
 /** Opens every store on the plugin's migrated database. */
@@ -27,9 +31,9 @@ export function createStores(db: Knex): FinopsItamStores {
     costs: new DatabaseCostStore(db),
     allocations: new DatabaseAllocationStore(db),
     metrics: new DatabaseMetricStore(db),
-    metricVolumes: new DatabaseMetricVolumeReader(db),
     licenses: new DatabaseLicenseStore(db),
     licenseCosts: new RollupLicenseCostReader(db),
     entityPeriodTotals: new EntityPeriodTotals(db),
+    health: new DatabaseHealthStore(db),
   };
 }

@@ -3,8 +3,8 @@ import { createHealthRoutes } from '../routes/health';
 import { HealthService } from '../services/HealthService';
 
 /** `GET /health`, answered without credentials so probes and uptime checks can call it. */
-export const createHealthFeature: FinopsItamFeatureFactory = ({ db }) => {
-  const health = new HealthService(db);
+export const createHealthFeature: FinopsItamFeatureFactory = ({ stores }) => {
+  const health = new HealthService(stores.health);
   return {
     id: 'health',
     routes: [{ mount: router => router.use(createHealthRoutes(health)) }],

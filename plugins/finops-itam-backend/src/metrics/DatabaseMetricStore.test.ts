@@ -2,10 +2,7 @@ import { migrateDatabase } from '../database/migrations';
 import { createTestDatabases } from '../__testUtils__/testDatabases';
 import { mockServices } from '@backstage/backend-test-utils';
 import { DatabaseMetricStore } from './DatabaseMetricStore';
-import {
-  DatabaseMetricVolumeReader,
-  METRIC_VALUES_TABLE,
-} from './MetricVolumeReader';
+import { METRIC_VALUES_TABLE } from '../database/tables';
 import { MetricRow } from './metricValidation';
 
 jest.setTimeout(60_000);
@@ -17,17 +14,14 @@ const row = (entityRef: string, day: string, value: string): MetricRow => ({
   value,
 });
 
-describe('DatabaseMetricStore and DatabaseMetricVolumeReader', () => {
+describe('DatabaseMetricStore', () => {
   const databases = createTestDatabases();
 
   async function setUp(databaseId: any) {
     const knex = await databases.init(databaseId);
     await migrateDatabase(knex, mockServices.database.mock());
-    return {
-      knex,
-      store: new DatabaseMetricStore(knex),
-      reader: new DatabaseMetricVolumeReader(knex),
-    };
+    const store = new DatabaseMetricStore(knex);
+    return { knex, store, reader: store };
   }
 
   it.each(databases.eachSupportedId())(

@@ -9,7 +9,6 @@ import { createTestDatabases } from '../__testUtils__/testDatabases';
 import { DatabaseMetricStore } from './DatabaseMetricStore';
 import { readMetricSourcesConfig } from './metricSourcesConfig';
 import { MetricSourceRunner } from './MetricSourceRunner';
-import { DatabaseMetricVolumeReader } from './MetricVolumeReader';
 import { metricSourceTaskId, metricSourceTasks } from './metricSourceTasks';
 
 jest.setTimeout(60_000);
@@ -46,7 +45,7 @@ describe('MetricSourceRunner', () => {
       store: new DatabaseMetricStore(knex),
       logger,
     });
-    const reader = new DatabaseMetricVolumeReader(knex);
+    const reader = new DatabaseMetricStore(knex);
     const volume = (ref: string) =>
       reader
         .volumes('orders', [ref], '2026-01-01', '2027-01-01')

@@ -4,7 +4,7 @@ import { readFile, stat } from 'node:fs/promises';
 import { KeyedLock } from '../sources/KeyedLock';
 import { redactLocation } from '../sources/locations';
 import { SourceFileFetcher } from '../sources/SourceFileFetcher';
-import { DatabaseMetricStore } from './DatabaseMetricStore';
+import { MetricStore } from './MetricStore';
 import { MetricSourceConfig } from './metricSourcesConfig';
 import { parseMetricCsv } from './parseMetricCsv';
 
@@ -34,7 +34,7 @@ export interface MetricSourceRunResult {
 export interface MetricSourceRunnerOptions {
   sources: MetricSourceConfig[];
   fetcher: Pick<SourceFileFetcher, 'fetch'>;
-  store: Pick<DatabaseMetricStore, 'replaceValues'>;
+  store: Pick<MetricStore, 'replaceValues'>;
   logger: LoggerService;
   now?: () => Date;
 }

@@ -13,7 +13,7 @@ import {
 } from '@finops-itam/plugin-finops-itam-common';
 import { CostPeriod, CostQueryService } from '../allocation/CostQueryService';
 import { Money } from '../money';
-import { DatabaseMetricVolumeReader } from './MetricVolumeReader';
+import { MetricStore } from './MetricStore';
 import { unitCost } from './unitCostMath';
 
 /** The metric an entity's `finops-itam.io/unit-metric` names; null when absent or malformed. */
@@ -39,7 +39,7 @@ export class UnitCostService {
   constructor(
     private readonly options: {
       costQueries: Pick<CostQueryService, 'entityCost'>;
-      volumes: Pick<DatabaseMetricVolumeReader, 'dailyVolumes'>;
+      volumes: Pick<MetricStore, 'dailyVolumes'>;
       catalog: Pick<CatalogService, 'getEntityByRef'>;
       auth: Pick<AuthService, 'getOwnServiceCredentials'>;
     },

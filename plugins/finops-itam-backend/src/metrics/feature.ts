@@ -23,7 +23,7 @@ export const createMetricsFeature: FinopsItamFeatureFactory = core => {
     costQueries: {
       entityCost: (...args) => hooks.entityCost.get().entityCost(...args),
     },
-    volumes: stores.metricVolumes,
+    volumes: stores.metrics,
     catalog: core.catalog,
     auth: core.auth,
   });

@@ -1,7 +1,7 @@
 import { mockCredentials } from '@backstage/backend-test-utils';
 import request from 'supertest';
 import { normalizeAmount } from '../money';
-import { METRIC_VALUES_TABLE } from '../metrics/MetricVolumeReader';
+import { METRIC_VALUES_TABLE } from '../database/tables';
 import { startWithMetrics } from '../metrics/__testUtils__/startWithMetrics';
 import { createTestDatabases } from '../__testUtils__/testDatabases';
 

@@ -1,8 +1,7 @@
 import { resolvePackagePath } from '@backstage/backend-plugin-api';
 import { HealthResponse } from '@finops-itam/plugin-finops-itam-common';
 import { readFileSync } from 'node:fs';
-import { Knex } from 'knex';
-import { databaseKindOf } from '../database/databaseKind';
+import { HealthStore } from '../database/HealthStore';
 
 function readPackageVersion(): string {
   const manifest = resolvePackagePath(
@@ -16,15 +15,15 @@ function readPackageVersion(): string {
 export class HealthService {
   private readonly version = readPackageVersion();
 
-  constructor(private readonly client: Knex) {}
+  constructor(private readonly store: HealthStore) {}
 
   /** Fails when the database does not answer, so a broken backend is not reported healthy. */
   async check(): Promise<HealthResponse> {
-    await this.client.raw('select 1');
+    await this.store.ping();
     return {
       status: 'ok',
       version: this.version,
-      database: databaseKindOf(this.client),
+      database: this.store.kind(),
     };
   }
 }

@@ -6,7 +6,7 @@ import { TeamCostService } from './TeamCostService';
 export const createTeamsFeature: FinopsItamFeatureFactory = core => {
   const teamCosts = new TeamCostService({
     totals: core.stores.entityPeriodTotals,
-    volumes: core.stores.metricVolumes,
+    volumes: core.stores.metrics,
     catalog: core.catalog,
     auth: core.auth,
   });
