@@ -151,4 +151,31 @@ describe('FinopsItamClient', () => {
       expect(error.statusCode).toBe(404);
     });
   });
+
+  it('asks each route of the contract at its path, names encoded', async () => {
+    const json = () =>
+      new Response('{}', {
+        status: 200,
+        headers: { 'Content-Type': 'application/json' },
+      });
+    const fetch = jest.fn().mockImplementation(async () => json());
+    const client = new FinopsItamClient({
+      discoveryApi,
+      fetchApi: new MockFetchApi({ baseImplementation: fetch }),
+    });
+    const group = { kind: 'Group', namespace: 'default', name: 'team a' };
+    const checkout = { kind: 'Component', namespace: 'default', name: 'x' };
+
+    await client.getTeamCost(group, { from: '2026-11-01' });
+    await client.getUnitCost(checkout, { granularity: 'month' });
+    await client.getEntityLicenses(checkout);
+    await client.getCostSources();
+
+    expect(fetch.mock.calls.map(call => call[0])).toEqual([
+      'http://backstage.test/api/finops-itam/teams/default/team%20a/cost?from=2026-11-01',
+      'http://backstage.test/api/finops-itam/entities/Component/default/x/unit-cost?granularity=month',
+      'http://backstage.test/api/finops-itam/entities/Component/default/x/licenses',
+      'http://backstage.test/api/finops-itam/sources',
+    ]);
+  });
 });
