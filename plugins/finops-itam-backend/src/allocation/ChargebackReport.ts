@@ -11,17 +11,11 @@ import {
   ChargebackLine,
   ChargebackResponse,
 } from '@finops-itam/plugin-finops-itam-common';
-import { Knex } from 'knex';
-import { databaseKindOf } from '../database/databaseKind';
-import { Money, MoneyValue, mainCurrency, normalizeAmount } from '../money';
+import { CostReportStore, EntityAmount } from '../database/CostReportStore';
+import { Money, MoneyValue, mainCurrency } from '../money';
 import { ALLOCATION_KINDS } from './AllocationService';
 import type { SharedCostPoolMode } from './shared';
 import { toCsv } from './csv';
-
-// Facts with their allocation key's owner (a view).
-const FACTS = 'finops_itam_allocated_facts';
-const SHARED = 'finops_itam_shared_allocations';
-const LICENSES = 'finops_itam_license_daily_cost';
 
 /** The line of allocated cost whose owning groups carry no cost center. */
 export const UNASSIGNED_COST_CENTER = 'UNASSIGNED';
@@ -51,50 +45,6 @@ export interface ChargebackLineWithShowback extends ChargebackLine {
 export interface ChargebackReportResponse extends ChargebackResponse {
   lines: ChargebackLineWithShowback[];
   otherCurrencyLines?: Array<ChargebackLineWithShowback & { currency: string }>;
-}
-
-/**
- * Sums the decimal strings of `amount` per value of `groups` (alias → column): with SUM on
- * PostgreSQL, where numeric is exact, and with exact decimals in JavaScript on SQLite,
- * where amounts are text that SUM would turn into floats.
- */
-export async function sumAmountsBy<K extends string>(
-  db: Knex,
-  query: Knex.QueryBuilder,
-  groups: Record<K, string>,
-  amount: string,
-): Promise<Array<Record<K, string | null> & { amount: string }>> {
-  const aliases = Object.keys(groups) as K[];
-  const selects = aliases.map(alias =>
-    db.raw('?? as ??', [groups[alias], alias]),
-  );
-  if (databaseKindOf(db) === 'postgres') {
-    const rows = await query
-      .select(selects)
-      .select(db.raw('sum(??) as ??', [amount, 'amount']))
-      .groupBy(aliases.map(alias => groups[alias]));
-    return rows.map((row: any) => ({
-      ...row,
-      amount: normalizeAmount(row.amount),
-    }));
-  }
-  const rows = await query
-    .select(selects)
-    .select(db.raw('?? as ??', [amount, 'amount']));
-  const sums = new Map<string, { row: any; total: MoneyValue }>();
-  for (const row of rows) {
-    const key = aliases.map(alias => row[alias] ?? '\u0001').join('\u0000');
-    const entry = sums.get(key);
-    if (entry) {
-      entry.total = entry.total.plus(row.amount);
-    } else {
-      sums.set(key, { row, total: new Money(row.amount) });
-    }
-  }
-  return [...sums.values()].map(({ row, total }) => ({
-    ...row,
-    amount: total.toFixed(),
-  }));
 }
 
 /** A `spec` relation as a lowercase ref, or undefined when absent or unparsable. */
@@ -260,7 +210,10 @@ class CostCenterSheet {
 export class ChargebackReport {
   constructor(
     private readonly options: {
-      db: Knex;
+      store: Pick<
+        CostReportStore,
+        'allocatedCostByEntity' | 'sharedCostByTarget' | 'licenseCostByEntity'
+      >;
       catalog: Pick<CatalogService, 'getEntities'>;
       auth: Pick<AuthService, 'getOwnServiceCredentials'>;
       /** Pool id → mode, from `finopsItam.sharedCostPools`. */
@@ -269,35 +222,14 @@ export class ChargebackReport {
   ) {}
 
   async chargeback(month: string): Promise<ChargebackReportResponse> {
-    const { db } = this.options;
-    const { from, to } = monthPeriod(month);
+    const { store } = this.options;
+    const days = monthPeriod(month);
     const [resolver, direct, shared, licenses] = await Promise.all([
       this.readCostCenters(),
-      sumAmountsBy(
-        db,
-        db(FACTS)
-          .whereNotNull('allocated_entity_ref')
-          .where('day', '>=', from)
-          .where('day', '<', to),
-        { entityRef: 'allocated_entity_ref', currency: 'currency' },
-        'effective_cost',
-      ),
-      sumAmountsBy(
-        db,
-        db(SHARED)
-          .where('basis', 'amortized')
-          .where('day', '>=', from)
-          .where('day', '<', to),
-        { entityRef: 'target_ref', currency: 'currency', poolId: 'pool_id' },
-        'amount',
-      ),
+      store.allocatedCostByEntity(days),
+      store.sharedCostByTarget(days),
       // Entitlement cost shares of consumers, and the shelfware of owner groups.
-      sumAmountsBy(
-        db,
-        db(LICENSES).where('day', '>=', from).where('day', '<', to),
-        { entityRef: 'entity_ref', currency: 'currency' },
-        'amount',
-      ),
+      store.licenseCostByEntity(days),
     ]);
     const isShowback = (poolId: string | null) =>
       poolId !== null && this.options.poolModes?.get(poolId) === 'showback';
@@ -308,8 +240,8 @@ export class ChargebackReport {
     const byCurrency = new Map<string, MoneyValue>();
     for (const row of [...direct, ...shared, ...licenses]) {
       byCurrency.set(
-        row.currency!,
-        (byCurrency.get(row.currency!) ?? new Money(0)).plus(row.amount),
+        row.currency,
+        (byCurrency.get(row.currency) ?? new Money(0)).plus(row.amount),
       );
     }
     const { currency, others } = mainCurrency(byCurrency);
@@ -322,16 +254,9 @@ export class ChargebackReport {
         sheets.set(rowCurrency, (sheet = new CostCenterSheet(resolver)));
       return sheet;
     };
-    const add = (
-      rows: Array<{
-        entityRef: string | null;
-        currency: string | null;
-        amount: string;
-      }>,
-      part: Part,
-    ) => {
+    const add = (rows: EntityAmount[], part: Part) => {
       for (const row of rows)
-        sheetOf(row.currency!).add(row.entityRef!, part, row.amount);
+        sheetOf(row.currency).add(row.entityRef, part, row.amount);
     };
     add(direct, 'direct');
     add(charged, 'shared');

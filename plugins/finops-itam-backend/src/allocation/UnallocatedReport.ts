@@ -13,16 +13,16 @@ import {
   UnallocatedResource,
   UnallocatedResponse,
 } from '@finops-itam/plugin-finops-itam-common';
-import { Knex } from 'knex';
+import { CostReportStore } from '../database/CostReportStore';
 import { Money, MoneyValue, mainCurrency } from '../money';
 import { ALLOCATION_KINDS } from './AllocationService';
-import { sumAmountsBy } from './ChargebackReport';
 
-// Facts with their allocation key's owner (a view).
-const FACTS = 'finops_itam_allocated_facts';
-const SHARED = 'finops_itam_shared_allocations';
-
-export const DEFAULT_REQUIRED_TAGS = ['application', 'environment', 'team', 'cost-center'];
+export const DEFAULT_REQUIRED_TAGS = [
+  'application',
+  'environment',
+  'team',
+  'cost-center',
+];
 
 /** `finopsItam.allocation.requiredTags`, trimmed, or the default list. */
 export function readRequiredTags(config: Config): string[] {
@@ -85,8 +85,13 @@ export class ComponentNameMatcher {
     return best;
   }
 
-  suggest(resourceId: string | null, resourceName: string | null): SuggestedOwner | undefined {
-    let found: { field: string; value: string; name: string; ref: string } | undefined;
+  suggest(
+    resourceId: string | null,
+    resourceName: string | null,
+  ): SuggestedOwner | undefined {
+    let found:
+      | { field: string; value: string; name: string; ref: string }
+      | undefined;
     for (const [field, value] of [
       ['resource name', resourceName],
       ['resource id', resourceId],
@@ -109,14 +114,19 @@ function parseTags(text: string | null): Record<string, string> {
   if (!text) return {};
   try {
     const parsed = JSON.parse(text);
-    return parsed && typeof parsed === 'object' && !Array.isArray(parsed) ? parsed : {};
+    return parsed && typeof parsed === 'object' && !Array.isArray(parsed)
+      ? parsed
+      : {};
   } catch {
     return {};
   }
 }
 
 /** Required keys a row's tags lack; keys compare trimmed and case-insensitively, empty values count as missing. */
-export function missingTagKeys(tags: Record<string, string>, required: readonly string[]): string[] {
+export function missingTagKeys(
+  tags: Record<string, string>,
+  required: readonly string[],
+): string[] {
   const present = new Set(
     Object.entries(tags)
       .filter(([, value]) => String(value ?? '').trim() !== '')
@@ -125,7 +135,8 @@ export function missingTagKeys(tags: Record<string, string>, required: readonly 
   return required.filter(key => !present.has(key.toLocaleLowerCase('en-US')));
 }
 
-const resourceKey = (id: string | null, name: string | null) => `${id ?? '\u0001'}\u0000${name ?? '\u0001'}`;
+const resourceKey = (id: string | null, name: string | null) =>
+  `${id ?? '\u0001'}\u0000${name ?? '\u0001'}`;
 
 function ownerRef(entity: Entity): string | null {
   if (entity.kind.toLocaleLowerCase('en-US') === 'group') {
@@ -135,7 +146,10 @@ function ownerRef(entity: Entity): string | null {
   if (typeof owner !== 'string' || owner.trim() === '') return null;
   try {
     return stringifyEntityRef(
-      parseEntityRef(owner.trim(), { defaultKind: 'group', defaultNamespace: DEFAULT_NAMESPACE }),
+      parseEntityRef(owner.trim(), {
+        defaultKind: 'group',
+        defaultNamespace: DEFAULT_NAMESPACE,
+      }),
     ).toLocaleLowerCase('en-US');
   } catch {
     return null;
@@ -150,50 +164,35 @@ function ownerRef(entity: Entity): string | null {
 export class UnallocatedReport {
   constructor(
     private readonly options: {
-      db: Knex;
+      store: Pick<
+        CostReportStore,
+        'unallocatedCostByResource' | 'resourceTagStates'
+      >;
       catalog: Pick<CatalogService, 'getEntities'>;
       auth: Pick<AuthService, 'getOwnServiceCredentials'>;
       requiredTags: readonly string[];
     },
   ) {}
 
-  async unallocated(query: { from: string; to: string; limit: number }): Promise<UnallocatedResponse> {
-    const { db, requiredTags } = this.options;
+  async unallocated(query: {
+    from: string;
+    to: string;
+    limit: number;
+  }): Promise<UnallocatedResponse> {
+    const { store, requiredTags } = this.options;
     const { from, to, limit } = query;
     const [entities, amounts, latest] = await Promise.all([
       this.readEntities(),
-      sumAmountsBy(
-        db,
-        db(`${FACTS} as f`)
-          .whereNull('f.allocated_entity_ref')
-          .where('f.day', '>=', from)
-          .where('f.day', '<', to)
-          .where(q =>
-            q.whereNull('f.shared_pool_id').orWhereNotExists(
-              db(`${SHARED} as s`)
-                .select(db.raw('1'))
-                .whereRaw('?? = ??', ['s.pool_id', 'f.shared_pool_id'])
-                .whereRaw('?? = ??', ['s.day', 'f.day'])
-                .whereRaw('?? = ??', ['s.currency', 'f.currency'])
-                .where('s.basis', 'amortized'),
-            ),
-          ),
-        {
-          resourceId: 'f.resource_id',
-          resourceName: 'f.resource_name',
-          serviceName: 'f.service_name',
-          subAccountId: 'f.sub_account_id',
-          billingAccountId: 'f.billing_account_id',
-          currency: 'f.currency',
-        },
-        'f.effective_cost',
-      ),
+      store.unallocatedCostByResource({ from, to }),
       this.latestTagsByResource(from, to),
     ]);
 
     const totals = new Map<string, MoneyValue>();
     for (const row of amounts) {
-      totals.set(row.currency!, (totals.get(row.currency!) ?? new Money(0)).plus(row.amount));
+      totals.set(
+        row.currency,
+        (totals.get(row.currency) ?? new Money(0)).plus(row.amount),
+      );
     }
     const { currency, others } = mainCurrency(totals);
 
@@ -214,15 +213,20 @@ export class UnallocatedReport {
       )
       .slice(0, limit)
       .map(({ row }) => {
-        const suggestedOwner = matcher.suggest(row.resourceId, row.resourceName);
+        const suggestedOwner = matcher.suggest(
+          row.resourceId,
+          row.resourceName,
+        );
         return {
           resourceId: row.resourceId,
           resourceName: row.resourceName,
           serviceName: row.serviceName,
           subAccountId: row.subAccountId,
-          billingAccountId: row.billingAccountId!,
+          billingAccountId: row.billingAccountId,
           cost: row.amount,
-          tags: latest.get(resourceKey(row.resourceId, row.resourceName))?.tags ?? {},
+          tags:
+            latest.get(resourceKey(row.resourceId, row.resourceName))?.tags ??
+            {},
           ...(suggestedOwner && { suggestedOwner }),
         };
       });
@@ -248,19 +252,29 @@ export class UnallocatedReport {
     if (requiredTags.length === 0) return [];
     const owners = new Map<string, string | null>();
     for (const entity of entities) {
-      owners.set(stringifyEntityRef(entity).toLocaleLowerCase('en-US'), ownerRef(entity));
+      owners.set(
+        stringifyEntityRef(entity).toLocaleLowerCase('en-US'),
+        ownerRef(entity),
+      );
     }
     const byOwner = new Map<string | null, MissingTagsGroup['resources']>();
     for (const state of latest.values()) {
       if (state.resourceId === null && state.resourceName === null) continue;
       const missing = missingTagKeys(state.tags, requiredTags);
       if (missing.length === 0) continue;
-      const owner = state.allocatedEntityRef === null
-        ? null
-        : owners.get(state.allocatedEntityRef) ??
-          (state.allocatedEntityRef.startsWith('group:') ? state.allocatedEntityRef : null);
+      const owner =
+        state.allocatedEntityRef === null
+          ? null
+          : owners.get(state.allocatedEntityRef) ??
+            (state.allocatedEntityRef.startsWith('group:')
+              ? state.allocatedEntityRef
+              : null);
       const list = byOwner.get(owner) ?? [];
-      list.push({ resourceId: state.resourceId, resourceName: state.resourceName, missing });
+      list.push({
+        resourceId: state.resourceId,
+        resourceName: state.resourceName,
+        missing,
+      });
       byOwner.set(owner, list);
     }
     return [...byOwner.entries()]
@@ -280,40 +294,35 @@ export class UnallocatedReport {
   }
 
   /** Each resource's tags and allocation on its latest day in the period. */
-  private async latestTagsByResource(from: string, to: string): Promise<Map<string, LatestResourceState>> {
-    const rows: Array<{
-      resource_id: string | null;
-      resource_name: string | null;
-      tags: string | null;
-      allocated_entity_ref: string | null;
-      last_day: string;
-    }> = await this.options
-      .db(FACTS)
-      .where('day', '>=', from)
-      .where('day', '<', to)
-      .groupBy('resource_id', 'resource_name', 'tags', 'allocated_entity_ref')
-      .select('resource_id', 'resource_name', 'tags', 'allocated_entity_ref')
-      .max({ last_day: 'day' });
-    const out = new Map<string, LatestResourceState & { lastDay: string; tagText: string }>();
+  private async latestTagsByResource(
+    from: string,
+    to: string,
+  ): Promise<Map<string, LatestResourceState>> {
+    const rows = await this.options.store.resourceTagStates({ from, to });
+    const out = new Map<
+      string,
+      LatestResourceState & { lastDay: string; tagText: string }
+    >();
     for (const row of rows) {
-      const key = resourceKey(row.resource_id, row.resource_name);
+      const key = resourceKey(row.resourceId, row.resourceName);
       const current = out.get(key);
-      const lastDay = String(row.last_day);
+      const lastDay = row.lastDay;
       const tagText = row.tags ?? '';
-      const ref = row.allocated_entity_ref ?? '';
+      const ref = row.allocatedEntityRef ?? '';
       // Latest day wins; on the same day the choice is still deterministic.
       if (
         !current ||
         lastDay > current.lastDay ||
         (lastDay === current.lastDay &&
           (tagText > current.tagText ||
-            (tagText === current.tagText && ref > (current.allocatedEntityRef ?? ''))))
+            (tagText === current.tagText &&
+              ref > (current.allocatedEntityRef ?? ''))))
       ) {
         out.set(key, {
-          resourceId: row.resource_id,
-          resourceName: row.resource_name,
+          resourceId: row.resourceId,
+          resourceName: row.resourceName,
           tags: parseTags(row.tags),
-          allocatedEntityRef: row.allocated_entity_ref,
+          allocatedEntityRef: row.allocatedEntityRef,
           lastDay,
           tagText,
         });

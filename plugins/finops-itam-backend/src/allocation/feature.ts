@@ -45,13 +45,13 @@ export const createAllocationFeature: FinopsItamFeatureFactory = core => {
   hooks.entityCost.offer(costQueries);
 
   const unallocatedReport = new UnallocatedReport({
-    db: core.db,
+    store: stores.costReports,
     catalog,
     auth,
     requiredTags,
   });
   const chargebackReport = new ChargebackReport({
-    db: core.db,
+    store: stores.costReports,
     catalog,
     auth,
     // Only chargeback-mode pools are charged; showback parts are listed beside them.

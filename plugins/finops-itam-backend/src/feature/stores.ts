@@ -1,6 +1,8 @@
 import { Knex } from 'knex';
 import { DatabaseAllocationStore } from '../database/DatabaseAllocationStore';
+import { CostReportStore } from '../database/CostReportStore';
 import { CostStore } from '../database/CostStore';
+import { DatabaseCostReportStore } from '../database/DatabaseCostReportStore';
 import { DatabaseCostStore } from '../database/DatabaseCostStore';
 import { DatabaseHealthStore } from '../database/DatabaseHealthStore';
 import { HealthStore } from '../database/HealthStore';
@@ -20,20 +22,27 @@ export interface FinopsItamStores {
   /** Business metric values: written by the metrics API and sources, read by allocation and unit cost. */
   metrics: MetricStore;
   licenses: DatabaseLicenseStore;
+  /** Read-only sums for the reports: chargeback, unallocated cost, team totals. */
+  costReports: CostReportStore;
+  /** An entity's license cost over its rollup (reads `costReports`). */
   licenseCosts: RollupLicenseCostReader;
+  /** Team and entity totals over two periods (reads `costReports`). */
   entityPeriodTotals: EntityPeriodTotals;
   health: HealthStore;
 }
 
 /** Opens every store on the plugin's migrated database. */
 export function createStores(db: Knex): FinopsItamStores {
+  const costReports = new DatabaseCostReportStore(db);
+  const licenseCosts = new RollupLicenseCostReader(costReports);
   return {
     costs: new DatabaseCostStore(db),
     allocations: new DatabaseAllocationStore(db),
     metrics: new DatabaseMetricStore(db),
     licenses: new DatabaseLicenseStore(db),
-    licenseCosts: new RollupLicenseCostReader(db),
-    entityPeriodTotals: new EntityPeriodTotals(db),
+    costReports,
+    licenseCosts,
+    entityPeriodTotals: new EntityPeriodTotals(costReports, licenseCosts),
     health: new DatabaseHealthStore(db),
   };
 }

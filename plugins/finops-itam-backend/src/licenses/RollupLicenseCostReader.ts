@@ -1,30 +1,17 @@
-import { LicenseEntitlement } from '@finops-itam/plugin-finops-itam-common';
-import { Knex } from 'knex';
-import { CostBasis } from '../database/DatabaseAllocationStore';
-import { Money, normalizeAmount } from '../money';
 import {
-  AmortizedShare,
-  paymentsOf,
-  shareDayOf,
-  splitPayment,
-} from './licensePayments';
+  CostReportStore,
+  DailyLicenseAmount,
+} from '../database/CostReportStore';
+import { CostBasis } from '../database/DatabaseAllocationStore';
+import { Money } from '../money';
+import { paymentsOf, shareDayOf, splitPayment } from './licensePayments';
 
-/** License cost of one day in one currency, an exact decimal string. */
-export interface DailyLicenseAmount {
-  day: string;
-  currency: string;
-  amount: string;
-}
+export type { DailyLicenseAmount };
 
 /** One rollup's license cost of one day in one currency. */
 export interface RollupDailyLicenseAmount extends DailyLicenseAmount {
   ancestorRef: string;
 }
-
-const DAILY_COST = 'finops_itam_license_daily_cost';
-const MEMBERS = 'finops_itam_rollup_members';
-/** Pairs and refs per query: within both engines' limits on bound parameters. */
-const PER_QUERY = 400;
 
 const lower = (ref: string) => ref.toLocaleLowerCase('en-US');
 
@@ -40,7 +27,15 @@ const lower = (ref: string) => ref.toLocaleLowerCase('en-US');
  * Entitlements the cloud bill carries (`sourceCharge`) add nothing on either basis.
  */
 export class RollupLicenseCostReader {
-  constructor(private readonly db: Knex) {}
+  constructor(
+    private readonly store: Pick<
+      CostReportStore,
+      | 'rollupLicenseShares'
+      | 'entitlements'
+      | 'licenseSharesOn'
+      | 'rollupMembersAmong'
+    >,
+  ) {}
 
   /**
    * One row per stored daily share (amortized) or payment part (billed) in `[from, to)`,
@@ -58,21 +53,7 @@ export class RollupLicenseCostReader {
         ({ day, currency, amount }) => ({ day, currency, amount }),
       );
     }
-    const rows: Array<{
-      day: string;
-      currency: string;
-      amount: string | number;
-    }> = await this.db(`${DAILY_COST} as l`)
-      .join(`${MEMBERS} as m`, 'm.member_ref', 'l.entity_ref')
-      .where('m.ancestor_ref', lower(ancestorRef))
-      .andWhere('l.day', '>=', from)
-      .andWhere('l.day', '<', to)
-      .select('l.day', 'l.currency', 'l.amount');
-    return rows.map(row => ({
-      day: row.day,
-      currency: row.currency,
-      amount: normalizeAmount(row.amount),
-    }));
+    return this.store.rollupLicenseShares(ancestorRef, { from, to });
   }
 
   /**
@@ -84,7 +65,7 @@ export class RollupLicenseCostReader {
     from: string,
     to: string,
   ): Promise<RollupDailyLicenseAmount[]> {
-    const due = (await this.entitlements()).flatMap(entitlement =>
+    const due = (await this.store.entitlements()).flatMap(entitlement =>
       paymentsOf(entitlement)
         .filter(p => p.date >= from && p.date < to)
         .map(payment => ({
@@ -95,7 +76,7 @@ export class RollupLicenseCostReader {
     );
     if (due.length === 0 || ancestorRefs.length === 0) return [];
 
-    const shares = await this.sharesOn(
+    const shares = await this.store.licenseSharesOn(
       due.map(d => ({ entitlementId: d.entitlement.id, day: d.shareDay })),
     );
     const parts = due.flatMap(({ entitlement, payment, shareDay }) =>
@@ -109,9 +90,10 @@ export class RollupLicenseCostReader {
         currency: entitlement.cost.currency,
       })),
     );
-    const membersOf = await this.rollupMembers(ancestorRefs.map(lower), [
-      ...new Set(parts.map(p => p.entityRef)),
-    ]);
+    const membersOf = await this.store.rollupMembersAmong(
+      ancestorRefs.map(lower),
+      [...new Set(parts.map(p => p.entityRef))],
+    );
 
     const sums = new Map<string, RollupDailyLicenseAmount>();
     for (const [ancestorRef, members] of membersOf) {
@@ -129,69 +111,5 @@ export class RollupLicenseCostReader {
       }
     }
     return [...sums.values()];
-  }
-
-  private async entitlements(): Promise<LicenseEntitlement[]> {
-    const rows: Array<{ definition: string }> = await this.db(
-      'finops_itam_license_entitlements',
-    ).select('definition');
-    return rows.map(row => JSON.parse(row.definition));
-  }
-
-  /** The stored amortized shares of entitlements on days, keyed `[entitlementId, day]`. */
-  private async sharesOn(
-    pairs: Array<{ entitlementId: string; day: string }>,
-  ): Promise<Map<string, AmortizedShare[]>> {
-    const unique = [
-      ...new Map(
-        pairs.map(p => [JSON.stringify([p.entitlementId, p.day]), p]),
-      ).values(),
-    ];
-    const shares = new Map<string, AmortizedShare[]>();
-    for (let i = 0; i < unique.length; i += PER_QUERY) {
-      const chunk = unique.slice(i, i + PER_QUERY);
-      const rows: Array<{
-        entitlement_id: string;
-        day: string;
-        entity_ref: string;
-        amount: string | number;
-      }> = await this.db(DAILY_COST)
-        .where(query => {
-          for (const pair of chunk)
-            query.orWhere({
-              entitlement_id: pair.entitlementId,
-              day: pair.day,
-            });
-        })
-        .select('entitlement_id', 'day', 'entity_ref', 'amount');
-      for (const row of rows) {
-        const key = JSON.stringify([row.entitlement_id, row.day]);
-        shares.set(key, [
-          ...(shares.get(key) ?? []),
-          { entityRef: row.entity_ref, amount: normalizeAmount(row.amount) },
-        ]);
-      }
-    }
-    return shares;
-  }
-
-  /** Which of `entityRefs` roll up into each ancestor (an entity is a member of itself). */
-  private async rollupMembers(
-    ancestorRefs: string[],
-    entityRefs: string[],
-  ): Promise<Map<string, Set<string>>> {
-    const members = new Map(ancestorRefs.map(ref => [ref, new Set<string>()]));
-    for (let i = 0; i < ancestorRefs.length; i += PER_QUERY) {
-      for (let j = 0; j < entityRefs.length; j += PER_QUERY) {
-        const rows: Array<{ ancestor_ref: string; member_ref: string }> =
-          await this.db(MEMBERS)
-            .whereIn('ancestor_ref', ancestorRefs.slice(i, i + PER_QUERY))
-            .whereIn('member_ref', entityRefs.slice(j, j + PER_QUERY))
-            .select('ancestor_ref', 'member_ref');
-        for (const row of rows)
-          members.get(row.ancestor_ref)?.add(row.member_ref);
-      }
-    }
-    return members;
   }
 }

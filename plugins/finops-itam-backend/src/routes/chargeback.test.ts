@@ -10,6 +10,7 @@ import express from 'express';
 import { Knex } from 'knex';
 import request from 'supertest';
 import { ChargebackReport } from '../allocation/ChargebackReport';
+import { DatabaseCostReportStore } from '../database/DatabaseCostReportStore';
 import { allocateFactsByHand, insertFacts, testEntity } from '../allocation/__testUtils__/facts';
 import { migrationConfig } from '../database/migrations';
 import { Money, sumAmounts } from '../money';
@@ -86,7 +87,7 @@ async function setUp(knex: Knex) {
 function app(knex: Knex, options: { deny?: boolean; poolModes?: Map<string, 'showback' | 'chargeback'> } = {}) {
   const router = createChargebackRoutes({
     chargebackReport: new ChargebackReport({
-      db: knex,
+      store: new DatabaseCostReportStore(knex),
       catalog: catalogServiceMock({ entities }),
       auth: mockServices.auth(),
       poolModes: options.poolModes,
