@@ -21,6 +21,7 @@ import {
   allocationKeyOf,
 } from '../../src/database/allocationKey';
 import { readLicensedFacts } from '../../src/licenses/costDataLicenses';
+import { DatabaseLicensedFactStore } from '../../src/licenses/DatabaseLicensedFactStore';
 import { DatabaseLicenseStore } from '../../src/licenses/DatabaseLicenseStore';
 import { DEFAULT_COST_DATA_SETTINGS } from '../../src/licenses/licenseConfig';
 import { LicenseProductCatalog } from '../../src/licenses/LicenseProductCatalog';
@@ -234,7 +235,7 @@ async function main() {
     const store = new DatabaseLicenseStore(knex);
     const makeService = () =>
       new LicenseService({
-        db: knex,
+        facts: new DatabaseLicensedFactStore(knex),
         store,
         productCatalog: new LicenseProductCatalog([], store),
         catalog: {
@@ -335,8 +336,12 @@ async function main() {
     );
     let licensedRows = 0;
     const scan = await timeWithCpu(async () => {
-      licensedRows = (await readLicensedFacts(knex, DEFAULT_COST_DATA_SETTINGS))
-        .rows.length;
+      licensedRows = (
+        await readLicensedFacts(
+          new DatabaseLicensedFactStore(knex),
+          DEFAULT_COST_DATA_SETTINGS,
+        )
+      ).rows.length;
     });
     // eslint-disable-next-line no-console
     console.log(

@@ -7,6 +7,8 @@ import { DatabaseCostStore } from '../database/DatabaseCostStore';
 import { DatabaseHealthStore } from '../database/DatabaseHealthStore';
 import { HealthStore } from '../database/HealthStore';
 import { DatabaseLicenseStore } from '../licenses/DatabaseLicenseStore';
+import { DatabaseLicensedFactStore } from '../licenses/DatabaseLicensedFactStore';
+import { LicensedFactStore } from '../licenses/LicensedFactStore';
 import { RollupLicenseCostReader } from '../licenses/RollupLicenseCostReader';
 import { DatabaseMetricStore } from '../metrics/DatabaseMetricStore';
 import { MetricStore } from '../metrics/MetricStore';
@@ -22,6 +24,8 @@ export interface FinopsItamStores {
   /** Business metric values: written by the metrics API and sources, read by allocation and unit cost. */
   metrics: MetricStore;
   licenses: DatabaseLicenseStore;
+  /** Licensed cost facts and their per-month extract, for the license position. */
+  licensedFacts: LicensedFactStore;
   /** Read-only sums for the reports: chargeback, unallocated cost, team totals. */
   costReports: CostReportStore;
   /** An entity's license cost over its rollup (reads `costReports`). */
@@ -40,6 +44,7 @@ export function createStores(db: Knex): FinopsItamStores {
     allocations: new DatabaseAllocationStore(db),
     metrics: new DatabaseMetricStore(db),
     licenses: new DatabaseLicenseStore(db),
+    licensedFacts: new DatabaseLicensedFactStore(db),
     costReports,
     licenseCosts,
     entityPeriodTotals: new EntityPeriodTotals(costReports, licenseCosts),

@@ -1,5 +1,9 @@
 import { AuthService } from '@backstage/backend-plugin-api';
-import { CompoundEntityRef, Entity, stringifyEntityRef } from '@backstage/catalog-model';
+import {
+  CompoundEntityRef,
+  Entity,
+  stringifyEntityRef,
+} from '@backstage/catalog-model';
 import { InputError, NotFoundError } from '@backstage/errors';
 import { CatalogService } from '@backstage/plugin-catalog-node';
 import {
@@ -15,15 +19,18 @@ import {
   UnknownLicenseProductUse,
   parseLicensesAnnotation,
 } from '@finops-itam/plugin-finops-itam-common';
-import { Knex } from 'knex';
 import { z } from 'zod';
+import { groupLicensedResources, readLicensedFacts } from './costDataLicenses';
 import {
-  groupLicensedResources,
-  readLicensedFacts,
-} from './costDataLicenses';
-import { DatabaseLicenseStore, LicenseDailyCostRow } from './DatabaseLicenseStore';
+  DatabaseLicenseStore,
+  LicenseDailyCostRow,
+} from './DatabaseLicenseStore';
 import { dayOf } from './days';
-import { EntitlementRecord, isoDay, validateEntitlements } from './entitlementSchema';
+import {
+  EntitlementRecord,
+  isoDay,
+  validateEntitlements,
+} from './entitlementSchema';
 import { InstanceTypeTable } from './instanceTypes';
 import { LicenseConfig } from './licenseConfig';
 import {
@@ -47,8 +54,14 @@ import { entityLicenseUsage } from './entityLicenseUsage';
 import { ROLLUP_KINDS, licenseRollups } from './licenseRollups';
 import { SnapshotCache } from './SnapshotCache';
 import { readLicensedFactsCompact } from './licensedFactExtract';
+import { LicensedFactStore } from './LicensedFactStore';
 import { latestFullMonth, licenseCostPerProduct } from './monthlyLicenseCost';
-import { DailyRequirement, dailyRequirement, entitiesPeak, evaluationWindow } from './dailyRequirement';
+import {
+  DailyRequirement,
+  dailyRequirement,
+  entitiesPeak,
+  evaluationWindow,
+} from './dailyRequirement';
 
 /** Everything the license API answers from, computed together so the answers agree. */
 export interface LicenseSnapshot {
@@ -73,9 +86,18 @@ export class EntitlementRejectedError extends InputError {
   constructor(readonly rejections: EntitlementRejection[]) {
     const shown = rejections
       .slice(0, 5)
-      .map(r => `${r.file ? `${r.file} ` : ''}#${r.index}${r.id ? ` (${r.id})` : ''} ${r.field}: ${r.reason}`);
+      .map(
+        r =>
+          `${r.file ? `${r.file} ` : ''}#${r.index}${
+            r.id ? ` (${r.id})` : ''
+          } ${r.field}: ${r.reason}`,
+      );
     if (rejections.length > 5) shown.push('…');
-    super(`${rejections.length} problem(s) in the entitlements, none stored: ${shown.join('; ')}`);
+    super(
+      `${
+        rejections.length
+      } problem(s) in the entitlements, none stored: ${shown.join('; ')}`,
+    );
   }
 }
 
@@ -92,12 +114,16 @@ const seatsSchema = z.object({
 });
 
 export interface LicenseServiceOptions {
-  db: Knex;
+  /** The cost facts licenses are detected in, and what tells that they changed. */
+  facts: LicensedFactStore;
   store: DatabaseLicenseStore;
   productCatalog: LicenseProductCatalog;
   catalog: Pick<CatalogService, 'getEntities' | 'getEntityByRef'>;
   auth: Pick<AuthService, 'getOwnServiceCredentials'>;
-  config: Pick<LicenseConfig, 'costData' | 'instanceTypes' | 'unauthorizedProducts' | 'inactiveSeatDays'> &
+  config: Pick<
+    LicenseConfig,
+    'costData' | 'instanceTypes' | 'unauthorizedProducts' | 'inactiveSeatDays'
+  > &
     Partial<Pick<LicenseConfig, 'hostTypes' | 'evaluationDays'>>;
   now?: () => Date;
   /** How long a computed snapshot is served before it is recomputed; default one minute. */
@@ -112,7 +138,8 @@ const DEFAULT_SNAPSHOT_TTL_MS = 60_000;
 
 const lower = (ref: string) => ref.toLocaleLowerCase('en-US');
 
-const stampOf = (value: unknown) => (value instanceof Date ? value.toISOString() : String(value ?? ''));
+const stampOf = (value: unknown) =>
+  value instanceof Date ? value.toISOString() : String(value ?? '');
 
 /** License products, entitlements, consumption and the position computed from them. */
 export class LicenseService {
@@ -121,7 +148,10 @@ export class LicenseService {
   private readonly cache: SnapshotCache<LicenseSnapshot>;
 
   constructor(private readonly options: LicenseServiceOptions) {
-    this.instanceTypes = new InstanceTypeTable(options.config.instanceTypes, options.config.hostTypes);
+    this.instanceTypes = new InstanceTypeTable(
+      options.config.instanceTypes,
+      options.config.hostTypes,
+    );
     this.now = options.now ?? (() => new Date());
     this.cache = new SnapshotCache({
       compute: () => this.computeSnapshot(),
@@ -151,19 +181,20 @@ export class LicenseService {
   /** The latest ingestion and allocation run: new cost data or a new allocation changes it. */
   private async costDataStamp(): Promise<string> {
     const [ingestions, allocation] = await Promise.all([
-      this.options.db('finops_itam_ingestions').count({ count: '*' }).max({ finished: 'finished_at' }).first(),
+      this.options.facts.ingestionStamp(),
       this.allocationStamp(),
     ]);
-    return JSON.stringify([Number(ingestions?.count ?? 0), stampOf(ingestions?.finished), allocation]);
+    return JSON.stringify([
+      ingestions.count,
+      stampOf(ingestions.finishedAt),
+      allocation,
+    ]);
   }
 
   /** The latest allocation run, or null before any. */
   private async allocationStamp(): Promise<string[] | null> {
-    const run = await this.options.db('finops_itam_allocation_runs')
-      .select('id', 'status', 'finished_at')
-      .orderBy('id', 'desc')
-      .first();
-    return run ? [String(run.id), run.status, stampOf(run.finished_at)] : null;
+    const run = await this.options.facts.latestAllocationRun();
+    return run ? [run.id, run.status, stampOf(run.finishedAt)] : null;
   }
 
   listProducts(): Promise<LicenseProduct[]> {
@@ -189,7 +220,11 @@ export class LicenseService {
    * what the source loaded before, in the same transaction.
    */
   async applyEntitlements(
-    batches: Array<{ records: EntitlementRecord[]; positionName: string; file?: string }>,
+    batches: Array<{
+      records: EntitlementRecord[];
+      positionName: string;
+      file?: string;
+    }>,
     sourceId: string,
     options: { replaceSource?: boolean } = {},
   ): Promise<{ upserted: number; deleted: number }> {
@@ -202,12 +237,16 @@ export class LicenseService {
       rejections.push(...result.rejections);
       for (const entitlement of result.entitlements) {
         if (fileOfId.has(entitlement.id)) {
-          const record = batch.records.find(r => (r.value as { id?: string })?.id?.trim() === entitlement.id);
+          const record = batch.records.find(
+            r => (r.value as { id?: string })?.id?.trim() === entitlement.id,
+          );
           rejections.push({
             index: record?.position ?? -1,
             id: entitlement.id,
             field: 'id',
-            reason: `duplicate id "${entitlement.id}": also in ${fileOfId.get(entitlement.id) ?? 'another file'}`,
+            reason: `duplicate id "${entitlement.id}": also in ${
+              fileOfId.get(entitlement.id) ?? 'another file'
+            }`,
             ...(batch.file ? { file: batch.file } : {}),
           });
           continue;
@@ -218,7 +257,11 @@ export class LicenseService {
     }
     if (rejections.length > 0) throw new EntitlementRejectedError(rejections);
     try {
-      return await this.options.store.upsertEntitlements(entitlements, sourceId, options);
+      return await this.options.store.upsertEntitlements(
+        entitlements,
+        sourceId,
+        options,
+      );
     } finally {
       this.invalidate();
     }
@@ -228,19 +271,29 @@ export class LicenseService {
   async replaceSeats(productId: string, body: unknown): Promise<number> {
     const products = await this.options.productCatalog.byId();
     if (!products.has(productId)) {
-      throw new NotFoundError(`No license product "${productId}"; see GET /licenses/products`);
+      throw new NotFoundError(
+        `No license product "${productId}"; see GET /licenses/products`,
+      );
     }
     const parsed = seatsSchema.safeParse(body);
     if (!parsed.success) {
-      const issues = parsed.error.issues.map(i => `${i.path.join('.') || 'body'} ${i.message}`);
+      const issues = parsed.error.issues.map(
+        i => `${i.path.join('.') || 'body'} ${i.message}`,
+      );
       throw new InputError(`Invalid seats, none stored: ${issues.join('; ')}`);
     }
     const seen = new Set<string>();
     const seats: LicenseSeat[] = [];
     for (const [index, seat] of parsed.data.seats.entries()) {
-      if (seen.has(seat.user)) throw new InputError(`Invalid seats, none stored: seats.${index}.user "${seat.user}" is listed twice`);
+      if (seen.has(seat.user))
+        throw new InputError(
+          `Invalid seats, none stored: seats.${index}.user "${seat.user}" is listed twice`,
+        );
       seen.add(seat.user);
-      seats.push({ ...seat, entityRef: seat.entityRef ? lower(seat.entityRef) : null });
+      seats.push({
+        ...seat,
+        entityRef: seat.entityRef ? lower(seat.entityRef) : null,
+      });
     }
     try {
       await this.options.store.replaceSeats(productId, seats);
@@ -283,13 +336,20 @@ export class LicenseService {
       // The window's licensed facts, from their compact extract while no cost data arrived.
       // After an ingestion or allocation run, only months whose facts changed are read again.
       this.costDataStamp().then(stamp =>
-        readLicensedFactsCompact(this.options.db, this.options.config.costData, stamp, () =>
-          this.options.store.factMonthFingerprints(),
+        readLicensedFactsCompact(
+          this.options.facts,
+          this.options.config.costData,
+          stamp,
+          () => this.options.store.factMonthFingerprints(),
         ),
       ),
       this.catalogEntities(),
     ]);
-    const resources = groupLicensedResources(facts.rows, this.options.config.costData, this.instanceTypes);
+    const resources = groupLicensedResources(
+      facts.rows,
+      this.options.config.costData,
+      this.instanceTypes,
+    );
     const lifecycles = new Map<string, string | undefined>();
     const declarations: Declaration[] = [];
     for (const entity of entities) {
@@ -300,7 +360,13 @@ export class LicenseService {
       const parsed = parseLicensesAnnotation(annotation);
       // Invalid annotations are reported by the catalog module's validation, not here.
       if (parsed.ok) {
-        declarations.push(...parsed.value.map(l => ({ entityRef: ref, productId: l.productId, quantity: l.quantity })));
+        declarations.push(
+          ...parsed.value.map(l => ({
+            entityRef: ref,
+            productId: l.productId,
+            quantity: l.quantity,
+          })),
+        );
       }
     }
     const activeEntitlements = new Map<string, LicenseEntitlement[]>();
@@ -317,12 +383,30 @@ export class LicenseService {
       seats,
       unauthorizedProducts: this.options.config.unauthorizedProducts,
     });
-    const window = evaluationWindow(today, facts.latestDay, this.options.config.evaluationDays ?? DEFAULT_EVALUATION_DAYS);
+    const window = evaluationWindow(
+      today,
+      facts.latestDay,
+      this.options.config.evaluationDays ?? DEFAULT_EVALUATION_DAYS,
+    );
     // The window, and the last days of deployments that stopped before it (for reharvest).
-    const lastDays = new Set(resources.map(r => r.lastSeen).filter(day => day < window.from));
-    const daily = dailyRequirement({ consumptions, products, ...window, extraDays: lastDays });
+    const lastDays = new Set(
+      resources.map(r => r.lastSeen).filter(day => day < window.from),
+    );
+    const daily = dailyRequirement({
+      consumptions,
+      products,
+      ...window,
+      extraDays: lastDays,
+    });
     const position = applyLicenseRights(
-      computePosition({ products, entitlements, consumptions, daily, window, today }),
+      computePosition({
+        products,
+        entitlements,
+        consumptions,
+        daily,
+        window,
+        today,
+      }),
       { products, entitlements, consumptions, today },
     );
     return {
@@ -382,18 +466,26 @@ export class LicenseService {
    * An entity's license use; NotFoundError when the catalog does not know it. For a System
    * or Domain, the use of everything that rolls up into it, each reason naming its entity.
    */
-  async entityLicenses(ref: CompoundEntityRef): Promise<EntityLicensesResponse> {
+  async entityLicenses(
+    ref: CompoundEntityRef,
+  ): Promise<EntityLicensesResponse> {
     const entityRef = lower(stringifyEntityRef(ref));
     const entity = await this.options.catalog.getEntityByRef(entityRef, {
       credentials: await this.options.auth.getOwnServiceCredentials(),
     });
     if (!entity) {
-      throw new NotFoundError(`No entity ${entityRef} in the catalog; check the kind, namespace and name`);
+      throw new NotFoundError(
+        `No entity ${entityRef} in the catalog; check the kind, namespace and name`,
+      );
     }
     const s = await this.snapshot();
     const rollup = ROLLUP_KINDS.has(entity.kind.toLocaleLowerCase('en-US'));
-    const members = new Set(rollup ? s.rollups.get(entityRef) ?? [entityRef] : [entityRef]);
-    const used = s.consumptions.filter(c => c.entityRef !== null && members.has(c.entityRef));
+    const members = new Set(
+      rollup ? s.rollups.get(entityRef) ?? [entityRef] : [entityRef],
+    );
+    const used = s.consumptions.filter(
+      c => c.entityRef !== null && members.has(c.entityRef),
+    );
     const reharvest = computeReharvest({
       consumptions: used,
       products: s.products,
@@ -406,7 +498,10 @@ export class LicenseService {
       absentAfterDays: this.options.config.costData.absentAfterDays,
     });
     // Only entities that use a product can carry its cost: that keeps a Domain's query small.
-    const monthly = await this.monthlyCost([...new Set(used.map(c => c.entityRef!))], s.today);
+    const monthly = await this.monthlyCost(
+      [...new Set(used.map(c => c.entityRef!))],
+      s.today,
+    );
     const products = entityLicenseUsage({
       entityRefs: members,
       nameEntities: rollup,
@@ -418,12 +513,19 @@ export class LicenseService {
       monthlyCost: monthly,
       // Each product's peak day of these entities over the evaluation window.
       requiredOf: (productId, list) =>
-        entitiesPeak(s.daily.get(productId), new Set(list.map(c => c.model)), members, s.window),
+        entitiesPeak(
+          s.daily.get(productId),
+          new Set(list.map(c => c.model)),
+          members,
+          s.window,
+        ),
     });
     return {
       entityRef,
       products,
-      unknownProducts: s.unknownProducts.filter(u => u.entityRef !== null && members.has(u.entityRef)),
+      unknownProducts: s.unknownProducts.filter(
+        u => u.entityRef !== null && members.has(u.entityRef),
+      ),
     };
   }
 
@@ -433,7 +535,13 @@ export class LicenseService {
     const rows: LicenseDailyCostRow[] = [];
     // In slices, under every database's limit on bound parameters.
     for (let i = 0; i < entityRefs.length; i += 500) {
-      rows.push(...(await this.options.store.dailyCost(entityRefs.slice(i, i + 500), from, to)));
+      rows.push(
+        ...(await this.options.store.dailyCost(
+          entityRefs.slice(i, i + 500),
+          from,
+          to,
+        )),
+      );
     }
     return licenseCostPerProduct(rows);
   }
@@ -450,7 +558,10 @@ export class LicenseService {
     const { costData, instanceTypes, hostTypes } = this.options.config;
     const activeEntitlements = new Map<string, LicenseEntitlement[]>();
     for (const e of s.entitlements.filter(x => isActiveOn(x, s.today))) {
-      activeEntitlements.set(e.productId, [...(activeEntitlements.get(e.productId) ?? []), e]);
+      activeEntitlements.set(e.productId, [
+        ...(activeEntitlements.get(e.productId) ?? []),
+        e,
+      ]);
     }
     // Declarations and seats have no dates: they count on every day computed while they exist.
     const undated = s.consumptions.filter(c => !c.resource);
@@ -460,7 +571,11 @@ export class LicenseService {
       products: s.products,
       entitlements: s.entitlements,
       rulesDigest: digestRows([
-        [JSON.stringify([...s.products.values()].sort((a, b) => compare(a.id, b.id)))],
+        [
+          JSON.stringify(
+            [...s.products.values()].sort((a, b) => compare(a.id, b.id)),
+          ),
+        ],
         [JSON.stringify([costData, instanceTypes, hostTypes ?? null])],
       ]),
       openBasis: digestRows([
@@ -468,9 +583,23 @@ export class LicenseService {
         ['allocation', JSON.stringify(await this.allocationStamp())],
       ]),
       consumptionsOf: async range => {
-        const facts = await readLicensedFacts(this.options.db, costData, range);
-        const resources = groupLicensedResources(facts.rows, costData, this.instanceTypes);
-        return [...costDataConsumptions(resources, { products: s.products, activeEntitlements }), ...undated];
+        const facts = await readLicensedFacts(
+          this.options.facts,
+          costData,
+          range,
+        );
+        const resources = groupLicensedResources(
+          facts.rows,
+          costData,
+          this.instanceTypes,
+        );
+        return [
+          ...costDataConsumptions(resources, {
+            products: s.products,
+            activeEntitlements,
+          }),
+          ...undated,
+        ];
       },
     });
     return result.costRows;

@@ -1,8 +1,8 @@
-import { Knex } from 'knex';
 import { CostDataLicenseSettings } from './licenseConfig';
 import { DedicatedHost } from './countingRules';
 import { readInstanceFacts } from './instanceFacts';
 import { InstanceTypeTable } from './instanceTypes';
+import type { LicensedFactStore } from './LicensedFactStore';
 
 /** The columns of a cost fact that license detection reads. */
 export interface LicensedFactRow {
@@ -331,69 +331,24 @@ export function groupLicensedResources(
   return [...resources.values()].sort((a, b) => (a.key < b.key ? -1 : 1));
 }
 
-/** Escapes `%`, `_` and `\` so a configured pattern matches literally in LIKE. */
-const likeLiteral = (text: string) => text.replace(/[\\%_]/g, c => `\\${c}`);
-
 /**
  * Cost rows over the last `windowDays` days of cost data that may carry licensed software:
  * tagged with the product tag, or with a SKU matching a product pattern. Distinct per day
  * and resource, so a resource billed in many rows a day reads once.
  */
 export async function readLicensedFacts(
-  db: Knex,
+  store: Pick<LicensedFactStore, 'latestFactDay' | 'licensedFacts'>,
   settings: CostDataLicenseSettings,
   /** Days to read instead of the window (both included), e.g. the months the license cost task recomputes. */
   range?: { from: string; to: string },
 ): Promise<{ latestDay: string | null; rows: LicensedFactRow[] }> {
-  const latest = await db('finops_itam_cost_facts').max({ day: 'day' }).first();
-  const latestDay: string | null = latest?.day ?? null;
+  const latestDay = await store.latestFactDay();
   if (!latestDay) return { latestDay: null, rows: [] };
   const from = new Date(`${latestDay}T00:00:00Z`);
   from.setUTCDate(from.getUTCDate() - settings.windowDays + 1);
-  // The view adds each fact's owner (from its allocation key) to the facts.
-  const rows = await db('finops_itam_allocated_facts')
-    .distinct(
-      'day',
-      'resource_id',
-      'resource_name',
-      'provider_name',
-      'host_provider_name',
-      'resource_type',
-      'sku_id',
-      'sku_price_details',
-      'tags',
-      'allocated_entity_ref',
-      'allocation_key',
-    )
-    .where('day', '>=', range ? range.from : from.toISOString().slice(0, 10))
-    .andWhere('day', '<=', range ? range.to : latestDay)
-    .andWhere(query => {
-      query.whereRaw("tags LIKE ? ESCAPE '\\'", [
-        `%"${likeLiteral(settings.productTag)}"%`,
-      ]);
-      // Dedicated hosts carry no license tags, but their VMs are counted on their cores.
-      query.orWhereRaw('LOWER(resource_type) LIKE ?', ['%dedicated host%']);
-      for (const sku of settings.skuProducts) {
-        const like = `%${likeLiteral(sku.pattern)}%`;
-        query
-          .orWhereRaw("LOWER(sku_id) LIKE ? ESCAPE '\\'", [like])
-          .orWhereRaw("LOWER(sku_price_details) LIKE ? ESCAPE '\\'", [like]);
-      }
-    });
-  return {
-    latestDay,
-    rows: rows.map(row => ({
-      day: row.day,
-      resourceId: row.resource_id,
-      resourceName: row.resource_name,
-      providerName: row.provider_name,
-      hostProviderName: row.host_provider_name,
-      resourceType: row.resource_type,
-      skuId: row.sku_id,
-      skuPriceDetails: row.sku_price_details,
-      tags: row.tags,
-      entityRef: row.allocated_entity_ref,
-      allocationKey: row.allocation_key,
-    })),
-  };
+  const rows = await store.licensedFacts(
+    settings,
+    range ?? { from: from.toISOString().slice(0, 10), to: latestDay },
+  );
+  return { latestDay, rows };
 }

@@ -6,6 +6,7 @@ import {
   licenseServiceFor,
 } from './__testUtils__/licenseFixtures';
 import { groupLicensedResources, readLicensedFacts } from './costDataLicenses';
+import { DatabaseLicensedFactStore } from './DatabaseLicensedFactStore';
 import { InstanceTypeTable } from './instanceTypes';
 import { costDataConsumptions } from './licenseConsumption';
 import {
@@ -132,7 +133,10 @@ describe('dedicated hosts in stored cost data', () => {
         .where('resource_name', 'h-0a1')
         .update({ resource_type: 'Dedicated Host' });
 
-      const facts = await readLicensedFacts(knex, settings);
+      const facts = await readLicensedFacts(
+        new DatabaseLicensedFactStore(knex),
+        settings,
+      );
       const resources = groupLicensedResources(
         facts.rows,
         settings,

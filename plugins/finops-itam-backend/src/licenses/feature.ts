@@ -16,7 +16,7 @@ export const createLicensesFeature: FinopsItamFeatureFactory = core => {
   const { config, logger, scheduler, stores } = core;
   const licenseConfig = readLicenseConfig(config);
   const licenses = new LicenseService({
-    db: core.db,
+    facts: stores.licensedFacts,
     store: stores.licenses,
     productCatalog: new LicenseProductCatalog(
       licenseConfig.products,

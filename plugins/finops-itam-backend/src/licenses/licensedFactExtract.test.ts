@@ -7,6 +7,7 @@ import {
 } from './__testUtils__/licenseFixtures';
 import { LicensedFactRow } from './costDataLicenses';
 import { DatabaseLicenseStore } from './DatabaseLicenseStore';
+import { DatabaseLicensedFactStore } from './DatabaseLicensedFactStore';
 import { DEFAULT_COST_DATA_SETTINGS } from './licenseConfig';
 import {
   compactLicensedFacts,
@@ -67,8 +68,9 @@ describe('the licensed fact extract', () => {
       ]);
       const store = new DatabaseLicenseStore(knex);
       const months = jest.fn(() => store.factMonthFingerprints());
+      const facts = new DatabaseLicensedFactStore(knex);
       const read = (stamp: string, settings = DEFAULT_COST_DATA_SETTINGS) =>
-        readLicensedFactsCompact(knex, settings, stamp, months);
+        readLicensedFactsCompact(facts, settings, stamp, months);
       const first = await read('stamp-1');
       expect(first.latestDay).toBe('2026-11-26');
       expect(first.rows.map(r => [r.resourceName, r.day, r.days])).toEqual([

@@ -1,19 +1,14 @@
-import { Knex } from 'knex';
 import { nextMonthStart } from '../shared/months';
 import { LicensedFactRow, readLicensedFacts } from './costDataLicenses';
 import { addDays } from './days';
 import { CostDataLicenseSettings } from './licenseConfig';
+import {
+  LicensedFactExtractWrite,
+  LicensedFactStore,
+} from './LicensedFactStore';
 
-const EXTRACT = 'finops_itam_license_fact_extract';
-const KEYS = 'finops_itam_allocation_keys';
-const FACTS = 'finops_itam_cost_facts';
-const STATE = 'finops_itam_license_cost_state';
-const STATE_NAME = 'fact-extract';
 /** Raise it when the licensed facts read (`readLicensedFacts`) returns other fields: stored extracts are rebuilt. */
 const FORMAT = 2;
-
-/** Keeps insert batches under SQLite's bound-parameter limit. */
-const BATCH = 200;
 
 /** What the stored extract was built from. */
 interface ExtractState {
@@ -76,19 +71,17 @@ function monthsBetween(from: string, to: string): string[] {
  * moves them without reading any month again.
  */
 export async function readLicensedFactsCompact(
-  db: Knex,
+  store: LicensedFactStore,
   settings: CostDataLicenseSettings,
   stamp: string,
   monthFingerprints: () => Promise<Map<string, string>>,
 ): Promise<{ latestDay: string | null; rows: LicensedFactRow[] }> {
   const basis = JSON.stringify([FORMAT, settings]);
-  const stored = await db(STATE).where('name', STATE_NAME).first('value');
-  let state: ExtractState | undefined = stored
-    ? JSON.parse(stored.value)
-    : undefined;
+  const stored = await store.readExtractState();
+  let state: ExtractState | undefined = stored ? JSON.parse(stored) : undefined;
   if (!state || state.basis !== basis || state.stamp !== stamp) {
     state = await refresh(
-      db,
+      store,
       settings,
       { basis, stamp },
       state?.basis === basis ? state : undefined,
@@ -97,21 +90,16 @@ export async function readLicensedFactsCompact(
   }
   const { latestDay, windowFrom } = state;
   if (!latestDay || !windowFrom) return { latestDay: null, rows: [] };
-  const stored_rows = await db(`${EXTRACT} as e`)
-    .leftJoin(`${KEYS} as k`, 'k.key', 'e.allocation_key')
-    .where('e.month', '>=', windowFrom.slice(0, 7))
-    .select('e.facts', 'e.days', 'e.allocation_key', 'k.allocated_entity_ref')
-    .orderBy('e.id');
   const rows: LicensedFactRow[] = [];
-  for (const row of stored_rows) {
-    const days = (row.days as string)
+  for (const row of await store.readExtract(windowFrom.slice(0, 7))) {
+    const days = row.days
       .split(',')
       .filter(day => day >= windowFrom && day <= latestDay);
     if (days.length === 0) continue;
     rows.push({
       ...JSON.parse(row.facts),
-      entityRef: row.allocated_entity_ref ?? null,
-      allocationKey: row.allocation_key ?? null,
+      entityRef: row.entityRef,
+      allocationKey: row.allocationKey,
       day: days[days.length - 1],
       days,
     });
@@ -121,14 +109,13 @@ export async function readLicensedFactsCompact(
 
 /** Reads the months of the window whose facts changed since `previous` (all without it). */
 async function refresh(
-  db: Knex,
+  store: LicensedFactStore,
   settings: CostDataLicenseSettings,
   next: { basis: string; stamp: string },
   previous: ExtractState | undefined,
   monthFingerprints: () => Promise<Map<string, string>>,
 ): Promise<ExtractState> {
-  const latest = await db(FACTS).max({ day: 'day' }).first();
-  const latestDay: string | null = latest?.day ?? null;
+  const latestDay = await store.latestFactDay();
   const windowFrom = latestDay
     ? addDays(latestDay, -(settings.windowDays - 1))
     : null;
@@ -141,11 +128,11 @@ async function refresh(
   const months =
     latestDay && windowFrom ? monthsBetween(windowFrom, latestDay) : [];
   const stale = months.filter(m => previous?.months[m] !== factsOf(m));
-  const fresh: Array<Record<string, unknown>> = [];
+  const fresh: LicensedFactExtractWrite['rows'] = [];
   for (const month of stale) {
     const from = `${month}-01` < windowFrom! ? windowFrom! : `${month}-01`;
     const to = monthEnd(month) < latestDay! ? monthEnd(month) : latestDay!;
-    const { rows } = await readLicensedFacts(db, settings, { from, to });
+    const { rows } = await readLicensedFacts(store, settings, { from, to });
     for (const {
       day: _latest,
       days,
@@ -155,7 +142,7 @@ async function refresh(
     } of compactLicensedFacts(rows)) {
       fresh.push({
         month,
-        allocation_key: allocationKey ?? null,
+        allocationKey: allocationKey ?? null,
         facts: JSON.stringify(facts),
         days: (days ?? []).join(','),
       });
@@ -167,20 +154,12 @@ async function refresh(
     windowFrom,
     months: Object.fromEntries(months.map(m => [m, factsOf(m)])),
   };
-  await db.transaction(async tx => {
-    if (!previous) await tx(EXTRACT).delete();
-    else {
-      await tx(EXTRACT).whereIn('month', stale).delete();
-      if (windowFrom)
-        await tx(EXTRACT).where('month', '<', windowFrom.slice(0, 7)).delete();
-    }
-    for (let i = 0; i < fresh.length; i += BATCH) {
-      await tx(EXTRACT).insert(fresh.slice(i, i + BATCH));
-    }
-    await tx(STATE)
-      .insert({ name: STATE_NAME, value: JSON.stringify(state) })
-      .onConflict('name')
-      .merge();
+  await store.writeExtract({
+    replaceAll: !previous,
+    staleMonths: stale,
+    dropBefore: windowFrom ? windowFrom.slice(0, 7) : null,
+    rows: fresh,
+    state: JSON.stringify(state),
   });
   return state;
 }

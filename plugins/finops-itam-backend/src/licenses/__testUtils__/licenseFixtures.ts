@@ -2,8 +2,13 @@ import { mockServices } from '@backstage/backend-test-utils';
 import { Entity } from '@backstage/catalog-model';
 import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
 import { Knex } from 'knex';
-import { allocateFactsByHand, insertFacts, testEntity } from '../../allocation/__testUtils__/facts';
+import {
+  allocateFactsByHand,
+  insertFacts,
+  testEntity,
+} from '../../allocation/__testUtils__/facts';
 import { DatabaseLicenseStore } from '../DatabaseLicenseStore';
+import { DatabaseLicensedFactStore } from '../DatabaseLicensedFactStore';
 import { DEFAULT_COST_DATA_SETTINGS } from '../licenseConfig';
 import { LicenseProductCatalog } from '../LicenseProductCatalog';
 import { LicenseService } from '../LicenseService';
@@ -41,7 +46,11 @@ export async function insertLicensedVms(knex: Knex, vms: LicensedVm[]) {
         sku_id: vm.skuId ?? `ec2/${vm.name}`,
         sku_price_details: vm.details ? JSON.stringify(vm.details) : null,
       });
-    await allocateFactsByHand(knex, { resource_name: vm.name }, { entityRef: vm.entityRef });
+    await allocateFactsByHand(
+      knex,
+      { resource_name: vm.name },
+      { entityRef: vm.entityRef },
+    );
   }
 }
 
@@ -68,7 +77,7 @@ export function licenseServiceFor(
 ) {
   const store = new DatabaseLicenseStore(knex);
   const service = new LicenseService({
-    db: knex,
+    facts: new DatabaseLicensedFactStore(knex),
     store,
     productCatalog: new LicenseProductCatalog([], store),
     catalog: catalogServiceMock({ entities }),
