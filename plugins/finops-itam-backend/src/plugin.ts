@@ -56,7 +56,6 @@ export const finopsItamPlugin = createBackendPlugin({
 
         const core = {
           ...deps,
-          db,
           stores: createStores(db),
           requirePermission: createRequirePermission(deps),
           fileFetcher: new SourceFileFetcher({ urlReader: deps.urlReader }),

@@ -10,7 +10,6 @@ import {
 import { CatalogService } from '@backstage/plugin-catalog-node';
 import { FinopsItamCostSource } from '@finops-itam/plugin-finops-itam-node';
 import express from 'express';
-import { Knex } from 'knex';
 import { RequirePermission } from '../permissions';
 import { SourceFileFetcher } from '../sources/SourceFileFetcher';
 import { FinopsItamHooks } from './hooks';
@@ -58,8 +57,6 @@ export interface FinopsItamCoreServices {
   auditor: AuditorService;
   auth: AuthService;
   catalog: CatalogService;
-  /** The plugin's database, migrated. Kept until every query sits behind a store. */
-  db: Knex;
   stores: FinopsItamStores;
   requirePermission: RequirePermission;
   /** Reads the files of configured cost, license and metric sources (disk or URL reader). */
