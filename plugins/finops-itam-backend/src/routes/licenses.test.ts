@@ -9,7 +9,7 @@ import { Knex } from 'knex';
 import request from 'supertest';
 import { migrationConfig } from '../database/migrations';
 import { Money, sumAmounts } from '../money';
-import { DatabaseLicenseCostReader } from '../licenses/LicenseCostReader';
+import { DatabaseLicenseCostReader } from '../licenses/__testUtils__/licenseDailyCostReader';
 import { LicenseService } from '../licenses/LicenseService';
 import {
   byolTags,

@@ -1,7 +1,7 @@
-import { Money } from '../money';
-import { DatabaseLicenseStore } from './DatabaseLicenseStore';
+import { Money } from '../../money';
+import { DatabaseLicenseStore } from '../DatabaseLicenseStore';
 
-/** One entity's license cost on one day, in one currency. @public */
+/** One entity's license cost on one day, in one currency. */
 export interface LicenseDailyCost {
   entityRef: string;
   day: string;
@@ -12,23 +12,35 @@ export interface LicenseDailyCost {
 
 /**
  * Reads the daily license cost of entities (their share of entitlement cost, and for owner
- * groups the shelfware), for the entity-cost API and chargeback.
- * @public
+ * groups the shelfware), summed over entitlements. Only tests read license cost this way:
+ * the entity-cost API and reports read it through the cost report store.
  */
 export interface LicenseCostReader {
   /**
    * Cost per entity, day and currency for days `from` to `to` (both `YYYY-MM-DD`, inclusive),
    * summed over entitlements. Entity refs are compared lowercased.
    */
-  dailyLicenseCost(entityRefs: string[], from: string, to: string): Promise<LicenseDailyCost[]>;
+  dailyLicenseCost(
+    entityRefs: string[],
+    from: string,
+    to: string,
+  ): Promise<LicenseDailyCost[]>;
 }
 
 /** The reader over `finops_itam_license_daily_cost`. */
 export class DatabaseLicenseCostReader implements LicenseCostReader {
-  constructor(private readonly store: Pick<DatabaseLicenseStore, 'dailyCost'>) {}
+  constructor(
+    private readonly store: Pick<DatabaseLicenseStore, 'dailyCost'>,
+  ) {}
 
-  async dailyLicenseCost(entityRefs: string[], from: string, to: string): Promise<LicenseDailyCost[]> {
-    const refs = [...new Set(entityRefs.map(ref => ref.toLocaleLowerCase('en-US')))];
+  async dailyLicenseCost(
+    entityRefs: string[],
+    from: string,
+    to: string,
+  ): Promise<LicenseDailyCost[]> {
+    const refs = [
+      ...new Set(entityRefs.map(ref => ref.toLocaleLowerCase('en-US'))),
+    ];
     const rows = await this.store.dailyCost(refs, from, to);
     const sums = new Map<string, LicenseDailyCost>();
     for (const row of rows) {
@@ -38,7 +50,9 @@ export class DatabaseLicenseCostReader implements LicenseCostReader {
         entityRef: row.entityRef,
         day: row.day,
         currency: row.currency,
-        amount: earlier ? new Money(earlier.amount).plus(row.amount).toFixed() : row.amount,
+        amount: earlier
+          ? new Money(earlier.amount).plus(row.amount).toFixed()
+          : row.amount,
       });
     }
     return [...sums.values()];
