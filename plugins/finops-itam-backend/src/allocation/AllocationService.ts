@@ -4,8 +4,8 @@ import { CatalogService } from '@backstage/plugin-catalog-node';
 import {
   AllocationConflictRecord,
   AllocationRunRecord,
-  DatabaseAllocationStore,
-} from '../database/DatabaseAllocationStore';
+  AllocationStore,
+} from '../database/AllocationStore';
 import type { FactMonth } from '../database/changedMonths';
 import { AllocationKeyChange } from '../database/AllocationKeyStore';
 import type { DayAmounts } from '../database/DailyRollupWriter';
@@ -76,7 +76,7 @@ export interface AllocationRunResult {
 export type RollupMode = 'incremental' | 'months' | 'rebuilt';
 
 export interface AllocationServiceOptions {
-  store: DatabaseAllocationStore;
+  store: AllocationStore;
   catalog: Pick<CatalogService, 'getEntities'>;
   auth: Pick<AuthService, 'getOwnServiceCredentials'>;
   logger: LoggerService;

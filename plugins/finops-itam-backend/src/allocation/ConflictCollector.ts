@@ -1,4 +1,4 @@
-import type { AllocationConflictRecord } from '../database/DatabaseAllocationStore';
+import type { AllocationConflictRecord } from '../database/AllocationStore';
 import type { StoredAllocationKey } from '../database/AllocationKeyStore';
 
 /**

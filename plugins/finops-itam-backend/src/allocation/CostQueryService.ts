@@ -20,8 +20,8 @@ import {
 } from '@finops-itam/plugin-finops-itam-common';
 import {
   AllocationRunRecord,
-  DatabaseAllocationStore,
-} from '../database/DatabaseAllocationStore';
+  AllocationStore,
+} from '../database/AllocationStore';
 import { AnswerCache, DEFAULT_ANSWER_CACHE_MEGABYTES } from './AnswerCache';
 import { CostAnswer, SentAnswer } from './CostAnswer';
 import { ExactSum, Money, MoneyValue, SumMap, mainCurrency } from '../money';
@@ -129,7 +129,7 @@ export class CostQueryService {
 
   constructor(
     private readonly options: {
-      store: DatabaseAllocationStore;
+      store: AllocationStore;
       catalog: Pick<CatalogService, 'getEntityByRef'>;
       auth: Pick<AuthService, 'getOwnServiceCredentials'>;
       /** Entitlement cost shares over the rollup; without it `licenses` stays "0". */

@@ -1,9 +1,9 @@
 import { LoggerService } from '@backstage/backend-plugin-api';
 import {
   COST_BASES,
-  DatabaseAllocationStore,
+  AllocationStore,
   SharedAllocationRow,
-} from '../database/DatabaseAllocationStore';
+} from '../database/AllocationStore';
 import type { DayAmounts } from '../database/DailyRollupWriter';
 import type { MetricVolumeReader } from '../metrics/MetricVolumeReader';
 import { monthsOf, nextMonthStart } from '../shared/months';
@@ -80,7 +80,7 @@ export class PoolSplitter {
    * stored ones (only then are they written) and the prepaid months still open.
    */
   async splitSharedPool(
-    store: DatabaseAllocationStore,
+    store: AllocationStore,
     pool: SharedCostPool,
     inputs: {
       targets: string[];

@@ -1,6 +1,16 @@
 import { Knex } from 'knex';
 import { ExactSum, trimDecimal } from '../money';
 import { AllocationKeyStore } from './AllocationKeyStore';
+import {
+  AllocationConflictRecord,
+  AllocationRunRecord,
+  AllocationStore,
+  CostBasis,
+  Grouped,
+  RollupPeriodQuery,
+  SharedAllocationRow,
+  EntityDailyCostRow,
+} from './AllocationStore';
 import { DailyRollupWriter } from './DailyRollupWriter';
 import { KeyMonthlyCost, splitIntoMonths } from './KeyMonthlyCost';
 import {
@@ -29,14 +39,6 @@ import {
   SHARED_ALLOCATIONS_TABLE,
 } from './tables';
 
-/** An entity's rollup over a half-open period, in one cost basis. */
-interface RollupPeriodQuery {
-  ancestorRef: string;
-  from: string;
-  to: string;
-  basis: CostBasis;
-}
-
 /**
  * How long the allocation status (latest run, facts waiting) is reused between cost
  * requests. Writes through this store drop it at once; facts ingested by another store or
@@ -47,72 +49,24 @@ const STATUS_CACHE_MS = 1000;
 /** Ids per `WHERE id IN (...)` and rows per INSERT: within both engines' parameter limits. */
 const CHUNK = 500;
 
-/** Which amount a cost is read as: EffectiveCost (amortized, the default) or BilledCost. */
-export type CostBasis = 'amortized' | 'billed';
-
-export const COST_BASES: readonly CostBasis[] = ['amortized', 'billed'];
+// Kept importable from here for tests and benchmarks that named them before the interface.
+export { COST_BASES } from './AllocationStore';
+export type {
+  AllocationConflictRecord,
+  AllocationRunRecord,
+  BasisAmounts,
+  CostBasis,
+  DirectCostAmounts,
+  EntityDailyCostRow,
+  SharedAllocationRow,
+} from './AllocationStore';
 
 const BASIS_COLUMN: Record<CostBasis, string> = {
   amortized: 'effective_cost',
   billed: 'billed_cost',
 };
 
-/** Amounts of one day and currency, per cost basis. */
-export interface BasisAmounts {
-  day: string;
-  currency: string;
-  amortized: string;
-  billed: string;
-}
-
-/** One part of a shared pool. */
-export interface SharedAllocationRow {
-  day: string;
-  currency: string;
-  basis: CostBasis;
-  targetRef: string;
-  amount: string;
-}
-
-/** Rollup cost of one entity on one day in one currency, for one basis. */
-export interface EntityDailyCostRow {
-  day: string;
-  currency: string;
-  direct: string;
-  shared: string;
-}
-
-/** The latest allocation run. */
-export interface AllocationRunRecord {
-  id: string;
-  startedAt: string;
-  finishedAt: string | null;
-  status: 'running' | 'succeeded' | 'failed';
-  factsScanned: number | null;
-  factsChanged: number | null;
-  message: string | null;
-  /** Which facts the run's rollup covers; null for failed and unfinished runs. */
-  factsFingerprint: string | null;
-}
-
-/** Direct cost of one target, day and currency, both bases. */
-export interface DirectCostAmounts {
-  amortized: string;
-  billed: string;
-}
-
-/** One distinct rule conflict of the latest allocation run. */
-export interface AllocationConflictRecord {
-  resourceId: string | null;
-  resourceName: string | null;
-  rule: string;
-  winner: string;
-  candidates: string[];
-  factCount: number;
-}
-
 type Column = string | Knex.Raw;
-type Grouped<K extends string> = Record<K, string | null> & { amount: string };
 
 const toIso = (value: Date | string | null) =>
   value === null ? null : new Date(value).toISOString();
@@ -130,7 +84,7 @@ function chunks<T>(items: readonly T[], size = CHUNK): T[][] {
  * parts of shared pools and allocation runs. Amounts are summed with SUM on PostgreSQL
  * (numeric is exact) and in JavaScript with exact decimals on SQLite, where they are text.
  */
-export class DatabaseAllocationStore {
+export class DatabaseAllocationStore implements AllocationStore {
   private readonly isPostgres: boolean;
   private status:
     | {
@@ -163,7 +117,7 @@ export class DatabaseAllocationStore {
    */
   transaction<T>(
     fn: (tx: {
-      allocation: DatabaseAllocationStore;
+      allocation: AllocationStore;
       keys: AllocationKeyStore;
       rollup: DailyRollupWriter;
       keyMonths: KeyMonthlyCost;

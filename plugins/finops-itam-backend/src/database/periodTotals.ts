@@ -1,5 +1,5 @@
 import { ExactSum } from '../money';
-import { CostBasis } from './DatabaseAllocationStore';
+import { CostBasis } from './AllocationStore';
 
 /** Two adjacent periods: previous `[previousFrom, from)` and current `[from, to)`. */
 export interface ComparedPeriods {

@@ -1,4 +1,5 @@
 import { Knex } from 'knex';
+import { AllocationStore } from '../database/AllocationStore';
 import { DatabaseAllocationStore } from '../database/DatabaseAllocationStore';
 import { CostReportStore } from '../database/CostReportStore';
 import { CostStore } from '../database/CostStore';
@@ -20,7 +21,7 @@ import { EntityPeriodTotals } from '../teams/EntityPeriodTotals';
  */
 export interface FinopsItamStores {
   costs: CostStore;
-  allocations: DatabaseAllocationStore;
+  allocations: AllocationStore;
   /** Business metric values: written by the metrics API and sources, read by allocation and unit cost. */
   metrics: MetricStore;
   licenses: DatabaseLicenseStore;

@@ -2,7 +2,7 @@ import {
   CostReportStore,
   DailyLicenseAmount,
 } from '../database/CostReportStore';
-import { CostBasis } from '../database/DatabaseAllocationStore';
+import { CostBasis } from '../database/AllocationStore';
 import { Money } from '../money';
 import { paymentsOf, shareDayOf, splitPayment } from './licensePayments';
 
