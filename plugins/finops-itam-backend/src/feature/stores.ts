@@ -8,6 +8,7 @@ import { DatabaseCostStore } from '../database/DatabaseCostStore';
 import { DatabaseHealthStore } from '../database/DatabaseHealthStore';
 import { HealthStore } from '../database/HealthStore';
 import { DatabaseLicenseStore } from '../licenses/DatabaseLicenseStore';
+import { LicenseStore } from '../licenses/LicenseStore';
 import { DatabaseLicensedFactStore } from '../licenses/DatabaseLicensedFactStore';
 import { LicensedFactStore } from '../licenses/LicensedFactStore';
 import { RollupLicenseCostReader } from '../licenses/RollupLicenseCostReader';
@@ -24,7 +25,7 @@ export interface FinopsItamStores {
   allocations: AllocationStore;
   /** Business metric values: written by the metrics API and sources, read by allocation and unit cost. */
   metrics: MetricStore;
-  licenses: DatabaseLicenseStore;
+  licenses: LicenseStore;
   /** Licensed cost facts and their per-month extract, for the license position. */
   licensedFacts: LicensedFactStore;
   /** Read-only sums for the reports: chargeback, unallocated cost, team totals. */

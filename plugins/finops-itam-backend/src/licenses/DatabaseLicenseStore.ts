@@ -6,7 +6,14 @@ import {
 import { Knex } from 'knex';
 import { bumpCostDataVersion } from '../database/costDataVersion';
 import { normalizeAmount } from '../money';
-import { LicenseProductOverrideStore } from './LicenseProductCatalog';
+import {
+  LicenseCostRunWrite,
+  LicenseDailyCostRow,
+  LicenseSourceState,
+  LicenseStore,
+  StoredRequirementShare,
+  StoredSeat,
+} from './LicenseStore';
 import {
   COST_FACTS_TABLE,
   LICENSE_COST_STATE_TABLE,
@@ -18,66 +25,20 @@ import {
   LICENSE_SOURCES_TABLE,
 } from '../database/tables';
 
-/** Entitlements written by `PUT /licenses/entitlements` carry this source id. */
-export const API_SOURCE_ID = 'api';
-
-/** One stored seat of a SaaS product. */
-export interface StoredSeat extends LicenseSeat {
-  productId: string;
-}
-
-/** State of an entitlement file source. */
-export interface LicenseSourceState {
-  id: string;
-  fingerprints: Record<string, string>;
-  lastRunAt: string | null;
-  lastStatus: 'loaded' | 'skipped' | 'rejected' | 'failed' | null;
-  lastMessage: string | null;
-}
-
-/** One row of daily license cost. */
-export interface LicenseDailyCostRow {
-  entitlementId: string;
-  productId: string;
-  entityRef: string;
-  day: string;
-  currency: string;
-  amount: string;
-  shelfware: boolean;
-}
-
-/** One entity's requirement of a product on a day, needing entitlements (the daily shares). */
-export interface StoredRequirementShare {
-  productId: string;
-  day: string;
-  /** Null when no entity owns the consumption. */
-  entityRef: string | null;
-  required: number;
-  weight: number;
-  productRequired: number;
-}
-
-/** What one license cost run writes, in one transaction. */
-export interface LicenseCostRunWrite {
-  /** Share rows replacing those of the days `from`–`to`. */
-  shares: Array<{ from: string; to: string; rows: StoredRequirementShare[] }>;
-  /** Cost rows replacing a product's rows of the days `from`–`to`, or all its rows without a range. */
-  cost: Array<{
-    productId: string;
-    range?: { from: string; to: string };
-    rows: LicenseDailyCostRow[];
-  }>;
-  /** State entries to set. */
-  state: Map<string, string>;
-  /** Whether cost answers change, so the cost data version must rise. */
-  costChanged: boolean;
-}
+// Kept importable from here for tests that named them before the interface.
+export type {
+  LicenseCostRunWrite,
+  LicenseDailyCostRow,
+  LicenseSourceState,
+  StoredRequirementShare,
+  StoredSeat,
+} from './LicenseStore';
 
 /** Keeps insert batches under SQLite's bound-parameter limit. */
 const BATCH = 100;
 
 /** Product overrides, entitlements, seats, source states and daily license cost. */
-export class DatabaseLicenseStore implements LicenseProductOverrideStore {
+export class DatabaseLicenseStore implements LicenseStore {
   constructor(private readonly db: Knex) {}
 
   async listProductOverrides(): Promise<LicenseProduct[]> {

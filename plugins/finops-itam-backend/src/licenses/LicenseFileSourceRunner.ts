@@ -4,7 +4,7 @@ import { JsonObject } from '@backstage/config';
 import { readFile } from 'node:fs/promises';
 import { SourceFileFetcher } from '../sources/SourceFileFetcher';
 import { redactLocation } from '../sources/locations';
-import { DatabaseLicenseStore, LicenseSourceState } from './DatabaseLicenseStore';
+import { LicenseStore, LicenseSourceState } from './LicenseStore';
 import { EntitlementFileError } from './entitlementFiles';
 
 /** Outcome of one run of a license file source. */
@@ -22,7 +22,7 @@ export interface LicenseSourceFile {
 
 export interface LicenseFileSourceRunnerOptions {
   fetcher: Pick<SourceFileFetcher, 'fetch'>;
-  store: Pick<DatabaseLicenseStore, 'getSourceState' | 'saveSourceState'>;
+  store: Pick<LicenseStore, 'getSourceState' | 'saveSourceState'>;
   auditor: AuditorService;
   logger: LoggerService;
   /** Called after a load changed stored data, e.g. to recompute license cost. */
@@ -51,7 +51,9 @@ export class LicenseFileSourceRunner {
   }): Promise<LicenseSourceRunResult> {
     const { stateId, location } = params;
     const now = (this.options.now ?? (() => new Date()))().toISOString();
-    const state: LicenseSourceState = (await this.options.store.getSourceState(stateId)) ?? {
+    const state: LicenseSourceState = (await this.options.store.getSourceState(
+      stateId,
+    )) ?? {
       id: stateId,
       fingerprints: {},
       lastRunAt: null,
@@ -63,9 +65,18 @@ export class LicenseFileSourceRunner {
       message: string,
       fingerprints = state.fingerprints,
     ): Promise<LicenseSourceRunResult> => {
-      await this.options.store.saveSourceState({ ...state, fingerprints, lastRunAt: now, lastStatus: status, lastMessage: message });
-      const level = status === 'rejected' || status === 'failed' ? 'warn' : 'info';
-      this.options.logger[level](`License source ${stateId} ${status}: ${message}`);
+      await this.options.store.saveSourceState({
+        ...state,
+        fingerprints,
+        lastRunAt: now,
+        lastStatus: status,
+        lastMessage: message,
+      });
+      const level =
+        status === 'rejected' || status === 'failed' ? 'warn' : 'info';
+      this.options.logger[level](
+        `License source ${stateId} ${status}: ${message}`,
+      );
       return { sourceId: stateId, status, message };
     };
 
@@ -73,10 +84,17 @@ export class LicenseFileSourceRunner {
     try {
       fetched = await this.options.fetcher.fetch(location, state.fingerprints);
     } catch (error) {
-      return finish('failed', `could not read "${redactLocation(location)}": ${(error as Error).message}`);
+      return finish(
+        'failed',
+        `could not read "${redactLocation(location)}": ${
+          (error as Error).message
+        }`,
+      );
     }
     try {
-      const fingerprints = Object.fromEntries(fetched.files.map(f => [f.key, f.fingerprint]));
+      const fingerprints = Object.fromEntries(
+        fetched.files.map(f => [f.key, f.fingerprint]),
+      );
       const unchanged =
         fetched.files.length === Object.keys(state.fingerprints).length &&
         fetched.files.every(f => state.fingerprints[f.key] === f.fingerprint);
@@ -86,7 +104,10 @@ export class LicenseFileSourceRunner {
       }
       const files: LicenseSourceFile[] = [];
       for (const file of await fetched.localFiles()) {
-        files.push({ key: file.key, content: await readFile(file.path, 'utf8') });
+        files.push({
+          key: file.key,
+          content: await readFile(file.path, 'utf8'),
+        });
       }
       const event = await this.options.auditor.createEvent({
         eventId: params.eventId,
@@ -100,8 +121,14 @@ export class LicenseFileSourceRunner {
         return await finish('loaded', message, fingerprints);
       } catch (error) {
         await event.fail({ error: error as Error });
-        if (error instanceof InputError || error instanceof EntitlementFileError) {
-          return await finish('rejected', `${error.message}; what was loaded before is kept`);
+        if (
+          error instanceof InputError ||
+          error instanceof EntitlementFileError
+        ) {
+          return await finish(
+            'rejected',
+            `${error.message}; what was loaded before is kept`,
+          );
         }
         throw error;
       }

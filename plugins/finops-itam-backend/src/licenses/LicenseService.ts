@@ -21,10 +21,7 @@ import {
 } from '@finops-itam/plugin-finops-itam-common';
 import { z } from 'zod';
 import { groupLicensedResources, readLicensedFacts } from './costDataLicenses';
-import {
-  DatabaseLicenseStore,
-  LicenseDailyCostRow,
-} from './DatabaseLicenseStore';
+import { LicenseStore, LicenseDailyCostRow } from './LicenseStore';
 import { dayOf } from './days';
 import {
   EntitlementRecord,
@@ -116,7 +113,7 @@ const seatsSchema = z.object({
 export interface LicenseServiceOptions {
   /** The cost facts licenses are detected in, and what tells that they changed. */
   facts: LicensedFactStore;
-  store: DatabaseLicenseStore;
+  store: LicenseStore;
   productCatalog: LicenseProductCatalog;
   catalog: Pick<CatalogService, 'getEntities' | 'getEntityByRef'>;
   auth: Pick<AuthService, 'getOwnServiceCredentials'>;

@@ -3,7 +3,7 @@ import {
   UnknownLicenseProductUse,
 } from '@finops-itam/plugin-finops-itam-common';
 import { licenseUnits } from './countingRules';
-import { StoredSeat } from './DatabaseLicenseStore';
+import { StoredSeat } from './LicenseStore';
 import type { Consumption, Declaration } from './licenseConsumption';
 
 const entityProduct = (entityRef: string, productId: string) =>

@@ -16,8 +16,12 @@ import {
   countDeployment,
   countSubscriptionVms,
 } from './countingRules';
-import { StoredSeat } from './DatabaseLicenseStore';
-import { countHostMembers, hostGroupKey, licensingHost } from './dedicatedHosts';
+import { StoredSeat } from './LicenseStore';
+import {
+  countHostMembers,
+  hostGroupKey,
+  licensingHost,
+} from './dedicatedHosts';
 import { deploymentFactFlags } from './deploymentFlags';
 
 /** One deployment, declaration or seat that needs (or came with) licenses of a product. */
@@ -64,7 +68,14 @@ export function costDataConsumptions(
   unknown?: UnknownLicenseProductUse[],
 ): Consumption[] {
   // Subscriptions covering several VMs are counted per entity, product and model.
-  const groups = new Map<string, Array<{ resource: LicensedResource; product: LicenseProduct; model: Consumption['model'] }>>();
+  const groups = new Map<
+    string,
+    Array<{
+      resource: LicensedResource;
+      product: LicenseProduct;
+      model: Consumption['model'];
+    }>
+  >();
   const consumptions: Consumption[] = [];
   for (const resource of resources) {
     for (const detection of resource.detections.values()) {
@@ -80,12 +91,15 @@ export function costDataConsumptions(
         continue;
       }
       if (resource.softwareCharge) {
-        consumptions.push(softwareChargeConsumption(resource, product, detection.model));
+        consumptions.push(
+          softwareChargeConsumption(resource, product, detection.model),
+        );
         continue;
       }
       // Products that license hosts are counted per host, across the entities of its VMs.
       const key =
-        hostGroupKey(product, resource, detection.model) ?? groupKey(product.id, resource.entityRef, detection.model);
+        hostGroupKey(product, resource, detection.model) ??
+        groupKey(product.id, resource.entityRef, detection.model);
       const member = { resource, product, model: detection.model };
       const list = groups.get(key);
       if (list) list.push(member);
@@ -97,18 +111,34 @@ export function costDataConsumptions(
     const host = licensingHost(product, members[0].resource);
     let counts: LicenseCount[];
     if (host) {
-      counts = countHostMembers(product, host, members.map(m => m.resource));
+      counts = countHostMembers(
+        product,
+        host,
+        members.map(m => m.resource),
+      );
     } else if (product.metric === 'subscription') {
       counts = countSubscriptionVms(product, members.length);
     } else {
-      counts = members.map(m => countDeployment(product, { vcpus: m.resource.vcpus, hyperThreading: m.resource.hyperThreading }));
+      counts = members.map(m =>
+        countDeployment(product, {
+          vcpus: m.resource.vcpus,
+          hyperThreading: m.resource.hyperThreading,
+        }),
+      );
     }
     members.forEach(({ resource }, i) => {
       const count = counts[i];
-      const flags: LicenseUsageFlag[] = count.warnings.map(message => ({ kind: 'byol-not-allowed' as const, message }));
+      const flags: LicenseUsageFlag[] = count.warnings.map(message => ({
+        kind: 'byol-not-allowed' as const,
+        message,
+      }));
       flags.push(...deploymentFactFlags(product, resource, count));
       if (model === 'byol') {
-        const violation = checkByolRights(product, input.activeEntitlements.get(product.id) ?? [], resource);
+        const violation = checkByolRights(
+          product,
+          input.activeEntitlements.get(product.id) ?? [],
+          resource,
+        );
         if (violation) flags.push({ kind: 'byol-not-allowed', ...violation });
       }
       const detection = resource.detections.get(product.id)!;
@@ -129,7 +159,10 @@ export function costDataConsumptions(
           resourceName: resource.resourceName ?? undefined,
           vcpus: resource.vcpus,
           quantity: count.quantity ?? 0,
-          rule: model === 'license-included' ? `${count.rule} (license included in the cloud bill)` : count.rule,
+          rule:
+            model === 'license-included'
+              ? `${count.rule} (license included in the cloud bill)`
+              : count.rule,
         },
         flags,
         resource,
@@ -174,7 +207,11 @@ function softwareChargeConsumption(
  */
 export function collectConsumption(input: ConsumptionInput): ConsumptionResult {
   const unknownProducts: UnknownLicenseProductUse[] = [];
-  const consumptions = costDataConsumptions(input.resources, input, unknownProducts);
+  const consumptions = costDataConsumptions(
+    input.resources,
+    input,
+    unknownProducts,
+  );
 
   consumptions.push(
     ...declarationConsumptions({
@@ -196,9 +233,18 @@ export function collectConsumption(input: ConsumptionInput): ConsumptionResult {
       reason: {
         source: 'seat-import' as LicenseConsumptionSource,
         quantity: 1,
-        rule: `seat assigned to ${seat.user}, ${seat.lastActive ? `last active ${seat.lastActive}` : 'never used'}`,
+        rule: `seat assigned to ${seat.user}, ${
+          seat.lastActive ? `last active ${seat.lastActive}` : 'never used'
+        }`,
       },
-      flags: product ? [] : [{ kind: 'unknown-product', message: `no product "${seat.productId}"` }],
+      flags: product
+        ? []
+        : [
+            {
+              kind: 'unknown-product',
+              message: `no product "${seat.productId}"`,
+            },
+          ],
       seat,
     });
   }
@@ -218,4 +264,5 @@ export function collectConsumption(input: ConsumptionInput): ConsumptionResult {
 }
 
 /** Consumption that needs an entitlement: everything but license-included. */
-export const needsEntitlement = (c: Consumption) => c.model !== 'license-included';
+export const needsEntitlement = (c: Consumption) =>
+  c.model !== 'license-included';

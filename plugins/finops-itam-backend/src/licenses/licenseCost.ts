@@ -1,6 +1,6 @@
 import { LicenseEntitlement } from '@finops-itam/plugin-finops-itam-common';
 import { Money, splitAmount, splitEvenly } from '../money';
-import { LicenseDailyCostRow } from './DatabaseLicenseStore';
+import { LicenseDailyCostRow } from './LicenseStore';
 import { eachDay } from './days';
 import { costsFromEntitlement, termCost } from './licensePayments';
 import { isActiveOn } from './licensePosition';

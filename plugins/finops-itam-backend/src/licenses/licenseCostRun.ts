@@ -6,11 +6,11 @@ import { nextMonthStart } from '../shared/months';
 import { digestRows } from '../database/outputDigests';
 import { dailyRequirement, neededShares } from './dailyRequirement';
 import {
-  DatabaseLicenseStore,
+  LicenseStore,
   LicenseDailyCostRow,
   LicenseCostRunWrite,
   StoredRequirementShare,
-} from './DatabaseLicenseStore';
+} from './LicenseStore';
 import { addDays } from './days';
 import { computeLicenseDailyCost, DayShares } from './licenseCost';
 import { Consumption } from './licenseConsumption';
@@ -25,7 +25,7 @@ const ENTITLEMENTS_PREFIX = 'entitlements:';
 
 export interface LicenseCostRunInput {
   store: Pick<
-    DatabaseLicenseStore,
+    LicenseStore,
     | 'factMonthFingerprints'
     | 'readCostState'
     | 'readShares'

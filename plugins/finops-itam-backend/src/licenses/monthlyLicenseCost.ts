@@ -1,6 +1,6 @@
 import { LicenseMoney } from '@finops-itam/plugin-finops-itam-common';
 import { Money, MoneyValue } from '../money';
-import { LicenseDailyCostRow } from './DatabaseLicenseStore';
+import { LicenseDailyCostRow } from './LicenseStore';
 import { addDays } from './days';
 
 /** The latest full calendar month before `today`, as inclusive days. */
