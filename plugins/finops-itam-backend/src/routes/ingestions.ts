@@ -10,7 +10,7 @@ import multer from 'multer';
 import { rm } from 'node:fs/promises';
 import os from 'node:os';
 import { z } from 'zod';
-import { DatabaseCostStore } from '../database/DatabaseCostStore';
+import { CostStore } from '../database/CostStore';
 import { IngestionService } from '../ingestion/IngestionService';
 import { SOURCE_ID_PATTERN } from '../sources/config';
 import { RequirePermission } from '../permissions';
@@ -57,7 +57,7 @@ function parse<T>(
 
 export interface IngestionRoutesOptions {
   ingestion: Pick<IngestionService, 'ingest'>;
-  store: Pick<DatabaseCostStore, 'getIngestion' | 'listIngestions'>;
+  store: Pick<CostStore, 'getIngestion' | 'listIngestions'>;
   requirePermission: RequirePermission;
   auditor: AuditorService;
   /** `finopsItam.ingestion.uploadLimitMb`. */

@@ -6,7 +6,7 @@ import {
   finopsItamMetricsWritePermission,
 } from '@finops-itam/plugin-finops-itam-common';
 import express from 'express';
-import { DatabaseMetricStore } from '../metrics/DatabaseMetricStore';
+import { MetricStore } from '../metrics/MetricStore';
 import {
   metricNameProblem,
   validateMetricRows,
@@ -19,7 +19,7 @@ export const MAX_METRIC_VALUES = 100_000;
 const BODY_LIMIT = '20mb';
 
 export interface MetricsRoutesOptions {
-  metricStore: Pick<DatabaseMetricStore, 'replaceValues'>;
+  metricStore: Pick<MetricStore, 'replaceValues'>;
   requirePermission: RequirePermission;
   auditor: AuditorService;
   now?: () => Date;
