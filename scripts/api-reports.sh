@@ -27,12 +27,7 @@ fi
 # ae-undocumented: members without TSDoc are marked "(undocumented)" in the report, not
 # failed. ae-wrong-input-file-type: the entry points are .d.ts files from tsc, as intended.
 # --validate-release-tags: the main entry point exports @public API, ./alpha @alpha.
-# --allow-warnings for -common only: its generated OpenAPI models carry openapi-typescript's
-# JSDoc tags (@description, @enum {string}) that TSDoc does not define; the report lists them,
-# and still changes with the API. Drop the flag once the generator writes plain TSDoc (the
-# tool then says "No need to allow warnings").
 yarn backstage-repo-tools api-reports \
   --omit-messages ae-wrong-input-file-type,ae-undocumented \
   --validate-release-tags \
-  --allow-warnings plugins/finops-itam-common \
   "$@" "${packages[@]}"

@@ -49,7 +49,9 @@ for (const [path, count, label] of [
     continue;
   }
   const counts = count(report);
-  console.log(`${label}: ${counts.passed} tests passed, ${counts.failed} tests failed`);
+  console.log(
+    `${label}: ${counts.passed} tests passed, ${counts.failed} tests failed`,
+  );
   passed += counts.passed;
   failed += counts.failed;
 }

@@ -35,8 +35,7 @@ step "api contract" yarn openapi:check
 # A public API change must come with its regenerated report (`yarn build:api-reports`).
 step "api reports" bash scripts/api-reports.sh --ci
 # Formatting with the repository's prettier config (.prettierignore lists generated files).
-# enabled by the lead after the repository is formatted
-# step "format" yarn prettier --check .
+step "format" yarn prettier --check .
 failed_checks=${#failed_steps[@]}
 
 # PostgreSQL: TestDatabases finds it through this variable; without a server the PostgreSQL

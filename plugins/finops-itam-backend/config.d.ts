@@ -70,7 +70,10 @@ export interface Config {
        * that cannot be read, rejects the file. Rows of zero cost may still be skipped
        * within `maxRejectedShare`.
        */
-      maxRejectedCost?: number | string | { [currency: string]: number | string };
+      maxRejectedCost?:
+        | number
+        | string
+        | { [currency: string]: number | string };
       /**
        * Largest file `POST /api/finops-itam/ingestions` accepts, in megabytes (MiB);
        * larger uploads get 413. Default 1024.
@@ -234,7 +237,9 @@ export interface Config {
         rule?: { [key: string]: number };
         byol?: {
           allowedProviders?: string[];
-          allowedTenancy?: Array<'shared' | 'dedicated-instance' | 'dedicated-host'>;
+          allowedTenancy?: Array<
+            'shared' | 'dedicated-instance' | 'dedicated-host'
+          >;
           requiresLicenseMobility?: boolean;
           sharedTenancyProviders?: string[];
           /**
@@ -322,7 +327,11 @@ export interface Config {
         /** Substrings marking license-included rows. Default `license included`, `license-included`. */
         licenseIncludedPatterns?: string[];
         /** Substrings of SkuId or SkuPriceDetails that name a product (default: SQL Server Enterprise and Standard, e.g. `sql-ent`, `sql std`). */
-        skuProducts?: Array<{ pattern: string; productId: string; model?: 'byol' | 'license-included' }>;
+        skuProducts?: Array<{
+          pattern: string;
+          productId: string;
+          model?: 'byol' | 'license-included';
+        }>;
         /**
          * Cost data read for licenses: resources billed within this many days of the latest
          * cost day are listed (and their stops found for reharvest); `required` is the peak
@@ -340,10 +349,14 @@ export interface Config {
        * (default 2 threads per core).
        */
       instanceTypes?: {
-        [instanceType: string]: number | { vcpus: number; threadsPerCore?: number };
+        [instanceType: string]:
+          | number
+          | { vcpus: number; threadsPerCore?: number };
       };
       /** Dedicated host types missing from the shipped table, e.g. `{ m7i: { physicalCores: 48, sockets: 2 } }`. */
-      hostTypes?: { [hostType: string]: { physicalCores: number; sockets: number } };
+      hostTypes?: {
+        [hostType: string]: { physicalCores: number; sockets: number };
+      };
       /** Product ids flagged on every entity that runs them. */
       unauthorizedProducts?: string[];
       /** Seats unused this many days are reharvest candidates. Default 90. */

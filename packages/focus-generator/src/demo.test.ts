@@ -283,8 +283,16 @@ describe('generateDemoExports', () => {
       FROM ${all()}
       WHERE ChargeCategory = 'Tax' OR ServiceSubcategory = 'Support' GROUP BY ALL ORDER BY ALL`);
     expect(rows).toEqual([
-      { ChargeCategory: 'Purchase', ChargeFrequency: 'Recurring', not_whole_month: '0' },
-      { ChargeCategory: 'Tax', ChargeFrequency: 'Recurring', not_whole_month: '0' },
+      {
+        ChargeCategory: 'Purchase',
+        ChargeFrequency: 'Recurring',
+        not_whole_month: '0',
+      },
+      {
+        ChargeCategory: 'Tax',
+        ChargeFrequency: 'Recurring',
+        not_whole_month: '0',
+      },
     ]);
   });
 

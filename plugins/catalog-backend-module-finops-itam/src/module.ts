@@ -62,10 +62,14 @@ export const catalogModuleFinopsItam = createBackendModule({
           fn: async () => {
             try {
               const count = await licenses.refresh();
-              logger.info(`Emitted ${count} software-license Resource entities`);
+              logger.info(
+                `Emitted ${count} software-license Resource entities`,
+              );
             } catch (error) {
               // Keep the entities the catalog has; the next run tries again.
-              logger.warn(`Could not refresh software-license entities: ${error}`);
+              logger.warn(
+                `Could not refresh software-license entities: ${error}`,
+              );
             }
           },
         });

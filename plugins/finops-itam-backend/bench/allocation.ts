@@ -34,14 +34,22 @@ const PG = arg('--pg');
 const APPS = 500;
 
 const silent = {
-  info() {}, warn() {}, error() {}, debug() {}, child() { return silent; },
+  info() {},
+  warn() {},
+  error() {},
+  debug() {},
+  child() {
+    return silent;
+  },
 } as any;
 
 function catalog(variant: number): Entity[] {
   const entities: Entity[] = [];
   for (let t = 0; t < 20; t++) entities.push(testEntity('Group', `team-${t}`));
   for (let s = 0; s < 50; s++) {
-    entities.push(testEntity('System', `sys-${s}`, { spec: { owner: `team-${s % 20}` } }));
+    entities.push(
+      testEntity('System', `sys-${s}`, { spec: { owner: `team-${s % 20}` } }),
+    );
   }
   for (let a = 0; a < APPS; a++) {
     const annotations: Record<string, string> =
@@ -75,52 +83,83 @@ async function main() {
     await admin.raw(`CREATE DATABASE ${dbName}`);
     knex = knexFactory({ client: 'pg', connection: `${PG}/${dbName}` });
   } else {
-    knex = knexFactory({ client: 'better-sqlite3', connection: ':memory:', useNullAsDefault: true });
+    knex = knexFactory({
+      client: 'better-sqlite3',
+      connection: ':memory:',
+      useNullAsDefault: true,
+    });
   }
   try {
     await knex.migrate.latest(migrationConfig);
     const random = new SeededRandom(1);
-    const generate = (count: number, month: string) => Array.from({ length: count }, (_, i) => {
-      const app = random.int(0, APPS - 1);
-      return {
-        day: `${month}-${String((i % 30) + 1).padStart(2, '0')}`,
-        resourceId: `res-${app}-${random.int(0, 40)}`,
-        tags: random.chance(0.9)
-          ? { application: `app-${app}`, ...(random.chance(0.05) ? { shared: 'platform' } : {}) }
-          : null,
-        billedCost: `${random.int(0, 999)}.${random.digits(16)}`,
-        effectiveCost: `${random.int(0, 999)}.${random.digits(10)}`,
-      };
-    });
+    const generate = (count: number, month: string) =>
+      Array.from({ length: count }, (_, i) => {
+        const app = random.int(0, APPS - 1);
+        return {
+          day: `${month}-${String((i % 30) + 1).padStart(2, '0')}`,
+          resourceId: `res-${app}-${random.int(0, 40)}`,
+          tags: random.chance(0.9)
+            ? {
+                application: `app-${app}`,
+                ...(random.chance(0.05) ? { shared: 'platform' } : {}),
+              }
+            : null,
+          billedCost: `${random.int(0, 999)}.${random.digits(16)}`,
+          effectiveCost: `${random.int(0, 999)}.${random.digits(10)}`,
+        };
+      });
     const facts = generate(FACTS, '2026-11');
     // Within both engines' limits: SQLite's 500-term compound SELECT, PostgreSQL's 65,535 parameters.
-    await time(`insert ${FACTS} facts`, () => insertFacts(knex, facts, PG ? 2000 : 500));
+    await time(`insert ${FACTS} facts`, () =>
+      insertFacts(knex, facts, PG ? 2000 : 500),
+    );
     const store = new DatabaseAllocationStore(knex);
     const sharedCost = parseSharedCostConfig({
-      sharedCostPools: [{
-        id: 'platform', mode: 'showback', rows: { tags: { shared: 'platform' } },
-        targets: { allComponentsOf: 'group:default/team-1' }, method: 'proportional',
-      }],
+      sharedCostPools: [
+        {
+          id: 'platform',
+          mode: 'showback',
+          rows: { tags: { shared: 'platform' } },
+          targets: { allComponentsOf: 'group:default/team-1' },
+          method: 'proportional',
+        },
+      ],
     });
     const service = (variant: number) =>
       new AllocationService({
         store,
         catalog: { getEntities: async () => ({ items: catalog(variant) }) },
-        auth: { getOwnServiceCredentials: async () => ({}) as any },
+        auth: { getOwnServiceCredentials: async () => ({} as any) },
         logger: silent,
         fallbackRules: [],
         sharedCost,
       });
-    const summary = (r: any) => ({ rollup: r.rollup, scanned: r.factsScanned, changed: r.factsChanged, parts: r.sharedParts, phasesMs: r.phasesMs });
-    await time('first run (all facts written)', async () => summary(await service(0).run()));
-    await time('second run (nothing changed)', async () => summary(await service(0).run()));
-    await time('after an annotation change', async () => summary(await service(1).run()));
+    const summary = (r: any) => ({
+      rollup: r.rollup,
+      scanned: r.factsScanned,
+      changed: r.factsChanged,
+      parts: r.sharedParts,
+      phasesMs: r.phasesMs,
+    });
+    await time('first run (all facts written)', async () =>
+      summary(await service(0).run()),
+    );
+    await time('second run (nothing changed)', async () =>
+      summary(await service(0).run()),
+    );
+    await time('after an annotation change', async () =>
+      summary(await service(1).run()),
+    );
     const batch = PG ? 2000 : 500;
     await insertFacts(knex, generate(FACTS / 10, '2026-12'), batch);
     await recordChangedMonths(knex, ['2026-12']);
-    await time('after a month delivered (recorded)', async () => summary(await service(1).run()));
+    await time('after a month delivered (recorded)', async () =>
+      summary(await service(1).run()),
+    );
     await insertFacts(knex, generate(FACTS / 10, '2027-01'), batch);
-    await time('after a month inserted without a record', async () => summary(await service(1).run()));
+    await time('after a month inserted without a record', async () =>
+      summary(await service(1).run()),
+    );
   } finally {
     await knex.destroy();
     if (admin) {

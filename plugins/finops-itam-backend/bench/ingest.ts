@@ -24,18 +24,31 @@ function generate() {
   console.error(`generating ${rows} rows into ${csv} and ${parquet} ...`);
   execFileSync(
     process.execPath,
-    [...nodeArgs, path.join(repoRoot, 'packages/focus-generator/src/cli.ts'), 'bench',
-      '--rows', String(rows), '--out', csv, '--parquet', parquet],
+    [
+      ...nodeArgs,
+      path.join(repoRoot, 'packages/focus-generator/src/cli.ts'),
+      'bench',
+      '--rows',
+      String(rows),
+      '--out',
+      csv,
+      '--parquet',
+      parquet,
+    ],
     { stdio: 'inherit', cwd: repoRoot },
   );
 }
 
 function measure(mode: string, file: string) {
-  const child = spawnSync(process.execPath, [...nodeArgs, path.join(__dirname, 'runOnce.ts'), mode, file], {
-    cwd: path.join(repoRoot, 'plugins/finops-itam-backend'),
-    encoding: 'utf8',
-    maxBuffer: 10 * 1024 * 1024,
-  });
+  const child = spawnSync(
+    process.execPath,
+    [...nodeArgs, path.join(__dirname, 'runOnce.ts'), mode, file],
+    {
+      cwd: path.join(repoRoot, 'plugins/finops-itam-backend'),
+      encoding: 'utf8',
+      maxBuffer: 10 * 1024 * 1024,
+    },
+  );
   if (child.status !== 0) {
     throw new Error(`${mode} on ${file} failed:\n${child.stderr}`);
   }
@@ -59,16 +72,33 @@ const scenarios = [
 const results = scenarios.map(([mode, file]) => measure(mode, file));
 
 // The fair baseline reads amounts exactly, as the ingestion must.
-const baseline = (file: string) => results.find(r => r.mode === 'duckdb-exact' && r.file === file)!.wallMs;
-console.log(`\nMachine: ${os.cpus().length} × ${os.cpus()[0].model}, ${Math.round(os.totalmem() / 2 ** 30)} GiB; Node ${process.version}; ${new Date().toISOString().slice(0, 10)}`);
-console.log(`Input: ${rows.toLocaleString('en')} FOCUS 1.2 rows; CSV ${sizeMb(csv)} MB, Parquet ${sizeMb(parquet)} MB\n`);
-console.log('| scenario | input | wall time | rows/s | × DuckDB exact | peak RSS | facts | status |');
+const baseline = (file: string) =>
+  results.find(r => r.mode === 'duckdb-exact' && r.file === file)!.wallMs;
+console.log(
+  `\nMachine: ${os.cpus().length} × ${os.cpus()[0].model}, ${Math.round(
+    os.totalmem() / 2 ** 30,
+  )} GiB; Node ${process.version}; ${new Date().toISOString().slice(0, 10)}`,
+);
+console.log(
+  `Input: ${rows.toLocaleString('en')} FOCUS 1.2 rows; CSV ${sizeMb(
+    csv,
+  )} MB, Parquet ${sizeMb(parquet)} MB\n`,
+);
+console.log(
+  '| scenario | input | wall time | rows/s | × DuckDB exact | peak RSS | facts | status |',
+);
 console.log('|---|---|---|---|---|---|---|---|');
 for (const r of results) {
   const seconds = r.wallMs / 1000;
   console.log(
-    `| ${r.mode} | ${r.file.endsWith('.parquet') ? 'Parquet' : 'CSV'} | ${seconds.toFixed(1)} s | ` +
-      `${Math.round(r.rows / seconds).toLocaleString('en')} | ${(r.wallMs / baseline(r.file)).toFixed(2)} | ` +
-      `${r.maxRssMb} MB | ${r.facts.toLocaleString('en')} | ${r.status}${r.reconciled === false ? ' (NOT reconciled)' : ''} |`,
+    `| ${r.mode} | ${
+      r.file.endsWith('.parquet') ? 'Parquet' : 'CSV'
+    } | ${seconds.toFixed(1)} s | ` +
+      `${Math.round(r.rows / seconds).toLocaleString('en')} | ${(
+        r.wallMs / baseline(r.file)
+      ).toFixed(2)} | ` +
+      `${r.maxRssMb} MB | ${r.facts.toLocaleString('en')} | ${r.status}${
+        r.reconciled === false ? ' (NOT reconciled)' : ''
+      } |`,
   );
 }

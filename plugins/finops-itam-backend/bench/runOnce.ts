@@ -14,9 +14,16 @@ import { DatabaseCostStore } from '../src/database/DatabaseCostStore';
 import { FocusFileReader } from '../src/ingestion/FocusFileReader';
 import { IngestionService } from '../src/ingestion/IngestionService';
 
-const POSTGRES_URL = process.env.BENCH_POSTGRES_URL ?? 'postgresql://postgres@127.0.0.1:5432';
+const POSTGRES_URL =
+  process.env.BENCH_POSTGRES_URL ?? 'postgresql://postgres@127.0.0.1:5432';
 
-const AMOUNTS = ['BilledCost', 'EffectiveCost', 'ListCost', 'ContractedCost', 'ConsumedQuantity'];
+const AMOUNTS = [
+  'BilledCost',
+  'EffectiveCost',
+  'ListCost',
+  'ContractedCost',
+  'ConsumedQuantity',
+];
 
 /**
  * DuckDB alone: the daily resource-level aggregation our ingestion does, without
@@ -50,7 +57,11 @@ async function duckDbOnly(file: string, exact: boolean) {
   const [row] = result.getRowObjectsJson();
   connection.closeSync();
   instance.closeSync();
-  return { rows: Number(row.rows), facts: Number(row.facts), status: 'aggregated' };
+  return {
+    rows: Number(row.rows),
+    facts: Number(row.facts),
+    status: 'aggregated',
+  };
 }
 
 /** Errors and warnings to stderr; stdout carries the JSON result only. */
@@ -74,7 +85,10 @@ async function openDatabase(mode: string, workDir: string): Promise<Knex> {
   await admin.raw('DROP DATABASE IF EXISTS finops_itam_bench');
   await admin.raw('CREATE DATABASE finops_itam_bench');
   await admin.destroy();
-  return knexFactory({ client: 'pg', connection: `${POSTGRES_URL}/finops_itam_bench` });
+  return knexFactory({
+    client: 'pg',
+    connection: `${POSTGRES_URL}/finops_itam_bench`,
+  });
 }
 
 async function endToEnd(mode: string, file: string) {
@@ -84,9 +98,14 @@ async function endToEnd(mode: string, file: string) {
     const store = await DatabaseCostStore.create({
       database: { getClient: async () => knex },
     });
-    const service = new IngestionService(store, new FocusFileReader(), stderrLogger, {
-      maxRejectedShare: 0.01,
-    });
+    const service = new IngestionService(
+      store,
+      new FocusFileReader(),
+      stderrLogger,
+      {
+        maxRejectedShare: 0.01,
+      },
+    );
     const report = await service.ingest({
       sourceId: 'bench',
       files: [{ path: file, key: path.basename(file) }],
@@ -114,7 +133,9 @@ async function main() {
     : await endToEnd(mode, file);
   const wallMs = Date.now() - started;
   const maxRssMb = Math.round(process.resourceUsage().maxRSS / 1024);
-  process.stdout.write(`${JSON.stringify({ mode, file, wallMs, maxRssMb, ...outcome })}\n`);
+  process.stdout.write(
+    `${JSON.stringify({ mode, file, wallMs, maxRssMb, ...outcome })}\n`,
+  );
 }
 
 main().catch(error => {

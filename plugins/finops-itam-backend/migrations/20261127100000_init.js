@@ -10,13 +10,25 @@ exports.up = async function up(knex) {
   await knex.schema.createTable('finops_itam_ingestions', table => {
     table.comment('One row per cost ingestion run, with its report');
     table.string('id', 36).primary().notNullable();
-    table.string('source_id', 255).notNullable().comment('Configured source id or upload label');
-    table.string('status', 32).notNullable().comment('running | succeeded | rejected | failed');
+    table
+      .string('source_id', 255)
+      .notNullable()
+      .comment('Configured source id or upload label');
+    table
+      .string('status', 32)
+      .notNullable()
+      .comment('running | succeeded | rejected | failed');
     table.text('message').nullable();
-    table.text('report_json').nullable().comment('The full ingestion report as JSON');
+    table
+      .text('report_json')
+      .nullable()
+      .comment('The full ingestion report as JSON');
     table.timestamp('started_at', { useTz: true }).notNullable();
     table.timestamp('finished_at', { useTz: true }).nullable();
-    table.index(['source_id', 'started_at'], 'finops_itam_ingestions_source_idx');
+    table.index(
+      ['source_id', 'started_at'],
+      'finops_itam_ingestions_source_idx',
+    );
   });
 };
 

@@ -14,16 +14,36 @@ exports.up = async function up(knex) {
   const isPostgres = knex.client.config.client === 'pg';
 
   await knex.schema.alterTable('finops_itam_cost_facts', table => {
-    table.string('allocated_entity_ref', 512).nullable().comment('Lowercase entity ref that owns the fact directly');
-    table.string('allocation_rule', 32).nullable().comment('resource | tags | account | fallback');
-    table.string('shared_pool_id', 255).nullable().comment('Shared-cost pool the fact belongs to');
-    table.timestamp('allocated_at', { useTz: true }).nullable().comment('When the allocation last changed; null = not yet allocated');
-    table.index(['allocated_entity_ref', 'day'], 'finops_itam_cost_facts_entity_day_idx');
-    table.index(['shared_pool_id', 'day'], 'finops_itam_cost_facts_pool_day_idx');
+    table
+      .string('allocated_entity_ref', 512)
+      .nullable()
+      .comment('Lowercase entity ref that owns the fact directly');
+    table
+      .string('allocation_rule', 32)
+      .nullable()
+      .comment('resource | tags | account | fallback');
+    table
+      .string('shared_pool_id', 255)
+      .nullable()
+      .comment('Shared-cost pool the fact belongs to');
+    table
+      .timestamp('allocated_at', { useTz: true })
+      .nullable()
+      .comment('When the allocation last changed; null = not yet allocated');
+    table.index(
+      ['allocated_entity_ref', 'day'],
+      'finops_itam_cost_facts_entity_day_idx',
+    );
+    table.index(
+      ['shared_pool_id', 'day'],
+      'finops_itam_cost_facts_pool_day_idx',
+    );
   });
 
   await knex.schema.createTable('finops_itam_rollup_members', table => {
-    table.comment('Closure of the rollup: each entity and every entity whose cost it includes');
+    table.comment(
+      'Closure of the rollup: each entity and every entity whose cost it includes',
+    );
     table.string('ancestor_ref', 512).notNullable();
     table.string('member_ref', 512).notNullable();
     table.primary(['ancestor_ref', 'member_ref']);
@@ -31,7 +51,9 @@ exports.up = async function up(knex) {
   });
 
   await knex.schema.createTable('finops_itam_shared_allocations', table => {
-    table.comment('Parts of shared-cost pools per day, currency and cost basis');
+    table.comment(
+      'Parts of shared-cost pools per day, currency and cost basis',
+    );
     table.string('pool_id', 255).notNullable();
     table.string('day', 10).notNullable().comment('YYYY-MM-DD');
     table.string('currency', 8).notNullable();
@@ -43,15 +65,23 @@ exports.up = async function up(knex) {
       table.text('amount').notNullable();
     }
     table.primary(['pool_id', 'day', 'currency', 'basis', 'target_ref']);
-    table.index(['target_ref', 'day'], 'finops_itam_shared_allocations_target_day_idx');
+    table.index(
+      ['target_ref', 'day'],
+      'finops_itam_shared_allocations_target_day_idx',
+    );
   });
 
   await knex.schema.createTable('finops_itam_allocation_runs', table => {
-    table.comment('Allocation runs, newest last; the latest tells the API whether allocation is current');
+    table.comment(
+      'Allocation runs, newest last; the latest tells the API whether allocation is current',
+    );
     table.bigIncrements('id');
     table.timestamp('started_at', { useTz: true }).notNullable();
     table.timestamp('finished_at', { useTz: true }).nullable();
-    table.string('status', 16).notNullable().comment('running | succeeded | failed');
+    table
+      .string('status', 16)
+      .notNullable()
+      .comment('running | succeeded | failed');
     table.integer('facts_scanned').nullable();
     table.integer('facts_changed').nullable();
     table.text('message').nullable();
@@ -66,8 +96,14 @@ exports.down = async function down(knex) {
   await knex.schema.dropTable('finops_itam_shared_allocations');
   await knex.schema.dropTable('finops_itam_rollup_members');
   await knex.schema.alterTable('finops_itam_cost_facts', table => {
-    table.dropIndex(['shared_pool_id', 'day'], 'finops_itam_cost_facts_pool_day_idx');
-    table.dropIndex(['allocated_entity_ref', 'day'], 'finops_itam_cost_facts_entity_day_idx');
+    table.dropIndex(
+      ['shared_pool_id', 'day'],
+      'finops_itam_cost_facts_pool_day_idx',
+    );
+    table.dropIndex(
+      ['allocated_entity_ref', 'day'],
+      'finops_itam_cost_facts_entity_day_idx',
+    );
     table.dropColumn('allocated_at');
     table.dropColumn('shared_pool_id');
     table.dropColumn('allocation_rule');

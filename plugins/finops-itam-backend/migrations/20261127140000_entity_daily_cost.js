@@ -22,8 +22,13 @@ exports.up = async function up(knex) {
       : table.text(name).notNullable();
 
   await knex.schema.createTable('finops_itam_entity_daily_cost', table => {
-    table.comment('Rollup cost per entity, day, currency and basis; rebuilt by allocation runs');
-    table.string('entity_ref', 512).notNullable().comment('Lowercase ancestor entity ref');
+    table.comment(
+      'Rollup cost per entity, day, currency and basis; rebuilt by allocation runs',
+    );
+    table
+      .string('entity_ref', 512)
+      .notNullable()
+      .comment('Lowercase ancestor entity ref');
     table.string('day', 10).notNullable().comment('YYYY-MM-DD');
     table.string('currency', 8).notNullable();
     table.string('basis', 16).notNullable().comment('amortized | billed');

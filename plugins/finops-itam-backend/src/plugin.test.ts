@@ -18,10 +18,7 @@ describe('finops-itam backend plugin', () => {
     async databaseId => {
       const knex = await databases.init(databaseId);
       const { server } = await startTestBackend({
-        features: [
-          finopsItamPlugin,
-          mockServices.database.factory({ knex }),
-        ],
+        features: [finopsItamPlugin, mockServices.database.factory({ knex })],
       });
 
       const response = await request(server).get('/api/finops-itam/health');
@@ -38,14 +35,19 @@ describe('finops-itam backend plugin', () => {
 
   it('serves chargeback and unallocated reports through the plugin', async () => {
     const { server } = await startTestBackend({
-      features: [finopsItamPlugin, catalogServiceMock.factory({ entities: [] })],
+      features: [
+        finopsItamPlugin,
+        catalogServiceMock.factory({ entities: [] }),
+      ],
     });
 
     const chargeback = await request(server)
       .get('/api/finops-itam/chargeback?month=2026-10&format=json')
       .set('Authorization', mockCredentials.user.header());
     const unallocated = await request(server)
-      .get('/api/finops-itam/allocation/unallocated?from=2026-10-01&to=2026-11-01')
+      .get(
+        '/api/finops-itam/allocation/unallocated?from=2026-10-01&to=2026-11-01',
+      )
       .set('Authorization', mockCredentials.user.header());
 
     expect(chargeback.status).toBe(200);
@@ -59,7 +61,9 @@ describe('finops-itam backend plugin', () => {
   it('refuses unknown routes with 404 rather than an HTML page', async () => {
     const { server } = await startTestBackend({ features: [finopsItamPlugin] });
 
-    const response = await request(server).get('/api/finops-itam/no-such-thing');
+    const response = await request(server).get(
+      '/api/finops-itam/no-such-thing',
+    );
 
     expect(response.status).toBe(404);
   });

@@ -18,7 +18,8 @@ export const ANNOTATION_COST_TAGS = 'finops-itam.io/cost-tags';
  * portals that already use it get costs without editing entities.
  * @public
  */
-export const ANNOTATION_COST_INSIGHTS_TAGS = 'aws.amazon.com/cost-insights-tags';
+export const ANNOTATION_COST_INSIGHTS_TAGS =
+  'aws.amazon.com/cost-insights-tags';
 
 /** Comma-separated glob patterns (`*`) matched against ResourceId and ResourceName. @public */
 export const ANNOTATION_COST_RESOURCES = 'finops-itam.io/cost-resources';

@@ -18,10 +18,13 @@ const sqlServer: LicenseCatalogProduct = {
   consumers: ['component:default/orders-db', 'component:default/payments'],
 };
 
-function feedOf(products: () => Promise<LicenseCatalogProduct[]>): LicenseCatalogFeed {
+function feedOf(
+  products: () => Promise<LicenseCatalogProduct[]>,
+): LicenseCatalogFeed {
   return {
     products,
-    locationRef: async () => 'url:http://backend/api/finops-itam/licenses/catalog',
+    locationRef: async () =>
+      'url:http://backend/api/finops-itam/licenses/catalog',
   };
 }
 
@@ -68,7 +71,10 @@ describe('FinopsItamLicenseEntityProvider', () => {
       spec: {
         type: 'software-license',
         owner: 'group:default/itam',
-        dependencyOf: ['component:default/orders-db', 'component:default/payments'],
+        dependencyOf: [
+          'component:default/orders-db',
+          'component:default/payments',
+        ],
       },
     });
     expect(entity.metadata.description).toContain('16 entitled, 18 required');
@@ -107,7 +113,10 @@ describe('FinopsItamLicenseEntityProvider', () => {
   it('skips a product whose id cannot name an entity and keeps the others', async () => {
     const logger = mockServices.logger.mock();
     const provider = new FinopsItamLicenseEntityProvider(
-      feedOf(async () => [{ ...sqlServer, productId: 'SQL Server/2022' }, { ...sqlServer, productId: 'rhel' }]),
+      feedOf(async () => [
+        { ...sqlServer, productId: 'SQL Server/2022' },
+        { ...sqlServer, productId: 'rhel' },
+      ]),
       logger,
     );
     const { connection } = recordingConnection();
@@ -124,6 +133,8 @@ describe('FinopsItamLicenseEntityProvider', () => {
       feedOf(async () => [sqlServer]),
       mockServices.logger.mock(),
     );
-    await expect(provider.refresh()).rejects.toThrow('before the catalog connected');
+    await expect(provider.refresh()).rejects.toThrow(
+      'before the catalog connected',
+    );
   });
 });

@@ -1,8 +1,5 @@
 import { LoggerService } from '@backstage/backend-plugin-api';
-import {
-  Entity,
-  KubernetesValidatorFunctions,
-} from '@backstage/catalog-model';
+import { Entity, KubernetesValidatorFunctions } from '@backstage/catalog-model';
 import {
   EntityProvider,
   EntityProviderConnection,
@@ -38,7 +35,9 @@ export class FinopsItamLicenseEntityProvider implements EntityProvider {
   /** Reads the feed and replaces the provider's entities; returns how many were emitted. */
   async refresh(): Promise<number> {
     if (!this.connection) {
-      throw new Error(`${PROVIDER_NAME} refreshed before the catalog connected it`);
+      throw new Error(
+        `${PROVIDER_NAME} refreshed before the catalog connected it`,
+      );
     }
     const [products, locationRef] = await Promise.all([
       this.feed.products(),
@@ -62,7 +61,10 @@ export class FinopsItamLicenseEntityProvider implements EntityProvider {
     }
     await this.connection.applyMutation({
       type: 'full',
-      entities: entities.map(entity => ({ entity, locationKey: PROVIDER_NAME })),
+      entities: entities.map(entity => ({
+        entity,
+        locationKey: PROVIDER_NAME,
+      })),
     });
     return entities.length;
   }

@@ -16,7 +16,11 @@ async function startFeed(
   });
   await new Promise<void>(resolve => server.listen(0, '127.0.0.1', resolve));
   const { port } = server.address() as AddressInfo;
-  return { server, baseUrl: `http://127.0.0.1:${port}/api/finops-itam`, requests };
+  return {
+    server,
+    baseUrl: `http://127.0.0.1:${port}/api/finops-itam`,
+    requests,
+  };
 }
 
 function clientFor(baseUrl: string) {

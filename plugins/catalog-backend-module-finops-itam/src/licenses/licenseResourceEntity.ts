@@ -1,4 +1,8 @@
-import { Entity, ANNOTATION_LOCATION, ANNOTATION_ORIGIN_LOCATION } from '@backstage/catalog-model';
+import {
+  Entity,
+  ANNOTATION_LOCATION,
+  ANNOTATION_ORIGIN_LOCATION,
+} from '@backstage/catalog-model';
 import {
   ANNOTATION_LICENSE_PRODUCT,
   LicenseCatalogProduct,

@@ -1,7 +1,11 @@
 /*
  * The in-process pieces the benchmark serves the real entity cost route with.
  */
-import { AuthService, BackstageCredentials, BackstageServicePrincipal } from '@backstage/backend-plugin-api';
+import {
+  AuthService,
+  BackstageCredentials,
+  BackstageServicePrincipal,
+} from '@backstage/backend-plugin-api';
 import {
   CompoundEntityRef,
   Entity,
@@ -23,21 +27,37 @@ import { createEntityCostRoutes } from '../../src/routes/entityCost';
  * round trip per request (HTTP to the catalog backend), which this benchmark does not
  * measure: it measures this plugin's query path and database.
  */
-export class InMemoryCatalog implements Pick<CatalogService, 'getEntities' | 'getEntityByRef'> {
+export class InMemoryCatalog
+  implements Pick<CatalogService, 'getEntities' | 'getEntityByRef'>
+{
   private readonly byRef: Map<string, Entity>;
 
   constructor(private readonly entities: Entity[]) {
-    this.byRef = new Map(entities.map(e => [stringifyEntityRef(e).toLocaleLowerCase('en-US'), e]));
+    this.byRef = new Map(
+      entities.map(e => [stringifyEntityRef(e).toLocaleLowerCase('en-US'), e]),
+    );
   }
 
   getEntities: CatalogService['getEntities'] = async request => {
-    const kinds = (request?.filter as { kind?: string | string[] } | undefined)?.kind;
-    const wanted = kinds === undefined ? undefined : new Set([kinds].flat().map(k => k.toLowerCase()));
-    return { items: this.entities.filter(e => !wanted || wanted.has(e.kind.toLowerCase())) };
+    const kinds = (request?.filter as { kind?: string | string[] } | undefined)
+      ?.kind;
+    const wanted =
+      kinds === undefined
+        ? undefined
+        : new Set([kinds].flat().map(k => k.toLowerCase()));
+    return {
+      items: this.entities.filter(
+        e => !wanted || wanted.has(e.kind.toLowerCase()),
+      ),
+    };
   };
 
-  getEntityByRef: CatalogService['getEntityByRef'] = async (ref: string | CompoundEntityRef) => {
-    const key = stringifyEntityRef(typeof ref === 'string' ? parseEntityRef(ref) : ref);
+  getEntityByRef: CatalogService['getEntityByRef'] = async (
+    ref: string | CompoundEntityRef,
+  ) => {
+    const key = stringifyEntityRef(
+      typeof ref === 'string' ? parseEntityRef(ref) : ref,
+    );
     return this.byRef.get(key.toLocaleLowerCase('en-US'));
   };
 }
@@ -48,7 +68,7 @@ export const benchAuth: Pick<AuthService, 'getOwnServiceCredentials'> = {
     ({
       $$type: '@backstage/BackstageCredentials',
       principal: { type: 'service', subject: 'bench' },
-    }) as BackstageCredentials<BackstageServicePrincipal>,
+    } as BackstageCredentials<BackstageServicePrincipal>),
 };
 
 /**
@@ -62,15 +82,28 @@ export const allowAll: RequirePermission = (async () =>
   benchAuth.getOwnServiceCredentials()) as RequirePermission;
 
 /** Serves the entity cost route on an ephemeral localhost port. */
-export async function serveEntityCost(costQueries: CostQueryService): Promise<{ server: Server; port: number }> {
+export async function serveEntityCost(
+  costQueries: CostQueryService,
+): Promise<{ server: Server; port: number }> {
   const app = express();
   app.use(createEntityCostRoutes({ costQueries, requirePermission: allowAll }));
   // The Backstage error handler in short: known errors keep their status.
-  app.use((error: Error, _req: express.Request, res: express.Response, _next: express.NextFunction) => {
-    const status =
-      { NotFoundError: 404, InputError: 400, NotAllowedError: 403 }[error.name] ?? 500;
-    res.status(status).json({ error: { name: error.name, message: error.message } });
-  });
+  app.use(
+    (
+      error: Error,
+      _req: express.Request,
+      res: express.Response,
+      _next: express.NextFunction,
+    ) => {
+      const status =
+        { NotFoundError: 404, InputError: 400, NotAllowedError: 403 }[
+          error.name
+        ] ?? 500;
+      res
+        .status(status)
+        .json({ error: { name: error.name, message: error.message } });
+    },
+  );
   const server = await new Promise<Server>(resolve => {
     const s = app.listen(0, '127.0.0.1', () => resolve(s));
   });

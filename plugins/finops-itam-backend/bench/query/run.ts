@@ -187,11 +187,17 @@ async function benchDatabase(kind: string): Promise<Outcome> {
     for (const days of [30, 365]) {
       const from = addDays(lastDay, -days);
       const pathOf = (component: number) =>
-        `/entities/component/default/${componentName(component)}/cost?from=${from}&to=${lastDay}`;
+        `/entities/component/default/${componentName(
+          component,
+        )}/cost?from=${from}&to=${lastDay}`;
       const randomPaths = (count: number) =>
-        Array.from({ length: count }, () => pathOf(random.int(0, SIZE.components - 1)));
+        Array.from({ length: count }, () =>
+          pathOf(random.int(0, SIZE.components - 1)),
+        );
       const everyComponent = () =>
-        random.shuffle(Array.from({ length: SIZE.components }, (_, i) => pathOf(i)));
+        random.shuffle(
+          Array.from({ length: SIZE.components }, (_, i) => pathOf(i)),
+        );
       for (const mode of MODES) {
         const costQueries = new CostQueryService({
           store,
@@ -270,11 +276,19 @@ function table(outcomes: Outcome[]): string {
     '|---|---:|---:|---:|---:|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|',
   ];
   for (const o of outcomes) {
-    for (const { days, mode, result: r, loadAverage, serverCpuMs } of o.windows) {
+    for (const {
+      days,
+      mode,
+      result: r,
+      loadAverage,
+      serverCpuMs,
+    } of o.windows) {
       lines.push(
         `| ${o.db} | ${o.facts} | ${s(o.migrateMs)} | ${s(o.insertMs)} | ${s(
           o.allocateMs,
-        )} | ${days} days | ${MODE_LABELS[mode]} | ${loadAverage.toFixed(1)} | ` +
+        )} | ${days} days | ${MODE_LABELS[mode]} | ${loadAverage.toFixed(
+          1,
+        )} | ` +
           `${r.requests} | ${r.errors} | ${r.timeouts} | ${r.non2xx} | ${
             r.badBodies
           } | ${r.requestsPerSecond.toFixed(0)} | ${serverCpuMs.toFixed(

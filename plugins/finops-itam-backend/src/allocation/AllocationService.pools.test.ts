@@ -14,7 +14,9 @@ import { insertFacts, testEntity } from './__testUtils__/facts';
 jest.setTimeout(120_000);
 
 const entities: Entity[] = [
-  testEntity('Group', 'team-a', { annotations: { 'finops-itam.io/cost-accounts': 'acct-buyer' } }),
+  testEntity('Group', 'team-a', {
+    annotations: { 'finops-itam.io/cost-accounts': 'acct-buyer' },
+  }),
   testEntity('Group', 'team-b'),
   testEntity('Component', 'checkout', {
     annotations: { 'finops-itam.io/cost-tags': 'application=checkout' },
@@ -26,7 +28,12 @@ const entities: Entity[] = [
   }),
 ];
 
-function allocation(knex: Knex, config: unknown, metrics?: MetricVolumeReader, now?: Date) {
+function allocation(
+  knex: Knex,
+  config: unknown,
+  metrics?: MetricVolumeReader,
+  now?: Date,
+) {
   return new AllocationService({
     store: new DatabaseAllocationStore(knex),
     catalog: catalogServiceMock({ entities }),
@@ -53,7 +60,9 @@ async function exactParts(knex: Knex, poolId: string) {
     .where({ pool_id: poolId, basis: 'billed' })
     .orderBy(['day', 'target_ref'])
     .select('day', 'target_ref', 'amount');
-  return rows.map(r => `${r.day} ${r.target_ref} ${normalizeAmount(String(r.amount))}`);
+  return rows.map(
+    r => `${r.day} ${r.target_ref} ${normalizeAmount(String(r.amount))}`,
+  );
 }
 
 const CHECKOUT = 'component:default/checkout';
@@ -75,7 +84,10 @@ const snowflakePool = {
 };
 
 /** Usage metric that answers `byPeriod[from to]`, recording what was asked. */
-function usageReader(byPeriod: Record<string, Record<string, string>>, calls: string[] = []): MetricVolumeReader {
+function usageReader(
+  byPeriod: Record<string, Record<string, string>>,
+  calls: string[] = [],
+): MetricVolumeReader {
   return {
     async volumes(_metric, _refs, from, to) {
       calls.push(`${from} ${to}`);
@@ -98,10 +110,27 @@ describe('AllocationService pools and commitments', () => {
       const knex = await init();
       await insertFacts(knex, [
         // Tagged for checkout, but unused commitment describes the purchase: the buyer pays.
-        { day: '2026-11-01', subAccountId: 'acct-buyer', tags: { application: 'checkout' }, commitmentDiscountStatus: 'Unused', billedCost: '7' },
-        { day: '2026-11-01', subAccountId: 'acct-buyer', tags: { application: 'checkout' }, commitmentDiscountStatus: 'Used', billedCost: '3' },
+        {
+          day: '2026-11-01',
+          subAccountId: 'acct-buyer',
+          tags: { application: 'checkout' },
+          commitmentDiscountStatus: 'Unused',
+          billedCost: '7',
+        },
+        {
+          day: '2026-11-01',
+          subAccountId: 'acct-buyer',
+          tags: { application: 'checkout' },
+          commitmentDiscountStatus: 'Used',
+          billedCost: '3',
+        },
         // Nobody owns this account: the unused cost stays unallocated and visible.
-        { day: '2026-11-01', subAccountId: 'acct-other', commitmentDiscountStatus: 'Unused', billedCost: '2' },
+        {
+          day: '2026-11-01',
+          subAccountId: 'acct-other',
+          commitmentDiscountStatus: 'Unused',
+          billedCost: '2',
+        },
       ]);
       const result = await allocation(knex, {}).run();
       expect(result.status).toBe('succeeded');
@@ -109,9 +138,21 @@ describe('AllocationService pools and commitments', () => {
         .orderBy('id')
         .select('allocated_entity_ref', 'allocation_rule', 'shared_pool_id');
       expect(rows).toEqual([
-        { allocated_entity_ref: 'group:default/team-a', allocation_rule: 'unused-commitment', shared_pool_id: null },
-        { allocated_entity_ref: 'component:default/checkout', allocation_rule: 'tags', shared_pool_id: null },
-        { allocated_entity_ref: null, allocation_rule: null, shared_pool_id: null },
+        {
+          allocated_entity_ref: 'group:default/team-a',
+          allocation_rule: 'unused-commitment',
+          shared_pool_id: null,
+        },
+        {
+          allocated_entity_ref: 'component:default/checkout',
+          allocation_rule: 'tags',
+          shared_pool_id: null,
+        },
+        {
+          allocated_entity_ref: null,
+          allocation_rule: null,
+          shared_pool_id: null,
+        },
       ]);
       await knex.destroy();
     });
@@ -119,7 +160,12 @@ describe('AllocationService pools and commitments', () => {
     it('puts unused commitment cost into the configured pool, split exactly', async () => {
       const knex = await init();
       await insertFacts(knex, [
-        { day: '2026-11-01', subAccountId: 'acct-buyer', commitmentDiscountStatus: 'Unused', billedCost: '1' },
+        {
+          day: '2026-11-01',
+          subAccountId: 'acct-buyer',
+          commitmentDiscountStatus: 'Unused',
+          billedCost: '1',
+        },
         { day: '2026-11-01', tags: { application: 'search' }, billedCost: '5' },
       ]);
       const run = await allocation(knex, {
@@ -129,13 +175,23 @@ describe('AllocationService pools and commitments', () => {
             id: 'commitments',
             mode: 'chargeback',
             rows: { chargeCategories: ['Purchase'] },
-            targets: { entities: ['group:default/team-a', 'group:default/team-b', 'component:default/search'] },
+            targets: {
+              entities: [
+                'group:default/team-a',
+                'group:default/team-b',
+                'component:default/search',
+              ],
+            },
             method: 'even',
           },
         ],
       }).run();
       expect(run.status).toBe('succeeded');
-      expect(await knex('finops_itam_allocated_facts').whereNotNull('shared_pool_id').pluck('shared_pool_id')).toEqual(['commitments']);
+      expect(
+        await knex('finops_itam_allocated_facts')
+          .whereNotNull('shared_pool_id')
+          .pluck('shared_pool_id'),
+      ).toEqual(['commitments']);
       const amounts = await knex('finops_itam_shared_allocations')
         .where({ pool_id: 'commitments', basis: 'billed' })
         .orderBy('target_ref')
@@ -161,7 +217,10 @@ describe('AllocationService pools and commitments', () => {
         async volumes(metric, refs, from, to) {
           calls.push(`${metric} ${refs.join(',')} ${from} ${to}`);
           return from === '2026-11-01'
-            ? new Map([['component:default/checkout', '3'], ['component:default/search', '1']])
+            ? new Map([
+                ['component:default/checkout', '3'],
+                ['component:default/search', '1'],
+              ])
             : new Map();
         },
       };
@@ -171,7 +230,12 @@ describe('AllocationService pools and commitments', () => {
             id: 'platform',
             mode: 'showback',
             rows: { services: ['Shared Platform'] },
-            targets: { entities: ['component:default/checkout', 'component:default/search'] },
+            targets: {
+              entities: [
+                'component:default/checkout',
+                'component:default/search',
+              ],
+            },
             method: 'metric',
             metric: 'orders',
           },
@@ -200,7 +264,9 @@ describe('AllocationService pools and commitments', () => {
       expect(withoutMetrics.configIssues).toEqual([
         'shared cost pool platform is split by metric "orders" but business metrics are not available; split evenly',
       ]);
-      expect(await parts(knex, 'platform')).toContain('2026-11-01 component:default/checkout 0.5');
+      expect(await parts(knex, 'platform')).toContain(
+        '2026-11-01 component:default/checkout 0.5',
+      );
       await knex.destroy();
     });
 
@@ -208,14 +274,35 @@ describe('AllocationService pools and commitments', () => {
       const knex = await init();
       // 1,000 credits a month for 100 per day; checkout used 300 and search 200 in November.
       await insertFacts(knex, [
-        { day: '2026-11-01', subAccountId: 'acct-buyer', serviceName: 'Snowflake', chargeCategory: 'Purchase', billedCost: '100' },
-        { day: '2026-11-02', subAccountId: 'acct-buyer', serviceName: 'Snowflake', chargeCategory: 'Purchase', billedCost: '100' },
-        { day: '2026-12-01', subAccountId: 'acct-buyer', serviceName: 'Snowflake', chargeCategory: 'Purchase', billedCost: '100' },
+        {
+          day: '2026-11-01',
+          subAccountId: 'acct-buyer',
+          serviceName: 'Snowflake',
+          chargeCategory: 'Purchase',
+          billedCost: '100',
+        },
+        {
+          day: '2026-11-02',
+          subAccountId: 'acct-buyer',
+          serviceName: 'Snowflake',
+          chargeCategory: 'Purchase',
+          billedCost: '100',
+        },
+        {
+          day: '2026-12-01',
+          subAccountId: 'acct-buyer',
+          serviceName: 'Snowflake',
+          chargeCategory: 'Purchase',
+          billedCost: '100',
+        },
       ]);
       const metrics: MetricVolumeReader = {
         async volumes(_metric, _refs, from) {
           return from === '2026-11-01'
-            ? new Map([['component:default/checkout', '300'], ['component:default/search', '200']])
+            ? new Map([
+                ['component:default/checkout', '300'],
+                ['component:default/search', '200'],
+              ])
             : new Map();
         },
       };
@@ -225,7 +312,12 @@ describe('AllocationService pools and commitments', () => {
             id: 'snowflake',
             mode: 'chargeback',
             rows: { services: ['Snowflake'] },
-            targets: { entities: ['component:default/checkout', 'component:default/search'] },
+            targets: {
+              entities: [
+                'component:default/checkout',
+                'component:default/search',
+              ],
+            },
             method: 'prepaid',
             metric: 'snowflake-credits',
             committedQuantity: 1000,
@@ -252,7 +344,12 @@ describe('AllocationService pools and commitments', () => {
       ]);
 
       // A configured unusedTarget wins, also when it is one of the targets.
-      await allocation(knex, config('component:default/search'), metrics, january).run();
+      await allocation(
+        knex,
+        config('component:default/search'),
+        metrics,
+        january,
+      ).run();
       expect(await parts(knex, 'snowflake')).toEqual([
         '2026-11-01 component:default/checkout 30',
         '2026-11-01 component:default/search 70',
@@ -267,7 +364,13 @@ describe('AllocationService pools and commitments', () => {
     // November (30 days), bought upfront on the 1st. On 2026-11-11 the last complete day is
     // the 10th: checkout used 200 credits and search 130 so far.
     describe('a prepaid month that is still open', () => {
-      const purchase = { day: '2026-11-01', subAccountId: 'acct-buyer', serviceName: 'Snowflake', chargeCategory: 'Purchase', billedCost: '1000' };
+      const purchase = {
+        day: '2026-11-01',
+        subAccountId: 'acct-buyer',
+        serviceName: 'Snowflake',
+        chargeCategory: 'Purchase',
+        billedCost: '1000',
+      };
       const elevenNovember = new Date('2026-11-11T09:30:00Z');
 
       it('splits the month-to-date share of the commitment by usage so far, nothing unused yet', async () => {
@@ -276,22 +379,42 @@ describe('AllocationService pools and commitments', () => {
         const calls: string[] = [];
         // No usage is reported after the 10th, so the whole month reads the same so far.
         const soFar = { [CHECKOUT]: '200', [SEARCH]: '130' };
-        const metrics = usageReader({ '2026-11-01 2026-11-11': soFar, '2026-11-01 2026-12-01': soFar }, calls);
-        const run = await allocation(knex, snowflakePool, metrics, elevenNovember).run();
+        const metrics = usageReader(
+          { '2026-11-01 2026-11-11': soFar, '2026-11-01 2026-12-01': soFar },
+          calls,
+        );
+        const run = await allocation(
+          knex,
+          snowflakePool,
+          metrics,
+          elevenNovember,
+        ).run();
         expect(run.status).toBe('succeeded');
         // 1000 × 10/30 = 333.3333333333333333, split 200:130; the buyer's team-a gets nothing yet.
         expect(await exactParts(knex, 'snowflake')).toEqual([
           `2026-11-01 ${CHECKOUT} 202.0202020202020202`,
           `2026-11-01 ${SEARCH} 131.3131313131313131`,
         ]);
-        expect(new Money('202.0202020202020202').plus('131.3131313131313131').toFixed()).toBe('333.3333333333333333');
+        expect(
+          new Money('202.0202020202020202')
+            .plus('131.3131313131313131')
+            .toFixed(),
+        ).toBe('333.3333333333333333');
         // Usage is read up to the last complete day, like the commitment's share.
         expect(calls).toEqual(['2026-11-01 2026-11-11']);
         // The run says the month is open and split month-to-date only.
         expect(run.openPrepaidMonths).toEqual([
-          { poolId: 'snowflake', month: '2026-11', through: '2026-11-10', elapsedDays: 10, daysInMonth: 30 },
+          {
+            poolId: 'snowflake',
+            month: '2026-11',
+            through: '2026-11-10',
+            elapsedDays: 10,
+            daysInMonth: 30,
+          },
         ]);
-        expect(run.message).toContain('month-to-date: snowflake 2026-11 through 2026-11-10');
+        expect(run.message).toContain(
+          'month-to-date: snowflake 2026-11 through 2026-11-10',
+        );
         expect(run.configIssues).toEqual([]);
         await knex.destroy();
       });
@@ -300,14 +423,27 @@ describe('AllocationService pools and commitments', () => {
         const knex = await init();
         await insertFacts(knex, [purchase]);
         const soFar = { [CHECKOUT]: '200', [SEARCH]: '130' };
-        const metrics = usageReader({ '2026-11-01 2026-11-30': soFar, '2026-11-01 2026-12-01': soFar });
-        await allocation(knex, snowflakePool, metrics, new Date('2026-11-30T23:59:59Z')).run();
+        const metrics = usageReader({
+          '2026-11-01 2026-11-30': soFar,
+          '2026-11-01 2026-12-01': soFar,
+        });
+        await allocation(
+          knex,
+          snowflakePool,
+          metrics,
+          new Date('2026-11-30T23:59:59Z'),
+        ).run();
         // The 30th is not over yet: still month-to-date (29 of 30 days), no unused part.
         expect(await exactParts(knex, 'snowflake')).toEqual([
           `2026-11-01 ${CHECKOUT} 585.8585858585858586`,
           `2026-11-01 ${SEARCH} 380.8080808080808081`,
         ]);
-        const closed = await allocation(knex, snowflakePool, metrics, new Date('2026-12-01T00:00:00Z')).run();
+        const closed = await allocation(
+          knex,
+          snowflakePool,
+          metrics,
+          new Date('2026-12-01T00:00:00Z'),
+        ).run();
         expect(closed.openPrepaidMonths).toEqual([]);
         // Closed: 330 of the 1,000 credits used; the 670 nobody used go to the buyer's owner.
         expect(await exactParts(knex, 'snowflake')).toEqual([
@@ -323,9 +459,15 @@ describe('AllocationService pools and commitments', () => {
         // 900 a month, charged 30 a day for every day of November (the whole month delivered).
         await insertFacts(
           knex,
-          Array.from({ length: 30 }, (_, i) => ({ ...purchase, day: `2026-11-${String(i + 1).padStart(2, '0')}`, billedCost: '30' })),
+          Array.from({ length: 30 }, (_, i) => ({
+            ...purchase,
+            day: `2026-11-${String(i + 1).padStart(2, '0')}`,
+            billedCost: '30',
+          })),
         );
-        const metrics = usageReader({ '2026-11-01 2026-11-11': { [CHECKOUT]: '200', [SEARCH]: '130' } });
+        const metrics = usageReader({
+          '2026-11-01 2026-11-11': { [CHECKOUT]: '200', [SEARCH]: '130' },
+        });
         await allocation(knex, snowflakePool, metrics, elevenNovember).run();
         const rows = await exactParts(knex, 'snowflake');
         // Days 1 to 10 (300 = 900 × 10/30) split 200:130; the 20 days to come are not split yet.
@@ -343,7 +485,12 @@ describe('AllocationService pools and commitments', () => {
         // December's commitment billed in advance on 30 November.
         await insertFacts(knex, [{ ...purchase, day: '2026-12-01' }]);
         const metrics = usageReader({});
-        await allocation(knex, snowflakePool, metrics, new Date('2026-11-30T12:00:00Z')).run();
+        await allocation(
+          knex,
+          snowflakePool,
+          metrics,
+          new Date('2026-11-30T12:00:00Z'),
+        ).run();
         expect(await exactParts(knex, 'snowflake')).toEqual([]);
         await knex.destroy();
       });

@@ -53,7 +53,13 @@ const sharedPools = parseSharedCostConfig({
       id: 'support',
       mode: 'chargeback',
       rows: { services: ['AWS Support'] },
-      targets: { entities: ['group:default/team-a', 'group:default/team-b', 'group:default/team-c'] },
+      targets: {
+        entities: [
+          'group:default/team-a',
+          'group:default/team-b',
+          'group:default/team-c',
+        ],
+      },
       method: 'even',
     },
     {
@@ -64,7 +70,10 @@ const sharedPools = parseSharedCostConfig({
         entities: ['component:default/checkout', 'component:default/search'],
       },
       method: 'fixed',
-      weights: { 'component:default/checkout': 33.3, 'component:default/search': 66.7 },
+      weights: {
+        'component:default/checkout': 33.3,
+        'component:default/search': 66.7,
+      },
     },
     {
       id: 'nobody',
@@ -97,11 +106,16 @@ async function expectConservation(knex: Knex, splitPoolIds: Set<string>) {
       const amount = String(fact[column]);
       add(total, k, amount);
       // A fact goes to an entity or a pool, never both.
-      expect(fact.allocated_entity_ref !== null && fact.shared_pool_id !== null).toBe(false);
+      expect(
+        fact.allocated_entity_ref !== null && fact.shared_pool_id !== null,
+      ).toBe(false);
       expect(fact.allocated_at).not.toBeNull();
       if (fact.allocated_entity_ref !== null) {
         add(direct, k, amount);
-      } else if (fact.shared_pool_id === null || !splitPoolIds.has(fact.shared_pool_id)) {
+      } else if (
+        fact.shared_pool_id === null ||
+        !splitPoolIds.has(fact.shared_pool_id)
+      ) {
         add(unallocated, k, amount);
       }
     }
@@ -112,7 +126,9 @@ async function expectConservation(knex: Knex, splitPoolIds: Set<string>) {
       const sum = (direct.get(k) ?? new Money(0))
         .plus(shared.get(k) ?? 0)
         .plus(unallocated.get(k) ?? 0);
-      expect(`${basis} ${k} ${sum.toFixed()}`).toBe(`${basis} ${k} ${value.toFixed()}`);
+      expect(`${basis} ${k} ${sum.toFixed()}`).toBe(
+        `${basis} ${k} ${value.toFixed()}`,
+      );
     }
     // No shared part lands on a day or currency without cost.
     for (const k of shared.keys()) {
@@ -136,21 +152,35 @@ describe('AllocationService', () => {
       const random = new SeededRandom(20261127);
       await insertFacts(knex, randomFacts(random, 600));
       for (let round = 0; round < 6; round++) {
-        const { allocation, queries } = services(knex, randomCatalog(random), sharedPools);
+        const { allocation, queries } = services(
+          knex,
+          randomCatalog(random),
+          sharedPools,
+        );
         const result = await allocation.run();
-        expect(result).toMatchObject({ status: 'succeeded', factsScanned: 600 });
+        expect(result).toMatchObject({
+          status: 'succeeded',
+          factsScanned: 600,
+        });
         await expectConservation(knex, new Set(['platform', 'support', 'tax']));
         // Every path is exercised: direct, shared, unallocated and the target-less pool.
         expect(result.sharedParts).toBeGreaterThan(0);
         const kinds = await knex('finops_itam_allocated_facts')
           .select(
-            knex.raw("CASE WHEN allocated_entity_ref IS NOT NULL THEN 'direct' " +
-              "WHEN shared_pool_id IS NOT NULL THEN shared_pool_id ELSE 'none' END as k"),
+            knex.raw(
+              "CASE WHEN allocated_entity_ref IS NOT NULL THEN 'direct' " +
+                "WHEN shared_pool_id IS NOT NULL THEN shared_pool_id ELSE 'none' END as k",
+            ),
           )
           .distinct();
-        expect(kinds.map((r: any) => r.k).sort()).toEqual(
-          ['direct', 'nobody', 'none', 'platform', 'support', 'tax'],
-        );
+        expect(kinds.map((r: any) => r.k).sort()).toEqual([
+          'direct',
+          'nobody',
+          'none',
+          'platform',
+          'support',
+          'tax',
+        ]);
 
         const coverage = await queries.coverage({
           from: '2026-11-01',
@@ -158,7 +188,9 @@ describe('AllocationService', () => {
           basis: 'amortized',
         });
         expect(
-          new Money(coverage.allocated).plus(coverage.unallocated).eq(coverage.total),
+          new Money(coverage.allocated)
+            .plus(coverage.unallocated)
+            .eq(coverage.total),
         ).toBe(true);
         expect(coverage.allocation.state).toBe('current');
       }
@@ -168,7 +200,11 @@ describe('AllocationService', () => {
     it('writes only the facts whose allocation changed', async () => {
       const knex = await init(databaseId);
       await insertFacts(knex, [
-        { day: '2026-11-01', tags: { application: 'checkout' }, billedCost: '1.5' },
+        {
+          day: '2026-11-01',
+          tags: { application: 'checkout' },
+          billedCost: '1.5',
+        },
         { day: '2026-11-01', tags: { application: 'search' }, billedCost: '2' },
         { day: '2026-11-02', resourceId: 'i-123', billedCost: '3' },
       ]);
@@ -182,7 +218,9 @@ describe('AllocationService', () => {
       expect(again.factsChanged).toBe(0);
 
       const search = testEntity('Component', 'search', {
-        annotations: { 'aws.amazon.com/cost-insights-tags': 'application=search' },
+        annotations: {
+          'aws.amazon.com/cost-insights-tags': 'application=search',
+        },
       });
       const changed = await services(knex, [checkout, search]).allocation.run();
       expect(changed.factsChanged).toBe(1);
@@ -190,8 +228,14 @@ describe('AllocationService', () => {
         .orderBy('id')
         .select('allocated_entity_ref', 'allocation_rule');
       expect(rows).toEqual([
-        { allocated_entity_ref: 'component:default/checkout', allocation_rule: 'tags' },
-        { allocated_entity_ref: 'component:default/search', allocation_rule: 'tags' },
+        {
+          allocated_entity_ref: 'component:default/checkout',
+          allocation_rule: 'tags',
+        },
+        {
+          allocated_entity_ref: 'component:default/search',
+          allocation_rule: 'tags',
+        },
         { allocated_entity_ref: null, allocation_rule: null },
       ]);
       await knex.destroy();
@@ -294,7 +338,9 @@ describe('AllocationService', () => {
         testEntity('Domain', 'commerce'),
         testEntity('Group', 'org'),
         testEntity('Group', 'team-a', { spec: { parent: 'org' } }),
-        testEntity('System', 'shop', { spec: { domain: 'commerce', owner: 'team-a' } }),
+        testEntity('System', 'shop', {
+          spec: { domain: 'commerce', owner: 'team-a' },
+        }),
         testEntity('Component', 'checkout', {
           spec: { system: 'shop', owner: 'group:default/team-a' },
         }),

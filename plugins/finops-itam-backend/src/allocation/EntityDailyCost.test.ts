@@ -203,21 +203,35 @@ describe('daily entity cost rollup', () => {
           // A delivery of two months, one of them across the year end.
           const delivered = randomFacts(random, 120, 10).map((fact, i) => ({
             ...fact,
-            day: i % 2 ? '2026-12-31' : `2026-11-${String(1 + (i % 28)).padStart(2, '0')}`,
+            day:
+              i % 2
+                ? '2026-12-31'
+                : `2026-11-${String(1 + (i % 28)).padStart(2, '0')}`,
           }));
           await insertFacts(knex, delivered);
-          await recordChangedMonths(knex, delivered.map(f => f.day.slice(0, 7)));
+          await recordChangedMonths(
+            knex,
+            delivered.map(f => f.day.slice(0, 7)),
+          );
         }
         if (round === 7) {
           // Retention: a month's facts go, recorded.
-          await knex('finops_itam_cost_facts').where('day', '<', '2026-11-01').delete();
+          await knex('finops_itam_cost_facts')
+            .where('day', '<', '2026-11-01')
+            .delete();
           await recordChangedMonths(knex, ['2026-10']);
         }
         if (round === 9) {
           // One recorded month and a fact in another month without a record.
           await insertFacts(knex, [
-            ...randomFacts(random, 10, 5).map(fact => ({ ...fact, day: '2026-11-15' })),
-            ...randomFacts(random, 1, 1).map(fact => ({ ...fact, day: '2027-01-02' })),
+            ...randomFacts(random, 10, 5).map(fact => ({
+              ...fact,
+              day: '2026-11-15',
+            })),
+            ...randomFacts(random, 1, 1).map(fact => ({
+              ...fact,
+              day: '2027-01-02',
+            })),
           ]);
           await recordChangedMonths(knex, ['2026-11']);
         }

@@ -1,10 +1,16 @@
 import { ConfigReader } from '@backstage/config';
 import { testEntity } from './__testUtils__/facts';
-import { ComponentNameMatcher, missingTagKeys, readRequiredTags } from './UnallocatedReport';
+import {
+  ComponentNameMatcher,
+  missingTagKeys,
+  readRequiredTags,
+} from './UnallocatedReport';
 
 describe('ComponentNameMatcher', () => {
   const matcher = new ComponentNameMatcher(
-    ['checkout', 'checkout-db', 'db', 'search'].map(name => testEntity('Component', name)),
+    ['checkout', 'checkout-db', 'db', 'search'].map(name =>
+      testEntity('Component', name),
+    ),
   );
 
   it.each([
@@ -16,23 +22,48 @@ describe('ComponentNameMatcher', () => {
     ['checkouts-vm', undefined],
     ['research-1', undefined],
     ['db', 'db'],
-  ])('finds the longest component name in %p as whole segments', (name, expected) => {
-    const found = matcher.suggest(null, name);
-    expect(found?.entityRef).toBe(expected && `component:default/${expected}`);
-  });
+  ])(
+    'finds the longest component name in %p as whole segments',
+    (name, expected) => {
+      const found = matcher.suggest(null, name);
+      expect(found?.entityRef).toBe(
+        expected && `component:default/${expected}`,
+      );
+    },
+  );
 });
 
 describe('required tags', () => {
   it('compares keys trimmed and case-insensitively, blank values missing', () => {
-    expect(missingTagKeys({ ' Team ': 'a', environment: '' }, ['team', 'environment', 'application'])).toEqual([
-      'environment',
-      'application',
-    ]);
+    expect(
+      missingTagKeys({ ' Team ': 'a', environment: '' }, [
+        'team',
+        'environment',
+        'application',
+      ]),
+    ).toEqual(['environment', 'application']);
   });
 
   it('reads the list from config with a default', () => {
-    expect(readRequiredTags(new ConfigReader({}))).toEqual(['application', 'environment', 'team', 'cost-center']);
-    expect(readRequiredTags(new ConfigReader({ finopsItam: { allocation: { requiredTags: [' owner '] } } }))).toEqual(['owner']);
-    expect(() => readRequiredTags(new ConfigReader({ finopsItam: { allocation: { requiredTags: [''] } } }))).toThrow(/requiredTags/);
+    expect(readRequiredTags(new ConfigReader({}))).toEqual([
+      'application',
+      'environment',
+      'team',
+      'cost-center',
+    ]);
+    expect(
+      readRequiredTags(
+        new ConfigReader({
+          finopsItam: { allocation: { requiredTags: [' owner '] } },
+        }),
+      ),
+    ).toEqual(['owner']);
+    expect(() =>
+      readRequiredTags(
+        new ConfigReader({
+          finopsItam: { allocation: { requiredTags: [''] } },
+        }),
+      ),
+    ).toThrow(/requiredTags/);
   });
 });

@@ -14,7 +14,10 @@ export interface CostDetailRow {
   amount: string;
 }
 
-type Breakdowns = Pick<EntityCostResponse, 'byService' | 'byChargeCategory' | 'byResource'>;
+type Breakdowns = Pick<
+  EntityCostResponse,
+  'byService' | 'byChargeCategory' | 'byResource'
+>;
 
 const SEP = '\u0000';
 const part = (value: string | null) => value ?? '\u0001';
@@ -26,12 +29,26 @@ const part = (value: string | null) => value ?? '\u0001';
  * resource line with both null, so the resource lines still add up to the direct cost
  * when nothing is cut off.
  */
-export function costBreakdowns(rows: readonly CostDetailRow[]): Required<Breakdowns> {
-  const services = new Map<string, { serviceName: string | null; serviceCategory: string | null; sum: ExactSum }>();
+export function costBreakdowns(
+  rows: readonly CostDetailRow[],
+): Required<Breakdowns> {
+  const services = new Map<
+    string,
+    {
+      serviceName: string | null;
+      serviceCategory: string | null;
+      sum: ExactSum;
+    }
+  >();
   const categories = new Map<string, ExactSum>();
   const resources = new Map<
     string,
-    { resourceId: string | null; resourceName: string | null; services: Map<string, ExactSum>; sum: ExactSum }
+    {
+      resourceId: string | null;
+      resourceName: string | null;
+      services: Map<string, ExactSum>;
+      sum: ExactSum;
+    }
   >();
   for (const row of rows) {
     const serviceKey = part(row.serviceName) + SEP + part(row.serviceCategory);
@@ -44,7 +61,10 @@ export function costBreakdowns(rows: readonly CostDetailRow[]): Required<Breakdo
     services.set(serviceKey, service);
 
     const category = row.chargeCategory ?? '';
-    categories.set(category, (categories.get(category) ?? new ExactSum()).add(row.amount));
+    categories.set(
+      category,
+      (categories.get(category) ?? new ExactSum()).add(row.amount),
+    );
 
     const resourceKey = part(row.resourceId) + SEP + part(row.resourceName);
     const resource = resources.get(resourceKey) ?? {
@@ -55,11 +75,15 @@ export function costBreakdowns(rows: readonly CostDetailRow[]): Required<Breakdo
     };
     resource.sum.add(row.amount);
     const serviceName = row.serviceName ?? '';
-    resource.services.set(serviceName, (resource.services.get(serviceName) ?? new ExactSum()).add(row.amount));
+    resource.services.set(
+      serviceName,
+      (resource.services.get(serviceName) ?? new ExactSum()).add(row.amount),
+    );
     resources.set(resourceKey, resource);
   }
-  const costliest = <T extends { sum: ExactSum }>(entries: Array<[string, T]>) =>
-    entries.sort(([a, x], [b, y]) => y.sum.compare(x.sum) || byKey(a, b));
+  const costliest = <T extends { sum: ExactSum }>(
+    entries: Array<[string, T]>,
+  ) => entries.sort(([a, x], [b, y]) => y.sum.compare(x.sum) || byKey(a, b));
 
   return {
     byService: costliest([...services.entries()]).map(([, s]) => ({
@@ -67,9 +91,14 @@ export function costBreakdowns(rows: readonly CostDetailRow[]): Required<Breakdo
       serviceCategory: s.serviceCategory,
       total: s.sum.toString(),
     })),
-    byChargeCategory: costliest([...categories.entries()].map(([k, sum]) => [k, { sum }] as [string, { sum: ExactSum }])).map(
-      ([chargeCategory, { sum }]) => ({ chargeCategory, total: sum.toString() }),
-    ),
+    byChargeCategory: costliest(
+      [...categories.entries()].map(
+        ([k, sum]) => [k, { sum }] as [string, { sum: ExactSum }],
+      ),
+    ).map(([chargeCategory, { sum }]) => ({
+      chargeCategory,
+      total: sum.toString(),
+    })),
     byResource: costliest([...resources.entries()])
       .slice(0, MAX_RESOURCES)
       .map(([, r]) => ({
@@ -90,7 +119,11 @@ function byKey(a: string, b: string): number {
 function mainService(services: Map<string, ExactSum>): string | null {
   let best: [string, ExactSum] | undefined;
   for (const entry of services) {
-    if (!best || entry[1].compare(best[1]) > 0 || (entry[1].compare(best[1]) === 0 && entry[0] < best[0])) {
+    if (
+      !best ||
+      entry[1].compare(best[1]) > 0 ||
+      (entry[1].compare(best[1]) === 0 && entry[0] < best[0])
+    ) {
       best = entry;
     }
   }

@@ -27,10 +27,13 @@ describe('csv', () => {
 
   it('writes a header and rows with CRLF line ends', () => {
     expect(
-      toCsv(['a', 'b'], [
-        [{ text: '=x' }, { amount: '-3' }],
-        [{ text: 'y, z' }, { amount: '4.5' }],
-      ]),
+      toCsv(
+        ['a', 'b'],
+        [
+          [{ text: '=x' }, { amount: '-3' }],
+          [{ text: 'y, z' }, { amount: '4.5' }],
+        ],
+      ),
     ).toBe(`a,b\r\n'=x,-3\r\n"y, z",4.5\r\n`);
   });
 });

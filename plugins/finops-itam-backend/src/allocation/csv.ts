@@ -27,11 +27,18 @@ export function csvAmount(value: string): string {
 }
 
 /** A whole CSV document: one line per row, CRLF line ends as RFC 4180 has them. */
-export function toCsv(header: readonly string[], rows: ReadonlyArray<readonly CsvCell[]>): string {
+export function toCsv(
+  header: readonly string[],
+  rows: ReadonlyArray<readonly CsvCell[]>,
+): string {
   const lines = [
     header.map(csvText).join(','),
     ...rows.map(row =>
-      row.map(cell => ('amount' in cell ? csvAmount(cell.amount) : csvText(cell.text))).join(','),
+      row
+        .map(cell =>
+          'amount' in cell ? csvAmount(cell.amount) : csvText(cell.text),
+        )
+        .join(','),
     ),
   ];
   return `${lines.join('\r\n')}\r\n`;

@@ -8,7 +8,10 @@ describe('EntityLookupCache', () => {
     let now = 0;
     const lookup = jest.fn(async () => testEntity('Component', 'checkout'));
     const cache = new EntityLookupCache(lookup, () => now);
-    const [a, b] = await Promise.all([cache.get(ref), cache.get({ ...ref, kind: 'component' })]);
+    const [a, b] = await Promise.all([
+      cache.get(ref),
+      cache.get({ ...ref, kind: 'component' }),
+    ]);
     expect(a).toBe(b);
     expect(lookup).toHaveBeenCalledTimes(1);
     now = 59_000;
@@ -33,7 +36,9 @@ describe('EntityLookupCache', () => {
     now = 6_000;
     await expect(cache.get(ref)).rejects.toThrow('catalog down');
     await new Promise(resolve => setImmediate(resolve));
-    expect(await cache.get(ref)).toMatchObject({ metadata: { name: 'checkout' } });
+    expect(await cache.get(ref)).toMatchObject({
+      metadata: { name: 'checkout' },
+    });
     expect(lookup).toHaveBeenCalledTimes(3);
   });
 });

@@ -1,4 +1,8 @@
-import { CompoundEntityRef, Entity, stringifyEntityRef } from '@backstage/catalog-model';
+import {
+  CompoundEntityRef,
+  Entity,
+  stringifyEntityRef,
+} from '@backstage/catalog-model';
 
 /** Found entities are reused this long: cost annotations change rarely, costs not at all. */
 const FOUND_TTL_MS = 60_000;
@@ -14,10 +18,15 @@ const MAX_ENTRIES = 10_000;
  * database), so a minute-old copy is good enough; access is checked per request elsewhere.
  */
 export class EntityLookupCache {
-  private readonly entries = new Map<string, { expires: number; value: Promise<Entity | undefined> }>();
+  private readonly entries = new Map<
+    string,
+    { expires: number; value: Promise<Entity | undefined> }
+  >();
 
   constructor(
-    private readonly lookup: (ref: CompoundEntityRef) => Promise<Entity | undefined>,
+    private readonly lookup: (
+      ref: CompoundEntityRef,
+    ) => Promise<Entity | undefined>,
     private readonly now: () => number = Date.now,
   ) {}
 
@@ -32,7 +41,10 @@ export class EntityLookupCache {
       this.evictExpired(now);
     }
     // Until the lookup answers, concurrent requests share it; then the TTL depends on the answer.
-    const entry = { expires: Number.POSITIVE_INFINITY, value: this.lookup(ref) };
+    const entry = {
+      expires: Number.POSITIVE_INFINITY,
+      value: this.lookup(ref),
+    };
     this.entries.set(key, entry);
     entry.value.then(
       entity => {

@@ -184,11 +184,18 @@ describe('finops-itam migrations', () => {
       const [share] = await knex('finops_itam_license_daily_requirement');
       expect(Number(share.required)).toBeCloseTo(2 / 3, 12);
       expect(Number(share.weight)).toBe(6_000_000_000);
-      await knex('finops_itam_license_cost_state').insert({ name: 'until', value: '2026-10-01' });
+      await knex('finops_itam_license_cost_state').insert({
+        name: 'until',
+        value: '2026-10-01',
+      });
 
       await knex.migrate.down(migrationConfig);
-      expect(await knex.schema.hasTable('finops_itam_license_daily_requirement')).toBe(false);
-      expect(await knex.schema.hasTable('finops_itam_license_cost_state')).toBe(false);
+      expect(
+        await knex.schema.hasTable('finops_itam_license_daily_requirement'),
+      ).toBe(false);
+      expect(await knex.schema.hasTable('finops_itam_license_cost_state')).toBe(
+        false,
+      );
       const [kept] = await knex('finops_itam_license_daily_cost');
       expect(kept.entitlement_id).toBe('e1');
       expect(Number(kept.amount)).toBeCloseTo(2 / 3, 12);

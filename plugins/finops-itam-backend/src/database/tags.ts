@@ -8,7 +8,12 @@ export function normalizeTags(tags: string | null): string | null {
   }
   const parsed = JSON.parse(tags) as Record<string, unknown>;
   const entries = Object.entries(parsed)
-    .map(([key, value]) => [key.trim(), value === null ? null : String(value)] as const)
+    .map(
+      ([key, value]) =>
+        [key.trim(), value === null ? null : String(value)] as const,
+    )
     .sort(([a], [b]) => a.localeCompare(b));
-  return entries.length === 0 ? null : JSON.stringify(Object.fromEntries(entries));
+  return entries.length === 0
+    ? null
+    : JSON.stringify(Object.fromEntries(entries));
 }

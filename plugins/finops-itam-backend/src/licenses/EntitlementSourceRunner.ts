@@ -32,7 +32,10 @@ export class EntitlementSourceRunner {
       load: async files => {
         const batches = files.map(file => {
           try {
-            return { ...readEntitlementFile(file.key, file.content), file: file.key };
+            return {
+              ...readEntitlementFile(file.key, file.content),
+              file: file.key,
+            };
           } catch (error) {
             if (error instanceof EntitlementFileError) {
               throw new EntitlementFileError(`${file.key} ${error.message}`);
@@ -40,7 +43,11 @@ export class EntitlementSourceRunner {
             throw error;
           }
         });
-        const result = await this.options.licenses.applyEntitlements(batches, source.id, { replaceSource: true });
+        const result = await this.options.licenses.applyEntitlements(
+          batches,
+          source.id,
+          { replaceSource: true },
+        );
         return `${result.upserted} entitlement(s) loaded, ${result.deleted} removed`;
       },
     });

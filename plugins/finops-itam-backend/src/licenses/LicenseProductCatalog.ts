@@ -22,14 +22,21 @@ export interface LicenseProductOverrideStore {
  * Layers a product override onto a known product: fields given replace, and the counting
  * rule and BYOL rights are merged key by key so an override can change one number.
  */
-function overlay(base: LicenseProduct | undefined, override: ProductOverride, where: string): LicenseProduct {
+function overlay(
+  base: LicenseProduct | undefined,
+  override: ProductOverride,
+  where: string,
+): LicenseProduct {
   if (!base) {
     const parsed = licenseProductSchema.safeParse(override);
     if (!parsed.success) {
-      const issues = describeIssues(parsed.error).map(i => `${i.field} ${i.reason}`);
+      const issues = describeIssues(parsed.error).map(
+        i => `${i.field} ${i.reason}`,
+      );
       throw new Error(
-        `${where} defines new product "${override.id}" but ${issues.join('; ')} ` +
-          '(a new product needs id, publisher, name and metric)',
+        `${where} defines new product "${override.id}" but ${issues.join(
+          '; ',
+        )} ` + '(a new product needs id, publisher, name and metric)',
       );
     }
     return parsed.data as LicenseProduct;
@@ -45,17 +52,22 @@ function overlay(base: LicenseProduct | undefined, override: ProductOverride, wh
 /** Reads `finopsItam.licenses.products`: overrides of shipped products or new ones. */
 export function readProductConfig(config: Config): LicenseProduct[] {
   const shipped = new Map(SHIPPED_LICENSE_PRODUCTS.map(p => [p.id, p]));
-  const entries = config.getOptionalConfigArray('finopsItam.licenses.products') ?? [];
+  const entries =
+    config.getOptionalConfigArray('finopsItam.licenses.products') ?? [];
   const seen = new Set<string>();
   const products = entries.map((entry, index) => {
     const where = `finopsItam.licenses.products[${index}]`;
     const parsed = licenseProductOverrideSchema.safeParse(entry.get());
     if (!parsed.success) {
-      const issues = describeIssues(parsed.error).map(i => `${i.field} ${i.reason}`);
+      const issues = describeIssues(parsed.error).map(
+        i => `${i.field} ${i.reason}`,
+      );
       throw new Error(`Invalid ${where}: ${issues.join('; ')}`);
     }
     if (seen.has(parsed.data.id)) {
-      throw new Error(`Invalid ${where}: product "${parsed.data.id}" is defined twice`);
+      throw new Error(
+        `Invalid ${where}: product "${parsed.data.id}" is defined twice`,
+      );
     }
     seen.add(parsed.data.id);
     return overlay(shipped.get(parsed.data.id), parsed.data, where);
@@ -65,7 +77,9 @@ export function readProductConfig(config: Config): LicenseProduct[] {
   products.forEach((product, index) => {
     const [problem] = coversProblems(product, known);
     if (problem) {
-      throw new Error(`Invalid finopsItam.licenses.products[${index}].${problem.field}: ${problem.reason}`);
+      throw new Error(
+        `Invalid finopsItam.licenses.products[${index}].${problem.field}: ${problem.reason}`,
+      );
     }
   });
   return products;
@@ -87,7 +101,10 @@ export class LicenseProductCatalog {
       products.set(product.id, product);
     }
     for (const product of await this.store.listProductOverrides()) {
-      products.set(product.id, overlay(products.get(product.id), product, 'stored product'));
+      products.set(
+        product.id,
+        overlay(products.get(product.id), product, 'stored product'),
+      );
     }
     return [...products.values()].sort((a, b) => (a.id < b.id ? -1 : 1));
   }
@@ -105,7 +122,9 @@ export class LicenseProductCatalog {
       ? input
       : (input as { products?: unknown } | null)?.products;
     if (!Array.isArray(list) || list.length === 0) {
-      throw new InputError('Send a non-empty array of products, or { "products": [...] }');
+      throw new InputError(
+        'Send a non-empty array of products, or { "products": [...] }',
+      );
     }
     const problems: string[] = [];
     const products: LicenseProduct[] = [];
@@ -120,7 +139,9 @@ export class LicenseProductCatalog {
       }
       const earlier = seen.get(parsed.data.id);
       if (earlier !== undefined) {
-        problems.push(`products[${index}].id "${parsed.data.id}" repeats products[${earlier}]`);
+        problems.push(
+          `products[${index}].id "${parsed.data.id}" repeats products[${earlier}]`,
+        );
         return;
       }
       seen.set(parsed.data.id, index);
@@ -128,16 +149,23 @@ export class LicenseProductCatalog {
     });
     if (problems.length === 0) {
       // A covers rule may name a product of the catalog or of the same batch.
-      const known = new Set([...(await this.list()).map(p => p.id), ...products.map(p => p.id)]);
+      const known = new Set([
+        ...(await this.list()).map(p => p.id),
+        ...products.map(p => p.id),
+      ]);
       products.forEach(product => {
         const index = seen.get(product.id)!;
         for (const problem of coversProblems(product, known)) {
-          problems.push(`products[${index}].${problem.field} ${problem.reason}`);
+          problems.push(
+            `products[${index}].${problem.field} ${problem.reason}`,
+          );
         }
       });
     }
     if (problems.length > 0) {
-      throw new InputError(`Invalid products, none stored: ${problems.join('; ')}`);
+      throw new InputError(
+        `Invalid products, none stored: ${problems.join('; ')}`,
+      );
     }
     await this.store.upsertProductOverrides(products);
     return products;

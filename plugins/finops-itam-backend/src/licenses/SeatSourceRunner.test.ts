@@ -27,9 +27,15 @@ describe('SeatSourceRunner', () => {
       await knex.migrate.latest(migrationConfig);
       const { service, store } = licenseServiceFor(knex, []);
       const auditor = mockServices.auditor.mock();
-      auditor.createEvent.mockResolvedValue({ success: jest.fn(), fail: jest.fn() });
+      auditor.createEvent.mockResolvedValue({
+        success: jest.fn(),
+        fail: jest.fn(),
+      });
       const runner = new SeatSourceRunner({
-        fetcher: new SourceFileFetcher({ urlReader: mockServices.urlReader.mock(), workingDirectory: dir }),
+        fetcher: new SourceFileFetcher({
+          urlReader: mockServices.urlReader.mock(),
+          workingDirectory: dir,
+        }),
         licenses: service,
         store,
         auditor,
@@ -43,22 +49,43 @@ describe('SeatSourceRunner', () => {
       };
       const file = path.join(dir, 'seats.csv');
 
-      await writeFile(file, 'user,lastActive,entityRef\nalice@example.com,2026-11-20,Component:default/observability\nbob@example.com,,\n');
+      await writeFile(
+        file,
+        'user,lastActive,entityRef\nalice@example.com,2026-11-20,Component:default/observability\nbob@example.com,,\n',
+      );
       expect(await runner.run(source)).toEqual({
         sourceId: 'seats:observability',
         status: 'loaded',
         message: '2 seat(s) of saas-observability-seat imported',
       });
       expect(await store.listSeats()).toEqual([
-        { productId: 'saas-observability-seat', user: 'alice@example.com', lastActive: '2026-11-20', entityRef: 'component:default/observability' },
-        { productId: 'saas-observability-seat', user: 'bob@example.com', lastActive: null, entityRef: null },
+        {
+          productId: 'saas-observability-seat',
+          user: 'alice@example.com',
+          lastActive: '2026-11-20',
+          entityRef: 'component:default/observability',
+        },
+        {
+          productId: 'saas-observability-seat',
+          user: 'bob@example.com',
+          lastActive: null,
+          entityRef: null,
+        },
       ]);
 
-      await writeFile(file, 'user,lastActive\ncarol@example.com,last tuesday\n');
+      await writeFile(
+        file,
+        'user,lastActive\ncarol@example.com,last tuesday\n',
+      );
       const rejected = await runner.run(source);
       expect(rejected.status).toBe('rejected');
-      expect(rejected.message).toMatch(/seats\.0\.lastActive must be a date like 2026-01-31/);
-      expect((await store.listSeats()).map(s => s.user)).toEqual(['alice@example.com', 'bob@example.com']);
+      expect(rejected.message).toMatch(
+        /seats\.0\.lastActive must be a date like 2026-01-31/,
+      );
+      expect((await store.listSeats()).map(s => s.user)).toEqual([
+        'alice@example.com',
+        'bob@example.com',
+      ]);
       await knex.destroy();
     },
   );

@@ -44,7 +44,10 @@ export class SeatSourceRunner {
             throw error;
           }
         });
-        const count = await this.options.licenses.replaceSeats(source.productId, { seats });
+        const count = await this.options.licenses.replaceSeats(
+          source.productId,
+          { seats },
+        );
         return `${count} seat(s) of ${source.productId} imported`;
       },
     });

@@ -17,42 +17,74 @@ const good = {
 };
 
 const validate = (values: unknown[]) =>
-  validateEntitlements(values.map((value, position) => ({ position, value })), products);
+  validateEntitlements(
+    values.map((value, position) => ({ position, value })),
+    products,
+  );
 
 describe('entitlement validation', () => {
   it('accepts a valid entitlement and fills the metric from the product', () => {
-    const { entitlements, rejections } = validate([{ ...good, owner: 'team-itam' }]);
+    const { entitlements, rejections } = validate([
+      { ...good, owner: 'team-itam' },
+    ]);
     expect(rejections).toEqual([]);
     expect(entitlements).toEqual([
-      { ...good, cost: { amount: '43472.00', currency: 'USD', per: 'term' }, metric: 'per-core' },
+      {
+        ...good,
+        cost: { amount: '43472.00', currency: 'USD', per: 'term' },
+        metric: 'per-core',
+      },
     ]);
   });
 
   it('rejects negative quantities, terms ending before they start, and unknown products, with field and reason', () => {
     const { entitlements, rejections } = validate([
       { ...good, id: 'neg', quantity: -2 },
-      { ...good, id: 'backwards', termStart: '2026-12-31', termEnd: '2026-01-01' },
+      {
+        ...good,
+        id: 'backwards',
+        termStart: '2026-12-31',
+        termEnd: '2026-01-01',
+      },
       { ...good, id: 'nope', productId: 'acme-unknown' },
       { ...good, id: 'bad-date', termEnd: '2026-02-30' },
       { ...good, id: 'wrong-metric', metric: 'per-user' },
     ]);
     expect(entitlements).toEqual([]);
     expect(rejections).toEqual([
-      { index: 0, id: 'neg', field: 'quantity', reason: 'must not be negative' },
+      {
+        index: 0,
+        id: 'neg',
+        field: 'quantity',
+        reason: 'must not be negative',
+      },
       {
         index: 1,
         id: 'backwards',
         field: 'termEnd',
-        reason: '2026-01-01 is before termStart 2026-12-31: a term must end on or after its start',
+        reason:
+          '2026-01-01 is before termStart 2026-12-31: a term must end on or after its start',
       },
       {
         index: 2,
         id: 'nope',
         field: 'productId',
-        reason: 'unknown product "acme-unknown": define it in finopsItam.licenses.products or PUT /licenses/products',
+        reason:
+          'unknown product "acme-unknown": define it in finopsItam.licenses.products or PUT /licenses/products',
       },
-      { index: 3, id: 'bad-date', field: 'termEnd', reason: 'must be a date like 2026-01-31' },
-      { index: 4, id: 'wrong-metric', field: 'metric', reason: 'is per-user, but microsoft-sql-server-enterprise is licensed per-core' },
+      {
+        index: 3,
+        id: 'bad-date',
+        field: 'termEnd',
+        reason: 'must be a date like 2026-01-31',
+      },
+      {
+        index: 4,
+        id: 'wrong-metric',
+        field: 'metric',
+        reason:
+          'is per-user, but microsoft-sql-server-enterprise is licensed per-core',
+      },
     ]);
   });
 
@@ -61,44 +93,76 @@ describe('entitlement validation', () => {
       { date: '2025-12-20', amount: '21736' },
       { date: '2026-07-01', amount: 21736 },
     ];
-    const perUnit = { ...good, id: 'per-unit', cost: { amount: '2717', currency: 'USD', per: 'unit' } };
+    const perUnit = {
+      ...good,
+      id: 'per-unit',
+      cost: { amount: '2717', currency: 'USD', per: 'unit' },
+    };
     const { entitlements, rejections } = validate([
       { ...good, payments },
-      { ...good, id: 'short', payments: [{ date: '2026-01-01', amount: '43000' }] },
+      {
+        ...good,
+        id: 'short',
+        payments: [{ date: '2026-01-01', amount: '43000' }],
+      },
       { ...perUnit, payments: [{ date: '2026-01-01', amount: '2717' }] },
       { ...good, id: 'empty', payments: [] },
-      { ...good, id: 'bad-payment', payments: [{ date: '2026-13-01', amount: '-1' }] },
+      {
+        ...good,
+        id: 'bad-payment',
+        payments: [{ date: '2026-13-01', amount: '-1' }],
+      },
     ]);
     expect(entitlements).toEqual([
-      { ...good, metric: 'per-core', payments: [payments[0], { date: '2026-07-01', amount: '21736' }] },
+      {
+        ...good,
+        metric: 'per-core',
+        payments: [payments[0], { date: '2026-07-01', amount: '21736' }],
+      },
     ]);
     expect(rejections).toEqual([
       {
         index: 1,
         id: 'short',
         field: 'payments',
-        reason: 'sum to 43000 USD, but the term cost is 43472: the payments must add up to it exactly',
+        reason:
+          'sum to 43000 USD, but the term cost is 43472: the payments must add up to it exactly',
       },
       {
         index: 2,
         id: 'per-unit',
         field: 'payments',
-        reason: 'sum to 2717 USD, but the term cost is 43472 (2717 per unit × 16): the payments must add up to it exactly',
+        reason:
+          'sum to 2717 USD, but the term cost is 43472 (2717 per unit × 16): the payments must add up to it exactly',
       },
-      { index: 3, id: 'empty', field: 'payments', reason: 'must list at least one payment, or be left out' },
-      { index: 4, id: 'bad-payment', field: 'payments.0.date', reason: 'must be a date like 2026-01-31' },
+      {
+        index: 3,
+        id: 'empty',
+        field: 'payments',
+        reason: 'must list at least one payment, or be left out',
+      },
+      {
+        index: 4,
+        id: 'bad-payment',
+        field: 'payments.0.date',
+        reason: 'must be a date like 2026-01-31',
+      },
       {
         index: 4,
         id: 'bad-payment',
         field: 'payments.0.amount',
-        reason: 'must be a decimal amount of 0 or more with at most 16 decimals, like 1200.50',
+        reason:
+          'must be a decimal amount of 0 or more with at most 16 decimals, like 1200.50',
       },
     ]);
   });
 
   it('accepts the marketplace charge that bills an entitlement, named by sub account and SKU or resource', () => {
     const { entitlements, rejections } = validate([
-      { ...good, sourceCharge: { subAccountId: 'acct-1', skuId: 'sql-ent-offer' } },
+      {
+        ...good,
+        sourceCharge: { subAccountId: 'acct-1', skuId: 'sql-ent-offer' },
+      },
       { ...good, id: 'no-charge-id', sourceCharge: { subAccountId: 'acct-1' } },
       { ...good, id: 'no-account', sourceCharge: { resourceId: 'offer-1' } },
       {
@@ -109,21 +173,32 @@ describe('entitlement validation', () => {
       },
     ]);
     expect(entitlements).toEqual([
-      { ...good, metric: 'per-core', sourceCharge: { subAccountId: 'acct-1', skuId: 'sql-ent-offer' } },
+      {
+        ...good,
+        metric: 'per-core',
+        sourceCharge: { subAccountId: 'acct-1', skuId: 'sql-ent-offer' },
+      },
     ]);
     expect(rejections).toEqual([
       {
         index: 1,
         id: 'no-charge-id',
         field: 'sourceCharge',
-        reason: 'needs skuId or resourceId besides subAccountId, to name the charge on the bill',
+        reason:
+          'needs skuId or resourceId besides subAccountId, to name the charge on the bill',
       },
-      { index: 2, id: 'no-account', field: 'sourceCharge.subAccountId', reason: 'is required' },
+      {
+        index: 2,
+        id: 'no-account',
+        field: 'sourceCharge.subAccountId',
+        reason: 'is required',
+      },
       {
         index: 3,
         id: 'both',
         field: 'payments',
-        reason: "cannot be given with sourceCharge: the bill's charge carries the cost and when it was paid",
+        reason:
+          "cannot be given with sourceCharge: the bill's charge carries the cost and when it was paid",
       },
     ]);
   });
@@ -135,20 +210,56 @@ describe('entitlement validation', () => {
       { ...good, id: 'not-a-date', acquiredOn: 'last autumn' },
       { ...good, id: 'yes-please', subscription: 'yes' },
     ]);
-    expect(entitlements).toEqual([{ ...good, metric: 'per-core', acquiredOn: '2019-09-30', subscription: false }]);
+    expect(entitlements).toEqual([
+      {
+        ...good,
+        metric: 'per-core',
+        acquiredOn: '2019-09-30',
+        subscription: false,
+      },
+    ]);
     expect(rejections).toEqual([
-      { index: 1, id: 'no-such-day', field: 'acquiredOn', reason: 'must be a date like 2026-01-31' },
-      { index: 2, id: 'not-a-date', field: 'acquiredOn', reason: 'must be a date like 2026-01-31' },
-      { index: 3, id: 'yes-please', field: 'subscription', reason: 'Expected boolean, received string' },
+      {
+        index: 1,
+        id: 'no-such-day',
+        field: 'acquiredOn',
+        reason: 'must be a date like 2026-01-31',
+      },
+      {
+        index: 2,
+        id: 'not-a-date',
+        field: 'acquiredOn',
+        reason: 'must be a date like 2026-01-31',
+      },
+      {
+        index: 3,
+        id: 'yes-please',
+        field: 'subscription',
+        reason: 'Expected boolean, received string',
+      },
     ]);
   });
 
   it('names both records of a duplicate id', () => {
-    const { entitlements, rejections } = validate([good, { ...good, quantity: 4 }, { ...good, id: 'other' }]);
+    const { entitlements, rejections } = validate([
+      good,
+      { ...good, quantity: 4 },
+      { ...good, id: 'other' },
+    ]);
     expect(entitlements.map(e => e.id)).toEqual(['other']);
     expect(rejections).toEqual([
-      { index: 0, id: 'ea-sql', field: 'id', reason: 'duplicate id "ea-sql": also used by record 1' },
-      { index: 1, id: 'ea-sql', field: 'id', reason: 'duplicate id "ea-sql": also used by record 0' },
+      {
+        index: 0,
+        id: 'ea-sql',
+        field: 'id',
+        reason: 'duplicate id "ea-sql": also used by record 1',
+      },
+      {
+        index: 1,
+        id: 'ea-sql',
+        field: 'id',
+        reason: 'duplicate id "ea-sql": also used by record 0',
+      },
     ]);
   });
 
@@ -186,9 +297,27 @@ describe('entitlement files', () => {
       file: 'contracts.csv',
     });
     expect(rejections).toEqual([
-      { index: 2, id: 'a', field: 'id', reason: 'duplicate id "a": also used by row 3', file: 'contracts.csv' },
-      { index: 3, id: 'a', field: 'id', reason: 'duplicate id "a": also used by row 2', file: 'contracts.csv' },
-      { index: 3, id: 'a', field: 'quantity', reason: 'must not be negative', file: 'contracts.csv' },
+      {
+        index: 2,
+        id: 'a',
+        field: 'id',
+        reason: 'duplicate id "a": also used by row 3',
+        file: 'contracts.csv',
+      },
+      {
+        index: 3,
+        id: 'a',
+        field: 'id',
+        reason: 'duplicate id "a": also used by row 2',
+        file: 'contracts.csv',
+      },
+      {
+        index: 3,
+        id: 'a',
+        field: 'quantity',
+        reason: 'must not be negative',
+        file: 'contracts.csv',
+      },
     ]);
   });
 
@@ -198,16 +327,19 @@ describe('entitlement files', () => {
       'w,microsoft-windows-server-datacenter,16,100,USD,2026-01-01,2026-12-31,team-itam,2019-06-14,no',
     ].join('\n');
     const { records } = readEntitlementFile('windows.csv', csv);
-    expect(records[0].value).toMatchObject({ acquiredOn: '2019-06-14', subscription: false });
+    expect(records[0].value).toMatchObject({
+      acquiredOn: '2019-06-14',
+      subscription: false,
+    });
   });
 
   it('reads YAML and JSON lists or { entitlements: [...] }', () => {
-    expect(readEntitlementFile('e.yaml', '- id: x\n  quantity: 1\n').records).toEqual([
-      { position: 0, value: { id: 'x', quantity: 1 } },
-    ]);
-    expect(readEntitlementFile('e.json', '{"entitlements":[{"id":"y"}]}').records).toEqual([
-      { position: 0, value: { id: 'y' } },
-    ]);
+    expect(
+      readEntitlementFile('e.yaml', '- id: x\n  quantity: 1\n').records,
+    ).toEqual([{ position: 0, value: { id: 'x', quantity: 1 } }]);
+    expect(
+      readEntitlementFile('e.json', '{"entitlements":[{"id":"y"}]}').records,
+    ).toEqual([{ position: 0, value: { id: 'y' } }]);
   });
 
   it.each([
@@ -218,16 +350,28 @@ describe('entitlement files', () => {
     ['e.txt', 'anything', /unknown format/],
     ['e.yaml', 'just: a map', /must hold a list/],
   ])('refuses %s with %p as a whole', (name, content, message) => {
-    expect(() => readEntitlementFile(name, content)).toThrow(EntitlementFileError);
+    expect(() => readEntitlementFile(name, content)).toThrow(
+      EntitlementFileError,
+    );
     expect(() => readEntitlementFile(name, content)).toThrow(message);
   });
 });
 
 describe('the demo entitlements', () => {
   it('examples/licenses/entitlements.yaml loads without rejections', () => {
-    const file = path.resolve(__dirname, '../../../../examples/licenses/entitlements.yaml');
-    const { records, positionName } = readEntitlementFile(file, readFileSync(file, 'utf8'));
-    const { entitlements, rejections } = validateEntitlements(records, products, { positionName });
+    const file = path.resolve(
+      __dirname,
+      '../../../../examples/licenses/entitlements.yaml',
+    );
+    const { records, positionName } = readEntitlementFile(
+      file,
+      readFileSync(file, 'utf8'),
+    );
+    const { entitlements, rejections } = validateEntitlements(
+      records,
+      products,
+      { positionName },
+    );
     expect(rejections).toEqual([]);
     expect(entitlements.map(e => e.productId).sort()).toEqual([
       'microsoft-sql-server-enterprise',

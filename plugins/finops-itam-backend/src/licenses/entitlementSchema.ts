@@ -21,30 +21,48 @@ export { isoDay };
 
 /** Whole numbers may arrive as strings from CSV; anything else is left for zod to reject. */
 const wholeNumber = z.preprocess(
-  value => (typeof value === 'string' && /^\s*-?\d+\s*$/.test(value) ? Number(value) : value),
+  value =>
+    typeof value === 'string' && /^\s*-?\d+\s*$/.test(value)
+      ? Number(value)
+      : value,
   z
-    .number({ required_error: 'is required', invalid_type_error: 'must be a whole number' })
+    .number({
+      required_error: 'is required',
+      invalid_type_error: 'must be a whole number',
+    })
     .int('must be a whole number')
     .min(0, 'must not be negative'),
 );
 
 const ownerRef = z
-  .string({ required_error: 'is required, a group ref like group:default/itam' })
+  .string({
+    required_error: 'is required, a group ref like group:default/itam',
+  })
   .trim()
   .min(1, 'is required, a group ref like group:default/itam')
   .transform((value, ctx) => {
     try {
-      return stringifyEntityRef(parseEntityRef(value, { defaultKind: 'group', defaultNamespace: 'default' }))
-        .toLocaleLowerCase('en-US');
+      return stringifyEntityRef(
+        parseEntityRef(value, {
+          defaultKind: 'group',
+          defaultNamespace: 'default',
+        }),
+      ).toLocaleLowerCase('en-US');
     } catch {
-      ctx.addIssue({ code: z.ZodIssueCode.custom, message: 'must be an entity ref like group:default/itam' });
+      ctx.addIssue({
+        code: z.ZodIssueCode.custom,
+        message: 'must be an entity ref like group:default/itam',
+      });
       return z.NEVER;
     }
   });
 
 const DECIMAL = /^\d+(\.\d+)?$/;
 
-const nonEmptyText = z.string({ required_error: 'is required' }).trim().min(1, 'is required');
+const nonEmptyText = z
+  .string({ required_error: 'is required' })
+  .trim()
+  .min(1, 'is required');
 
 /** One payment of the entitlement's cost, in its currency. */
 const paymentSchema = z
@@ -60,30 +78,50 @@ const paymentSchema = z
  */
 const sourceChargeSchema = z
   .object(
-    { subAccountId: nonEmptyText, skuId: nonEmptyText.optional(), resourceId: nonEmptyText.optional() },
+    {
+      subAccountId: nonEmptyText,
+      skuId: nonEmptyText.optional(),
+      resourceId: nonEmptyText.optional(),
+    },
     { invalid_type_error: 'must be { subAccountId, skuId or resourceId }' },
   )
   .strict()
-  .refine(value => value.skuId !== undefined || value.resourceId !== undefined, {
-    message: 'needs skuId or resourceId besides subAccountId, to name the charge on the bill',
-  });
+  .refine(
+    value => value.skuId !== undefined || value.resourceId !== undefined,
+    {
+      message:
+        'needs skuId or resourceId besides subAccountId, to name the charge on the bill',
+    },
+  );
 
 export const licenseEntitlementSchema = z
   .object({
-    id: z.string({ required_error: 'is required' }).trim().min(1, 'is required').max(255, 'is longer than 255 characters'),
+    id: z
+      .string({ required_error: 'is required' })
+      .trim()
+      .min(1, 'is required')
+      .max(255, 'is longer than 255 characters'),
     productId: z
       .string({ required_error: 'is required' })
       .trim()
-      .regex(PRODUCT_ID, 'must be a lowercase kebab-case product id, like microsoft-sql-server-enterprise'),
+      .regex(
+        PRODUCT_ID,
+        'must be a lowercase kebab-case product id, like microsoft-sql-server-enterprise',
+      ),
     /** Optional on input: the product's metric when left out. */
     metric: licenseMetricSchema.optional(),
     quantity: wholeNumber,
     cost: z
-      .object({
-        amount: decimalAmount,
-        currency: currencySchema,
-        per: z.enum(['term', 'unit']).default('term'),
-      }, { required_error: 'is required: { amount, currency, per: term | unit }' })
+      .object(
+        {
+          amount: decimalAmount,
+          currency: currencySchema,
+          per: z.enum(['term', 'unit']).default('term'),
+        },
+        {
+          required_error: 'is required: { amount, currency, per: term | unit }',
+        },
+      )
       .strict(),
     termStart: isoDay,
     termEnd: isoDay,
@@ -95,7 +133,10 @@ export const licenseEntitlementSchema = z
     owner: ownerRef,
     contractReference: z.string().trim().min(1).optional(),
     prepaid: moneySchema.optional(),
-    payments: z.array(paymentSchema).min(1, 'must list at least one payment, or be left out').optional(),
+    payments: z
+      .array(paymentSchema)
+      .min(1, 'must list at least one payment, or be left out')
+      .optional(),
     sourceCharge: sourceChargeSchema.optional(),
   })
   .strict()
@@ -111,12 +152,21 @@ export const licenseEntitlementSchema = z
       ctx.addIssue({
         code: z.ZodIssueCode.custom,
         path: ['payments'],
-        message: 'cannot be given with sourceCharge: the bill\'s charge carries the cost and when it was paid',
+        message:
+          "cannot be given with sourceCharge: the bill's charge carries the cost and when it was paid",
       });
-    } else if (value.payments?.length && value.payments.every(p => DECIMAL.test(p.amount))) {
+    } else if (
+      value.payments?.length &&
+      value.payments.every(p => DECIMAL.test(p.amount))
+    ) {
       // Only a schedule of valid amounts has a sum worth reporting.
       const problem = paymentScheduleProblem(value.payments, value);
-      if (problem) ctx.addIssue({ code: z.ZodIssueCode.custom, path: ['payments'], message: problem });
+      if (problem)
+        ctx.addIssue({
+          code: z.ZodIssueCode.custom,
+          path: ['payments'],
+          message: problem,
+        });
     }
   });
 
@@ -161,7 +211,11 @@ export function validateEntitlements(
   const positionsById = new Map<string, number[]>();
   for (const record of records) {
     const id = idOf(record.value);
-    if (id) positionsById.set(id, [...(positionsById.get(id) ?? []), record.position]);
+    if (id)
+      positionsById.set(id, [
+        ...(positionsById.get(id) ?? []),
+        record.position,
+      ]);
   }
 
   for (const record of records) {
@@ -170,7 +224,11 @@ export function validateEntitlements(
     const sharing = id ? positionsById.get(id)! : [];
     if (sharing.length > 1) {
       const others = sharing.filter(p => p !== record.position).join(', ');
-      reject(record, 'id', `duplicate id "${id}": also used by ${where.positionName} ${others}`);
+      reject(
+        record,
+        'id',
+        `duplicate id "${id}": also used by ${where.positionName} ${others}`,
+      );
       valid = false;
     }
     const parsed = licenseEntitlementSchema.safeParse(record.value);
@@ -191,15 +249,26 @@ export function validateEntitlements(
       continue;
     }
     if (data.metric && data.metric !== product.metric) {
-      reject(record, 'metric', `is ${data.metric}, but ${product.id} is licensed ${product.metric}`);
+      reject(
+        record,
+        'metric',
+        `is ${data.metric}, but ${product.id} is licensed ${product.metric}`,
+      );
       continue;
     }
     if (data.trueUpDate && data.trueUpDate < data.termStart) {
-      reject(record, 'trueUpDate', `${data.trueUpDate} is before termStart ${data.termStart}`);
+      reject(
+        record,
+        'trueUpDate',
+        `${data.trueUpDate} is before termStart ${data.termStart}`,
+      );
       continue;
     }
     if (valid) {
-      entitlements.push({ ...data, metric: product.metric } as LicenseEntitlement);
+      entitlements.push({
+        ...data,
+        metric: product.metric,
+      } as LicenseEntitlement);
     }
   }
   return { entitlements, rejections };

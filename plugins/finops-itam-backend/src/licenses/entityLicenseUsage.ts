@@ -26,7 +26,12 @@ function dedupeFlags(flags: LicenseUsageFlag[]): LicenseUsageFlag[] {
 }
 
 /** Source order within a product: what needs entitlements first, then what came with the bill. */
-const MODEL_ORDER: LicenseUsageModel[] = ['byol', 'declared', 'license-included', 'seat'];
+const MODEL_ORDER: LicenseUsageModel[] = [
+  'byol',
+  'declared',
+  'license-included',
+  'seat',
+];
 
 /** Where each model's consumptions come from. */
 const SOURCE_OF: Record<LicenseUsageModel, LicenseConsumptionSource> = {
@@ -63,51 +68,80 @@ export function entityLicenseUsage(input: {
 }): EntityLicenseUsage[] {
   const byProduct = new Map<string, Consumption[]>();
   for (const c of input.consumptions) {
-    if (c.entityRef === null || !input.entityRefs.has(c.entityRef) || !input.products.has(c.productId)) continue;
+    if (
+      c.entityRef === null ||
+      !input.entityRefs.has(c.entityRef) ||
+      !input.products.has(c.productId)
+    )
+      continue;
     const list = byProduct.get(c.productId);
     if (list) list.push(c);
     else byProduct.set(c.productId, [c]);
   }
   const positionOf = new Map(input.position.map(p => [p.productId, p]));
-  const sum = (list: Consumption[]) => list.reduce((total, c) => total + c.counted, 0);
-  const requiredOf = input.requiredOf ?? ((_: string, list: Consumption[]) => sum(list));
+  const sum = (list: Consumption[]) =>
+    list.reduce((total, c) => total + c.counted, 0);
+  const requiredOf =
+    input.requiredOf ?? ((_: string, list: Consumption[]) => sum(list));
   const reasonOf = (c: Consumption) =>
-    input.nameEntities ? { ...c.reason, entityRef: c.entityRef ?? undefined } : c.reason;
+    input.nameEntities
+      ? { ...c.reason, entityRef: c.entityRef ?? undefined }
+      : c.reason;
 
-  const usages: EntityLicenseUsage[] = [...byProduct.entries()].map(([productId, list]) => {
-    const product = input.products.get(productId)!;
-    const status = positionOf.get(productId)?.status ?? null;
-    const sources: EntityLicenseUsageSource[] = MODEL_ORDER.flatMap(model => {
-      const ofModel = list.filter(c => c.model === model);
-      if (ofModel.length === 0) return [];
-      return [{ model, source: SOURCE_OF[model], required: requiredOf(productId, ofModel), reasons: ofModel.map(reasonOf) }];
-    });
-    const required = requiredOf(productId, list.filter(needsEntitlement));
-    const licenseIncluded = requiredOf(productId, list.filter(c => !needsEntitlement(c)));
-    const flags = list.flatMap(c => c.flags);
-    for (const candidate of input.reharvest.filter(r => r.productId === productId)) {
-      flags.push({ kind: 'reharvest-candidate', message: candidate.detail });
-    }
-    const hasEntitlement = input.entitlements.some(e => e.productId === productId);
-    // Only use that needs entitlements carries a share of their cost.
-    const needsAny = sources.some(s => s.model !== 'license-included');
-    const monthlyCosts = needsAny ? input.monthlyCost.get(productId) ?? [] : [];
-    return {
-      productId,
-      productName: product.name,
-      metric: product.metric,
-      required,
-      licenseIncluded,
-      sources,
-      // Use that is only license-included came with the cloud bill; the rest shares the
-      // product's fate, unless its own BYOL deployments break their rights.
-      ...entityCoverage(positionOf.get(productId), list, needsAny),
-      status,
-      monthlyCost: monthlyCosts[0] ?? null,
-      monthlyCosts,
-      flags: dedupeFlags(flags),
-      licenseEntityRef: hasEntitlement ? licenseResourceEntityRef(productId) : null,
-    };
-  });
+  const usages: EntityLicenseUsage[] = [...byProduct.entries()].map(
+    ([productId, list]) => {
+      const product = input.products.get(productId)!;
+      const status = positionOf.get(productId)?.status ?? null;
+      const sources: EntityLicenseUsageSource[] = MODEL_ORDER.flatMap(model => {
+        const ofModel = list.filter(c => c.model === model);
+        if (ofModel.length === 0) return [];
+        return [
+          {
+            model,
+            source: SOURCE_OF[model],
+            required: requiredOf(productId, ofModel),
+            reasons: ofModel.map(reasonOf),
+          },
+        ];
+      });
+      const required = requiredOf(productId, list.filter(needsEntitlement));
+      const licenseIncluded = requiredOf(
+        productId,
+        list.filter(c => !needsEntitlement(c)),
+      );
+      const flags = list.flatMap(c => c.flags);
+      for (const candidate of input.reharvest.filter(
+        r => r.productId === productId,
+      )) {
+        flags.push({ kind: 'reharvest-candidate', message: candidate.detail });
+      }
+      const hasEntitlement = input.entitlements.some(
+        e => e.productId === productId,
+      );
+      // Only use that needs entitlements carries a share of their cost.
+      const needsAny = sources.some(s => s.model !== 'license-included');
+      const monthlyCosts = needsAny
+        ? input.monthlyCost.get(productId) ?? []
+        : [];
+      return {
+        productId,
+        productName: product.name,
+        metric: product.metric,
+        required,
+        licenseIncluded,
+        sources,
+        // Use that is only license-included came with the cloud bill; the rest shares the
+        // product's fate, unless its own BYOL deployments break their rights.
+        ...entityCoverage(positionOf.get(productId), list, needsAny),
+        status,
+        monthlyCost: monthlyCosts[0] ?? null,
+        monthlyCosts,
+        flags: dedupeFlags(flags),
+        licenseEntityRef: hasEntitlement
+          ? licenseResourceEntityRef(productId)
+          : null,
+      };
+    },
+  );
   return usages.sort((a, b) => compare(a.productId, b.productId));
 }

@@ -82,58 +82,92 @@ export const DEFAULT_COST_DATA_SETTINGS: CostDataLicenseSettings = {
     { pattern: 'sql-std', productId: 'microsoft-sql-server-standard' },
     { pattern: 'sql std', productId: 'microsoft-sql-server-standard' },
     { pattern: 'sql standard', productId: 'microsoft-sql-server-standard' },
-    { pattern: 'sql server standard', productId: 'microsoft-sql-server-standard' },
+    {
+      pattern: 'sql server standard',
+      productId: 'microsoft-sql-server-standard',
+    },
   ],
   windowDays: 90,
   absentAfterDays: 30,
   hostTag: 'license-host',
 };
 
-const SOURCE_SCHEDULE = { frequency: { hours: 1 }, timeout: { minutes: 10 }, initialDelay: { seconds: 20 } };
-const COST_SCHEDULE = { frequency: { hours: 6 }, timeout: { minutes: 30 }, initialDelay: { minutes: 1 } };
+const SOURCE_SCHEDULE = {
+  frequency: { hours: 1 },
+  timeout: { minutes: 10 },
+  initialDelay: { seconds: 20 },
+};
+const COST_SCHEDULE = {
+  frequency: { hours: 6 },
+  timeout: { minutes: 30 },
+  initialDelay: { minutes: 1 },
+};
 
-function positiveInteger(config: Config, key: string, fallback: number): number {
+function positiveInteger(
+  config: Config,
+  key: string,
+  fallback: number,
+): number {
   const value = config.getOptionalNumber(key) ?? fallback;
   if (!Number.isInteger(value) || value < 1) {
-    throw new Error(`${key} must be a whole number of days, at least 1, but is ${value}`);
+    throw new Error(
+      `${key} must be a whole number of days, at least 1, but is ${value}`,
+    );
   }
   return value;
 }
 
-function lowercaseList(config: Config, key: string, fallback: string[]): string[] {
+function lowercaseList(
+  config: Config,
+  key: string,
+  fallback: string[],
+): string[] {
   const list = config.getOptionalStringArray(key);
   return (list ?? fallback).map(s => s.trim().toLowerCase()).filter(Boolean);
 }
 
 function readSources(config: Config): EntitlementSourceConfig[] {
-  const entries = config.getOptionalConfigArray('finopsItam.licenses.entitlementSources') ?? [];
+  const entries =
+    config.getOptionalConfigArray('finopsItam.licenses.entitlementSources') ??
+    [];
   const seen = new Set<string>();
   return entries.map((entry, index) => {
     const key = `finopsItam.licenses.entitlementSources[${index}]`;
     const id = entry.getString('id');
     if (!PRODUCT_ID.test(id) || id === 'api') {
-      throw new Error(`${key}.id "${id}" must be lowercase kebab-case (like "contracts") and not "api"`);
+      throw new Error(
+        `${key}.id "${id}" must be lowercase kebab-case (like "contracts") and not "api"`,
+      );
     }
     if (seen.has(id)) {
-      throw new Error(`${key}.id "${id}" is used by another entitlement source`);
+      throw new Error(
+        `${key}.id "${id}" is used by another entitlement source`,
+      );
     }
     seen.add(id);
     return {
       id,
       location: entry.getString('location').trim(),
-      schedule: readScheduleWithDefaults(entry.getOptionalConfig('schedule'), `${key}.schedule`, SOURCE_SCHEDULE),
+      schedule: readScheduleWithDefaults(
+        entry.getOptionalConfig('schedule'),
+        `${key}.schedule`,
+        SOURCE_SCHEDULE,
+      ),
     };
   });
 }
 
 function readSeatSources(config: Config): SeatSourceConfig[] {
-  const entries = config.getOptionalConfigArray('finopsItam.licenses.seatSources') ?? [];
+  const entries =
+    config.getOptionalConfigArray('finopsItam.licenses.seatSources') ?? [];
   const seen = new Set<string>();
   return entries.map((entry, index) => {
     const key = `finopsItam.licenses.seatSources[${index}]`;
     const id = entry.getString('id');
     if (!PRODUCT_ID.test(id)) {
-      throw new Error(`${key}.id "${id}" must be lowercase kebab-case (like "observability-seats")`);
+      throw new Error(
+        `${key}.id "${id}" must be lowercase kebab-case (like "observability-seats")`,
+      );
     }
     if (seen.has(id)) {
       throw new Error(`${key}.id "${id}" is used by another seat source`);
@@ -141,25 +175,39 @@ function readSeatSources(config: Config): SeatSourceConfig[] {
     seen.add(id);
     const productId = entry.getString('productId');
     if (!PRODUCT_ID.test(productId)) {
-      throw new Error(`${key}.productId "${productId}" is not a lowercase kebab-case product id`);
+      throw new Error(
+        `${key}.productId "${productId}" is not a lowercase kebab-case product id`,
+      );
     }
     return {
       id,
       productId,
       location: entry.getString('location').trim(),
-      schedule: readScheduleWithDefaults(entry.getOptionalConfig('schedule'), `${key}.schedule`, SOURCE_SCHEDULE),
+      schedule: readScheduleWithDefaults(
+        entry.getOptionalConfig('schedule'),
+        `${key}.schedule`,
+        SOURCE_SCHEDULE,
+      ),
     };
   });
 }
 
 function readSkuProducts(config: Config): SkuProductPattern[] {
-  const entries = config.getOptionalConfigArray('finopsItam.licenses.costData.skuProducts');
+  const entries = config.getOptionalConfigArray(
+    'finopsItam.licenses.costData.skuProducts',
+  );
   if (!entries) return DEFAULT_COST_DATA_SETTINGS.skuProducts;
   return entries.map((entry, index) => {
     const key = `finopsItam.licenses.costData.skuProducts[${index}]`;
     const model = entry.getOptionalString('model');
-    if (model !== undefined && model !== 'byol' && model !== 'license-included') {
-      throw new Error(`${key}.model must be byol or license-included, but is "${model}"`);
+    if (
+      model !== undefined &&
+      model !== 'byol' &&
+      model !== 'license-included'
+    ) {
+      throw new Error(
+        `${key}.model must be byol or license-included, but is "${model}"`,
+      );
     }
     return {
       pattern: entry.getString('pattern').trim().toLowerCase(),
@@ -171,7 +219,11 @@ function readSkuProducts(config: Config): SkuProductPattern[] {
 
 /** The evaluation window is part of the cost data read (`costData.windowDays`). */
 function readEvaluationDays(config: Config, windowDays: number): number {
-  const days = positiveInteger(config, 'finopsItam.licenses.evaluationDays', 30);
+  const days = positiveInteger(
+    config,
+    'finopsItam.licenses.evaluationDays',
+    30,
+  );
   if (days > windowDays) {
     throw new Error(
       `finopsItam.licenses.evaluationDays (${days}) must not exceed finopsItam.licenses.costData.windowDays (${windowDays}), the cost data read`,
@@ -190,20 +242,43 @@ export function readLicenseConfig(config: Config): LicenseConfig {
     entitlementSources: readSources(config),
     seatSources: readSeatSources(config),
     costData: {
-      productTag: config.getOptionalString(`${base}.productTag`) ?? d.productTag,
+      productTag:
+        config.getOptionalString(`${base}.productTag`) ?? d.productTag,
       modelTag: config.getOptionalString(`${base}.modelTag`) ?? d.modelTag,
-      byolPatterns: lowercaseList(config, `${base}.byolPatterns`, d.byolPatterns),
-      licenseIncludedPatterns: lowercaseList(config, `${base}.licenseIncludedPatterns`, d.licenseIncludedPatterns),
+      byolPatterns: lowercaseList(
+        config,
+        `${base}.byolPatterns`,
+        d.byolPatterns,
+      ),
+      licenseIncludedPatterns: lowercaseList(
+        config,
+        `${base}.licenseIncludedPatterns`,
+        d.licenseIncludedPatterns,
+      ),
       skuProducts: readSkuProducts(config),
       windowDays: positiveInteger(config, `${base}.windowDays`, d.windowDays),
-      absentAfterDays: positiveInteger(config, `${base}.absentAfterDays`, d.absentAfterDays),
+      absentAfterDays: positiveInteger(
+        config,
+        `${base}.absentAfterDays`,
+        d.absentAfterDays,
+      ),
       hostTag: config.getOptionalString(`${base}.hostTag`) ?? d.hostTag,
     },
     instanceTypes,
     hostTypes,
-    unauthorizedProducts: config.getOptionalStringArray('finopsItam.licenses.unauthorizedProducts') ?? [],
-    inactiveSeatDays: positiveInteger(config, 'finopsItam.licenses.inactiveSeatDays', 90),
-    evaluationDays: readEvaluationDays(config, positiveInteger(config, `${base}.windowDays`, d.windowDays)),
+    unauthorizedProducts:
+      config.getOptionalStringArray(
+        'finopsItam.licenses.unauthorizedProducts',
+      ) ?? [],
+    inactiveSeatDays: positiveInteger(
+      config,
+      'finopsItam.licenses.inactiveSeatDays',
+      90,
+    ),
+    evaluationDays: readEvaluationDays(
+      config,
+      positiveInteger(config, `${base}.windowDays`, d.windowDays),
+    ),
     costSchedule: readScheduleWithDefaults(
       config.getOptionalConfig('finopsItam.licenses.costSchedule'),
       'finopsItam.licenses.costSchedule',

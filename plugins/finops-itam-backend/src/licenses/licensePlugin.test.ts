@@ -17,14 +17,23 @@ describe('the license API in the running plugin', () => {
         finopsItamPlugin,
         catalogServiceMock.factory({
           entities: [
-            testEntity('Component', 'search', { annotations: { 'finops-itam.io/licenses': 'rhel=3,acme-db=2' } }),
+            testEntity('Component', 'search', {
+              annotations: { 'finops-itam.io/licenses': 'rhel=3,acme-db=2' },
+            }),
           ],
         }),
         mockServices.rootConfig.factory({
           data: {
             finopsItam: {
               licenses: {
-                products: [{ id: 'acme-db', publisher: 'Acme', name: 'Acme DB', metric: 'per-instance' }],
+                products: [
+                  {
+                    id: 'acme-db',
+                    publisher: 'Acme',
+                    name: 'Acme DB',
+                    metric: 'per-instance',
+                  },
+                ],
                 unauthorizedProducts: ['acme-db'],
               },
             },
@@ -50,9 +59,18 @@ describe('the license API in the running plugin', () => {
       ]);
     expect(put.status).toBe(200);
 
-    const position = await request(server).get('/api/finops-itam/licenses/position').set('Authorization', user);
+    const position = await request(server)
+      .get('/api/finops-itam/licenses/position')
+      .set('Authorization', user);
     expect(position.status).toBe(200);
-    expect(position.body.map((p: any) => [p.productId, p.entitled, p.required, p.status])).toEqual([
+    expect(
+      position.body.map((p: any) => [
+        p.productId,
+        p.entitled,
+        p.required,
+        p.status,
+      ]),
+    ).toEqual([
       ['acme-db', 0, 2, 'shortage'],
       ['rhel', 2, 3, 'shortage'],
     ]);
@@ -61,8 +79,8 @@ describe('the license API in the running plugin', () => {
       .get('/api/finops-itam/entities/component/default/search/licenses')
       .set('Authorization', user);
     expect(entity.status).toBe(200);
-    expect(entity.body.products.find((p: any) => p.productId === 'acme-db').flags).toEqual([
-      expect.objectContaining({ kind: 'unauthorized-product' }),
-    ]);
+    expect(
+      entity.body.products.find((p: any) => p.productId === 'acme-db').flags,
+    ).toEqual([expect.objectContaining({ kind: 'unauthorized-product' })]);
   });
 });

@@ -9,7 +9,12 @@ import {
 } from '@finops-itam/plugin-finops-itam-common';
 import { Consumption, needsEntitlement } from './licenseConsumption';
 import { addDays, daysBetween } from './days';
-import { DailyRequirement, entityRequirementOn, poolsVms, productPeak } from './dailyRequirement';
+import {
+  DailyRequirement,
+  entityRequirementOn,
+  poolsVms,
+  productPeak,
+} from './dailyRequirement';
 import { annualCostOf } from './listPriceBasis';
 
 /** Code-unit order, so answers do not depend on the server's locale. */
@@ -19,7 +24,8 @@ export function compare(a: string, b: string): number {
 }
 
 /** Entitlements in force on a day. */
-export const isActiveOn = (e: LicenseEntitlement, day: string) => e.termStart <= day && day <= e.termEnd;
+export const isActiveOn = (e: LicenseEntitlement, day: string) =>
+  e.termStart <= day && day <= e.termEnd;
 
 export function statusOf(position: number): LicensePositionStatus {
   if (position < 0) return 'shortage';
@@ -31,7 +37,9 @@ export function statusOf(position: number): LicensePositionStatus {
  * The trend behind `projectedAtTrueUp`: a straight line through the daily requirement of
  * the cost history, extended from today to the true-up date.
  */
-export function dailySlope(series: Array<{ day: string; value: number }>): number {
+export function dailySlope(
+  series: Array<{ day: string; value: number }>,
+): number {
   if (series.length < 2) return 0;
   const first = series[0].day;
   const xs = series.map(p => daysBetween(first, p.day));
@@ -71,9 +79,13 @@ export function computePosition(input: PositionInput): LicensePositionEntry[] {
   for (const productId of [...ids].sort()) {
     const product = input.products.get(productId);
     if (!product) continue; // reported as unknown products instead
-    const entitlements = input.entitlements.filter(e => e.productId === productId);
+    const entitlements = input.entitlements.filter(
+      e => e.productId === productId,
+    );
     const active = entitlements.filter(e => isActiveOn(e, input.today));
-    const consumptions = input.consumptions.filter(c => c.productId === productId);
+    const consumptions = input.consumptions.filter(
+      c => c.productId === productId,
+    );
     const entitled = active.reduce((s, e) => s + e.quantity, 0);
     const peak = productPeak(input.daily.get(productId), input.window);
     const { required, licenseIncludedRequired, byolRequired } = peak;
@@ -82,12 +94,18 @@ export function computePosition(input: PositionInput): LicensePositionEntry[] {
     const shortage = Math.max(0, -position);
     const exposure = annualCostOf(product.listPrice, shortage);
     const trueUpDate =
-      entitlements.map(e => e.trueUpDate).filter((d): d is string => !!d && d >= input.today).sort()[0] ?? null;
+      entitlements
+        .map(e => e.trueUpDate)
+        .filter((d): d is string => !!d && d >= input.today)
+        .sort()[0] ?? null;
     let projectedAtTrueUp: number | null = null;
     if (trueUpDate) {
       // The daily series extended from its last day (the latest complete one) to the true-up.
       const slope = dailySlope(peak.series);
-      projectedAtTrueUp = Math.max(0, Math.ceil(needed + slope * daysBetween(input.window.to, trueUpDate)));
+      projectedAtTrueUp = Math.max(
+        0,
+        Math.ceil(needed + slope * daysBetween(input.window.to, trueUpDate)),
+      );
     }
     entries.push({
       productId,
@@ -105,8 +123,11 @@ export function computePosition(input: PositionInput): LicensePositionEntry[] {
       trueUpDate,
       projectedAtTrueUp,
       shelfware: Math.max(0, position),
-      unknownSizeResources: consumptions.filter(c => c.flags.some(f => f.kind === 'unknown-size')).length,
-      licenseEntityRef: entitlements.length > 0 ? licenseResourceEntityRef(productId) : null,
+      unknownSizeResources: consumptions.filter(c =>
+        c.flags.some(f => f.kind === 'unknown-size'),
+      ).length,
+      licenseEntityRef:
+        entitlements.length > 0 ? licenseResourceEntityRef(productId) : null,
     });
   }
   return entries;
@@ -120,29 +141,40 @@ export function computeCatalogProducts(
   },
 ): LicenseCatalogProduct[] {
   const byProduct = new Map(input.position.map(p => [p.productId, p]));
-  const withEntitlement = [...new Set(input.entitlements.map(e => e.productId))].sort();
+  const withEntitlement = [
+    ...new Set(input.entitlements.map(e => e.productId)),
+  ].sort();
   return withEntitlement.flatMap(productId => {
     const product = input.products.get(productId);
     const entry = byProduct.get(productId);
     if (!product || !entry) return [];
-    const owner = [...input.entitlements].filter(e => e.productId === productId).sort((a, b) => (a.id < b.id ? -1 : 1))[0].owner;
+    const owner = [...input.entitlements]
+      .filter(e => e.productId === productId)
+      .sort((a, b) => (a.id < b.id ? -1 : 1))[0].owner;
     const consumers = [
       ...new Set(
         input.consumptions
-          .filter(c => c.productId === productId && c.entityRef && input.knownEntityRefs.has(c.entityRef))
+          .filter(
+            c =>
+              c.productId === productId &&
+              c.entityRef &&
+              input.knownEntityRefs.has(c.entityRef),
+          )
           .map(c => c.entityRef!),
       ),
     ].sort();
-    return [{
-      productId,
-      productName: product.name,
-      publisher: product.publisher,
-      metric: product.metric,
-      owner,
-      entitled: entry.entitled,
-      required: entry.required,
-      consumers,
-    }];
+    return [
+      {
+        productId,
+        productName: product.name,
+        publisher: product.publisher,
+        metric: product.metric,
+        owner,
+        entitled: entry.entitled,
+        required: entry.required,
+        consumers,
+      },
+    ];
   });
 }
 
@@ -175,7 +207,9 @@ export interface ReharvestInput {
 export function computeReharvest(input: ReharvestInput): ReharvestCandidate[] {
   const candidates: ReharvestCandidate[] = [];
   const seatCutoff = addDays(input.today, -input.inactiveSeatDays);
-  const absentCutoff = input.latestCostDay ? addDays(input.latestCostDay, -input.absentAfterDays) : null;
+  const absentCutoff = input.latestCostDay
+    ? addDays(input.latestCostDay, -input.absentAfterDays)
+    : null;
   const stopped: Consumption[] = [];
   for (const c of input.consumptions.filter(needsEntitlement)) {
     const base = {
@@ -184,15 +218,25 @@ export function computeReharvest(input: ReharvestInput): ReharvestCandidate[] {
       resourceId: c.resource?.resourceId ?? null,
       quantity: c.counted,
     };
-    const what = c.resource ? ` (${c.resource.resourceName ?? c.resource.key})` : '';
+    const what = c.resource
+      ? ` (${c.resource.resourceName ?? c.resource.key})`
+      : '';
     const running = !c.resource || c.resource.lastSeen >= input.window.to;
     if (running && c.entityRef && input.lifecycles.has(c.entityRef)) {
       if (input.lifecycles.get(c.entityRef) === 'deprecated') {
-        candidates.push({ ...base, reason: 'deprecated-component', detail: `${c.entityRef} is deprecated${what}` });
+        candidates.push({
+          ...base,
+          reason: 'deprecated-component',
+          detail: `${c.entityRef} is deprecated${what}`,
+        });
         continue;
       }
     } else if (running && c.entityRef) {
-      candidates.push({ ...base, reason: 'entity-missing', detail: `${c.entityRef} is no longer in the catalog${what}` });
+      candidates.push({
+        ...base,
+        reason: 'entity-missing',
+        detail: `${c.entityRef} is no longer in the catalog${what}`,
+      });
       continue;
     }
     if (c.seat && (!c.seat.lastActive || c.seat.lastActive < seatCutoff)) {
@@ -205,21 +249,30 @@ export function computeReharvest(input: ReharvestInput): ReharvestCandidate[] {
       });
       continue;
     }
-    if (c.resource && absentCutoff && c.resource.lastSeen < absentCutoff) stopped.push(c);
+    if (c.resource && absentCutoff && c.resource.lastSeen < absentCutoff)
+      stopped.push(c);
   }
   candidates.push(...freedByStoppedDeployments(stopped, input));
   return candidates
     .filter(c => c.quantity > 0)
-    .sort((a, b) => compare(a.productId, b.productId) || compare(a.detail, b.detail));
+    .sort(
+      (a, b) =>
+        compare(a.productId, b.productId) || compare(a.detail, b.detail),
+    );
 }
 
 const round = (n: number) => Math.round(n * 100) / 100;
 
-function freedByStoppedDeployments(stopped: Consumption[], input: ReharvestInput): ReharvestCandidate[] {
+function freedByStoppedDeployments(
+  stopped: Consumption[],
+  input: ReharvestInput,
+): ReharvestCandidate[] {
   const left = new Map<string, number>();
   const candidates: ReharvestCandidate[] = [];
   const latestFirst = [...stopped].sort(
-    (a, b) => compare(b.resource!.lastSeen, a.resource!.lastSeen) || compare(a.resource!.key, b.resource!.key),
+    (a, b) =>
+      compare(b.resource!.lastSeen, a.resource!.lastSeen) ||
+      compare(a.resource!.key, b.resource!.key),
   );
   for (const c of latestFirst) {
     const resource = c.resource!;
@@ -227,8 +280,18 @@ function freedByStoppedDeployments(stopped: Consumption[], input: ReharvestInput
     const key = JSON.stringify([c.productId, c.model, c.entityRef]);
     let freed = left.get(key);
     if (freed === undefined) {
-      const then = entityRequirementOn(days, resource.lastSeen, c.model, c.entityRef);
-      const now = entityRequirementOn(days, input.window.to, c.model, c.entityRef);
+      const then = entityRequirementOn(
+        days,
+        resource.lastSeen,
+        c.model,
+        c.entityRef,
+      );
+      const now = entityRequirementOn(
+        days,
+        input.window.to,
+        c.model,
+        c.entityRef,
+      );
       freed = Math.max(0, then - now);
     }
     // A pooled VM holds a fraction of a subscription; others hold what they were counted.
@@ -242,7 +305,9 @@ function freedByStoppedDeployments(stopped: Consumption[], input: ReharvestInput
       resourceId: resource.resourceId,
       quantity,
       reason: 'resource-absent',
-      detail: `${resource.resourceName ?? resource.key} absent from cost data since ${resource.lastSeen}`,
+      detail: `${
+        resource.resourceName ?? resource.key
+      } absent from cost data since ${resource.lastSeen}`,
     });
   }
   return candidates;

@@ -1,4 +1,7 @@
-import { LicenseListPrice, LicenseProduct } from '@finops-itam/plugin-finops-itam-common';
+import {
+  LicenseListPrice,
+  LicenseProduct,
+} from '@finops-itam/plugin-finops-itam-common';
 
 /**
  * List prices in USD with their basis; PRICES.md gives each one's public source and the
@@ -12,7 +15,11 @@ const subscriptionPerYear = (amount: string, units = 1): LicenseListPrice => ({
   ...(units === 1 ? {} : { units }),
   per: 'year',
 });
-const perpetual = (amount: string, annualSupportRate: string, units = 1): LicenseListPrice => ({
+const perpetual = (
+  amount: string,
+  annualSupportRate: string,
+  units = 1,
+): LicenseListPrice => ({
   amount,
   currency: 'USD',
   ...(units === 1 ? {} : { units }),
@@ -56,7 +63,10 @@ const AZURE = ['Microsoft', 'Azure'];
  */
 const SQL_SERVER_BYOL = {
   requiresLicenseMobility: true,
-  dedicatedHostCutoff: { ...LISTED_PROVIDERS_CUTOFF, unlessLicenseMobility: true },
+  dedicatedHostCutoff: {
+    ...LISTED_PROVIDERS_CUTOFF,
+    unlessLicenseMobility: true,
+  },
   softwareAssuranceRequiredOn: AZURE,
   subscriptionIncludesSoftwareAssurance: true,
 };
@@ -68,7 +78,11 @@ const SQL_SERVER_BYOL = {
  * Standard two VMs per licensing of all the cores.
  */
 const WINDOWS_SERVER_HOST = { minimumPerProcessor: 8, minimumPerHost: 16 };
-const WINDOWS_SERVER_DATACENTER_RULE = { minimumPerVm: 8, packSize: 2, dedicatedHost: WINDOWS_SERVER_HOST };
+const WINDOWS_SERVER_DATACENTER_RULE = {
+  minimumPerVm: 8,
+  packSize: 2,
+  dedicatedHost: WINDOWS_SERVER_HOST,
+};
 const WINDOWS_SERVER_STANDARD_RULE = {
   minimumPerVm: 8,
   packSize: 2,
@@ -83,7 +97,10 @@ const WINDOWS_SERVER_STANDARD_RULE = {
 const WINDOWS_SERVER_BYOL = {
   allowedTenancy: ['dedicated-host' as const],
   sharedTenancyProviders: AZURE,
-  dedicatedHostCutoff: { ...LISTED_PROVIDERS_CUTOFF, unlessLicenseMobility: false },
+  dedicatedHostCutoff: {
+    ...LISTED_PROVIDERS_CUTOFF,
+    unlessLicenseMobility: false,
+  },
   softwareAssuranceRequiredOn: AZURE,
   subscriptionIncludesSoftwareAssurance: true,
 };
@@ -110,7 +127,13 @@ const SQL_SERVER_ENTERPRISE_COVERS = [
 
 /** Oracle authorizes AWS, Azure and GCP for BYOL at any tenancy. */
 const ORACLE_BYOL = {
-  allowedProviders: ['AWS', 'Amazon Web Services', 'Microsoft', 'Azure', 'Google Cloud'],
+  allowedProviders: [
+    'AWS',
+    'Amazon Web Services',
+    'Microsoft',
+    'Azure',
+    'Google Cloud',
+  ],
 };
 
 /**
@@ -172,7 +195,11 @@ export const SHIPPED_LICENSE_PRODUCTS: readonly LicenseProduct[] = [
     name: 'Oracle Database Enterprise Edition',
     edition: 'Enterprise',
     metric: 'per-processor',
-    rule: { vcpusPerLicenseHyperThreaded: 2, vcpusPerLicense: 1, coreFactor: 0.5 },
+    rule: {
+      vcpusPerLicenseHyperThreaded: 2,
+      vcpusPerLicense: 1,
+      coreFactor: 0.5,
+    },
     byol: ORACLE_BYOL,
     // Perpetual per processor; Software Update License & Support 22 % of it a year.
     listPrice: perpetual('47500', '0.22'),
@@ -195,7 +222,15 @@ export const SHIPPED_LICENSE_PRODUCTS: readonly LicenseProduct[] = [
     name: 'Red Hat Enterprise Linux',
     metric: 'subscription',
     rule: { vmsPerLicense: 2 },
-    byol: { allowedProviders: ['AWS', 'Amazon Web Services', 'Microsoft', 'Azure', 'Google Cloud'] },
+    byol: {
+      allowedProviders: [
+        'AWS',
+        'Amazon Web Services',
+        'Microsoft',
+        'Azure',
+        'Google Cloud',
+      ],
+    },
     // Subscription per year (standard support); not verified, see PRICES.md.
     listPrice: subscriptionPerYear('799'),
   },

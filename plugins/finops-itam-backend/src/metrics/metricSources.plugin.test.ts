@@ -31,9 +31,13 @@ describe('finopsItam.metricSources in the plugin', () => {
         finopsItamPlugin,
         mockServices.database.factory({ knex }),
         catalogServiceMock.factory({ entities: shopEntities }),
-        mockServices.rootConfig.factory({ data: { finopsItam: { metricSources } } }),
+        mockServices.rootConfig.factory({
+          data: { finopsItam: { metricSources } },
+        }),
         // Runs every scheduled task once at start-up, initial delays included.
-        mockServices.scheduler.factory({ includeInitialDelayedTasksOnStartup: true }),
+        mockServices.scheduler.factory({
+          includeInitialDelayedTasksOnStartup: true,
+        }),
       ],
     });
 
@@ -54,7 +58,9 @@ describe('finopsItam.metricSources in the plugin', () => {
     expect(run.status).toBe(200);
 
     const response = await request(server)
-      .get('/api/finops-itam/entities/component/default/checkout/unit-cost?from=2026-11-01&to=2026-11-04')
+      .get(
+        '/api/finops-itam/entities/component/default/checkout/unit-cost?from=2026-11-01&to=2026-11-04',
+      )
       .set('Authorization', mockCredentials.user.header());
     // 18.8000000000000001 / 8 = 2.3500000000000000125, rounded to 10 decimals.
     expect(response.body).toMatchObject({
@@ -68,7 +74,11 @@ describe('finopsItam.metricSources in the plugin', () => {
   it('refuses to start with a metric source that names no valid metric', async () => {
     const knex = await databases.init('SQLITE_3');
     await expect(
-      start(knex, [{ id: 'shop-orders', metric: 'Orders!', location: 'x.csv' }]),
-    ).rejects.toThrow(/finopsItam.metricSources\[0\].metric: "Orders!" is not a metric name/);
+      start(knex, [
+        { id: 'shop-orders', metric: 'Orders!', location: 'x.csv' },
+      ]),
+    ).rejects.toThrow(
+      /finopsItam.metricSources\[0\].metric: "Orders!" is not a metric name/,
+    );
   });
 });

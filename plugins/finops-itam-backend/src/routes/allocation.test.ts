@@ -23,7 +23,9 @@ describe('allocation routes', () => {
       const server = await startWithFacts(knex);
       const get = () =>
         request(server)
-          .get('/api/finops-itam/allocation/coverage?from=2026-11-01&to=2026-12-01&basis=billed')
+          .get(
+            '/api/finops-itam/allocation/coverage?from=2026-11-01&to=2026-12-01&basis=billed',
+          )
           .set('Authorization', mockCredentials.user.header());
 
       const before = await get();
@@ -56,9 +58,25 @@ describe('allocation routes', () => {
         conflictCount: 0,
       });
       expect(after.body.byBillingAccount).toEqual([
-        expect.objectContaining({ billingAccountId: 'billing-1', currency: 'EUR', total: '3', allocated: '3' }),
-        expect.objectContaining({ billingAccountId: 'billing-1', currency: 'USD', unallocated: '0', allocatedPercent: 100 }),
-        expect.objectContaining({ billingAccountId: 'billing-2', currency: 'USD', total: '7', allocated: '0', allocatedPercent: 0 }),
+        expect.objectContaining({
+          billingAccountId: 'billing-1',
+          currency: 'EUR',
+          total: '3',
+          allocated: '3',
+        }),
+        expect.objectContaining({
+          billingAccountId: 'billing-1',
+          currency: 'USD',
+          unallocated: '0',
+          allocatedPercent: 100,
+        }),
+        expect.objectContaining({
+          billingAccountId: 'billing-2',
+          currency: 'USD',
+          total: '7',
+          allocated: '0',
+          allocatedPercent: 0,
+        }),
       ]);
       await knex.destroy();
     },
@@ -154,7 +172,9 @@ describe('allocation routes', () => {
   });
 
   it('needs the ingestion.run permission to run allocation', async () => {
-    const server = await startWithFacts(await databases.init('SQLITE_3'), { deny: true });
+    const server = await startWithFacts(await databases.init('SQLITE_3'), {
+      deny: true,
+    });
     const response = await request(server)
       .post('/api/finops-itam/allocation/run')
       .set('Authorization', mockCredentials.user.header());

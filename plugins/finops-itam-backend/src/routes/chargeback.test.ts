@@ -11,7 +11,11 @@ import { Knex } from 'knex';
 import request from 'supertest';
 import { ChargebackReport } from '../allocation/ChargebackReport';
 import { DatabaseCostReportStore } from '../database/DatabaseCostReportStore';
-import { allocateFactsByHand, insertFacts, testEntity } from '../allocation/__testUtils__/facts';
+import {
+  allocateFactsByHand,
+  insertFacts,
+  testEntity,
+} from '../allocation/__testUtils__/facts';
 import { migrationConfig } from '../database/migrations';
 import { Money, sumAmounts } from '../money';
 import { createTestDatabases } from '../__testUtils__/testDatabases';
@@ -24,22 +28,35 @@ const CC = 'finops-itam.io/cost-center';
 const entities = [
   testEntity('Group', 'org', { annotations: { [CC]: 'CC-ORG' } }),
   // Nested under org but with its own cost center: charged to CC-A only, never twice.
-  testEntity('Group', 'team-a', { annotations: { [CC]: 'CC-A' }, spec: { parent: 'org' } }),
+  testEntity('Group', 'team-a', {
+    annotations: { [CC]: 'CC-A' },
+    spec: { parent: 'org' },
+  }),
   testEntity('Group', 'team-b', { spec: { parent: 'org' } }),
   testEntity('Group', 'team-c'),
   testEntity('Group', 'team-d', { annotations: { [CC]: '=SUM(A1)' } }),
   testEntity('Group', 'team-e', { annotations: { [CC]: 'Sales, "EU"' } }),
   testEntity('Group', 'team-f', { annotations: { [CC]: '+1' } }),
   testEntity('System', 'shop', { spec: { owner: 'org' } }),
-  testEntity('Component', 'checkout', { spec: { owner: 'team-a', system: 'shop' } }),
-  testEntity('Component', 'search', { spec: { owner: 'team-b', system: 'shop' } }),
+  testEntity('Component', 'checkout', {
+    spec: { owner: 'team-a', system: 'shop' },
+  }),
+  testEntity('Component', 'search', {
+    spec: { owner: 'team-b', system: 'shop' },
+  }),
   testEntity('Component', 'legacy', { spec: { owner: 'team-c' } }),
   testEntity('Component', 'orphan'),
   testEntity('Component', 'refund', { spec: { owner: 'team-f' } }),
 ];
 
 /** Facts of November 2026 and around it, each allocated by its resource name. */
-const facts: Array<{ ref: string | null; amount: string; day?: string; currency?: string; billed?: string }> = [
+const facts: Array<{
+  ref: string | null;
+  amount: string;
+  day?: string;
+  currency?: string;
+  billed?: string;
+}> = [
   { ref: 'component:default/checkout', amount: '10.1' },
   { ref: 'component:default/checkout', amount: '0.0000000000000001' },
   { ref: 'group:default/team-a', amount: '-1.5' },
@@ -70,21 +87,56 @@ async function setUp(knex: Knex) {
     })),
   );
   for (const [i, f] of facts.entries()) {
-    await allocateFactsByHand(knex, { resource_name: `r-${i}` }, { entityRef: f.ref });
+    await allocateFactsByHand(
+      knex,
+      { resource_name: `r-${i}` },
+      { entityRef: f.ref },
+    );
   }
-  const shared = (day: string, basis: string, target: string, amount: string) => ({
-    pool_id: 'support', day, currency: 'USD', basis, target_ref: target, amount,
+  const shared = (
+    day: string,
+    basis: string,
+    target: string,
+    amount: string,
+  ) => ({
+    pool_id: 'support',
+    day,
+    currency: 'USD',
+    basis,
+    target_ref: target,
+    amount,
   });
   await knex('finops_itam_shared_allocations').insert([
-    shared('2026-11-05', 'amortized', 'component:default/checkout', '0.3333333333333333'),
-    shared('2026-11-05', 'amortized', 'component:default/search', '0.3333333333333334'),
-    shared('2026-11-05', 'amortized', 'component:default/legacy', '0.3333333333333333'),
+    shared(
+      '2026-11-05',
+      'amortized',
+      'component:default/checkout',
+      '0.3333333333333333',
+    ),
+    shared(
+      '2026-11-05',
+      'amortized',
+      'component:default/search',
+      '0.3333333333333334',
+    ),
+    shared(
+      '2026-11-05',
+      'amortized',
+      'component:default/legacy',
+      '0.3333333333333333',
+    ),
     shared('2026-11-05', 'billed', 'component:default/checkout', '99'),
     shared('2026-10-05', 'amortized', 'component:default/checkout', '99'),
   ]);
 }
 
-function app(knex: Knex, options: { deny?: boolean; poolModes?: Map<string, 'showback' | 'chargeback'> } = {}) {
+function app(
+  knex: Knex,
+  options: {
+    deny?: boolean;
+    poolModes?: Map<string, 'showback' | 'chargeback'>;
+  } = {},
+) {
   const router = createChargebackRoutes({
     chargebackReport: new ChargebackReport({
       store: new DatabaseCostReportStore(knex),
@@ -111,9 +163,22 @@ describe('GET /chargeback', () => {
       const knex = await databases.init(databaseId);
       await setUp(knex);
       await insertLicenseShares(knex, [
-        { entityRef: 'component:default/checkout', day: '2026-11-03', amount: '1.5' },
-        { entityRef: 'group:default/org', day: '2026-11-04', amount: '0.25', shelfware: true },
-        { entityRef: 'component:default/checkout', day: '2026-10-31', amount: '99' },
+        {
+          entityRef: 'component:default/checkout',
+          day: '2026-11-03',
+          amount: '1.5',
+        },
+        {
+          entityRef: 'group:default/org',
+          day: '2026-11-04',
+          amount: '0.25',
+          shelfware: true,
+        },
+        {
+          entityRef: 'component:default/checkout',
+          day: '2026-10-31',
+          amount: '99',
+        },
       ]);
 
       const response = await request(app(knex))
@@ -121,9 +186,17 @@ describe('GET /chargeback', () => {
         .set('Authorization', mockCredentials.user.header());
 
       const line = (costCenter: string) =>
-        response.body.lines.find((l: { costCenter: string }) => l.costCenter === costCenter);
-      expect(line('CC-A')).toMatchObject({ licenses: '1.5', total: '10.4333333333333334' });
-      expect(line('CC-ORG')).toMatchObject({ licenses: '0.25', total: '7.5833333333333334' });
+        response.body.lines.find(
+          (l: { costCenter: string }) => l.costCenter === costCenter,
+        );
+      expect(line('CC-A')).toMatchObject({
+        licenses: '1.5',
+        total: '10.4333333333333334',
+      });
+      expect(line('CC-ORG')).toMatchObject({
+        licenses: '0.25',
+        total: '7.5833333333333334',
+      });
       expect(line('UNASSIGNED')).toMatchObject({ licenses: '0' });
       await knex.destroy();
     },
@@ -143,18 +216,75 @@ describe('GET /chargeback', () => {
         month: '2026-11',
         currency: 'USD',
         lines: [
-          { costCenter: '+1', groups: ['group:default/team-f'], direct: '-12.5', shared: '0', licenses: '0', total: '-12.5', showbackShared: '0' },
-          { costCenter: '=SUM(A1)', groups: ['group:default/team-d'], direct: '0', shared: '0', licenses: '0', total: '0', showbackShared: '0' },
-          { costCenter: 'CC-A', groups: ['group:default/team-a'], direct: '8.6000000000000001', shared: '0.3333333333333333', licenses: '0', total: '8.9333333333333334', showbackShared: '0' },
-          { costCenter: 'CC-ORG', groups: ['group:default/org'], direct: '7', shared: '0.3333333333333334', licenses: '0', total: '7.3333333333333334', showbackShared: '0' },
-          { costCenter: 'Sales, "EU"', groups: ['group:default/team-e'], direct: '0', shared: '0', licenses: '0', total: '0', showbackShared: '0' },
+          {
+            costCenter: '+1',
+            groups: ['group:default/team-f'],
+            direct: '-12.5',
+            shared: '0',
+            licenses: '0',
+            total: '-12.5',
+            showbackShared: '0',
+          },
+          {
+            costCenter: '=SUM(A1)',
+            groups: ['group:default/team-d'],
+            direct: '0',
+            shared: '0',
+            licenses: '0',
+            total: '0',
+            showbackShared: '0',
+          },
+          {
+            costCenter: 'CC-A',
+            groups: ['group:default/team-a'],
+            direct: '8.6000000000000001',
+            shared: '0.3333333333333333',
+            licenses: '0',
+            total: '8.9333333333333334',
+            showbackShared: '0',
+          },
+          {
+            costCenter: 'CC-ORG',
+            groups: ['group:default/org'],
+            direct: '7',
+            shared: '0.3333333333333334',
+            licenses: '0',
+            total: '7.3333333333333334',
+            showbackShared: '0',
+          },
+          {
+            costCenter: 'Sales, "EU"',
+            groups: ['group:default/team-e'],
+            direct: '0',
+            shared: '0',
+            licenses: '0',
+            total: '0',
+            showbackShared: '0',
+          },
           // team-c has no cost center; orphan has no owner; ghost is no longer in the catalog.
-          { costCenter: 'UNASSIGNED', groups: ['group:default/team-c'], direct: '4.75', shared: '0.3333333333333333', licenses: '0', total: '5.0833333333333333', showbackShared: '0' },
+          {
+            costCenter: 'UNASSIGNED',
+            groups: ['group:default/team-c'],
+            direct: '4.75',
+            shared: '0.3333333333333333',
+            licenses: '0',
+            total: '5.0833333333333333',
+            showbackShared: '0',
+          },
         ],
         otherCurrencies: [{ currency: 'EUR', total: '3' }],
         // The EUR fact of checkout is kept on a line of its own, never added to the USD ones.
         otherCurrencyLines: [
-          { costCenter: 'CC-A', groups: ['group:default/team-a'], currency: 'EUR', direct: '3', shared: '0', licenses: '0', total: '3', showbackShared: '0' },
+          {
+            costCenter: 'CC-A',
+            groups: ['group:default/team-a'],
+            currency: 'EUR',
+            direct: '3',
+            shared: '0',
+            licenses: '0',
+            total: '3',
+            showbackShared: '0',
+          },
         ],
       });
 
@@ -164,11 +294,23 @@ describe('GET /chargeback', () => {
           .filter(f => f.ref !== null && !f.day && !f.currency)
           .map(f => f.amount),
       );
-      const allocatedShared = sumAmounts(['0.3333333333333333', '0.3333333333333334', '0.3333333333333333']);
-      const sumOfLines = sumAmounts(response.body.lines.map((l: { total: string }) => l.total));
-      expect(sumOfLines).toBe(new Money(allocatedDirect).plus(allocatedShared).toFixed());
+      const allocatedShared = sumAmounts([
+        '0.3333333333333333',
+        '0.3333333333333334',
+        '0.3333333333333333',
+      ]);
+      const sumOfLines = sumAmounts(
+        response.body.lines.map((l: { total: string }) => l.total),
+      );
+      expect(sumOfLines).toBe(
+        new Money(allocatedDirect).plus(allocatedShared).toFixed(),
+      );
       expect(sumOfLines).toBe('8.8500000000000001');
-      expect(sumAmounts(response.body.lines.map((l: { direct: string }) => l.direct))).toBe(allocatedDirect);
+      expect(
+        sumAmounts(
+          response.body.lines.map((l: { direct: string }) => l.direct),
+        ),
+      ).toBe(allocatedDirect);
       await knex.destroy();
     },
   );
@@ -184,18 +326,35 @@ describe('GET /chargeback', () => {
           .set('Authorization', mockCredentials.user.header());
       const showback = await get('showback');
       const line = (body: any, costCenter: string) =>
-        body.lines.find((l: { costCenter: string }) => l.costCenter === costCenter);
+        body.lines.find(
+          (l: { costCenter: string }) => l.costCenter === costCenter,
+        );
       expect(line(showback.body, 'CC-A')).toEqual({
-        costCenter: 'CC-A', groups: ['group:default/team-a'], direct: '8.6000000000000001', shared: '0',
-        licenses: '0', total: '8.6000000000000001', showbackShared: '0.3333333333333333',
+        costCenter: 'CC-A',
+        groups: ['group:default/team-a'],
+        direct: '8.6000000000000001',
+        shared: '0',
+        licenses: '0',
+        total: '8.6000000000000001',
+        showbackShared: '0.3333333333333333',
       });
       // Charged totals are the direct cost alone; the showback parts still add up to the pool.
-      expect(sumAmounts(showback.body.lines.map((l: { total: string }) => l.total))).toBe('7.8500000000000001');
-      expect(sumAmounts(showback.body.lines.map((l: { showbackShared: string }) => l.showbackShared))).toBe('1');
+      expect(
+        sumAmounts(showback.body.lines.map((l: { total: string }) => l.total)),
+      ).toBe('7.8500000000000001');
+      expect(
+        sumAmounts(
+          showback.body.lines.map(
+            (l: { showbackShared: string }) => l.showbackShared,
+          ),
+        ),
+      ).toBe('1');
 
       const chargeback = await get('chargeback');
       expect(line(chargeback.body, 'CC-A')).toMatchObject({
-        shared: '0.3333333333333333', total: '8.9333333333333334', showbackShared: '0',
+        shared: '0.3333333333333333',
+        total: '8.9333333333333334',
+        showbackShared: '0',
       });
       await knex.destroy();
     },
@@ -238,10 +397,30 @@ describe('GET /chargeback', () => {
       const knex = await databases.init(databaseId);
       await setUp(knex);
       await insertLicenseShares(knex, [
-        { entityRef: 'component:default/checkout', day: '2026-11-03', amount: '2', currency: 'EUR' },
-        { entityRef: 'component:default/legacy', day: '2026-11-03', amount: '0.5', currency: 'EUR' },
-        { entityRef: 'group:default/org', day: '2026-11-04', amount: '0.25', currency: 'EUR', shelfware: true },
-        { entityRef: 'component:default/checkout', day: '2026-11-03', amount: '1.5' },
+        {
+          entityRef: 'component:default/checkout',
+          day: '2026-11-03',
+          amount: '2',
+          currency: 'EUR',
+        },
+        {
+          entityRef: 'component:default/legacy',
+          day: '2026-11-03',
+          amount: '0.5',
+          currency: 'EUR',
+        },
+        {
+          entityRef: 'group:default/org',
+          day: '2026-11-04',
+          amount: '0.25',
+          currency: 'EUR',
+          shelfware: true,
+        },
+        {
+          entityRef: 'component:default/checkout',
+          day: '2026-11-03',
+          amount: '1.5',
+        },
       ]);
 
       const json = await request(app(knex))
@@ -250,18 +429,59 @@ describe('GET /chargeback', () => {
       expect(json.status).toBe(200);
       // USD has the most cost (10.35 against 5.75), so it keeps the main lines.
       expect(json.body.currency).toBe('USD');
-      expect(json.body.lines.find((l: { costCenter: string }) => l.costCenter === 'CC-A')).toMatchObject({
-        direct: '8.6000000000000001', licenses: '1.5', total: '10.4333333333333334',
+      expect(
+        json.body.lines.find(
+          (l: { costCenter: string }) => l.costCenter === 'CC-A',
+        ),
+      ).toMatchObject({
+        direct: '8.6000000000000001',
+        licenses: '1.5',
+        total: '10.4333333333333334',
       });
-      expect(json.body.otherCurrencies).toEqual([{ currency: 'EUR', total: '5.75' }]);
+      expect(json.body.otherCurrencies).toEqual([
+        { currency: 'EUR', total: '5.75' },
+      ]);
       expect(json.body.otherCurrencyLines).toEqual([
-        { costCenter: 'CC-A', groups: ['group:default/team-a'], currency: 'EUR', direct: '3', shared: '0', licenses: '2', total: '5', showbackShared: '0' },
-        { costCenter: 'CC-ORG', groups: ['group:default/org'], currency: 'EUR', direct: '0', shared: '0', licenses: '0.25', total: '0.25', showbackShared: '0' },
-        { costCenter: 'UNASSIGNED', groups: ['group:default/team-c'], currency: 'EUR', direct: '0', shared: '0', licenses: '0.5', total: '0.5', showbackShared: '0' },
+        {
+          costCenter: 'CC-A',
+          groups: ['group:default/team-a'],
+          currency: 'EUR',
+          direct: '3',
+          shared: '0',
+          licenses: '2',
+          total: '5',
+          showbackShared: '0',
+        },
+        {
+          costCenter: 'CC-ORG',
+          groups: ['group:default/org'],
+          currency: 'EUR',
+          direct: '0',
+          shared: '0',
+          licenses: '0.25',
+          total: '0.25',
+          showbackShared: '0',
+        },
+        {
+          costCenter: 'UNASSIGNED',
+          groups: ['group:default/team-c'],
+          currency: 'EUR',
+          direct: '0',
+          shared: '0',
+          licenses: '0.5',
+          total: '0.5',
+          showbackShared: '0',
+        },
       ]);
       // Each currency's lines add up to that currency's total, on their own.
-      expect(sumAmounts(json.body.otherCurrencyLines.map((l: { total: string }) => l.total))).toBe('5.75');
-      expect(sumAmounts(json.body.lines.map((l: { total: string }) => l.total))).toBe('10.3500000000000001');
+      expect(
+        sumAmounts(
+          json.body.otherCurrencyLines.map((l: { total: string }) => l.total),
+        ),
+      ).toBe('5.75');
+      expect(
+        sumAmounts(json.body.lines.map((l: { total: string }) => l.total)),
+      ).toBe('10.3500000000000001');
 
       const csv = await request(app(knex))
         .get('/chargeback?month=2026-11&format=csv')
@@ -292,8 +512,18 @@ describe('GET /chargeback', () => {
       .set('Authorization', mockCredentials.user.header());
     expect(response.status).toBe(200);
     expect(response.body.currency).toBeNull();
-    expect(response.body.lines.map((l: { costCenter: string; total: string }) => [l.costCenter, l.total])).toEqual([
-      ['+1', '0'], ['=SUM(A1)', '0'], ['CC-A', '0'], ['CC-ORG', '0'], ['Sales, "EU"', '0'], ['UNASSIGNED', '0'],
+    expect(
+      response.body.lines.map((l: { costCenter: string; total: string }) => [
+        l.costCenter,
+        l.total,
+      ]),
+    ).toEqual([
+      ['+1', '0'],
+      ['=SUM(A1)', '0'],
+      ['CC-A', '0'],
+      ['CC-ORG', '0'],
+      ['Sales, "EU"', '0'],
+      ['UNASSIGNED', '0'],
     ]);
     await knex.destroy();
   });

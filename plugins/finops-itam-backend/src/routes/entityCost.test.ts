@@ -32,7 +32,9 @@ describe('GET /entities/:kind/:namespace/:name/cost', () => {
       const server = await startWithFacts(knex);
 
       const before = await request(server)
-        .get('/api/finops-itam/entities/component/default/checkout/cost?from=2026-11-01&to=2026-12-01')
+        .get(
+          '/api/finops-itam/entities/component/default/checkout/cost?from=2026-11-01&to=2026-12-01',
+        )
         .set('Authorization', auth());
       expect(before.status).toBe(200);
       expect(before.body.allocation.state).toBe('never-run');
@@ -44,7 +46,9 @@ describe('GET /entities/:kind/:namespace/:name/cost', () => {
       expect(run.body).toMatchObject({ status: 'succeeded', factsScanned: 7 });
 
       const component = await request(server)
-        .get('/api/finops-itam/entities/component/default/checkout/cost?from=2026-11-01&to=2026-12-01&basis=billed')
+        .get(
+          '/api/finops-itam/entities/component/default/checkout/cost?from=2026-11-01&to=2026-12-01&basis=billed',
+        )
         .set('Authorization', auth());
       expect(component.status).toBe(200);
       expect(component.body).toMatchObject({
@@ -56,23 +60,40 @@ describe('GET /entities/:kind/:namespace/:name/cost', () => {
         shared: '0.005',
         licenses: '0',
         otherCurrencies: [{ currency: 'EUR', total: '3' }],
-        mapping: { mapped: true, annotations: { 'finops-itam.io/cost-tags': 'application=checkout' } },
+        mapping: {
+          mapped: true,
+          annotations: { 'finops-itam.io/cost-tags': 'application=checkout' },
+        },
         allocation: { state: 'current', lastRunAt: expect.any(String) },
       });
       expect(component.body.series).toHaveLength(30);
       expect(component.body.series[0]).toEqual({
-        date: '2026-11-01', total: '10.105', direct: '10.1', shared: '0.005', licenses: '0',
+        date: '2026-11-01',
+        total: '10.105',
+        direct: '10.1',
+        shared: '0.005',
+        licenses: '0',
       });
       expect(component.body.byService).toEqual([
-        { serviceName: 'Amazon EC2', serviceCategory: 'Compute', total: '10.1' },
-        { serviceName: 'Amazon S3', serviceCategory: 'Storage', total: '1.0000000000000001' },
+        {
+          serviceName: 'Amazon EC2',
+          serviceCategory: 'Compute',
+          total: '10.1',
+        },
+        {
+          serviceName: 'Amazon S3',
+          serviceCategory: 'Storage',
+          total: '1.0000000000000001',
+        },
       ]);
       expect(component.body.byChargeCategory).toEqual([
         { chargeCategory: 'Usage', total: '11.1000000000000001' },
       ]);
 
       const system = await request(server)
-        .get('/api/finops-itam/entities/system/default/shop/cost?from=2026-11-01&to=2026-12-01&granularity=month&basis=billed')
+        .get(
+          '/api/finops-itam/entities/system/default/shop/cost?from=2026-11-01&to=2026-12-01&granularity=month&basis=billed',
+        )
         .set('Authorization', auth());
       expect(system.body).toMatchObject({
         total: '16.1100000000000001',
@@ -83,13 +104,28 @@ describe('GET /entities/:kind/:namespace/:name/cost', () => {
       // Directly allocated cost per resource, costliest first; facts without a resource
       // (checkout's here) form one line, so the lines add up to the direct cost.
       expect(system.body.byResource).toEqual([
-        { resourceId: null, resourceName: null, serviceName: 'Amazon EC2', total: '11.1000000000000001' },
-        { resourceId: null, resourceName: 'search-db', serviceName: 'Amazon EC2', total: '5' },
+        {
+          resourceId: null,
+          resourceName: null,
+          serviceName: 'Amazon EC2',
+          total: '11.1000000000000001',
+        },
+        {
+          resourceId: null,
+          resourceName: 'search-db',
+          serviceName: 'Amazon EC2',
+          total: '5',
+        },
       ]);
       const amortized = await request(server)
-        .get('/api/finops-itam/entities/group/default/team-a/cost?from=2026-11-01&to=2026-12-01')
+        .get(
+          '/api/finops-itam/entities/group/default/team-a/cost?from=2026-11-01&to=2026-12-01',
+        )
         .set('Authorization', auth());
-      expect(amortized.body).toMatchObject({ basis: 'amortized', total: '15.5100000000000001' });
+      expect(amortized.body).toMatchObject({
+        basis: 'amortized',
+        total: '15.5100000000000001',
+      });
       await knex.destroy();
     },
   );
@@ -105,7 +141,9 @@ describe('GET /entities/:kind/:namespace/:name/cost', () => {
           .set('Authorization', mockCredentials.service.header());
       const get = () =>
         request(server)
-          .get('/api/finops-itam/entities/component/default/checkout/cost?from=2026-11-01&to=2026-12-01&basis=billed')
+          .get(
+            '/api/finops-itam/entities/component/default/checkout/cost?from=2026-11-01&to=2026-12-01&basis=billed',
+          )
           .set('Authorization', auth());
       await allocate();
       const first = await get();
@@ -113,7 +151,12 @@ describe('GET /entities/:kind/:namespace/:name/cost', () => {
 
       // Changed behind the version's back: the cached answer is still served, byte for byte.
       await knex('finops_itam_entity_daily_cost')
-        .where({ entity_ref: 'component:default/checkout', day: '2026-11-01', basis: 'billed', currency: 'USD' })
+        .where({
+          entity_ref: 'component:default/checkout',
+          day: '2026-11-01',
+          basis: 'billed',
+          currency: 'USD',
+        })
         .update({ direct: '20.1' });
       const repeated = await get();
       expect(repeated.text).toBe(first.text);
@@ -125,17 +168,26 @@ describe('GET /entities/:kind/:namespace/:name/cost', () => {
       expect((await allocate()).body.rollup).toBe('incremental');
       const afterQuietRun = await get();
       expect(afterQuietRun.body.direct).toBe('11.1000000000000001');
-      expect(afterQuietRun.body.allocation.lastRunAt).not.toBe(first.body.allocation.lastRunAt);
+      expect(afterQuietRun.body.allocation.lastRunAt).not.toBe(
+        first.body.allocation.lastRunAt,
+      );
       expect(afterQuietRun.headers.etag).not.toBe(first.headers.etag);
 
       // New facts: the run rebuilds the rollup and raises the version; the answer is new.
       await insertFacts(knex, [
-        { day: '2026-11-03', tags: { application: 'checkout' }, billedCost: '1' },
+        {
+          day: '2026-11-03',
+          tags: { application: 'checkout' },
+          billedCost: '1',
+        },
       ]);
       expect((await allocate()).body.rollup).toBe('rebuilt');
       const fresh = await get();
       expect(fresh.body.direct).toBe('12.1000000000000001');
-      expect(fresh.body.allocation).toEqual({ state: 'current', lastRunAt: expect.any(String) });
+      expect(fresh.body.allocation).toEqual({
+        state: 'current',
+        lastRunAt: expect.any(String),
+      });
       await knex.destroy();
     },
   );
@@ -146,10 +198,27 @@ describe('GET /entities/:kind/:namespace/:name/cost', () => {
       const knex = await databases.init(databaseId);
       const server = await startWithFacts(knex);
       await insertLicenseShares(knex, [
-        { entityRef: 'component:default/checkout', day: '2026-11-01', amount: '1.0000000001' },
-        { entityRef: 'component:default/search', day: '2026-11-02', amount: '2' },
-        { entityRef: 'group:default/team-a', day: '2026-11-03', amount: '0.5', shelfware: true },
-        { entityRef: 'component:default/checkout', day: '2026-12-01', amount: '100' },
+        {
+          entityRef: 'component:default/checkout',
+          day: '2026-11-01',
+          amount: '1.0000000001',
+        },
+        {
+          entityRef: 'component:default/search',
+          day: '2026-11-02',
+          amount: '2',
+        },
+        {
+          entityRef: 'group:default/team-a',
+          day: '2026-11-03',
+          amount: '0.5',
+          shelfware: true,
+        },
+        {
+          entityRef: 'component:default/checkout',
+          day: '2026-12-01',
+          amount: '100',
+        },
       ]);
       await request(server)
         .post('/api/finops-itam/allocation/run')
@@ -158,7 +227,9 @@ describe('GET /entities/:kind/:namespace/:name/cost', () => {
         (
           await request(server)
             // Stored shares are amortized license cost; the billed basis shows payments.
-            .get(`/api/finops-itam/entities/${path}/cost?from=2026-11-01&to=2026-12-01&basis=amortized`)
+            .get(
+              `/api/finops-itam/entities/${path}/cost?from=2026-11-01&to=2026-12-01&basis=amortized`,
+            )
             .set('Authorization', auth())
         ).body;
 
@@ -170,7 +241,11 @@ describe('GET /entities/:kind/:namespace/:name/cost', () => {
         licenses: '1.0000000001',
       });
       expect(component.series[0]).toEqual({
-        date: '2026-11-01', total: '10.5050000001', direct: '9.5', shared: '0.005', licenses: '1.0000000001',
+        date: '2026-11-01',
+        total: '10.5050000001',
+        direct: '9.5',
+        shared: '0.005',
+        licenses: '1.0000000001',
       });
       // A system includes its components' shares; a group also its own shelfware.
       expect(await cost('system/default/shop')).toMatchObject({
@@ -207,7 +282,9 @@ describe('GET /entities/:kind/:namespace/:name/cost', () => {
         .get('/api/finops-itam/entities/component/default/nope/cost')
         .set('Authorization', auth());
       expect(unknown.status).toBe(404);
-      expect(unknown.body.error.message).toMatch(/No entity component:default\/nope in the catalog/);
+      expect(unknown.body.error.message).toMatch(
+        /No entity component:default\/nope in the catalog/,
+      );
       await knex.destroy();
     },
   );
@@ -216,16 +293,22 @@ describe('GET /entities/:kind/:namespace/:name/cost', () => {
     const knex = await databases.init('SQLITE_3');
     const server = await startWithFacts(knex);
     const bad = await request(server)
-      .get('/api/finops-itam/entities/component/default/checkout/cost?from=2026-13-01&granularity=week')
+      .get(
+        '/api/finops-itam/entities/component/default/checkout/cost?from=2026-13-01&granularity=week',
+      )
       .set('Authorization', auth());
     expect(bad.status).toBe(400);
     expect(bad.body.error.message).toMatch(/from .*granularity/s);
     const reversed = await request(server)
-      .get('/api/finops-itam/entities/component/default/checkout/cost?from=2026-11-02&to=2026-11-01')
+      .get(
+        '/api/finops-itam/entities/component/default/checkout/cost?from=2026-11-02&to=2026-11-01',
+      )
       .set('Authorization', auth());
     expect(reversed.status).toBe(400);
 
-    const denied = await startWithFacts(await databases.init('SQLITE_3'), { deny: true });
+    const denied = await startWithFacts(await databases.init('SQLITE_3'), {
+      deny: true,
+    });
     const forbidden = await request(denied)
       .get('/api/finops-itam/entities/component/default/checkout/cost')
       .set('Authorization', auth());
@@ -234,7 +317,9 @@ describe('GET /entities/:kind/:namespace/:name/cost', () => {
 });
 
 describe('finops-itam.cost.read on GET /entities/:kind/:namespace/:name/cost', () => {
-  const owned = testEntity('Component', 'checkout', { spec: { owner: 'team-a' } });
+  const owned = testEntity('Component', 'checkout', {
+    spec: { owner: 'team-a' },
+  });
   owned.relations = [{ type: 'ownedBy', targetRef: 'group:default/team-a' }];
   const user = mockCredentials.user('user:default/alice');
 
@@ -250,7 +335,9 @@ describe('finops-itam.cost.read on GET /entities/:kind/:namespace/:name/cost', (
     });
     const costQueries = {
       entityCostAnswer: jest.fn(async () => ({
-        body: Buffer.from(JSON.stringify({ entityRef: 'component:default/checkout' })),
+        body: Buffer.from(
+          JSON.stringify({ entityRef: 'component:default/checkout' }),
+        ),
         etag: '"checkout"',
       })),
     };
@@ -269,17 +356,26 @@ describe('finops-itam.cost.read on GET /entities/:kind/:namespace/:name/cost', (
 
   it('asks for the permission on the entity and serves the cost when allowed', async () => {
     const { server, permissions } = app({ result: AuthorizeResult.ALLOW });
-    const res = await request(server).get('/entities/Component/default/checkout/cost');
+    const res = await request(server).get(
+      '/entities/Component/default/checkout/cost',
+    );
     expect(res.status).toBe(200);
     expect(permissions.authorize).toHaveBeenCalledWith(
-      [{ permission: finopsItamCostReadPermission, resourceRef: 'component:default/checkout' }],
+      [
+        {
+          permission: finopsItamCostReadPermission,
+          resourceRef: 'component:default/checkout',
+        },
+      ],
       { credentials: user },
     );
   });
 
   it('refuses with a message naming the entity when denied', async () => {
     const { server, costQueries } = app({ result: AuthorizeResult.DENY });
-    const res = await request(server).get('/entities/component/default/checkout/cost');
+    const res = await request(server).get(
+      '/entities/component/default/checkout/cost',
+    );
     expect(res.status).toBe(403);
     expect(res.body.error.message).toBe(
       "You don't have access to cost data for component:default/checkout",
@@ -288,27 +384,50 @@ describe('finops-itam.cost.read on GET /entities/:kind/:namespace/:name/cost', (
   });
 
   it('applies a conditional decision to the entity: its owners may read', async () => {
-    const { server } = app(ownerIs(['user:default/alice', 'group:default/team-a']));
-    const res = await request(server).get('/entities/component/default/checkout/cost');
+    const { server } = app(
+      ownerIs(['user:default/alice', 'group:default/team-a']),
+    );
+    const res = await request(server).get(
+      '/entities/component/default/checkout/cost',
+    );
     expect(res.status).toBe(200);
   });
 
   it('applies a conditional decision to the entity: others may not', async () => {
-    const { server, costQueries } = app(ownerIs(['user:default/alice', 'group:default/team-b']));
-    const res = await request(server).get('/entities/component/default/checkout/cost');
+    const { server, costQueries } = app(
+      ownerIs(['user:default/alice', 'group:default/team-b']),
+    );
+    const res = await request(server).get(
+      '/entities/component/default/checkout/cost',
+    );
     expect(res.status).toBe(403);
-    expect(res.body.error.message).toMatch(/cost data for component:default\/checkout/);
+    expect(res.body.error.message).toMatch(
+      /cost data for component:default\/checkout/,
+    );
     expect(costQueries.entityCostAnswer).not.toHaveBeenCalled();
   });
 
   it('denies conditions it cannot evaluate and entities the catalog does not have', async () => {
     const unknownRule = app({
       ...ownerIs([]),
-      conditions: { rule: 'HAS_LABEL', resourceType: 'catalog-entity', params: { label: 'x' } },
+      conditions: {
+        rule: 'HAS_LABEL',
+        resourceType: 'catalog-entity',
+        params: { label: 'x' },
+      },
     });
-    expect((await request(unknownRule.server).get('/entities/component/default/checkout/cost')).status).toBe(403);
+    expect(
+      (
+        await request(unknownRule.server).get(
+          '/entities/component/default/checkout/cost',
+        )
+      ).status,
+    ).toBe(403);
     const { server } = app(ownerIs(['group:default/team-a']));
-    expect((await request(server).get('/entities/component/default/nope/cost')).status).toBe(403);
+    expect(
+      (await request(server).get('/entities/component/default/nope/cost'))
+        .status,
+    ).toBe(403);
   });
 
   it('evaluates kind conditions combined with owner conditions', async () => {
@@ -317,10 +436,15 @@ describe('finops-itam.cost.read on GET /entities/:kind/:namespace/:name/cost', (
       conditions: {
         allOf: [
           finopsItamCostConditions.isEntityKind({ kinds: ['Component'] }),
-          finopsItamCostConditions.isEntityOwner({ claims: ['group:default/team-a'] }),
+          finopsItamCostConditions.isEntityOwner({
+            claims: ['group:default/team-a'],
+          }),
         ],
       },
     });
-    expect((await request(server).get('/entities/component/default/checkout/cost')).status).toBe(200);
+    expect(
+      (await request(server).get('/entities/component/default/checkout/cost'))
+        .status,
+    ).toBe(200);
   });
 });

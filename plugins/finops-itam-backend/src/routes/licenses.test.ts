@@ -36,7 +36,9 @@ const entities = [
     annotations: { 'finops-itam.io/licenses': `${SQL}=8` },
     spec: { lifecycle: 'production', owner: 'team-a', system: 'shop' },
   }),
-  testEntity('Component', 'reporting', { spec: { lifecycle: 'production', system: 'system:default/shop' } }),
+  testEntity('Component', 'reporting', {
+    spec: { lifecycle: 'production', system: 'system:default/shop' },
+  }),
   testEntity('Component', 'legacy', { spec: { lifecycle: 'deprecated' } }),
   testEntity('Component', 'erp', {
     annotations: { 'finops-itam.io/licenses': 'oracle-database-standard-2=2' },
@@ -45,7 +47,9 @@ const entities = [
   testEntity('Component', 'search', { spec: { lifecycle: 'production' } }),
   // Licenses roll up: shop holds payments and reporting, commerce holds shop and erp-system.
   testEntity('Domain', 'commerce'),
-  testEntity('System', 'shop', { spec: { domain: 'commerce', owner: 'team-a' } }),
+  testEntity('System', 'shop', {
+    spec: { domain: 'commerce', owner: 'team-a' },
+  }),
   testEntity('System', 'erp-system', { spec: { domain: 'commerce' } }),
   testEntity('Resource', 'erp-db', { spec: { system: 'erp-system' } }),
   // Declares 40 seats, but the seat import is the measure: the declaration is not added.
@@ -61,12 +65,36 @@ async function setUp(knex: Knex) {
   await knex.migrate.latest(migrationConfig);
   await insertLicensedVms(knex, [
     // The worked example: SQL Server Enterprise BYOL on 2, 6 and 7 vCPUs → 4 + 6 + 8 = 18.
-    { name: 'sql-vm-2', entityRef: 'component:default/payments', days: lastWeek, tags: byolTags(SQL), details: { CoreCount: 2 } },
-    { name: 'sql-vm-6', entityRef: 'component:default/payments', days: lastWeek, tags: byolTags(SQL), details: { CoreCount: 6 } },
+    {
+      name: 'sql-vm-2',
+      entityRef: 'component:default/payments',
+      days: lastWeek,
+      tags: byolTags(SQL),
+      details: { CoreCount: 2 },
+    },
+    {
+      name: 'sql-vm-6',
+      entityRef: 'component:default/payments',
+      days: lastWeek,
+      tags: byolTags(SQL),
+      details: { CoreCount: 6 },
+    },
     // Deployed only for the last three days: the requirement is rising.
-    { name: 'sql-vm-7', entityRef: 'component:default/payments', days: lastWeek.slice(4), tags: byolTags(SQL), details: { CoreCount: 7 } },
+    {
+      name: 'sql-vm-7',
+      entityRef: 'component:default/payments',
+      days: lastWeek.slice(4),
+      tags: byolTags(SQL),
+      details: { CoreCount: 7 },
+    },
     // Size unknown: listed, not counted.
-    { name: 'sql-vm-odd', entityRef: 'component:default/payments', days: lastWeek, tags: byolTags(SQL), details: { InstanceType: 'zz.odd' } },
+    {
+      name: 'sql-vm-odd',
+      entityRef: 'component:default/payments',
+      days: lastWeek,
+      tags: byolTags(SQL),
+      details: { InstanceType: 'zz.odd' },
+    },
     // License-included SQL Server, recognised from the SKU alone.
     {
       name: 'sql-li-1',
@@ -76,15 +104,46 @@ async function setUp(knex: Knex) {
       details: { CoreCount: 4, x_LicenseModel: 'License Included' },
     },
     // Windows Server BYOL on shared AWS hosts: not allowed.
-    { name: 'win-aws-1', entityRef: 'component:default/reporting', days: lastWeek, tags: byolTags(WINDOWS), details: { CoreCount: 4 } },
+    {
+      name: 'win-aws-1',
+      entityRef: 'component:default/reporting',
+      days: lastWeek,
+      tags: byolTags(WINDOWS),
+      details: { CoreCount: 4 },
+    },
     // Windows Server BYOL on Azure: Azure Hybrid Benefit, but no entitlement with Software Assurance; its entity is gone.
-    { name: 'win-az-1', entityRef: 'component:default/ghost', provider: 'Microsoft', days: lastWeek, tags: byolTags(WINDOWS), details: { CoreCount: 8 } },
+    {
+      name: 'win-az-1',
+      entityRef: 'component:default/ghost',
+      provider: 'Microsoft',
+      days: lastWeek,
+      tags: byolTags(WINDOWS),
+      details: { CoreCount: 8 },
+    },
     // Oracle EE on a deprecated component; 8 vCPUs from the instance-type table → 4 processors.
-    { name: 'ora-1', entityRef: 'component:default/legacy', days: lastWeek, tags: byolTags(ORACLE), details: { InstanceType: 'm5.2xlarge' } },
+    {
+      name: 'ora-1',
+      entityRef: 'component:default/legacy',
+      days: lastWeek,
+      tags: byolTags(ORACLE),
+      details: { InstanceType: 'm5.2xlarge' },
+    },
     // RHEL on a VM last billed in October: a reharvest candidate.
-    { name: 'rhel-old', entityRef: 'component:default/search', days: ['2026-10-01'], tags: byolTags('rhel'), details: { CoreCount: 2 } },
+    {
+      name: 'rhel-old',
+      entityRef: 'component:default/search',
+      days: ['2026-10-01'],
+      tags: byolTags('rhel'),
+      details: { CoreCount: 2 },
+    },
     // A product id nobody defined.
-    { name: 'magic-1', entityRef: 'component:default/search', days: lastWeek, tags: byolTags('acme-magic'), details: { CoreCount: 2 } },
+    {
+      name: 'magic-1',
+      entityRef: 'component:default/search',
+      days: lastWeek,
+      tags: byolTags('acme-magic'),
+      details: { CoreCount: 2 },
+    },
   ]);
 }
 
@@ -150,15 +209,26 @@ async function withEntitlements(knex: Knex) {
   await setUp(knex);
   const { service } = licenseServiceFor(knex, entities);
   const { server } = app(service);
-  const put = await request(server).put('/licenses/entitlements').set('Authorization', user).send(entitlements);
+  const put = await request(server)
+    .put('/licenses/entitlements')
+    .set('Authorization', user)
+    .send(entitlements);
   expect(put.status).toBe(200);
   const seats = await request(server)
     .put(`/licenses/seats/${SEAT}`)
     .set('Authorization', user)
     .send({
       seats: [
-        { user: 'alice@example.com', lastActive: '2026-11-20', entityRef: 'component:default/observability' },
-        { user: 'bob@example.com', lastActive: '2026-06-01', entityRef: 'Component:default/observability' },
+        {
+          user: 'alice@example.com',
+          lastActive: '2026-11-20',
+          entityRef: 'component:default/observability',
+        },
+        {
+          user: 'bob@example.com',
+          lastActive: '2026-06-01',
+          entityRef: 'Component:default/observability',
+        },
         { user: 'carol@example.com' },
       ],
     });
@@ -195,9 +265,18 @@ describe('license API', () => {
         .put('/licenses/entitlements')
         .set('Authorization', user)
         .send([{ ...entitlements[0], quantity: 20 }]);
-      const get = await request(server).get('/licenses/entitlements').set('Authorization', user);
+      const get = await request(server)
+        .get('/licenses/entitlements')
+        .set('Authorization', user);
       expect(get.status).toBe(200);
-      expect(get.body.entitlements.map((e: any) => [e.id, e.quantity, e.owner, e.metric])).toEqual([
+      expect(
+        get.body.entitlements.map((e: any) => [
+          e.id,
+          e.quantity,
+          e.owner,
+          e.metric,
+        ]),
+      ).toEqual([
         ['ea-sql', 20, ITAM, 'per-core'],
         ['saas-seats', 5, 'group:default/team-platform', 'per-user'],
         ['ula-oracle', 6, ITAM, 'per-processor'],
@@ -213,7 +292,10 @@ describe('license API', () => {
       await setUp(knex);
       const { service } = licenseServiceFor(knex, entities);
       const { server, event, changed } = app(service);
-      await request(server).put('/licenses/entitlements').set('Authorization', user).send(entitlements);
+      await request(server)
+        .put('/licenses/entitlements')
+        .set('Authorization', user)
+        .send(entitlements);
       changed.mockClear();
 
       const bad = await request(server)
@@ -228,26 +310,49 @@ describe('license API', () => {
       expect(bad.status).toBe(400);
       expect(bad.body.error.message).toMatch(/none stored/);
       expect(bad.body.rejections).toEqual([
-        { index: 1, id: 'ula-oracle', field: 'id', reason: 'duplicate id "ula-oracle": also used by record 3' },
-        { index: 1, id: 'ula-oracle', field: 'quantity', reason: 'must not be negative' },
+        {
+          index: 1,
+          id: 'ula-oracle',
+          field: 'id',
+          reason: 'duplicate id "ula-oracle": also used by record 3',
+        },
+        {
+          index: 1,
+          id: 'ula-oracle',
+          field: 'quantity',
+          reason: 'must not be negative',
+        },
         {
           index: 2,
           id: 'saas-seats',
           field: 'termEnd',
-          reason: '2025-12-31 is before termStart 2026-01-01: a term must end on or after its start',
+          reason:
+            '2025-12-31 is before termStart 2026-01-01: a term must end on or after its start',
         },
-        { index: 3, id: 'ula-oracle', field: 'id', reason: 'duplicate id "ula-oracle": also used by record 1' },
+        {
+          index: 3,
+          id: 'ula-oracle',
+          field: 'id',
+          reason: 'duplicate id "ula-oracle": also used by record 1',
+        },
       ]);
       expect(event.fail).toHaveBeenCalled();
       expect(changed).not.toHaveBeenCalled();
-      const get = await request(server).get('/licenses/entitlements').set('Authorization', user);
-      expect(get.body.entitlements.map((e: any) => [e.id, e.quantity])).toEqual([
-        ['ea-sql', 16],
-        ['saas-seats', 5],
-        ['ula-oracle', 6],
-      ]);
+      const get = await request(server)
+        .get('/licenses/entitlements')
+        .set('Authorization', user);
+      expect(get.body.entitlements.map((e: any) => [e.id, e.quantity])).toEqual(
+        [
+          ['ea-sql', 16],
+          ['saas-seats', 5],
+          ['ula-oracle', 6],
+        ],
+      );
 
-      const empty = await request(server).put('/licenses/entitlements').set('Authorization', user).send([]);
+      const empty = await request(server)
+        .put('/licenses/entitlements')
+        .set('Authorization', user)
+        .send([]);
       expect(empty.status).toBe(400);
       await knex.destroy();
     },
@@ -258,10 +363,17 @@ describe('license API', () => {
     async databaseId => {
       const knex = await databases.init(databaseId);
       const { server } = await withEntitlements(knex);
-      const response = await request(server).get('/licenses/position').set('Authorization', user);
+      const response = await request(server)
+        .get('/licenses/position')
+        .set('Authorization', user);
       expect(response.status).toBe(200);
       // Every product peaks on the latest complete day, 2026-11-26 (the window is 30 days up to it).
-      const base = { trueUpDate: null, projectedAtTrueUp: null, unknownSizeResources: 0, peakDay: '2026-11-26' };
+      const base = {
+        trueUpDate: null,
+        projectedAtTrueUp: null,
+        unknownSizeResources: 0,
+        peakDay: '2026-11-26',
+      };
       expect(response.body).toEqual([
         {
           ...base,
@@ -302,7 +414,8 @@ describe('license API', () => {
           nonCompliance: [
             {
               rule: 'allowed-tenancy',
-              message: 'Windows Server Datacenter may not be brought to shared hosts on AWS; use dedicated-host',
+              message:
+                'Windows Server Datacenter may not be brought to shared hosts on AWS; use dedicated-host',
               entityRef: 'component:default/reporting',
               resourceId: 'id-win-aws-1',
               resourceName: 'win-aws-1',
@@ -417,12 +530,41 @@ describe('license API', () => {
         licenseEntityRef: `resource:default/license-${SQL}`,
       });
       const [fromCostData, declared] = byol.sources;
-      expect(fromCostData).toMatchObject({ model: 'byol', source: 'cost-data', required: 18 });
+      expect(fromCostData).toMatchObject({
+        model: 'byol',
+        source: 'cost-data',
+        required: 18,
+      });
       expect(fromCostData.reasons).toEqual([
-        { source: 'cost-data', resourceId: 'id-sql-vm-2', resourceName: 'sql-vm-2', vcpus: 2, quantity: 4, rule: '2 vCPUs → 4 core licenses: minimum 4 per VM' },
-        { source: 'cost-data', resourceId: 'id-sql-vm-6', resourceName: 'sql-vm-6', vcpus: 6, quantity: 6, rule: '6 vCPUs → 6 core licenses' },
-        { source: 'cost-data', resourceId: 'id-sql-vm-7', resourceName: 'sql-vm-7', vcpus: 7, quantity: 8, rule: '7 vCPUs → 8 core licenses: 2-core packs' },
-        expect.objectContaining({ resourceName: 'sql-vm-odd', vcpus: null, quantity: 0 }),
+        {
+          source: 'cost-data',
+          resourceId: 'id-sql-vm-2',
+          resourceName: 'sql-vm-2',
+          vcpus: 2,
+          quantity: 4,
+          rule: '2 vCPUs → 4 core licenses: minimum 4 per VM',
+        },
+        {
+          source: 'cost-data',
+          resourceId: 'id-sql-vm-6',
+          resourceName: 'sql-vm-6',
+          vcpus: 6,
+          quantity: 6,
+          rule: '6 vCPUs → 6 core licenses',
+        },
+        {
+          source: 'cost-data',
+          resourceId: 'id-sql-vm-7',
+          resourceName: 'sql-vm-7',
+          vcpus: 7,
+          quantity: 8,
+          rule: '7 vCPUs → 8 core licenses: 2-core packs',
+        },
+        expect.objectContaining({
+          resourceName: 'sql-vm-odd',
+          vcpus: null,
+          quantity: 0,
+        }),
       ]);
       expect(byol.flags.map((f: any) => f.kind)).toEqual(['unknown-size']);
       // payments declares 8, which its 18 BYOL cores in cost data already count.
@@ -442,29 +584,71 @@ describe('license API', () => {
       // October's share: a day is split by that day's use, and payments' VMs started on
       // 2026-11-20, so October (the latest full month) is the owner's shelfware, 31 days of
       // 43472 / 365, and payments carries none of it.
-      const reader = new DatabaseLicenseCostReader((service as any).options.store);
-      expect(await reader.dailyLicenseCost(['component:default/payments'], '2026-10-01', '2026-10-31')).toEqual([]);
+      const reader = new DatabaseLicenseCostReader(
+        (service as any).options.store,
+      );
+      expect(
+        await reader.dailyLicenseCost(
+          ['component:default/payments'],
+          '2026-10-01',
+          '2026-10-31',
+        ),
+      ).toEqual([]);
       expect(byol.monthlyCost).toBeNull();
-      const ownerRows = await (service as any).options.store.dailyCost([ITAM], '2026-10-01', '2026-10-31');
-      const october = sumAmounts(ownerRows.filter((r: any) => r.productId === SQL && r.shelfware).map((r: any) => r.amount));
-      expect(new Money(october).minus(new Money(43472).times(31).div(365)).abs().lt('1e-9')).toBe(true);
+      const ownerRows = await (service as any).options.store.dailyCost(
+        [ITAM],
+        '2026-10-01',
+        '2026-10-31',
+      );
+      const october = sumAmounts(
+        ownerRows
+          .filter((r: any) => r.productId === SQL && r.shelfware)
+          .map((r: any) => r.amount),
+      );
+      expect(
+        new Money(october)
+          .minus(new Money(43472).times(31).div(365))
+          .abs()
+          .lt('1e-9'),
+      ).toBe(true);
       // Its last week, it needs more than is entitled: it carries the whole daily cost.
-      const lastDay = await reader.dailyLicenseCost(['component:default/payments'], '2026-11-26', '2026-11-26');
-      expect(new Money(lastDay[0].amount).minus(new Money(43472).div(365)).abs().lt('1e-9')).toBe(true);
+      const lastDay = await reader.dailyLicenseCost(
+        ['component:default/payments'],
+        '2026-11-26',
+        '2026-11-26',
+      );
+      expect(
+        new Money(lastDay[0].amount)
+          .minus(new Money(43472).div(365))
+          .abs()
+          .lt('1e-9'),
+      ).toBe(true);
 
       const reporting = await request(server)
         .get('/entities/component/default/reporting/licenses')
         .set('Authorization', user);
       const li = reporting.body.products.find((p: any) => p.productId === SQL);
-      expect(li).toMatchObject({ required: 0, licenseIncluded: 4, covered: true, monthlyCost: null });
-      expect(li.sources.map((source: any) => source.model)).toEqual(['license-included']);
-      expect(li.sources[0].reasons[0].rule).toBe('4 vCPUs → 4 core licenses (license included in the cloud bill)');
-      const windows = reporting.body.products.find((p: any) => p.productId === WINDOWS);
+      expect(li).toMatchObject({
+        required: 0,
+        licenseIncluded: 4,
+        covered: true,
+        monthlyCost: null,
+      });
+      expect(li.sources.map((source: any) => source.model)).toEqual([
+        'license-included',
+      ]);
+      expect(li.sources[0].reasons[0].rule).toBe(
+        '4 vCPUs → 4 core licenses (license included in the cloud bill)',
+      );
+      const windows = reporting.body.products.find(
+        (p: any) => p.productId === WINDOWS,
+      );
       expect(windows.flags).toEqual([
         {
           kind: 'byol-not-allowed',
           rule: 'allowed-tenancy',
-          message: 'Windows Server Datacenter may not be brought to shared hosts on AWS; use dedicated-host',
+          message:
+            'Windows Server Datacenter may not be brought to shared hosts on AWS; use dedicated-host',
         },
       ]);
 
@@ -481,7 +665,10 @@ describe('license API', () => {
         },
       ]);
       expect(search.body.products[0].flags).toEqual([
-        { kind: 'reharvest-candidate', message: 'rhel-old absent from cost data since 2026-10-01' },
+        {
+          kind: 'reharvest-candidate',
+          message: 'rhel-old absent from cost data since 2026-10-01',
+        },
       ]);
 
       const observability = await request(server)
@@ -489,16 +676,37 @@ describe('license API', () => {
         .set('Authorization', user);
       expect(observability.body.products).toHaveLength(1);
       expect(observability.body.products[0].required).toBe(2);
-      expect(observability.body.products[0].sources.map((p: any) => [p.model, p.required, p.reasons.map((r: any) => r.rule)])).toEqual([
-        ['declared', 0, ['declared 40 seat licenses in finops-itam.io/licenses; not added, the seat import already counts this product for the entity']],
-        ['seat', 2, ['seat assigned to alice@example.com, last active 2026-11-20', 'seat assigned to bob@example.com, last active 2026-06-01']],
+      expect(
+        observability.body.products[0].sources.map((p: any) => [
+          p.model,
+          p.required,
+          p.reasons.map((r: any) => r.rule),
+        ]),
+      ).toEqual([
+        [
+          'declared',
+          0,
+          [
+            'declared 40 seat licenses in finops-itam.io/licenses; not added, the seat import already counts this product for the entity',
+          ],
+        ],
+        [
+          'seat',
+          2,
+          [
+            'seat assigned to alice@example.com, last active 2026-11-20',
+            'seat assigned to bob@example.com, last active 2026-06-01',
+          ],
+        ],
       ]);
 
       const missing = await request(server)
         .get('/entities/component/default/nope/licenses')
         .set('Authorization', user);
       expect(missing.status).toBe(404);
-      expect(missing.body.error.message).toMatch(/No entity component:default\/nope/);
+      expect(missing.body.error.message).toMatch(
+        /No entity component:default\/nope/,
+      );
       await knex.destroy();
     },
   );
@@ -510,11 +718,19 @@ describe('license API', () => {
       const { service, server } = await withEntitlements(knex);
       // reporting also runs SQL Server BYOL, so the system's BYOL use comes from two entities.
       await insertLicensedVms(knex, [
-        { name: 'sql-vm-rep', entityRef: 'component:default/reporting', days: lastWeek, tags: byolTags(SQL), details: { CoreCount: 4 } },
+        {
+          name: 'sql-vm-rep',
+          entityRef: 'component:default/reporting',
+          days: lastWeek,
+          tags: byolTags(SQL),
+          details: { CoreCount: 4 },
+        },
       ]);
       await service.recomputeCost();
 
-      const shop = await request(server).get('/entities/system/default/shop/licenses').set('Authorization', user);
+      const shop = await request(server)
+        .get('/entities/system/default/shop/licenses')
+        .set('Authorization', user);
       expect(shop.status).toBe(200);
       expect(shop.body.entityRef).toBe('system:default/shop');
       // One row per product, its sources inside, each reason naming its member.
@@ -523,7 +739,11 @@ describe('license API', () => {
           p.productId,
           p.required,
           p.licenseIncluded,
-          p.sources.map((s: any) => [s.model, s.required, s.reasons.map((r: any) => `${r.entityRef} ${r.quantity}`)]),
+          p.sources.map((s: any) => [
+            s.model,
+            s.required,
+            s.reasons.map((r: any) => `${r.entityRef} ${r.quantity}`),
+          ]),
         ]);
       expect(summary(shop.body)).toEqual([
         [
@@ -549,30 +769,60 @@ describe('license API', () => {
         [WINDOWS, 8, 0, [['byol', 8, ['component:default/reporting 8']]]],
       ]);
       const byol = shop.body.products[0];
-      expect(byol).toMatchObject({ covered: false, status: 'shortage', licenseEntityRef: `resource:default/license-${SQL}` });
+      expect(byol).toMatchObject({
+        covered: false,
+        status: 'shortage',
+        licenseEntityRef: `resource:default/license-${SQL}`,
+      });
       // The members' cost share of the latest full month: none, as nothing ran in October.
       expect(byol.monthlyCost).toBeNull();
 
       // A Domain holds its systems' members: shop's, and erp's declaration via erp-system.
-      const commerce = await request(server).get('/entities/domain/default/commerce/licenses').set('Authorization', user);
+      const commerce = await request(server)
+        .get('/entities/domain/default/commerce/licenses')
+        .set('Authorization', user);
       expect(commerce.status).toBe(200);
-      expect(summary(commerce.body).map((row: any[]) => row.slice(0, 3))).toEqual([
+      expect(
+        summary(commerce.body).map((row: any[]) => row.slice(0, 3)),
+      ).toEqual([
         [SQL, 22, 4],
         [WINDOWS, 8, 0],
         ['oracle-database-standard-2', 2, 0],
       ]);
-      expect(commerce.body.products[2].sources[0]).toMatchObject({ model: 'declared', required: 2 });
-      expect(commerce.body.products[2].sources[0].reasons[0].entityRef).toBe('component:default/erp');
+      expect(commerce.body.products[2].sources[0]).toMatchObject({
+        model: 'declared',
+        required: 2,
+      });
+      expect(commerce.body.products[2].sources[0].reasons[0].entityRef).toBe(
+        'component:default/erp',
+      );
 
       // A system with no licensed members answers an empty list, not an error.
-      const erpSystem = await request(server).get('/entities/system/default/erp-system/licenses').set('Authorization', user);
-      expect(erpSystem.body.products.map((p: any) => p.productId)).toEqual(['oracle-database-standard-2']);
+      const erpSystem = await request(server)
+        .get('/entities/system/default/erp-system/licenses')
+        .set('Authorization', user);
+      expect(erpSystem.body.products.map((p: any) => p.productId)).toEqual([
+        'oracle-database-standard-2',
+      ]);
 
       // A member asked for directly still answers for itself alone, without entity names.
-      const reporting = await request(server).get('/entities/component/default/reporting/licenses').set('Authorization', user);
-      const reportingSql = reporting.body.products.find((p: any) => p.productId === SQL);
-      expect(reportingSql.sources.find((s: any) => s.model === 'byol').reasons).toEqual([
-        { source: 'cost-data', resourceId: 'id-sql-vm-rep', resourceName: 'sql-vm-rep', vcpus: 4, quantity: 4, rule: '4 vCPUs → 4 core licenses' },
+      const reporting = await request(server)
+        .get('/entities/component/default/reporting/licenses')
+        .set('Authorization', user);
+      const reportingSql = reporting.body.products.find(
+        (p: any) => p.productId === SQL,
+      );
+      expect(
+        reportingSql.sources.find((s: any) => s.model === 'byol').reasons,
+      ).toEqual([
+        {
+          source: 'cost-data',
+          resourceId: 'id-sql-vm-rep',
+          resourceName: 'sql-vm-rep',
+          vcpus: 4,
+          quantity: 4,
+          rule: '4 vCPUs → 4 core licenses',
+        },
       ]);
       await knex.destroy();
     },
@@ -583,28 +833,54 @@ describe('license API', () => {
     async databaseId => {
       const knex = await databases.init(databaseId);
       const { service, server } = await withEntitlements(knex);
-      const getEntities = jest.spyOn((service as any).options.catalog, 'getEntities');
+      const getEntities = jest.spyOn(
+        (service as any).options.catalog,
+        'getEntities',
+      );
       const sqlEntitled = async () => {
-        const response = await request(server).get('/licenses/position').set('Authorization', user);
+        const response = await request(server)
+          .get('/licenses/position')
+          .set('Authorization', user);
         return response.body.find((p: any) => p.productId === SQL).entitled;
       };
 
       expect(await sqlEntitled()).toBe(16);
-      await request(server).get('/licenses/reharvest').set('Authorization', user);
-      await request(server).get('/entities/component/default/payments/licenses').set('Authorization', user);
+      await request(server)
+        .get('/licenses/reharvest')
+        .set('Authorization', user);
+      await request(server)
+        .get('/entities/component/default/payments/licenses')
+        .set('Authorization', user);
       expect(getEntities).toHaveBeenCalledTimes(1);
 
-      await request(server).put('/licenses/entitlements').set('Authorization', user).send([{ ...entitlements[0], quantity: 20 }]);
+      await request(server)
+        .put('/licenses/entitlements')
+        .set('Authorization', user)
+        .send([{ ...entitlements[0], quantity: 20 }]);
       expect(await sqlEntitled()).toBe(20);
       expect(getEntities).toHaveBeenCalledTimes(2);
 
       // New cost data is allocated: the next read sees it.
       await insertLicensedVms(knex, [
-        { name: 'sql-vm-new', entityRef: 'component:default/payments', days: lastWeek, tags: byolTags(SQL), details: { CoreCount: 8 } },
+        {
+          name: 'sql-vm-new',
+          entityRef: 'component:default/payments',
+          days: lastWeek,
+          tags: byolTags(SQL),
+          details: { CoreCount: 8 },
+        },
       ]);
-      await knex('finops_itam_allocation_runs').insert({ started_at: new Date(), finished_at: new Date(), status: 'succeeded' });
-      const position = await request(server).get('/licenses/position').set('Authorization', user);
-      expect(position.body.find((p: any) => p.productId === SQL).byolRequired).toBe(26);
+      await knex('finops_itam_allocation_runs').insert({
+        started_at: new Date(),
+        finished_at: new Date(),
+        status: 'succeeded',
+      });
+      const position = await request(server)
+        .get('/licenses/position')
+        .set('Authorization', user);
+      expect(
+        position.body.find((p: any) => p.productId === SQL).byolRequired,
+      ).toBe(26);
       expect(getEntities).toHaveBeenCalledTimes(3);
       await knex.destroy();
     },
@@ -615,13 +891,16 @@ describe('license API', () => {
     async databaseId => {
       const knex = await databases.init(databaseId);
       const { server } = await withEntitlements(knex);
-      const response = await request(server).get('/licenses/reharvest').set('Authorization', user);
+      const response = await request(server)
+        .get('/licenses/reharvest')
+        .set('Authorization', user);
       expect(response.status).toBe(200);
       expect(response.body.candidates).toEqual([
         {
           productId: WINDOWS,
           reason: 'entity-missing',
-          detail: 'component:default/ghost is no longer in the catalog (win-az-1)',
+          detail:
+            'component:default/ghost is no longer in the catalog (win-az-1)',
           entityRef: 'component:default/ghost',
           resourceId: 'id-win-az-1',
           quantity: 8,
@@ -668,7 +947,9 @@ describe('license API', () => {
     async databaseId => {
       const knex = await databases.init(databaseId);
       const { server } = await withEntitlements(knex);
-      const response = await request(server).get('/licenses/catalog').set('Authorization', user);
+      const response = await request(server)
+        .get('/licenses/catalog')
+        .set('Authorization', user);
       expect(response.status).toBe(200);
       expect(response.body).toEqual({
         products: [
@@ -680,7 +961,10 @@ describe('license API', () => {
             owner: ITAM,
             entitled: 16,
             required: 22,
-            consumers: ['component:default/payments', 'component:default/reporting'],
+            consumers: [
+              'component:default/payments',
+              'component:default/reporting',
+            ],
           },
           {
             productId: ORACLE,
@@ -704,8 +988,12 @@ describe('license API', () => {
           },
         ],
       });
-      const unknown = await request(server).get('/licenses/unknown-products').set('Authorization', user);
-      expect(unknown.body.items.map((u: any) => u.productId)).toEqual(['acme-magic']);
+      const unknown = await request(server)
+        .get('/licenses/unknown-products')
+        .set('Authorization', user);
+      expect(unknown.body.items.map((u: any) => u.productId)).toEqual([
+        'acme-magic',
+      ]);
       await knex.destroy();
     },
   );
@@ -717,38 +1005,62 @@ describe('license API', () => {
       await knex.migrate.latest(migrationConfig);
       const { service } = licenseServiceFor(knex, entities);
       const { server } = app(service);
-      const before = await request(server).get('/licenses/products').set('Authorization', user);
-      expect(before.body.products.map((p: any) => p.id)).toEqual([
-        SQL,
-        'microsoft-sql-server-standard',
-        'microsoft-windows-server-standard',
-        WINDOWS,
-        ORACLE,
-        'oracle-database-standard-2',
-        'rhel',
-        SEAT,
-      ].sort());
+      const before = await request(server)
+        .get('/licenses/products')
+        .set('Authorization', user);
+      expect(before.body.products.map((p: any) => p.id)).toEqual(
+        [
+          SQL,
+          'microsoft-sql-server-standard',
+          'microsoft-windows-server-standard',
+          WINDOWS,
+          ORACLE,
+          'oracle-database-standard-2',
+          'rhel',
+          SEAT,
+        ].sort(),
+      );
 
       const put = await request(server)
         .put('/licenses/products')
         .set('Authorization', user)
         .send({
           products: [
-            { id: 'rhel', publisher: 'Red Hat', name: 'RHEL', metric: 'subscription', rule: { vmsPerLicense: 4 } },
-            { id: 'acme-db', publisher: 'Acme', name: 'Acme DB', metric: 'per-vcpu', rule: { packSize: 4 } },
+            {
+              id: 'rhel',
+              publisher: 'Red Hat',
+              name: 'RHEL',
+              metric: 'subscription',
+              rule: { vmsPerLicense: 4 },
+            },
+            {
+              id: 'acme-db',
+              publisher: 'Acme',
+              name: 'Acme DB',
+              metric: 'per-vcpu',
+              rule: { packSize: 4 },
+            },
           ],
         });
       expect(put.status).toBe(200);
-      const after = await request(server).get('/licenses/products').set('Authorization', user);
-      expect(after.body.products.find((p: any) => p.id === 'rhel').rule).toEqual({ vmsPerLicense: 4 });
+      const after = await request(server)
+        .get('/licenses/products')
+        .set('Authorization', user);
+      expect(
+        after.body.products.find((p: any) => p.id === 'rhel').rule,
+      ).toEqual({ vmsPerLicense: 4 });
       expect(after.body.products.map((p: any) => p.id)).toContain('acme-db');
 
       const bad = await request(server)
         .put('/licenses/products')
         .set('Authorization', user)
-        .send([{ id: 'Bad Id', publisher: 'x', name: 'x', metric: 'per-furlong' }]);
+        .send([
+          { id: 'Bad Id', publisher: 'x', name: 'x', metric: 'per-furlong' },
+        ]);
       expect(bad.status).toBe(400);
-      expect(bad.body.error.message).toMatch(/products\[0\]\.id must be lowercase kebab-case/);
+      expect(bad.body.error.message).toMatch(
+        /products\[0\]\.id must be lowercase kebab-case/,
+      );
       expect(bad.body.error.message).toMatch(/products\[0\]\.metric/);
       await knex.destroy();
     },
@@ -759,14 +1071,19 @@ describe('license API', () => {
     await knex.migrate.latest(migrationConfig);
     const { service, store } = licenseServiceFor(knex, entities);
     const { server } = app(service);
-    const unknown = await request(server).put('/licenses/seats/acme-nothing').set('Authorization', user).send({ seats: [] });
+    const unknown = await request(server)
+      .put('/licenses/seats/acme-nothing')
+      .set('Authorization', user)
+      .send({ seats: [] });
     expect(unknown.status).toBe(404);
     const bad = await request(server)
       .put(`/licenses/seats/${SEAT}`)
       .set('Authorization', user)
       .send({ seats: [{ user: 'a', lastActive: 'yesterday' }, { user: '' }] });
     expect(bad.status).toBe(400);
-    expect(bad.body.error.message).toMatch(/seats\.0\.lastActive must be a date like 2026-01-31/);
+    expect(bad.body.error.message).toMatch(
+      /seats\.0\.lastActive must be a date like 2026-01-31/,
+    );
     expect(bad.body.error.message).toMatch(/seats\.1\.user is required/);
     expect(await store.listSeats()).toEqual([]);
     await knex.destroy();
@@ -775,9 +1092,13 @@ describe('license API', () => {
   it('flags products on the unauthorized list on the entities that run them', async () => {
     const knex = await databases.init('SQLITE_3');
     await setUp(knex);
-    const { service } = licenseServiceFor(knex, entities, { unauthorizedProducts: [ORACLE] });
+    const { service } = licenseServiceFor(knex, entities, {
+      unauthorizedProducts: [ORACLE],
+    });
     const { server } = app(service);
-    const legacy = await request(server).get('/entities/component/default/legacy/licenses').set('Authorization', user);
+    const legacy = await request(server)
+      .get('/entities/component/default/legacy/licenses')
+      .set('Authorization', user);
     expect(legacy.body.products[0].flags).toContainEqual({
       kind: 'unauthorized-product',
       message: `${ORACLE} is on the unauthorized products list (finopsItam.licenses.unauthorizedProducts)`,
@@ -790,10 +1111,15 @@ describe('license API', () => {
     await knex.migrate.latest(migrationConfig);
     const { service } = licenseServiceFor(knex, entities);
     const { server } = app(service, { deny: true });
-    const read = await request(server).get('/licenses/position').set('Authorization', user);
+    const read = await request(server)
+      .get('/licenses/position')
+      .set('Authorization', user);
     expect(read.status).toBe(403);
     expect(read.body.error.message).toMatch(/finops-itam.read/);
-    const write = await request(server).put('/licenses/entitlements').set('Authorization', user).send(entitlements);
+    const write = await request(server)
+      .put('/licenses/entitlements')
+      .set('Authorization', user)
+      .send(entitlements);
     expect(write.status).toBe(403);
     expect(write.body.error.message).toMatch(/finops-itam.license.manage/);
     await knex.destroy();

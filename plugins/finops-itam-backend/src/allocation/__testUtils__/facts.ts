@@ -1,7 +1,10 @@
 import { Entity } from '@backstage/catalog-model';
 import { Knex } from 'knex';
 import { SeededRandom } from '../../__testUtils__/SeededRandom';
-import { ALLOCATION_KEY_COLUMNS, allocationKeyOf } from '../../database/allocationKey';
+import {
+  ALLOCATION_KEY_COLUMNS,
+  allocationKeyOf,
+} from '../../database/allocationKey';
 
 /** The fields of a cost fact that allocation tests vary; the rest get fixed values. */
 export interface TestFact {
@@ -21,32 +24,40 @@ export interface TestFact {
 }
 
 /** Inserts facts straight into the facts table, as an ingestion would have stored them. */
-export async function insertFacts(knex: Knex, facts: readonly TestFact[], rowsPerInsert = 200) {
-  const rows = facts.map(f => ({
-    source_id: 'test',
-    ingestion_id: 'ingestion-1',
-    file_key: 'file.csv',
-    billing_period_start: `${f.day.slice(0, 7)}-01`,
-    day: f.day,
-    billing_account_id: f.billingAccountId ?? 'billing-1',
-    sub_account_id: f.subAccountId ?? null,
-    service_name: f.serviceName ?? 'Amazon EC2',
-    service_category: f.serviceCategory ?? 'Compute',
-    resource_id: f.resourceId ?? null,
-    resource_name: f.resourceName ?? null,
-    charge_category: f.chargeCategory ?? 'Usage',
-    commitment_discount_status: f.commitmentDiscountStatus ?? null,
-    tags: f.tags ? JSON.stringify(f.tags) : null,
-    currency: f.currency ?? 'USD',
-    billed_cost: f.billedCost,
-    effective_cost: f.effectiveCost ?? f.billedCost,
-    list_cost: '0',
-    contracted_cost: '0',
-    consumed_quantity: '1',
-    row_count: 1,
-  })).map(row => ({ ...row, allocation_key: allocationKeyOf(row) }));
+export async function insertFacts(
+  knex: Knex,
+  facts: readonly TestFact[],
+  rowsPerInsert = 200,
+) {
+  const rows = facts
+    .map(f => ({
+      source_id: 'test',
+      ingestion_id: 'ingestion-1',
+      file_key: 'file.csv',
+      billing_period_start: `${f.day.slice(0, 7)}-01`,
+      day: f.day,
+      billing_account_id: f.billingAccountId ?? 'billing-1',
+      sub_account_id: f.subAccountId ?? null,
+      service_name: f.serviceName ?? 'Amazon EC2',
+      service_category: f.serviceCategory ?? 'Compute',
+      resource_id: f.resourceId ?? null,
+      resource_name: f.resourceName ?? null,
+      charge_category: f.chargeCategory ?? 'Usage',
+      commitment_discount_status: f.commitmentDiscountStatus ?? null,
+      tags: f.tags ? JSON.stringify(f.tags) : null,
+      currency: f.currency ?? 'USD',
+      billed_cost: f.billedCost,
+      effective_cost: f.effectiveCost ?? f.billedCost,
+      list_cost: '0',
+      contracted_cost: '0',
+      consumed_quantity: '1',
+      row_count: 1,
+    }))
+    .map(row => ({ ...row, allocation_key: allocationKeyOf(row) }));
   for (let i = 0; i < rows.length; i += rowsPerInsert) {
-    await knex('finops_itam_cost_facts').insert(rows.slice(i, i + rowsPerInsert));
+    await knex('finops_itam_cost_facts').insert(
+      rows.slice(i, i + rowsPerInsert),
+    );
   }
 }
 
@@ -59,7 +70,11 @@ let handAllocated = 0;
 export async function allocateFactsByHand(
   knex: Knex,
   where: Record<string, unknown>,
-  values: { entityRef?: string | null; poolId?: string | null; rule?: string | null },
+  values: {
+    entityRef?: string | null;
+    poolId?: string | null;
+    rule?: string | null;
+  },
 ) {
   const fact = await knex('finops_itam_cost_facts').where(where).first();
   if (!fact) throw new Error(`No fact matches ${JSON.stringify(where)}`);
@@ -67,13 +82,17 @@ export async function allocateFactsByHand(
   const key = `by-hand-${handAllocated}`;
   await knex('finops_itam_allocation_keys').insert({
     key,
-    ...Object.fromEntries(ALLOCATION_KEY_COLUMNS.map(column => [column, fact[column]])),
+    ...Object.fromEntries(
+      ALLOCATION_KEY_COLUMNS.map(column => [column, fact[column]]),
+    ),
     allocated_entity_ref: values.entityRef ?? null,
     allocation_rule: values.rule ?? (values.entityRef ? 'tags' : null),
     shared_pool_id: values.poolId ?? null,
     allocated: true,
   });
-  await knex('finops_itam_cost_facts').where(where).update({ allocation_key: key, allocated_at: new Date() });
+  await knex('finops_itam_cost_facts')
+    .where(where)
+    .update({ allocation_key: key, allocated_at: new Date() });
 }
 
 /** A catalog entity of the given kind with annotations and spec. */
@@ -85,7 +104,11 @@ export function testEntity(
   return {
     apiVersion: 'backstage.io/v1alpha1',
     kind,
-    metadata: { name, namespace: 'default', annotations: options.annotations ?? {} },
+    metadata: {
+      name,
+      namespace: 'default',
+      annotations: options.annotations ?? {},
+    },
     spec: options.spec ?? {},
   };
 }
@@ -115,7 +138,9 @@ export function randomFacts(
       billingAccountId: random.pick(['billing-1', 'billing-2']),
       subAccountId: random.chance(0.8) ? random.pick(ACCOUNTS) : null,
       serviceName: random.pick(['Amazon EC2', 'Amazon S3', 'AWS Support']),
-      resourceId: random.chance(0.8) ? `arn:aws:ec2:${app}-${random.int(1, 50)}` : null,
+      resourceId: random.chance(0.8)
+        ? `arn:aws:ec2:${app}-${random.int(1, 50)}`
+        : null,
       resourceName: random.chance(0.5) ? `${app}-vm-${random.int(1, 9)}` : null,
       chargeCategory: random.pick(CATEGORIES),
       tags: Object.keys(tags).length > 0 ? tags : null,
@@ -132,8 +157,12 @@ export function randomCatalog(random: SeededRandom): Entity[] {
   const entities: Entity[] = [
     testEntity('Domain', 'commerce'),
     testEntity('Group', 'org'),
-    ...TEAMS.map(team => testEntity('Group', team, { spec: { parent: 'org' } })),
-    testEntity('System', 'shop', { spec: { domain: 'commerce', owner: 'team-a' } }),
+    ...TEAMS.map(team =>
+      testEntity('Group', team, { spec: { parent: 'org' } }),
+    ),
+    testEntity('System', 'shop', {
+      spec: { domain: 'commerce', owner: 'team-a' },
+    }),
     testEntity('System', 'core', {
       spec: { owner: 'team-b' },
       annotations: random.chance(0.5)
@@ -150,7 +179,10 @@ export function randomCatalog(random: SeededRandom): Entity[] {
         : `application=${app},environment=${random.pick(ENVS)}`;
     }
     if (random.chance(0.3)) {
-      annotations['finops-itam.io/cost-resources'] = `*${app}-${random.int(1, 5)}*`;
+      annotations['finops-itam.io/cost-resources'] = `*${app}-${random.int(
+        1,
+        5,
+      )}*`;
     }
     if (random.chance(0.1)) {
       annotations['finops-itam.io/cost-accounts'] = random.pick(ACCOUNTS);
@@ -161,7 +193,10 @@ export function randomCatalog(random: SeededRandom): Entity[] {
     entities.push(
       testEntity('Component', app, {
         annotations,
-        spec: { system: random.pick(['shop', 'core']), owner: random.pick(TEAMS) },
+        spec: {
+          system: random.pick(['shop', 'core']),
+          owner: random.pick(TEAMS),
+        },
       }),
     );
   }

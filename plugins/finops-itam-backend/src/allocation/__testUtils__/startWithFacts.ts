@@ -49,14 +49,34 @@ export async function startWithFacts(
     ],
   });
   await insertFacts(knex, [
-    { day: '2026-11-01', tags: { application: 'checkout' }, billedCost: '10.10', effectiveCost: '9.5' },
-    { day: '2026-11-02', tags: { application: 'checkout' }, serviceName: 'Amazon S3', serviceCategory: 'Storage', billedCost: '1.0000000000000001' },
+    {
+      day: '2026-11-01',
+      tags: { application: 'checkout' },
+      billedCost: '10.10',
+      effectiveCost: '9.5',
+    },
+    {
+      day: '2026-11-02',
+      tags: { application: 'checkout' },
+      serviceName: 'Amazon S3',
+      serviceCategory: 'Storage',
+      billedCost: '1.0000000000000001',
+    },
     { day: '2026-11-02', resourceName: 'search-db', billedCost: '5' },
-    { day: '2026-11-02', tags: { application: 'checkout' }, currency: 'EUR', billedCost: '3' },
-    { day: '2026-11-01', serviceName: 'AWS Support', chargeCategory: 'Usage', billedCost: '0.01' },
+    {
+      day: '2026-11-02',
+      tags: { application: 'checkout' },
+      currency: 'EUR',
+      billedCost: '3',
+    },
+    {
+      day: '2026-11-01',
+      serviceName: 'AWS Support',
+      chargeCategory: 'Usage',
+      billedCost: '0.01',
+    },
     { day: '2026-11-01', billingAccountId: 'billing-2', billedCost: '7' },
     { day: '2026-12-01', tags: { application: 'checkout' }, billedCost: '100' },
   ]);
   return server;
 }
-
