@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
-# `npm test`: sets up what is missing, then runs type-check, lint, the API report check,
-# every unit and database test (SQLite always, PostgreSQL when a server answers on
+# `npm test`: sets up what is missing, then runs type-check, lint, the API contract, API
+# report and format checks, every unit and database test (SQLite always, PostgreSQL when a server answers on
 # 127.0.0.1:5432) and the end-to-end test in Chromium. Ends with one line
 # "N passed, M failed" over all suites and exits non-zero when anything failed.
 set -uo pipefail
