@@ -215,7 +215,7 @@ function endpointMap(spec) {
       const body = operation.requestBody?.content?.['application/json'];
       if (body) {
         fields.push(
-          `body: NonNullable<${op}['requestBody']>['content']['application/json'];`,
+          `body: JsonBody<NonNullable<${op}['requestBody']>['content']['application/json']>;`,
         );
       }
       // Every answer the operation describes, so that a handler may send any of them and
@@ -269,6 +269,12 @@ export const createOpenApiRouter = async (
 `,
     'apis/Api.server.ts': `${HEADER}
 import type { paths } from '${COMMON_PACKAGE}';
+
+/**
+ * A body the spec leaves open (any JSON, checked by its route) is \`unknown\` in the models;
+ * the typed router wants an object there, so such a body is typed as one.
+ */
+type JsonBody<T> = unknown extends T ? object : T;
 
 /**
  * Each endpoint's path parameters, query, JSON body and answers, for typed handlers.

@@ -15,6 +15,13 @@ import {
   ResourcePermission,
 } from '@backstage/plugin-permission-common';
 import { Request } from 'express';
+
+/**
+ * Any route's request. Typed routes narrow params, query and body to the contract's types;
+ * the check reads only the caller's credentials, so it takes every route's request.
+ */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+type AnyRequest = Request<any, any, any, any>;
 import { CatalogEntityConditions } from './CatalogEntityConditions';
 import {
   DEFAULT_DECISION_TTL_MS,
@@ -35,9 +42,9 @@ export interface EntityResource {
  * returns the caller's credentials. Permissions on catalog entities take the entity too.
  */
 export type RequirePermission = {
-  (req: Request, permission: BasicPermission): Promise<BackstageCredentials>;
+  (req: AnyRequest, permission: BasicPermission): Promise<BackstageCredentials>;
   (
-    req: Request,
+    req: AnyRequest,
     permission: ResourcePermission<'catalog-entity'>,
     entity: EntityResource,
   ): Promise<BackstageCredentials>;
@@ -98,7 +105,7 @@ export function createRequirePermission(deps: {
   }
 
   const requirePermission = async (
-    req: Request,
+    req: AnyRequest,
     permission: BasicPermission | ResourcePermission<'catalog-entity'>,
     entity?: EntityResource,
   ): Promise<BackstageCredentials> => {

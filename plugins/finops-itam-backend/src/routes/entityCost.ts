@@ -1,5 +1,6 @@
 import { stringifyEntityRef } from '@backstage/catalog-model';
 import { finopsItamCostReadPermission } from '@finops-itam/plugin-finops-itam-common';
+import { Response } from 'express';
 import { z } from 'zod';
 import { CostQueryService } from '../allocation/CostQueryService';
 import {
@@ -54,7 +55,8 @@ export function createEntityCostRoutes(options: EntityCostRoutesOptions) {
       },
     );
     // With the ETag set, Express answers a browser revalidating an unchanged answer with 304.
-    res.set('ETag', etag).type('application/json').send(body);
+    // The answer is already serialised (cached bytes), so it is sent as a plain response.
+    (res as Response).set('ETag', etag).type('application/json').send(body);
   });
 
   return router;

@@ -26,14 +26,14 @@ export interface LicenseRoutesOptions {
 }
 
 /** Runs a write inside an audit event; answers 400 with every rejection for bad entitlements. */
-async function audited(
+async function audited<T>(
   auditor: AuditorService,
   req: Request,
   res: Response,
   eventId: string,
   meta: Record<string, string>,
-  write: () => Promise<unknown>,
-) {
+  write: () => Promise<T>,
+): Promise<T | undefined> {
   const event = await auditor.createEvent({
     eventId,
     severityLevel: 'medium',
@@ -128,7 +128,7 @@ export function createLicenseRoutes(options: LicenseRoutesOptions) {
     if (!result) return;
     changed();
     const body: EntitlementUpsertResponse = {
-      upserted: (result as { upserted: number }).upserted,
+      upserted: result.upserted,
     };
     res.json(body);
   });
@@ -150,7 +150,8 @@ export function createLicenseRoutes(options: LicenseRoutesOptions) {
       () => licenses.replaceSeats(productId, req.body),
     );
     changed();
-    res.json({ productId, seats: count });
+    // replaceSeats never rejects entitlements, so audited has always answered or thrown.
+    res.json({ productId, seats: count ?? 0 });
   });
 
   router.get('/licenses/position', async (req, res) => {

@@ -84,7 +84,8 @@ export function createMetricsRoutes(options: MetricsRoutesOptions) {
             `Invalid metric name in the path: ${nameProblem}`,
           );
         }
-        const values: unknown = req.body?.values;
+        const values: unknown = (req.body as { values?: unknown } | undefined)
+          ?.values;
         if (!Array.isArray(values)) {
           throw new InputError(
             'The body must be JSON like {"values": [{"entityRef": "component:default/checkout", "date": "2026-11-01", "value": "1250"}]}',

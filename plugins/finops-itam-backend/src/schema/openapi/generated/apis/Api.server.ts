@@ -7,6 +7,12 @@
 import type { paths } from '@finops-itam/plugin-finops-itam-common';
 
 /**
+ * A body the spec leaves open (any JSON, checked by its route) is `unknown` in the models;
+ * the typed router wants an object there, so such a body is typed as one.
+ */
+type JsonBody<T> = unknown extends T ? object : T;
+
+/**
  * Each endpoint's path parameters, query, JSON body and answers, for typed handlers.
  * @public
  */
@@ -92,9 +98,11 @@ export type EndpointMap = {
   };
   '#put|/metrics/{name}': {
     path: paths['/metrics/{name}']['put']['parameters']['path'];
-    body: NonNullable<
-      paths['/metrics/{name}']['put']['requestBody']
-    >['content']['application/json'];
+    body: JsonBody<
+      NonNullable<
+        paths['/metrics/{name}']['put']['requestBody']
+      >['content']['application/json']
+    >;
     response:
       | paths['/metrics/{name}']['put']['responses'][200]['content']['application/json']
       | paths['/metrics/{name}']['put']['responses'][400]['content']['application/json'];
@@ -103,27 +111,33 @@ export type EndpointMap = {
     response: paths['/licenses/products']['get']['responses'][200]['content']['application/json'];
   };
   '#put|/licenses/products': {
-    body: NonNullable<
-      paths['/licenses/products']['put']['requestBody']
-    >['content']['application/json'];
+    body: JsonBody<
+      NonNullable<
+        paths['/licenses/products']['put']['requestBody']
+      >['content']['application/json']
+    >;
     response: paths['/licenses/products']['put']['responses'][200]['content']['application/json'];
   };
   '#get|/licenses/entitlements': {
     response: paths['/licenses/entitlements']['get']['responses'][200]['content']['application/json'];
   };
   '#put|/licenses/entitlements': {
-    body: NonNullable<
-      paths['/licenses/entitlements']['put']['requestBody']
-    >['content']['application/json'];
+    body: JsonBody<
+      NonNullable<
+        paths['/licenses/entitlements']['put']['requestBody']
+      >['content']['application/json']
+    >;
     response:
       | paths['/licenses/entitlements']['put']['responses'][200]['content']['application/json']
       | paths['/licenses/entitlements']['put']['responses'][400]['content']['application/json'];
   };
   '#put|/licenses/seats/{productId}': {
     path: paths['/licenses/seats/{productId}']['put']['parameters']['path'];
-    body: NonNullable<
-      paths['/licenses/seats/{productId}']['put']['requestBody']
-    >['content']['application/json'];
+    body: JsonBody<
+      NonNullable<
+        paths['/licenses/seats/{productId}']['put']['requestBody']
+      >['content']['application/json']
+    >;
     response: paths['/licenses/seats/{productId}']['put']['responses'][200]['content']['application/json'];
   };
   '#get|/licenses/position': {
