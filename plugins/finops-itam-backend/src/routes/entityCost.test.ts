@@ -411,9 +411,10 @@ describe('finops-itam.cost.read on GET /entities/:kind/:namespace/:name/cost', (
     const unknownRule = app({
       ...ownerIs([]),
       conditions: {
-        rule: 'HAS_LABEL',
+        // A rule a catalog module might add at runtime: not among the catalog's own rules.
+        rule: 'IS_IN_COST_CENTER',
         resourceType: 'catalog-entity',
-        params: { label: 'x' },
+        params: { costCenter: 'x' },
       },
     });
     expect(
