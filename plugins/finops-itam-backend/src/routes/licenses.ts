@@ -149,9 +149,10 @@ export function createLicenseRoutes(options: LicenseRoutesOptions) {
       { productId },
       () => licenses.replaceSeats(productId, req.body),
     );
+    // Undefined only when audited already answered the rejection, as for entitlements.
+    if (count === undefined) return;
     changed();
-    // replaceSeats never rejects entitlements, so audited has always answered or thrown.
-    res.json({ productId, seats: count ?? 0 });
+    res.json({ productId, seats: count });
   });
 
   router.get('/licenses/position', async (req, res) => {
