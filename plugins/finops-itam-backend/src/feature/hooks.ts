@@ -1,5 +1,7 @@
 import type { CostQueryService } from '../allocation/CostQueryService';
 import type { IngestionService } from '../ingestion/IngestionService';
+import type { LicenseService } from '../licenses/LicenseService';
+import type { InstanceTypeTable } from '../licenses/instanceTypes';
 
 /**
  * Something one feature announces and others react to, such as new cost data. Listeners run
@@ -54,6 +56,41 @@ export type CostIngestion = Pick<IngestionService, 'ingest'>;
 /** An entity's cost over a period, as `GET .../cost` answers it. */
 export type EntityCostAnswers = Pick<CostQueryService, 'entityCost'>;
 
+/** Licenses an approved onboarding request holds until its workload shows up in cost data. */
+export interface LicenseReservation {
+  requestId: string;
+  /** The workload the request is for. */
+  entityRef: string;
+  productId: string;
+  /** After counting rules, in the product's metric. */
+  quantity: number;
+}
+
+/** An approved migration whose new workload went live: the replaced one's licenses can be reharvested. */
+export interface CompletedMigration {
+  requestId: string;
+  /** The workload being replaced. */
+  replaces: string;
+  /** The new workload. */
+  entityRef: string;
+  goLive: string;
+}
+
+/** What the onboarding feature tells the license position. */
+export interface OnboardingLicenseHolds {
+  /** Reservations of approved requests not yet fulfilled or expired. */
+  reservations(): Promise<LicenseReservation[]>;
+  /** Approved migrations past their go-live date. */
+  completedMigrations(): Promise<CompletedMigration[]>;
+}
+
+/** The license engine as other features use it: the same snapshot and instance facts. */
+export interface LicenseEngine {
+  snapshot: LicenseService['snapshot'];
+  /** Instance and host types with their vCPUs (shipped and configured). */
+  instanceTypes: InstanceTypeTable;
+}
+
 /** The ways features reach each other, created empty by `plugin.ts`. */
 export interface FinopsItamHooks {
   /** Announced after an ingestion stored new cost facts; allocation runs soon after. */
@@ -62,6 +99,12 @@ export interface FinopsItamHooks {
   costIngestion: FeatureCapability<CostIngestion>;
   /** Offered by the allocation feature; unit cost divides these answers by volumes. */
   entityCost: FeatureCapability<EntityCostAnswers>;
+  /** Offered by the onboarding feature; the license position shows what it reserves. */
+  onboardingLicenseHolds: FeatureCapability<OnboardingLicenseHolds>;
+  /** Offered by the licenses feature; onboarding checks count with it. */
+  licenseEngine: FeatureCapability<LicenseEngine>;
+  /** Announced after entitlements, seats or products changed; onboarding checks run again. */
+  licensesChanged: FeatureSignal;
 }
 
 export function createFinopsItamHooks(): FinopsItamHooks {
@@ -69,5 +112,10 @@ export function createFinopsItamHooks(): FinopsItamHooks {
     costDataChanged: new FeatureSignal('cost data changed'),
     costIngestion: new FeatureCapability<CostIngestion>('cost ingestion'),
     entityCost: new FeatureCapability<EntityCostAnswers>('entity cost'),
+    onboardingLicenseHolds: new FeatureCapability<OnboardingLicenseHolds>(
+      'onboarding license holds',
+    ),
+    licenseEngine: new FeatureCapability<LicenseEngine>('license engine'),
+    licensesChanged: new FeatureSignal('licenses changed'),
   };
 }

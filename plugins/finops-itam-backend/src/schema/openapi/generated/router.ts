@@ -1158,9 +1158,346 @@ export const spec = {
           'Product ids used in tags or annotations that no product defines. Needs finops-itam.read.',
       },
     },
+    '/onboarding/requests': {
+      get: {
+        operationId: 'ListOnboardingRequests',
+        summary:
+          'Onboarding requests, pending review first. Needs finops-itam.read.',
+        parameters: [
+          {
+            name: 'status',
+            in: 'query',
+            description: 'Only requests in this status.',
+            schema: {
+              $ref: '#/components/schemas/OnboardingStatus',
+            },
+          },
+          {
+            name: 'owner',
+            in: 'query',
+            description:
+              'Only requests of this owner group (an entity ref, case-insensitive).',
+            schema: {
+              type: 'string',
+            },
+          },
+        ],
+        responses: {
+          '200': {
+            description:
+              'The requests, pending review first, then newest first; without their history.',
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/OnboardingRequestsResponse',
+                },
+              },
+            },
+          },
+          '401': {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+          '403': {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+        },
+        description:
+          'Onboarding requests, pending review first. Needs finops-itam.read.',
+      },
+      post: {
+        operationId: 'CreateOnboardingRequest',
+        summary:
+          'Files an onboarding request and runs its checks. Needs finops-itam.onboarding.create; audited.',
+        description:
+          'The request is checked as a whole: a 400 lists every problem in `problems` (field and reason: unknown products, instance types or regions, counts below 1, a go-live date in the past…) and nothing is stored.',
+        requestBody: {
+          required: true,
+          content: {
+            'application/json': {
+              schema: {
+                $ref: '#/components/schemas/OnboardingRequestInput',
+              },
+            },
+          },
+        },
+        responses: {
+          '201': {
+            description: 'The stored request with its checks.',
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/OnboardingRequestDetail',
+                },
+              },
+            },
+          },
+          '400': {
+            description:
+              'The request was invalid; `problems` lists every problem.',
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/OnboardingProblemsErrorBody',
+                },
+              },
+            },
+          },
+          '401': {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+          '403': {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+        },
+      },
+    },
+    '/onboarding/requests/{id}': {
+      get: {
+        operationId: 'GetOnboardingRequest',
+        summary:
+          'One request with its checks, decisions and history. Needs finops-itam.read.',
+        parameters: [
+          {
+            $ref: '#/components/parameters/onboardingRequestId',
+          },
+        ],
+        responses: {
+          '200': {
+            description: 'The request.',
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/OnboardingRequestDetail',
+                },
+              },
+            },
+          },
+          '401': {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+          '403': {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+          '404': {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+        },
+        description:
+          'One request with its checks, decisions and history. Needs finops-itam.read.',
+      },
+      put: {
+        operationId: 'UpdateOnboardingRequest',
+        summary:
+          "Replaces an open request's content (pending review or changes requested) and runs its checks again. Needs finops-itam.onboarding.create; audited.",
+        description:
+          'The request goes back to `pending-review`. A closed request (approved, rejected, fulfilled, expired) answers 400; a bad body answers 400 with `problems` and nothing changes.',
+        parameters: [
+          {
+            $ref: '#/components/parameters/onboardingRequestId',
+          },
+        ],
+        requestBody: {
+          required: true,
+          content: {
+            'application/json': {
+              schema: {
+                $ref: '#/components/schemas/OnboardingRequestInput',
+              },
+            },
+          },
+        },
+        responses: {
+          '200': {
+            description: 'The updated request.',
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/OnboardingRequestDetail',
+                },
+              },
+            },
+          },
+          '400': {
+            description: 'The request was invalid or is closed.',
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/OnboardingProblemsErrorBody',
+                },
+              },
+            },
+          },
+          '401': {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+          '403': {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+          '404': {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+        },
+      },
+    },
+    '/onboarding/requests/{id}/decision': {
+      post: {
+        operationId: 'DecideOnboardingRequest',
+        summary:
+          'Approves, rejects or asks for changes, with a reason. Needs finops-itam.onboarding.review; audited.',
+        description:
+          'Approving a request with a failed check needs `exception`, the reason to approve anyway; it is recorded with who and when. A decision on a closed request answers 400.',
+        parameters: [
+          {
+            $ref: '#/components/parameters/onboardingRequestId',
+          },
+        ],
+        requestBody: {
+          required: true,
+          content: {
+            'application/json': {
+              schema: {
+                $ref: '#/components/schemas/OnboardingDecisionInput',
+              },
+            },
+          },
+        },
+        responses: {
+          '200': {
+            description: 'The request after the decision.',
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/OnboardingRequestDetail',
+                },
+              },
+            },
+          },
+          '400': {
+            description: 'The decision was invalid.',
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/OnboardingProblemsErrorBody',
+                },
+              },
+            },
+          },
+          '401': {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+          '403': {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+          '404': {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+        },
+      },
+    },
+    '/onboarding/options': {
+      get: {
+        operationId: 'GetOnboardingOptions',
+        summary:
+          'What a request may name (providers and regions, instance types, products) and the policies it is checked against. Needs finops-itam.read.',
+        responses: {
+          '200': {
+            description: 'The options.',
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/OnboardingOptions',
+                },
+              },
+            },
+          },
+          '401': {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+          '403': {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+        },
+        description:
+          'What a request may name and the policies it is checked against. Needs finops-itam.read.',
+      },
+    },
+    '/entities/{kind}/{namespace}/{name}/onboarding': {
+      get: {
+        operationId: 'GetEntityOnboarding',
+        summary:
+          'The onboarding requests of an entity, newest first. Needs finops-itam.read.',
+        parameters: [
+          {
+            $ref: '#/components/parameters/kind',
+          },
+          {
+            $ref: '#/components/parameters/namespace',
+          },
+          {
+            $ref: '#/components/parameters/name',
+          },
+        ],
+        responses: {
+          '200': {
+            description: 'The requests (empty when none was filed).',
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/OnboardingRequestsResponse',
+                },
+              },
+            },
+          },
+          '401': {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+          '403': {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+        },
+        description:
+          'The onboarding requests of an entity, newest first. Needs finops-itam.read.',
+      },
+    },
+    '/licenses/compliance': {
+      get: {
+        operationId: 'GetLicenseComplianceRisks',
+        summary:
+          'Compliance risks - BYOL outside its rights, unauthorized products, unknown products and sizes - with who runs them. Needs finops-itam.read.',
+        responses: {
+          '200': {
+            description: 'The risks, most severe first.',
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/LicenseComplianceResponse',
+                },
+              },
+            },
+          },
+          '401': {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+          '403': {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+        },
+        description:
+          'Compliance risks with who runs them. Needs finops-itam.read.',
+      },
+    },
   },
   components: {
     parameters: {
+      onboardingRequestId: {
+        name: 'id',
+        in: 'path',
+        required: true,
+        description: "The request's id.",
+        schema: {
+          type: 'string',
+        },
+      },
       kind: {
         name: 'kind',
         in: 'path',
@@ -1241,6 +1578,740 @@ export const spec = {
       },
     },
     schemas: {
+      OnboardingStatus: {
+        type: 'string',
+        enum: [
+          'pending-review',
+          'changes-requested',
+          'approved',
+          'rejected',
+          'fulfilled',
+          'expired',
+        ],
+        description:
+          '`approved` reserves the planned licenses; `fulfilled` once the workload shows up in cost data (the reservation turns into consumption); `expired` when it did not within `finopsItam.onboarding.reservationDays` after go-live.',
+      },
+      OnboardingTenancy: {
+        type: 'string',
+        enum: ['shared', 'dedicated-instance', 'dedicated-host'],
+      },
+      OnboardingLicenseModel: {
+        type: 'string',
+        enum: ['byol', 'license-included'],
+      },
+      OnboardingProcurement: {
+        type: 'string',
+        enum: ['enterprise-agreement', 'marketplace', 'reseller'],
+      },
+      OnboardingProduct: {
+        type: 'object',
+        properties: {
+          productId: {
+            type: 'string',
+          },
+          licenseModel: {
+            $ref: '#/components/schemas/OnboardingLicenseModel',
+          },
+        },
+        required: ['productId', 'licenseModel'],
+        additionalProperties: false,
+      },
+      OnboardingDeployment: {
+        type: 'object',
+        properties: {
+          provider: {
+            type: 'string',
+            description:
+              'AWS, Azure, Google Cloud… as FOCUS `ProviderName` names it.',
+          },
+          region: {
+            type: 'string',
+          },
+          tenancy: {
+            $ref: '#/components/schemas/OnboardingTenancy',
+          },
+          instanceType: {
+            type: 'string',
+            description:
+              'Known instance type; `instanceType` or `vcpus` may be left out, not both.',
+          },
+          vcpus: {
+            type: 'integer',
+            description:
+              'vCPUs per instance; taken from the instance type when left out.',
+          },
+          count: {
+            type: 'integer',
+            description:
+              'Number of instances (or dedicated hosts), at least 1.',
+          },
+          products: {
+            type: 'array',
+            items: {
+              $ref: '#/components/schemas/OnboardingProduct',
+            },
+          },
+        },
+        required: ['provider', 'region', 'tenancy', 'count', 'products'],
+        additionalProperties: false,
+      },
+      OnboardingSaasProduct: {
+        type: 'object',
+        properties: {
+          productId: {
+            type: 'string',
+          },
+          seats: {
+            type: 'integer',
+          },
+        },
+        required: ['productId', 'seats'],
+        additionalProperties: false,
+      },
+      OnboardingRequestInput: {
+        type: 'object',
+        properties: {
+          entityRef: {
+            type: 'string',
+            description: 'The workload, an existing or new Component.',
+          },
+          owner: {
+            type: 'string',
+            description: "The owner group's ref.",
+          },
+          title: {
+            type: 'string',
+          },
+          description: {
+            type: 'string',
+          },
+          goLive: {
+            type: 'string',
+            description:
+              'First day in production, `YYYY-MM-DD`, today or later.',
+          },
+          procurement: {
+            $ref: '#/components/schemas/OnboardingProcurement',
+          },
+          replaces: {
+            type: 'string',
+            description:
+              'The workload this one replaces (a migration); its licenses become reharvest candidates after go-live.',
+          },
+          tags: {
+            type: 'object',
+            additionalProperties: {
+              type: 'string',
+            },
+            description:
+              "The tags the workload's resources will carry, checked against the required tags policy.",
+          },
+          deployments: {
+            type: 'array',
+            items: {
+              $ref: '#/components/schemas/OnboardingDeployment',
+            },
+          },
+          saas: {
+            type: 'array',
+            items: {
+              $ref: '#/components/schemas/OnboardingSaasProduct',
+            },
+          },
+          estimatedMonthlyCost: {
+            $ref: '#/components/schemas/LicenseMoney',
+          },
+        },
+        required: [
+          'entityRef',
+          'owner',
+          'title',
+          'goLive',
+          'procurement',
+          'deployments',
+        ],
+        description:
+          'The body of `POST /onboarding/requests` and `PUT /onboarding/requests/{id}`.',
+      },
+      OnboardingCheckId: {
+        type: 'string',
+        enum: [
+          'license-availability',
+          'byol-eligibility',
+          'policy',
+          'cost-estimate',
+          'budget-fit',
+          'cheaper-option',
+        ],
+      },
+      OnboardingCheckStatus: {
+        type: 'string',
+        enum: ['pass', 'warn', 'fail'],
+      },
+      OnboardingCheck: {
+        type: 'object',
+        properties: {
+          id: {
+            $ref: '#/components/schemas/OnboardingCheckId',
+          },
+          status: {
+            $ref: '#/components/schemas/OnboardingCheckStatus',
+          },
+          message: {
+            type: 'string',
+            description: 'Why, in one or two sentences.',
+          },
+          fix: {
+            type: ['string', 'null'],
+            description: 'What would make the check pass; null when it passes.',
+          },
+          details: {
+            type: 'array',
+            items: {
+              type: 'string',
+            },
+            description:
+              'How the result was derived, one line per product, deployment or price.',
+          },
+        },
+        required: ['id', 'status', 'message', 'fix', 'details'],
+        additionalProperties: false,
+      },
+      OnboardingEstimateLine: {
+        type: 'object',
+        properties: {
+          description: {
+            type: 'string',
+            description: 'E.g. `3 × m5.xlarge in eu-west-1, 730 h`.',
+          },
+          basis: {
+            type: 'string',
+            description:
+              'Where the price came from, e.g. `ContractedUnitPrice of m5.xlarge in cost data, 2026-11`.',
+          },
+          monthly: {
+            anyOf: [
+              {
+                $ref: '#/components/schemas/LicenseMoney',
+              },
+              {
+                type: 'null',
+              },
+            ],
+            description: 'Null when no price is known (never 0).',
+          },
+        },
+        required: ['description', 'basis', 'monthly'],
+        additionalProperties: false,
+      },
+      OnboardingCostEstimate: {
+        type: 'object',
+        properties: {
+          totals: {
+            type: 'array',
+            items: {
+              $ref: '#/components/schemas/LicenseMoney',
+            },
+            description:
+              'Monthly total per currency of the lines with a price.',
+          },
+          lines: {
+            type: 'array',
+            items: {
+              $ref: '#/components/schemas/OnboardingEstimateLine',
+            },
+          },
+          unpriced: {
+            type: 'integer',
+            description: 'Lines with no price known.',
+          },
+        },
+        required: ['totals', 'lines', 'unpriced'],
+        additionalProperties: false,
+      },
+      OnboardingReservation: {
+        type: 'object',
+        properties: {
+          productId: {
+            type: 'string',
+          },
+          quantity: {
+            type: 'number',
+            description:
+              'Licenses the approved request holds, after counting rules.',
+          },
+          metric: {
+            $ref: '#/components/schemas/LicenseMetric',
+          },
+        },
+        required: ['productId', 'quantity', 'metric'],
+        additionalProperties: false,
+      },
+      OnboardingDecision: {
+        type: 'object',
+        properties: {
+          decision: {
+            $ref: '#/components/schemas/OnboardingDecisionKind',
+          },
+          reason: {
+            type: 'string',
+          },
+          exception: {
+            type: ['string', 'null'],
+            description: 'Why it was approved despite failed checks.',
+          },
+          failedChecks: {
+            type: 'array',
+            items: {
+              $ref: '#/components/schemas/OnboardingCheckId',
+            },
+            description:
+              'The checks that had failed when the decision was made.',
+          },
+          by: {
+            type: 'string',
+            description: "The reviewer's user ref.",
+          },
+          at: {
+            type: 'string',
+          },
+        },
+        required: [
+          'decision',
+          'reason',
+          'exception',
+          'failedChecks',
+          'by',
+          'at',
+        ],
+        additionalProperties: false,
+      },
+      OnboardingDecisionKind: {
+        type: 'string',
+        enum: ['approve', 'reject', 'request-changes'],
+      },
+      OnboardingDecisionInput: {
+        type: 'object',
+        properties: {
+          decision: {
+            $ref: '#/components/schemas/OnboardingDecisionKind',
+          },
+          reason: {
+            type: 'string',
+          },
+          exception: {
+            type: 'string',
+          },
+        },
+        required: ['decision', 'reason'],
+      },
+      OnboardingHistoryEntry: {
+        type: 'object',
+        properties: {
+          at: {
+            type: 'string',
+          },
+          by: {
+            type: 'string',
+            description: 'A user ref, or the plugin for automatic changes.',
+          },
+          action: {
+            type: 'string',
+            enum: [
+              'filed',
+              'updated',
+              'checks-changed',
+              'approved',
+              'rejected',
+              'changes-requested',
+              'fulfilled',
+              'expired',
+            ],
+          },
+          detail: {
+            type: 'string',
+          },
+        },
+        required: ['at', 'by', 'action', 'detail'],
+        additionalProperties: false,
+      },
+      OnboardingRequest: {
+        type: 'object',
+        properties: {
+          id: {
+            type: 'string',
+          },
+          status: {
+            $ref: '#/components/schemas/OnboardingStatus',
+          },
+          entityRef: {
+            type: 'string',
+          },
+          owner: {
+            type: 'string',
+          },
+          title: {
+            type: 'string',
+          },
+          description: {
+            type: ['string', 'null'],
+          },
+          goLive: {
+            type: 'string',
+          },
+          procurement: {
+            $ref: '#/components/schemas/OnboardingProcurement',
+          },
+          replaces: {
+            type: ['string', 'null'],
+          },
+          tags: {
+            type: 'object',
+            additionalProperties: {
+              type: 'string',
+            },
+          },
+          deployments: {
+            type: 'array',
+            items: {
+              $ref: '#/components/schemas/OnboardingDeployment',
+            },
+          },
+          saas: {
+            type: 'array',
+            items: {
+              $ref: '#/components/schemas/OnboardingSaasProduct',
+            },
+          },
+          estimatedMonthlyCost: {
+            anyOf: [
+              {
+                $ref: '#/components/schemas/LicenseMoney',
+              },
+              {
+                type: 'null',
+              },
+            ],
+            description: "The requester's own estimate, as filed.",
+          },
+          costEstimate: {
+            $ref: '#/components/schemas/OnboardingCostEstimate',
+          },
+          checks: {
+            type: 'array',
+            items: {
+              $ref: '#/components/schemas/OnboardingCheck',
+            },
+          },
+          checkedAt: {
+            type: 'string',
+            description: 'When the checks were last computed.',
+          },
+          reservations: {
+            type: 'array',
+            items: {
+              $ref: '#/components/schemas/OnboardingReservation',
+            },
+            description:
+              'What the request needs after counting rules; held in the position while approved.',
+          },
+          decisions: {
+            type: 'array',
+            items: {
+              $ref: '#/components/schemas/OnboardingDecision',
+            },
+          },
+          requestedBy: {
+            type: 'string',
+          },
+          createdAt: {
+            type: 'string',
+          },
+          updatedAt: {
+            type: 'string',
+          },
+        },
+        required: [
+          'id',
+          'status',
+          'entityRef',
+          'owner',
+          'title',
+          'description',
+          'goLive',
+          'procurement',
+          'replaces',
+          'tags',
+          'deployments',
+          'saas',
+          'estimatedMonthlyCost',
+          'costEstimate',
+          'checks',
+          'checkedAt',
+          'reservations',
+          'decisions',
+          'requestedBy',
+          'createdAt',
+          'updatedAt',
+        ],
+        additionalProperties: false,
+      },
+      OnboardingRequestDetail: {
+        allOf: [
+          {
+            $ref: '#/components/schemas/OnboardingRequest',
+          },
+          {
+            type: 'object',
+            properties: {
+              history: {
+                type: 'array',
+                items: {
+                  $ref: '#/components/schemas/OnboardingHistoryEntry',
+                },
+              },
+            },
+            required: ['history'],
+          },
+        ],
+        description: 'A request with its history, oldest first.',
+      },
+      OnboardingRequestsResponse: {
+        type: 'object',
+        properties: {
+          requests: {
+            type: 'array',
+            items: {
+              $ref: '#/components/schemas/OnboardingRequest',
+            },
+          },
+        },
+        required: ['requests'],
+        additionalProperties: false,
+      },
+      OnboardingProblem: {
+        type: 'object',
+        properties: {
+          field: {
+            type: 'string',
+            description: 'Where, e.g. `deployments[0].products[1].productId`.',
+          },
+          reason: {
+            type: 'string',
+          },
+        },
+        required: ['field', 'reason'],
+        additionalProperties: false,
+      },
+      OnboardingProblemsErrorBody: {
+        description:
+          'A 400 of the onboarding routes; `problems` lists every problem.',
+        allOf: [
+          {
+            $ref: '#/components/schemas/ErrorBody',
+          },
+          {
+            type: 'object',
+            properties: {
+              problems: {
+                type: 'array',
+                items: {
+                  $ref: '#/components/schemas/OnboardingProblem',
+                },
+              },
+            },
+          },
+        ],
+      },
+      OnboardingOptions: {
+        type: 'object',
+        properties: {
+          providers: {
+            type: 'array',
+            items: {
+              type: 'object',
+              properties: {
+                provider: {
+                  type: 'string',
+                },
+                regions: {
+                  type: 'array',
+                  items: {
+                    type: 'string',
+                  },
+                },
+                allowed: {
+                  type: 'boolean',
+                  description:
+                    'False when the policy does not allow the provider.',
+                },
+              },
+              required: ['provider', 'regions', 'allowed'],
+              additionalProperties: false,
+            },
+          },
+          instanceTypes: {
+            type: 'array',
+            items: {
+              type: 'object',
+              properties: {
+                provider: {
+                  type: ['string', 'null'],
+                },
+                instanceType: {
+                  type: 'string',
+                },
+                vcpus: {
+                  type: 'integer',
+                },
+              },
+              required: ['provider', 'instanceType', 'vcpus'],
+              additionalProperties: false,
+            },
+          },
+          products: {
+            type: 'array',
+            items: {
+              type: 'object',
+              properties: {
+                productId: {
+                  type: 'string',
+                },
+                name: {
+                  type: 'string',
+                },
+                metric: {
+                  $ref: '#/components/schemas/LicenseMetric',
+                },
+                saas: {
+                  type: 'boolean',
+                  description:
+                    'Counted in seats (per-user); named under `saas` in a request.',
+                },
+                blocked: {
+                  type: 'boolean',
+                },
+              },
+              required: ['productId', 'name', 'metric', 'saas', 'blocked'],
+              additionalProperties: false,
+            },
+          },
+          policies: {
+            $ref: '#/components/schemas/OnboardingPolicies',
+          },
+        },
+        required: ['providers', 'instanceTypes', 'products', 'policies'],
+        additionalProperties: false,
+      },
+      OnboardingPolicies: {
+        type: 'object',
+        properties: {
+          allowedProviders: {
+            type: ['array', 'null'],
+            items: {
+              type: 'string',
+            },
+            description: 'Null when every provider is allowed.',
+          },
+          allowedRegions: {
+            type: ['array', 'null'],
+            items: {
+              type: 'string',
+            },
+            description: 'Null when every known region is allowed.',
+          },
+          requiredTags: {
+            type: 'array',
+            items: {
+              type: 'string',
+            },
+          },
+          blockedProducts: {
+            type: 'array',
+            items: {
+              type: 'string',
+            },
+          },
+          marketplace: {
+            type: 'string',
+            enum: ['allowed', 'needs-approval', 'forbidden'],
+          },
+        },
+        required: [
+          'allowedProviders',
+          'allowedRegions',
+          'requiredTags',
+          'blockedProducts',
+          'marketplace',
+        ],
+        additionalProperties: false,
+        description: '`finopsItam.policies`, as the checks read them.',
+      },
+      LicenseComplianceRiskKind: {
+        type: 'string',
+        enum: [
+          'byol-not-allowed',
+          'unauthorized-product',
+          'unknown-product',
+          'unknown-size',
+        ],
+      },
+      LicenseComplianceRisk: {
+        type: 'object',
+        properties: {
+          kind: {
+            $ref: '#/components/schemas/LicenseComplianceRiskKind',
+          },
+          productId: {
+            type: ['string', 'null'],
+            description: 'Null for an unknown product.',
+          },
+          productName: {
+            type: 'string',
+            description:
+              "The product's name, or what the cost data calls an unknown one.",
+          },
+          entityRef: {
+            type: ['string', 'null'],
+            description:
+              'Who runs it; null when the resource is not allocated to an entity.',
+          },
+          owner: {
+            type: ['string', 'null'],
+            description: "The entity's owner, when known.",
+          },
+          resourceId: {
+            type: ['string', 'null'],
+          },
+          detail: {
+            type: 'string',
+          },
+        },
+        required: [
+          'kind',
+          'productId',
+          'productName',
+          'entityRef',
+          'owner',
+          'resourceId',
+          'detail',
+        ],
+        additionalProperties: false,
+      },
+      LicenseComplianceResponse: {
+        type: 'object',
+        properties: {
+          risks: {
+            type: 'array',
+            items: {
+              $ref: '#/components/schemas/LicenseComplianceRisk',
+            },
+          },
+        },
+        required: ['risks'],
+        additionalProperties: false,
+        description: '`GET /licenses/compliance`.',
+      },
       AllocationConflict: {
         type: 'object',
         properties: {
@@ -3173,6 +4244,32 @@ export const spec = {
           licenseIncludedRequired: {
             type: 'number',
           },
+          reserved: {
+            type: 'number',
+            description:
+              'Licenses held by approved onboarding requests whose workload is not in cost data yet; taken from the free quantity (`position` counts them as required). Absent from backends before onboarding was added.',
+          },
+          reservations: {
+            type: 'array',
+            items: {
+              type: 'object',
+              properties: {
+                requestId: {
+                  type: 'string',
+                },
+                entityRef: {
+                  type: 'string',
+                },
+                quantity: {
+                  type: 'number',
+                },
+              },
+              required: ['requestId', 'entityRef', 'quantity'],
+              additionalProperties: false,
+            },
+            description:
+              'The approved requests behind `reserved`; present when any.',
+          },
           position: {
             type: 'number',
             description:
@@ -3681,6 +4778,15 @@ export const spec = {
           quantity: {
             type: 'number',
           },
+          onboardingRequestId: {
+            type: 'string',
+            description:
+              'The onboarding request of a `migrated-workload` candidate.',
+          },
+          owner: {
+            type: ['string', 'null'],
+            description: 'The owner of the entity, when known.',
+          },
         },
         required: [
           'productId',
@@ -3700,8 +4806,10 @@ export const spec = {
           'entity-missing',
           'inactive-seat',
           'resource-absent',
+          'migrated-workload',
         ],
-        description: 'Why a license could be reclaimed.',
+        description:
+          'Why a license could be reclaimed. `migrated-workload`, the workload an approved onboarding request replaces, once the new one went live.',
       },
       ReharvestResponse: {
         type: 'object',

@@ -7,6 +7,192 @@
 import type { components } from './openapi';
 
 /**
+ * `approved` reserves the planned licenses; `fulfilled` once the workload shows up in cost data (the reservation turns into consumption); `expired` when it did not within `finopsItam.onboarding.reservationDays` after go-live.
+ * @public
+ */
+export type OnboardingStatus = components['schemas']['OnboardingStatus'];
+
+/**
+ * OnboardingTenancy
+ * @public
+ */
+export type OnboardingTenancy = components['schemas']['OnboardingTenancy'];
+
+/**
+ * OnboardingLicenseModel
+ * @public
+ */
+export type OnboardingLicenseModel =
+  components['schemas']['OnboardingLicenseModel'];
+
+/**
+ * OnboardingProcurement
+ * @public
+ */
+export type OnboardingProcurement =
+  components['schemas']['OnboardingProcurement'];
+
+/**
+ * OnboardingProduct
+ * @public
+ */
+export type OnboardingProduct = components['schemas']['OnboardingProduct'];
+
+/**
+ * OnboardingDeployment
+ * @public
+ */
+export type OnboardingDeployment =
+  components['schemas']['OnboardingDeployment'];
+
+/**
+ * OnboardingSaasProduct
+ * @public
+ */
+export type OnboardingSaasProduct =
+  components['schemas']['OnboardingSaasProduct'];
+
+/**
+ * The body of `POST /onboarding/requests` and `PUT /onboarding/requests/{id}`.
+ * @public
+ */
+export type OnboardingRequestInput =
+  components['schemas']['OnboardingRequestInput'];
+
+/**
+ * OnboardingCheckId
+ * @public
+ */
+export type OnboardingCheckId = components['schemas']['OnboardingCheckId'];
+
+/**
+ * OnboardingCheckStatus
+ * @public
+ */
+export type OnboardingCheckStatus =
+  components['schemas']['OnboardingCheckStatus'];
+
+/**
+ * OnboardingCheck
+ * @public
+ */
+export type OnboardingCheck = components['schemas']['OnboardingCheck'];
+
+/**
+ * OnboardingEstimateLine
+ * @public
+ */
+export type OnboardingEstimateLine =
+  components['schemas']['OnboardingEstimateLine'];
+
+/**
+ * OnboardingCostEstimate
+ * @public
+ */
+export type OnboardingCostEstimate =
+  components['schemas']['OnboardingCostEstimate'];
+
+/**
+ * OnboardingReservation
+ * @public
+ */
+export type OnboardingReservation =
+  components['schemas']['OnboardingReservation'];
+
+/**
+ * OnboardingDecision
+ * @public
+ */
+export type OnboardingDecision = components['schemas']['OnboardingDecision'];
+
+/**
+ * OnboardingDecisionKind
+ * @public
+ */
+export type OnboardingDecisionKind =
+  components['schemas']['OnboardingDecisionKind'];
+
+/**
+ * OnboardingDecisionInput
+ * @public
+ */
+export type OnboardingDecisionInput =
+  components['schemas']['OnboardingDecisionInput'];
+
+/**
+ * OnboardingHistoryEntry
+ * @public
+ */
+export type OnboardingHistoryEntry =
+  components['schemas']['OnboardingHistoryEntry'];
+
+/**
+ * OnboardingRequest
+ * @public
+ */
+export type OnboardingRequest = components['schemas']['OnboardingRequest'];
+
+/**
+ * A request with its history, oldest first.
+ * @public
+ */
+export type OnboardingRequestDetail =
+  components['schemas']['OnboardingRequestDetail'];
+
+/**
+ * OnboardingRequestsResponse
+ * @public
+ */
+export type OnboardingRequestsResponse =
+  components['schemas']['OnboardingRequestsResponse'];
+
+/**
+ * OnboardingProblem
+ * @public
+ */
+export type OnboardingProblem = components['schemas']['OnboardingProblem'];
+
+/**
+ * A 400 of the onboarding routes; `problems` lists every problem.
+ * @public
+ */
+export type OnboardingProblemsErrorBody =
+  components['schemas']['OnboardingProblemsErrorBody'];
+
+/**
+ * OnboardingOptions
+ * @public
+ */
+export type OnboardingOptions = components['schemas']['OnboardingOptions'];
+
+/**
+ * `finopsItam.policies`, as the checks read them.
+ * @public
+ */
+export type OnboardingPolicies = components['schemas']['OnboardingPolicies'];
+
+/**
+ * LicenseComplianceRiskKind
+ * @public
+ */
+export type LicenseComplianceRiskKind =
+  components['schemas']['LicenseComplianceRiskKind'];
+
+/**
+ * LicenseComplianceRisk
+ * @public
+ */
+export type LicenseComplianceRisk =
+  components['schemas']['LicenseComplianceRisk'];
+
+/**
+ * `GET /licenses/compliance`.
+ * @public
+ */
+export type LicenseComplianceResponse =
+  components['schemas']['LicenseComplianceResponse'];
+
+/**
  * Rows several entities claimed with the same rule and specificity in the latest allocation run; they went to `winner` by a deterministic tie-break.
  * @public
  */
@@ -446,7 +632,7 @@ export type ReconciliationTotal = components['schemas']['ReconciliationTotal'];
 export type ReharvestCandidate = components['schemas']['ReharvestCandidate'];
 
 /**
- * Why a license could be reclaimed.
+ * Why a license could be reclaimed. `migrated-workload`, the workload an approved onboarding request replaces, once the new one went live.
  * @public
  */
 export type ReharvestReason = components['schemas']['ReharvestReason'];

@@ -458,12 +458,364 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/onboarding/requests': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * Onboarding requests, pending review first. Needs finops-itam.read.
+     * Onboarding requests, pending review first. Needs finops-itam.read.
+     */
+    get: operations['ListOnboardingRequests'];
+    put?: never;
+    /**
+     * Files an onboarding request and runs its checks. Needs finops-itam.onboarding.create; audited.
+     * The request is checked as a whole: a 400 lists every problem in `problems` (field and reason: unknown products, instance types or regions, counts below 1, a go-live date in the past…) and nothing is stored.
+     */
+    post: operations['CreateOnboardingRequest'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/onboarding/requests/{id}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * One request with its checks, decisions and history. Needs finops-itam.read.
+     * One request with its checks, decisions and history. Needs finops-itam.read.
+     */
+    get: operations['GetOnboardingRequest'];
+    /**
+     * Replaces an open request's content (pending review or changes requested) and runs its checks again. Needs finops-itam.onboarding.create; audited.
+     * The request goes back to `pending-review`. A closed request (approved, rejected, fulfilled, expired) answers 400; a bad body answers 400 with `problems` and nothing changes.
+     */
+    put: operations['UpdateOnboardingRequest'];
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/onboarding/requests/{id}/decision': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Approves, rejects or asks for changes, with a reason. Needs finops-itam.onboarding.review; audited.
+     * Approving a request with a failed check needs `exception`, the reason to approve anyway; it is recorded with who and when. A decision on a closed request answers 400.
+     */
+    post: operations['DecideOnboardingRequest'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/onboarding/options': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * What a request may name (providers and regions, instance types, products) and the policies it is checked against. Needs finops-itam.read.
+     * What a request may name and the policies it is checked against. Needs finops-itam.read.
+     */
+    get: operations['GetOnboardingOptions'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/entities/{kind}/{namespace}/{name}/onboarding': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * The onboarding requests of an entity, newest first. Needs finops-itam.read.
+     * The onboarding requests of an entity, newest first. Needs finops-itam.read.
+     */
+    get: operations['GetEntityOnboarding'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/licenses/compliance': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * Compliance risks - BYOL outside its rights, unauthorized products, unknown products and sizes - with who runs them. Needs finops-itam.read.
+     * Compliance risks with who runs them. Needs finops-itam.read.
+     */
+    get: operations['GetLicenseComplianceRisks'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
 }
 /** @public */
 export type webhooks = Record<string, never>;
 /** @public */
 export interface components {
   schemas: {
+    /**
+     * `approved` reserves the planned licenses; `fulfilled` once the workload shows up in cost data (the reservation turns into consumption); `expired` when it did not within `finopsItam.onboarding.reservationDays` after go-live.
+     */
+    OnboardingStatus:
+      | 'pending-review'
+      | 'changes-requested'
+      | 'approved'
+      | 'rejected'
+      | 'fulfilled'
+      | 'expired';
+    OnboardingTenancy: 'shared' | 'dedicated-instance' | 'dedicated-host';
+    OnboardingLicenseModel: 'byol' | 'license-included';
+    OnboardingProcurement: 'enterprise-agreement' | 'marketplace' | 'reseller';
+    OnboardingProduct: {
+      productId: string;
+      licenseModel: components['schemas']['OnboardingLicenseModel'];
+    };
+    OnboardingDeployment: {
+      /** AWS, Azure, Google Cloud… as FOCUS `ProviderName` names it. */
+      provider: string;
+      region: string;
+      tenancy: components['schemas']['OnboardingTenancy'];
+      /** Known instance type; `instanceType` or `vcpus` may be left out, not both. */
+      instanceType?: string;
+      /** vCPUs per instance; taken from the instance type when left out. */
+      vcpus?: number;
+      /** Number of instances (or dedicated hosts), at least 1. */
+      count: number;
+      products: components['schemas']['OnboardingProduct'][];
+    };
+    OnboardingSaasProduct: {
+      productId: string;
+      seats: number;
+    };
+    /** The body of `POST /onboarding/requests` and `PUT /onboarding/requests/{id}`. */
+    OnboardingRequestInput: {
+      /** The workload, an existing or new Component. */
+      entityRef: string;
+      /** The owner group's ref. */
+      owner: string;
+      title: string;
+      description?: string;
+      /** First day in production, `YYYY-MM-DD`, today or later. */
+      goLive: string;
+      procurement: components['schemas']['OnboardingProcurement'];
+      /** The workload this one replaces (a migration); its licenses become reharvest candidates after go-live. */
+      replaces?: string;
+      /** The tags the workload's resources will carry, checked against the required tags policy. */
+      tags?: {
+        [key: string]: string;
+      };
+      deployments: components['schemas']['OnboardingDeployment'][];
+      saas?: components['schemas']['OnboardingSaasProduct'][];
+      estimatedMonthlyCost?: components['schemas']['LicenseMoney'];
+    };
+    OnboardingCheckId:
+      | 'license-availability'
+      | 'byol-eligibility'
+      | 'policy'
+      | 'cost-estimate'
+      | 'budget-fit'
+      | 'cheaper-option';
+    OnboardingCheckStatus: 'pass' | 'warn' | 'fail';
+    OnboardingCheck: {
+      id: components['schemas']['OnboardingCheckId'];
+      status: components['schemas']['OnboardingCheckStatus'];
+      /** Why, in one or two sentences. */
+      message: string;
+      /** What would make the check pass; null when it passes. */
+      fix: string | null;
+      /** How the result was derived, one line per product, deployment or price. */
+      details: string[];
+    };
+    OnboardingEstimateLine: {
+      /** E.g. `3 × m5.xlarge in eu-west-1, 730 h`. */
+      description: string;
+      /** Where the price came from, e.g. `ContractedUnitPrice of m5.xlarge in cost data, 2026-11`. */
+      basis: string;
+      /** Null when no price is known (never 0). */
+      monthly: components['schemas']['LicenseMoney'] | null;
+    };
+    OnboardingCostEstimate: {
+      /** Monthly total per currency of the lines with a price. */
+      totals: components['schemas']['LicenseMoney'][];
+      lines: components['schemas']['OnboardingEstimateLine'][];
+      /** Lines with no price known. */
+      unpriced: number;
+    };
+    OnboardingReservation: {
+      productId: string;
+      /** Licenses the approved request holds, after counting rules. */
+      quantity: number;
+      metric: components['schemas']['LicenseMetric'];
+    };
+    OnboardingDecision: {
+      decision: components['schemas']['OnboardingDecisionKind'];
+      reason: string;
+      /** Why it was approved despite failed checks. */
+      exception: string | null;
+      /** The checks that had failed when the decision was made. */
+      failedChecks: components['schemas']['OnboardingCheckId'][];
+      /** The reviewer's user ref. */
+      by: string;
+      at: string;
+    };
+    OnboardingDecisionKind: 'approve' | 'reject' | 'request-changes';
+    OnboardingDecisionInput: {
+      decision: components['schemas']['OnboardingDecisionKind'];
+      reason: string;
+      exception?: string;
+    };
+    OnboardingHistoryEntry: {
+      at: string;
+      /** A user ref, or the plugin for automatic changes. */
+      by: string;
+      action:
+        | 'filed'
+        | 'updated'
+        | 'checks-changed'
+        | 'approved'
+        | 'rejected'
+        | 'changes-requested'
+        | 'fulfilled'
+        | 'expired';
+      detail: string;
+    };
+    OnboardingRequest: {
+      id: string;
+      status: components['schemas']['OnboardingStatus'];
+      entityRef: string;
+      owner: string;
+      title: string;
+      description: string | null;
+      goLive: string;
+      procurement: components['schemas']['OnboardingProcurement'];
+      replaces: string | null;
+      tags: {
+        [key: string]: string;
+      };
+      deployments: components['schemas']['OnboardingDeployment'][];
+      saas: components['schemas']['OnboardingSaasProduct'][];
+      /** The requester's own estimate, as filed. */
+      estimatedMonthlyCost: components['schemas']['LicenseMoney'] | null;
+      costEstimate: components['schemas']['OnboardingCostEstimate'];
+      checks: components['schemas']['OnboardingCheck'][];
+      /** When the checks were last computed. */
+      checkedAt: string;
+      /** What the request needs after counting rules; held in the position while approved. */
+      reservations: components['schemas']['OnboardingReservation'][];
+      decisions: components['schemas']['OnboardingDecision'][];
+      requestedBy: string;
+      createdAt: string;
+      updatedAt: string;
+    };
+    /** A request with its history, oldest first. */
+    OnboardingRequestDetail: components['schemas']['OnboardingRequest'] & {
+      history: components['schemas']['OnboardingHistoryEntry'][];
+    };
+    OnboardingRequestsResponse: {
+      requests: components['schemas']['OnboardingRequest'][];
+    };
+    OnboardingProblem: {
+      /** Where, e.g. `deployments[0].products[1].productId`. */
+      field: string;
+      reason: string;
+    };
+    /** A 400 of the onboarding routes; `problems` lists every problem. */
+    OnboardingProblemsErrorBody: components['schemas']['ErrorBody'] & {
+      problems?: components['schemas']['OnboardingProblem'][];
+    };
+    OnboardingOptions: {
+      providers: {
+        provider: string;
+        regions: string[];
+        /** False when the policy does not allow the provider. */
+        allowed: boolean;
+      }[];
+      instanceTypes: {
+        provider: string | null;
+        instanceType: string;
+        vcpus: number;
+      }[];
+      products: {
+        productId: string;
+        name: string;
+        metric: components['schemas']['LicenseMetric'];
+        /** Counted in seats (per-user); named under `saas` in a request. */
+        saas: boolean;
+        blocked: boolean;
+      }[];
+      policies: components['schemas']['OnboardingPolicies'];
+    };
+    /** `finopsItam.policies`, as the checks read them. */
+    OnboardingPolicies: {
+      /** Null when every provider is allowed. */
+      allowedProviders: string[] | null;
+      /** Null when every known region is allowed. */
+      allowedRegions: string[] | null;
+      requiredTags: string[];
+      blockedProducts: string[];
+      marketplace: 'allowed' | 'needs-approval' | 'forbidden';
+    };
+    LicenseComplianceRiskKind:
+      | 'byol-not-allowed'
+      | 'unauthorized-product'
+      | 'unknown-product'
+      | 'unknown-size';
+    LicenseComplianceRisk: {
+      kind: components['schemas']['LicenseComplianceRiskKind'];
+      /** Null for an unknown product. */
+      productId: string | null;
+      /** The product's name, or what the cost data calls an unknown one. */
+      productName: string;
+      /** Who runs it; null when the resource is not allocated to an entity. */
+      entityRef: string | null;
+      /** The entity's owner, when known. */
+      owner: string | null;
+      resourceId: string | null;
+      detail: string;
+    };
+    /** `GET /licenses/compliance`. */
+    LicenseComplianceResponse: {
+      risks: components['schemas']['LicenseComplianceRisk'][];
+    };
     /** Rows several entities claimed with the same rule and specificity in the latest allocation run; they went to `winner` by a deterministic tie-break. */
     AllocationConflict: {
       resourceId: string | null;
@@ -1077,6 +1429,14 @@ export interface components {
       peakDay?: string | null;
       byolRequired: number;
       licenseIncludedRequired: number;
+      /** Licenses held by approved onboarding requests whose workload is not in cost data yet; taken from the free quantity (`position` counts them as required). Absent from backends before onboarding was added. */
+      reserved?: number;
+      /** The approved requests behind `reserved`; present when any. */
+      reservations?: {
+        requestId: string;
+        entityRef: string;
+        quantity: number;
+      }[];
       /** entitled − (required − licenseIncludedRequired), plus what other products' licenses cover (`coveredBy`) and minus what this product's cover elsewhere (`conversions`): license-included needs no entitlement. */
       position: number;
       status: components['schemas']['LicensePositionStatus'];
@@ -1250,15 +1610,20 @@ export interface components {
       entityRef: string | null;
       resourceId: string | null;
       quantity: number;
+      /** The onboarding request of a `migrated-workload` candidate. */
+      onboardingRequestId?: string;
+      /** The owner of the entity, when known. */
+      owner?: string | null;
     };
     /**
-     * Why a license could be reclaimed.
+     * Why a license could be reclaimed. `migrated-workload`, the workload an approved onboarding request replaces, once the new one went live.
      */
     ReharvestReason:
       | 'deprecated-component'
       | 'entity-missing'
       | 'inactive-seat'
-      | 'resource-absent';
+      | 'resource-absent'
+      | 'migrated-workload';
     /** `GET /licenses/reharvest`. */
     ReharvestResponse: {
       candidates: components['schemas']['ReharvestCandidate'][];
@@ -1418,6 +1783,8 @@ export interface components {
     };
   };
   parameters: {
+    /** The request's id. */
+    onboardingRequestId: string;
     /** The entity's kind, as in catalog refs (case-insensitive). */
     kind: string;
     namespace: string;
@@ -2173,6 +2540,243 @@ export interface operations {
         };
         content: {
           'application/json': components['schemas']['UnknownLicenseProductsResponse'];
+        };
+      };
+      401: components['responses']['ErrorResponse'];
+      403: components['responses']['ErrorResponse'];
+    };
+  };
+  ListOnboardingRequests: {
+    parameters: {
+      query?: {
+        /** Only requests in this status. */
+        status?: components['schemas']['OnboardingStatus'];
+        /** Only requests of this owner group (an entity ref, case-insensitive). */
+        owner?: string;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** The requests, pending review first, then newest first; without their history. */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['OnboardingRequestsResponse'];
+        };
+      };
+      401: components['responses']['ErrorResponse'];
+      403: components['responses']['ErrorResponse'];
+    };
+  };
+  CreateOnboardingRequest: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['OnboardingRequestInput'];
+      };
+    };
+    responses: {
+      /** The stored request with its checks. */
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['OnboardingRequestDetail'];
+        };
+      };
+      /** The request was invalid; `problems` lists every problem. */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['OnboardingProblemsErrorBody'];
+        };
+      };
+      401: components['responses']['ErrorResponse'];
+      403: components['responses']['ErrorResponse'];
+    };
+  };
+  GetOnboardingRequest: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        /** The request's id. */
+        id: components['parameters']['onboardingRequestId'];
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** The request. */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['OnboardingRequestDetail'];
+        };
+      };
+      401: components['responses']['ErrorResponse'];
+      403: components['responses']['ErrorResponse'];
+      404: components['responses']['ErrorResponse'];
+    };
+  };
+  UpdateOnboardingRequest: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        /** The request's id. */
+        id: components['parameters']['onboardingRequestId'];
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['OnboardingRequestInput'];
+      };
+    };
+    responses: {
+      /** The updated request. */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['OnboardingRequestDetail'];
+        };
+      };
+      /** The request was invalid or is closed. */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['OnboardingProblemsErrorBody'];
+        };
+      };
+      401: components['responses']['ErrorResponse'];
+      403: components['responses']['ErrorResponse'];
+      404: components['responses']['ErrorResponse'];
+    };
+  };
+  DecideOnboardingRequest: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        /** The request's id. */
+        id: components['parameters']['onboardingRequestId'];
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['OnboardingDecisionInput'];
+      };
+    };
+    responses: {
+      /** The request after the decision. */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['OnboardingRequestDetail'];
+        };
+      };
+      /** The decision was invalid. */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['OnboardingProblemsErrorBody'];
+        };
+      };
+      401: components['responses']['ErrorResponse'];
+      403: components['responses']['ErrorResponse'];
+      404: components['responses']['ErrorResponse'];
+    };
+  };
+  GetOnboardingOptions: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** The options. */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['OnboardingOptions'];
+        };
+      };
+      401: components['responses']['ErrorResponse'];
+      403: components['responses']['ErrorResponse'];
+    };
+  };
+  GetEntityOnboarding: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        /** The entity's kind, as in catalog refs (case-insensitive). */
+        kind: components['parameters']['kind'];
+        namespace: components['parameters']['namespace'];
+        name: components['parameters']['name'];
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** The requests (empty when none was filed). */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['OnboardingRequestsResponse'];
+        };
+      };
+      401: components['responses']['ErrorResponse'];
+      403: components['responses']['ErrorResponse'];
+    };
+  };
+  GetLicenseComplianceRisks: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** The risks, most severe first. */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['LicenseComplianceResponse'];
         };
       };
       401: components['responses']['ErrorResponse'];

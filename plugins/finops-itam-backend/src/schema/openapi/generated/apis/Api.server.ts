@@ -152,4 +152,56 @@ export type EndpointMap = {
   '#get|/licenses/unknown-products': {
     response: paths['/licenses/unknown-products']['get']['responses'][200]['content']['application/json'];
   };
+  '#get|/onboarding/requests': {
+    query: NonNullable<
+      paths['/onboarding/requests']['get']['parameters']['query']
+    >;
+    response: paths['/onboarding/requests']['get']['responses'][200]['content']['application/json'];
+  };
+  '#post|/onboarding/requests': {
+    body: JsonBody<
+      NonNullable<
+        paths['/onboarding/requests']['post']['requestBody']
+      >['content']['application/json']
+    >;
+    response:
+      | paths['/onboarding/requests']['post']['responses'][201]['content']['application/json']
+      | paths['/onboarding/requests']['post']['responses'][400]['content']['application/json'];
+  };
+  '#get|/onboarding/requests/{id}': {
+    path: paths['/onboarding/requests/{id}']['get']['parameters']['path'];
+    response: paths['/onboarding/requests/{id}']['get']['responses'][200]['content']['application/json'];
+  };
+  '#put|/onboarding/requests/{id}': {
+    path: paths['/onboarding/requests/{id}']['put']['parameters']['path'];
+    body: JsonBody<
+      NonNullable<
+        paths['/onboarding/requests/{id}']['put']['requestBody']
+      >['content']['application/json']
+    >;
+    response:
+      | paths['/onboarding/requests/{id}']['put']['responses'][200]['content']['application/json']
+      | paths['/onboarding/requests/{id}']['put']['responses'][400]['content']['application/json'];
+  };
+  '#post|/onboarding/requests/{id}/decision': {
+    path: paths['/onboarding/requests/{id}/decision']['post']['parameters']['path'];
+    body: JsonBody<
+      NonNullable<
+        paths['/onboarding/requests/{id}/decision']['post']['requestBody']
+      >['content']['application/json']
+    >;
+    response:
+      | paths['/onboarding/requests/{id}/decision']['post']['responses'][200]['content']['application/json']
+      | paths['/onboarding/requests/{id}/decision']['post']['responses'][400]['content']['application/json'];
+  };
+  '#get|/onboarding/options': {
+    response: paths['/onboarding/options']['get']['responses'][200]['content']['application/json'];
+  };
+  '#get|/entities/{kind}/{namespace}/{name}/onboarding': {
+    path: paths['/entities/{kind}/{namespace}/{name}/onboarding']['get']['parameters']['path'];
+    response: paths['/entities/{kind}/{namespace}/{name}/onboarding']['get']['responses'][200]['content']['application/json'];
+  };
+  '#get|/licenses/compliance': {
+    response: paths['/licenses/compliance']['get']['responses'][200]['content']['application/json'];
+  };
 };

@@ -436,4 +436,150 @@ export class DefaultApiClient {
     const baseUrl = await this.discoveryApi.getBaseUrl(pluginId);
     return this.fetchApi.fetch(`${baseUrl}/licenses/unknown-products`);
   }
+
+  /**
+   * Onboarding requests, pending review first. Needs finops-itam.read.
+   */
+  async listOnboardingRequests(request: {
+    query?: paths['/onboarding/requests']['get']['parameters']['query'];
+  }): Promise<
+    TypedResponse<
+      paths['/onboarding/requests']['get']['responses'][200]['content']['application/json']
+    >
+  > {
+    const baseUrl = await this.discoveryApi.getBaseUrl(pluginId);
+    return this.fetchApi.fetch(
+      `${baseUrl}/onboarding/requests${queryString(request.query)}`,
+    );
+  }
+
+  /**
+   * Files an onboarding request and runs its checks. Needs finops-itam.onboarding.create; audited.
+   */
+  async createOnboardingRequest(request: {
+    body: NonNullable<
+      paths['/onboarding/requests']['post']['requestBody']
+    >['content']['application/json'];
+  }): Promise<
+    TypedResponse<
+      paths['/onboarding/requests']['post']['responses'][201]['content']['application/json']
+    >
+  > {
+    const baseUrl = await this.discoveryApi.getBaseUrl(pluginId);
+    return this.fetchApi.fetch(`${baseUrl}/onboarding/requests`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify(request.body),
+    });
+  }
+
+  /**
+   * One request with its checks, decisions and history. Needs finops-itam.read.
+   */
+  async getOnboardingRequest(request: {
+    path: paths['/onboarding/requests/{id}']['get']['parameters']['path'];
+  }): Promise<
+    TypedResponse<
+      paths['/onboarding/requests/{id}']['get']['responses'][200]['content']['application/json']
+    >
+  > {
+    const baseUrl = await this.discoveryApi.getBaseUrl(pluginId);
+    return this.fetchApi.fetch(
+      `${baseUrl}/onboarding/requests/${encodeURIComponent(request.path.id)}`,
+    );
+  }
+
+  /**
+   * Replaces an open request's content (pending review or changes requested) and runs its checks again. Needs finops-itam.onboarding.create; audited.
+   */
+  async updateOnboardingRequest(request: {
+    path: paths['/onboarding/requests/{id}']['put']['parameters']['path'];
+    body: NonNullable<
+      paths['/onboarding/requests/{id}']['put']['requestBody']
+    >['content']['application/json'];
+  }): Promise<
+    TypedResponse<
+      paths['/onboarding/requests/{id}']['put']['responses'][200]['content']['application/json']
+    >
+  > {
+    const baseUrl = await this.discoveryApi.getBaseUrl(pluginId);
+    return this.fetchApi.fetch(
+      `${baseUrl}/onboarding/requests/${encodeURIComponent(request.path.id)}`,
+      {
+        method: 'PUT',
+        headers: { 'Content-Type': 'application/json' },
+        body: JSON.stringify(request.body),
+      },
+    );
+  }
+
+  /**
+   * Approves, rejects or asks for changes, with a reason. Needs finops-itam.onboarding.review; audited.
+   */
+  async decideOnboardingRequest(request: {
+    path: paths['/onboarding/requests/{id}/decision']['post']['parameters']['path'];
+    body: NonNullable<
+      paths['/onboarding/requests/{id}/decision']['post']['requestBody']
+    >['content']['application/json'];
+  }): Promise<
+    TypedResponse<
+      paths['/onboarding/requests/{id}/decision']['post']['responses'][200]['content']['application/json']
+    >
+  > {
+    const baseUrl = await this.discoveryApi.getBaseUrl(pluginId);
+    return this.fetchApi.fetch(
+      `${baseUrl}/onboarding/requests/${encodeURIComponent(
+        request.path.id,
+      )}/decision`,
+      {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json' },
+        body: JSON.stringify(request.body),
+      },
+    );
+  }
+
+  /**
+   * What a request may name (providers and regions, instance types, products) and the policies it is checked against. Needs finops-itam.read.
+   */
+  async getOnboardingOptions(): Promise<
+    TypedResponse<
+      paths['/onboarding/options']['get']['responses'][200]['content']['application/json']
+    >
+  > {
+    const baseUrl = await this.discoveryApi.getBaseUrl(pluginId);
+    return this.fetchApi.fetch(`${baseUrl}/onboarding/options`);
+  }
+
+  /**
+   * The onboarding requests of an entity, newest first. Needs finops-itam.read.
+   */
+  async getEntityOnboarding(request: {
+    path: paths['/entities/{kind}/{namespace}/{name}/onboarding']['get']['parameters']['path'];
+  }): Promise<
+    TypedResponse<
+      paths['/entities/{kind}/{namespace}/{name}/onboarding']['get']['responses'][200]['content']['application/json']
+    >
+  > {
+    const baseUrl = await this.discoveryApi.getBaseUrl(pluginId);
+    return this.fetchApi.fetch(
+      `${baseUrl}/entities/${encodeURIComponent(
+        request.path.kind,
+      )}/${encodeURIComponent(request.path.namespace)}/${encodeURIComponent(
+        request.path.name,
+      )}/onboarding`,
+    );
+  }
+
+  /**
+   * Compliance risks - BYOL outside its rights, unauthorized products, unknown products and sizes - with who runs them. Needs finops-itam.read.
+   */
+  async getLicenseComplianceRisks(): Promise<
+    TypedResponse<
+      paths['/licenses/compliance']['get']['responses'][200]['content']['application/json']
+    >
+  > {
+    const baseUrl = await this.discoveryApi.getBaseUrl(pluginId);
+    return this.fetchApi.fetch(`${baseUrl}/licenses/compliance`);
+  }
 }
