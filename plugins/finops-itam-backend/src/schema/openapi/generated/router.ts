@@ -1171,6 +1171,7 @@ export const spec = {
             schema: {
               $ref: '#/components/schemas/OnboardingStatus',
             },
+            allowReserved: true,
           },
           {
             name: 'owner',
@@ -1180,6 +1181,7 @@ export const spec = {
             schema: {
               type: 'string',
             },
+            allowReserved: true,
           },
         ],
         responses: {
