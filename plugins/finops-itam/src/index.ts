@@ -15,5 +15,13 @@ export {
   EntityFinopsItamTeamCostContent,
 } from './plugin';
 export { isFinopsItamAvailable } from './lib';
-export { finopsItamApiRef, FinopsItamClient } from './api';
-export type { FinopsItamApi, EntityCostOptions } from './api';
+export {
+  finopsItamApiRef,
+  FinopsItamClient,
+  OnboardingProblemsError,
+} from './api';
+export type {
+  FinopsItamApi,
+  EntityCostOptions,
+  OnboardingRequestFilter,
+} from './api';

@@ -7,6 +7,15 @@ import {
   EntityCostResponse,
   EntityLicensesResponse,
   HealthResponse,
+  LicenseComplianceResponse,
+  LicensePositionEntry,
+  OnboardingDecisionInput,
+  OnboardingOptions,
+  OnboardingRequestDetail,
+  OnboardingRequestInput,
+  OnboardingRequestsResponse,
+  OnboardingStatus,
+  ReharvestResponse,
   TeamCostResponse,
   UnitCostResponse,
 } from '@finops-itam/plugin-finops-itam-common';
@@ -24,6 +33,17 @@ export interface EntityCostOptions {
   to?: string;
   granularity?: CostGranularity;
   basis?: CostBasis;
+}
+
+/**
+ * Which onboarding requests {@link FinopsItamApi.listOnboardingRequests} lists; all when empty.
+ *
+ * @public
+ */
+export interface OnboardingRequestFilter {
+  status?: OnboardingStatus;
+  /** The owner group's entity ref. */
+  owner?: string;
 }
 
 /**
@@ -69,6 +89,57 @@ export interface FinopsItamApi {
 
   /** Status of every configured cost source, including how far its data reaches. */
   getCostSources(): Promise<CostSourceStatus[]>;
+
+  /** The license position per product with an entitlement, consumption or reservation. */
+  getLicensePosition(): Promise<LicensePositionEntry[]>;
+
+  /** Licenses that could be released, and why. */
+  getLicenseReharvest(): Promise<ReharvestResponse>;
+
+  /** BYOL outside its rights, unauthorized products, unknown products and sizes, with who runs them. */
+  getLicenseComplianceRisks(): Promise<LicenseComplianceResponse>;
+
+  /** Onboarding requests, pending review first, then newest first. */
+  listOnboardingRequests(
+    filter?: OnboardingRequestFilter,
+  ): Promise<OnboardingRequestsResponse>;
+
+  /** One onboarding request with its checks, decisions and history. */
+  getOnboardingRequest(id: string): Promise<OnboardingRequestDetail>;
+
+  /**
+   * Files an onboarding request and runs its checks. An invalid request fails with an
+   * `OnboardingProblemsError` listing every problem by field.
+   */
+  createOnboardingRequest(
+    input: OnboardingRequestInput,
+  ): Promise<OnboardingRequestDetail>;
+
+  /**
+   * Replaces an open request's content and runs its checks again; fails like
+   * {@link FinopsItamApi.createOnboardingRequest}.
+   */
+  updateOnboardingRequest(
+    id: string,
+    input: OnboardingRequestInput,
+  ): Promise<OnboardingRequestDetail>;
+
+  /**
+   * Approves, rejects or asks for changes. Approving with a failed check needs an `exception`;
+   * a refused decision fails with an `OnboardingProblemsError`.
+   */
+  decideOnboardingRequest(
+    id: string,
+    decision: OnboardingDecisionInput,
+  ): Promise<OnboardingRequestDetail>;
+
+  /** The providers, regions, instance types and products a request may name, and the policies. */
+  getOnboardingOptions(): Promise<OnboardingOptions>;
+
+  /** The onboarding requests of an entity, newest first. */
+  getEntityOnboarding(
+    entityRef: CompoundEntityRef,
+  ): Promise<OnboardingRequestsResponse>;
 }
 
 /**

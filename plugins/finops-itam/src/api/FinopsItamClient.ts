@@ -7,17 +7,38 @@ import {
   EntityCostResponse,
   EntityLicensesResponse,
   HealthResponse,
+  LicenseComplianceResponse,
+  LicensePositionEntry,
+  OnboardingDecisionInput,
+  OnboardingOptions,
+  OnboardingRequestDetail,
+  OnboardingRequestInput,
+  OnboardingRequestsResponse,
+  ReharvestResponse,
   TeamCostResponse,
   TypedResponse,
   UnitCostResponse,
   healthResponseSchema,
 } from '@finops-itam/plugin-finops-itam-common';
-import { EntityCostOptions, FinopsItamApi } from './FinopsItamApi';
+import {
+  EntityCostOptions,
+  FinopsItamApi,
+  OnboardingRequestFilter,
+} from './FinopsItamApi';
+import { onboardingWriteError } from './OnboardingProblemsError';
 
 /** The answer's body, or a `ResponseError` carrying the backend's error. */
 async function bodyOf<T>(response: TypedResponse<T>): Promise<T> {
   if (!response.ok) {
     throw await ResponseError.fromResponse(response);
+  }
+  return response.json();
+}
+
+/** The answer's body; a 400 becomes an `OnboardingProblemsError` with the problems by field. */
+async function onboardingBodyOf<T>(response: TypedResponse<T>): Promise<T> {
+  if (!response.ok) {
+    throw await onboardingWriteError(response);
   }
   return response.json();
 }
@@ -101,5 +122,69 @@ export class FinopsItamClient implements FinopsItamApi {
 
   async getCostSources(): Promise<CostSourceStatus[]> {
     return bodyOf(await this.api.listCostSources());
+  }
+
+  async getLicensePosition(): Promise<LicensePositionEntry[]> {
+    return bodyOf(await this.api.getLicensePosition());
+  }
+
+  async getLicenseReharvest(): Promise<ReharvestResponse> {
+    return bodyOf(await this.api.getLicenseReharvest());
+  }
+
+  async getLicenseComplianceRisks(): Promise<LicenseComplianceResponse> {
+    return bodyOf(await this.api.getLicenseComplianceRisks());
+  }
+
+  async listOnboardingRequests(
+    filter: OnboardingRequestFilter = {},
+  ): Promise<OnboardingRequestsResponse> {
+    return bodyOf(
+      await this.api.listOnboardingRequests({
+        query: { status: filter.status, owner: filter.owner },
+      }),
+    );
+  }
+
+  async getOnboardingRequest(id: string): Promise<OnboardingRequestDetail> {
+    return bodyOf(await this.api.getOnboardingRequest({ path: { id } }));
+  }
+
+  async createOnboardingRequest(
+    input: OnboardingRequestInput,
+  ): Promise<OnboardingRequestDetail> {
+    return onboardingBodyOf(
+      await this.api.createOnboardingRequest({ body: input }),
+    );
+  }
+
+  async updateOnboardingRequest(
+    id: string,
+    input: OnboardingRequestInput,
+  ): Promise<OnboardingRequestDetail> {
+    return onboardingBodyOf(
+      await this.api.updateOnboardingRequest({ path: { id }, body: input }),
+    );
+  }
+
+  async decideOnboardingRequest(
+    id: string,
+    decision: OnboardingDecisionInput,
+  ): Promise<OnboardingRequestDetail> {
+    return onboardingBodyOf(
+      await this.api.decideOnboardingRequest({ path: { id }, body: decision }),
+    );
+  }
+
+  async getOnboardingOptions(): Promise<OnboardingOptions> {
+    return bodyOf(await this.api.getOnboardingOptions());
+  }
+
+  async getEntityOnboarding(
+    entityRef: CompoundEntityRef,
+  ): Promise<OnboardingRequestsResponse> {
+    return bodyOf(
+      await this.api.getEntityOnboarding({ path: entityPath(entityRef) }),
+    );
   }
 }

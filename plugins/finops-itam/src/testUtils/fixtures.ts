@@ -98,6 +98,16 @@ export function mockFinopsItamApi(
     getEntityLicenses: jest.fn(notStubbed('getEntityLicenses')),
     getTeamCost: jest.fn(notStubbed('getTeamCost')),
     getCostSources: jest.fn(notStubbed('getCostSources')),
+    getLicensePosition: jest.fn(notStubbed('getLicensePosition')),
+    getLicenseReharvest: jest.fn(notStubbed('getLicenseReharvest')),
+    getLicenseComplianceRisks: jest.fn(notStubbed('getLicenseComplianceRisks')),
+    listOnboardingRequests: jest.fn(notStubbed('listOnboardingRequests')),
+    getOnboardingRequest: jest.fn(notStubbed('getOnboardingRequest')),
+    createOnboardingRequest: jest.fn(notStubbed('createOnboardingRequest')),
+    updateOnboardingRequest: jest.fn(notStubbed('updateOnboardingRequest')),
+    decideOnboardingRequest: jest.fn(notStubbed('decideOnboardingRequest')),
+    getOnboardingOptions: jest.fn(notStubbed('getOnboardingOptions')),
+    getEntityOnboarding: jest.fn(notStubbed('getEntityOnboarding')),
   };
 }
 
