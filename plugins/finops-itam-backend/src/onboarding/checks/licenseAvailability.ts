@@ -4,6 +4,7 @@ import {
 } from '@finops-itam/plugin-finops-itam-common';
 import { licenseUnits } from '../../licenses/countingRules';
 import { annualCostOf } from '../../licenses/listPriceBasis';
+import { Money } from '../../money';
 import { failed, listInWords, passed, warned } from './checkResult';
 import { PlannedRequirement } from './plannedCounts';
 import { CheckContext } from './types';
@@ -87,7 +88,9 @@ export function checkLicenseAvailability(
     const short = quantity - Math.max(free, 0);
     const exposure = annualCostOf(product.listPrice, short);
     const exposureText = exposure
-      ? `; true-up exposure ${exposure.amount} ${exposure.currency} a year at list price`
+      ? `; true-up exposure ${new Money(exposure.amount).toFixed(2)} ${
+          exposure.currency
+        } a year at list price`
       : '; no list price, so the true-up exposure is unknown';
     details.push(
       `${product.name}: short by ${licenseUnits(metric, short)}${exposureText}${
