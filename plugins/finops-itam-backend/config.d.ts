@@ -371,5 +371,44 @@ export interface Config {
       costSchedule?: Partial<SchedulerServiceTaskScheduleDefinitionConfig>;
     };
     // licenses (issue 5): end
+
+    // onboarding (issue 15)
+    /**
+     * What onboarding requests are checked against (the `policy` check). Every key is
+     * optional; a mistake stops the backend at start-up.
+     */
+    policies?: {
+      /** Providers workloads may run on, e.g. `[AWS, Azure, Google Cloud]`; all when left out. */
+      allowedProviders?: string[];
+      /** Region codes workloads may run in, e.g. `[eu-west-1, westeurope]`; all known regions when left out. */
+      allowedRegions?: string[];
+      /** Tags every workload must declare for its resources, e.g. `[cost-center]`. Default none. */
+      requiredTags?: string[];
+      /**
+       * Product ids no workload may use. `finopsItam.licenses.unauthorizedProducts` are
+       * blocked too.
+       */
+      blockedProducts?: string[];
+      /** Buying through a cloud marketplace: `allowed` (default), `needs-approval` or `forbidden`. */
+      marketplace?: 'allowed' | 'needs-approval' | 'forbidden';
+    };
+    /** Onboarding requests: regions, reviewers, how long approval holds licenses. */
+    onboarding?: {
+      /**
+       * Regions to add to the shipped list, per provider (a new region, a sovereign cloud),
+       * e.g. `{ AWS: [us-isob-east-1] }`. A provider not shipped is added with its regions.
+       */
+      regions?: { [provider: string]: string[] };
+      /** Group refs notified of every request, e.g. `[group:default/team-itam]`. Default none. */
+      reviewers?: string[];
+      /**
+       * Days after go-live an approved request keeps its licenses reserved while its
+       * workload has not shown up in cost data; then it expires. Default 60.
+       */
+      reservationDays?: number;
+      /** When the global task rechecks open requests and finds fulfilled or expired ones; default every 15 minutes. */
+      schedule?: Partial<SchedulerServiceTaskScheduleDefinitionConfig>;
+    };
+    // onboarding (issue 15): end
   };
 }

@@ -8,6 +8,7 @@ import {
 } from '@finops-itam/plugin-finops-itam-common';
 import { finopsItamCostSourcesExtensionPoint } from '@finops-itam/plugin-finops-itam-node';
 import { catalogServiceRef } from '@backstage/plugin-catalog-node';
+import { notificationService } from '@backstage/plugin-notifications-node';
 import { databaseKindOf } from './database/databaseKind';
 import { migrateDatabase } from './database/migrations';
 import { createFinopsItamHooks } from './feature/hooks';
@@ -46,6 +47,7 @@ export const finopsItamPlugin = createBackendPlugin({
         auditor: coreServices.auditor,
         auth: coreServices.auth,
         catalog: catalogServiceRef,
+        notifications: notificationService,
       },
       async init(deps) {
         const { logger, database, httpRouter, scheduler } = deps;

@@ -113,6 +113,18 @@ export const finopsItamMetricsWritePermission = createPermission({
   attributes: { action: 'update' },
 });
 
+/** File an onboarding request or update an open one (form, API or scaffolder action). @public */
+export const finopsItamOnboardingCreatePermission = createPermission({
+  name: 'finops-itam.onboarding.create',
+  attributes: { action: 'create' },
+});
+
+/** Approve, reject or ask for changes to onboarding requests (ITAM and FinOps reviewers). @public */
+export const finopsItamOnboardingReviewPermission = createPermission({
+  name: 'finops-itam.onboarding.review',
+  attributes: { action: 'update' },
+});
+
 /** All permissions of the finops-itam plugin, for registration and policies. @public */
 export const finopsItamPermissions = [
   finopsItamReadPermission,
@@ -120,4 +132,6 @@ export const finopsItamPermissions = [
   finopsItamIngestionRunPermission,
   finopsItamLicenseManagePermission,
   finopsItamMetricsWritePermission,
+  finopsItamOnboardingCreatePermission,
+  finopsItamOnboardingReviewPermission,
 ];

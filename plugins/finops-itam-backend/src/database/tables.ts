@@ -335,3 +335,46 @@ export interface DbSharedAllocationsRow {
   target_ref: string;
   amount: DbAmount;
 }
+
+/** Onboarding requests with their latest checks. */
+export const ONBOARDING_REQUESTS_TABLE = 'finops_itam_onboarding_requests';
+
+/** What happened to each onboarding request, in order (decisions included). */
+export const ONBOARDING_HISTORY_TABLE = 'finops_itam_onboarding_history';
+
+/** A row of `finops_itam_onboarding_requests`. */
+export interface DbOnboardingRequestsRow {
+  id: string;
+  status: string;
+  entity_ref: string;
+  owner: string;
+  title: string;
+  description: string | null;
+  go_live: string;
+  procurement: string;
+  replaces: string | null;
+  /** JSON of the request as filed. */
+  body: string;
+  /** JSON of the latest checks. */
+  checks: string;
+  /** JSON of the latest cost estimate. */
+  cost_estimate: string;
+  /** JSON of the licenses the request holds while approved. */
+  reservations: string;
+  checked_at: DbTimestamp;
+  requested_by: string;
+  created_at: DbTimestamp;
+  updated_at: DbTimestamp;
+}
+
+/** A row of `finops_itam_onboarding_history`. */
+export interface DbOnboardingHistoryRow {
+  seq: DbBigInt;
+  request_id: string;
+  at: DbTimestamp;
+  by: string;
+  action: string;
+  detail: string;
+  /** JSON of a decision entry (decision, reason, exception, failedChecks); null otherwise. */
+  decision: string | null;
+}

@@ -8,6 +8,7 @@ import {
   SchedulerServiceTaskScheduleDefinition,
 } from '@backstage/backend-plugin-api';
 import { CatalogService } from '@backstage/plugin-catalog-node';
+import { NotificationService } from '@backstage/plugin-notifications-node';
 import { FinopsItamCostSource } from '@finops-itam/plugin-finops-itam-node';
 import express from 'express';
 import { RequirePermission } from '../permissions';
@@ -57,6 +58,8 @@ export interface FinopsItamCoreServices {
   auditor: AuditorService;
   auth: AuthService;
   catalog: CatalogService;
+  /** The Backstage notifications service (onboarding tells requesters and reviewers). */
+  notifications: NotificationService;
   stores: FinopsItamStores;
   requirePermission: RequirePermission;
   /** Reads the files of configured cost, license and metric sources (disk or URL reader). */

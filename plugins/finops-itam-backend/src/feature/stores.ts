@@ -14,6 +14,8 @@ import { LicensedFactStore } from '../licenses/LicensedFactStore';
 import { RollupLicenseCostReader } from '../licenses/RollupLicenseCostReader';
 import { DatabaseMetricStore } from '../metrics/DatabaseMetricStore';
 import { MetricStore } from '../metrics/MetricStore';
+import { DatabaseOnboardingStore } from '../onboarding/DatabaseOnboardingStore';
+import { OnboardingStore } from '../onboarding/OnboardingStore';
 import { EntityPeriodTotals } from '../teams/EntityPeriodTotals';
 
 /**
@@ -35,6 +37,8 @@ export interface FinopsItamStores {
   /** Team and entity totals over two periods (reads `costReports`). */
   entityPeriodTotals: EntityPeriodTotals;
   health: HealthStore;
+  /** Onboarding requests and their history. */
+  onboarding: OnboardingStore;
 }
 
 /** Opens every store on the plugin's migrated database. */
@@ -51,5 +55,6 @@ export function createStores(db: Knex): FinopsItamStores {
     licenseCosts,
     entityPeriodTotals: new EntityPeriodTotals(costReports, licenseCosts),
     health: new DatabaseHealthStore(db),
+    onboarding: new DatabaseOnboardingStore(db),
   };
 }

@@ -1,0 +1,89 @@
+import {
+  SchedulerServiceTaskScheduleDefinition,
+  readSchedulerServiceTaskScheduleDefinitionFromConfig,
+} from '@backstage/backend-plugin-api';
+import { Config, ConfigReader, JsonObject } from '@backstage/config';
+import { parseEntityRef } from '@backstage/catalog-model';
+import { OnboardingPolicies } from '@finops-itam/plugin-finops-itam-common';
+import { KnownRegions } from './KnownRegions';
+import { readOnboardingPolicies } from './policyConfig';
+
+const KEY = 'finopsItam.onboarding';
+const DEFAULT_RESERVATION_DAYS = 60;
+const DEFAULT_SCHEDULE = {
+  frequency: { minutes: 15 },
+  timeout: { minutes: 10 },
+  initialDelay: { minutes: 1 },
+};
+
+/** `finopsItam.onboarding` and `finopsItam.policies`, read and checked at start-up. */
+export interface OnboardingConfig {
+  regions: KnownRegions;
+  policies: OnboardingPolicies;
+  /** Lowercase group refs notified of every request. */
+  reviewers: string[];
+  reservationDays: number;
+  schedule: SchedulerServiceTaskScheduleDefinition;
+}
+
+function readRegions(config: Config): KnownRegions {
+  const given = config.getOptionalConfig(`${KEY}.regions`);
+  const extra: Record<string, string[]> = {};
+  for (const provider of given?.keys() ?? []) {
+    extra[provider] = given!.getStringArray(provider);
+  }
+  return new KnownRegions(extra);
+}
+
+function readReviewers(config: Config): string[] {
+  const refs = config.getOptionalStringArray(`${KEY}.reviewers`) ?? [];
+  return refs.map((ref, index) => {
+    try {
+      const parsed = parseEntityRef(ref, { defaultKind: 'group' });
+      return `${parsed.kind}:${parsed.namespace}/${parsed.name}`.toLowerCase();
+    } catch (error) {
+      throw new Error(
+        `Invalid ${KEY}.reviewers[${index}]: "${ref}" is not an entity ref like group:default/team-itam`,
+      );
+    }
+  });
+}
+
+function readSchedule(config: Config): SchedulerServiceTaskScheduleDefinition {
+  const key = `${KEY}.schedule`;
+  const given = config.getOptionalConfig(key)?.get<JsonObject>() ?? {};
+  try {
+    return readSchedulerServiceTaskScheduleDefinitionFromConfig(
+      new ConfigReader(
+        { ...DEFAULT_SCHEDULE, ...given },
+        'app-config',
+        undefined,
+        key,
+      ),
+    );
+  } catch (error) {
+    throw new Error(
+      `Invalid ${key}: ${error instanceof Error ? error.message : error}`,
+    );
+  }
+}
+
+/** Reads the onboarding settings; a mistake throws naming the key and stops start-up. */
+export function readOnboardingConfig(config: Config): OnboardingConfig {
+  const regions = readRegions(config);
+  const reservationDays =
+    config.getOptionalNumber(`${KEY}.reservationDays`) ??
+    DEFAULT_RESERVATION_DAYS;
+  if (!Number.isInteger(reservationDays) || reservationDays < 1) {
+    throw new Error(
+      `Invalid ${KEY}.reservationDays: must be a whole number of days, at least 1`,
+    );
+  }
+  return {
+    regions,
+    policies: readOnboardingPolicies(config, regions),
+    reviewers: readReviewers(config),
+    reservationDays,
+    schedule: readSchedule(config),
+  };
+}
