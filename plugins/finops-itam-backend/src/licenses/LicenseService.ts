@@ -4,6 +4,7 @@ import {
   Entity,
   stringifyEntityRef,
 } from '@backstage/catalog-model';
+import type { OnboardingLicenseHolds } from '../feature/hooks';
 import { InputError, NotFoundError } from '@backstage/errors';
 import { CatalogService } from '@backstage/plugin-catalog-node';
 import {
@@ -11,6 +12,7 @@ import {
   EntitlementRejection,
   EntityLicensesResponse,
   LicenseCatalogResponse,
+  LicenseComplianceResponse,
   LicenseEntitlement,
   LicensePositionEntry,
   LicenseProduct,
@@ -50,6 +52,13 @@ import { applyLicenseRights } from './licenseRights';
 import { entityLicenseUsage } from './entityLicenseUsage';
 import { ROLLUP_KINDS, licenseRollups } from './licenseRollups';
 import { SnapshotCache } from './SnapshotCache';
+import { ownerOf } from './catalogOwners';
+import { computeComplianceRisks } from './complianceRisks';
+import {
+  migratedWorkloadCandidates,
+  withMigratedWorkloads,
+} from './migratedWorkloads';
+import { applyReservations } from './reservedPosition';
 import { readLicensedFactsCompact } from './licensedFactExtract';
 import { LicensedFactStore } from './LicensedFactStore';
 import { latestFullMonth, licenseCostPerProduct } from './monthlyLicenseCost';
@@ -76,6 +85,8 @@ export interface LicenseSnapshot {
   lifecycles: Map<string, string | undefined>;
   /** The refs rolling up into each System and Domain, the entity itself included. */
   rollups: Map<string, string[]>;
+  /** Each catalog entity's owner (a full, lowercase ref), for entities that name one. */
+  owners: Map<string, string>;
 }
 
 /** Invalid entitlement records: the batch was not stored. */
@@ -121,7 +132,14 @@ export interface LicenseServiceOptions {
     LicenseConfig,
     'costData' | 'instanceTypes' | 'unauthorizedProducts' | 'inactiveSeatDays'
   > &
-    Partial<Pick<LicenseConfig, 'hostTypes' | 'evaluationDays'>>;
+    Partial<
+      Pick<LicenseConfig, 'hostTypes' | 'evaluationDays' | 'blockedProducts'>
+    >;
+  /**
+   * What approved onboarding requests hold and which migrations completed; without it (a
+   * backend without onboarding) nothing is reserved and no migration is reharvested.
+   */
+  holds?: OnboardingLicenseHolds;
   now?: () => Date;
   /** How long a computed snapshot is served before it is recomputed; default one minute. */
   snapshotTtlMs?: number;
@@ -140,7 +158,8 @@ const stampOf = (value: unknown) =>
 
 /** License products, entitlements, consumption and the position computed from them. */
 export class LicenseService {
-  private readonly instanceTypes: InstanceTypeTable;
+  /** Instance and host types with their vCPUs, shipped and configured: what counting reads. */
+  readonly instanceTypes: InstanceTypeTable;
   private readonly now: () => Date;
   private readonly cache: SnapshotCache<LicenseSnapshot>;
 
@@ -309,6 +328,7 @@ export class LicenseService {
           'metadata.name',
           'metadata.annotations',
           'spec.lifecycle',
+          'spec.owner',
           // For System and Domain rollups.
           'spec.system',
           'spec.domain',
@@ -319,9 +339,26 @@ export class LicenseService {
     return items;
   }
 
-  /** The current snapshot, from the cache when still valid. Callers must not mutate it. */
-  snapshot(): Promise<LicenseSnapshot> {
-    return this.cache.get();
+  /**
+   * The current snapshot, from the cache when still valid, with the reservations of approved
+   * onboarding requests read at every call: they change when a request is decided, which
+   * nothing in the cache's fingerprint sees, and reading them is one small query.
+   * Callers must not mutate it.
+   */
+  async snapshot(): Promise<LicenseSnapshot> {
+    const [base, reservations] = await Promise.all([
+      this.cache.get(),
+      this.options.holds?.reservations() ?? [],
+    ]);
+    if (reservations.length === 0) return base;
+    return {
+      ...base,
+      position: applyReservations(base.position, {
+        products: base.products,
+        consumptions: base.consumptions,
+        reservations,
+      }),
+    };
   }
 
   private async computeSnapshot(): Promise<LicenseSnapshot> {
@@ -348,10 +385,13 @@ export class LicenseService {
       this.instanceTypes,
     );
     const lifecycles = new Map<string, string | undefined>();
+    const owners = new Map<string, string>();
     const declarations: Declaration[] = [];
     for (const entity of entities) {
       const ref = lower(stringifyEntityRef(entity));
       lifecycles.set(ref, entity.spec?.lifecycle as string | undefined);
+      const owner = ownerOf(entity);
+      if (owner) owners.set(ref, owner);
       const annotation = entity.metadata.annotations?.[ANNOTATION_LICENSES];
       if (annotation === undefined) continue;
       const parsed = parseLicensesAnnotation(annotation);
@@ -418,6 +458,7 @@ export class LicenseService {
       latestCostDay: facts.latestDay,
       lifecycles,
       rollups: licenseRollups(entities),
+      owners,
     };
   }
 
@@ -425,10 +466,17 @@ export class LicenseService {
     return (await this.snapshot()).position;
   }
 
+  /**
+   * Reharvest candidates, with the workloads that completed migrations replaced and each
+   * entity's owner.
+   */
   async reharvest(): Promise<ReharvestResponse> {
-    const s = await this.snapshot();
-    return {
-      candidates: computeReharvest({
+    const [s, migrations] = await Promise.all([
+      this.snapshot(),
+      this.options.holds?.completedMigrations() ?? [],
+    ]);
+    const candidates = withMigratedWorkloads(
+      computeReharvest({
         consumptions: s.consumptions,
         products: s.products,
         daily: s.daily,
@@ -438,6 +486,34 @@ export class LicenseService {
         latestCostDay: s.latestCostDay,
         inactiveSeatDays: this.options.config.inactiveSeatDays,
         absentAfterDays: this.options.config.costData.absentAfterDays,
+      }),
+      migratedWorkloadCandidates({
+        migrations,
+        consumptions: s.consumptions,
+        daily: s.daily,
+        window: s.window,
+      }),
+    );
+    return {
+      candidates: candidates.map(c => ({
+        ...c,
+        owner: c.entityRef ? s.owners.get(c.entityRef) ?? null : null,
+      })),
+    };
+  }
+
+  /** Compliance risks of the position, most severe first, with who runs them. */
+  async compliance(): Promise<LicenseComplianceResponse> {
+    const s = await this.snapshot();
+    return {
+      risks: computeComplianceRisks({
+        position: s.position,
+        consumptions: s.consumptions,
+        unknownProducts: s.unknownProducts,
+        products: s.products,
+        unauthorizedProducts: this.options.config.unauthorizedProducts,
+        blockedProducts: this.options.config.blockedProducts ?? [],
+        owners: s.owners,
       }),
     };
   }
@@ -550,8 +626,9 @@ export class LicenseService {
    */
   async recomputeCost(): Promise<number> {
     // Stored cost should not lag a cached snapshot; readers get the fresh one too.
+    // Reservations are not use: cost is computed from the snapshot without them.
     this.invalidate();
-    const s = await this.snapshot();
+    const s = await this.cache.get();
     const { costData, instanceTypes, hostTypes } = this.options.config;
     const activeEntitlements = new Map<string, LicenseEntitlement[]>();
     for (const e of s.entitlements.filter(x => isActiveOn(x, s.today))) {

@@ -58,6 +58,11 @@ export interface LicenseConfig {
   instanceTypes: Record<string, InstanceTypeSetting>;
   hostTypes: Record<string, HostTypeFacts>;
   unauthorizedProducts: string[];
+  /**
+   * `finopsItam.policies.blockedProducts`: products the organisation's policy forbids, shown
+   * as compliance risks wherever they run (onboarding refuses them in new requests).
+   */
+  blockedProducts: string[];
   /** Seats unused this many days are reharvest candidates. */
   inactiveSeatDays: number;
   /**
@@ -270,6 +275,9 @@ export function readLicenseConfig(config: Config): LicenseConfig {
       config.getOptionalStringArray(
         'finopsItam.licenses.unauthorizedProducts',
       ) ?? [],
+    blockedProducts:
+      config.getOptionalStringArray('finopsItam.policies.blockedProducts') ??
+      [],
     inactiveSeatDays: positiveInteger(
       config,
       'finopsItam.licenses.inactiveSeatDays',

@@ -895,6 +895,7 @@ describe('license API', () => {
         .get('/licenses/reharvest')
         .set('Authorization', user);
       expect(response.status).toBe(200);
+      // None of these entities names an owner (the catalog does not know ghost at all).
       expect(response.body.candidates).toEqual([
         {
           productId: WINDOWS,
@@ -904,6 +905,7 @@ describe('license API', () => {
           entityRef: 'component:default/ghost',
           resourceId: 'id-win-az-1',
           quantity: 8,
+          owner: null,
         },
         {
           productId: ORACLE,
@@ -912,6 +914,7 @@ describe('license API', () => {
           entityRef: 'component:default/legacy',
           resourceId: 'id-ora-1',
           quantity: 4,
+          owner: null,
         },
         {
           productId: 'rhel',
@@ -920,6 +923,7 @@ describe('license API', () => {
           entityRef: 'component:default/search',
           resourceId: 'id-rhel-old',
           quantity: 1,
+          owner: null,
         },
         {
           productId: SEAT,
@@ -928,6 +932,7 @@ describe('license API', () => {
           entityRef: 'component:default/observability',
           resourceId: null,
           quantity: 1,
+          owner: null,
         },
         {
           productId: SEAT,
@@ -936,6 +941,7 @@ describe('license API', () => {
           entityRef: null,
           resourceId: null,
           quantity: 1,
+          owner: null,
         },
       ]);
       await knex.destroy();

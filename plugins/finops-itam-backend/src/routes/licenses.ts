@@ -59,7 +59,7 @@ async function audited<T>(
 
 /**
  * The license API: products, entitlements, seat imports, the position, reharvest
- * candidates, the catalog feed and an entity's license use. Reads need
+ * candidates, compliance risks, the catalog feed and an entity's license use. Reads need
  * `finops-itam.read`; writes need `finops-itam.license.manage` and are audited.
  */
 export function createLicenseRoutes(options: LicenseRoutesOptions) {
@@ -163,6 +163,11 @@ export function createLicenseRoutes(options: LicenseRoutesOptions) {
   router.get('/licenses/reharvest', async (req, res) => {
     await requirePermission(req, finopsItamReadPermission);
     res.json(await licenses.reharvest());
+  });
+
+  router.get('/licenses/compliance', async (req, res) => {
+    await requirePermission(req, finopsItamReadPermission);
+    res.json(await licenses.compliance());
   });
 
   router.get('/licenses/catalog', async (req, res) => {

@@ -7,6 +7,7 @@ import {
   insertFacts,
   testEntity,
 } from '../../allocation/__testUtils__/facts';
+import type { OnboardingLicenseHolds } from '../../feature/hooks';
 import { DatabaseLicenseStore } from '../DatabaseLicenseStore';
 import { DatabaseLicensedFactStore } from '../DatabaseLicensedFactStore';
 import { DEFAULT_COST_DATA_SETTINGS } from '../licenseConfig';
@@ -73,7 +74,12 @@ export function daysFrom(from: string, count: number): string[] {
 export function licenseServiceFor(
   knex: Knex,
   entities: Entity[],
-  options: { today?: string; unauthorizedProducts?: string[] } = {},
+  options: {
+    today?: string;
+    unauthorizedProducts?: string[];
+    blockedProducts?: string[];
+    holds?: OnboardingLicenseHolds;
+  } = {},
 ) {
   const store = new DatabaseLicenseStore(knex);
   const service = new LicenseService({
@@ -86,8 +92,10 @@ export function licenseServiceFor(
       costData: DEFAULT_COST_DATA_SETTINGS,
       instanceTypes: {},
       unauthorizedProducts: options.unauthorizedProducts ?? [],
+      blockedProducts: options.blockedProducts,
       inactiveSeatDays: 90,
     },
+    holds: options.holds,
     now: () => new Date(`${options.today ?? '2026-11-27'}T12:00:00Z`),
   });
   return { store, service };
