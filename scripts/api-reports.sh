@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# API reports (report.api.md, report-alpha.api.md) of the five published packages, made by
+# API reports (report.api.md, report-alpha.api.md) of the published packages, made by
 # Backstage's `backstage-repo-tools api-reports` (API Extractor). A change to a package's
 # public API shows up as a diff of its report, which is committed with the change.
 #   bash scripts/api-reports.sh        rewrites the reports (`yarn build:api-reports`)
@@ -14,6 +14,7 @@ packages=(
   plugins/finops-itam-common
   plugins/finops-itam-node
   plugins/catalog-backend-module-finops-itam
+  plugins/scaffolder-backend-module-finops-itam
 )
 
 # API Extractor reads the declarations in dist-types/, so emit them first. The tool's own
