@@ -10,6 +10,7 @@ import {
   discoveryApiRef,
   fetchApiRef,
   OverridableFrontendPlugin,
+  PageBlueprint,
   RouteRef,
 } from '@backstage/frontend-plugin-api';
 import {
@@ -18,7 +19,13 @@ import {
 } from '@backstage/plugin-catalog-react/alpha';
 import { FINOPS_ITAM_PLUGIN_ID } from '@finops-itam/plugin-finops-itam-common';
 import { FinopsItamClient, finopsItamApiRef } from './api';
-import { costRouteRef, licensesRouteRef, teamCostRouteRef } from './routes';
+import AssignmentTurnedIn from '@material-ui/icons/AssignmentTurnedIn';
+import {
+  costRouteRef,
+  itamRouteRef,
+  licensesRouteRef,
+  teamCostRouteRef,
+} from './routes';
 
 const finopsItamApi = ApiBlueprint.make({
   params: defineParams =>
@@ -28,6 +35,18 @@ const finopsItamApi = ApiBlueprint.make({
       factory: ({ discoveryApi, fetchApi }) =>
         new FinopsItamClient({ discoveryApi, fetchApi }),
     }),
+});
+
+// With a title and an icon the app's nav picks the page up as the sidebar item "ITAM".
+const itamPage = PageBlueprint.make({
+  name: 'itam',
+  params: {
+    path: '/finops-itam/itam',
+    title: 'ITAM',
+    icon: <AssignmentTurnedIn fontSize="inherit" />,
+    routeRef: convertLegacyRouteRef(itamRouteRef),
+    loader: () => import('./components/ItamPage').then(m => <m.ItamPage />),
+  },
 });
 
 const entityCostContent = EntityContentBlueprint.make({
@@ -104,6 +123,7 @@ const entityTeamCostCard = EntityCardBlueprint.make({
  */
 export type FinopsItamPluginExtensions = {
   'api:finops-itam': ReturnType<typeof ApiBlueprint.make>;
+  'page:finops-itam/itam': ReturnType<typeof PageBlueprint.make>;
   'entity-content:finops-itam/cost': ReturnType<
     typeof EntityContentBlueprint.make
   >;
@@ -124,7 +144,8 @@ export type FinopsItamPluginExtensions = {
 // Typed explicitly: the inferred type names the @backstage/filter-predicates copy nested
 // under @backstage/frontend-plugin-api, which this package's declarations cannot reference.
 /**
- * The finops-itam plugin for the new frontend system: the API client, the Cost tab
+ * The finops-itam plugin for the new frontend system: the API client, the ITAM page
+ * (`page:finops-itam/itam` at `/finops-itam/itam`, in the sidebar as "ITAM"), the Cost tab
  * (`entity-content:finops-itam/cost`) and the Licenses tab
  * (`entity-content:finops-itam/licenses`) on Components, Resources and Systems, the
  * Onboarding card (`entity-card:finops-itam/onboarding`) on Components, and the team cost
@@ -134,7 +155,7 @@ export type FinopsItamPluginExtensions = {
  * @alpha
  */
 const finopsItamPlugin: OverridableFrontendPlugin<
-  { cost: RouteRef; licenses: RouteRef; teamCost: RouteRef },
+  { cost: RouteRef; licenses: RouteRef; teamCost: RouteRef; itam: RouteRef },
   {},
   FinopsItamPluginExtensions
 > = createFrontendPlugin({
@@ -142,6 +163,7 @@ const finopsItamPlugin: OverridableFrontendPlugin<
   info: { packageJson: () => import('../package.json') },
   extensions: [
     finopsItamApi,
+    itamPage,
     entityCostContent,
     entityLicensesContent,
     entityOnboardingCard,
@@ -152,6 +174,7 @@ const finopsItamPlugin: OverridableFrontendPlugin<
     cost: convertLegacyRouteRef(costRouteRef),
     licenses: convertLegacyRouteRef(licensesRouteRef),
     teamCost: convertLegacyRouteRef(teamCostRouteRef),
+    itam: convertLegacyRouteRef(itamRouteRef),
   },
 });
 

@@ -8,6 +8,7 @@
  */
 export {
   finopsItamPlugin,
+  FinopsItamPage,
   EntityFinopsItamCostContent,
   EntityFinopsItamLicensesContent,
   EntityFinopsItamOnboardingCard,

@@ -9,7 +9,12 @@ import {
 import type { JSX } from 'react';
 import { FINOPS_ITAM_PLUGIN_ID } from '@finops-itam/plugin-finops-itam-common';
 import { FinopsItamClient, finopsItamApiRef } from './api';
-import { costRouteRef, licensesRouteRef, teamCostRouteRef } from './routes';
+import {
+  costRouteRef,
+  itamRouteRef,
+  licensesRouteRef,
+  teamCostRouteRef,
+} from './routes';
 
 /**
  * The finops-itam plugin for the legacy frontend system.
@@ -30,8 +35,25 @@ export const finopsItamPlugin = createPlugin({
     cost: costRouteRef,
     licenses: licensesRouteRef,
     teamCost: teamCostRouteRef,
+    itam: itamRouteRef,
   },
 });
+
+/**
+ * The ITAM page: onboarding queue and requests, license position, compliance risks and
+ * reharvest. Mount it with `<Route path="/finops-itam/itam" element={<FinopsItamPage />} />`
+ * and add a sidebar item for it.
+ *
+ * @public
+ */
+export const FinopsItamPage: () => JSX.Element = finopsItamPlugin.provide(
+  createRoutableExtension({
+    name: 'FinopsItamPage',
+    component: () =>
+      import('./components/ItamPage').then(m => m.LegacyItamPage),
+    mountPoint: itamRouteRef,
+  }),
+);
 
 /**
  * The Cost tab for an entity page; mount it with `EntityLayout.Route path="/cost"`.

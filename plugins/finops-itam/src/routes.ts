@@ -11,3 +11,10 @@ export const licensesRouteRef = createRouteRef({ id: 'finops-itam-licenses' });
 
 /** Route of the team cost tab on a Group page, shared like {@link costRouteRef}. */
 export const teamCostRouteRef = createRouteRef({ id: 'finops-itam-team-cost' });
+
+/**
+ * Route of the ITAM page (onboarding queue, license position, compliance risks, reharvest),
+ * shared like {@link costRouteRef}. The page reads `?tab=`, `?request=<id>` (opens a request)
+ * and `?new=1&entityRef=…` (opens the filing form) from its query.
+ */
+export const itamRouteRef = createRouteRef({ id: 'finops-itam-itam' });

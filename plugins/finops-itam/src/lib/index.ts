@@ -19,3 +19,4 @@ export { buildCsv, neutraliseCsvCell } from './csv';
 export type { CsvCell } from './csv';
 export { downloadTextFile } from './download';
 export * from './costPeriod';
+export { formatTimestamp } from './timestamp';

@@ -1,5 +1,6 @@
 import { ReactElement } from 'react';
 import { Entity } from '@backstage/catalog-model';
+import { RouteRef } from '@backstage/core-plugin-api';
 import {
   EntityProvider,
   entityRouteRef,
@@ -17,7 +18,12 @@ import { FinopsItamApi, finopsItamApiRef } from '../api';
 export async function renderWithFinopsApi(
   element: ReactElement,
   api: FinopsItamApi,
-  options: { entity?: Entity; routeEntries?: string[] } = {},
+  options: {
+    entity?: Entity;
+    routeEntries?: string[];
+    /** More routes to mount, e.g. the ITAM page for links to it. */
+    mountedRoutes?: Record<string, RouteRef>;
+  } = {},
 ): Promise<void> {
   await renderInTestApp(
     <TestApiProvider apis={[[finopsItamApiRef, api]]}>
@@ -29,7 +35,10 @@ export async function renderWithFinopsApi(
     </TestApiProvider>,
     {
       routeEntries: options.routeEntries,
-      mountedRoutes: { '/catalog/:namespace/:kind/:name': entityRouteRef },
+      mountedRoutes: {
+        '/catalog/:namespace/:kind/:name': entityRouteRef,
+        ...options.mountedRoutes,
+      },
     },
   );
 }

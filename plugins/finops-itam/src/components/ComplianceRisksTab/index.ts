@@ -1,0 +1,1 @@
+export { ComplianceRisksTab } from './ComplianceRisksTab';

@@ -1,0 +1,3 @@
+export { DataTable } from './DataTable';
+export type { DataColumn } from './DataTable';
+export { ToneCell } from './ToneCell';

@@ -1,0 +1,2 @@
+export { ItamPage } from './ItamPage';
+export { LegacyItamPage } from './LegacyItamPage';

@@ -1,0 +1,2 @@
+export { LicensePositionTab } from './LicensePositionTab';
+export { POSITION_STATUS } from './positionLabels';

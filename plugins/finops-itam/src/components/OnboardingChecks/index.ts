@@ -1,0 +1,3 @@
+export { CheckList } from './CheckList';
+export { CheckStatus } from './CheckStatus';
+export * from './onboardingLabels';

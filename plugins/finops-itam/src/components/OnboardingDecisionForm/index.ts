@@ -1,0 +1,1 @@
+export { OnboardingDecisionForm } from './OnboardingDecisionForm';

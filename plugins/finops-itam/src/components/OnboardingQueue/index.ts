@@ -1,0 +1,2 @@
+export { OnboardingQueue } from './OnboardingQueue';
+export { queueOrder, checkCounts } from './queueOrder';

@@ -1,0 +1,1 @@
+export { OnboardingRequestDetail } from './OnboardingRequestDetail';

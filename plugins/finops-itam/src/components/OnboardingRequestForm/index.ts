@@ -1,0 +1,1 @@
+export { OnboardingRequestForm } from './OnboardingRequestForm';

@@ -1,0 +1,1 @@
+export { ReharvestTab } from './ReharvestTab';
