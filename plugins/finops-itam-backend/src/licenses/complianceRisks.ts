@@ -108,9 +108,9 @@ export function computeComplianceRisks(
       entityRef: c.entityRef,
       owner: ownerOf(c.entityRef),
       resourceId: c.resource?.resourceId ?? null,
-      detail: `${c.entityRef ?? 'an unallocated resource'} uses ${nameOf(
-        c.productId,
-      )}${where(group)}, which is on ${lists.join(' and ')}`,
+      detail: `${nameOf(c.productId)}${where(group)} for ${
+        c.entityRef ?? 'no entity (unallocated)'
+      }: on ${lists.join(' and ')}`,
     });
   }
 
@@ -149,7 +149,8 @@ export function computeComplianceRisks(
     (a, b) =>
       SEVERITY.indexOf(a.kind) - SEVERITY.indexOf(b.kind) ||
       compare(a.productId ?? a.productName, b.productId ?? b.productName) ||
-      compare(a.entityRef ?? '', b.entityRef ?? '') ||
+      // Unallocated use after the entities that can be asked about theirs.
+      compare(a.entityRef ?? '\uffff', b.entityRef ?? '\uffff') ||
       compare(a.resourceId ?? '', b.resourceId ?? ''),
   );
 }

@@ -437,7 +437,7 @@ describe('license API with onboarding', () => {
           owner: 'group:default/team-legacy',
           resourceId: 'id-ora-1',
           detail:
-            'component:default/legacy uses Oracle Database Enterprise Edition on ora-1, which is on the unauthorized products list (finopsItam.licenses.unauthorizedProducts)',
+            'Oracle Database Enterprise Edition on ora-1 for component:default/legacy: on the unauthorized products list (finopsItam.licenses.unauthorizedProducts)',
         },
         {
           kind: 'unauthorized-product',
@@ -447,7 +447,7 @@ describe('license API with onboarding', () => {
           owner: null,
           resourceId: 'id-rhel-1',
           detail:
-            'an unallocated resource uses Red Hat Enterprise Linux on rhel-1, which is on the blocked products policy (finopsItam.policies.blockedProducts)',
+            'Red Hat Enterprise Linux on rhel-1 for no entity (unallocated): on the blocked products policy (finopsItam.policies.blockedProducts)',
         },
         {
           kind: 'unknown-product',
