@@ -1,6 +1,7 @@
 import { createApp } from '@backstage/frontend-defaults';
 import catalogPlugin from '@backstage/plugin-catalog/alpha';
 import orgPlugin from '@backstage/plugin-org/alpha';
+import scaffolderPlugin from '@backstage/plugin-scaffolder/alpha';
 import userSettingsPlugin from '@backstage/plugin-user-settings/alpha';
 import finopsItamPlugin from '@finops-itam/plugin-finops-itam/alpha';
 import { authModule } from './modules/auth';
@@ -10,6 +11,8 @@ export default createApp({
   features: [
     catalogPlugin,
     orgPlugin,
+    // Software templates at /create, such as "Onboard a workload".
+    scaffolderPlugin,
     userSettingsPlugin,
     finopsItamPlugin,
     navModule,

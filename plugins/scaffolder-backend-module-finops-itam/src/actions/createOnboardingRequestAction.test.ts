@@ -58,6 +58,18 @@ const input = {
         },
       ],
     },
+    {
+      provider: 'Azure',
+      region: 'westeurope',
+      tenancy: 'shared' as const,
+      // Typed in and cleared in the template form.
+      instanceType: '',
+      vcpus: 4,
+      count: 1,
+      products: [
+        { productId: 'rhel', licenseModel: 'license-included' as const },
+      ],
+    },
   ],
   estimatedMonthlyCost: { amount: '1800.00', currency: 'USD' },
 };
@@ -126,7 +138,7 @@ describe('finops-itam:onboarding:request', () => {
         targetPluginId: 'finops-itam',
       })}`,
     );
-    // The empty description is left out; everything else is sent as written.
+    // The empty description and instance type are left out; the rest is sent as written.
     expect(sent.body).toEqual({
       entityRef: 'component:default/new-billing',
       owner: 'group:default/team-payments',
@@ -134,7 +146,17 @@ describe('finops-itam:onboarding:request', () => {
       goLive: '2027-02-01',
       procurement: 'enterprise-agreement',
       replaces: 'component:default/old-billing',
-      deployments: input.deployments,
+      deployments: [
+        input.deployments[0],
+        {
+          provider: 'Azure',
+          region: 'westeurope',
+          tenancy: 'shared',
+          vcpus: 4,
+          count: 1,
+          products: [{ productId: 'rhel', licenseModel: 'license-included' }],
+        },
+      ],
       estimatedMonthlyCost: { amount: '1800.00', currency: 'USD' },
     });
 

@@ -10,8 +10,9 @@ function requestUrl(appBaseUrl: string, requestId?: string): string {
 }
 
 /**
- * Template parameters left empty arrive as empty strings; the backend reads a present
- * `replaces` or `description` as a value to check, so an empty one is left out.
+ * A template field that was typed in and cleared arrives as an empty string; the backend
+ * reads a present `replaces`, `description` or `instanceType` as a value to check, so an
+ * empty one is left out.
  */
 function presentText(value: string | undefined): string | undefined {
   return value?.trim() ? value : undefined;
@@ -186,6 +187,10 @@ export function createOnboardingRequestAction(options: {
         ...input,
         description: presentText(input.description),
         replaces: presentText(input.replaces),
+        deployments: input.deployments.map(deployment => ({
+          ...deployment,
+          instanceType: presentText(deployment.instanceType),
+        })),
       };
 
       if (ctx.isDryRun) {
