@@ -4,6 +4,7 @@ import { createHealthFeature } from './health/feature';
 import { createIngestionFeature } from './ingestion/feature';
 import { createLicensesFeature } from './licenses/feature';
 import { createMetricsFeature } from './metrics/feature';
+import { createOnboardingFeature } from './onboarding/feature';
 import { createSourcesFeature } from './sources/feature';
 import { createTeamsFeature } from './teams/feature';
 
@@ -19,4 +20,5 @@ export const finopsItamFeatures: FinopsItamFeatureFactory[] = [
   createLicensesFeature,
   createMetricsFeature,
   createTeamsFeature,
+  createOnboardingFeature,
 ];

@@ -16,6 +16,8 @@ import { DatabaseMetricStore } from '../metrics/DatabaseMetricStore';
 import { MetricStore } from '../metrics/MetricStore';
 import { DatabaseOnboardingStore } from '../onboarding/DatabaseOnboardingStore';
 import { OnboardingStore } from '../onboarding/OnboardingStore';
+import { DatabaseObservedPriceStore } from '../onboarding/prices/DatabaseObservedPriceStore';
+import { ObservedPriceStore } from '../onboarding/prices/ObservedPriceStore';
 import { EntityPeriodTotals } from '../teams/EntityPeriodTotals';
 
 /**
@@ -39,6 +41,8 @@ export interface FinopsItamStores {
   health: HealthStore;
   /** Onboarding requests and their history. */
   onboarding: OnboardingStore;
+  /** Instance prices seen in recent cost data, for onboarding cost estimates. */
+  observedPrices: ObservedPriceStore;
 }
 
 /** Opens every store on the plugin's migrated database. */
@@ -56,5 +60,6 @@ export function createStores(db: Knex): FinopsItamStores {
     entityPeriodTotals: new EntityPeriodTotals(costReports, licenseCosts),
     health: new DatabaseHealthStore(db),
     onboarding: new DatabaseOnboardingStore(db),
+    observedPrices: new DatabaseObservedPriceStore(db),
   };
 }

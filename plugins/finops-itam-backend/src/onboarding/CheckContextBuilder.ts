@@ -1,23 +1,9 @@
 import { OnboardingPolicies } from '@finops-itam/plugin-finops-itam-common';
 import { DateTime } from 'luxon';
 import { LicenseEngine } from '../feature/hooks';
-import {
-  CheckContext,
-  ObservedUnitPrice,
-  OnboardingPlan,
-} from './checks/types';
+import { CheckContext, OnboardingPlan } from './checks/types';
 import { OnboardingStore } from './OnboardingStore';
-
-/** Instance prices the organisation already pays, from recent cost data. */
-export interface ObservedPriceReader {
-  recentPrices(query: {
-    instanceTypes: Array<{ provider: string; instanceType: string }>;
-    /** First day, `YYYY-MM-DD`. */
-    from: string;
-    /** Day after the last, `YYYY-MM-DD`. */
-    to: string;
-  }): Promise<ObservedUnitPrice[]>;
-}
+import { ObservedPriceStore } from './prices/ObservedPriceStore';
 
 /** How far back observed prices are read. */
 const PRICE_DAYS = 30;
@@ -45,7 +31,7 @@ export class CheckContextBuilder {
       licenseEngine: () => LicenseEngine;
       store: Pick<OnboardingStore, 'list'>;
       policies: OnboardingPolicies;
-      prices: ObservedPriceReader;
+      prices: Pick<ObservedPriceStore, 'recentPrices'>;
     },
   ) {}
 

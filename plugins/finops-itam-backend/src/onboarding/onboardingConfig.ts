@@ -27,12 +27,20 @@ export interface OnboardingConfig {
 }
 
 function readRegions(config: Config): KnownRegions {
-  const given = config.getOptionalConfig(`${KEY}.regions`);
-  const extra: Record<string, string[]> = {};
-  for (const provider of given?.keys() ?? []) {
-    extra[provider] = given!.getStringArray(provider);
+  // Read as a whole: provider names such as "Google Cloud" are no valid config keys to look up.
+  const given = config.getOptional(`${KEY}.regions`) ?? {};
+  const isList = (value: unknown) =>
+    Array.isArray(value) && value.every(v => typeof v === 'string' && v.trim());
+  if (
+    typeof given !== 'object' ||
+    Array.isArray(given) ||
+    !Object.values(given).every(isList)
+  ) {
+    throw new Error(
+      `Invalid ${KEY}.regions: must map provider names to lists of region codes, like { AWS: [us-isob-east-1] }`,
+    );
   }
-  return new KnownRegions(extra);
+  return new KnownRegions(given as Record<string, string[]>);
 }
 
 function readReviewers(config: Config): string[] {

@@ -97,7 +97,7 @@ function checkDeployment(
     if (!region) {
       problem(
         'region',
-        `"${deployment.region}" is not a ${provider} region (see GET /onboarding/options)`,
+        `"${deployment.region}" is not a region of ${provider} (see GET /onboarding/options)`,
       );
     }
   }
