@@ -104,10 +104,19 @@ export function monthlyOutlook(
 ): PeriodProjection[] {
   const first = forecast.days[0]?.day;
   if (!first) return [];
-  const out: PeriodProjection[] = [];
   let month = periodContaining(first, 'month');
+  // Each month gets only its own forecast days (they are consecutive, so a slice) and the
+  // actual days of the first month: one pass over the days instead of one per month.
+  const current = {
+    ...actual,
+    days: actual.days.filter(d => d.day >= month.start),
+  };
+  const out: PeriodProjection[] = [];
   for (let i = 0; i < months; i++) {
-    out.push(projectPeriod(month, actual, forecast));
+    const from = Math.max(0, daysBetween(first, month.start));
+    const to = daysBetween(first, month.end) + 1;
+    const days = forecast.days.slice(from, to);
+    out.push(projectPeriod(month, current, { ...forecast, days }));
     month = periodAfter(month);
   }
   return out;

@@ -1,0 +1,239 @@
+/*
+ * yarn bench:forecast [--entities 5000] [--days 400] [--end 2026-12-06]
+ *
+ * 1. Backtest: on demo-like daily series (demoLikeSeries.ts), forecast from three origins (90,
+ *    180 and 270 days before the end) and compare with what followed: MAPE of the 7, 30 and
+ *    90-day totals and of the days, the share of entities within the FinOps Foundation bands
+ *    (20 %, 15 %, 12 %), next to a seasonal-naive forecast for scale.
+ * 2. The grid: the shipped parameter grid against one twice as fine, on 500 entities.
+ * 3. Time: every entity's full history forecast 12 months ahead and projected to the end of
+ *    its month, quarter and year and month by month, as the scheduled run will; wall time and
+ *    peak memory.
+ */
+import os from 'node:os';
+import { forecastCost } from '../../src/forecasts/forecastCost';
+import {
+  PARAMETER_GRID,
+  ParameterGrid,
+  fitHoltWinters,
+} from '../../src/forecasts/holtWinters';
+import { periodContaining } from '../../src/forecasts/periods';
+import {
+  monthlyOutlook,
+  outlookHorizon,
+  projectPeriod,
+} from '../../src/forecasts/projectPeriod';
+import { DailyAmount } from '../../src/forecasts/types';
+import {
+  BANDS,
+  HORIZONS,
+  horizonError,
+  seasonalNaive,
+  summarise,
+} from './accuracy';
+import { benchDays, demoLikeEntities } from './demoLikeSeries';
+
+function argument(name: string, fallback: string): string {
+  const index = process.argv.indexOf(`--${name}`);
+  return index > 0 ? process.argv[index + 1] : fallback;
+}
+
+const ENTITIES = Number(argument('entities', '5000'));
+const DAYS = Number(argument('days', '400'));
+const END = argument('end', '2026-12-06');
+const ORIGINS_BEFORE_END = [90, 180, 270];
+const GRID_SAMPLE = 500;
+const FINE_GRID: ParameterGrid = {
+  alpha: [0.05, 0.1, 0.15, 0.2, 0.3, 0.4, 0.5, 0.65, 0.8, 0.9],
+  beta: [0, 0.01, 0.02, 0.05, 0.1, 0.15, 0.2],
+  gamma: [0.01, 0.02, 0.05, 0.1, 0.2, 0.3, 0.4, 0.5],
+  phi: [0.85, 0.9, 0.95, 0.98, 1],
+};
+
+const percent = (x: number) => `${(100 * x).toFixed(1)} %`;
+const seconds = (ms: number) => `${(ms / 1000).toFixed(1)} s`;
+
+const days = benchDays(END, DAYS);
+const entities = demoLikeEntities(ENTITIES, days);
+// The store hands the forecast decimal strings; build them once, outside the timings.
+const series: DailyAmount[][] = entities.map(entity =>
+  days.map((day, t) => ({ day, amount: entity.values[t].toFixed(2) })),
+);
+
+function backtest(grid?: ParameterGrid) {
+  const model = HORIZONS.map(() => ({
+    total: [] as number[],
+    daily: [] as number[],
+  }));
+  const naive = HORIZONS.map(() => ({
+    total: [] as number[],
+    daily: [] as number[],
+  }));
+  const methods = new Map<string, number>();
+  const sample = grid ? entities.slice(0, GRID_SAMPLE) : entities;
+  const origins = grid ? [ORIGINS_BEFORE_END[0]] : ORIGINS_BEFORE_END;
+  const started = performance.now();
+  for (const before of origins) {
+    const cut = DAYS - before;
+    sample.forEach((entity, index) => {
+      const actual = entity.values.subarray(cut, cut + 90);
+      let expected: Float64Array;
+      if (grid) {
+        expected = forecastWithGrid(entity.values.subarray(0, cut), grid);
+      } else {
+        const forecast = forecastCost(
+          {
+            currency: 'USD',
+            absentDays: 'zero-cost',
+            days: series[index].slice(0, cut),
+          },
+          90,
+        );
+        methods.set(forecast.method, (methods.get(forecast.method) ?? 0) + 1);
+        expected = Float64Array.from(forecast.days, d => Number(d.expected));
+      }
+      const baseline = seasonalNaive(entity.values.subarray(0, cut), 90);
+      HORIZONS.forEach((h, i) => {
+        for (const [into, values] of [
+          [model[i], expected],
+          [naive[i], baseline],
+        ] as const) {
+          const error = horizonError(values, actual, h);
+          if (error.total !== null) into.total.push(error.total);
+          if (error.daily !== null) into.daily.push(error.daily);
+        }
+      });
+    });
+  }
+  return { model, naive, methods, ms: performance.now() - started };
+}
+
+/** The model's expected days with another grid, for the grid comparison only. */
+function forecastWithGrid(history: Float64Array, grid: ParameterGrid) {
+  const fit = fitHoltWinters(history, grid);
+  const { level, trend, season, length } = fit.state;
+  const out = new Float64Array(90);
+  let damped = 0;
+  for (let h = 1; h <= 90; h++) {
+    damped += fit.parameters.phi ** h;
+    out[h - 1] = Math.max(
+      0,
+      level + damped * trend + season[(length - 1 + h) % 7],
+    );
+  }
+  return out;
+}
+
+function timedRun() {
+  const first = days[days.length - 1];
+  const firstForecastDay = new Date(`${first}T00:00:00Z`);
+  firstForecastDay.setUTCDate(firstForecastDay.getUTCDate() + 1);
+  const start = firstForecastDay.toISOString().slice(0, 10);
+  const horizon = Math.max(
+    outlookHorizon(start),
+    ...(['quarter', 'year'] as const).map(
+      kind =>
+        (Date.parse(periodContaining(start, kind).end) - Date.parse(start)) /
+          86_400_000 +
+        1,
+    ),
+  );
+  const started = performance.now();
+  let projections = 0;
+  let forecastMs = 0;
+  for (const days_ of series) {
+    const before = performance.now();
+    const forecast = forecastCost(
+      { currency: 'USD', absentDays: 'zero-cost', days: days_ },
+      horizon,
+    );
+    forecastMs += performance.now() - before;
+    const actual = { currency: 'USD', days: days_ };
+    for (const kind of ['month', 'quarter', 'year'] as const) {
+      projectPeriod(periodContaining(start, kind), actual, forecast);
+      projections++;
+    }
+    projections += monthlyOutlook(actual, forecast).length;
+  }
+  return { ms: performance.now() - started, forecastMs, horizon, projections };
+}
+
+function table(title: string, result: ReturnType<typeof backtest>) {
+  console.log(`\n${title}`);
+  console.log(
+    `| horizon | MAPE of the total | median | within ${BANDS.map(percent).join(
+      ' / ',
+    )} | daily MAPE | seasonal-naive MAPE of the total | naive within ${BANDS.map(
+      percent,
+    ).join(' / ')} |`,
+  );
+  console.log('|---|---|---|---|---|---|---|');
+  HORIZONS.forEach((h, i) => {
+    const total = summarise(result.model[i].total);
+    const daily = summarise(result.model[i].daily);
+    const naive = summarise(result.naive[i].total);
+    console.log(
+      `| ${h} days | ${percent(total.mean)} | ${percent(
+        total.median,
+      )} | ${total.within.map(percent).join(' / ')} | ${percent(
+        daily.mean,
+      )} | ${percent(naive.mean)} | ${naive.within.map(percent).join(' / ')} |`,
+    );
+  });
+}
+
+console.log(
+  `bench:forecast: ${ENTITIES} entities × ${DAYS} days to ${END}; node ${process.version}, ` +
+    `${os.cpus().length} × ${os.cpus()[0]?.model ?? 'cpu'}, load average ${os
+      .loadavg()
+      .map(l => l.toFixed(1))
+      .join(' ')}`,
+);
+
+const accuracy = backtest();
+table(
+  `Backtest, ${ORIGINS_BEFORE_END.length} origins (${ORIGINS_BEFORE_END.join(
+    ', ',
+  )} days before the end), ` +
+    `${(accuracy.ms / 1000).toFixed(1)} s; methods ${JSON.stringify(
+      Object.fromEntries(accuracy.methods),
+    )}`,
+  accuracy,
+);
+
+for (const [name, grid] of [
+  ['shipped', PARAMETER_GRID],
+  ['twice as fine', FINE_GRID],
+] as const) {
+  const result = backtest(grid);
+  const size = [grid.alpha, grid.beta, grid.gamma, grid.phi]
+    .map(values => values.length)
+    .join('×');
+  const errors = HORIZONS.map(
+    (h, i) =>
+      `${h} days MAPE of the total ${percent(
+        summarise(result.model[i].total).mean,
+      )}`,
+  ).join(', ');
+  console.log(
+    `\nGrid ${name} (${size}) on ${Math.min(
+      GRID_SAMPLE,
+      ENTITIES,
+    )} entities, ` +
+      `origin ${ORIGINS_BEFORE_END[0]} days before the end, ` +
+      `${seconds(result.ms)}: ${errors}`,
+  );
+}
+
+const run = timedRun();
+const rssMb = process.resourceUsage().maxRSS / 1024;
+console.log(
+  `\nTime: ${ENTITIES} entities forecast ${run.horizon} days ahead and projected ` +
+    `(${run.projections} period projections): ${seconds(
+      run.ms,
+    )}, of which the forecasts ` +
+    `${seconds(run.forecastMs)} (${(run.ms / ENTITIES).toFixed(
+      2,
+    )} ms per entity in all); ` +
+    `peak RSS of the process ${rssMb.toFixed(0)} MB`,
+);
