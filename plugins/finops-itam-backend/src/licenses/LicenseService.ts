@@ -76,6 +76,7 @@ export interface LicenseSnapshot {
   entitlements: LicenseEntitlement[];
   consumptions: Consumption[];
   unknownProducts: UnknownLicenseProductUse[];
+  /** With what approved onboarding requests reserve (`reserved`), as `GET /licenses/position` answers. */
   position: LicensePositionEntry[];
   /** Requirement per product and day: the window, and the last days of deployments that stopped before it. */
   daily: DailyRequirement;
@@ -551,7 +552,9 @@ export class LicenseService {
         `No entity ${entityRef} in the catalog; check the kind, namespace and name`,
       );
     }
-    const s = await this.snapshot();
+    // Without reservations: what is deployed was licensed first, so a request approved
+    // after it leaves its coverage as it was (the request is the one that does not fit).
+    const s = await this.cache.get();
     const rollup = ROLLUP_KINDS.has(entity.kind.toLocaleLowerCase('en-US'));
     const members = new Set(
       rollup ? s.rollups.get(entityRef) ?? [entityRef] : [entityRef],

@@ -210,6 +210,19 @@ describe('license API with onboarding', () => {
         }),
       ]);
 
+      // payments' own use was licensed before the requests: it stays covered.
+      const payments = await request(server)
+        .get('/entities/component/default/payments/licenses')
+        .set('Authorization', user);
+      expect(payments.body.products).toEqual([
+        expect.objectContaining({
+          productId: SQL,
+          required: 4,
+          covered: true,
+          status: 'surplus',
+        }),
+      ]);
+
       // new-billing's first VM shows up in cost data: its use is counted, the hold is gone.
       await insertLicensedVms(knex, [
         {
