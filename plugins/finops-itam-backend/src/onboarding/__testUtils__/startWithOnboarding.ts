@@ -1,0 +1,107 @@
+import { createServiceFactory } from '@backstage/backend-plugin-api';
+import {
+  mockCredentials,
+  mockServices,
+  startTestBackend,
+} from '@backstage/backend-test-utils';
+import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
+import {
+  NotificationSendOptions,
+  notificationService,
+} from '@backstage/plugin-notifications-node';
+import {
+  AuthorizeResult,
+  PolicyDecision,
+} from '@backstage/plugin-permission-common';
+import { Knex } from 'knex';
+import type { Server } from 'node:http';
+import { testEntity } from '../../allocation/__testUtils__/facts';
+import { finopsItamPlugin } from '../../plugin';
+
+export const ALICE = 'user:default/alice';
+export const BOB = 'user:default/bob';
+export const CAROL = 'user:default/carol';
+
+/**
+ * Who may do what: alice files requests, bob reviews them, carol only reads; services
+ * (the scaffolder action) may do everything.
+ */
+const GRANTS: Record<string, string[]> = {
+  [ALICE]: ['finops-itam.read', 'finops-itam.onboarding.create'],
+  [BOB]: ['finops-itam.read', 'finops-itam.onboarding.review'],
+  [CAROL]: ['finops-itam.read'],
+};
+
+export const as = (user: string) => mockCredentials.user.header(user);
+
+export const onboardingConfig = {
+  policies: {
+    allowedProviders: ['AWS', 'Azure'],
+    allowedRegions: ['eu-west-1', 'eu-central-1', 'westeurope'],
+    requiredTags: ['cost-center'],
+    marketplace: 'needs-approval',
+  },
+  onboarding: {
+    reviewers: ['group:default/team-itam'],
+  },
+};
+
+/** The whole plugin with per-user permissions, a recording notification service and a scheduler whose tasks the test runs. */
+export async function startWithOnboarding(knex: Knex) {
+  const sent: NotificationSendOptions[] = [];
+  const notifications = createServiceFactory({
+    service: notificationService,
+    deps: {},
+    factory: () => ({
+      async send(options: NotificationSendOptions) {
+        sent.push(options);
+      },
+    }),
+  });
+  const permissions = mockServices.permissions.mock({
+    authorize: (async (requests: any[], options: any) => {
+      const principal = options.credentials.principal;
+      return requests.map(
+        (r): PolicyDecision => ({
+          result:
+            principal.type === 'service' ||
+            (GRANTS[principal.userEntityRef] ?? []).includes(r.permission.name)
+              ? AuthorizeResult.ALLOW
+              : AuthorizeResult.DENY,
+        }),
+      );
+    }) as any,
+  });
+  const auditor = mockServices.auditor.mock();
+  const event = { success: jest.fn(), fail: jest.fn() };
+  auditor.createEvent.mockResolvedValue(event as any);
+  const scheduler = mockServices.scheduler.mock();
+  const { server } = await startTestBackend({
+    features: [
+      finopsItamPlugin,
+      notifications,
+      permissions.factory,
+      auditor.factory,
+      scheduler.factory,
+      mockServices.database.factory({ knex }),
+      catalogServiceMock.factory({
+        entities: [
+          testEntity('Group', 'team-payments'),
+          testEntity('Component', 'new-billing'),
+        ],
+      }),
+      mockServices.rootConfig.factory({
+        data: { finopsItam: onboardingConfig },
+      }),
+    ],
+  });
+  /** Runs the scheduled recheck (fulfilment, expiry, checks) now. */
+  const recheck = async () => {
+    const call = scheduler.scheduleTask.mock.calls.find(
+      ([task]) => task.id === 'finops-itam-onboarding-recheck',
+    );
+    if (!call) throw new Error('the recheck task was not scheduled');
+    await call[0].fn(new AbortController().signal);
+  };
+  return { server: server as Server, sent, auditor, event, recheck };
+}
