@@ -2,10 +2,8 @@ import { OnboardingCheck } from '@finops-itam/plugin-finops-itam-common';
 import { Money, MoneyValue } from '../../money';
 import { listInWords, passed, warned } from './checkResult';
 import { entitlementMonthlyUnitCost } from './entitlementUnitCost';
-import {
-  LicenseIncludedPriceData,
-  licenseIncludedPremium,
-} from './licenseIncludedPremium';
+import { licenseIncludedPremium } from './licenseIncludedPremium';
+import { CheckExtras } from './checkExtras';
 import { IndexedDeployment, countPlannedProduct } from './plannedCounts';
 import { CheckContext, OnboardingPlan } from './types';
 
@@ -43,7 +41,7 @@ const cents = (amount: MoneyValue) => amount.toDecimalPlaces(2);
  */
 export function checkCheaperOption(
   plan: OnboardingPlan,
-  context: CheckContext & LicenseIncludedPriceData,
+  context: CheckContext & CheckExtras,
 ): OnboardingCheck {
   const day = plan.goLive > context.today ? plan.goLive : context.today;
   const details: string[] = [];
@@ -94,7 +92,11 @@ export function checkCheaperOption(
       );
       continue;
     }
-    const { quantity } = countPlannedProduct(product, deployments);
+    const { quantity } = countPlannedProduct(
+      product,
+      deployments,
+      context.hostTypes,
+    );
     const byol = cents(unit.perLicense.times(quantity));
     const included = cents(
       premiums.reduce((sum, p) => sum.plus(p!.monthly), new Money(0)),

@@ -9,14 +9,12 @@ import {
 } from './__testUtils__/checkFixtures';
 import { checkCostEstimate, estimateMonthlyCost } from './costEstimate';
 import { termMonths } from './entitlementUnitCost';
-import { LicenseIncludedPriceData } from './licenseIncludedPremium';
+import { CheckExtras } from './checkExtras';
 import { plannedRequirements } from './plannedCounts';
 import { CheckContext, OnboardingPlan } from './types';
 
-const estimate = (
-  p: OnboardingPlan,
-  c: CheckContext & LicenseIncludedPriceData,
-) => estimateMonthlyCost(p, plannedRequirements(p, c.products), c);
+const estimate = (p: OnboardingPlan, c: CheckContext & CheckExtras) =>
+  estimateMonthlyCost(p, plannedRequirements(p, c.products), c);
 
 describe('cost-estimate', () => {
   it('prices the example request line by line, exactly: 420.48 + 709.00 + 120.00 = 1249.48 USD a month', () => {

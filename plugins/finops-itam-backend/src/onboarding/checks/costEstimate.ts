@@ -9,10 +9,8 @@ import { Money, MoneyValue, SumMap } from '../../money';
 import { listInWords, passed, plural, warned } from './checkResult';
 import { entitlementMonthlyUnitCost } from './entitlementUnitCost';
 import { HOURS_PER_MONTH } from './hoursPerMonth';
-import {
-  LicenseIncludedPriceData,
-  licenseIncludedPremium,
-} from './licenseIncludedPremium';
+import { licenseIncludedPremium } from './licenseIncludedPremium';
+import { CheckExtras } from './checkExtras';
 import { observedPriceFor } from './observedPrice';
 import { PlannedRequirement, describeDeployment } from './plannedCounts';
 import { CheckContext, OnboardingPlan, PlannedDeployment } from './types';
@@ -109,7 +107,7 @@ function entitlementLine(
 export function estimateMonthlyCost(
   plan: OnboardingPlan,
   requirements: PlannedRequirement[],
-  context: CheckContext & LicenseIncludedPriceData,
+  context: CheckContext & CheckExtras,
 ): OnboardingCostEstimate {
   const day = plan.goLive > context.today ? plan.goLive : context.today;
   const lines: OnboardingEstimateLine[] = plan.deployments.map((d, i) =>

@@ -3,15 +3,13 @@ import { checkByolEligibility } from './byolEligibility';
 import { checkCheaperOption } from './cheaperOption';
 import { checkCostEstimate, estimateMonthlyCost } from './costEstimate';
 import { checkLicenseAvailability } from './licenseAvailability';
-import { LicenseIncludedPriceData } from './licenseIncludedPremium';
+import { CheckExtras } from './checkExtras';
 import { plannedRequirements } from './plannedCounts';
 import { checkPolicy } from './policy';
 import { CheckContext, CheckOutcome, OnboardingPlan } from './types';
 
-export type {
-  LicenseIncludedPrice,
-  LicenseIncludedPriceData,
-} from './licenseIncludedPremium';
+export type { CheckExtras, ChecksInput } from './checkExtras';
+export type { LicenseIncludedPrice } from './licenseIncludedPremium';
 
 /**
  * Runs the six onboarding checks on a plan, in the order reviewers read them, with the
@@ -20,9 +18,13 @@ export type {
  */
 export function runChecks(
   plan: OnboardingPlan,
-  context: CheckContext & LicenseIncludedPriceData,
+  context: CheckContext & CheckExtras,
 ): CheckOutcome {
-  const requirements = plannedRequirements(plan, context.products);
+  const requirements = plannedRequirements(
+    plan,
+    context.products,
+    context.hostTypes,
+  );
   const costEstimate = estimateMonthlyCost(plan, requirements, context);
   return {
     checks: [

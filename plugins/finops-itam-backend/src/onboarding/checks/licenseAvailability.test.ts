@@ -6,6 +6,7 @@ import {
   WINDOWS_DATACENTER,
   context,
   deployment,
+  entitlement,
   plan,
   positionEntry,
 } from './__testUtils__/checkFixtures';
@@ -109,26 +110,58 @@ describe('license-availability', () => {
     expect(result.message).toMatch(/license-included/);
   });
 
-  it('counts a dedicated host on its physical cores: two 96-vCPU hosts of Windows Server Datacenter need 96 core licenses, not one per VM', () => {
-    const [req] = plannedRequirements(
-      plan({
-        saas: [],
-        deployments: [
-          deployment({
-            tenancy: 'dedicated-host',
-            instanceType: null,
-            vcpus: 96,
-            count: 2,
-            products: [{ productId: WINDOWS_DATACENTER, licenseModel: 'byol' }],
-          }),
-        ],
-      }),
-      context().products,
+  it('counts dedicated hosts on their physical cores: 30 m5.xlarge fill two 48-core m5 hosts', () => {
+    const onHosts = (productId: string) =>
+      plannedRequirements(
+        plan({
+          saas: [],
+          deployments: [
+            deployment({
+              tenancy: 'dedicated-host',
+              count: 30,
+              products: [{ productId, licenseModel: 'byol' }],
+            }),
+          ],
+        }),
+        context().products,
+      )[0];
+    // 96 vCPUs per m5 host: 24 VMs of 4 vCPUs on the first, 6 on the second.
+    // Datacenter covers any number of VMs: 48 per host.
+    const datacenter = onHosts(WINDOWS_DATACENTER);
+    expect(datacenter.quantity).toBe(96);
+    expect(datacenter.lines[0]).toMatch(
+      /^deployment 1: 30 × m5\.xlarge \(4 vCPUs\) instances, AWS eu-west-1, dedicated-host: 2 m5 hosts \(VMs per host: 24, 6\) → dedicated host 1\.1 \(48 physical cores, 2 processors\) → 48 core licenses: all physical cores, covers any number of VMs; .* = 96 core licenses$/,
     );
-    expect(req.quantity).toBe(96);
-    expect(req.lines[0]).toMatch(
-      /96 vCPUs at 2 threads per core → dedicated host 1 \(48 physical cores, processors unknown\) → 48 core licenses: all physical cores, covers any number of VMs; × 2 = 96 core licenses$/,
+    // Standard licenses all the cores again for every 2 VMs: 12 × 48 + 3 × 48.
+    expect(onHosts('microsoft-windows-server-standard').quantity).toBe(720);
+  });
+
+  it('counts per VM, and warns, when the host type of the family is unknown', () => {
+    const azureHosts = plan({
+      saas: [],
+      deployments: [
+        deployment({
+          provider: 'Azure',
+          region: 'westeurope',
+          tenancy: 'dedicated-host',
+          instanceType: 'D4s_v5',
+          products: [{ productId: WINDOWS_DATACENTER, licenseModel: 'byol' }],
+        }),
+      ],
+    });
+    const c = context({
+      position: [positionEntry(WINDOWS_DATACENTER, { position: 100 })],
+      entitlements: [entitlement(WINDOWS_DATACENTER)],
+    });
+    const [req] = plannedRequirements(azureHosts, c.products);
+    // 8 core licenses at least per VM.
+    expect(req.quantity).toBe(24);
+    const result = check(azureHosts, c);
+    expect(result.status).toBe('warn');
+    expect(result.message).toBe(
+      'Enough licenses are free, but the physical cores of the dedicated hosts of D4s_v5 are unknown, so Windows Server Datacenter is counted per VM until they are known.',
     );
+    expect(result.fix).toMatch(/finopsItam\.licenses\.hostTypes/);
   });
 
   it('counts RHEL subscriptions over all the VMs of the plan, two VMs per subscription', () => {

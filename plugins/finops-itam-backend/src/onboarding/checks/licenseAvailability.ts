@@ -6,7 +6,7 @@ import { licenseUnits } from '../../licenses/countingRules';
 import { annualCostOf } from '../../licenses/listPriceBasis';
 import { Money } from '../../money';
 import { failed, listInWords, passed, warned } from './checkResult';
-import { PlannedRequirement } from './plannedCounts';
+import { CountWarning, PlannedRequirement } from './plannedCounts';
 import { CheckContext } from './types';
 
 const ID = 'license-availability';
@@ -58,13 +58,13 @@ export function checkLicenseAvailability(
   const details: string[] = [];
   const shortages: Shortage[] = [];
   const noData: string[] = [];
-  const sizeWarnings: string[] = [];
+  const sizeWarnings: CountWarning[] = [];
   for (const req of requirements) {
     const { product, metric, quantity } = req;
     const entry = context.position.find(p => p.productId === product.id);
     details.push(
       ...req.lines.map(line => `${product.name}: ${line}`),
-      ...req.warnings.map(w => `${product.name}: ${w}`),
+      ...req.warnings.map(w => `${product.name}: ${w.message}`),
     );
     sizeWarnings.push(...req.warnings);
     const needs = licenseUnits(metric, quantity);
@@ -130,8 +130,10 @@ export function checkLicenseAvailability(
   if (sizeWarnings.length > 0) {
     return warned(
       ID,
-      `Enough licenses are free, but ${sizeWarnings.join('; ')}.`,
-      'Choose an instance size the edition allows, or a higher edition.',
+      `Enough licenses are free, but ${sizeWarnings
+        .map(w => w.message)
+        .join('; ')}.`,
+      [...new Set(sizeWarnings.map(w => w.fix))].join(' '),
       details,
     );
   }

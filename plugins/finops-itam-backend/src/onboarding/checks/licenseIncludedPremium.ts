@@ -19,14 +19,6 @@ export interface LicenseIncludedPrice {
   basis: string;
 }
 
-/**
- * License-included prices the checks may read besides the {@link CheckContext}. Optional:
- * without them every license-included premium is "no price known".
- */
-export interface LicenseIncludedPriceData {
-  licenseIncludedPrices?: LicenseIncludedPrice[];
-}
-
 /** A deployment's license-included premium for one product, a month. */
 export interface MonthlyPremium {
   monthly: MoneyValue;

@@ -8,17 +8,18 @@ import {
   countSubscriptionVms,
   licenseUnits,
 } from '../../licenses/countingRules';
+import { InstanceTypeTable } from '../../licenses/instanceTypes';
+import { plannedHosts } from './dedicatedHostPlan';
 import { OnboardingPlan, PlannedDeployment } from './types';
 
 type LicenseModel = PlannedDeployment['products'][number]['licenseModel'];
 
-/** `deployment 1: 3 × m5.xlarge (4 vCPUs), AWS eu-west-1, shared`. */
+/** `deployment 1: 3 × m5.xlarge (4 vCPUs) instances, AWS eu-west-1, shared`. */
 export function describeDeployment(d: PlannedDeployment, index: number) {
   const size = d.instanceType
     ? `${d.instanceType} (${d.vcpus} vCPUs)`
-    : `${d.vcpus}-vCPU ${d.tenancy === 'dedicated-host' ? 'host' : 'VM'}`;
-  const what = d.tenancy === 'dedicated-host' ? 'dedicated host' : 'instance';
-  return `deployment ${index + 1}: ${d.count} × ${size} ${what}${
+    : `${d.vcpus}-vCPU`;
+  return `deployment ${index + 1}: ${d.count} × ${size} instance${
     d.count === 1 ? '' : 's'
   }, ${d.provider} ${d.region}, ${d.tenancy}`;
 }
@@ -29,6 +30,12 @@ export interface IndexedDeployment {
   index: number;
 }
 
+/** Something the count could not settle or the rules forbid, and what would settle it. */
+export interface CountWarning {
+  message: string;
+  fix: string;
+}
+
 /** What a product needs over the deployments that run it under one license model. */
 export interface PlannedRequirement {
   product: LicenseProduct;
@@ -37,56 +44,65 @@ export interface PlannedRequirement {
   quantity: number;
   /** One line per deployment: how it was counted. */
   lines: string[];
-  /** Counting-rule warnings, e.g. a VM larger than the edition allows. */
-  warnings: string[];
-}
-
-/**
- * Physical cores of a planned dedicated host: its vCPUs over its threads per core. Cloud
- * hosts run two threads per core unless the instance type says otherwise, as the license
- * engine assumes for VMs (`hyperThreading` on by default).
- */
-function hostCores(d: PlannedDeployment): {
-  cores: number;
-  threads: number;
-} {
-  const threads = d.threadsPerCore ?? 2;
-  return { cores: Math.max(1, Math.ceil(d.vcpus / threads)), threads };
+  /** Counting-rule warnings, e.g. a VM larger than the edition allows, each with its fix. */
+  warnings: CountWarning[];
 }
 
 /**
  * Licenses `product` needs on these deployments, with the license engine's rules: a
  * product with a dedicated-host rule on a dedicated-host deployment is counted per host on
- * its physical cores (`count` hosts, one VM each as far as the plan says); a subscription
+ * its physical cores (the hosts its VMs fill, {@link plannedHosts}); a subscription
  * covering several VMs is counted over all the plan's VMs together, as the engine groups an
  * entity's VMs; anything else per VM with its vCPUs and threads per core.
  */
 export function countPlannedProduct(
   product: LicenseProduct,
   deployments: IndexedDeployment[],
+  hostTypes?: Pick<InstanceTypeTable, 'hostOf'>,
 ): PlannedRequirement {
   const lines: string[] = [];
-  const warnings: string[] = [];
+  const warnings: CountWarning[] = [];
   let quantity = 0;
   const subscriptionVms: IndexedDeployment[] = [];
   for (const item of deployments) {
     const { deployment: d, index } = item;
     const where = describeDeployment(d, index);
-    if (d.tenancy === 'dedicated-host' && product.rule.dedicatedHost) {
-      const { cores, threads } = hostCores(d);
-      const count = countDedicatedHost(
-        product,
-        { id: `${index + 1}`, physicalCores: cores, sockets: null },
-        1,
+    const onHosts =
+      d.tenancy === 'dedicated-host' && product.rule.dedicatedHost;
+    const hosts = onHosts ? plannedHosts(d, hostTypes) : null;
+    if (hosts) {
+      const counts = hosts.vmsPerHost.map((vms, h) =>
+        countDedicatedHost(
+          product,
+          {
+            id: `${index + 1}.${h + 1}`,
+            physicalCores: hosts.host.physicalCores,
+            sockets: hosts.host.sockets,
+          },
+          vms,
+        ),
       );
-      const perHost = count.quantity ?? 0;
-      quantity += perHost * d.count;
+      const total = counts.reduce((n, c) => n + (c.quantity ?? 0), 0);
+      quantity += total;
       lines.push(
-        `${where}: ${d.vcpus} vCPUs at ${threads} threads per core → ${
-          count.rule
-        }; × ${d.count} = ${licenseUnits(product.metric, perHost * d.count)}`,
+        `${where}: ${hosts.vmsPerHost.length} ${hosts.hostType} host${
+          hosts.vmsPerHost.length === 1 ? '' : 's'
+        } (VMs per host: ${hosts.vmsPerHost.join(', ')}) → ${counts
+          .map(c => c.rule)
+          .join('; ')} = ${licenseUnits(product.metric, total)}`,
       );
       continue;
+    }
+    if (onHosts) {
+      // As the license engine does for a host whose cores are unknown: per VM, flagged.
+      warnings.push({
+        message: `the physical cores of the dedicated hosts of ${
+          d.instanceType ?? `${d.vcpus}-vCPU VMs`
+        } are unknown, so ${
+          product.name
+        } is counted per VM until they are known`,
+        fix: 'Name an instance type whose family has a host type, or add the host type under finopsItam.licenses.hostTypes.',
+      });
     }
     if (product.metric === 'subscription') {
       subscriptionVms.push(item);
@@ -98,7 +114,12 @@ export function countPlannedProduct(
     });
     const perVm = count.quantity ?? 0;
     quantity += perVm * d.count;
-    warnings.push(...count.warnings);
+    warnings.push(
+      ...count.warnings.map(message => ({
+        message,
+        fix: 'Choose an instance size the edition allows, or a higher edition.',
+      })),
+    );
     lines.push(
       `${where}: ${count.rule} per instance; × ${d.count} = ${licenseUnits(
         product.metric,
@@ -128,7 +149,9 @@ export function countPlannedProduct(
     metric: product.metric,
     quantity,
     lines,
-    warnings: [...new Set(warnings)],
+    warnings: warnings.filter(
+      (w, i) => warnings.findIndex(o => o.message === w.message) === i,
+    ),
   };
 }
 
@@ -157,11 +180,13 @@ export function deploymentsByProduct(
 export function plannedRequirements(
   plan: OnboardingPlan,
   products: Map<string, LicenseProduct>,
+  hostTypes?: Pick<InstanceTypeTable, 'hostOf'>,
 ): PlannedRequirement[] {
   const out = new Map<string, PlannedRequirement>();
   for (const [productId, deployments] of deploymentsByProduct(plan, 'byol')) {
     const product = products.get(productId);
-    if (product) out.set(productId, countPlannedProduct(product, deployments));
+    if (product)
+      out.set(productId, countPlannedProduct(product, deployments, hostTypes));
   }
   for (const saas of plan.saas ?? []) {
     const product = products.get(saas.productId);

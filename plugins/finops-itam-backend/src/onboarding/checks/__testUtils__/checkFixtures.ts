@@ -4,7 +4,7 @@ import {
   LicenseProduct,
 } from '@finops-itam/plugin-finops-itam-common';
 import { SHIPPED_LICENSE_PRODUCTS } from '../../../licenses/shippedProducts';
-import { LicenseIncludedPriceData } from '../licenseIncludedPremium';
+import { CheckExtras } from '../checkExtras';
 import {
   CheckContext,
   ObservedUnitPrice,
@@ -114,8 +114,8 @@ export const observedPrice = (
  * within policy, every price known except license-included premiums, no budgets feature.
  */
 export const context = (
-  fields: Partial<CheckContext & LicenseIncludedPriceData> = {},
-): CheckContext & LicenseIncludedPriceData => ({
+  fields: Partial<CheckContext & CheckExtras> = {},
+): CheckContext & CheckExtras => ({
   today: '2026-12-07',
   products: new Map(SHIPPED_LICENSE_PRODUCTS.map(p => [p.id, p])),
   entitlements: ENTITLEMENTS,
