@@ -59,6 +59,12 @@ describe('periodContaining', () => {
     });
   });
 
+  it('refuses a day that is not one', () => {
+    expect(() => periodContaining('2026-02-30', 'month')).toThrow(
+      'is not a YYYY-MM-DD day',
+    );
+  });
+
   it('refuses a fiscal year start that is not a month', () => {
     expect(() => periodContaining('2026-01-01', 'year', 13)).toThrow(
       'fiscal year start month must be 1 to 12',

@@ -1,3 +1,4 @@
+import { DateTime } from 'luxon';
 import { addDays } from '../licenses/days';
 
 /** The budget periods of issue 16. */
@@ -11,11 +12,6 @@ export interface Period {
 }
 
 const MONTHS: Record<PeriodKind, number> = { month: 1, quarter: 3, year: 12 };
-
-/** First day of month `monthIndex` (0-based, any integer: Date.UTC carries into years). */
-function monthStart(year: number, monthIndex: number): string {
-  return new Date(Date.UTC(year, monthIndex, 1)).toISOString().slice(0, 10);
-}
 
 function checkFiscalStart(month: number): void {
   if (!Number.isInteger(month) || month < 1 || month > 12) {
@@ -36,18 +32,19 @@ export function periodContaining(
   fiscalYearStartMonth = 1,
 ): Period {
   checkFiscalStart(fiscalYearStartMonth);
-  const year = Number(day.slice(0, 4));
-  const month = Number(day.slice(5, 7)) - 1;
+  const date = DateTime.fromISO(day, { zone: 'utc' });
+  if (!date.isValid) {
+    throw new RangeError(`${JSON.stringify(day)} is not a YYYY-MM-DD day`);
+  }
   const length = MONTHS[kind];
   // Months since the start of the fiscal year containing the day, then back to a multiple
   // of the period's length.
-  const intoYear = (month - (fiscalYearStartMonth - 1) + 12) % 12;
-  const first = month - (intoYear % length);
-  const start = monthStart(year, first);
+  const intoYear = (date.month - fiscalYearStartMonth + 12) % 12;
+  const start = date.startOf('month').minus({ months: intoYear % length });
   return {
     kind,
-    start,
-    end: addDays(monthStart(year, first + length), -1),
+    start: start.toISODate()!,
+    end: start.plus({ months: length }).minus({ days: 1 }).toISODate()!,
   };
 }
 
