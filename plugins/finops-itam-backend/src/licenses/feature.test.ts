@@ -51,6 +51,8 @@ async function startFeature(knex: Knex, hooks: FinopsItamHooks) {
     auditor,
     auth: mockServices.auth(),
     catalog: catalogServiceMock({ entities: [] }),
+    // Licenses notify nobody.
+    notifications: { send: jest.fn() },
     // The licenses feature reads only its own two stores.
     stores: {
       licenses: new DatabaseLicenseStore(knex),
