@@ -94,4 +94,13 @@ describe('budget-fit', () => {
       '2000 forecast + 829.00 for this request = 2829.00 USD a month, within the budget of 5000 USD. The part priced in EUR is not counted (never converted).',
     );
   });
+
+  it('says when lines without a price are left out of the fit', () => {
+    const c = context({ observedPrices: [] });
+    const result = checkBudgetFit(plan(), exampleEstimate(c), budget());
+    expect(result.status).toBe('pass');
+    expect(result.message).toBe(
+      '2000 forecast + 829.00 for this request = 2829.00 USD a month, within the budget of 5000 USD. 1 estimate line without a price is not counted.',
+    );
+  });
 });

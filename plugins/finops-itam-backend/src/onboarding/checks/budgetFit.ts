@@ -3,7 +3,7 @@ import {
   OnboardingCostEstimate,
 } from '@finops-itam/plugin-finops-itam-common';
 import { Money } from '../../money';
-import { failed, passed, warned } from './checkResult';
+import { failed, passed, plural, warned } from './checkResult';
 import { CheckContext, OnboardingPlan } from './types';
 
 const ID = 'budget-fit';
@@ -40,11 +40,13 @@ export function checkBudgetFit(
       `${t.amount} ${t.currency} of the estimate is not in ${currency}: not converted, not counted`,
     );
   }
-  if (estimate.unpriced > 0) {
-    details.push(
-      `${estimate.unpriced} estimate line(s) without a price are not counted`,
-    );
-  }
+  const unpricedNote =
+    estimate.unpriced > 0
+      ? ` ${plural(estimate.unpriced, 'estimate line')} without a price ${
+          estimate.unpriced === 1 ? 'is' : 'are'
+        } not counted.`
+      : '';
+  if (unpricedNote) details.push(unpricedNote.trim());
   const total = estimate.totals.find(t => t.currency === currency);
   if (!total) {
     return warned(
@@ -81,8 +83,8 @@ export function checkBudgetFit(
     return warned(
       ID,
       others.length > 0
-        ? `${sum}, within the budget of ${budget.monthlyAmount} ${currency}.${otherCurrencies}`
-        : `${sum}, within 10 % of the budget of ${budget.monthlyAmount} ${currency} (${room} left).`,
+        ? `${sum}, within the budget of ${budget.monthlyAmount} ${currency}.${otherCurrencies}${unpricedNote}`
+        : `${sum}, within 10 % of the budget of ${budget.monthlyAmount} ${currency} (${room} left).${unpricedNote}`,
       others.length > 0
         ? `Price the whole plan in ${currency}, or check the other currency against its own budget.`
         : `Plan for the small margin: raise the budget of ${plan.owner} or make the plan cheaper.`,
@@ -91,7 +93,7 @@ export function checkBudgetFit(
   }
   return passed(
     ID,
-    `${sum}, within the budget of ${budget.monthlyAmount} ${currency}.`,
+    `${sum}, within the budget of ${budget.monthlyAmount} ${currency}.${unpricedNote}`,
     details,
   );
 }

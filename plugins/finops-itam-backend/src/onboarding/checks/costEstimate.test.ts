@@ -1,6 +1,7 @@
 import {
   SAAS_SEAT,
   SQL_STANDARD,
+  WINDOWS_DATACENTER,
   context,
   deployment,
   entitlement,
@@ -11,6 +12,7 @@ import { checkCostEstimate, estimateMonthlyCost } from './costEstimate';
 import { termMonths } from './entitlementUnitCost';
 import { CheckExtras } from './checkExtras';
 import { plannedRequirements } from './plannedCounts';
+import { priceLookups } from './priceLookups';
 import { CheckContext, OnboardingPlan } from './types';
 
 const estimate = (p: OnboardingPlan, c: CheckContext & CheckExtras) =>
@@ -195,6 +197,60 @@ describe('cost-estimate', () => {
       basis:
         'entitlement eur: 14400 EUR for 24 licenses over 12 months; left out (other currency, not converted): old (USD) → 50.00 EUR per license a month × 12',
       monthly: { amount: '600.00', currency: 'EUR' },
+    });
+  });
+});
+
+describe('dedicated hosts in the estimate', () => {
+  const onHosts = plan({
+    saas: [],
+    deployments: [
+      deployment({
+        tenancy: 'dedicated-host',
+        count: 30,
+        products: [
+          { productId: WINDOWS_DATACENTER, licenseModel: 'license-included' },
+        ],
+      }),
+    ],
+  });
+
+  it('looks up the price of the host type the VMs fill, not of the VMs', () => {
+    expect(priceLookups(onHosts)).toEqual([
+      { provider: 'AWS', instanceType: 'm5' },
+    ]);
+    expect(priceLookups(plan())).toEqual([
+      { provider: 'AWS', instanceType: 'm5.xlarge' },
+    ]);
+  });
+
+  it('prices dedicated hosts per host: 30 m5.xlarge fill 2 m5 hosts at 5.069 USD an hour', () => {
+    const result = estimate(
+      onHosts,
+      context({
+        observedPrices: [
+          observedPrice(),
+          observedPrice({ instanceType: 'm5', perHour: '5.069' }),
+        ],
+      }),
+    );
+    expect(result.lines[0]).toEqual({
+      description:
+        'deployment 1: 2 × m5 dedicated hosts for 30 × m5.xlarge in AWS eu-west-1, 730 h',
+      basis:
+        '5.069 USD per host-hour × 2 × 730 h (EffectiveCost / ConsumedQuantity, 2026-11-01..2026-11-30)',
+      monthly: { amount: '7400.74', currency: 'USD' },
+    });
+  });
+
+  it('never prices dedicated hosts at the VMs’ shared price', () => {
+    const result = estimate(onHosts, context());
+    expect(result.lines[0]).toEqual({
+      description:
+        'deployment 1: 2 × m5 dedicated hosts for 30 × m5.xlarge in AWS eu-west-1, 730 h',
+      basis:
+        'no price known: dedicated hosts are billed per host, and no m5 host of AWS is seen in recent cost data',
+      monthly: null,
     });
   });
 });

@@ -10,7 +10,8 @@ import { listInWords, passed, plural, warned } from './checkResult';
 import { entitlementMonthlyUnitCost } from './entitlementUnitCost';
 import { HOURS_PER_MONTH } from './hoursPerMonth';
 import { licenseIncludedPremium } from './licenseIncludedPremium';
-import { CheckExtras } from './checkExtras';
+import { CheckExtras, ChecksInput } from './checkExtras';
+import { plannedHosts } from './dedicatedHostPlan';
 import { observedPriceFor } from './observedPrice';
 import { PlannedRequirement, describeDeployment } from './plannedCounts';
 import { CheckContext, OnboardingPlan, PlannedDeployment } from './types';
@@ -35,11 +36,58 @@ const unpriced = (
   monthly: null,
 });
 
+/**
+ * Dedicated hosts are billed per host, whatever runs on them: the hosts the VMs fill
+ * ({@link plannedHosts}) at the hourly price of that host type in cost data.
+ */
+function hostLine(
+  d: PlannedDeployment,
+  index: number,
+  context: ChecksInput,
+): OnboardingEstimateLine {
+  const size = d.instanceType ?? `${d.vcpus}-vCPU instance`;
+  const hosts = plannedHosts(d, context.hostTypes);
+  if (!hosts) {
+    return unpriced(
+      `deployment ${index + 1}: dedicated hosts for ${d.count} × ${size} in ${
+        d.provider
+      } ${d.region}, ${HOURS_PER_MONTH} h`,
+      `dedicated hosts are billed per host, and the host type for ${size} is unknown`,
+    );
+  }
+  const count = hosts.vmsPerHost.length;
+  const description = `deployment ${index + 1}: ${count} × ${
+    hosts.hostType
+  } dedicated host${count === 1 ? '' : 's'} for ${d.count} × ${size} in ${
+    d.provider
+  } ${d.region}, ${HOURS_PER_MONTH} h`;
+  const chosen = observedPriceFor(
+    { ...d, instanceType: hosts.hostType },
+    context.observedPrices,
+  );
+  if (!chosen) {
+    return unpriced(
+      description,
+      `dedicated hosts are billed per host, and no ${hosts.hostType} host of ${d.provider} is seen in recent cost data`,
+    );
+  }
+  const { price } = chosen;
+  return {
+    description,
+    basis: `${price.perHour} ${price.currency} per host-hour × ${count} × ${HOURS_PER_MONTH} h (${chosen.note})`,
+    monthly: money(
+      new Money(price.perHour).times(count).times(HOURS_PER_MONTH),
+      price.currency,
+    ),
+  };
+}
+
 function instanceLine(
   d: PlannedDeployment,
   index: number,
-  context: CheckContext,
+  context: ChecksInput,
 ): OnboardingEstimateLine {
+  if (d.tenancy === 'dedicated-host') return hostLine(d, index, context);
   const size = d.instanceType ?? `${d.vcpus}-vCPU instance`;
   const description = `deployment ${index + 1}: ${d.count} × ${size} in ${
     d.provider
@@ -192,13 +240,10 @@ export function checkCostEstimate(
   plan: OnboardingPlan,
   estimate: OnboardingCostEstimate,
 ): OnboardingCheck {
-  const details = estimate.lines.map(
-    line =>
-      `${line.description}: ${
-        line.monthly
-          ? `${line.monthly.amount} ${line.monthly.currency} a month`
-          : 'no price'
-      } — ${line.basis}`,
+  const details = estimate.lines.map(line =>
+    line.monthly
+      ? `${line.description}: ${line.monthly.amount} ${line.monthly.currency} a month — ${line.basis}`
+      : `${line.description}: ${line.basis}`,
   );
   const stated = plan.estimatedMonthlyCost
     ? compareWithStated(estimate, plan.estimatedMonthlyCost)

@@ -10,6 +10,7 @@ import { CheckContext, CheckOutcome, OnboardingPlan } from './types';
 
 export type { CheckExtras, ChecksInput } from './checkExtras';
 export type { LicenseIncludedPrice } from './licenseIncludedPremium';
+export { priceLookups } from './priceLookups';
 
 /**
  * Runs the six onboarding checks on a plan, in the order reviewers read them, with the
