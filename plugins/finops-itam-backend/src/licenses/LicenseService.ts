@@ -554,7 +554,10 @@ export class LicenseService {
     }
     // Without reservations: what is deployed was licensed first, so a request approved
     // after it leaves its coverage as it was (the request is the one that does not fit).
-    const s = await this.cache.get();
+    const [s, migrations] = await Promise.all([
+      this.cache.get(),
+      this.options.holds?.completedMigrations() ?? [],
+    ]);
     const rollup = ROLLUP_KINDS.has(entity.kind.toLocaleLowerCase('en-US'));
     const members = new Set(
       rollup ? s.rollups.get(entityRef) ?? [entityRef] : [entityRef],
@@ -562,17 +565,26 @@ export class LicenseService {
     const used = s.consumptions.filter(
       c => c.entityRef !== null && members.has(c.entityRef),
     );
-    const reharvest = computeReharvest({
-      consumptions: used,
-      products: s.products,
-      daily: s.daily,
-      window: s.window,
-      lifecycles: s.lifecycles,
-      today: s.today,
-      latestCostDay: s.latestCostDay,
-      inactiveSeatDays: this.options.config.inactiveSeatDays,
-      absentAfterDays: this.options.config.costData.absentAfterDays,
-    });
+    const reharvest = withMigratedWorkloads(
+      computeReharvest({
+        consumptions: used,
+        products: s.products,
+        daily: s.daily,
+        window: s.window,
+        lifecycles: s.lifecycles,
+        today: s.today,
+        latestCostDay: s.latestCostDay,
+        inactiveSeatDays: this.options.config.inactiveSeatDays,
+        absentAfterDays: this.options.config.costData.absentAfterDays,
+      }),
+      // A replaced member's licenses are flagged with the request that replaced it.
+      migratedWorkloadCandidates({
+        migrations,
+        consumptions: used,
+        daily: s.daily,
+        window: s.window,
+      }),
+    );
     // Only entities that use a product can carry its cost: that keeps a Domain's query small.
     const monthly = await this.monthlyCost(
       [...new Set(used.map(c => c.entityRef!))],

@@ -368,6 +368,21 @@ describe('license API with onboarding', () => {
           owner: PAYMENTS,
         },
       ]);
+
+      // The replaced workload's page says so, instead of only "deprecated".
+      const old = await request(server)
+        .get('/entities/component/default/old-billing/licenses')
+        .set('Authorization', user);
+      const sql = old.body.products.find((p: any) => p.productId === SQL);
+      expect(
+        sql.flags.filter((f: any) => f.kind === 'reharvest-candidate'),
+      ).toEqual([
+        {
+          kind: 'reharvest-candidate',
+          message:
+            'replaced by component:default/new-billing (onboarding request abc) live since 2026-11-01',
+        },
+      ]);
       await knex.destroy();
     },
   );
