@@ -1,18 +1,10 @@
 import { mockCredentials, mockServices } from '@backstage/backend-test-utils';
+import { AuthorizeResult } from '@backstage/plugin-permission-common';
 import {
-  AuthorizeResult,
-  createPermission,
-} from '@backstage/plugin-permission-common';
+  finopsItamLicenseManagePermission as manageLicenses,
+  finopsItamOnboardingReviewPermission as review,
+} from '@finops-itam/plugin-finops-itam-common';
 import { DemoPermissionPolicy } from './demoPermissionPolicy';
-
-const review = createPermission({
-  name: 'finops-itam.onboarding.review',
-  attributes: { action: 'update' },
-});
-const manageLicenses = createPermission({
-  name: 'finops-itam.license.manage',
-  attributes: { action: 'update' },
-});
 
 /** A signed-in user whose ownership refs are `ownershipEntityRefs`. */
 function signedIn(userEntityRef: string, ownershipEntityRefs: string[]) {

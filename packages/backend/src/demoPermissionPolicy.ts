@@ -7,6 +7,7 @@ import { Config } from '@backstage/config';
 import { parseEntityRef, stringifyEntityRef } from '@backstage/catalog-model';
 import {
   AuthorizeResult,
+  isPermission,
   PolicyDecision,
 } from '@backstage/plugin-permission-common';
 import {
@@ -15,9 +16,7 @@ import {
   PolicyQueryUser,
 } from '@backstage/plugin-permission-node';
 import { policyExtensionPoint } from '@backstage/plugin-permission-node/alpha';
-
-/** Deciding on onboarding requests (`finops-itam.onboarding.review`). */
-const ONBOARDING_REVIEW = 'finops-itam.onboarding.review';
+import { finopsItamOnboardingReviewPermission } from '@finops-itam/plugin-finops-itam-common';
 
 /** The groups whose members may review, as the finops-itam backend notifies them. */
 const REVIEWERS_KEY = 'finopsItam.onboarding.reviewers';
@@ -56,7 +55,9 @@ export class DemoPermissionPolicy implements PermissionPolicy {
     request: PolicyQuery,
     user?: PolicyQueryUser,
   ): Promise<PolicyDecision> {
-    if (request.permission.name !== ONBOARDING_REVIEW) {
+    if (
+      !isPermission(request.permission, finopsItamOnboardingReviewPermission)
+    ) {
       return { result: AuthorizeResult.ALLOW };
     }
     if (!user) {
