@@ -101,7 +101,8 @@ export function detectCostAnomalies(
       verdict &&
       previous?.index === index - 1 &&
       previous.direction === verdict.direction;
-    stretchLength = verdict ? (continues ? stretchLength + 1 : 1) : 0;
+    if (!verdict) stretchLength = 0;
+    else stretchLength = continues ? stretchLength + 1 : 1;
     if (verdict) flagged.push({ ...verdict, index });
     if (verdict && stretchLength <= MASKED_DAYS_PER_STRETCH) {
       masked.add(current.dayNumber);

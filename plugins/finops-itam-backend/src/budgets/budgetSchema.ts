@@ -44,16 +44,21 @@ const budgetAmount = z
   })
   .transform(value => String(value).trim())
   .superRefine((value, context) => {
-    const reason = !/^-?\d+(\.\d{1,16})?$/.test(value)
-      ? 'must be a decimal amount like 45000.00, with at most 16 decimals'
-      : value.startsWith('-') && /[1-9]/.test(value)
-      ? 'must not be negative'
-      : !/[1-9]/.test(value)
-      ? 'must be more than 0'
-      : undefined;
-    if (reason)
+    const reason = amountProblem(value);
+    if (reason) {
       context.addIssue({ code: z.ZodIssueCode.custom, message: reason });
+    }
   });
+
+function amountProblem(value: string): string | undefined {
+  if (!/^-?\d+(\.\d{1,16})?$/.test(value)) {
+    return 'must be a decimal amount like 45000.00, with at most 16 decimals';
+  }
+  const nonZero = /[1-9]/.test(value);
+  if (value.startsWith('-') && nonZero) return 'must not be negative';
+  if (!nonZero) return 'must be more than 0';
+  return undefined;
+}
 
 const entityRef = z
   .string({

@@ -108,13 +108,7 @@ export function budgetStatus(input: BudgetStatusInput): BudgetStatusResult {
     input.through >= periodLastDay(budget.period, budget.start);
   const forecast = periodOver
     ? { expected: actualText, low: actualText, high: actualText }
-    : input.forecast
-    ? {
-        expected: new Money(input.forecast.expected).toFixed(),
-        low: new Money(input.forecast.low).toFixed(),
-        high: new Money(input.forecast.high).toFixed(),
-      }
-    : null;
+    : plainForecast(input.forecast);
 
   const amount = new Money(budget.amount);
   const passes = (value: string, percent: number) =>
@@ -146,6 +140,17 @@ export function budgetStatus(input: BudgetStatusInput): BudgetStatusResult {
     status,
     elapsedDays: elapsedDays(budget.period, budget.start, input.through),
     totalDays: periodDays(budget.period, budget.start),
+  };
+}
+
+function plainForecast(
+  forecast: PeriodForecast | undefined,
+): ComparableBudgetStatus['forecast'] {
+  if (!forecast) return null;
+  return {
+    expected: new Money(forecast.expected).toFixed(),
+    low: new Money(forecast.low).toFixed(),
+    high: new Money(forecast.high).toFixed(),
   };
 }
 
