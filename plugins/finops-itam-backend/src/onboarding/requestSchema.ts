@@ -67,10 +67,9 @@ export type ParsedOnboardingRequest = z.infer<typeof onboardingRequestSchema>;
 /** A zod path as the API names fields: `deployments[0].products[1].productId`. */
 export function fieldOf(path: Array<string | number>): string {
   return path
-    .map((part, index) =>
-      typeof part === 'number' ? `[${part}]` : index === 0 ? part : `.${part}`,
-    )
-    .join('');
+    .map(part => (typeof part === 'number' ? `[${part}]` : `.${part}`))
+    .join('')
+    .replace(/^\./, '');
 }
 
 /** Every zod issue as `{ field, reason }`. */
