@@ -1,4 +1,5 @@
 import { Money, MoneyValue } from '../../money';
+import { sameProvider } from '../prices/providerNames';
 import { HOURS_PER_MONTH } from './hoursPerMonth';
 import { PlannedDeployment } from './types';
 
@@ -39,7 +40,9 @@ export function licenseIncludedPremium(
   prices: LicenseIncludedPrice[] = [],
 ): MonthlyPremium | null {
   const ofProduct = prices.filter(
-    p => p.productId === productId && same(p.provider, deployment.provider),
+    p =>
+      p.productId === productId &&
+      sameProvider(p.provider, deployment.provider),
   );
   const price =
     ofProduct.find(

@@ -1,4 +1,5 @@
 import { instanceTypeKey } from '../../licenses/instanceTypes';
+import { sameProvider } from '../prices/providerNames';
 import { ObservedUnitPrice, PlannedDeployment } from './types';
 
 const same = (a: string | null, b: string | null) =>
@@ -26,7 +27,7 @@ export function observedPriceFor(
   const candidates = prices
     .filter(
       p =>
-        same(p.provider, deployment.provider) &&
+        sameProvider(p.provider, deployment.provider) &&
         instanceTypeKey(p.instanceType) === key,
     )
     .sort(

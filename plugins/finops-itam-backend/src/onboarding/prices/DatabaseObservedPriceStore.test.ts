@@ -17,6 +17,8 @@ interface Fact {
   currency?: string;
   chargeCategory?: string;
   commitmentDiscountStatus?: string;
+  skuId?: string;
+  tags?: Record<string, string>;
 }
 
 /** Facts as ingestion stores them: one per resource, day and charge kind. */
@@ -34,7 +36,9 @@ async function insertFacts(knex: Knex, facts: Fact[]) {
       resource_id: f.resourceId,
       charge_category: f.chargeCategory ?? 'Usage',
       commitment_discount_status: f.commitmentDiscountStatus ?? null,
+      sku_id: f.skuId ?? null,
       sku_price_details: f.details ? JSON.stringify(f.details) : null,
+      tags: f.tags ? JSON.stringify(f.tags) : null,
       currency: f.currency ?? 'USD',
       billed_cost: f.effectiveCost,
       effective_cost: f.effectiveCost,
@@ -192,6 +196,118 @@ describe('DatabaseObservedPriceStore', () => {
         ...NOVEMBER,
       });
       expect(prices).toEqual([]);
+      await knex.destroy();
+    },
+  );
+
+  it.each(databases.eachSupportedId())(
+    'leaves rows that include a license out of the instance price, saying how many, on %p',
+    async databaseId => {
+      const knex = await databases.init(databaseId);
+      await knex.migrate.latest(migrationConfig);
+      await insertFacts(knex, [
+        m5({}),
+        // SQL Server Standard license-included: 0.192 + 4 vCPUs × 0.12 = 0.672 an hour.
+        m5({
+          resourceId: 'i-sql',
+          details: {
+            InstanceType: 'm5.xlarge',
+            x_PreInstalledSoftware: 'SQL Std',
+          },
+          effectiveCost: '16.128',
+        }),
+      ]);
+      const [price] = await new DatabaseObservedPriceStore(knex).recentPrices({
+        instanceTypes: [{ provider: 'AWS', instanceType: 'm5.xlarge' }],
+        ...NOVEMBER,
+      });
+      expect(price.perHour).toBe('0.192');
+      expect(price.basis).toBe(
+        'EffectiveCost / ConsumedQuantity of 1 Usage row, 2026-11-10..2026-11-10: 4.608 USD / 24 h (ConsumedQuantity taken as hours: no resource above 24 a day; 1 license-included row left out)',
+      );
+      await knex.destroy();
+    },
+  );
+
+  it.each(databases.eachSupportedId())(
+    'derives the license-included premium per vCPU-hour from license-included rows next to plain ones of the same type, on %p',
+    async databaseId => {
+      const knex = await databases.init(databaseId);
+      await knex.migrate.latest(migrationConfig);
+      await insertFacts(knex, [
+        // Plain m5.xlarge at 0.192 and m5.2xlarge at 0.384 an hour.
+        m5({}),
+        m5({
+          resourceId: 'i-big',
+          details: { InstanceType: 'm5.2xlarge' },
+          effectiveCost: '9.216',
+        }),
+        // SQL Server Standard license-included, found by SKU wording and by tags:
+        // 24 h × (0.192 + 4 × 0.12) = 16.128; 24 h × (0.384 + 8 × 0.12) = 32.256.
+        m5({
+          resourceId: 'i-sql',
+          provider: 'Amazon Web Services',
+          details: {
+            InstanceType: 'm5.xlarge',
+            x_PreInstalledSoftware: 'SQL Std',
+          },
+          effectiveCost: '16.128',
+        }),
+        m5({
+          resourceId: 'i-sql-big',
+          details: { InstanceType: 'm5.2xlarge' },
+          tags: {
+            'license-product': 'microsoft-sql-server-standard',
+            'license-model': 'license-included',
+          },
+          effectiveCost: '32.256',
+        }),
+        // Two licenses in one price: not attributable to either.
+        m5({
+          resourceId: 'i-two',
+          details: {
+            InstanceType: 'm5.xlarge',
+            x_PreInstalledSoftware: 'SQL Std',
+          },
+          tags: {
+            'license-product': 'rhel',
+            'license-model': 'license-included',
+          },
+          effectiveCost: '99',
+        }),
+        // BYOL rows are no premium.
+        m5({
+          resourceId: 'i-byol',
+          details: { InstanceType: 'm5.xlarge' },
+          tags: {
+            'license-product': 'microsoft-sql-server-standard',
+            'license-model': 'byol',
+          },
+          effectiveCost: '4.608',
+        }),
+      ]);
+      const store = new DatabaseObservedPriceStore(knex);
+      const prices = await store.licenseIncludedPrices({
+        productIds: ['microsoft-sql-server-standard'],
+        ...NOVEMBER,
+      });
+      expect(prices).toEqual([
+        {
+          productId: 'microsoft-sql-server-standard',
+          provider: 'Amazon Web Services',
+          region: 'eu-west-1',
+          perVcpuHour: '0.12',
+          currency: 'USD',
+          basis:
+            'license-included rows less the plain price of the same type, 2026-11-10..2026-11-10: 34.56 USD over 288 vCPU-hours of m5.xlarge (4 vCPUs, plain 0.192 an hour), m5.2xlarge (8 vCPUs, plain 0.384 an hour)',
+        },
+      ]);
+      expect(
+        await store.licenseIncludedPrices({
+          productIds: ['rhel'],
+          ...NOVEMBER,
+        }),
+      ).toEqual([]);
       await knex.destroy();
     },
   );

@@ -1,10 +1,37 @@
 import { Knex } from 'knex';
 import { COST_FACTS_TABLE, DbCostFactsRow } from '../../database/tables';
-import { instanceTypeKey } from '../../licenses/instanceTypes';
-import { ExactSum, Money, normalizeAmount } from '../../money';
+import { readInstanceFacts } from '../../licenses/instanceFacts';
+import {
+  InstanceTypeTable,
+  instanceTypeKey,
+} from '../../licenses/instanceTypes';
+import {
+  CostDataLicenseSettings,
+  DEFAULT_COST_DATA_SETTINGS,
+} from '../../licenses/licenseConfig';
+import { normalizeAmount } from '../../money';
+import { LicenseIncludedPrice } from '../checks/licenseIncludedPremium';
 import { ObservedUnitPrice } from '../checks/types';
-import { ObservedPriceQuery, ObservedPriceStore } from './ObservedPriceStore';
-import { sameProvider } from './providerNames';
+import { HourlyPriceGroup } from './HourlyPriceGroup';
+import {
+  LicenseIncludedGroup,
+  licenseIncludedPremiums,
+} from './licenseIncludedPremiums';
+import {
+  LicenseIncludedPriceQuery,
+  ObservedPriceQuery,
+  ObservedPriceStore,
+} from './ObservedPriceStore';
+import {
+  PriceRow,
+  instanceTypeOf,
+  licenseIncludedProductsOf,
+  priceDetailsOf,
+} from './priceRows';
+import { canonicalProvider, sameProvider } from './providerNames';
+
+/** Escapes `%`, `_` and `\` so a configured pattern matches literally in LIKE. */
+const likeLiteral = (text: string) => text.replace(/[\\%_]/g, c => `\\${c}`);
 
 /**
  * A LIKE pattern for an instance type key: `%` and `\` escaped; `_` left as LIKE's
@@ -13,179 +40,260 @@ import { sameProvider } from './providerNames';
  */
 const likeKey = (key: string) => key.replace(/[\\%]/g, c => `\\${c}`);
 
-/** An instance runs at most 24 hours a day: more in a resource-day means the unit is not hours. */
-const HOURS_PER_DAY = 24;
-
 /** Decimal places of a price per hour; the division rarely ends. */
 const PRICE_PLACES = 10;
 
-type PriceRow = Pick<
+type DbPriceRow = Pick<
   DbCostFactsRow,
   | 'day'
   | 'provider_name'
   | 'region_id'
   | 'resource_id'
+  | 'resource_type'
   | 'currency'
   | 'effective_cost'
   | 'consumed_quantity'
+  | 'sku_id'
   | 'sku_price_details'
+  | 'tags'
 >;
 
-/** The instance type a row's SkuPriceDetails names, as license counting reads it. */
-function instanceTypeOf(details: string | null): string | null {
-  if (!details) return null;
-  let parsed: unknown;
-  try {
-    parsed = JSON.parse(details);
-  } catch {
-    return null;
-  }
-  if (typeof parsed !== 'object' || parsed === null) return null;
-  for (const field of ['InstanceType', 'x_InstanceType']) {
-    const value = (parsed as Record<string, unknown>)[field];
-    if (typeof value === 'string' && value.trim() !== '') return value.trim();
-  }
-  return null;
-}
-
-interface PriceGroup {
-  provider: string;
-  instanceType: string;
-  region: string | null;
-  currency: string;
-  cost: ExactSum;
-  hours: ExactSum;
-  rows: number;
-  firstDay: string;
-  lastDay: string;
-  /** Consumed quantity per resource and day, to tell hours from other units. */
-  perResourceDay: Map<string, ExactSum>;
+/** What the store needs to read licenses and sizes in rows as the license position does. */
+export interface ObservedPriceSettings {
+  /** `finopsItam.licenses.costData`; the defaults when absent. */
+  licenseDetection?: CostDataLicenseSettings;
+  /** The license engine's instance types (vCPUs per type); the shipped ones when absent. */
+  instanceTypes?: InstanceTypeTable;
 }
 
 /**
- * Observed prices over the cost facts: per requested provider and instance type, region
- * and currency, the effective cost per instance-hour = Σ EffectiveCost / Σ ConsumedQuantity
- * over the Usage rows of that type (unused commitments left out), so discounts and
- * commitments the organisation gets are in the price. The instance type is read from
- * SkuPriceDetails (`InstanceType`, `x_InstanceType`), as license counting reads it.
- *
- * Cost facts do not keep `ConsumedUnit`, so the quantity is taken as hours only while no
- * resource consumes more than 24 of it in a day; a type billed in another unit is left out
- * rather than priced wrongly.
+ * Observed prices over the cost facts: the effective cost per instance-hour
+ * (Σ EffectiveCost / Σ ConsumedQuantity) of the Usage rows of an instance type, per region
+ * and currency, so the discounts and commitments the organisation gets are in the price
+ * (unused commitments left out). The instance type is read from SkuPriceDetails
+ * (`InstanceType`, `x_InstanceType`) and licensed software as the license position detects
+ * it: rows whose price includes a license set the license-included premium, not the
+ * instance price. See {@link HourlyPriceGroup} for how hours are told from other units.
  */
 export class DatabaseObservedPriceStore implements ObservedPriceStore {
-  constructor(private readonly db: Knex) {}
+  private readonly detection: CostDataLicenseSettings;
+  private readonly instanceTypes: InstanceTypeTable;
+
+  constructor(private readonly db: Knex, settings: ObservedPriceSettings = {}) {
+    this.detection = settings.licenseDetection ?? DEFAULT_COST_DATA_SETTINGS;
+    this.instanceTypes = settings.instanceTypes ?? new InstanceTypeTable();
+  }
 
   async recentPrices(query: ObservedPriceQuery): Promise<ObservedUnitPrice[]> {
     const wanted = query.instanceTypes.map(t => ({
       ...t,
       key: instanceTypeKey(t.instanceType),
     }));
-    const keys = [...new Set(wanted.map(t => t.key))].filter(k => k !== '');
-    if (keys.length === 0) return [];
-    const rows: PriceRow[] = await this.db(COST_FACTS_TABLE)
+    const rows = await this.rowsOfTypes(
+      wanted.map(w => w.key),
+      query.from,
+      query.to,
+    );
+    const groups = new Map<
+      string,
+      {
+        provider: string;
+        instanceType: string;
+        region: string | null;
+        currency: string;
+        rows: HourlyPriceGroup;
+        licensed: number;
+      }
+    >();
+    for (const row of rows) {
+      const type = instanceTypeOf(row);
+      if (!type) continue;
+      const key = instanceTypeKey(type);
+      for (const w of wanted) {
+        if (w.key !== key || !sameProvider(w.provider, row.providerName))
+          continue;
+        const id = JSON.stringify([
+          w.provider,
+          w.instanceType,
+          row.regionId,
+          row.currency,
+        ]);
+        const group = groups.get(id) ?? {
+          provider: w.provider,
+          instanceType: w.instanceType,
+          region: row.regionId,
+          currency: row.currency,
+          rows: new HourlyPriceGroup(),
+          licensed: 0,
+        };
+        groups.set(id, group);
+        if (licenseIncludedProductsOf(row, this.detection).length > 0) {
+          group.licensed += 1;
+        } else {
+          group.rows.add(row);
+        }
+      }
+    }
+    return [...groups.values()].flatMap(g => {
+      const perHour = g.rows.perHour();
+      if (!perHour) return [];
+      const licensed =
+        g.licensed > 0
+          ? `; ${g.licensed} license-included row${
+              g.licensed === 1 ? '' : 's'
+            } left out`
+          : '';
+      return [
+        {
+          provider: g.provider,
+          instanceType: g.instanceType,
+          region: g.region,
+          perHour: perHour.toDecimalPlaces(PRICE_PLACES).toFixed(),
+          currency: g.currency,
+          basis: `${g.rows.describe(
+            g.currency,
+          )} (ConsumedQuantity taken as hours: no resource above 24 a day${licensed})`,
+        },
+      ];
+    });
+  }
+
+  async licenseIncludedPrices(
+    query: LicenseIncludedPriceQuery,
+  ): Promise<LicenseIncludedPrice[]> {
+    const products = new Set(query.productIds);
+    if (products.size === 0) return [];
+    const licensedRows = await this.usageRows(query.from, query.to, q => {
+      q.whereRaw("tags LIKE ? ESCAPE '\\'", [
+        `%"${likeLiteral(this.detection.productTag)}"%`,
+      ]);
+      for (const sku of this.detection.skuProducts) {
+        if (!products.has(sku.productId)) continue;
+        const like = `%${likeLiteral(sku.pattern)}%`;
+        q.orWhereRaw("LOWER(sku_id) LIKE ? ESCAPE '\\'", [like]).orWhereRaw(
+          "LOWER(sku_price_details) LIKE ? ESCAPE '\\'",
+          [like],
+        );
+      }
+    });
+    const groups = new Map<string, LicenseIncludedGroup>();
+    for (const row of licensedRows) {
+      // A price that includes several licenses says nothing about one of them.
+      const included = licenseIncludedProductsOf(row, this.detection);
+      if (included.length !== 1 || !products.has(included[0])) continue;
+      const type = instanceTypeOf(row);
+      const facts = readInstanceFacts(
+        priceDetailsOf(row),
+        row.resourceType,
+        this.instanceTypes,
+      );
+      if (!type || facts.isHost || facts.vcpus === null || !row.providerName)
+        continue;
+      const id = JSON.stringify([
+        included[0],
+        canonicalProvider(row.providerName),
+        instanceTypeKey(type),
+        facts.vcpus,
+        row.regionId,
+        row.currency,
+      ]);
+      const group = groups.get(id) ?? {
+        productId: included[0],
+        provider: row.providerName,
+        instanceType: type,
+        vcpus: facts.vcpus,
+        region: row.regionId,
+        currency: row.currency,
+        rows: new HourlyPriceGroup(),
+      };
+      group.rows.add(row);
+      groups.set(id, group);
+    }
+    if (groups.size === 0) return [];
+    const plain = await this.plainGroups(
+      [...groups.values()].map(g => instanceTypeKey(g.instanceType)),
+      query.from,
+      query.to,
+    );
+    return licenseIncludedPremiums([...groups.values()], (p, t, r, c) =>
+      plain.get(
+        JSON.stringify([canonicalProvider(p), instanceTypeKey(t), r, c]),
+      ),
+    );
+  }
+
+  /** Rows without any license included, per provider, instance type, region and currency. */
+  private async plainGroups(typeKeys: string[], from: string, to: string) {
+    const groups = new Map<string, HourlyPriceGroup>();
+    for (const row of await this.rowsOfTypes(typeKeys, from, to)) {
+      const type = instanceTypeOf(row);
+      if (!type || !row.providerName) continue;
+      if (licenseIncludedProductsOf(row, this.detection).length > 0) continue;
+      const id = JSON.stringify([
+        canonicalProvider(row.providerName),
+        instanceTypeKey(type),
+        row.regionId,
+        row.currency,
+      ]);
+      groups.set(id, (groups.get(id) ?? new HourlyPriceGroup()).add(row));
+    }
+    return groups;
+  }
+
+  /** Usage rows whose price details may name one of the types (matched exactly by the caller). */
+  private rowsOfTypes(typeKeys: string[], from: string, to: string) {
+    const keys = [...new Set(typeKeys)].filter(k => k !== '');
+    if (keys.length === 0) return Promise.resolve([]);
+    return this.usageRows(from, to, q => {
+      for (const key of keys) {
+        q.orWhereRaw("LOWER(sku_price_details) LIKE ? ESCAPE '\\'", [
+          `%${likeKey(key)}%`,
+        ]);
+      }
+    });
+  }
+
+  /** Usage rows of the days (`to` exclusive) that `filter` keeps, unused commitments left out. */
+  private async usageRows(
+    from: string,
+    to: string,
+    filter: (q: Knex.QueryBuilder) => void,
+  ): Promise<PriceRow[]> {
+    const rows: DbPriceRow[] = await this.db(COST_FACTS_TABLE)
       .select(
         'day',
         'provider_name',
         'region_id',
         'resource_id',
+        'resource_type',
         'currency',
         'effective_cost',
         'consumed_quantity',
+        'sku_id',
         'sku_price_details',
+        'tags',
       )
       .where('charge_category', 'Usage')
-      .andWhere('day', '>=', query.from)
-      .andWhere('day', '<', query.to)
+      .andWhere('day', '>=', from)
+      .andWhere('day', '<', to)
       .andWhere(q =>
         q
           .whereNull('commitment_discount_status')
           .orWhereNot('commitment_discount_status', 'Unused'),
       )
-      .andWhere(q => {
-        // A coarse filter in SQL; the type is matched exactly below.
-        for (const key of keys) {
-          q.orWhereRaw("LOWER(sku_price_details) LIKE ? ESCAPE '\\'", [
-            `%${likeKey(key)}%`,
-          ]);
-        }
-      });
-    const groups = new Map<string, PriceGroup>();
-    for (const row of rows) {
-      const type = instanceTypeOf(row.sku_price_details);
-      if (!type) continue;
-      const key = instanceTypeKey(type);
-      for (const w of wanted) {
-        if (w.key !== key || !sameProvider(w.provider, row.provider_name))
-          continue;
-        this.add(groups, w, row);
-      }
-    }
-    return [...groups.values()].flatMap(group => this.priceOf(group));
-  }
-
-  private add(
-    groups: Map<string, PriceGroup>,
-    wanted: { provider: string; instanceType: string },
-    row: PriceRow,
-  ) {
-    const id = JSON.stringify([
-      wanted.provider,
-      wanted.instanceType,
-      row.region_id,
-      row.currency,
-    ]);
-    let group = groups.get(id);
-    if (!group) {
-      group = {
-        provider: wanted.provider,
-        instanceType: wanted.instanceType,
-        region: row.region_id,
-        currency: row.currency,
-        cost: new ExactSum(),
-        hours: new ExactSum(),
-        rows: 0,
-        firstDay: row.day,
-        lastDay: row.day,
-        perResourceDay: new Map(),
-      };
-      groups.set(id, group);
-    }
-    const quantity = normalizeAmount(row.consumed_quantity);
-    group.cost.add(normalizeAmount(row.effective_cost));
-    group.hours.add(quantity);
-    group.rows += 1;
-    if (row.day < group.firstDay) group.firstDay = row.day;
-    if (row.day > group.lastDay) group.lastDay = row.day;
-    if (row.resource_id) {
-      const resourceDay = `${row.resource_id}\u0000${row.day}`;
-      const sum = group.perResourceDay.get(resourceDay) ?? new ExactSum();
-      group.perResourceDay.set(resourceDay, sum.add(quantity));
-    }
-  }
-
-  private priceOf(group: PriceGroup): ObservedUnitPrice[] {
-    const limit = ExactSum.of(HOURS_PER_DAY);
-    const notHours = [...group.perResourceDay.values()].some(
-      sum => sum.compare(limit) > 0,
-    );
-    const hours = new Money(group.hours.toString());
-    if (notHours || !hours.isPositive()) return [];
-    const cost = group.cost.toString();
-    const perHour = new Money(cost).div(hours);
-    return [
-      {
-        provider: group.provider,
-        instanceType: group.instanceType,
-        region: group.region,
-        perHour: perHour.toDecimalPlaces(PRICE_PLACES).toFixed(),
-        currency: group.currency,
-        basis: `EffectiveCost / ConsumedQuantity of ${group.rows} Usage row${
-          group.rows === 1 ? '' : 's'
-        }, ${group.firstDay}..${group.lastDay}: ${cost} ${
-          group.currency
-        } / ${hours.toFixed()} h (ConsumedQuantity taken as hours: no resource above ${HOURS_PER_DAY} a day)`,
-      },
-    ];
+      .andWhere(filter);
+    return rows.map(row => ({
+      day: row.day,
+      providerName: row.provider_name,
+      regionId: row.region_id,
+      resourceId: row.resource_id,
+      resourceType: row.resource_type,
+      currency: row.currency,
+      effectiveCost: normalizeAmount(row.effective_cost),
+      consumedQuantity: normalizeAmount(row.consumed_quantity),
+      skuId: row.sku_id,
+      skuPriceDetails: row.sku_price_details,
+      tags: row.tags,
+    }));
   }
 }

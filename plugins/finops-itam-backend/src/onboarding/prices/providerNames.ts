@@ -11,11 +11,12 @@ const PROVIDER_GROUPS: string[][] = [
   ['alibaba cloud', 'alibaba'],
 ];
 
-const canonical = (name: string): string => {
+/** One name per provider, for grouping: `amazon web services` and `AWS` are both `aws`. */
+export const canonicalProvider = (name: string): string => {
   const lower = name.trim().toLowerCase();
   return PROVIDER_GROUPS.find(group => group.includes(lower))?.[0] ?? lower;
 };
 
 /** True when both names mean the same provider, case aside. */
 export const sameProvider = (a: string | null, b: string | null): boolean =>
-  a !== null && b !== null && canonical(a) === canonical(b);
+  a !== null && b !== null && canonicalProvider(a) === canonicalProvider(b);
