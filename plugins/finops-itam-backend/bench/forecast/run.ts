@@ -1,5 +1,6 @@
 /*
- * yarn bench:forecast [--entities 5000] [--days 400] [--end 2026-12-06]
+ * yarn bench:forecast [--entities 5000] [--days 400] [--end 2026-12-06] [--time-only]
+ *   [--no-detection]
  *
  * 1. Backtest: on demo-like daily series (demoLikeSeries.ts), forecast from three origins (90,
  *    180 and 270 days before the end) and compare with what followed: MAPE of the 7, 30 and
@@ -7,10 +8,12 @@
  *    (20 %, 15 %, 12 %), next to a seasonal-naive forecast for scale.
  * 2. The grid: the shipped parameter grid against one twice as fine, on 500 entities.
  * 3. Time: every entity's full history forecast 12 months ahead and projected to the end of
- *    its month, quarter and year and month by month, as the scheduled run will; wall time and
- *    peak memory.
+ *    its month, quarter and year and month by month, then anomaly detection on the same series
+ *    (skipped with --no-detection), as the scheduled run will; wall and CPU time, peak memory.
  */
+import { DateTime } from 'luxon';
 import os from 'node:os';
+import { detectCostAnomalies } from '../../src/anomalies';
 import { forecastCost } from '../../src/forecasts/forecastCost';
 import {
   PARAMETER_GRID,
@@ -19,6 +22,7 @@ import {
 } from '../../src/forecasts/holtWinters';
 import { periodContaining } from '../../src/forecasts/periods';
 import {
+  horizonTo,
   monthlyOutlook,
   outlookHorizon,
   projectPeriod,
@@ -43,6 +47,8 @@ const DAYS = Number(argument('days', '400'));
 const END = argument('end', '2026-12-06');
 const ORIGINS_BEFORE_END = [90, 180, 270];
 const GRID_SAMPLE = 500;
+const SKIP_BACKTEST = process.argv.includes('--time-only');
+const DETECTION = !process.argv.includes('--no-detection');
 const FINE_GRID: ParameterGrid = {
   alpha: [0.05, 0.1, 0.15, 0.2, 0.3, 0.4, 0.5, 0.65, 0.8, 0.9],
   beta: [0, 0.01, 0.02, 0.05, 0.1, 0.15, 0.2],
@@ -125,37 +131,59 @@ function forecastWithGrid(history: Float64Array, grid: ParameterGrid) {
 }
 
 function timedRun() {
-  const first = days[days.length - 1];
-  const firstForecastDay = new Date(`${first}T00:00:00Z`);
-  firstForecastDay.setUTCDate(firstForecastDay.getUTCDate() + 1);
-  const start = firstForecastDay.toISOString().slice(0, 10);
+  const start = DateTime.fromISO(days[days.length - 1], { zone: 'utc' })
+    .plus({ days: 1 })
+    .toISODate()!;
   const horizon = Math.max(
     outlookHorizon(start),
-    ...(['quarter', 'year'] as const).map(
-      kind =>
-        (Date.parse(periodContaining(start, kind).end) - Date.parse(start)) /
-          86_400_000 +
-        1,
+    ...(['quarter', 'year'] as const).map(kind =>
+      horizonTo(start, periodContaining(start, kind).end),
     ),
   );
-  const started = performance.now();
+  const time = { forecast: 0, projection: 0, detection: 0 };
   let projections = 0;
-  let forecastMs = 0;
-  for (const days_ of series) {
-    const before = performance.now();
+  let anomalies = 0;
+  const cpuBefore = process.cpuUsage();
+  const started = performance.now();
+  series.forEach((days_, index) => {
+    let before = performance.now();
     const forecast = forecastCost(
       { currency: 'USD', absentDays: 'zero-cost', days: days_ },
       horizon,
     );
-    forecastMs += performance.now() - before;
+    time.forecast += performance.now() - before;
+    before = performance.now();
     const actual = { currency: 'USD', days: days_ };
     for (const kind of ['month', 'quarter', 'year'] as const) {
       projectPeriod(periodContaining(start, kind), actual, forecast);
       projections++;
     }
     projections += monthlyOutlook(actual, forecast).length;
-  }
-  return { ms: performance.now() - started, forecastMs, horizon, projections };
+    time.projection += performance.now() - before;
+    if (!DETECTION) return;
+    before = performance.now();
+    // Issue 16 times forecast and detection as one scheduled run: the detection helper's
+    // pure function, on the same series.
+    anomalies += detectCostAnomalies(
+      {
+        entityRef: entities[index].name,
+        currency: 'USD',
+        days: days_,
+        absentDays: 'zero-cost',
+      },
+      { asOf: start },
+    ).anomalies.length;
+    time.detection += performance.now() - before;
+  });
+  const cpu = process.cpuUsage(cpuBefore);
+  return {
+    ms: performance.now() - started,
+    cpuMs: (cpu.user + cpu.system) / 1000,
+    time,
+    horizon,
+    projections,
+    anomalies,
+  };
 }
 
 function table(title: string, result: ReturnType<typeof backtest>) {
@@ -190,50 +218,65 @@ console.log(
       .join(' ')}`,
 );
 
-const accuracy = backtest();
-table(
-  `Backtest, ${ORIGINS_BEFORE_END.length} origins (${ORIGINS_BEFORE_END.join(
-    ', ',
-  )} days before the end), ` +
-    `${(accuracy.ms / 1000).toFixed(1)} s; methods ${JSON.stringify(
-      Object.fromEntries(accuracy.methods),
-    )}`,
-  accuracy,
-);
+if (!SKIP_BACKTEST) runBacktests();
 
-for (const [name, grid] of [
-  ['shipped', PARAMETER_GRID],
-  ['twice as fine', FINE_GRID],
-] as const) {
-  const result = backtest(grid);
-  const size = [grid.alpha, grid.beta, grid.gamma, grid.phi]
-    .map(values => values.length)
-    .join('×');
-  const errors = HORIZONS.map(
-    (h, i) =>
-      `${h} days MAPE of the total ${percent(
-        summarise(result.model[i].total).mean,
+function runBacktests() {
+  const accuracy = backtest();
+  table(
+    `Backtest, ${ORIGINS_BEFORE_END.length} origins (${ORIGINS_BEFORE_END.join(
+      ', ',
+    )} days before the end), ` +
+      `${(accuracy.ms / 1000).toFixed(1)} s; methods ${JSON.stringify(
+        Object.fromEntries(accuracy.methods),
       )}`,
-  ).join(', ');
-  console.log(
-    `\nGrid ${name} (${size}) on ${Math.min(
-      GRID_SAMPLE,
-      ENTITIES,
-    )} entities, ` +
-      `origin ${ORIGINS_BEFORE_END[0]} days before the end, ` +
-      `${seconds(result.ms)}: ${errors}`,
+    accuracy,
   );
+
+  for (const [name, grid] of [
+    ['shipped', PARAMETER_GRID],
+    ['twice as fine', FINE_GRID],
+  ] as const) {
+    const result = backtest(grid);
+    const size = [grid.alpha, grid.beta, grid.gamma, grid.phi]
+      .map(values => values.length)
+      .join('×');
+    const errors = HORIZONS.map(
+      (h, i) =>
+        `${h} days MAPE of the total ${percent(
+          summarise(result.model[i].total).mean,
+        )}`,
+    ).join(', ');
+    console.log(
+      `\nGrid ${name} (${size}) on ${Math.min(
+        GRID_SAMPLE,
+        ENTITIES,
+      )} entities, ` +
+        `origin ${ORIGINS_BEFORE_END[0]} days before the end, ` +
+        `${seconds(result.ms)}: ${errors}`,
+    );
+  }
 }
 
 const run = timedRun();
 const rssMb = process.resourceUsage().maxRSS / 1024;
 console.log(
-  `\nTime: ${ENTITIES} entities forecast ${run.horizon} days ahead and projected ` +
-    `(${run.projections} period projections): ${seconds(
-      run.ms,
-    )}, of which the forecasts ` +
-    `${seconds(run.forecastMs)} (${(run.ms / ENTITIES).toFixed(
-      2,
-    )} ms per entity in all); ` +
-    `peak RSS of the process ${rssMb.toFixed(0)} MB`,
+  `\nOne run over ${ENTITIES} entities × ${DAYS} days: ${seconds(
+    run.ms,
+  )} wall, ` +
+    `${seconds(run.cpuMs)} CPU of this process, peak RSS ${rssMb.toFixed(
+      0,
+    )} MB (series included)`,
+);
+console.log(
+  `- forecast ${run.horizon} days ahead: ${seconds(run.time.forecast)} ` +
+    `(${(run.time.forecast / ENTITIES).toFixed(2)} ms per entity)`,
+);
+console.log(
+  `- ${run.projections} period projections (month, quarter, year, 12 months): ` +
+    `${seconds(run.time.projection)}`,
+);
+console.log(
+  `- anomaly detection (src/anomalies, defaults): ${seconds(
+    run.time.detection,
+  )}, ` + `${run.anomalies} anomalies`,
 );

@@ -262,6 +262,19 @@ describe('forecastCost', () => {
     }
   });
 
+  it('keeps amounts and totals exact beyond what a float holds to the cent', () => {
+    const forecast = forecastCost(
+      {
+        currency: 'USD',
+        absentDays: 'zero-cost',
+        days: dailySeries(MONDAY, 28, () => 1e14),
+      },
+      3,
+    );
+    expect(forecast.days[0].expected).toBe('100000000000000');
+    expect(forecast.total.expected).toBe('300000000000000');
+  });
+
   it('rejects a malformed series with the reason', () => {
     const forecast = (days: Array<{ day: string; amount: string }>) =>
       forecastCost(
