@@ -324,6 +324,8 @@ describe('daily license requirement', () => {
           entityRef: 'component:default/a',
           resourceId: 'id-a-gone',
           quantity: 4,
+          // a's owner in the catalog, who can release them.
+          owner: ITAM,
         },
       ]);
       await knex.destroy();
