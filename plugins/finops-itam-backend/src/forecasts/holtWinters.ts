@@ -33,8 +33,8 @@ export const MIN_MODEL_DAYS = 2 * SEASON;
 
 /**
  * Candidate values: 126 points once β ≤ α (the usual admissible region) is applied, each a
- * pass over the history, about 1 ms per entity on the benchmark machine; a grid twice as fine
- * in every direction gave no better backtest (docs/benchmarks.md) at five times the cost.
+ * pass over the history. A grid about twice as fine in every direction (2,560 points) gave
+ * the same backtest errors at 17 times the time (`yarn bench:forecast`, docs/benchmarks.md).
  * Damping includes 1 so a straight trend can be followed exactly.
  */
 export const PARAMETER_GRID: ParameterGrid = {
