@@ -1,6 +1,5 @@
-import { Key } from 'react';
-import { Select } from '@backstage/ui';
-import { fieldProblem } from './fieldProblem';
+import { Key, useId } from 'react';
+import { Select, Text } from '@backstage/ui';
 
 /** One choice of a {@link SimpleSelect}. */
 export interface SelectChoice {
@@ -9,7 +8,11 @@ export interface SelectChoice {
   disabled?: boolean;
 }
 
-/** A single-choice `@backstage/ui` Select over string ids, with a backend problem under it. */
+/**
+ * A single-choice `@backstage/ui` Select over string ids, with a backend problem under it.
+ * The problem is written here rather than through react-aria validation, which the Select
+ * does not show for a value set from outside.
+ */
 export function SimpleSelect(props: {
   label: string;
   value: string | undefined;
@@ -21,22 +24,31 @@ export function SimpleSelect(props: {
   placeholder?: string;
 }) {
   const { label, value, choices, onChange, problem, description } = props;
+  const problemId = useId();
   return (
-    <Select
-      label={label}
-      description={description}
-      isRequired={props.isRequired}
-      placeholder={props.placeholder}
-      options={choices.map(choice => ({
-        id: choice.id,
-        label: choice.label,
-        disabled: choice.disabled,
-      }))}
-      value={value ?? null}
-      onChange={(key: Key | Key[] | null) =>
-        onChange(key === null || Array.isArray(key) ? '' : String(key))
-      }
-      {...fieldProblem(problem)}
-    />
+    <div>
+      <Select
+        label={label}
+        description={description}
+        isRequired={props.isRequired}
+        placeholder={props.placeholder}
+        options={choices.map(choice => ({
+          id: choice.id,
+          label: choice.label,
+          disabled: choice.disabled,
+        }))}
+        value={value ?? null}
+        onChange={(key: Key | Key[] | null) =>
+          onChange(key === null || Array.isArray(key) ? '' : String(key))
+        }
+        isInvalid={Boolean(problem)}
+        aria-errormessage={problem ? problemId : undefined}
+      />
+      {problem && (
+        <Text as="p" id={problemId} variant="body-small" color="danger">
+          {problem}
+        </Text>
+      )}
+    </div>
   );
 }
