@@ -112,6 +112,21 @@ describe('forecastCost', () => {
     );
   });
 
+  it('starts the model at the first day with data when earlier days are unknown', () => {
+    const forecast = forecastCost(
+      {
+        currency: 'USD',
+        absentDays: 'no-data',
+        from: addDays(MONDAY, -30),
+        days: dailySeries(MONDAY, 28, () => 100),
+      },
+      7,
+    );
+    expect(forecast.method).toBe('holt-winters-additive');
+    expect(forecast.historyDays).toBe(28);
+    expect(expectedOf(forecast)).toEqual([100, 100, 100, 100, 100, 100, 100]);
+  });
+
   it('counts absent days as zero-cost days when the series says so', () => {
     // Only weekdays have rows: with zero-cost days the weekends are forecast at zero,
     // with no-data days they are unknown and forecast at the weekday level.

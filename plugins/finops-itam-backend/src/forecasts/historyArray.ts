@@ -72,16 +72,21 @@ export function historyArray(series: CostSeries): HistoryArray | null {
   }
   let observed = 0;
   let minimum = Infinity;
-  for (const value of values) {
+  let firstObserved = -1;
+  values.forEach((value, index) => {
     if (!Number.isNaN(value)) {
       observed++;
       if (value < minimum) minimum = value;
+      if (firstObserved < 0) firstObserved = index;
     }
-  }
+  });
+  // Unknown days before the first known one carry nothing: the model starts at the first
+  // day with data (its starting state needs data in its first two weeks).
+  const start = Math.max(0, firstObserved);
   return {
-    from,
+    from: addDays(from, start),
     to,
-    values,
+    values: start > 0 ? values.subarray(start) : values,
     observed,
     minimum: observed === 0 ? 0 : minimum,
   };
