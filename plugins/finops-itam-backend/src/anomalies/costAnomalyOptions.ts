@@ -41,9 +41,19 @@ export interface CostAnomalyOptions {
   directions?: 'both' | 'increases';
   /** Drivers kept per kind (service, resource), largest impact first. Default 5. */
   maxDriversPerKind?: number;
+  /**
+   * First day to report (`YYYY-MM-DD`): anomalies that ended before it are left out, and only
+   * the window before it is judged again for context, so a daily run need not judge the
+   * whole history. An anomaly that started earlier and goes on is reported with its real
+   * first day (and so its same key). Default: report everything.
+   */
+  reportFrom?: string;
 }
 
-export type ResolvedCostAnomalyOptions = Required<CostAnomalyOptions>;
+export type ResolvedCostAnomalyOptions = Required<
+  Omit<CostAnomalyOptions, 'reportFrom'>
+> &
+  Pick<CostAnomalyOptions, 'reportFrom'>;
 
 export const COST_ANOMALY_DEFAULTS = {
   lagDays: 2,
@@ -54,7 +64,7 @@ export const COST_ANOMALY_DEFAULTS = {
   minImpactPercent: 10,
   directions: 'both',
   maxDriversPerKind: 5,
-} as const satisfies Omit<ResolvedCostAnomalyOptions, 'asOf'>;
+} as const satisfies Omit<ResolvedCostAnomalyOptions, 'asOf' | 'reportFrom'>;
 
 export function resolveCostAnomalyOptions(
   options: CostAnomalyOptions,

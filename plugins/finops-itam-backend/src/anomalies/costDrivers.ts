@@ -1,10 +1,11 @@
+import { Money, MoneyValue } from '../money';
+import { baselineUnits } from './baselineUnits';
 import { AnomalyDriver, DailyEntityCost } from './costAnomalyTypes';
-import { fineUnits } from './fineUnits';
-import { robustBaseline } from './robustBaseline';
+import { BaselineWindow, RobustBaseline } from './robustBaseline';
 
 /** A day as drivers see it: its place in the calendar and its breakdowns. */
 export interface DriverDay {
-  /** Days since the series' first day. */
+  /** Whole days since 1970-01-01. */
   dayNumber: number;
   /** ISO weekday: 1 Monday … 7 Sunday. */
   weekday: number;
@@ -35,64 +36,54 @@ export function costDrivers(
   windowDays: number,
   maxPerKind: number,
 ): AnomalyDriver[] {
-  const windowStart = day.dayNumber - windowDays;
-  const ranked: Array<AnomalyDriver & { size: bigint; scale: number }> = [];
+  const first = day.dayNumber - windowDays;
+  const baseline = new RobustBaseline(windowDays);
+  const ranked: Array<{
+    kind: AnomalyDriver['kind'];
+    name: string;
+    impact: MoneyValue;
+  }> = [];
   for (const { kind, breakdown } of KINDS) {
     const today = breakdown(day.cost);
     if (!today) continue;
     const known = window.filter(entry => breakdown(entry.cost) !== undefined);
     const breakdowns = [today, ...known.map(entry => breakdown(entry.cost)!)];
-    const units = fineUnits(breakdowns.flatMap(Object.values));
+    const units = baselineUnits(breakdowns.flatMap(Object.values));
     const names = new Set(breakdowns.flatMap(Object.keys));
+    const history: BaselineWindow = {
+      offsets: Int32Array.from(known, entry => entry.dayNumber - first),
+      weekdays: Int8Array.from(known, entry => entry.weekday),
+      units: new Float64Array(known.length),
+      length: known.length,
+    };
     const impacts = [...names].flatMap(name => {
-      const actual = units.toUnits(today[name] ?? '0');
-      const expected =
-        known.length === 0
-          ? 0n
-          : robustBaseline(
-              known.map(entry => ({
-                offset: entry.dayNumber - windowStart,
-                weekday: entry.weekday,
-                units: units.toUnits(breakdown(entry.cost)![name] ?? '0'),
-              })),
-              windowDays,
-              day.weekday,
-            ).expected;
-      const impact = actual - expected;
-      return impact === 0n
-        ? []
-        : [{ name, impact, size: impact < 0n ? -impact : impact }];
-    });
-    impacts
-      .sort(
-        (a, b) => compareSize(b.size, a.size) || a.name.localeCompare(b.name),
-      )
-      .slice(0, maxPerKind)
-      .forEach(({ name, impact, size }) =>
-        ranked.push({
-          kind,
-          name,
-          impact: units.toDecimal(impact),
-          size,
-          scale: units.scale,
-        }),
+      known.forEach((entry, index) => {
+        history.units[index] = units.toUnits(
+          breakdown(entry.cost)![name] ?? '0',
+        );
+      });
+      const expected = baseline.estimate(history, day.weekday).expected;
+      const impact = new Money(today[name] ?? 0).minus(
+        units.toDecimal(expected),
       );
+      return impact.isZero() ? [] : [{ kind, name, impact }];
+    });
+    ranked.push(...impacts.sort(byImpact).slice(0, maxPerKind));
   }
-  // Kinds may have different scales: compare sizes at the finer one.
-  const finest = Math.max(0, ...ranked.map(driver => driver.scale));
-  const at = (driver: { size: bigint; scale: number }) =>
-    driver.size * 10n ** BigInt(finest - driver.scale);
-  return ranked
-    .sort(
-      (a, b) =>
-        compareSize(at(b), at(a)) ||
-        a.kind.localeCompare(b.kind) ||
-        a.name.localeCompare(b.name),
-    )
-    .map(({ kind, name, impact }) => ({ kind, name, impact }));
+  return ranked.sort(byImpact).map(({ kind, name, impact }) => ({
+    kind,
+    name,
+    impact: impact.toFixed(),
+  }));
 }
 
-function compareSize(a: bigint, b: bigint): number {
-  if (a === b) return 0;
-  return a < b ? -1 : 1;
+function byImpact(
+  a: { kind: string; name: string; impact: MoneyValue },
+  b: { kind: string; name: string; impact: MoneyValue },
+): number {
+  return (
+    b.impact.abs().cmp(a.impact.abs()) ||
+    a.kind.localeCompare(b.kind) ||
+    a.name.localeCompare(b.name)
+  );
 }

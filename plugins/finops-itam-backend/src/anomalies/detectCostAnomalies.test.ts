@@ -232,6 +232,29 @@ describe('detectCostAnomalies', () => {
     expect(anomaly.score).toBeCloseTo(200, 6);
   });
 
+  it('reports the actual and the impact exactly when amounts have 16 decimals', () => {
+    const days = Array.from({ length: 20 }, (_, index) => ({
+      day: dayAt(FROM, index),
+      amount: index === 19 ? '300.3000000000000003' : '100.1000000000000001',
+    }));
+    const [anomaly] = detectCostAnomalies(
+      {
+        entityRef: 'component:default/checkout',
+        currency: 'USD',
+        days,
+        absentDays: 'no-data',
+      },
+      { asOf: asOfAfter(20) },
+    ).anomalies;
+
+    // The baseline works to a millionth; what was spent is never rounded.
+    expect(anomaly).toMatchObject({
+      actual: '300.3000000000000003',
+      expected: '100.1',
+      impact: '200.2000000000000003',
+    });
+  });
+
   it('ignores drops when asked for increases only', () => {
     const series = generatedSeries({
       from: FROM,
@@ -273,5 +296,36 @@ describe('detectCostAnomalies', () => {
         { asOf: '2026-03-01' },
       ),
     ).toThrow(/not a plain decimal/);
+  });
+});
+
+describe('detectCostAnomalies in a daily run', () => {
+  it('reports from a day on with the same anomalies, first days included, as a full run', () => {
+    const series = generatedSeries({
+      from: FROM,
+      days: 100,
+      level: 1000,
+      weekendShare: 0.5,
+      noise: 0.03,
+      // A spike on day 60, a step up from day 90.
+      extra: index => {
+        if (index === 60) return 3000;
+        return index >= 90 ? 600 : 0;
+      },
+    });
+    const asOf = asOfAfter(100);
+    const full = detectCostAnomalies(series, { asOf });
+    expect(full.anomalies.map(a => a.day)).toEqual([
+      dayAt(FROM, 60),
+      dayAt(FROM, 90),
+    ]);
+
+    // A run that reports from the step's third day still dates the step from its first day.
+    const daily = detectCostAnomalies(series, {
+      asOf,
+      reportFrom: dayAt(FROM, 92),
+    });
+    expect(daily.anomalies).toEqual([full.anomalies[1]]);
+    expect(daily.judgedDays).toBe(8);
   });
 });

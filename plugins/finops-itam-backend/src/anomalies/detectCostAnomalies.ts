@@ -1,4 +1,6 @@
-import { formatDay, parseDay } from './calendarDays';
+import { Money, MoneyValue } from '../money';
+import { BaselineUnits, baselineUnits } from './baselineUnits';
+import { dayFromNumber, dayNumber, isoWeekday } from './calendarDays';
 import {
   CostAnomalyOptions,
   ResolvedCostAnomalyOptions,
@@ -12,8 +14,7 @@ import {
   EntityCostSeries,
 } from './costAnomalyTypes';
 import { costDrivers, DriverDay } from './costDrivers';
-import { FineUnits, fineUnits } from './fineUnits';
-import { robustBaseline } from './robustBaseline';
+import { BaselineWindow, RobustBaseline } from './robustBaseline';
 
 /**
  * A flat charge billed to the cent has no spread at all, and then any cent of change would
@@ -36,13 +37,13 @@ const MASKED_DAYS_PER_STRETCH = 3;
 
 interface ObservedDay extends DriverDay {
   day: string;
-  units: bigint;
+  units: number;
 }
 
 interface FlaggedDay {
   index: number;
-  expected: bigint;
-  impact: bigint;
+  expected: string;
+  impact: MoneyValue;
   score: number;
   direction: AnomalyDirection;
 }
@@ -50,7 +51,7 @@ interface FlaggedDay {
 /**
  * Unusual days in one entity's daily amortized cost: a robust z-score (median/MAD) of each
  * complete day against a baseline with a weekly profile, over the trailing window (method in
- * `robustBaseline`; defaults and their sources in `costAnomalyOptions`).
+ * `RobustBaseline`; defaults and their sources in `costAnomalyOptions`).
  *
  * A day is judged when it is complete (at least `lagDays` before `asOf`) and its window holds
  * at least `minHistoryDays` observed days. It is unusual when |z| ≥ `zThreshold` and its
@@ -62,11 +63,9 @@ export function detectCostAnomalies(
   options: CostAnomalyOptions,
 ): CostAnomalyResult {
   const settings = resolveCostAnomalyOptions(options);
-  const lastComplete = formatDay(
-    parseDay(settings.asOf, 'asOf').minus({ days: settings.lagDays }),
-  );
+  const lastComplete = dayNumber(settings.asOf, 'asOf') - settings.lagDays;
   const complete = completeDays(series, lastComplete);
-  const units = fineUnits(complete.map(cost => cost.amount));
+  const units = baselineUnits(complete.map(({ cost }) => cost.amount));
   const days = observedDays(complete, series.absentDays, lastComplete, units);
   if (days.length < settings.minHistoryDays) {
     return {
@@ -75,11 +74,20 @@ export function detectCostAnomalies(
       skipped: { reason: 'short-history', observedDays: days.length },
     };
   }
+  // Days from a window before `reportFrom` are judged too, so masks and stretches that
+  // reach into the reported days are the same as in a run over the whole history.
+  const reportFrom =
+    settings.reportFrom === undefined
+      ? -Infinity
+      : dayNumber(settings.reportFrom, 'reportFrom');
+  const judgeFrom = reportFrom - settings.windowDays;
 
-  const minimum = settings.minImpactByCurrency[series.currency];
-  const limits = {
-    ...settings,
-    minImpactUnits: minimum === undefined ? 0n : units.toUnits(minimum),
+  const baseline = new RobustBaseline(settings.windowDays);
+  const window: BaselineWindow = {
+    offsets: new Int32Array(settings.windowDays),
+    weekdays: new Int8Array(settings.windowDays),
+    units: new Float64Array(settings.windowDays),
+    length: 0,
   };
   const flagged: FlaggedDay[] = [];
   const masked = new Set<number>();
@@ -88,14 +96,28 @@ export function detectCostAnomalies(
   let stretchLength = 0;
   for (let index = 0; index < days.length; index++) {
     const current = days[index];
-    const earliest = current.dayNumber - settings.windowDays;
-    while (days[windowStart].dayNumber < earliest) windowStart++;
-    const window = days
-      .slice(windowStart, index)
-      .filter(day => !masked.has(day.dayNumber));
+    const first = current.dayNumber - settings.windowDays;
+    while (days[windowStart].dayNumber < first) windowStart++;
+    if (current.dayNumber < judgeFrom) continue;
+    window.length = 0;
+    for (let at = windowStart; at < index; at++) {
+      const day = days[at];
+      if (masked.has(day.dayNumber)) continue;
+      window.offsets[window.length] = day.dayNumber - first;
+      window.weekdays[window.length] = day.weekday;
+      window.units[window.length] = day.units;
+      window.length++;
+    }
     if (window.length < settings.minHistoryDays) continue;
-    judgedDays++;
-    const verdict = judgeDay(current, window, limits);
+    if (current.dayNumber >= reportFrom) judgedDays++;
+
+    const verdict = judgeDay(
+      current,
+      baseline.estimate(window, current.weekday),
+      units,
+      settings,
+      series.currency,
+    );
     const previous = flagged[flagged.length - 1];
     const continues =
       verdict &&
@@ -110,48 +132,51 @@ export function detectCostAnomalies(
   }
 
   return {
-    anomalies: stretches(flagged).map(stretch =>
-      toAnomaly(series, stretch, days, masked, units, settings),
-    ),
+    anomalies: stretches(flagged)
+      .filter(
+        stretch =>
+          days[stretch[stretch.length - 1].index].dayNumber >= reportFrom,
+      )
+      .map(stretch => toAnomaly(series, stretch, days, masked, settings)),
     judgedDays,
   };
 }
 
 function judgeDay(
   current: ObservedDay,
-  window: readonly ObservedDay[],
-  limits: ResolvedCostAnomalyOptions & { minImpactUnits: bigint },
+  estimate: { expected: number; spread: number },
+  units: BaselineUnits,
+  settings: ResolvedCostAnomalyOptions,
+  currency: string,
 ): Omit<FlaggedDay, 'index'> | undefined {
-  const windowStart = current.dayNumber - limits.windowDays;
-  const { expected, spread } = robustBaseline(
-    window.map(day => ({
-      offset: day.dayNumber - windowStart,
-      weekday: day.weekday,
-      units: day.units,
-    })),
-    limits.windowDays,
-    current.weekday,
-  );
-  const impact = current.units - expected;
-  if (impact === 0n) return undefined;
-  const direction: AnomalyDirection = impact > 0n ? 'increase' : 'decrease';
-  if (direction === 'decrease' && limits.directions === 'increases') {
-    return undefined;
-  }
-  const size = impact > 0n ? impact : -impact;
-  const scale = Math.max(spread, MIN_SPREAD_SHARE * Math.abs(Number(expected)));
+  const { expected, spread } = estimate;
+  const difference = current.units - expected;
+  const scale = Math.max(spread, MIN_SPREAD_SHARE * Math.abs(expected));
   const score =
     scale === 0
-      ? Math.sign(Number(impact)) * MAX_SCORE
-      : clamp(Number(impact) / scale, MAX_SCORE);
-  if (Math.abs(score) < limits.zThreshold) return undefined;
-  if (size < limits.minImpactUnits) return undefined;
-  // |impact| / |expected| ≥ p %, without dividing (an expected 0 makes any impact pass).
-  const expectedSize = expected < 0n ? -expected : expected;
-  if (Number(size) * 100 < limits.minImpactPercent * Number(expectedSize)) {
+      ? Math.sign(difference) * MAX_SCORE
+      : clamp(difference / scale, MAX_SCORE);
+  if (Math.abs(score) < settings.zThreshold) return undefined;
+
+  // Past the score, the impact is computed exactly from the reported amount.
+  const expectedAmount = units.toDecimal(expected);
+  const impact = new Money(current.cost.amount).minus(expectedAmount);
+  if (impact.isZero()) return undefined;
+  const direction: AnomalyDirection = impact.isPositive()
+    ? 'increase'
+    : 'decrease';
+  if (direction === 'decrease' && settings.directions === 'increases') {
     return undefined;
   }
-  return { expected, impact, score, direction };
+  const size = impact.abs();
+  const minimum = settings.minImpactByCurrency[currency];
+  if (minimum !== undefined && size.lessThan(minimum)) return undefined;
+  // |impact| / |expected| ≥ p %, without dividing (an expected 0 makes any impact pass).
+  const expectedSize = new Money(expectedAmount).abs();
+  if (size.times(100).lessThan(expectedSize.times(settings.minImpactPercent))) {
+    return undefined;
+  }
+  return { expected: expectedAmount, impact, score, direction };
 }
 
 /** Runs of flagged days next to each other among the observed days, in one direction. */
@@ -178,7 +203,6 @@ function toAnomaly(
   stretch: readonly FlaggedDay[],
   days: readonly ObservedDay[],
   masked: ReadonlySet<number>,
-  units: FineUnits,
   settings: ResolvedCostAnomalyOptions,
 ): CostAnomaly {
   const first = stretch[0];
@@ -193,11 +217,11 @@ function toAnomaly(
     day: current.day,
     lastDay: days[stretch[stretch.length - 1].index].day,
     actual: current.cost.amount,
-    expected: units.toDecimal(first.expected),
-    impact: units.toDecimal(first.impact),
-    totalImpact: units.toDecimal(
-      stretch.reduce((sum, day) => sum + day.impact, 0n),
-    ),
+    expected: first.expected,
+    impact: first.impact.toFixed(),
+    totalImpact: stretch
+      .reduce((sum, day) => sum.plus(day.impact), new Money(0))
+      .toFixed(),
     score: first.score,
     direction: first.direction,
     drivers: costDrivers(
@@ -209,22 +233,24 @@ function toAnomaly(
   };
 }
 
-/** The series' days up to `lastComplete`, in order; one per day. */
+/** The series' days up to `lastComplete`, in order, with their day numbers; one per day. */
 function completeDays(
   series: EntityCostSeries,
-  lastComplete: string,
-): DailyEntityCost[] {
-  const byDay = new Map<string, DailyEntityCost>();
+  lastComplete: number,
+): Array<{ number: number; cost: DailyEntityCost }> {
+  const byDay = new Map<number, DailyEntityCost>();
   for (const cost of series.days) {
-    parseDay(cost.day, 'cost day');
-    if (byDay.has(cost.day)) {
+    const number = dayNumber(cost.day, 'cost day');
+    if (byDay.has(number)) {
       throw new RangeError(
         `${series.entityRef} has two amounts for ${cost.day}; a series has one per day`,
       );
     }
-    if (cost.day <= lastComplete) byDay.set(cost.day, cost);
+    if (number <= lastComplete) byDay.set(number, cost);
   }
-  return [...byDay.values()].sort((a, b) => (a.day < b.day ? -1 : 1));
+  return [...byDay]
+    .map(([number, cost]) => ({ number, cost }))
+    .sort((a, b) => a.number - b.number);
 }
 
 /**
@@ -232,34 +258,32 @@ function completeDays(
  * days are filled in with 0 and empty breakdowns (nothing was spent on anything).
  */
 function observedDays(
-  complete: readonly DailyEntityCost[],
+  complete: ReadonlyArray<{ number: number; cost: DailyEntityCost }>,
   absentDays: EntityCostSeries['absentDays'],
-  lastComplete: string,
-  units: FineUnits,
+  lastComplete: number,
+  units: BaselineUnits,
 ): ObservedDay[] {
-  if (complete.length === 0) return [];
-  const start = parseDay(complete[0].day);
-  const toObserved = (cost: DailyEntityCost): ObservedDay => {
-    const date = parseDay(cost.day);
-    return {
-      day: cost.day,
-      dayNumber: Math.round(date.diff(start, 'days').days),
-      weekday: date.weekday,
-      units: units.toUnits(cost.amount),
-      cost,
-    };
-  };
-  if (absentDays === 'no-data') return complete.map(toObserved);
-  const byDay = new Map(complete.map(cost => [cost.day, cost]));
+  const toObserved = (number: number, cost: DailyEntityCost): ObservedDay => ({
+    day: cost.day,
+    dayNumber: number,
+    weekday: isoWeekday(number),
+    units: units.toUnits(cost.amount),
+    cost,
+  });
+  if (absentDays === 'no-data' || complete.length === 0) {
+    return complete.map(({ number, cost }) => toObserved(number, cost));
+  }
+  const byNumber = new Map(complete.map(({ number, cost }) => [number, cost]));
   const days: ObservedDay[] = [];
-  const end = parseDay(lastComplete);
-  for (let date = start; date <= end; date = date.plus({ days: 1 })) {
-    const day = formatDay(date);
-    days.push(
-      toObserved(
-        byDay.get(day) ?? { day, amount: '0', byService: {}, byResource: {} },
-      ),
-    );
+  for (let number = complete[0].number; number <= lastComplete; number++) {
+    const day = dayFromNumber(number);
+    const cost = byNumber.get(number) ?? {
+      day,
+      amount: '0',
+      byService: {},
+      byResource: {},
+    };
+    days.push(toObserved(number, cost));
   }
   return days;
 }

@@ -1,16 +1,20 @@
-/** One observed day of a window, its amount in fine units (see `fineUnits`). */
-export interface WindowDay {
+/**
+ * The observed days of a trailing window, as parallel arrays (filled by the caller, read for
+ * `length` entries, ascending offsets). Amounts are in baseline units (see `baselineUnits`).
+ */
+export interface BaselineWindow {
   /** Calendar days from the window's first day (0 … windowDays − 1). */
-  offset: number;
+  offsets: Int32Array;
   /** ISO weekday: 1 Monday … 7 Sunday. */
-  weekday: number;
-  units: bigint;
+  weekdays: Int8Array;
+  units: Float64Array;
+  length: number;
 }
 
 /** What a day is expected to cost, and how much days usually stray from that. */
-export interface RobustBaseline {
-  /** In the window's fine units; exact, since every median of them is a whole number. */
-  expected: bigint;
+export interface BaselineEstimate {
+  /** In baseline units; a whole number, so exact (see `baselineUnits`). */
+  expected: number;
   /** Robust standard deviation of past prediction errors, same units (0 when they have none). */
   spread: number;
 }
@@ -30,11 +34,11 @@ const WEEK = 7;
 const MIN_DAYS_TO_PREDICT = 3;
 
 /**
- * Expected amount of a day with weekday `weekday`, from the observed days of its trailing
- * window of `windowDays` calendar days (at least 7; absent days are unknown, not zero).
+ * Expected amount of a day from the observed days of its trailing window of `windowDays`
+ * calendar days (at least 7; absent days are unknown, not zero).
  *
- * Method: seasonal decomposition with moving medians, then the median/MAD robust z-score
- * of domain.md §4 applied to prediction errors.
+ * Method: seasonal decomposition with moving medians, then the median/MAD robust z-score of
+ * domain.md §4 applied to prediction errors.
  * 1. Weekly profile: per weekday, the median deviation of its days from their local level
  *    (the median of the other days of the 7-day span around each, shifted inward at the
  *    window's edges). A 7-day span holds each weekday once, so weekends do not pull the
@@ -47,123 +51,146 @@ const MIN_DAYS_TO_PREDICT = 3;
  *    noise). The median of those errors is the typical lag (growth makes it positive) and is
  *    added to the expected amount; their MAD is the spread the judged day is scored by.
  * Medians keep a spike from moving the baseline, which means and standard deviations would.
+ *
+ * An instance keeps its work arrays between calls: it runs for every day of every entity.
  */
-export function robustBaseline(
-  window: readonly WindowDay[],
-  windowDays: number,
-  weekday: number,
-): RobustBaseline {
-  const profile = weeklyProfile(window, windowDays);
-  const deseasonalized = window.map(day => day.units - profile.of(day.weekday));
+export class RobustBaseline {
+  private readonly byOffset: Float64Array;
+  private readonly deviations: Float64Array;
+  private readonly profileWithout: Float64Array;
+  private readonly deseasonalized: Float64Array;
+  private readonly errors: Float64Array;
+  private readonly scratch: Float64Array;
+  private readonly profile = new Float64Array(WEEK + 1);
 
-  const errors: bigint[] = [];
-  let earliest = 0;
-  window.forEach((day, index) => {
-    while (window[earliest].offset < day.offset - WEEK) earliest++;
-    if (index - earliest < MIN_DAYS_TO_PREDICT) return;
-    const prediction =
-      median(deseasonalized.slice(earliest, index)) +
-      profile.without(day.weekday, index);
-    errors.push(day.units - prediction);
-  });
-
-  const recent = deseasonalized.filter(
-    (_, index) => window[index].offset >= windowDays - WEEK,
-  );
-  const level = median(recent.length > 0 ? recent : deseasonalized);
-  const typicalError = errors.length > 0 ? median(errors) : 0n;
-  return {
-    expected: level + profile.of(weekday) + typicalError,
-    spread: errors.length > 0 ? robustSpread(errors, typicalError) : 0,
-  };
-}
-
-interface WeeklyProfile {
-  of(weekday: number): bigint;
-  /** The profile of `weekday` without the window day at `index` (0 if it is the only one). */
-  without(weekday: number, index: number): bigint;
-}
-
-function weeklyProfile(
-  window: readonly WindowDay[],
-  windowDays: number,
-): WeeklyProfile {
-  const byOffset = new Map<number, bigint>();
-  for (const day of window) byOffset.set(day.offset, day.units);
-  const byWeekday = new Map<number, Map<number, bigint>>();
-  window.forEach((day, index) => {
-    const deviation =
-      day.units - median(othersAround(day.offset, windowDays, byOffset));
-    const group = byWeekday.get(day.weekday) ?? new Map<number, bigint>();
-    group.set(index, deviation);
-    byWeekday.set(day.weekday, group);
-  });
-  const profile = new Map<number, bigint>();
-  for (const [day, group] of byWeekday) {
-    profile.set(day, median([...group.values()]));
+  constructor(private readonly windowDays: number) {
+    if (windowDays < WEEK) {
+      throw new RangeError('A baseline window must hold at least a week');
+    }
+    this.byOffset = new Float64Array(windowDays);
+    this.deviations = new Float64Array(windowDays);
+    this.profileWithout = new Float64Array(windowDays);
+    this.deseasonalized = new Float64Array(windowDays);
+    this.errors = new Float64Array(windowDays);
+    this.scratch = new Float64Array(windowDays);
   }
-  return {
-    of: day => profile.get(day) ?? 0n,
-    without: (day, index) => {
-      const others = [...(byWeekday.get(day) ?? new Map()).entries()]
-        .filter(([at]) => at !== index)
-        .map(([, deviation]) => deviation);
-      return others.length > 0 ? median(others) : 0n;
-    },
-  };
-}
 
-/** The observed days of the 7-day span around `offset` other than the day itself. */
-function othersAround(
-  offset: number,
-  windowDays: number,
-  byOffset: ReadonlyMap<number, bigint>,
-): bigint[] {
-  const first = Math.max(0, Math.min(offset - 3, windowDays - WEEK));
-  const others: bigint[] = [];
-  for (let at = first; at < first + WEEK; at++) {
-    const units = byOffset.get(at);
-    if (units !== undefined && at !== offset) others.push(units);
+  /** Expected amount and spread for a day of ISO weekday `weekday` after `window`. */
+  estimate(window: BaselineWindow, weekday: number): BaselineEstimate {
+    const { offsets, weekdays, units, length } = window;
+    if (length === 0) return { expected: 0, spread: 0 };
+    this.weeklyProfile(window);
+    const { deseasonalized, errors, scratch, profile } = this;
+    for (let i = 0; i < length; i++) {
+      deseasonalized[i] = units[i] - profile[weekdays[i]];
+    }
+
+    let count = 0;
+    let earliest = 0;
+    for (let i = 0; i < length; i++) {
+      while (offsets[earliest] < offsets[i] - WEEK) earliest++;
+      if (i - earliest < MIN_DAYS_TO_PREDICT) continue;
+      for (let j = earliest; j < i; j++)
+        scratch[j - earliest] = deseasonalized[j];
+      const prediction =
+        sortedMedian(scratch, i - earliest) + this.profileWithout[i];
+      errors[count++] = units[i] - prediction;
+    }
+
+    let recent = 0;
+    for (let i = 0; i < length; i++) {
+      if (offsets[i] >= this.windowDays - WEEK) {
+        scratch[recent++] = deseasonalized[i];
+      }
+    }
+    if (recent === 0) {
+      for (let i = 0; i < length; i++) scratch[i] = deseasonalized[i];
+      recent = length;
+    }
+    const level = sortedMedian(scratch, recent);
+    const typicalError = count > 0 ? sortedMedian(errors, count) : 0;
+    return {
+      expected: level + profile[weekday] + typicalError,
+      spread: count > 0 ? this.spreadAround(typicalError, count) : 0,
+    };
   }
-  return others.length > 0 ? others : [byOffset.get(offset)!];
-}
 
-/** σ from the MAD around `center`, or from the mean absolute deviation when the MAD is 0. */
-function robustSpread(values: readonly bigint[], center: bigint): number {
-  const deviations = values
-    .map(value => Number(value > center ? value - center : center - value))
-    .sort((a, b) => a - b);
-  const middle = deviations.length >> 1;
-  const mad =
-    deviations.length % 2 === 1
-      ? deviations[middle]
-      : (deviations[middle - 1] + deviations[middle]) / 2;
-  if (mad > 0) return mad * MAD_TO_SIGMA;
-  const mean =
-    deviations.reduce((sum, value) => sum + value, 0) / deviations.length;
-  return mean * MEAN_AD_TO_SIGMA;
+  /** Fills `profile` (per weekday) and `profileWithout` (per window day, itself left out). */
+  private weeklyProfile(window: BaselineWindow): void {
+    const { offsets, weekdays, units, length } = window;
+    const { byOffset, deviations, scratch, profile, windowDays } = this;
+    byOffset.fill(NaN);
+    for (let i = 0; i < length; i++) byOffset[offsets[i]] = units[i];
+    for (let i = 0; i < length; i++) {
+      const first = Math.max(0, Math.min(offsets[i] - 3, windowDays - WEEK));
+      let count = 0;
+      for (let at = first; at < first + WEEK; at++) {
+        if (at !== offsets[i] && !Number.isNaN(byOffset[at])) {
+          scratch[count++] = byOffset[at];
+        }
+      }
+      deviations[i] = count > 0 ? units[i] - sortedMedian(scratch, count) : 0;
+    }
+    for (let day = 1; day <= WEEK; day++) {
+      let count = 0;
+      for (let i = 0; i < length; i++) {
+        if (weekdays[i] === day) scratch[count++] = deviations[i];
+      }
+      profile[day] = count > 0 ? sortedMedian(scratch, count) : 0;
+      // scratch[0, count) is now sorted: each day's profile without it, from that order.
+      for (let i = 0; i < length; i++) {
+        if (weekdays[i] === day) {
+          this.profileWithout[i] = medianWithout(scratch, count, deviations[i]);
+        }
+      }
+    }
+  }
+
+  /** σ from the MAD of `errors[0, count)` around `center`, or the mean absolute deviation. */
+  private spreadAround(center: number, count: number): number {
+    const { errors, scratch } = this;
+    let total = 0;
+    for (let i = 0; i < count; i++) {
+      scratch[i] = Math.abs(errors[i] - center);
+      total += scratch[i];
+    }
+    const mad = sortedMedian(scratch, count);
+    return mad > 0 ? mad * MAD_TO_SIGMA : (total / count) * MEAN_AD_TO_SIGMA;
+  }
 }
 
 /**
- * Median of whole numbers; the two middle values' midpoint for an even count. The midpoint
- * is exact while the inputs are fine units at most four medians deep (see `fineUnits`); a
- * remainder would mean a fifth level, so it throws rather than round.
+ * Median of `values[0, count)`, sorting them in place (insertion sort: a window holds at
+ * most a few dozen). The midpoint of whole numbers of baseline units at most four medians
+ * deep is whole (see `baselineUnits`), so it is exact.
  */
-export function median(values: readonly bigint[]): bigint {
-  if (values.length === 0) {
-    throw new RangeError('The median of no values is undefined');
+export function sortedMedian(values: Float64Array, count: number): number {
+  for (let i = 1; i < count; i++) {
+    const value = values[i];
+    let j = i - 1;
+    while (j >= 0 && values[j] > value) {
+      values[j + 1] = values[j];
+      j--;
+    }
+    values[j + 1] = value;
   }
-  const sorted = [...values].sort(compareBigInt);
-  const middle = sorted.length >> 1;
-  if (sorted.length % 2 === 1) return sorted[middle];
-  const sum = sorted[middle - 1] + sorted[middle];
-  if (sum % 2n !== 0n) {
-    throw new RangeError('A median of fine units fell between two units');
-  }
-  return sum / 2n;
+  const middle = count >> 1;
+  return count % 2 === 1
+    ? values[middle]
+    : (values[middle - 1] + values[middle]) / 2;
 }
 
-function compareBigInt(a: bigint, b: bigint): number {
-  if (a === b) return 0;
-  return a < b ? -1 : 1;
+/** Median of sorted `values[0, count)` with one element equal to `left` taken out; 0 if none remain. */
+function medianWithout(
+  values: Float64Array,
+  count: number,
+  left: number,
+): number {
+  const remaining = count - 1;
+  if (remaining === 0) return 0;
+  let skip = 0;
+  while (values[skip] !== left) skip++;
+  const at = (index: number) => values[index < skip ? index : index + 1];
+  const middle = remaining >> 1;
+  return remaining % 2 === 1 ? at(middle) : (at(middle - 1) + at(middle)) / 2;
 }

@@ -1,4 +1,4 @@
-import { addDays } from '../calendarDays';
+import { dayFromNumber, dayNumber } from '../calendarDays';
 import { DailyEntityCost, EntityCostSeries } from '../costAnomalyTypes';
 
 /** Deterministic pseudo-random numbers in [0, 1) (mulberry32), so every run sees the same series. */
@@ -31,7 +31,8 @@ export interface SeriesShape {
 }
 
 /** The day `index` days after `from`. */
-export const dayAt = (from: string, index: number) => addDays(from, index);
+export const dayAt = (from: string, index: number) =>
+  dayFromNumber(dayNumber(from) + index);
 
 /**
  * A generated daily cost series with a known shape, amounts rounded to cents as exact
