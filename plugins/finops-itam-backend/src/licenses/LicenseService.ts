@@ -4,7 +4,6 @@ import {
   Entity,
   stringifyEntityRef,
 } from '@backstage/catalog-model';
-import type { OnboardingLicenseHolds } from '../feature/hooks';
 import { InputError, NotFoundError } from '@backstage/errors';
 import { CatalogService } from '@backstage/plugin-catalog-node';
 import {
@@ -40,6 +39,7 @@ import {
 } from './licenseConsumption';
 import { runLicenseCost } from './licenseCostRun';
 import { digestRows } from '../database/outputDigests';
+import type { OnboardingLicenseHolds } from '../feature/hooks';
 import {
   compare,
   computeCatalogProducts,
