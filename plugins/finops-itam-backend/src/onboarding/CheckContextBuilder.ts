@@ -1,7 +1,8 @@
 import { OnboardingPolicies } from '@finops-itam/plugin-finops-itam-common';
 import { DateTime } from 'luxon';
 import { LicenseEngine } from '../feature/hooks';
-import { CheckContext, OnboardingPlan } from './checks/types';
+import { ChecksInput, priceLookups } from './checks';
+import { OnboardingPlan } from './checks/types';
 import { OnboardingStore } from './OnboardingStore';
 import { ObservedPriceStore } from './prices/ObservedPriceStore';
 
@@ -20,10 +21,10 @@ export interface SharedCheckInputs {
 }
 
 /**
- * Builds the {@link CheckContext} of a plan from the license engine's snapshot, the
- * reservations of approved requests (other than the one checked), `finopsItam.policies`
- * and the instance prices of recent cost data. No budgets feature exists yet, so the
- * budget is undefined and the budget check says so.
+ * Builds what the checks read about a plan: the license engine's snapshot and host types,
+ * the reservations of approved requests (other than the one checked), `finopsItam.policies`,
+ * and the instance prices and license-included premiums of recent cost data. No budgets
+ * feature exists yet, so the budget is undefined and the budget check says so.
  */
 export class CheckContextBuilder {
   constructor(
@@ -31,7 +32,10 @@ export class CheckContextBuilder {
       licenseEngine: () => LicenseEngine;
       store: Pick<OnboardingStore, 'list'>;
       policies: OnboardingPolicies;
-      prices: Pick<ObservedPriceStore, 'recentPrices'>;
+      prices: Pick<
+        ObservedPriceStore,
+        'recentPrices' | 'licenseIncludedPrices'
+      >;
     },
   ) {}
 
@@ -55,7 +59,7 @@ export class CheckContextBuilder {
     shared: SharedCheckInputs,
     plan: OnboardingPlan,
     requestId?: string,
-  ): Promise<CheckContext> {
+  ): Promise<ChecksInput> {
     const reservedByOthers = new Map<string, number>();
     for (const other of shared.approved) {
       if (other.id === requestId) continue;
@@ -66,20 +70,27 @@ export class CheckContextBuilder {
         );
       }
     }
-    const instanceTypes = plan.deployments.flatMap(d =>
-      d.instanceType
-        ? [{ provider: d.provider, instanceType: d.instanceType }]
-        : [],
-    );
+    const hostTypes = this.deps.licenseEngine().instanceTypes;
+    // Dedicated hosts are priced by their host type, other deployments by instance type.
+    const instanceTypes = priceLookups(plan, hostTypes);
+    const productIds = [
+      ...new Set(
+        plan.deployments.flatMap(d => d.products.map(p => p.productId)),
+      ),
+    ];
     const to = DateTime.fromISO(shared.today, { zone: 'utc' });
-    const observedPrices =
+    const days = {
+      from: to.minus({ days: PRICE_DAYS }).toISODate()!,
+      to: to.plus({ days: 1 }).toISODate()!,
+    };
+    const [observedPrices, licenseIncludedPrices] = await Promise.all([
       instanceTypes.length === 0
         ? []
-        : await this.deps.prices.recentPrices({
-            instanceTypes,
-            from: to.minus({ days: PRICE_DAYS }).toISODate()!,
-            to: to.plus({ days: 1 }).toISODate()!,
-          });
+        : this.deps.prices.recentPrices({ instanceTypes, ...days }),
+      productIds.length === 0
+        ? []
+        : this.deps.prices.licenseIncludedPrices({ productIds, ...days }),
+    ]);
     return {
       today: shared.today,
       products: shared.snapshot.products,
@@ -89,6 +100,8 @@ export class CheckContextBuilder {
       policies: this.deps.policies,
       observedPrices,
       budget: undefined,
+      licenseIncludedPrices,
+      hostTypes,
     };
   }
 }

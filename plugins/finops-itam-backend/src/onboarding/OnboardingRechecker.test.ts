@@ -113,7 +113,10 @@ describe('OnboardingRechecker', () => {
           blockedProducts: [],
           marketplace: 'allowed',
         },
-        prices: { recentPrices: async () => [] },
+        prices: {
+          recentPrices: async () => [],
+          licenseIncludedPrices: async () => [],
+        },
       });
       return new OnboardingRechecker({
         store,

@@ -1,7 +1,8 @@
 import { LoggerService } from '@backstage/backend-plugin-api';
 import { DateTime } from 'luxon';
 import { LicenseEngine } from '../feature/hooks';
-import { CheckContext, CheckOutcome, OnboardingPlan } from './checks/types';
+import { ChecksInput } from './checks';
+import { CheckOutcome, OnboardingPlan } from './checks/types';
 import { CheckContextBuilder } from './CheckContextBuilder';
 import { statusChanges } from './checkSummary';
 import { KnownRegions } from './KnownRegions';
@@ -27,7 +28,7 @@ export class OnboardingRechecker {
     private readonly deps: {
       store: OnboardingStore;
       contexts: CheckContextBuilder;
-      runChecks: (plan: OnboardingPlan, context: CheckContext) => CheckOutcome;
+      runChecks: (plan: OnboardingPlan, context: ChecksInput) => CheckOutcome;
       licenseEngine: () => LicenseEngine;
       regions: KnownRegions;
       notifier: OnboardingNotifier;

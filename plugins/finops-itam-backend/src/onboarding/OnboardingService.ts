@@ -9,7 +9,8 @@ import {
 } from '@finops-itam/plugin-finops-itam-common';
 import { randomUUID } from 'node:crypto';
 import { LicenseEngine } from '../feature/hooks';
-import { CheckContext, CheckOutcome, OnboardingPlan } from './checks/types';
+import { ChecksInput } from './checks';
+import { CheckOutcome, OnboardingPlan } from './checks/types';
 import { CheckContextBuilder } from './CheckContextBuilder';
 import { checkSummary } from './checkSummary';
 import { KnownRegions } from './KnownRegions';
@@ -56,7 +57,7 @@ function queueOrder(a: StoredOnboardingRequest, b: StoredOnboardingRequest) {
 export interface OnboardingServiceOptions {
   store: OnboardingStore;
   contexts: CheckContextBuilder;
-  runChecks: (plan: OnboardingPlan, context: CheckContext) => CheckOutcome;
+  runChecks: (plan: OnboardingPlan, context: ChecksInput) => CheckOutcome;
   licenseEngine: () => LicenseEngine;
   regions: KnownRegions;
   policies: OnboardingPolicies;
