@@ -9,14 +9,14 @@ describe('anomalyKey', () => {
     const a = anomalyKey(
       costAnomalyIdentity({
         entityRef: 'component:default/Checkout',
-        day: '2026-12-01',
+        date: '2026-12-01',
         direction: 'increase',
       }),
     );
     const b = anomalyKey({
       kind: 'cost-increase',
       subject: 'component:default/checkout',
-      day: '2026-12-01',
+      date: '2026-12-01',
     });
     expect(a).toBe(b);
     expect(a).toMatch(/^cost-increase-[0-9a-f]{24}$/);
@@ -26,18 +26,18 @@ describe('anomalyKey', () => {
     const base = {
       kind: 'cost-increase' as const,
       subject: 'component:default/checkout',
-      day: '2026-12-01',
+      date: '2026-12-01',
     };
     const keys = new Set([
       anomalyKey(base),
       anomalyKey({ ...base, kind: 'cost-decrease' }),
-      anomalyKey({ ...base, day: '2026-12-02' }),
+      anomalyKey({ ...base, date: '2026-12-02' }),
       anomalyKey({ ...base, subject: 'component:default/payments' }),
       anomalyKey(
         licenseAnomalyIdentity({
           kind: 'license-shortage',
           productId: 'component:default/checkout',
-          day: '2026-12-01',
+          date: '2026-12-01',
         }),
       ),
     ]);

@@ -13,7 +13,7 @@ export interface AnomalyIdentity {
   /** The entity (cost) or the product's license entity or product id (licenses). */
   subject: string;
   /** The day it started, `YYYY-MM-DD`. */
-  day: string;
+  date: string;
 }
 
 /**
@@ -27,7 +27,7 @@ export function anomalyKey(identity: AnomalyIdentity): string {
   const canonical = JSON.stringify([
     identity.kind,
     identity.subject.toLocaleLowerCase('en-US'),
-    identity.day,
+    identity.date,
   ]);
   const hash = createHash('sha256').update(canonical).digest('hex');
   return `${identity.kind}-${hash.slice(0, 24)}`;
@@ -36,13 +36,13 @@ export function anomalyKey(identity: AnomalyIdentity): string {
 /** The identity of a cost anomaly (see `detectCostAnomalies`). */
 export function costAnomalyIdentity(anomaly: {
   entityRef: string;
-  day: string;
+  date: string;
   direction: 'increase' | 'decrease';
 }): AnomalyIdentity {
   return {
     kind: anomaly.direction === 'increase' ? 'cost-increase' : 'cost-decrease',
     subject: anomaly.entityRef,
-    day: anomaly.day,
+    date: anomaly.date,
   };
 }
 
@@ -50,7 +50,7 @@ export function costAnomalyIdentity(anomaly: {
 export function licenseAnomalyIdentity(anomaly: {
   kind: LicenseAnomalyKind;
   productId: string;
-  day: string;
+  date: string;
 }): AnomalyIdentity {
-  return { kind: anomaly.kind, subject: anomaly.productId, day: anomaly.day };
+  return { kind: anomaly.kind, subject: anomaly.productId, date: anomaly.date };
 }

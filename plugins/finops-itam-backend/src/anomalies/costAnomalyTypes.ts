@@ -50,10 +50,13 @@ export interface AnomalyDriver {
 export interface CostAnomaly {
   entityRef: string;
   currency: string;
-  /** The first unusual day; `actual`, `expected`, `impact`, `score` and drivers are that day's. */
-  day: string;
-  /** The last unusual day of the stretch (the same as `day` for a one-day spike). */
-  lastDay: string;
+  /**
+   * The first unusual day (`YYYY-MM-DD`, named as in the API); `actual`, `expected`,
+   * `impact`, `score` and drivers are that day's.
+   */
+  date: string;
+  /** The last unusual day of the stretch (the same as `date` for a one-day spike). */
+  lastDate: string;
   actual: string;
   expected: string;
   /** actual − expected: positive for an increase. */

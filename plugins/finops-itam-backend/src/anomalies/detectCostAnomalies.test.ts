@@ -26,8 +26,8 @@ describe('detectCostAnomalies', () => {
     expect(spike).toMatchObject({
       entityRef: 'component:default/checkout',
       currency: 'USD',
-      day: dayAt(FROM, 50),
-      lastDay: dayAt(FROM, 50),
+      date: dayAt(FROM, 50),
+      lastDate: dayAt(FROM, 50),
       direction: 'increase',
     });
     expect(Number(spike.impact)).toBeGreaterThan(1900);
@@ -59,10 +59,10 @@ describe('detectCostAnomalies', () => {
     });
 
     expect(anomalies).toHaveLength(1);
-    expect(anomalies[0].day).toBe(dayAt(FROM, 40));
+    expect(anomalies[0].date).toBe(dayAt(FROM, 40));
     expect(anomalies[0].direction).toBe('increase');
     // The stretch lasts while the rolling baseline still holds the old level.
-    expect(anomalies[0].lastDay > anomalies[0].day).toBe(true);
+    expect(anomalies[0].lastDate > anomalies[0].date).toBe(true);
     expect(Number(anomalies[0].totalImpact)).toBeGreaterThan(
       Number(anomalies[0].impact),
     );
@@ -104,7 +104,7 @@ describe('detectCostAnomalies', () => {
       }),
       { asOf: asOfAfter(120) },
     );
-    expect(withSpike.anomalies.map(anomaly => anomaly.day)).toEqual([
+    expect(withSpike.anomalies.map(anomaly => anomaly.date)).toEqual([
       dayAt(FROM, 100),
     ]);
   });
@@ -134,8 +134,8 @@ describe('detectCostAnomalies', () => {
     // Days that really cost nothing are one drop, from its first day.
     expect(zero.anomalies).toHaveLength(1);
     expect(zero.anomalies[0]).toMatchObject({
-      day: dayAt(FROM, 30),
-      lastDay: dayAt(FROM, 33),
+      date: dayAt(FROM, 30),
+      lastDate: dayAt(FROM, 33),
       actual: '0',
       direction: 'decrease',
     });
@@ -166,7 +166,7 @@ describe('detectCostAnomalies', () => {
     ).toEqual([]);
     expect(
       detectCostAnomalies(spiked, { asOf: dayAt(FROM, 31) }).anomalies.map(
-        anomaly => anomaly.day,
+        anomaly => anomaly.date,
       ),
     ).toEqual([lastDay]);
     expect(
@@ -315,7 +315,7 @@ describe('detectCostAnomalies in a daily run', () => {
     });
     const asOf = asOfAfter(100);
     const full = detectCostAnomalies(series, { asOf });
-    expect(full.anomalies.map(a => a.day)).toEqual([
+    expect(full.anomalies.map(a => a.date)).toEqual([
       dayAt(FROM, 60),
       dayAt(FROM, 90),
     ]);

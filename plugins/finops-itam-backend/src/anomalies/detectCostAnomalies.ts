@@ -214,8 +214,8 @@ function toAnomaly(
   return {
     entityRef: series.entityRef,
     currency: series.currency,
-    day: current.day,
-    lastDay: days[stretch[stretch.length - 1].index].day,
+    date: current.day,
+    lastDate: days[stretch[stretch.length - 1].index].day,
     actual: current.cost.amount,
     expected: first.expected,
     impact: first.impact.toFixed(),

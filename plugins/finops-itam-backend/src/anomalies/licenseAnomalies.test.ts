@@ -38,12 +38,12 @@ describe('licenseAnomalies', () => {
     const fine = entry('sql-enterprise', 16, 20);
     const short = entry('sql-enterprise', 24, 20);
 
-    expect(licenseAnomalies([fine], [short], { day: DAY })).toEqual([
+    expect(licenseAnomalies([fine], [short], { date: DAY })).toEqual([
       // 16 → 24 is also a 50 % jump.
       expect.objectContaining({ kind: 'license-consumption-jump' }),
       expect.objectContaining({
         kind: 'license-shortage',
-        day: DAY,
+        date: DAY,
         productId: 'sql-enterprise',
         licenseEntityRef: 'resource:default/sql-enterprise',
         previous: 4,
@@ -54,12 +54,12 @@ describe('licenseAnomalies', () => {
     // Already short before: not new, even if it deepens a little.
     expect(
       licenseAnomalies([short], [entry('sql-enterprise', 25, 20)], {
-        day: DAY,
+        date: DAY,
       }),
     ).toEqual([]);
     // A product first seen short is a new shortage.
     expect(
-      licenseAnomalies([], [short], { day: DAY }).map(a => [
+      licenseAnomalies([], [short], { date: DAY }).map(a => [
         a.kind,
         a.previous,
       ]),
@@ -72,7 +72,7 @@ describe('licenseAnomalies', () => {
 
     // rhel +19 % is under 20 %; visio +50 % but +1 unit passes the default absolute 1.
     expect(
-      licenseAnomalies(before, after, { day: DAY }).map(a => [
+      licenseAnomalies(before, after, { date: DAY }).map(a => [
         a.kind,
         a.productId,
         a.previous,
@@ -81,12 +81,12 @@ describe('licenseAnomalies', () => {
     ).toEqual([['license-consumption-jump', 'visio', 2, 3]]);
     expect(
       licenseAnomalies(before, after, {
-        day: DAY,
+        date: DAY,
         consumptionJump: { percent: 15, absolute: 5 },
       }).map(a => a.productId),
     ).toEqual(['rhel']);
     // Falling consumption is no jump.
-    expect(licenseAnomalies(after, before, { day: DAY })).toEqual([]);
+    expect(licenseAnomalies(after, before, { date: DAY })).toEqual([]);
   });
 
   it('reports an unauthorized product when it appears in use, by allow and block lists', () => {
@@ -100,13 +100,13 @@ describe('licenseAnomalies', () => {
     const unauthorized = (
       authorization: Parameters<typeof licenseAnomalies>[2]['authorization'],
     ) =>
-      licenseAnomalies(before, after, { day: DAY, authorization })
+      licenseAnomalies(before, after, { date: DAY, authorization })
         .filter(a => a.kind === 'unauthorized-product')
         .map(a => [a.productId, a.previous]);
 
     // Without lists nothing is unauthorized (oracle-ee going from 0 to 4 is still a jump).
     expect(
-      licenseAnomalies(before, after, { day: DAY }).map(a => [
+      licenseAnomalies(before, after, { date: DAY }).map(a => [
         a.kind,
         a.productId,
       ]),
@@ -120,7 +120,7 @@ describe('licenseAnomalies', () => {
     // In use before: not appearing, even though it is blocked.
     expect(
       licenseAnomalies(after, after, {
-        day: DAY,
+        date: DAY,
         authorization: { blockedProductIds: ['rhel'] },
       }),
     ).toEqual([]);

@@ -11,8 +11,8 @@ export type LicenseAnomalyKind =
 /** A change between two license position snapshots that its owner should hear about. */
 export interface LicenseAnomaly {
   kind: LicenseAnomalyKind;
-  /** The day of the newer snapshot. */
-  day: string;
+  /** The day of the newer snapshot, `YYYY-MM-DD`. */
+  date: string;
   productId: string;
   productName: string;
   /** The product's `software-license` Resource, when it has an entitlement. */
@@ -27,7 +27,7 @@ export interface LicenseAnomaly {
 
 export interface LicenseAnomalyOptions {
   /** The day of the newer snapshot, `YYYY-MM-DD`. */
-  day: string;
+  date: string;
   /**
    * A rise in the requirement is a jump when it passes both minimums. Defaults: 20 % and 1
    * license unit. Metrics count very different things (cores, users), so the percentage does
@@ -65,7 +65,7 @@ export function licenseAnomalies(
   for (const entry of current) {
     const old = before.get(entry.productId);
     const base = {
-      day: options.day,
+      date: options.date,
       productId: entry.productId,
       productName: entry.productName,
       licenseEntityRef: entry.licenseEntityRef,
