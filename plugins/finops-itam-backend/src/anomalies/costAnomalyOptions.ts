@@ -74,6 +74,21 @@ export function resolveCostAnomalyOptions(
     ...withoutUndefined(options),
     asOf: options.asOf,
   };
+  for (const key of [
+    'lagDays',
+    'windowDays',
+    'minHistoryDays',
+    'maxDriversPerKind',
+  ] as const) {
+    if (!Number.isInteger(resolved[key]) || resolved[key] < 0) {
+      throw new RangeError(`${key} must be a whole number of 0 or more`);
+    }
+  }
+  for (const key of ['zThreshold', 'minImpactPercent'] as const) {
+    if (!Number.isFinite(resolved[key]) || resolved[key] < 0) {
+      throw new RangeError(`${key} must be a number of 0 or more`);
+    }
+  }
   if (resolved.windowDays < 7) {
     throw new RangeError(
       `windowDays (${resolved.windowDays}) must hold a whole week for the weekly profile`,

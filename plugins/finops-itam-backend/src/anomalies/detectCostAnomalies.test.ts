@@ -272,7 +272,7 @@ describe('detectCostAnomalies', () => {
     ).toEqual([]);
   });
 
-  it('refuses a series with two amounts for one day or a non-decimal amount', () => {
+  it('refuses a series with two amounts for one day, a non-decimal amount or a day that does not exist', () => {
     const base = {
       entityRef: 'component:default/checkout',
       currency: 'USD',
@@ -296,6 +296,12 @@ describe('detectCostAnomalies', () => {
         { asOf: '2026-03-01' },
       ),
     ).toThrow(/not a plain decimal/);
+    expect(() =>
+      detectCostAnomalies(
+        { ...base, days: [{ day: '2026-02-30', amount: '1' }] },
+        { asOf: '2026-03-01' },
+      ),
+    ).toThrow(/"2026-02-30" is not a day/);
   });
 });
 
