@@ -35,6 +35,7 @@ describe('finops-itam plugin (new frontend system)', () => {
   const teamCostCard = finopsItamPlugin.getExtension(
     'entity-card:finops-itam/team-cost',
   );
+  const itamPage = finopsItamPlugin.getExtension('page:finops-itam/itam');
 
   it('provides the API client, the entity tabs and cards, and the team tab and card', () => {
     expect(finopsItamPlugin.pluginId).toBe('finops-itam');
@@ -44,6 +45,35 @@ describe('finops-itam plugin (new frontend system)', () => {
     expect(onboardingCard).toBeDefined();
     expect(teamCostContent).toBeDefined();
     expect(teamCostCard).toBeDefined();
+    expect(itamPage).toBeDefined();
+  });
+
+  it('mounts the ITAM page at /finops-itam/itam with a title and icon for the sidebar', () => {
+    const tester = createExtensionTester(itamPage);
+    expect(tester.get(coreExtensionData.routePath)).toBe('/finops-itam/itam');
+    // The app's nav lists a page when it has a route ref, a title and an icon.
+    expect(tester.get(coreExtensionData.title)).toBe('ITAM');
+    expect(tester.get(coreExtensionData.icon)).toBeDefined();
+    expect(tester.get(coreExtensionData.routeRef)).toBeDefined();
+  });
+
+  it('renders the ITAM page with its tabs', async () => {
+    const api = mockFinopsItamApi();
+    api.listOnboardingRequests.mockResolvedValue({ requests: [] });
+
+    renderInTestApp(createExtensionTester(itamPage).reactElement(), {
+      apis: [[finopsItamApiRef, api]],
+    });
+
+    expect(
+      await screen.findByRole('tab', { name: 'Onboarding' }, LAZY_LOAD),
+    ).toBeInTheDocument();
+    expect(
+      screen.getByRole('tab', { name: 'License position' }),
+    ).toBeInTheDocument();
+    expect(
+      await screen.findByText(/No onboarding requests yet/),
+    ).toBeInTheDocument();
   });
 
   it('mounts the Cost tab at "cost" for Components, Resources and Systems', () => {
@@ -169,8 +199,15 @@ describe('finops-itam plugin (new frontend system)', () => {
 
   it('renders the Onboarding card', async () => {
     const tester = createExtensionTester(onboardingCard);
+    const api = mockFinopsItamApi();
+    api.getEntityOnboarding.mockResolvedValue({ requests: [] });
 
-    renderInTestApp(tester.reactElement());
+    renderInTestApp(
+      <EntityProvider entity={makeEntity({ name: 'checkout' })}>
+        {tester.reactElement()}
+      </EntityProvider>,
+      { apis: [[finopsItamApiRef, api]] },
+    );
 
     expect(
       await screen.findByText(

@@ -12,6 +12,7 @@ import {
   EntityFinopsItamOnboardingCard,
   EntityFinopsItamTeamCostCard,
   EntityFinopsItamTeamCostContent,
+  FinopsItamPage,
   finopsItamPlugin,
 } from './plugin';
 import { makeEntity, mockFinopsItamApi } from './testUtils/fixtures';
@@ -29,6 +30,7 @@ describe('finopsItamPlugin (legacy frontend system)', () => {
   async function renderEntityPageAt(path: string) {
     const api = mockFinopsItamApi();
     api.getEntityLicenses.mockResolvedValue(makeLicenses([]));
+    api.getEntityOnboarding.mockResolvedValue({ requests: [] });
     await renderInTestApp(
       <TestApiProvider apis={[[finopsItamApiRef, api]]}>
         <EntityProvider entity={makeEntity({ name: 'checkout' })}>
@@ -53,7 +55,7 @@ describe('finopsItamPlugin (legacy frontend system)', () => {
       await screen.findByText('No cost data for checkout yet'),
     ).toBeInTheDocument();
     expect(
-      screen.getByText('No onboarding request for this workload'),
+      await screen.findByText('No onboarding request for this workload'),
     ).toBeInTheDocument();
     expect(
       screen.queryByText(/No licensed software found/),
@@ -67,6 +69,26 @@ describe('finopsItamPlugin (legacy frontend system)', () => {
       await screen.findByText('No licensed software found for checkout'),
     ).toBeInTheDocument();
     expect(screen.queryByText(/No cost data/)).not.toBeInTheDocument();
+  });
+
+  it('renders the ITAM page with its header', async () => {
+    const api = mockFinopsItamApi();
+    api.listOnboardingRequests.mockResolvedValue({ requests: [] });
+    await renderInTestApp(
+      <TestApiProvider apis={[[finopsItamApiRef, api]]}>
+        <Routes>
+          <Route path="/finops-itam/itam" element={<FinopsItamPage />} />
+        </Routes>
+      </TestApiProvider>,
+      { routeEntries: ['/finops-itam/itam'] },
+    );
+
+    expect(
+      await screen.findByRole('heading', { name: 'ITAM' }),
+    ).toBeInTheDocument();
+    expect(
+      await screen.findByText(/No onboarding requests yet/),
+    ).toBeInTheDocument();
   });
 
   it('renders the team cost tab and card on a group page', async () => {
