@@ -35,3 +35,12 @@ export type {
   AnomalyNotificationPlan,
   NotifiableAnomaly,
 } from './anomalyNotifications';
+export {
+  anomalyStatusChangeSchema,
+  statusChangeProblem,
+} from './anomalyStatus';
+export type {
+  AnomalyResolution,
+  AnomalyStatus,
+  AnomalyStatusChange,
+} from './anomalyStatus';
