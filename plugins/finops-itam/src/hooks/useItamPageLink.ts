@@ -32,6 +32,9 @@ export function useItamPageLink():
   | undefined {
   let base: string | undefined;
   try {
+    // Called on every render in the same order, as hooks must be; the try only catches the
+    // error it throws when the app has not mounted the page.
+    // eslint-disable-next-line react-hooks/rules-of-hooks
     base = useRouteRef(itamRouteRef)();
   } catch {
     base = undefined;

@@ -9,8 +9,8 @@ import { OnboardingTab } from './OnboardingTab';
 const TABS = ['onboarding', 'position', 'compliance', 'reharvest'] as const;
 type TabId = (typeof TABS)[number];
 
-function isTab(value: string | null): value is TabId {
-  return TABS.includes(value as TabId);
+function tabOf(value: string | null): TabId {
+  return TABS.includes(value as TabId) ? (value as TabId) : 'onboarding';
 }
 
 /**
@@ -23,13 +23,9 @@ export function ItamPage() {
   const requestId = params.get('request') ?? undefined;
   const newFor =
     params.get('new') === '1' ? params.get('entityRef') ?? '' : undefined;
-  const tabParam = params.get('tab');
+  // A request or the filing form is on the Onboarding tab, whatever `tab` says.
   const tab: TabId =
-    requestId || newFor !== undefined
-      ? 'onboarding'
-      : isTab(tabParam)
-      ? tabParam
-      : 'onboarding';
+    requestId || newFor !== undefined ? 'onboarding' : tabOf(params.get('tab'));
 
   return (
     <Box p="4">

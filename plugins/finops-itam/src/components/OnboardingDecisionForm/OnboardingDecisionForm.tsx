@@ -46,7 +46,7 @@ export function OnboardingDecisionForm(props: {
   const failedChecks = request.checks.filter(check => check.status === 'fail');
   const needsException = decision === 'approve' && failedChecks.length > 0;
 
-  function check(): Problems {
+  function findProblems(): Problems {
     const found: Problems = {};
     if (!decision)
       found.decision = 'Choose approve, reject or request changes.';
@@ -61,7 +61,7 @@ export function OnboardingDecisionForm(props: {
 
   async function submit(event: FormEvent) {
     event.preventDefault();
-    const found = check();
+    const found = findProblems();
     setProblems(found);
     setOtherProblems([]);
     setFailure(undefined);
