@@ -1,3 +1,4 @@
+import { mockCredentials } from '@backstage/backend-test-utils';
 import { DateTime } from 'luxon';
 import { Knex } from 'knex';
 import request from 'supertest';
@@ -517,6 +518,62 @@ describe('onboarding routes', () => {
         ]),
       );
       expect(response.body.policies.marketplace).toBe('needs-approval');
+    });
+
+    it('reruns the checks when entitlements change, with a checks-changed entry and notification', async () => {
+      const filed = (
+        await file(
+          billing({
+            entityRef: 'component:default/needs-licenses',
+            saas: [],
+            deployments: [
+              {
+                ...billing().deployments[0],
+                products: [{ productId: 'rhel', licenseModel: 'byol' }],
+              },
+            ],
+          }),
+        )
+      ).body;
+      const availability = (body: any) =>
+        body.checks.find((c: any) => c.id === 'license-availability').status;
+      expect(availability(filed)).not.toBe('pass');
+
+      const put = await request(env.server)
+        .put(`${API}/licenses/entitlements`)
+        .set('Authorization', mockCredentials.service.header())
+        .send([
+          {
+            id: 'rhel-onboarding',
+            productId: 'rhel',
+            quantity: 500,
+            cost: { amount: '799', currency: 'USD', per: 'unit' },
+            termStart: '2026-01-01',
+            termEnd: '2099-12-31',
+            owner: 'group:default/team-platform',
+          },
+        ]);
+      expect(put.status).toBe(200);
+
+      // The recheck runs in the background after the license write.
+      let read = (await get(filed.id)).body;
+      for (let i = 0; i < 50 && availability(read) !== 'pass'; i++) {
+        await new Promise(resolve => setTimeout(resolve, 100));
+        read = (await get(filed.id)).body;
+      }
+      expect(availability(read)).toBe('pass');
+      expect(read.history.pop()).toMatchObject({
+        action: 'checks-changed',
+        by: 'plugin:finops-itam',
+        detail: expect.stringContaining(
+          `license-availability: ${availability(filed)} → pass`,
+        ),
+      });
+      expect(
+        env.sent
+          .filter(n => n.payload.scope === `finops-itam:onboarding:${filed.id}`)
+          .pop()?.payload.title,
+      ).toBe('Onboarding checks changed: New billing service');
     });
 
     it('reserves licenses in the position once approved, until the workload shows up in cost data', async () => {

@@ -76,6 +76,8 @@ export async function startWithOnboarding(knex: Knex) {
   const event = { success: jest.fn(), fail: jest.fn() };
   auditor.createEvent.mockResolvedValue(event as any);
   const scheduler = mockServices.scheduler.mock();
+  // License writes ask for a license cost run; the test runs only the recheck task itself.
+  scheduler.triggerTask.mockResolvedValue(undefined);
   const { server } = await startTestBackend({
     features: [
       finopsItamPlugin,
