@@ -23,6 +23,7 @@ const known = (
   reason: 'renewal',
   productId: 'p',
   entitlementId: 'e',
+  owner: 'group:default/itam',
 });
 
 describe('addKnownAmounts', () => {

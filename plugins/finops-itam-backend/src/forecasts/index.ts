@@ -16,6 +16,7 @@ export type {
   LicenseAmountReason,
   UnpricedLicenseChange,
 } from './knownLicenseAmounts';
+export { splitKnownAmounts } from './splitKnownAmounts';
 export { addKnownAmounts } from './addKnownAmounts';
 export type {
   AllInForecast,

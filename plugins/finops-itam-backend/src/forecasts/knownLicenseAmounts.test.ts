@@ -74,6 +74,7 @@ describe('knownLicenseAmounts', () => {
         reason: 'renewal',
         productId: SQL,
         entitlementId: 'sql-ea-2026',
+        owner: 'group:default/itam',
       },
     ]);
   });
@@ -181,6 +182,7 @@ describe('knownLicenseAmounts', () => {
         reason: 'true-up',
         productId: SQL,
         entitlementId: 'sql-ea-2026',
+        owner: 'group:default/itam',
       },
     ]);
   });

@@ -45,6 +45,8 @@ export interface KnownLicenseAmount {
   productId: string;
   /** The entitlement it comes from or is priced by. */
   entitlementId: string;
+  /** The entitlement's owner group: who carries the amount when no entity's share is known. */
+  owner: string;
   /** The onboarding request, for a reservation. */
   requestId?: string;
 }
@@ -209,6 +211,7 @@ function termAmounts(
       currency: entitlement.cost.currency,
       productId: entitlement.productId,
       entitlementId: entitlement.id,
+      owner: entitlement.owner,
     };
     if (input.basis === 'billed') {
       for (const payment of payments) {
@@ -252,6 +255,7 @@ function spreadOrOnDay(
     currency,
     productId: entitlement.productId,
     entitlementId: entitlement.id,
+    owner: entitlement.owner,
   };
   const parts =
     basis === 'billed' || day > entitlement.termEnd
