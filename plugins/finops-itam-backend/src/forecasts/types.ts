@@ -19,7 +19,11 @@ export interface CostSeries {
   /** Days in any order, each at most once, all within `from`..`to` when those are given. */
   days: DailyAmount[];
   absentDays: AbsentDays;
-  /** First day of the history; the earliest of `days` when absent. */
+  /**
+   * First day of the history; the earliest of `days` when absent. With `zero-cost`, days
+   * from here to the first entry are zero-cost days, so give the day the entity started, or
+   * nothing. Only the last 52 weeks are used (`MAX_FIT_DAYS`).
+   */
   from?: string;
   /** Last complete day of the history; the forecast starts the day after. Latest of `days` when absent. */
   to?: string;
@@ -88,6 +92,10 @@ export interface CostForecast {
   band: ForecastBand;
   /** The forecast days, from the day after the history to the end of the horizon. */
   days: ForecastDay[];
-  /** Exact sums of the days' rounded amounts. */
+  /**
+   * Exact sums of the days' rounded amounts. The total's low and high are the sums of the
+   * days' bounds: as if every day erred the same way, which is what a drifting level does,
+   * so the period band is on the wide side rather than falsely narrow.
+   */
   total: ForecastAmount;
 }
