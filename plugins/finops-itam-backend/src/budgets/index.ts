@@ -42,3 +42,5 @@ export type { UnbudgetedAmount } from './unbudgetedAmount';
 export { budgetAlerts } from './budgetAlerts';
 export type { BudgetAlert, BudgetThresholdKind } from './budgetAlerts';
 export { isKnownCurrency } from './currencyCodes';
+export { BudgetFileError, readBudgetFile } from './budgetFiles';
+export type { BudgetFileRecords } from './budgetFiles';
