@@ -74,8 +74,9 @@ export function detectCostAnomalies(
       skipped: { reason: 'short-history', observedDays: days.length },
     };
   }
-  // Days from a window before `reportFrom` are judged too, so masks and stretches that
-  // reach into the reported days are the same as in a run over the whole history.
+  // The window before `reportFrom` is judged too, so a stretch that began there keeps its
+  // first day and its masks. Days before that window are history only: never masked, which
+  // can differ from a full run only when one of them was unusual and still in a window.
   const reportFrom =
     settings.reportFrom === undefined
       ? -Infinity
