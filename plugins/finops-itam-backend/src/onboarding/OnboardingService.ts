@@ -1,3 +1,4 @@
+import { parseEntityRef, stringifyEntityRef } from '@backstage/catalog-model';
 import { NotFoundError } from '@backstage/errors';
 import {
   OnboardingDecisionInput,
@@ -42,6 +43,21 @@ const DECIDED: Record<
     action: 'changes-requested',
   },
 };
+
+/** An owner filter as stored: `team-a` is `group:default/team-a`, lowercase. */
+function groupRef(owner: string): string {
+  try {
+    return stringifyEntityRef(
+      parseEntityRef(owner.trim(), {
+        defaultKind: 'group',
+        defaultNamespace: 'default',
+      }),
+    ).toLowerCase();
+  } catch {
+    // Not a ref at all: matches no request, as the filter should.
+    return owner.trim().toLowerCase();
+  }
+}
 
 /** Pending review first, then newest first. */
 function queueOrder(a: StoredOnboardingRequest, b: StoredOnboardingRequest) {
@@ -239,7 +255,7 @@ export class OnboardingService {
   ): Promise<OnboardingRequest[]> {
     const requests = await this.deps.store.list({
       status: filter.status,
-      owner: filter.owner?.trim().toLowerCase() || undefined,
+      owner: filter.owner ? groupRef(filter.owner) : undefined,
     });
     return this.#withDecisions(requests.sort(queueOrder));
   }

@@ -449,9 +449,9 @@ describe('onboarding routes', () => {
 
     it('lists requests pending review first, then newest, filtered by status and owner', async () => {
       const owner = 'group:default/team-list';
-      const first = (await file(billing({ owner, title: 'First' }))).body;
+      await file(billing({ owner, title: 'First' }));
       const second = (await file(billing({ owner, title: 'Second' }))).body;
-      const third = (await file(billing({ owner, title: 'Third' }))).body;
+      await file(billing({ owner, title: 'Third' }));
       await decide(second.id, { decision: 'reject', reason: 'Not needed' });
 
       const list = async (query: string) => {
@@ -465,13 +465,10 @@ describe('onboarding routes', () => {
       expect(
         await list(`owner=${encodeURIComponent('Group:Default/Team-List')}`),
       ).toEqual(['Third', 'First', 'Second']);
-      expect(
-        await list(`owner=${encodeURIComponent(owner)}&status=rejected`),
-      ).toEqual(['Second']);
+      expect(await list('owner=team-list&status=rejected')).toEqual(['Second']);
       expect(
         await list(`owner=${encodeURIComponent(owner)}&status=pending-review`),
       ).toEqual(['Third', 'First']);
-      expect(first.id).not.toBe(third.id);
     });
 
     it("answers an entity's requests, newest first, and none for others", async () => {
