@@ -232,6 +232,28 @@ describe('knownLicenseAmounts', () => {
     ]);
   });
 
+  it('leaves a reservation that started before the forecast in the true-up', () => {
+    const { amounts } = knownLicenseAmounts({
+      entitlements: [entitlement()],
+      positions: [position({ position: -8, reserved: 6 })],
+      reservations: [
+        {
+          requestId: 'onb-6',
+          entityRef: 'component:default/payments-db',
+          productId: SQL,
+          quantity: 6,
+          from: '2026-05-01',
+        },
+      ],
+      from: '2026-06-01',
+      to: '2026-12-31',
+      basis: 'billed',
+    });
+    expect(amounts.map(a => [a.day, a.amount, a.reason])).toEqual([
+      ['2026-12-01', '8000', 'true-up'],
+    ]);
+  });
+
   it('spreads a reservation from its first day to the term end on the amortized basis', () => {
     const { amounts } = knownLicenseAmounts({
       entitlements: [entitlement({ quantity: 10 })],

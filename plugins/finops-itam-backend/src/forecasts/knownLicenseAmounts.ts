@@ -91,8 +91,8 @@ export interface KnownLicenseAmounts {
  *   owner starts the day after it ends (that one is the renewal, already known).
  * - A product short at a true-up date in the forecast pays the shortage (−position) times the
  *   unit price of the entitlement that has that true-up date (else the latest one of the
- *   product), less the licenses reservations below already pay for: the position counts
- *   reserved licenses as required, and each license is paid once.
+ *   product), less the licenses that reservations pay for in this forecast: the position
+ *   counts reserved licenses as required, and each license is paid once.
  * - Each approved reservation pays its quantity times the product's unit price on its first
  *   day; with no entitlement of the product to price it, it is listed in `unpriced`.
  *
@@ -129,19 +129,22 @@ export function knownLicenseAmounts(
       });
       continue;
     }
+    const parts = spreadOrOnDay(
+      priced.entitlement,
+      priced.unitPrice.times(reservation.quantity),
+      reservation.from,
+      input.basis,
+      inRange,
+    );
+    if (parts.length === 0) continue;
+    // Only licenses this forecast pays for as a reservation are kept out of the true-up.
     reservedByProduct.set(
       reservation.productId,
       (reservedByProduct.get(reservation.productId) ?? 0) +
         reservation.quantity,
     );
     amounts.push(
-      ...spreadOrOnDay(
-        priced.entitlement,
-        priced.unitPrice.times(reservation.quantity),
-        reservation.from,
-        input.basis,
-        inRange,
-      ).map(a => ({
+      ...parts.map(a => ({
         ...a,
         reason: 'reservation' as const,
         requestId: reservation.requestId,
