@@ -87,8 +87,12 @@ function backtest(grid?: ParameterGrid) {
   const sample = grid ? entities.slice(0, GRID_SAMPLE) : entities;
   const origins = grid ? [ORIGINS_BEFORE_END[0]] : ORIGINS_BEFORE_END;
   const started = cpuNow();
+  // MAPE of the longest horizon's total per origin: where in the year the errors come from.
+  const byOrigin = new Map<number, number[]>();
   for (const before of origins) {
     const cut = DAYS - before;
+    const originErrors: number[] = [];
+    byOrigin.set(before, originErrors);
     sample.forEach((entity, index) => {
       const actual = entity.values.subarray(cut, cut + 90);
       let expected: Float64Array;
@@ -115,6 +119,8 @@ function backtest(grid?: ParameterGrid) {
           }
         });
       }
+      const longest = horizonError(expected, actual, 90).total;
+      if (longest !== null) originErrors.push(longest);
       const baseline = seasonalNaive(entity.values.subarray(0, cut), 90);
       HORIZONS.forEach((h, i) => {
         for (const [into, values] of [
@@ -128,7 +134,14 @@ function backtest(grid?: ParameterGrid) {
       });
     });
   }
-  return { model, naive, methods, banded, ms: cpuNow() - started };
+  return {
+    model,
+    naive,
+    methods,
+    banded,
+    byOrigin,
+    ms: cpuNow() - started,
+  };
 }
 
 /** The model's expected days with another grid, for the grid comparison only. */
@@ -260,6 +273,13 @@ function runBacktests() {
       )}`,
     accuracy,
   );
+  const origins = [...accuracy.byOrigin].map(([before, errors]) => {
+    const from = days[DAYS - before];
+    return `from ${from} (${before} days before the end) ${percent(
+      summarise(errors).mean,
+    )}`;
+  });
+  console.log(`\n90-day MAPE of the total by origin: ${origins.join(', ')}`);
 
   for (const [name, grid] of [
     ['shipped', PARAMETER_GRID],
