@@ -34,7 +34,7 @@ export const MIN_MODEL_DAYS = 2 * SEASON;
 /**
  * Candidate values: 126 points once β ≤ α (the usual admissible region) is applied, each a
  * pass over the history. A grid about twice as fine in every direction (2,560 points) gave
- * the same backtest errors at 17 times the time (`yarn bench:forecast`, docs/benchmarks.md).
+ * the same backtest errors for 15 times the CPU time (`yarn bench:forecast`, docs/benchmarks.md).
  * Damping includes 1 so a straight trend can be followed exactly.
  */
 export const PARAMETER_GRID: ParameterGrid = {
