@@ -77,4 +77,40 @@ describe('the instance-type table', () => {
       sockets: 1,
     });
   });
+
+  it("lists the types a request may name, in each provider's spelling, configured ones last", () => {
+    const listed = new InstanceTypeTable({
+      'm5.large': 3,
+      'CUSTOM-THING': 6,
+    }).list();
+    expect(listed).toContainEqual({
+      provider: 'AWS',
+      instanceType: 'm5.xlarge',
+      vcpus: 4,
+    });
+    expect(listed).toContainEqual({
+      provider: 'Azure',
+      instanceType: 'Standard_D4s_v5',
+      vcpus: 4,
+    });
+    expect(listed).toContainEqual({
+      provider: 'Google Cloud',
+      instanceType: 'n2-standard-4',
+      vcpus: 4,
+    });
+    // A configured entry replaces the shipped one of the same name and has no provider.
+    expect(listed.filter(t => t.instanceType === 'm5.large')).toEqual([
+      { provider: null, instanceType: 'm5.large', vcpus: 3 },
+    ]);
+    expect(listed.at(-1)).toEqual({
+      provider: null,
+      instanceType: 'CUSTOM-THING',
+      vcpus: 6,
+    });
+    // Every listed name resolves in the same table.
+    const table = new InstanceTypeTable();
+    for (const type of table.list()) {
+      expect(table.vcpusOf(type.instanceType)).toBe(type.vcpus);
+    }
+  });
 });

@@ -223,40 +223,67 @@ export function instanceTypeKey(name: string): string {
     .replace(/^standard_/, '');
 }
 
-function buildTable(): Map<string, InstanceTypeFacts> {
+/** An instance type as a request may name it, with its provider (null when configured without one). */
+export interface ListedInstanceType {
+  provider: string | null;
+  /** The provider's own spelling, e.g. `m5.xlarge`, `Standard_D4s_v5`, `n2-standard-4`. */
+  instanceType: string;
+  vcpus: number;
+}
+
+/** The shipped table, and the same entries listed with their provider's spelling. */
+function buildTable(): {
+  table: Map<string, InstanceTypeFacts>;
+  listed: ListedInstanceType[];
+} {
   const table = new Map<string, InstanceTypeFacts>();
-  const add = (name: string, vcpus: number, threadsPerCore: number) =>
+  const listed: ListedInstanceType[] = [];
+  const add = (
+    provider: string,
+    name: string,
+    vcpus: number,
+    threadsPerCore: number,
+  ) => {
     table.set(instanceTypeKey(name), { vcpus, threadsPerCore });
+    listed.push({ provider, instanceType: name, vcpus });
+  };
+  const aws = (name: string, vcpus: number, threadsPerCore: number) =>
+    add('AWS', name, vcpus, threadsPerCore);
+  // Azure's ARM SKU names carry the `Standard_` prefix the lookup key drops.
+  const azure = (name: string, vcpus: number, threadsPerCore: number) =>
+    add('Azure', `Standard_${name}`, vcpus, threadsPerCore);
+  const gcp = (name: string, vcpus: number, threadsPerCore: number) =>
+    add('Google Cloud', name, vcpus, threadsPerCore);
   for (const [family, threadsPerCore] of Object.entries(AWS_FAMILIES)) {
     for (const [size, vcpus] of Object.entries(AWS_SIZES))
-      add(`${family}.${size}`, vcpus, threadsPerCore);
+      aws(`${family}.${size}`, vcpus, threadsPerCore);
   }
   for (const [family, { threadsPerCore, sizes }] of Object.entries(
     AWS_BURSTABLE,
   )) {
     for (const [size, vcpus] of Object.entries(sizes))
-      add(`${family}.${size}`, vcpus, threadsPerCore);
+      aws(`${family}.${size}`, vcpus, threadsPerCore);
   }
   for (const [series, { threadsPerCore, sizes }] of Object.entries(
     AZURE_SERIES,
   )) {
     for (const n of sizes)
-      add(series.replace('{n}', String(n)), n, threadsPerCore);
+      azure(series.replace('{n}', String(n)), n, threadsPerCore);
   }
   for (const [size, vcpus] of Object.entries(AZURE_BURSTABLE))
-    add(size, vcpus, SMT);
+    azure(size, vcpus, SMT);
   for (const [family, threadsPerCore] of Object.entries(GCP_FAMILIES)) {
     for (const type of GCP_TYPES) {
       for (const n of GCP_SIZES)
-        add(`${family}-${type}-${n}`, n, threadsPerCore);
+        gcp(`${family}-${type}-${n}`, n, threadsPerCore);
     }
   }
-  for (const n of GCP_T2A_SIZES) add(`t2a-standard-${n}`, n, WHOLE_CORES);
-  for (const [name, vcpus] of Object.entries(GCP_SHARED)) add(name, vcpus, SMT);
-  return table;
+  for (const n of GCP_T2A_SIZES) gcp(`t2a-standard-${n}`, n, WHOLE_CORES);
+  for (const [name, vcpus] of Object.entries(GCP_SHARED)) gcp(name, vcpus, SMT);
+  return { table, listed };
 }
 
-const SHIPPED = buildTable();
+const { table: SHIPPED, listed: SHIPPED_LISTED } = buildTable();
 
 const toFacts = (setting: InstanceTypeSetting): InstanceTypeFacts =>
   typeof setting === 'number'
@@ -267,6 +294,7 @@ const toFacts = (setting: InstanceTypeSetting): InstanceTypeFacts =>
 export class InstanceTypeTable {
   private readonly extra: Map<string, InstanceTypeFacts>;
   private readonly extraHosts: Map<string, HostTypeFacts>;
+  private readonly extraNames: string[];
 
   constructor(
     extra: Record<string, InstanceTypeSetting> = {},
@@ -284,6 +312,27 @@ export class InstanceTypeTable {
         host,
       ]),
     );
+    this.extraNames = Object.keys(extra);
+  }
+
+  /**
+   * Every instance type a request may name: the shipped ones with their provider, then the
+   * configured ones (provider null: the configuration does not say), a configured entry
+   * replacing the shipped one of the same name.
+   */
+  list(): ListedInstanceType[] {
+    const configured = this.extraNames.map(name => ({
+      provider: null,
+      instanceType: name,
+      vcpus: this.extra.get(instanceTypeKey(name))!.vcpus,
+    }));
+    const overridden = new Set(this.extra.keys());
+    return [
+      ...SHIPPED_LISTED.filter(
+        t => !overridden.has(instanceTypeKey(t.instanceType)),
+      ),
+      ...configured,
+    ];
   }
 
   factsOf(instanceType: string | undefined | null): InstanceTypeFacts | null {

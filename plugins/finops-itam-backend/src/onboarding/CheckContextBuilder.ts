@@ -3,26 +3,20 @@ import { DateTime } from 'luxon';
 import { LicenseEngine } from '../feature/hooks';
 import { ChecksInput, priceLookups } from './checks';
 import { OnboardingPlan } from './checks/types';
-import { OnboardingStore } from './OnboardingStore';
 import { ObservedPriceStore } from './prices/ObservedPriceStore';
 
 /** How far back observed prices are read. */
 const PRICE_DAYS = 30;
 
-/** What every request's context shares: one license snapshot and the approved requests' holds. */
+/** What every request's context shares: one license snapshot, reservations included. */
 export interface SharedCheckInputs {
   today: string;
   snapshot: Awaited<ReturnType<LicenseEngine['snapshot']>>;
-  /** Reservations of each approved request. */
-  approved: Array<{
-    id: string;
-    reservations: Array<{ productId: string; quantity: number }>;
-  }>;
 }
 
 /**
  * Builds what the checks read about a plan: the license engine's snapshot and host types,
- * the reservations of approved requests (other than the one checked), `finopsItam.policies`,
+ * the reservations the position holds for other approved requests, `finopsItam.policies`,
  * and the instance prices and license-included premiums of recent cost data. No budgets
  * feature exists yet, so the budget is undefined and the budget check says so.
  */
@@ -30,7 +24,6 @@ export class CheckContextBuilder {
   constructor(
     private readonly deps: {
       licenseEngine: () => LicenseEngine;
-      store: Pick<OnboardingStore, 'list'>;
       policies: OnboardingPolicies;
       prices: Pick<
         ObservedPriceStore,
@@ -41,18 +34,7 @@ export class CheckContextBuilder {
 
   /** Read once for a batch of requests (a recheck), so they all see the same position. */
   async shared(today: string): Promise<SharedCheckInputs> {
-    const [snapshot, approved] = await Promise.all([
-      this.deps.licenseEngine().snapshot(),
-      this.deps.store.list({ status: 'approved' }),
-    ]);
-    return {
-      today,
-      snapshot,
-      approved: approved.map(r => ({
-        id: r.id,
-        reservations: r.reservations,
-      })),
-    };
+    return { today, snapshot: await this.deps.licenseEngine().snapshot() };
   }
 
   async forPlan(
@@ -60,13 +42,16 @@ export class CheckContextBuilder {
     plan: OnboardingPlan,
     requestId?: string,
   ): Promise<ChecksInput> {
+    // The position's own reservation lines, not the approved requests' planned quantities:
+    // the position drops a reservation once its workload consumes the product, and counting
+    // it here as well would hold the same licenses twice.
     const reservedByOthers = new Map<string, number>();
-    for (const other of shared.approved) {
-      if (other.id === requestId) continue;
-      for (const { productId, quantity } of other.reservations) {
+    for (const entry of shared.snapshot.position) {
+      for (const held of entry.reservations ?? []) {
+        if (held.requestId === requestId) continue;
         reservedByOthers.set(
-          productId,
-          (reservedByOthers.get(productId) ?? 0) + quantity,
+          entry.productId,
+          (reservedByOthers.get(entry.productId) ?? 0) + held.quantity,
         );
       }
     }

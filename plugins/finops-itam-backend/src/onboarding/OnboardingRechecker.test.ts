@@ -99,13 +99,24 @@ describe('OnboardingRechecker', () => {
               SHIPPED_LICENSE_PRODUCTS.map(p => [p.id, p]),
             ),
             entitlements: [],
-            position: [],
+            // The position holds what approved requests reserve (a and b, 2 each); the
+            // checks read the others' holds from it.
+            position: [
+              {
+                productId: 'rhel',
+                reserved: 4,
+                reservations: ['a', 'b'].map(requestId => ({
+                  requestId,
+                  entityRef: `component:default/${requestId}`,
+                  quantity: 2,
+                })),
+              },
+            ],
           }),
           instanceTypes: new InstanceTypeTable(),
         } as unknown as LicenseEngine);
       const contexts = new CheckContextBuilder({
         licenseEngine,
-        store,
         policies: {
           allowedProviders: null,
           allowedRegions: null,

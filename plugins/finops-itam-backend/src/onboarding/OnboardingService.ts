@@ -292,7 +292,7 @@ export class OnboardingService {
         ...p,
         allowed: allowed(p.provider),
       })),
-      instanceTypes: [],
+      instanceTypes: this.deps.licenseEngine().instanceTypes.list(),
       products: [...snapshot.products.values()]
         .map(product => ({
           productId: product.id,

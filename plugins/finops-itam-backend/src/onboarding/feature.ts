@@ -26,7 +26,6 @@ export const createOnboardingFeature: FinopsItamFeatureFactory = core => {
   });
   const contexts = new CheckContextBuilder({
     licenseEngine,
-    store: stores.onboarding,
     policies: settings.policies,
     prices: stores.observedPrices,
   });

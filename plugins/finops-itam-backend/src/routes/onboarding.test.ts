@@ -280,6 +280,24 @@ describe('onboarding routes', () => {
       expect(response.body.error.message).toContain('title');
     });
 
+    it('lists the contract validator’s problems by field, as its own checks do', async () => {
+      const { title: _title, ...untitled } = billing();
+      const body = {
+        ...untitled,
+        deployments: [{ ...billing().deployments[0], count: 1.5 }],
+      };
+      const response = await file(body);
+
+      expect(response.status).toBe(400);
+      expect(response.body.problems).toEqual(
+        expect.arrayContaining([
+          { field: 'title', reason: 'is required' },
+          { field: 'deployments[0].count', reason: 'must be integer' },
+        ]),
+      );
+      expect(await stored()).toBe(0);
+    });
+
     it('needs the create permission to file', async () => {
       const response = await file(billing(), CAROL);
       expect(response.status).toBe(403);
@@ -515,6 +533,12 @@ describe('onboarding routes', () => {
         ]),
       );
       expect(response.body.policies.marketplace).toBe('needs-approval');
+      // The instance types a form offers, each with its provider and vCPUs.
+      expect(response.body.instanceTypes).toContainEqual({
+        provider: 'AWS',
+        instanceType: 'm5.xlarge',
+        vcpus: 4,
+      });
     });
 
     it('reruns the checks when entitlements change, with a checks-changed entry and notification', async () => {

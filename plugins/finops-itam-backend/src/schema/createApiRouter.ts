@@ -2,6 +2,7 @@ import { TypedRouter } from '@backstage/backend-openapi-utils';
 import express from 'express';
 import Router from 'express-promise-router';
 import { EndpointMap, createOpenApiRouter, spec } from './openapi/generated';
+import { answerValidationProblems } from './problemsAnswers';
 import { rewordRequestErrors } from './requestErrors';
 
 /** A router whose handlers take the parameter, body and answer types of the contract. */
@@ -71,5 +72,6 @@ export async function createApiRouter(): Promise<express.Router> {
     },
   });
   router.use(rewordRequestErrors);
+  router.use(answerValidationProblems());
   return router;
 }

@@ -28,26 +28,63 @@ function reasonOf(problem: string): string {
   );
 }
 
+/** One problem of a request, by the field it is in (`deployments[0].count`) and the reason. */
+export interface RequestProblem {
+  field: string;
+  reason: string;
+}
+
+/**
+ * A 400 of the spec validator, worded for people, with each problem by field for the routes
+ * whose 400s list them (`problems` in the onboarding routes' error body).
+ */
+export class RequestValidationError extends InputError {
+  constructor(message: string, readonly problems: RequestProblem[]) {
+    super(message);
+  }
+}
+
+/** `deployments/0/products/1/productId` → `deployments[0].products[1].productId`. */
+function fieldOf(pointer: string): string {
+  return pointer
+    .split('/')
+    .map((part, i) => {
+      if (/^\d+$/.test(part)) return `[${part}]`;
+      return i === 0 ? part : `.${part}`;
+    })
+    .join('');
+}
+
 /**
  * One problem of the validator's message, `request/query/limit must be <= 500`, worded
  * `limit must be <= 500`; a missing property, `request/query must have required property
  * 'month'`, is `month is required`.
  */
-function describe(problem: string): { place: string; text: string } {
+function describe(problem: string): {
+  place: string;
+  text: string;
+} & RequestProblem {
   const match = /^request\/(\w+)(?:\/(\S*))? (.*)$/s.exec(problem);
-  if (!match) return { place: 'request', text: problem };
+  if (!match) {
+    return { place: 'request', text: problem, field: '', reason: problem };
+  }
   const [, where, name, rest] = match;
   const place = PLACES[where] ?? where;
   const missing = /^must have required property '(.*)'$/.exec(rest);
   if (missing) {
+    const field = name ? `${fieldOf(name)}.${missing[1]}` : missing[1];
     return {
       place,
       text: `${name ? `${name}.` : ''}${missing[1]} is required`,
+      field,
+      reason: 'is required',
     };
   }
   return {
     place,
     text: `${name ? name.replace(/\//g, '.') : place} ${reasonOf(rest)}`,
+    field: name ? fieldOf(name) : place,
+    reason: reasonOf(rest),
   };
 }
 
@@ -75,5 +112,10 @@ export const rewordRequestErrors: ErrorRequestHandler = (
   const message = [...byPlace]
     .map(([place, texts]) => `Invalid ${place}: ${texts.join('; ')}`)
     .join('. ');
-  next(new InputError(message));
+  next(
+    new RequestValidationError(
+      message,
+      problems.map(({ field, reason }) => ({ field, reason })),
+    ),
+  );
 };
