@@ -4,6 +4,7 @@ import { mockFinopsItamApi } from '../../testUtils/fixtures';
 import {
   failedByolCheck,
   makeCheck,
+  makeOptions,
   makeRequest,
   makeRequestDetail,
 } from '../../testUtils/onboardingFixtures';
@@ -231,5 +232,41 @@ describe('ItamPage, Onboarding tab', () => {
       decision: 'reject',
       reason: 'Use the shared billing platform',
     });
+  });
+
+  it('lets the requester change a request a reviewer sent back', async () => {
+    const api = mockFinopsItamApi();
+    const sentBack = makeRequestDetail({ status: 'changes-requested' });
+    api.listOnboardingRequests.mockResolvedValue({ requests: [sentBack] });
+    api.getOnboardingRequest.mockResolvedValue(sentBack);
+    api.getOnboardingOptions.mockResolvedValue(makeOptions());
+    api.updateOnboardingRequest.mockResolvedValue(
+      makeRequestDetail({ title: 'Billing service v2' }),
+    );
+    const user = userEvent.setup({ delay: null });
+
+    await renderWithFinopsApi(<ItamPage />, api, {
+      routeEntries: ['/?request=req-1'],
+    });
+    await user.click(
+      await screen.findByRole('button', { name: 'Change request' }),
+    );
+    const title = await screen.findByRole('textbox', { name: /^Title/ });
+    expect(title).toHaveValue('New billing service');
+    await user.clear(title);
+    await user.type(title, 'Billing service v2');
+    await user.click(screen.getByRole('button', { name: 'Save changes' }));
+
+    expect(api.updateOnboardingRequest).toHaveBeenCalledWith(
+      'req-1',
+      expect.objectContaining({
+        title: 'Billing service v2',
+        entityRef: 'component:default/new-billing',
+      }),
+    );
+    expect(
+      await screen.findByRole('heading', { name: 'Billing service v2' }),
+    ).toBeInTheDocument();
+    expect(screen.getByText('Status: Pending review')).toBeInTheDocument();
   });
 });

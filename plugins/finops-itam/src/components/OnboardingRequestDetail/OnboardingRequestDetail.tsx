@@ -8,6 +8,7 @@ import { finopsItamApiRef } from '../../api';
 import { AccessDenied, isForbiddenError } from '../AccessDenied';
 import { EntityLink } from '../EntityLink';
 import { OnboardingDecisionForm } from '../OnboardingDecisionForm';
+import { OnboardingRequestForm } from '../OnboardingRequestForm';
 import {
   CheckList,
   isOpenRequest,
@@ -63,8 +64,8 @@ export function OnboardingRequestDetail(props: {
     body = (
       <RequestView
         request={request}
-        onDecided={decided => {
-          setRequest(decided);
+        onChanged={changed => {
+          setRequest(changed);
           onChanged();
         }}
       />
@@ -89,9 +90,23 @@ export function OnboardingRequestDetail(props: {
 
 function RequestView(props: {
   request: Detail;
-  onDecided: (request: Detail) => void;
+  onChanged: (request: Detail) => void;
 }) {
-  const { request, onDecided } = props;
+  const { request, onChanged } = props;
+  const [editing, setEditing] = useState(false);
+  const open = isOpenRequest(request.status);
+  if (editing && open) {
+    return (
+      <OnboardingRequestForm
+        request={request}
+        onFiled={changed => {
+          setEditing(false);
+          onChanged(changed);
+        }}
+        onCancel={() => setEditing(false)}
+      />
+    );
+  }
   return (
     <Flex direction="column" gap="4">
       <Flex direction="column" gap="1">
@@ -132,8 +147,22 @@ function RequestView(props: {
       <CostEstimateSection request={request} />
       <ReservationsSection request={request} />
       <DecisionsSection request={request} />
-      {isOpenRequest(request.status) && (
-        <OnboardingDecisionForm request={request} onDecided={onDecided} />
+      {open && (
+        <Flex direction="column" gap="2">
+          <Text as="p" variant="body-small" color="secondary">
+            {request.status === 'changes-requested'
+              ? 'A reviewer asked for changes: change the request and its checks run again.'
+              : 'The requester can still change the request; its checks then run again.'}
+          </Text>
+          <div>
+            <Button variant="secondary" onPress={() => setEditing(true)}>
+              Change request
+            </Button>
+          </div>
+        </Flex>
+      )}
+      {open && (
+        <OnboardingDecisionForm request={request} onDecided={onChanged} />
       )}
       <HistorySection request={request} />
     </Flex>

@@ -13,6 +13,7 @@ import {
 } from '@backstage/ui';
 import {
   OnboardingOptions,
+  OnboardingRequest,
   OnboardingRequestDetail,
 } from '@finops-itam/plugin-finops-itam-common';
 import useAsync from 'react-use/esm/useAsync';
@@ -21,6 +22,7 @@ import { fieldProblem, SimpleSelect } from '../FormFields';
 import { PROCUREMENT_LABELS } from '../OnboardingChecks';
 import { DeploymentFields } from './DeploymentFields';
 import {
+  draftOf,
   emptyDeployment,
   emptyDraft,
   FieldProblems,
@@ -43,17 +45,22 @@ const MARKETPLACE_POLICY = {
 
 const WRAP = { flexWrap: 'wrap' } as const;
 
+/** What the form files: a new request (for a workload, maybe), or changes to `request`. */
+interface RequestFormProps {
+  entityRef?: string;
+  /** An open request to change instead of filing a new one. */
+  request?: OnboardingRequest;
+  onFiled: (request: OnboardingRequestDetail) => void;
+  onCancel: () => void;
+}
+
 /**
  * "New onboarding request": the workload, its owner and go-live, how the licenses are
  * bought, and the planned deployments and SaaS seats, chosen from what the backend knows.
  * Problems, found here or by the backend, show under their fields; once filed, `onFiled`
- * opens the new request.
+ * opens the new request. Given a `request`, the same form changes it (its checks run again).
  */
-export function OnboardingRequestForm(props: {
-  entityRef?: string;
-  onFiled: (request: OnboardingRequestDetail) => void;
-  onCancel: () => void;
-}) {
+export function OnboardingRequestForm(props: RequestFormProps) {
   const api = useApi(finopsItamApiRef);
   const options = useAsync(() => api.getOnboardingOptions(), [api]);
 
@@ -77,7 +84,9 @@ export function OnboardingRequestForm(props: {
       <CardBody>
         <Flex direction="column" gap="3">
           <Text as="h2" variant="title-small">
-            New onboarding request
+            {props.request
+              ? 'Change onboarding request'
+              : 'New onboarding request'}
           </Text>
           {body}
         </Flex>
@@ -86,16 +95,13 @@ export function OnboardingRequestForm(props: {
   );
 }
 
-function RequestFields(props: {
-  entityRef?: string;
-  options: OnboardingOptions;
-  onFiled: (request: OnboardingRequestDetail) => void;
-  onCancel: () => void;
-}) {
-  const { options, onFiled, onCancel } = props;
+function RequestFields(
+  props: RequestFormProps & { options: OnboardingOptions },
+) {
+  const { options, onFiled, onCancel, request } = props;
   const api = useApi(finopsItamApiRef);
   const [draft, setDraft] = useState<RequestDraft>(() =>
-    emptyDraft(props.entityRef),
+    request ? draftOf(request) : emptyDraft(props.entityRef),
   );
   const [problems, setProblems] = useState<FieldProblems>({});
   const [failure, setFailure] = useState<string>();
@@ -116,7 +122,11 @@ function RequestFields(props: {
     setProblems({});
     setSending(true);
     try {
-      onFiled(await api.createOnboardingRequest(result.input));
+      onFiled(
+        request
+          ? await api.updateOnboardingRequest(request.id, result.input)
+          : await api.createOnboardingRequest(result.input),
+      );
     } catch (error) {
       if (error instanceof OnboardingProblemsError) {
         setProblems(problemsByField(error.problems));
@@ -130,12 +140,20 @@ function RequestFields(props: {
   const unplaced = problemsWithoutField(problems, draft);
 
   return (
-    <form onSubmit={submit} aria-label="New onboarding request" noValidate>
+    <form
+      onSubmit={submit}
+      aria-label={
+        request ? 'Change onboarding request' : 'New onboarding request'
+      }
+      noValidate
+    >
       <Flex direction="column" gap="4">
         {failure && (
           <Alert
             status="danger"
-            title={`The request was not filed: ${failure}`}
+            title={`The request was not ${
+              request ? 'changed' : 'filed'
+            }: ${failure}`}
             description={
               unplaced.length > 0 ? (
                 <ul aria-label="Other problems">
@@ -291,7 +309,7 @@ function RequestFields(props: {
         </Flex>
         <Flex gap="2">
           <Button type="submit" variant="primary" isPending={sending}>
-            File request
+            {request ? 'Save changes' : 'File request'}
           </Button>
           <Button variant="secondary" onPress={onCancel}>
             Cancel

@@ -1,4 +1,6 @@
+import { makeRequest } from '../../testUtils/onboardingFixtures';
 import {
+  draftOf,
   emptyDraft,
   problemsWithoutField,
   RequestDraft,
@@ -145,5 +147,40 @@ describe('problemsWithoutField', () => {
       ['deployments[0].products[3].productId', 'unknown product'],
       ['deployments', 'at least one'],
     ]);
+  });
+});
+
+describe('draftOf', () => {
+  it('gives back the filed request when the draft is sent unchanged', () => {
+    const request = makeRequest();
+
+    expect(toRequestInput(draftOf(request))).toEqual({
+      input: {
+        entityRef: request.entityRef,
+        owner: request.owner,
+        title: request.title,
+        goLive: request.goLive,
+        procurement: request.procurement,
+        replaces: 'component:default/old-billing',
+        tags: { 'cost-center': 'cc-42' },
+        // The vCPUs the backend took from the instance type are not pinned.
+        deployments: [
+          {
+            provider: 'AWS',
+            region: 'eu-west-1',
+            tenancy: 'shared',
+            instanceType: 'm5.xlarge',
+            count: 3,
+            products: [
+              {
+                productId: 'microsoft-sql-server-standard',
+                licenseModel: 'byol',
+              },
+            ],
+          },
+        ],
+        estimatedMonthlyCost: { amount: '1800.00', currency: 'USD' },
+      },
+    });
   });
 });

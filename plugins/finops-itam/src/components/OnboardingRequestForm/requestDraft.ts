@@ -3,6 +3,7 @@ import {
   OnboardingLicenseModel,
   OnboardingProblem,
   OnboardingProcurement,
+  OnboardingRequest,
   OnboardingRequestInput,
   OnboardingTenancy,
 } from '@finops-itam/plugin-finops-itam-common';
@@ -78,6 +79,36 @@ export function emptyDraft(entityRef = ''): RequestDraft {
     saas: [],
     estimateAmount: '',
     estimateCurrency: 'USD',
+  };
+}
+
+/** A filed request as the form holds it, to change it. */
+export function draftOf(request: OnboardingRequest): RequestDraft {
+  return {
+    entityRef: request.entityRef,
+    owner: request.owner,
+    title: request.title,
+    description: request.description ?? '',
+    goLive: request.goLive,
+    procurement: request.procurement,
+    replaces: request.replaces ?? '',
+    tags: Object.entries(request.tags)
+      .map(([key, value]) => `${key}=${value}`)
+      .join(', '),
+    deployments: request.deployments.map(deployment => ({
+      provider: deployment.provider,
+      region: deployment.region,
+      tenancy: deployment.tenancy,
+      instanceType: deployment.instanceType ?? '',
+      // The backend fills the vCPUs in from the instance type; sending them back would
+      // pin them if the instance type is changed.
+      vcpus: deployment.instanceType ? undefined : deployment.vcpus,
+      count: deployment.count,
+      products: deployment.products.map(product => ({ ...product })),
+    })),
+    saas: request.saas.map(saas => ({ ...saas })),
+    estimateAmount: request.estimatedMonthlyCost?.amount ?? '',
+    estimateCurrency: request.estimatedMonthlyCost?.currency ?? 'USD',
   };
 }
 
