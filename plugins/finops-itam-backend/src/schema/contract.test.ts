@@ -50,6 +50,12 @@ const READS: Array<[string, string]> = [
   ['GET', '/licenses/reharvest'],
   ['GET', '/licenses/catalog'],
   ['GET', '/licenses/unknown-products'],
+  ['GET', '/licenses/compliance'],
+  ['GET', '/onboarding/requests'],
+  ['GET', '/onboarding/requests?status=approved&owner=group:default/team-a'],
+  ['GET', '/onboarding/requests/nope'],
+  ['GET', '/onboarding/options'],
+  ['GET', '/entities/component/default/checkout/onboarding'],
 ];
 
 async function answersOf(

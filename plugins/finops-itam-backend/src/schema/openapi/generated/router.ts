@@ -1488,6 +1488,358 @@ export const spec = {
           'Compliance risks with who runs them. Needs finops-itam.read.',
       },
     },
+    '/budgets': {
+      get: {
+        operationId: 'ListBudgets',
+        summary:
+          'Every budget with its actual, forecast, variance and status for the period containing `day`. Needs finops-itam.read.',
+        parameters: [
+          {
+            name: 'day',
+            in: 'query',
+            description:
+              'A day inside the periods to report (`YYYY-MM-DD`); today when left out.',
+            schema: {
+              type: 'string',
+              format: 'date',
+            },
+            allowReserved: true,
+          },
+        ],
+        responses: {
+          '200': {
+            description: 'One entry per budget whose period contains `day`.',
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/BudgetsResponse',
+                },
+              },
+            },
+          },
+          '401': {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+          '403': {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+        },
+        description: 'Every budget with its status. Needs finops-itam.read.',
+      },
+      put: {
+        operationId: 'PutBudgets',
+        summary:
+          'Upserts budgets by id, all or nothing. Needs finops-itam.budget.manage; audited.',
+        description:
+          'A non-empty array of budget records or `{ budgets }`. One bad record rejects the request: a 400 lists every problem in `rejections` (index, id, field, reason) and nothing is stored. Budgets from app-config or a budget source cannot be overwritten here.',
+        requestBody: {
+          required: true,
+          content: {
+            'application/json': {
+              schema: {
+                oneOf: [
+                  {
+                    type: 'array',
+                    items: {},
+                  },
+                  {
+                    type: 'object',
+                    properties: {
+                      budgets: {
+                        type: 'array',
+                        items: {},
+                      },
+                    },
+                  },
+                ],
+              },
+            },
+          },
+        },
+        responses: {
+          '200': {
+            description: 'How many budgets were upserted.',
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/BudgetUpsertResponse',
+                },
+              },
+            },
+          },
+          '400': {
+            description:
+              'The request was invalid; every problem is in `rejections`.',
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/BudgetRejectionsErrorBody',
+                },
+              },
+            },
+          },
+          '401': {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+          '403': {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+        },
+      },
+    },
+    '/budgets/{id}': {
+      delete: {
+        operationId: 'DeleteBudget',
+        summary:
+          'Deletes a budget stored through the API. Needs finops-itam.budget.manage; audited.',
+        parameters: [
+          {
+            name: 'id',
+            in: 'path',
+            required: true,
+            schema: {
+              type: 'string',
+            },
+          },
+        ],
+        responses: {
+          '204': {
+            description: 'Deleted.',
+          },
+          '400': {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+          '401': {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+          '403': {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+          '404': {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+        },
+      },
+    },
+    '/entities/{kind}/{namespace}/{name}/budget': {
+      get: {
+        operationId: 'GetEntityBudget',
+        summary:
+          "An entity's budget for the period containing `day`, with actual, forecast, variance and status. Needs finops-itam.cost.read on the entity.",
+        parameters: [
+          {
+            $ref: '#/components/parameters/kind',
+          },
+          {
+            $ref: '#/components/parameters/namespace',
+          },
+          {
+            $ref: '#/components/parameters/name',
+          },
+          {
+            name: 'day',
+            in: 'query',
+            description:
+              'A day inside the period (`YYYY-MM-DD`); today when left out.',
+            schema: {
+              type: 'string',
+              format: 'date',
+            },
+            allowReserved: true,
+          },
+          {
+            name: 'scope',
+            in: 'query',
+            description:
+              'Which budget when the entity has several for the period; `all-in` first otherwise.',
+            schema: {
+              $ref: '#/components/schemas/BudgetScope',
+            },
+            allowReserved: true,
+          },
+        ],
+        responses: {
+          '200': {
+            description:
+              'The status; `budget` is null when the entity has no budget for that period.',
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/EntityBudgetResponse',
+                },
+              },
+            },
+          },
+          '401': {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+          '403': {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+          '404': {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+        },
+      },
+    },
+    '/entities/{kind}/{namespace}/{name}/forecast': {
+      get: {
+        operationId: 'GetEntityForecast',
+        summary:
+          "An entity's daily all-in cost projected ahead with a band, and per month for 12 months. Needs finops-itam.cost.read on the entity.",
+        parameters: [
+          {
+            $ref: '#/components/parameters/kind',
+          },
+          {
+            $ref: '#/components/parameters/namespace',
+          },
+          {
+            $ref: '#/components/parameters/name',
+          },
+        ],
+        responses: {
+          '200': {
+            description: 'The forecast.',
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/EntityForecastResponse',
+                },
+              },
+            },
+          },
+          '401': {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+          '403': {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+          '404': {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+        },
+      },
+    },
+    '/anomalies': {
+      get: {
+        operationId: 'ListAnomalies',
+        summary:
+          'Cost and license anomalies, newest first. Needs finops-itam.read.',
+        parameters: [
+          {
+            name: 'from',
+            in: 'query',
+            description:
+              'First day (inclusive) an anomaly may start on; 90 days before `to` when left out.',
+            schema: {
+              type: 'string',
+              format: 'date',
+            },
+            allowReserved: true,
+          },
+          {
+            name: 'to',
+            in: 'query',
+            description:
+              'Day after the last day an anomaly may start on; tomorrow when left out.',
+            schema: {
+              type: 'string',
+              format: 'date',
+            },
+            allowReserved: true,
+          },
+          {
+            name: 'entityRef',
+            in: 'query',
+            description: 'Only anomalies of this entity (case-insensitive).',
+            schema: {
+              type: 'string',
+            },
+            allowReserved: true,
+          },
+          {
+            name: 'status',
+            in: 'query',
+            schema: {
+              $ref: '#/components/schemas/AnomalyStatus',
+            },
+            allowReserved: true,
+          },
+        ],
+        responses: {
+          '200': {
+            description: 'The anomalies.',
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/AnomaliesResponse',
+                },
+              },
+            },
+          },
+          '401': {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+          '403': {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+        },
+        description:
+          'Cost and license anomalies, newest first. Needs finops-itam.read.',
+      },
+    },
+    '/anomalies/{id}/status': {
+      post: {
+        operationId: 'SetAnomalyStatus',
+        summary:
+          'Acknowledges, resolves (with expected, fixed or false-positive and a note) or reopens an anomaly. Needs finops-itam.anomaly.manage; audited.',
+        parameters: [
+          {
+            name: 'id',
+            in: 'path',
+            required: true,
+            schema: {
+              type: 'string',
+            },
+          },
+        ],
+        requestBody: {
+          required: true,
+          content: {
+            'application/json': {
+              schema: {
+                $ref: '#/components/schemas/AnomalyStatusInput',
+              },
+            },
+          },
+        },
+        responses: {
+          '200': {
+            description: 'The anomaly after the change.',
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/Anomaly',
+                },
+              },
+            },
+          },
+          '400': {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+          '401': {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+          '403': {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+          '404': {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+        },
+      },
+    },
   },
   components: {
     parameters: {
@@ -1580,6 +1932,621 @@ export const spec = {
       },
     },
     schemas: {
+      BudgetScope: {
+        type: 'string',
+        enum: ['all-in', 'cloud', 'licenses'],
+      },
+      BudgetPeriod: {
+        type: 'string',
+        enum: ['month', 'quarter', 'year'],
+      },
+      BudgetStatus: {
+        type: 'string',
+        enum: ['on-track', 'at-risk', 'over', 'under'],
+      },
+      Budget: {
+        type: 'object',
+        properties: {
+          id: {
+            type: 'string',
+          },
+          entityRef: {
+            type: 'string',
+          },
+          period: {
+            $ref: '#/components/schemas/BudgetPeriod',
+          },
+          start: {
+            type: 'string',
+            description:
+              "First day of the period; a month's, fiscal quarter's or fiscal year's first day.",
+          },
+          amount: {
+            type: 'string',
+          },
+          currency: {
+            type: 'string',
+          },
+          scope: {
+            $ref: '#/components/schemas/BudgetScope',
+          },
+          thresholds: {
+            type: 'object',
+            properties: {
+              forecastAbove: {
+                type: 'number',
+              },
+              forecastBelow: {
+                type: 'number',
+              },
+              actualAbove: {
+                type: 'number',
+              },
+            },
+            required: ['forecastAbove', 'forecastBelow', 'actualAbove'],
+            additionalProperties: false,
+            description: 'Percentages of the budget.',
+          },
+          source: {
+            type: 'string',
+            description:
+              '`config`, `api`, or the id of the budget source that loaded it.',
+          },
+        },
+        required: [
+          'id',
+          'entityRef',
+          'period',
+          'start',
+          'amount',
+          'currency',
+          'scope',
+          'thresholds',
+          'source',
+        ],
+        additionalProperties: false,
+      },
+      BudgetForecast: {
+        type: 'object',
+        properties: {
+          expected: {
+            type: 'string',
+          },
+          low: {
+            type: 'string',
+          },
+          high: {
+            type: 'string',
+          },
+        },
+        required: ['expected', 'low', 'high'],
+        additionalProperties: false,
+        description:
+          "The period's projected total (actual to date plus the forecast of the rest), with its band.",
+      },
+      BudgetStatusEntry: {
+        type: 'object',
+        properties: {
+          budget: {
+            anyOf: [
+              {
+                $ref: '#/components/schemas/Budget',
+              },
+              {
+                type: 'null',
+              },
+            ],
+          },
+          periodStart: {
+            type: ['string', 'null'],
+          },
+          periodEnd: {
+            type: ['string', 'null'],
+            description: "The day after the period's last day.",
+          },
+          through: {
+            type: ['string', 'null'],
+            description:
+              'The last complete day of cost data the actual covers.',
+          },
+          actual: {
+            anyOf: [
+              {
+                $ref: '#/components/schemas/LicenseMoney',
+              },
+              {
+                type: 'null',
+              },
+            ],
+            description: "Cost to date in the budget's currency and scope.",
+          },
+          forecast: {
+            anyOf: [
+              {
+                $ref: '#/components/schemas/BudgetForecast',
+              },
+              {
+                type: 'null',
+              },
+            ],
+          },
+          variance: {
+            type: ['number', 'null'],
+            description: '(actual − budget) / budget.',
+          },
+          forecastVariance: {
+            type: ['number', 'null'],
+            description: '(forecast − budget) / budget.',
+          },
+          status: {
+            anyOf: [
+              {
+                $ref: '#/components/schemas/BudgetStatus',
+              },
+              {
+                type: 'null',
+              },
+            ],
+            description:
+              'Null without a budget, or when the cost is in another currency than the budget.',
+          },
+          otherCurrencies: {
+            type: 'array',
+            items: {
+              $ref: '#/components/schemas/LicenseMoney',
+            },
+            description:
+              "Cost in other currencies than the budget's, never converted.",
+          },
+          unbudgeted: {
+            anyOf: [
+              {
+                $ref: '#/components/schemas/LicenseMoney',
+              },
+              {
+                type: 'null',
+              },
+            ],
+            description:
+              "The part of a parent budget its child budgets (its services' budgets) leave unassigned.",
+          },
+          message: {
+            type: ['string', 'null'],
+            description: 'Why there is no status, when there is none.',
+          },
+        },
+        required: [
+          'budget',
+          'periodStart',
+          'periodEnd',
+          'through',
+          'actual',
+          'forecast',
+          'variance',
+          'forecastVariance',
+          'status',
+          'otherCurrencies',
+          'unbudgeted',
+          'message',
+        ],
+        additionalProperties: false,
+      },
+      EntityBudgetResponse: {
+        allOf: [
+          {
+            $ref: '#/components/schemas/BudgetStatusEntry',
+          },
+          {
+            type: 'object',
+            properties: {
+              entityRef: {
+                type: 'string',
+              },
+            },
+            required: ['entityRef'],
+          },
+        ],
+        description: '`GET /entities/{kind}/{namespace}/{name}/budget`.',
+      },
+      BudgetsResponse: {
+        type: 'object',
+        properties: {
+          items: {
+            type: 'array',
+            items: {
+              $ref: '#/components/schemas/BudgetStatusEntry',
+            },
+          },
+        },
+        required: ['items'],
+        additionalProperties: false,
+      },
+      BudgetUpsertResponse: {
+        type: 'object',
+        properties: {
+          upserted: {
+            type: 'number',
+          },
+        },
+        required: ['upserted'],
+        additionalProperties: false,
+      },
+      BudgetRejection: {
+        type: 'object',
+        properties: {
+          index: {
+            type: 'number',
+          },
+          id: {
+            type: ['string', 'null'],
+          },
+          field: {
+            type: 'string',
+          },
+          reason: {
+            type: 'string',
+          },
+        },
+        required: ['index', 'id', 'field', 'reason'],
+        additionalProperties: false,
+      },
+      BudgetRejectionsErrorBody: {
+        description:
+          'A 400 of `PUT /budgets`; `rejections` lists every problem.',
+        allOf: [
+          {
+            $ref: '#/components/schemas/ErrorBody',
+          },
+          {
+            type: 'object',
+            properties: {
+              rejections: {
+                type: 'array',
+                items: {
+                  $ref: '#/components/schemas/BudgetRejection',
+                },
+              },
+            },
+          },
+        ],
+      },
+      ForecastDay: {
+        type: 'object',
+        properties: {
+          day: {
+            type: 'string',
+          },
+          expected: {
+            type: 'string',
+          },
+          low: {
+            type: 'string',
+          },
+          high: {
+            type: 'string',
+          },
+        },
+        required: ['day', 'expected', 'low', 'high'],
+        additionalProperties: false,
+      },
+      ForecastMonth: {
+        type: 'object',
+        properties: {
+          month: {
+            type: 'string',
+            description: '`YYYY-MM`.',
+          },
+          actual: {
+            type: 'string',
+            description:
+              "Cost already booked in the month (the current month's days to date).",
+          },
+          expected: {
+            type: 'string',
+            description:
+              "actual + forecast of the month's remaining days + known license changes.",
+          },
+          low: {
+            type: 'string',
+          },
+          high: {
+            type: 'string',
+          },
+          license: {
+            type: 'string',
+            description: 'The known license changes inside `expected`.',
+          },
+        },
+        required: ['month', 'actual', 'expected', 'low', 'high', 'license'],
+        additionalProperties: false,
+      },
+      KnownLicenseChange: {
+        type: 'object',
+        properties: {
+          day: {
+            type: 'string',
+          },
+          amount: {
+            type: 'string',
+          },
+          currency: {
+            type: 'string',
+          },
+          reason: {
+            type: 'string',
+            description:
+              'E.g. `renewal of ea-2026-sql-enterprise at term end`, `true-up exposure`, `reserved by onboarding request abc`.',
+          },
+          productId: {
+            type: ['string', 'null'],
+          },
+        },
+        required: ['day', 'amount', 'currency', 'reason', 'productId'],
+        additionalProperties: false,
+      },
+      EntityForecastResponse: {
+        type: 'object',
+        properties: {
+          entityRef: {
+            type: 'string',
+          },
+          currency: {
+            type: ['string', 'null'],
+            description:
+              "The currency forecast (the entity's main one); null without cost data.",
+          },
+          method: {
+            type: 'string',
+            description:
+              'The model used and why, e.g. `additive Holt-Winters, weekly season, 120 days of history`.',
+          },
+          through: {
+            type: ['string', 'null'],
+            description:
+              'The last complete day of history the forecast starts after.',
+          },
+          days: {
+            type: 'array',
+            items: {
+              $ref: '#/components/schemas/ForecastDay',
+            },
+            description: 'The next 90 days.',
+          },
+          months: {
+            type: 'array',
+            items: {
+              $ref: '#/components/schemas/ForecastMonth',
+            },
+            description: 'This month and the next 12.',
+          },
+          licenseChanges: {
+            type: 'array',
+            items: {
+              $ref: '#/components/schemas/KnownLicenseChange',
+            },
+          },
+          otherCurrencies: {
+            type: 'array',
+            items: {
+              type: 'string',
+            },
+            description: 'Currencies with cost that this forecast leaves out.',
+          },
+        },
+        required: [
+          'entityRef',
+          'currency',
+          'method',
+          'through',
+          'days',
+          'months',
+          'licenseChanges',
+          'otherCurrencies',
+        ],
+        additionalProperties: false,
+      },
+      AnomalyStatus: {
+        type: 'string',
+        enum: ['open', 'acknowledged', 'resolved'],
+      },
+      AnomalyResolution: {
+        type: 'string',
+        enum: ['expected', 'fixed', 'false-positive'],
+      },
+      AnomalyKind: {
+        type: 'string',
+        enum: [
+          'cost-increase',
+          'cost-decrease',
+          'license-shortage',
+          'license-consumption-jump',
+          'unauthorized-product',
+        ],
+      },
+      AnomalyDriver: {
+        type: 'object',
+        properties: {
+          kind: {
+            type: 'string',
+            enum: ['service', 'resource'],
+          },
+          name: {
+            type: 'string',
+          },
+          impact: {
+            type: 'string',
+          },
+        },
+        required: ['kind', 'name', 'impact'],
+        additionalProperties: false,
+      },
+      AnomalyStatusChange: {
+        type: 'object',
+        properties: {
+          at: {
+            type: 'string',
+          },
+          by: {
+            type: 'string',
+          },
+          status: {
+            $ref: '#/components/schemas/AnomalyStatus',
+          },
+          resolution: {
+            anyOf: [
+              {
+                $ref: '#/components/schemas/AnomalyResolution',
+              },
+              {
+                type: 'null',
+              },
+            ],
+          },
+          note: {
+            type: ['string', 'null'],
+          },
+        },
+        required: ['at', 'by', 'status', 'resolution', 'note'],
+        additionalProperties: false,
+      },
+      Anomaly: {
+        type: 'object',
+        properties: {
+          id: {
+            type: 'string',
+          },
+          kind: {
+            $ref: '#/components/schemas/AnomalyKind',
+          },
+          entityRef: {
+            type: ['string', 'null'],
+            description:
+              'The entity (cost anomalies) or the entity running the product, when known.',
+          },
+          owner: {
+            type: ['string', 'null'],
+          },
+          productId: {
+            type: ['string', 'null'],
+            description: 'License anomalies only.',
+          },
+          date: {
+            type: 'string',
+            description: 'The first unusual day.',
+          },
+          lastDate: {
+            type: 'string',
+          },
+          currency: {
+            type: ['string', 'null'],
+          },
+          actual: {
+            type: ['string', 'null'],
+          },
+          expected: {
+            type: ['string', 'null'],
+          },
+          impact: {
+            type: ['string', 'null'],
+            description: 'actual − expected on the first day.',
+          },
+          totalImpact: {
+            type: ['string', 'null'],
+          },
+          score: {
+            type: ['number', 'null'],
+          },
+          detail: {
+            type: 'string',
+          },
+          status: {
+            $ref: '#/components/schemas/AnomalyStatus',
+          },
+          resolution: {
+            anyOf: [
+              {
+                $ref: '#/components/schemas/AnomalyResolution',
+              },
+              {
+                type: 'null',
+              },
+            ],
+          },
+          note: {
+            type: ['string', 'null'],
+          },
+          drivers: {
+            type: 'array',
+            items: {
+              $ref: '#/components/schemas/AnomalyDriver',
+            },
+          },
+          history: {
+            type: 'array',
+            items: {
+              $ref: '#/components/schemas/AnomalyStatusChange',
+            },
+          },
+          detectedAt: {
+            type: 'string',
+          },
+          notifiedAt: {
+            type: ['string', 'null'],
+          },
+        },
+        required: [
+          'id',
+          'kind',
+          'entityRef',
+          'owner',
+          'productId',
+          'date',
+          'lastDate',
+          'currency',
+          'actual',
+          'expected',
+          'impact',
+          'totalImpact',
+          'score',
+          'detail',
+          'status',
+          'resolution',
+          'note',
+          'drivers',
+          'history',
+          'detectedAt',
+          'notifiedAt',
+        ],
+        additionalProperties: false,
+      },
+      AnomaliesResponse: {
+        type: 'object',
+        properties: {
+          items: {
+            type: 'array',
+            items: {
+              $ref: '#/components/schemas/Anomaly',
+            },
+          },
+        },
+        required: ['items'],
+        additionalProperties: false,
+      },
+      AnomalyStatusInput: {
+        type: 'object',
+        properties: {
+          status: {
+            $ref: '#/components/schemas/AnomalyStatus',
+          },
+          resolution: {
+            $ref: '#/components/schemas/AnomalyResolution',
+          },
+          note: {
+            type: 'string',
+          },
+        },
+        required: ['status'],
+      },
       OnboardingStatus: {
         type: 'string',
         enum: [

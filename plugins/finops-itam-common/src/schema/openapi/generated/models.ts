@@ -7,6 +7,148 @@
 import type { components } from './openapi';
 
 /**
+ * BudgetScope
+ * @public
+ */
+export type BudgetScope = components['schemas']['BudgetScope'];
+
+/**
+ * BudgetPeriod
+ * @public
+ */
+export type BudgetPeriod = components['schemas']['BudgetPeriod'];
+
+/**
+ * BudgetStatus
+ * @public
+ */
+export type BudgetStatus = components['schemas']['BudgetStatus'];
+
+/**
+ * Budget
+ * @public
+ */
+export type Budget = components['schemas']['Budget'];
+
+/**
+ * The period's projected total (actual to date plus the forecast of the rest), with its band.
+ * @public
+ */
+export type BudgetForecast = components['schemas']['BudgetForecast'];
+
+/**
+ * BudgetStatusEntry
+ * @public
+ */
+export type BudgetStatusEntry = components['schemas']['BudgetStatusEntry'];
+
+/**
+ * `GET /entities/{kind}/{namespace}/{name}/budget`.
+ * @public
+ */
+export type EntityBudgetResponse =
+  components['schemas']['EntityBudgetResponse'];
+
+/**
+ * BudgetsResponse
+ * @public
+ */
+export type BudgetsResponse = components['schemas']['BudgetsResponse'];
+
+/**
+ * BudgetUpsertResponse
+ * @public
+ */
+export type BudgetUpsertResponse =
+  components['schemas']['BudgetUpsertResponse'];
+
+/**
+ * BudgetRejection
+ * @public
+ */
+export type BudgetRejection = components['schemas']['BudgetRejection'];
+
+/**
+ * A 400 of `PUT /budgets`; `rejections` lists every problem.
+ * @public
+ */
+export type BudgetRejectionsErrorBody =
+  components['schemas']['BudgetRejectionsErrorBody'];
+
+/**
+ * ForecastDay
+ * @public
+ */
+export type ForecastDay = components['schemas']['ForecastDay'];
+
+/**
+ * ForecastMonth
+ * @public
+ */
+export type ForecastMonth = components['schemas']['ForecastMonth'];
+
+/**
+ * KnownLicenseChange
+ * @public
+ */
+export type KnownLicenseChange = components['schemas']['KnownLicenseChange'];
+
+/**
+ * EntityForecastResponse
+ * @public
+ */
+export type EntityForecastResponse =
+  components['schemas']['EntityForecastResponse'];
+
+/**
+ * AnomalyStatus
+ * @public
+ */
+export type AnomalyStatus = components['schemas']['AnomalyStatus'];
+
+/**
+ * AnomalyResolution
+ * @public
+ */
+export type AnomalyResolution = components['schemas']['AnomalyResolution'];
+
+/**
+ * AnomalyKind
+ * @public
+ */
+export type AnomalyKind = components['schemas']['AnomalyKind'];
+
+/**
+ * AnomalyDriver
+ * @public
+ */
+export type AnomalyDriver = components['schemas']['AnomalyDriver'];
+
+/**
+ * AnomalyStatusChange
+ * @public
+ */
+export type AnomalyStatusChange = components['schemas']['AnomalyStatusChange'];
+
+/**
+ * Anomaly
+ * @public
+ */
+export type Anomaly = components['schemas']['Anomaly'];
+
+/**
+ * AnomaliesResponse
+ * @public
+ */
+export type AnomaliesResponse = components['schemas']['AnomaliesResponse'];
+
+/**
+ * AnomalyStatusInput
+ * @public
+ */
+export type AnomalyStatusInput = components['schemas']['AnomalyStatusInput'];
+
+/**
  * `approved` reserves the planned licenses; `fulfilled` once the workload shows up in cost data (the reservation turns into consumption); `expired` when it did not within `finopsItam.onboarding.reservationDays` after go-live.
  * @public
  */

@@ -586,12 +586,291 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/budgets': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * Every budget with its actual, forecast, variance and status for the period containing `day`. Needs finops-itam.read.
+     * Every budget with its status. Needs finops-itam.read.
+     */
+    get: operations['ListBudgets'];
+    /**
+     * Upserts budgets by id, all or nothing. Needs finops-itam.budget.manage; audited.
+     * A non-empty array of budget records or `{ budgets }`. One bad record rejects the request: a 400 lists every problem in `rejections` (index, id, field, reason) and nothing is stored. Budgets from app-config or a budget source cannot be overwritten here.
+     */
+    put: operations['PutBudgets'];
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/budgets/{id}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    post?: never;
+    /** Deletes a budget stored through the API. Needs finops-itam.budget.manage; audited. */
+    delete: operations['DeleteBudget'];
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/entities/{kind}/{namespace}/{name}/budget': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** An entity's budget for the period containing `day`, with actual, forecast, variance and status. Needs finops-itam.cost.read on the entity. */
+    get: operations['GetEntityBudget'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/entities/{kind}/{namespace}/{name}/forecast': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** An entity's daily all-in cost projected ahead with a band, and per month for 12 months. Needs finops-itam.cost.read on the entity. */
+    get: operations['GetEntityForecast'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/anomalies': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * Cost and license anomalies, newest first. Needs finops-itam.read.
+     * Cost and license anomalies, newest first. Needs finops-itam.read.
+     */
+    get: operations['ListAnomalies'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/anomalies/{id}/status': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Acknowledges, resolves (with expected, fixed or false-positive and a note) or reopens an anomaly. Needs finops-itam.anomaly.manage; audited. */
+    post: operations['SetAnomalyStatus'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
 }
 /** @public */
 export type webhooks = Record<string, never>;
 /** @public */
 export interface components {
   schemas: {
+    BudgetScope: 'all-in' | 'cloud' | 'licenses';
+    BudgetPeriod: 'month' | 'quarter' | 'year';
+    BudgetStatus: 'on-track' | 'at-risk' | 'over' | 'under';
+    Budget: {
+      id: string;
+      entityRef: string;
+      period: components['schemas']['BudgetPeriod'];
+      /** First day of the period; a month's, fiscal quarter's or fiscal year's first day. */
+      start: string;
+      amount: string;
+      currency: string;
+      scope: components['schemas']['BudgetScope'];
+      /** Percentages of the budget. */
+      thresholds: {
+        forecastAbove: number;
+        forecastBelow: number;
+        actualAbove: number;
+      };
+      /** `config`, `api`, or the id of the budget source that loaded it. */
+      source: string;
+    };
+    /** The period's projected total (actual to date plus the forecast of the rest), with its band. */
+    BudgetForecast: {
+      expected: string;
+      low: string;
+      high: string;
+    };
+    BudgetStatusEntry: {
+      budget: components['schemas']['Budget'] | null;
+      periodStart: string | null;
+      /** The day after the period's last day. */
+      periodEnd: string | null;
+      /** The last complete day of cost data the actual covers. */
+      through: string | null;
+      /** Cost to date in the budget's currency and scope. */
+      actual: components['schemas']['LicenseMoney'] | null;
+      forecast: components['schemas']['BudgetForecast'] | null;
+      /** (actual − budget) / budget. */
+      variance: number | null;
+      /** (forecast − budget) / budget. */
+      forecastVariance: number | null;
+      /** Null without a budget, or when the cost is in another currency than the budget. */
+      status: components['schemas']['BudgetStatus'] | null;
+      /** Cost in other currencies than the budget's, never converted. */
+      otherCurrencies: components['schemas']['LicenseMoney'][];
+      /** The part of a parent budget its child budgets (its services' budgets) leave unassigned. */
+      unbudgeted: components['schemas']['LicenseMoney'] | null;
+      /** Why there is no status, when there is none. */
+      message: string | null;
+    };
+    /** `GET /entities/{kind}/{namespace}/{name}/budget`. */
+    EntityBudgetResponse: components['schemas']['BudgetStatusEntry'] & {
+      entityRef: string;
+    };
+    BudgetsResponse: {
+      items: components['schemas']['BudgetStatusEntry'][];
+    };
+    BudgetUpsertResponse: {
+      upserted: number;
+    };
+    BudgetRejection: {
+      index: number;
+      id: string | null;
+      field: string;
+      reason: string;
+    };
+    /** A 400 of `PUT /budgets`; `rejections` lists every problem. */
+    BudgetRejectionsErrorBody: components['schemas']['ErrorBody'] & {
+      rejections?: components['schemas']['BudgetRejection'][];
+    };
+    ForecastDay: {
+      day: string;
+      expected: string;
+      low: string;
+      high: string;
+    };
+    ForecastMonth: {
+      /** `YYYY-MM`. */
+      month: string;
+      /** Cost already booked in the month (the current month's days to date). */
+      actual: string;
+      /** actual + forecast of the month's remaining days + known license changes. */
+      expected: string;
+      low: string;
+      high: string;
+      /** The known license changes inside `expected`. */
+      license: string;
+    };
+    KnownLicenseChange: {
+      day: string;
+      amount: string;
+      currency: string;
+      /** E.g. `renewal of ea-2026-sql-enterprise at term end`, `true-up exposure`, `reserved by onboarding request abc`. */
+      reason: string;
+      productId: string | null;
+    };
+    EntityForecastResponse: {
+      entityRef: string;
+      /** The currency forecast (the entity's main one); null without cost data. */
+      currency: string | null;
+      /** The model used and why, e.g. `additive Holt-Winters, weekly season, 120 days of history`. */
+      method: string;
+      /** The last complete day of history the forecast starts after. */
+      through: string | null;
+      /** The next 90 days. */
+      days: components['schemas']['ForecastDay'][];
+      /** This month and the next 12. */
+      months: components['schemas']['ForecastMonth'][];
+      licenseChanges: components['schemas']['KnownLicenseChange'][];
+      /** Currencies with cost that this forecast leaves out. */
+      otherCurrencies: string[];
+    };
+    AnomalyStatus: 'open' | 'acknowledged' | 'resolved';
+    AnomalyResolution: 'expected' | 'fixed' | 'false-positive';
+    AnomalyKind:
+      | 'cost-increase'
+      | 'cost-decrease'
+      | 'license-shortage'
+      | 'license-consumption-jump'
+      | 'unauthorized-product';
+    AnomalyDriver: {
+      kind: 'service' | 'resource';
+      name: string;
+      impact: string;
+    };
+    AnomalyStatusChange: {
+      at: string;
+      by: string;
+      status: components['schemas']['AnomalyStatus'];
+      resolution: components['schemas']['AnomalyResolution'] | null;
+      note: string | null;
+    };
+    Anomaly: {
+      id: string;
+      kind: components['schemas']['AnomalyKind'];
+      /** The entity (cost anomalies) or the entity running the product, when known. */
+      entityRef: string | null;
+      owner: string | null;
+      /** License anomalies only. */
+      productId: string | null;
+      /** The first unusual day. */
+      date: string;
+      lastDate: string;
+      currency: string | null;
+      actual: string | null;
+      expected: string | null;
+      /** actual − expected on the first day. */
+      impact: string | null;
+      totalImpact: string | null;
+      score: number | null;
+      detail: string;
+      status: components['schemas']['AnomalyStatus'];
+      resolution: components['schemas']['AnomalyResolution'] | null;
+      note: string | null;
+      drivers: components['schemas']['AnomalyDriver'][];
+      history: components['schemas']['AnomalyStatusChange'][];
+      detectedAt: string;
+      notifiedAt: string | null;
+    };
+    AnomaliesResponse: {
+      items: components['schemas']['Anomaly'][];
+    };
+    AnomalyStatusInput: {
+      status: components['schemas']['AnomalyStatus'];
+      resolution?: components['schemas']['AnomalyResolution'];
+      note?: string;
+    };
     /**
      * `approved` reserves the planned licenses; `fulfilled` once the workload shows up in cost data (the reservation turns into consumption); `expired` when it did not within `finopsItam.onboarding.reservationDays` after go-live.
      */
@@ -2781,6 +3060,215 @@ export interface operations {
       };
       401: components['responses']['ErrorResponse'];
       403: components['responses']['ErrorResponse'];
+    };
+  };
+  ListBudgets: {
+    parameters: {
+      query?: {
+        /** A day inside the periods to report (`YYYY-MM-DD`); today when left out. */
+        day?: string;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** One entry per budget whose period contains `day`. */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['BudgetsResponse'];
+        };
+      };
+      401: components['responses']['ErrorResponse'];
+      403: components['responses']['ErrorResponse'];
+    };
+  };
+  PutBudgets: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json':
+          | unknown[]
+          | {
+              budgets?: unknown[];
+            };
+      };
+    };
+    responses: {
+      /** How many budgets were upserted. */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['BudgetUpsertResponse'];
+        };
+      };
+      /** The request was invalid; every problem is in `rejections`. */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['BudgetRejectionsErrorBody'];
+        };
+      };
+      401: components['responses']['ErrorResponse'];
+      403: components['responses']['ErrorResponse'];
+    };
+  };
+  DeleteBudget: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** Deleted. */
+      204: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      400: components['responses']['ErrorResponse'];
+      401: components['responses']['ErrorResponse'];
+      403: components['responses']['ErrorResponse'];
+      404: components['responses']['ErrorResponse'];
+    };
+  };
+  GetEntityBudget: {
+    parameters: {
+      query?: {
+        /** A day inside the period (`YYYY-MM-DD`); today when left out. */
+        day?: string;
+        /** Which budget when the entity has several for the period; `all-in` first otherwise. */
+        scope?: components['schemas']['BudgetScope'];
+      };
+      header?: never;
+      path: {
+        /** The entity's kind, as in catalog refs (case-insensitive). */
+        kind: components['parameters']['kind'];
+        namespace: components['parameters']['namespace'];
+        name: components['parameters']['name'];
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** The status; `budget` is null when the entity has no budget for that period. */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['EntityBudgetResponse'];
+        };
+      };
+      401: components['responses']['ErrorResponse'];
+      403: components['responses']['ErrorResponse'];
+      404: components['responses']['ErrorResponse'];
+    };
+  };
+  GetEntityForecast: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        /** The entity's kind, as in catalog refs (case-insensitive). */
+        kind: components['parameters']['kind'];
+        namespace: components['parameters']['namespace'];
+        name: components['parameters']['name'];
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** The forecast. */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['EntityForecastResponse'];
+        };
+      };
+      401: components['responses']['ErrorResponse'];
+      403: components['responses']['ErrorResponse'];
+      404: components['responses']['ErrorResponse'];
+    };
+  };
+  ListAnomalies: {
+    parameters: {
+      query?: {
+        /** First day (inclusive) an anomaly may start on; 90 days before `to` when left out. */
+        from?: string;
+        /** Day after the last day an anomaly may start on; tomorrow when left out. */
+        to?: string;
+        /** Only anomalies of this entity (case-insensitive). */
+        entityRef?: string;
+        status?: components['schemas']['AnomalyStatus'];
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** The anomalies. */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['AnomaliesResponse'];
+        };
+      };
+      401: components['responses']['ErrorResponse'];
+      403: components['responses']['ErrorResponse'];
+    };
+  };
+  SetAnomalyStatus: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['AnomalyStatusInput'];
+      };
+    };
+    responses: {
+      /** The anomaly after the change. */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Anomaly'];
+        };
+      };
+      400: components['responses']['ErrorResponse'];
+      401: components['responses']['ErrorResponse'];
+      403: components['responses']['ErrorResponse'];
+      404: components['responses']['ErrorResponse'];
     };
   };
 }

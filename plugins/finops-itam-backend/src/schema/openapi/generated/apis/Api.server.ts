@@ -204,4 +204,46 @@ export type EndpointMap = {
   '#get|/licenses/compliance': {
     response: paths['/licenses/compliance']['get']['responses'][200]['content']['application/json'];
   };
+  '#get|/budgets': {
+    query: NonNullable<paths['/budgets']['get']['parameters']['query']>;
+    response: paths['/budgets']['get']['responses'][200]['content']['application/json'];
+  };
+  '#put|/budgets': {
+    body: JsonBody<
+      NonNullable<
+        paths['/budgets']['put']['requestBody']
+      >['content']['application/json']
+    >;
+    response:
+      | paths['/budgets']['put']['responses'][200]['content']['application/json']
+      | paths['/budgets']['put']['responses'][400]['content']['application/json'];
+  };
+  '#_delete|/budgets/{id}': {
+    path: paths['/budgets/{id}']['delete']['parameters']['path'];
+    response: void;
+  };
+  '#get|/entities/{kind}/{namespace}/{name}/budget': {
+    path: paths['/entities/{kind}/{namespace}/{name}/budget']['get']['parameters']['path'];
+    query: NonNullable<
+      paths['/entities/{kind}/{namespace}/{name}/budget']['get']['parameters']['query']
+    >;
+    response: paths['/entities/{kind}/{namespace}/{name}/budget']['get']['responses'][200]['content']['application/json'];
+  };
+  '#get|/entities/{kind}/{namespace}/{name}/forecast': {
+    path: paths['/entities/{kind}/{namespace}/{name}/forecast']['get']['parameters']['path'];
+    response: paths['/entities/{kind}/{namespace}/{name}/forecast']['get']['responses'][200]['content']['application/json'];
+  };
+  '#get|/anomalies': {
+    query: NonNullable<paths['/anomalies']['get']['parameters']['query']>;
+    response: paths['/anomalies']['get']['responses'][200]['content']['application/json'];
+  };
+  '#post|/anomalies/{id}/status': {
+    path: paths['/anomalies/{id}/status']['post']['parameters']['path'];
+    body: JsonBody<
+      NonNullable<
+        paths['/anomalies/{id}/status']['post']['requestBody']
+      >['content']['application/json']
+    >;
+    response: paths['/anomalies/{id}/status']['post']['responses'][200]['content']['application/json'];
+  };
 };

@@ -582,4 +582,134 @@ export class DefaultApiClient {
     const baseUrl = await this.discoveryApi.getBaseUrl(pluginId);
     return this.fetchApi.fetch(`${baseUrl}/licenses/compliance`);
   }
+
+  /**
+   * Every budget with its actual, forecast, variance and status for the period containing `day`. Needs finops-itam.read.
+   */
+  async listBudgets(request: {
+    query?: paths['/budgets']['get']['parameters']['query'];
+  }): Promise<
+    TypedResponse<
+      paths['/budgets']['get']['responses'][200]['content']['application/json']
+    >
+  > {
+    const baseUrl = await this.discoveryApi.getBaseUrl(pluginId);
+    return this.fetchApi.fetch(
+      `${baseUrl}/budgets${queryString(request.query)}`,
+    );
+  }
+
+  /**
+   * Upserts budgets by id, all or nothing. Needs finops-itam.budget.manage; audited.
+   */
+  async putBudgets(request: {
+    body: NonNullable<
+      paths['/budgets']['put']['requestBody']
+    >['content']['application/json'];
+  }): Promise<
+    TypedResponse<
+      paths['/budgets']['put']['responses'][200]['content']['application/json']
+    >
+  > {
+    const baseUrl = await this.discoveryApi.getBaseUrl(pluginId);
+    return this.fetchApi.fetch(`${baseUrl}/budgets`, {
+      method: 'PUT',
+      headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify(request.body),
+    });
+  }
+
+  /**
+   * Deletes a budget stored through the API. Needs finops-itam.budget.manage; audited.
+   */
+  async deleteBudget(request: {
+    path: paths['/budgets/{id}']['delete']['parameters']['path'];
+  }): Promise<TypedResponse<unknown>> {
+    const baseUrl = await this.discoveryApi.getBaseUrl(pluginId);
+    return this.fetchApi.fetch(
+      `${baseUrl}/budgets/${encodeURIComponent(request.path.id)}`,
+      { method: 'DELETE' },
+    );
+  }
+
+  /**
+   * An entity's budget for the period containing `day`, with actual, forecast, variance and status. Needs finops-itam.cost.read on the entity.
+   */
+  async getEntityBudget(request: {
+    path: paths['/entities/{kind}/{namespace}/{name}/budget']['get']['parameters']['path'];
+    query?: paths['/entities/{kind}/{namespace}/{name}/budget']['get']['parameters']['query'];
+  }): Promise<
+    TypedResponse<
+      paths['/entities/{kind}/{namespace}/{name}/budget']['get']['responses'][200]['content']['application/json']
+    >
+  > {
+    const baseUrl = await this.discoveryApi.getBaseUrl(pluginId);
+    return this.fetchApi.fetch(
+      `${baseUrl}/entities/${encodeURIComponent(
+        request.path.kind,
+      )}/${encodeURIComponent(request.path.namespace)}/${encodeURIComponent(
+        request.path.name,
+      )}/budget${queryString(request.query)}`,
+    );
+  }
+
+  /**
+   * An entity's daily all-in cost projected ahead with a band, and per month for 12 months. Needs finops-itam.cost.read on the entity.
+   */
+  async getEntityForecast(request: {
+    path: paths['/entities/{kind}/{namespace}/{name}/forecast']['get']['parameters']['path'];
+  }): Promise<
+    TypedResponse<
+      paths['/entities/{kind}/{namespace}/{name}/forecast']['get']['responses'][200]['content']['application/json']
+    >
+  > {
+    const baseUrl = await this.discoveryApi.getBaseUrl(pluginId);
+    return this.fetchApi.fetch(
+      `${baseUrl}/entities/${encodeURIComponent(
+        request.path.kind,
+      )}/${encodeURIComponent(request.path.namespace)}/${encodeURIComponent(
+        request.path.name,
+      )}/forecast`,
+    );
+  }
+
+  /**
+   * Cost and license anomalies, newest first. Needs finops-itam.read.
+   */
+  async listAnomalies(request: {
+    query?: paths['/anomalies']['get']['parameters']['query'];
+  }): Promise<
+    TypedResponse<
+      paths['/anomalies']['get']['responses'][200]['content']['application/json']
+    >
+  > {
+    const baseUrl = await this.discoveryApi.getBaseUrl(pluginId);
+    return this.fetchApi.fetch(
+      `${baseUrl}/anomalies${queryString(request.query)}`,
+    );
+  }
+
+  /**
+   * Acknowledges, resolves (with expected, fixed or false-positive and a note) or reopens an anomaly. Needs finops-itam.anomaly.manage; audited.
+   */
+  async setAnomalyStatus(request: {
+    path: paths['/anomalies/{id}/status']['post']['parameters']['path'];
+    body: NonNullable<
+      paths['/anomalies/{id}/status']['post']['requestBody']
+    >['content']['application/json'];
+  }): Promise<
+    TypedResponse<
+      paths['/anomalies/{id}/status']['post']['responses'][200]['content']['application/json']
+    >
+  > {
+    const baseUrl = await this.discoveryApi.getBaseUrl(pluginId);
+    return this.fetchApi.fetch(
+      `${baseUrl}/anomalies/${encodeURIComponent(request.path.id)}/status`,
+      {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json' },
+        body: JSON.stringify(request.body),
+      },
+    );
+  }
 }
