@@ -23,6 +23,12 @@ export interface CostAnomalyOptions {
    * days is skipped. Default 14 (issue 16; domain.md §4 says 10, AWS needs about 10).
    */
   minHistoryDays?: number;
+  /**
+   * Days of the detector's own past prediction errors that set the spread a day is scored
+   * by, once `windowDays` of them are known (before that, the window's errors do). Default
+   * 84: see `ErrorHistory`.
+   */
+  spreadDays?: number;
   /** |robust z| at or above which a day is unusual. Default 3 (domain.md §4: 2.5–3). */
   zThreshold?: number;
   /**
@@ -58,6 +64,7 @@ export type ResolvedCostAnomalyOptions = Required<
 export const COST_ANOMALY_DEFAULTS = {
   lagDays: 2,
   windowDays: 28,
+  spreadDays: 84,
   minHistoryDays: 14,
   zThreshold: 3,
   minImpactByCurrency: {},
@@ -77,6 +84,7 @@ export function resolveCostAnomalyOptions(
   for (const key of [
     'lagDays',
     'windowDays',
+    'spreadDays',
     'minHistoryDays',
     'maxDriversPerKind',
   ] as const) {

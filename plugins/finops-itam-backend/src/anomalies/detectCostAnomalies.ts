@@ -14,6 +14,8 @@ import {
   EntityCostSeries,
 } from './costAnomalyTypes';
 import { costDrivers, DriverDay } from './costDrivers';
+import { ErrorHistory } from './errorHistory';
+import { normalEquivalent } from './normalEquivalent';
 import { BaselineWindow, RobustBaseline } from './robustBaseline';
 
 /**
@@ -49,9 +51,12 @@ interface FlaggedDay {
 }
 
 /**
- * Unusual days in one entity's daily amortized cost: a robust z-score (median/MAD) of each
- * complete day against a baseline with a weekly profile, over the trailing window (method in
- * `RobustBaseline`; defaults and their sources in `costAnomalyOptions`).
+ * Unusual days in one entity's daily amortized cost: a robust z-score of each complete day
+ * against a median baseline with a weekly profile over the trailing window (`RobustBaseline`),
+ * scaled by the spread of the detector's own errors on ordinary days of the last
+ * `spreadDays` (`ErrorHistory`) and taken as the normal equivalent of that t statistic
+ * (`normalEquivalent`), so |z| ≥ 3 lets through about the 0.3 % of ordinary days it should.
+ * Defaults and their sources are in `costAnomalyOptions`.
  *
  * A day is judged when it is complete (at least `lagDays` before `asOf`) and its window holds
  * at least `minHistoryDays` observed days. It is unusual when |z| ≥ `zThreshold` and its
@@ -74,14 +79,15 @@ export function detectCostAnomalies(
       skipped: { reason: 'short-history', observedDays: days.length },
     };
   }
-  // The window before `reportFrom` is judged too, so a stretch that began there keeps its
-  // first day and its masks. Days before that window are history only: never masked, which
-  // can differ from a full run only when one of them was unusual and still in a window.
+  // The windows before `reportFrom` are judged too, so a stretch that began there keeps its
+  // first day, its masks and the error history it is scored by. Days before them are
+  // history only: never masked, which can differ from a full run only when one of them was
+  // unusual and still in a window.
   const reportFrom =
     settings.reportFrom === undefined
       ? -Infinity
       : dayNumber(settings.reportFrom, 'reportFrom');
-  const judgeFrom = reportFrom - settings.windowDays;
+  const judgeFrom = reportFrom - settings.windowDays - settings.spreadDays;
 
   const baseline = new RobustBaseline(settings.windowDays);
   const window: BaselineWindow = {
@@ -90,6 +96,7 @@ export function detectCostAnomalies(
     units: new Float64Array(settings.windowDays),
     length: 0,
   };
+  const history = new ErrorHistory(settings.spreadDays);
   const flagged: FlaggedDay[] = [];
   const masked = new Set<number>();
   let judgedDays = 0;
@@ -112,13 +119,23 @@ export function detectCostAnomalies(
     if (window.length < settings.minHistoryDays) continue;
     if (current.dayNumber >= reportFrom) judgedDays++;
 
+    const estimate = baseline.estimate(window, current.weekday);
+    const past = history.estimate(
+      current.dayNumber,
+      settings.windowDays,
+      settings.windowDays,
+    );
     const verdict = judgeDay(
       current,
-      baseline.estimate(window, current.weekday),
+      past
+        ? { ...past, expected: estimate.prediction + past.typicalError }
+        : estimate,
       units,
       settings,
       series.currency,
     );
+    if (!verdict)
+      history.add(current.dayNumber, current.units - estimate.prediction);
     const previous = flagged[flagged.length - 1];
     const continues =
       verdict &&
@@ -145,18 +162,26 @@ export function detectCostAnomalies(
 
 function judgeDay(
   current: ObservedDay,
-  estimate: { expected: number; spread: number },
+  estimate: { expected: number; spread: number; errorCount: number },
   units: BaselineUnits,
   settings: ResolvedCostAnomalyOptions,
   currency: string,
 ): Omit<FlaggedDay, 'index'> | undefined {
-  const { expected, spread } = estimate;
+  const { expected, spread, errorCount } = estimate;
   const difference = current.units - expected;
-  const scale = Math.max(spread, MIN_SPREAD_SHARE * Math.abs(expected));
-  const score =
-    scale === 0
-      ? Math.sign(difference) * MAX_SCORE
-      : clamp(difference / scale, MAX_SCORE);
+  const floor = MIN_SPREAD_SHARE * Math.abs(expected);
+  let score: number;
+  if (spread === 0 && floor === 0) {
+    score = Math.sign(difference) * MAX_SCORE;
+  } else if (spread > floor) {
+    // A spread estimated from `errorCount` errors around their median makes the ratio a t
+    // statistic; its normal equivalent keeps "3" meaning 0.3 % of ordinary days.
+    score = normalEquivalent(difference / spread, errorCount - 1);
+  } else {
+    // The floor is a fixed share of the level, not an estimate: the ratio is the score.
+    score = difference / floor;
+  }
+  score = clamp(score, MAX_SCORE);
   if (Math.abs(score) < settings.zThreshold) return undefined;
 
   // Past the score, the impact is computed exactly from the reported amount.

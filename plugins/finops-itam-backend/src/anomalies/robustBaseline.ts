@@ -15,8 +15,15 @@ export interface BaselineWindow {
 export interface BaselineEstimate {
   /** In baseline units; a whole number, so exact (see `baselineUnits`). */
   expected: number;
-  /** Robust standard deviation of past prediction errors, same units (0 when they have none). */
+  /** Robust standard deviation of the window's prediction errors, same units (0 when none). */
   spread: number;
+  /** How many errors the spread was estimated from. */
+  errorCount: number;
+  /**
+   * The prediction before the typical error is added (level + weekly profile): what a caller
+   * with a longer record of this predictor's errors corrects and scores itself.
+   */
+  prediction: number;
 }
 
 /**
@@ -30,6 +37,8 @@ const MAD_TO_SIGMA = 1.4826;
  */
 const MEAN_AD_TO_SIGMA = 1.2533;
 const WEEK = 7;
+/** Deviations beyond this many MAD-sigmas count as this many in the spread (Huber's k is 1.345–2; 3 keeps nearly all of normal errors' information). */
+const CLIP_MADS = 3;
 /** Earlier days a window day needs before its own prediction error counts. */
 const MIN_DAYS_TO_PREDICT = 3;
 
@@ -49,7 +58,8 @@ const MIN_DAYS_TO_PREDICT = 3;
  * 3. The same prediction is made for each window day from the 7 days before it (with the
  *    profile of the other days of its weekday, so the profile cannot absorb the day's own
  *    noise). The median of those errors is the typical lag (growth makes it positive) and is
- *    added to the expected amount; their MAD is the spread the judged day is scored by.
+ *    added to the expected amount; their spread (see `spreadAround`) is what the day is
+ *    scored by until the detector has a longer record of its own errors (`ErrorHistory`).
  * Medians keep a spike from moving the baseline, which means and standard deviations would.
  *
  * An instance keeps its work arrays between calls: it runs for every day of every entity.
@@ -78,7 +88,9 @@ export class RobustBaseline {
   /** Expected amount and spread for a day of ISO weekday `weekday` after `window`. */
   estimate(window: BaselineWindow, weekday: number): BaselineEstimate {
     const { offsets, weekdays, units, length } = window;
-    if (length === 0) return { expected: 0, spread: 0 };
+    if (length === 0) {
+      return { expected: 0, spread: 0, errorCount: 0, prediction: 0 };
+    }
     this.weeklyProfile(window);
     const { deseasonalized, errors, scratch, profile } = this;
     for (let i = 0; i < length; i++) {
@@ -109,9 +121,13 @@ export class RobustBaseline {
     }
     const level = sortedMedian(scratch, recent);
     const typicalError = count > 0 ? sortedMedian(errors, count) : 0;
+    const prediction = level + profile[weekday];
     return {
-      expected: level + profile[weekday] + typicalError,
-      spread: count > 0 ? this.spreadAround(typicalError, count) : 0,
+      expected: prediction + typicalError,
+      spread:
+        count > 0 ? spreadAround(errors, count, typicalError, scratch) : 0,
+      errorCount: count,
+      prediction,
     };
   }
 
@@ -145,34 +161,57 @@ export class RobustBaseline {
       }
     }
   }
-
-  /** σ from the MAD of `errors[0, count)` around `center`, or the mean absolute deviation. */
-  private spreadAround(center: number, count: number): number {
-    const { errors, scratch } = this;
-    let total = 0;
-    for (let i = 0; i < count; i++) {
-      scratch[i] = Math.abs(errors[i] - center);
-      total += scratch[i];
-    }
-    const mad = sortedMedian(scratch, count);
-    return mad > 0 ? mad * MAD_TO_SIGMA : (total / count) * MEAN_AD_TO_SIGMA;
-  }
 }
 
 /**
- * Median of `values[0, count)`, sorting them in place (insertion sort: a window holds at
- * most a few dozen). The midpoint of whole numbers of baseline units at most four medians
+ * σ of `values[0, count)` around `center`: a Huber-type scale, the root mean square of the
+ * deviations with each clipped at `CLIP_MADS` MAD-sigmas. Why not the MAD itself: it uses
+ * about 37 % of the information normal errors carry, so from a few dozen errors it is off
+ * by a quarter either way, and every window where it comes out small lets ordinary days
+ * through a z of 3 (measured: 1.7 % of days on Gaussian noise instead of 0.3 %). The clipped
+ * root mean square is nearly as efficient as a standard deviation and, clipped, as
+ * indifferent to the odd huge error as the MAD. `scratch` (as long as `values`) is used.
+ */
+export function spreadAround(
+  values: Float64Array,
+  count: number,
+  center: number,
+  scratch: Float64Array,
+): number {
+  let total = 0;
+  for (let i = 0; i < count; i++) {
+    scratch[i] = Math.abs(values[i] - center);
+    total += scratch[i];
+  }
+  const mad = sortedMedian(scratch, count);
+  if (mad === 0) return (total / count) * MEAN_AD_TO_SIGMA;
+  const clip = CLIP_MADS * mad * MAD_TO_SIGMA;
+  let squares = 0;
+  for (let i = 0; i < count; i++) {
+    const deviation = Math.min(scratch[i], clip);
+    squares += deviation * deviation;
+  }
+  return Math.sqrt(squares / count);
+}
+
+/**
+ * Median of `values[0, count)`, sorting them in place (insertion sort for a window's few
+ * dozen, the typed array's own sort for an error history). The midpoint of whole numbers of baseline units at most four medians
  * deep is whole (see `baselineUnits`), so it is exact.
  */
 export function sortedMedian(values: Float64Array, count: number): number {
-  for (let i = 1; i < count; i++) {
-    const value = values[i];
-    let j = i - 1;
-    while (j >= 0 && values[j] > value) {
-      values[j + 1] = values[j];
-      j--;
+  if (count > 32) {
+    values.subarray(0, count).sort(); // typed arrays sort numerically
+  } else {
+    for (let i = 1; i < count; i++) {
+      const value = values[i];
+      let j = i - 1;
+      while (j >= 0 && values[j] > value) {
+        values[j + 1] = values[j];
+        j--;
+      }
+      values[j + 1] = value;
     }
-    values[j + 1] = value;
   }
   const middle = count >> 1;
   return count % 2 === 1
