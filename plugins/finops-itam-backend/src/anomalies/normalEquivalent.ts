@@ -1,9 +1,9 @@
 /**
  * The normal z-score with the same tail probability as a Student t statistic with `degrees`
- * degrees of freedom, by Wallace's approximation (D. L. Wallace, "Bounds on normal
- * approximations to Student's and the chi-square distributions", Ann. Math. Statist. 30,
- * 1959): z = (8ν + 1) / (8ν + 3) · √(ν · ln(1 + t² / ν)). Within 0.02 of the exact value at
- * the usual quantiles for ν ≥ 5.
+ * degrees of freedom, by the closed form z = (8ν + 1) / (8ν + 3) · √(ν · ln(1 + t² / ν)),
+ * an approximation of the kind D. L. Wallace studied ("Bounds on normal approximations to
+ * Student's and the chi-square distributions", Ann. Math. Statist. 30, 1959). Its test
+ * checks it against t-table quantiles: within 0.02 for ν ≥ 5.
  *
  * Why: a score divides by a spread estimated from a few dozen past errors, so it follows a t
  * rather than a normal distribution, and "|z| ≥ 3" would let through several times the 0.3 %
