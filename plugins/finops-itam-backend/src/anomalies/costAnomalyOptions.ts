@@ -38,9 +38,10 @@ export interface CostAnomalyOptions {
    */
   minImpactByCurrency?: Readonly<Record<string, string>>;
   /**
-   * Smallest impact as a percentage of the expected amount. Default 10: AWS and Vantage
-   * alert on absolute or percentage impact; a tenth of a day's cost is the point where
-   * a team would look.
+   * Smallest impact as a percentage of the expected amount. Default 10, a choice: domain.md
+   * gives no number, only that AWS and Vantage alert on absolute or percentage impact. On
+   * the forecast bench's demo-like series (2–12 % daily noise) it keeps the z threshold from
+   * flagging the day-to-day wobble of noisy entities.
    */
   minImpactPercent?: number;
   /** Whether drops are anomalies too (a service that stopped). Default: both directions. */
@@ -49,9 +50,9 @@ export interface CostAnomalyOptions {
   maxDriversPerKind?: number;
   /**
    * First day to report (`YYYY-MM-DD`): anomalies that ended before it are left out, and only
-   * the window before it is judged again for context, so a daily run need not judge the
-   * whole history. An anomaly that started earlier and goes on is reported with its real
-   * first day (and so its same key). Default: report everything.
+   * the `windowDays + spreadDays` before it are judged again for context, so a daily run
+   * need not judge the whole history. An anomaly that started earlier and goes on is
+   * reported with its real first day (and so its same key). Default: report everything.
    */
   reportFrom?: string;
 }
