@@ -125,6 +125,12 @@ export const finopsItamOnboardingReviewPermission = createPermission({
   attributes: { action: 'update' },
 });
 
+/** Create, replace or delete budgets through `PUT /budgets` and `DELETE /budgets/:id`. @public */
+export const finopsItamBudgetManagePermission = createPermission({
+  name: 'finops-itam.budget.manage',
+  attributes: { action: 'update' },
+});
+
 /** All permissions of the finops-itam plugin, for registration and policies. @public */
 export const finopsItamPermissions = [
   finopsItamReadPermission,
@@ -134,4 +140,5 @@ export const finopsItamPermissions = [
   finopsItamMetricsWritePermission,
   finopsItamOnboardingCreatePermission,
   finopsItamOnboardingReviewPermission,
+  finopsItamBudgetManagePermission,
 ];
