@@ -120,7 +120,7 @@ describe('ItamPage, New onboarding request', () => {
 
     expect(
       await screen.findByText(
-        'The request was not filed: The request is invalid',
+        'The request was not filed: 3 problems, shown at their fields or listed here.',
       ),
     ).toBeInTheDocument();
     expect(

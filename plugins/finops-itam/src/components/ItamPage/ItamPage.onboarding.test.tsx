@@ -1,5 +1,7 @@
 import { screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
+import { ResponseError } from '@backstage/errors';
+import { OnboardingProblemsError } from '../../api';
 import { mockFinopsItamApi } from '../../testUtils/fixtures';
 import {
   failedByolCheck,
@@ -268,5 +270,57 @@ describe('ItamPage, Onboarding tab', () => {
       await screen.findByRole('heading', { name: 'Billing service v2' }),
     ).toBeInTheDocument();
     expect(screen.getByText('Status: Pending review')).toBeInTheDocument();
+  });
+
+  it('asks for the exception the backend requires when a check failed since the page loaded', async () => {
+    const api = mockFinopsItamApi();
+    const passing = makeRequestDetail({ checks: [makeCheck()] });
+    api.listOnboardingRequests.mockResolvedValue({ requests: [passing] });
+    api.getOnboardingRequest.mockResolvedValue(passing);
+    api.decideOnboardingRequest.mockRejectedValueOnce(
+      new OnboardingProblemsError(
+        'The decision is invalid',
+        {} as ResponseError,
+        [
+          {
+            field: 'exception',
+            reason:
+              'approving with failed checks (byol-eligibility) needs an exception: why it is approved anyway',
+          },
+        ],
+      ),
+    );
+    api.decideOnboardingRequest.mockResolvedValueOnce(
+      makeRequestDetail({ status: 'approved' }),
+    );
+    const user = userEvent.setup({ delay: null });
+
+    await renderWithFinopsApi(<ItamPage />, api, {
+      routeEntries: ['/?request=req-1'],
+    });
+    await user.click(await screen.findByRole('button', { name: 'Approve' }));
+    expect(
+      screen.queryByRole('textbox', { name: /^Exception reason/ }),
+    ).not.toBeInTheDocument();
+    await user.type(screen.getByRole('textbox', { name: /^Reason/ }), 'Go');
+    await user.click(screen.getByRole('button', { name: 'Submit decision' }));
+
+    const exception = await screen.findByRole('textbox', {
+      name: /^Exception reason/,
+    });
+    expect(exception).toHaveAttribute('aria-invalid', 'true');
+    expect(
+      screen.getByText(/needs an exception: why it is approved anyway/),
+    ).toBeInTheDocument();
+
+    await user.type(exception, 'Accepted by the ITAM lead');
+    await user.click(screen.getByRole('button', { name: 'Submit decision' }));
+
+    expect(api.decideOnboardingRequest).toHaveBeenLastCalledWith('req-1', {
+      decision: 'approve',
+      reason: 'Go',
+      exception: 'Accepted by the ITAM lead',
+    });
+    expect(await screen.findByText('Status: Approved')).toBeInTheDocument();
   });
 });

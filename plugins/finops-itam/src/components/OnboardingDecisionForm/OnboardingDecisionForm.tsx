@@ -45,6 +45,10 @@ export function OnboardingDecisionForm(props: {
 
   const failedChecks = request.checks.filter(check => check.status === 'fail');
   const needsException = decision === 'approve' && failedChecks.length > 0;
+  // A check can fail after the page loaded (the checks rerun when entitlements change): the
+  // backend then asks for the exception, and the field appears with its reason.
+  const showException =
+    decision === 'approve' && (needsException || Boolean(problems.exception));
 
   function findProblems(): Problems {
     const found: Problems = {};
@@ -73,7 +77,9 @@ export function OnboardingDecisionForm(props: {
       const decided = await api.decideOnboardingRequest(request.id, {
         decision,
         reason: reason.trim(),
-        ...(needsException ? { exception: exception.trim() } : {}),
+        ...(showException && exception.trim()
+          ? { exception: exception.trim() }
+          : {}),
       });
       onDecided(decided);
     } catch (error) {
@@ -93,7 +99,12 @@ export function OnboardingDecisionForm(props: {
         }
         setProblems(byField);
         setOtherProblems(rest);
-        setFailure(error.message);
+        // The backend's message repeats the problems; those of the form's fields show there.
+        setFailure(
+          rest.length > 0 || error.problems.length === 0
+            ? error.message
+            : 'see the marked fields.',
+        );
       } else {
         setFailure((error as Error).message);
       }
@@ -135,15 +146,17 @@ export function OnboardingDecisionForm(props: {
           onChange={setReason}
           {...fieldProblem(problems.reason)}
         />
-        {needsException && (
+        {showException && (
           <TextAreaField
             label="Exception reason"
             isRequired
-            description={`Failed: ${failedChecks
-              .map(failed => CHECK_LABELS[failed.id] ?? failed.id)
-              .join(
-                ', ',
-              )}. The exception is recorded with your name and the time.`}
+            description={`${
+              failedChecks.length > 0
+                ? `Failed: ${failedChecks
+                    .map(failed => CHECK_LABELS[failed.id] ?? failed.id)
+                    .join(', ')}. `
+                : ''
+            }The exception is recorded with your name and the time.`}
             value={exception}
             onChange={setException}
             {...fieldProblem(problems.exception)}

@@ -128,10 +128,20 @@ function RequestFields(
           : await api.createOnboardingRequest(result.input),
       );
     } catch (error) {
-      if (error instanceof OnboardingProblemsError) {
+      if (
+        error instanceof OnboardingProblemsError &&
+        error.problems.length > 0
+      ) {
+        // The backend's message repeats every problem; each is shown at its field instead.
         setProblems(problemsByField(error.problems));
+        setFailure(
+          error.problems.length === 1
+            ? '1 problem, shown at its field or listed here.'
+            : `${error.problems.length} problems, shown at their fields or listed here.`,
+        );
+      } else {
+        setFailure((error as Error).message);
       }
-      setFailure((error as Error).message);
     } finally {
       setSending(false);
     }
