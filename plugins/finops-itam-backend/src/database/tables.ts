@@ -378,3 +378,87 @@ export interface DbOnboardingHistoryRow {
   /** JSON of a decision entry (decision, reason, exception, failedChecks); null otherwise. */
   decision: string | null;
 }
+
+/** Budgets of groups, systems and components (issue 16). */
+export const BUDGETS_TABLE = 'finops_itam_budgets';
+
+/** Budget thresholds already told to the owner, once per budget, period and threshold. */
+export const BUDGET_ALERTS_SENT_TABLE = 'finops_itam_budget_alerts_sent';
+
+/** A row of `finops_itam_budgets`. */
+export interface DbBudgetsRow {
+  id: string;
+  entity_ref: string;
+  period: string;
+  start: string;
+  amount: DbAmount;
+  currency: string;
+  scope: string;
+  /** JSON of the thresholds in percent. */
+  thresholds: string;
+  source: string;
+  updated_at: DbTimestamp;
+}
+
+/** A row of `finops_itam_budget_alerts_sent`. */
+export interface DbBudgetAlertsSentRow {
+  budget_id: string;
+  period_start: string;
+  threshold: string;
+  sent_at: DbTimestamp;
+}
+
+/** Cost and license anomalies with their workflow status (issue 16). */
+export const ANOMALIES_TABLE = 'finops_itam_anomalies';
+
+/** Status changes of anomalies, in order, for the retrospective. */
+export const ANOMALY_HISTORY_TABLE = 'finops_itam_anomaly_history';
+
+/** The license position per product as the previous anomaly detection run saw it. */
+export const ANOMALY_LICENSE_POSITIONS_TABLE =
+  'finops_itam_anomaly_license_positions';
+
+/** A row of `finops_itam_anomalies`. */
+export interface DbAnomaliesRow {
+  id: string;
+  kind: string;
+  entity_ref: string | null;
+  product_id: string | null;
+  date: string;
+  last_date: string;
+  currency: string | null;
+  actual: DbAmount | null;
+  expected: DbAmount | null;
+  impact: DbAmount | null;
+  total_impact: DbAmount | null;
+  score: number | null;
+  detail: string;
+  /** JSON of the drivers. */
+  drivers: string;
+  status: string;
+  resolution: string | null;
+  note: string | null;
+  detected_at: DbTimestamp;
+  notified_at: DbTimestamp | null;
+  owner: string | null;
+}
+
+/** A row of `finops_itam_anomaly_history`. */
+export interface DbAnomalyHistoryRow {
+  seq: DbBigInt;
+  /** The anomaly's id. */
+  id: string;
+  at: DbTimestamp;
+  by: string;
+  status: string;
+  resolution: string | null;
+  note: string | null;
+}
+
+/** A row of `finops_itam_anomaly_license_positions`. */
+export interface DbAnomalyLicensePositionsRow {
+  product_id: string;
+  day: string;
+  /** JSON of the `LicensePositionEntry`. */
+  entry: string;
+}

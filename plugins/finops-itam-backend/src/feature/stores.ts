@@ -1,4 +1,6 @@
 import { Knex } from 'knex';
+import { BudgetStore } from '../budgets/BudgetStore';
+import { DatabaseBudgetStore } from '../budgets/DatabaseBudgetStore';
 import { AllocationStore } from '../database/AllocationStore';
 import { DatabaseAllocationStore } from '../database/DatabaseAllocationStore';
 import { CostReportStore } from '../database/CostReportStore';
@@ -43,6 +45,8 @@ export interface FinopsItamStores {
   onboarding: OnboardingStore;
   /** Instance prices seen in recent cost data, for onboarding cost estimates. */
   observedPrices: ObservedPriceStore;
+  /** Budgets from app-config, budget sources and the API, and the alerts sent about them. */
+  budgets: BudgetStore;
 }
 
 /** Opens every store on the plugin's migrated database. */
@@ -61,5 +65,6 @@ export function createStores(db: Knex): FinopsItamStores {
     health: new DatabaseHealthStore(db),
     onboarding: new DatabaseOnboardingStore(db),
     observedPrices: new DatabaseObservedPriceStore(db),
+    budgets: new DatabaseBudgetStore(db),
   };
 }
