@@ -14,8 +14,15 @@ export function dayNumber(day: string, what = 'day'): number {
   const time = match
     ? Date.UTC(Number(match[1]), Number(match[2]) - 1, Number(match[3]))
     : NaN;
-  // Date.UTC rolls 2026-02-30 over to March 2; a real day keeps its day of the month.
-  if (Number.isNaN(time) || new Date(time).getUTCDate() !== Number(match![3])) {
+  // Date.UTC rolls 2026-02-30 over to March 2, month 13 into January and reads year 0027 as
+  // 1927: a real day keeps its year, month and day of the month.
+  const date = new Date(time);
+  if (
+    Number.isNaN(time) ||
+    date.getUTCFullYear() !== Number(match![1]) ||
+    date.getUTCMonth() + 1 !== Number(match![2]) ||
+    date.getUTCDate() !== Number(match![3])
+  ) {
     throw new TypeError(
       `${what} ${JSON.stringify(day)} is not a day like 2026-11-01`,
     );
