@@ -131,6 +131,12 @@ export const finopsItamBudgetManagePermission = createPermission({
   attributes: { action: 'update' },
 });
 
+/** Acknowledge, resolve or reopen cost and license anomalies (`POST /anomalies/:id/status`). @public */
+export const finopsItamAnomalyManagePermission = createPermission({
+  name: 'finops-itam.anomaly.manage',
+  attributes: { action: 'update' },
+});
+
 /** All permissions of the finops-itam plugin, for registration and policies. @public */
 export const finopsItamPermissions = [
   finopsItamReadPermission,
@@ -141,4 +147,5 @@ export const finopsItamPermissions = [
   finopsItamOnboardingCreatePermission,
   finopsItamOnboardingReviewPermission,
   finopsItamBudgetManagePermission,
+  finopsItamAnomalyManagePermission,
 ];
