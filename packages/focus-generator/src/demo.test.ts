@@ -323,6 +323,57 @@ describe('generateDemoExports', () => {
     ]);
   });
 
+  it('gives checkout-api one retry-storm day, from checkout-sessions alone, 8 days before the end', async () => {
+    // checkout-api's rows as its annotation selects them: application checkout or
+    // checkout-v2 in prod, over the four weeks before the spike and the spike day.
+    const rows = await db.rows(`
+      SELECT substr(ChargePeriodStart, 1, 10) AS day, ResourceName AS resource,
+             sum(CAST(EffectiveCost AS DOUBLE)) AS cost
+      FROM ${providers()}
+      WHERE json_extract_string(Tags, '$.application') IN ('checkout', 'checkout-v2')
+        AND json_extract_string(Tags, '$.environment') = 'prod'
+        AND ChargeCategory = 'Usage'
+        AND substr(ChargePeriodStart, 1, 10) BETWEEN '2026-09-09' AND '2026-10-15'
+      GROUP BY ALL`);
+    const SPIKE_DAY = '2026-10-07'; // 2026-10-15 minus 8 days
+    const costOf = (day: string, resource?: string) =>
+      rows
+        .filter(r => r.day === day && (!resource || r.resource === resource))
+        .reduce((sum, r) => sum + Number(r.cost), 0);
+    const median = (values: number[]) =>
+      [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
+    const days = [...new Set(rows.map(r => r.day as string))].sort();
+    const before = days.filter(day => day < SPIKE_DAY).slice(-28);
+    expect(before).toHaveLength(28);
+
+    // The only day far above the entity's usual day is the spike day, in the whole range.
+    const usual = median(before.map(day => costOf(day)));
+    expect(days.filter(day => costOf(day) > 2 * usual)).toEqual([SPIKE_DAY]);
+    // Several times its usual all-in day, which adds its 35 % of the shared Kubernetes
+    // cluster (app-config.yaml, pool platform-kubernetes) to its own resources.
+    const [{ cluster }] = await db.rows(`
+      SELECT median(cost) AS cluster FROM (
+        SELECT substr(ChargePeriodStart, 1, 10) AS day, sum(CAST(EffectiveCost AS DOUBLE)) AS cost
+        FROM ${providers()}
+        WHERE json_extract_string(Tags, '$.application') = 'platform'
+          AND substr(ChargePeriodStart, 1, 10) BETWEEN '2026-09-09' AND '2026-10-06'
+        GROUP BY day)`);
+    const clusterShare = 0.35 * Number(cluster);
+    expect(clusterShare).toBeGreaterThan(10);
+    expect(costOf(SPIKE_DAY) + clusterShare).toBeGreaterThan(
+      3 * (usual + clusterShare),
+    );
+
+    // Nearly all of the excess is checkout-sessions: the drivers have one resource to name.
+    const usualSessions = median(
+      before.map(day => costOf(day, 'checkout-sessions')),
+    );
+    const excess = costOf(SPIKE_DAY) - usual;
+    const sessionsExcess =
+      costOf(SPIKE_DAY, 'checkout-sessions') - usualSessions;
+    expect(sessionsExcess / excess).toBeGreaterThan(0.95);
+  });
+
   it('leaves InvoiceId empty only in the open billing period', async () => {
     const rows = await db.rows(`
       SELECT substr(BillingPeriodStart, 1, 7) = '2026-10' AS open, InvoiceId IS NULL AS empty,

@@ -19,6 +19,7 @@ import {
   CostLine,
   ProviderKey,
   RowSubject,
+  Spike,
   SubAccount,
 } from './model';
 import { Decimal, dec } from './money';
@@ -68,6 +69,21 @@ const byol = (product: string) => ({
   'license-model': 'byol',
 });
 
+/**
+ * checkout-sessions (DynamoDB) takes 15 times its requests for one day, 8 days before the
+ * last generated day. `npm start` generates through yesterday and anomaly detection waits 2
+ * days for a day to be complete, so the spike is 7 days before the latest complete day:
+ * inside every Cost tab preset, with weeks of history before it. Its ~$9 a day of requests
+ * (about $13 in December) become $135–200, while checkout-api's usual all-in day is about
+ * $47–52 ($24–29 of its own resources plus 35 % of the shared Kubernetes cluster, ~$23):
+ * the spike day costs it about 3.5–4.5 times a usual day.
+ */
+export const CHECKOUT_RETRY_STORM: Spike = {
+  daysBeforeEnd: 8,
+  days: 1,
+  factor: 15,
+};
+
 const SAVINGS_PLAN = 'aws-compute-savings-plan';
 const RESERVATION = 'azure-dsv5-reservation';
 const SAAS_CREDIT = 'lumenwatch-ingest-credit';
@@ -115,6 +131,11 @@ function awsLines(): CostLine[] {
       tags: checkout(),
       readsPerDay: 42_000_000,
       writesPerDay: 6_000_000,
+      // A client retry storm for one day, a week before the latest complete day (the day
+      // before `through`): the demo's clear cost anomaly. One resource carries it, so
+      // anomaly drivers name Amazon DynamoDB and checkout-sessions; the day costs
+      // checkout-api about four times its usual all-in cost (see CHECKOUT_RETRY_STORM).
+      spikes: [CHECKOUT_RETRY_STORM],
     }),
     ...aws.s3Bucket({
       name: 'checkout-receipts',
