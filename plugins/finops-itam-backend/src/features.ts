@@ -1,4 +1,6 @@
 import { createAllocationFeature } from './allocation/feature';
+import { createBudgetsFeature } from './budgets/feature';
+import { createAnomaliesFeature } from './anomalies/feature';
 import { FinopsItamFeatureFactory } from './feature/FinopsItamFeature';
 import { createHealthFeature } from './health/feature';
 import { createIngestionFeature } from './ingestion/feature';
@@ -21,4 +23,6 @@ export const finopsItamFeatures: FinopsItamFeatureFactory[] = [
   createMetricsFeature,
   createTeamsFeature,
   createOnboardingFeature,
+  createBudgetsFeature,
+  createAnomaliesFeature,
 ];

@@ -223,9 +223,7 @@ export class DatabaseAnomalyStore implements AnomalyStore {
     };
   }
 
-  async saveLicensePositions(
-    snapshot: LicensePositionSnapshot,
-  ): Promise<void> {
+  async saveLicensePositions(snapshot: LicensePositionSnapshot): Promise<void> {
     await this.db.transaction(async tx => {
       await tx(ANOMALY_LICENSE_POSITIONS_TABLE).delete();
       for (const part of chunks(snapshot.entries, INSERT_CHUNK)) {

@@ -1,4 +1,6 @@
 import { Knex } from 'knex';
+import { AnomalyStore } from '../anomalies/AnomalyStore';
+import { DatabaseAnomalyStore } from '../anomalies/DatabaseAnomalyStore';
 import { BudgetStore } from '../budgets/BudgetStore';
 import { DatabaseBudgetStore } from '../budgets/DatabaseBudgetStore';
 import { AllocationStore } from '../database/AllocationStore';
@@ -7,7 +9,9 @@ import { CostReportStore } from '../database/CostReportStore';
 import { CostStore } from '../database/CostStore';
 import { DatabaseCostReportStore } from '../database/DatabaseCostReportStore';
 import { DatabaseCostStore } from '../database/DatabaseCostStore';
+import { DatabaseEntityDailyCostReader } from '../database/DatabaseEntityDailyCostReader';
 import { DatabaseHealthStore } from '../database/DatabaseHealthStore';
+import { EntityDailyCostReader } from '../database/EntityDailyCostReader';
 import { HealthStore } from '../database/HealthStore';
 import { DatabaseLicenseStore } from '../licenses/DatabaseLicenseStore';
 import { LicenseStore } from '../licenses/LicenseStore';
@@ -45,6 +49,10 @@ export interface FinopsItamStores {
   onboarding: OnboardingStore;
   /** Instance prices seen in recent cost data, for onboarding cost estimates. */
   observedPrices: ObservedPriceStore;
+  /** Cost and license anomalies, their status history and the last license position seen. */
+  anomalies: AnomalyStore;
+  /** Every entity's daily amortized cost in bulk, with its service and resource split. */
+  entityDailyCosts: EntityDailyCostReader;
   /** Budgets from app-config, budget sources and the API, and the alerts sent about them. */
   budgets: BudgetStore;
 }
@@ -65,6 +73,8 @@ export function createStores(db: Knex): FinopsItamStores {
     health: new DatabaseHealthStore(db),
     onboarding: new DatabaseOnboardingStore(db),
     observedPrices: new DatabaseObservedPriceStore(db),
+    anomalies: new DatabaseAnomalyStore(db),
+    entityDailyCosts: new DatabaseEntityDailyCostReader(db),
     budgets: new DatabaseBudgetStore(db),
   };
 }

@@ -1,0 +1,238 @@
+import { AuthService, LoggerService } from '@backstage/backend-plugin-api';
+import { parseEntityRef, stringifyEntityRef } from '@backstage/catalog-model';
+import { CatalogService } from '@backstage/plugin-catalog-node';
+import { EntityDailyCostReader } from '../database/EntityDailyCostReader';
+import { LicenseEngine } from '../feature/hooks';
+import { costAnomalyDetail, licenseAnomalyDetail } from './anomalyDetails';
+import {
+  anomalyKey,
+  costAnomalyIdentity,
+  licenseAnomalyIdentity,
+} from './anomalyKey';
+import { planAnomalyNotifications } from './anomalyNotifications';
+import { AnomalyNotifier } from './AnomalyNotifier';
+import { AnomalyStore, DetectedAnomaly } from './AnomalyStore';
+import { CostAnomalyScanSettings, scanCostAnomalies } from './CostAnomalyScan';
+import { licenseAnomalies } from './licenseAnomalies';
+
+const lower = (ref: string) => ref.toLocaleLowerCase('en-US');
+
+/** The settings of `finopsItam.anomalies` a run reads. */
+export interface AnomalyRunSettings extends CostAnomalyScanSettings {
+  /** One digest a day per owner instead of one notification per anomaly. */
+  digest: boolean;
+  licenses: {
+    consumptionJumpPercent?: number;
+    consumptionJumpAbsolute?: number;
+    allowedProducts?: string[];
+  };
+  blockedProducts: string[];
+}
+
+/** What one run did, for its log line and tests. */
+export interface AnomalyRunReport {
+  costEntities: number;
+  lastComplete: string | null;
+  costAnomalies: number;
+  licenseAnomalies: number;
+  /** Anomalies stored for the first time. */
+  newAnomalies: number;
+  notificationsSent: number;
+  notificationsFailed: number;
+  /** Open anomalies whose entity names no owner: in the list, told to nobody. */
+  unowned: number;
+}
+
+/**
+ * One detection run: cost anomalies of every watched entity and license anomalies since the
+ * license position the previous run saw, stored by their stable keys (a re-run updates,
+ * never duplicates), then every open anomaly nobody was told about is told to its owning
+ * group, once: an anomaly is recorded as notified only after its send succeeded, so a
+ * failed send is tried again by the next run.
+ */
+export class AnomalyDetectionRun {
+  constructor(
+    private readonly deps: {
+      store: AnomalyStore;
+      reader: EntityDailyCostReader;
+      catalog: CatalogService;
+      auth: AuthService;
+      /** The license engine; its absence (licenses not set up) skips license anomalies. */
+      licenseEngine: () => LicenseEngine;
+      notifier: AnomalyNotifier;
+      settings: AnomalyRunSettings;
+      logger: LoggerService;
+      now?: () => Date;
+    },
+  ) {}
+
+  async run(): Promise<AnomalyRunReport> {
+    const now = (this.deps.now ?? (() => new Date()))();
+    const today = now.toISOString().slice(0, 10);
+    const cost = await scanCostAnomalies(
+      this.deps.reader,
+      this.deps.settings,
+      today,
+    );
+    const owners = await this.ownersOf(cost.anomalies.map(a => a.entityRef));
+    const detected: DetectedAnomaly[] = cost.anomalies.map(anomaly => ({
+      id: anomalyKey(costAnomalyIdentity(anomaly)),
+      kind:
+        anomaly.direction === 'increase' ? 'cost-increase' : 'cost-decrease',
+      entityRef: lower(anomaly.entityRef),
+      productId: null,
+      date: anomaly.date,
+      lastDate: anomaly.lastDate,
+      currency: anomaly.currency,
+      actual: anomaly.actual,
+      expected: anomaly.expected,
+      impact: anomaly.impact,
+      totalImpact: anomaly.totalImpact,
+      score: anomaly.score,
+      detail: costAnomalyDetail(anomaly),
+      drivers: anomaly.drivers,
+      owner: owners.get(lower(anomaly.entityRef)) ?? null,
+    }));
+    const license = await this.licenseAnomalies();
+    const fresh = await this.deps.store.upsertDetected(
+      [...detected, ...license],
+      now.toISOString(),
+    );
+    const notified = await this.notify(today, now);
+    return {
+      costEntities: cost.entities,
+      lastComplete: cost.lastComplete,
+      costAnomalies: detected.length,
+      licenseAnomalies: license.length,
+      newAnomalies: fresh.length,
+      ...notified,
+    };
+  }
+
+  /** Each entity's owning group (the catalog's `spec.owner`), as lowercase full refs. */
+  private async ownersOf(entityRefs: string[]): Promise<Map<string, string>> {
+    const refs = [...new Set(entityRefs.map(lower))];
+    const owners = new Map<string, string>();
+    if (refs.length === 0) return owners;
+    const { items } = await this.deps.catalog.getEntitiesByRefs(
+      {
+        entityRefs: refs,
+        fields: ['kind', 'metadata.name', 'metadata.namespace', 'spec.owner'],
+      },
+      { credentials: await this.deps.auth.getOwnServiceCredentials() },
+    );
+    for (const entity of items) {
+      const owner = entity?.spec?.owner;
+      if (!entity || typeof owner !== 'string') continue;
+      try {
+        const ref = parseEntityRef(owner, {
+          defaultKind: 'group',
+          defaultNamespace: entity.metadata.namespace ?? 'default',
+        });
+        owners.set(
+          lower(stringifyEntityRef(entity)),
+          lower(stringifyEntityRef(ref)),
+        );
+      } catch {
+        // An owner that is no entity ref is the catalog's problem to report; nobody to tell.
+      }
+    }
+    return owners;
+  }
+
+  /**
+   * License changes since the position the previous run saw, which is then replaced by the
+   * current one. The first run has nothing to compare with: it only records the position,
+   * so shortages that existed before anomalies were watched are not reported as new.
+   */
+  private async licenseAnomalies(): Promise<DetectedAnomaly[]> {
+    let engine: LicenseEngine;
+    try {
+      engine = this.deps.licenseEngine();
+    } catch {
+      return [];
+    }
+    const snapshot = await engine.snapshot();
+    const previous = await this.deps.store.licensePositions();
+    const { licenses, blockedProducts } = this.deps.settings;
+    const found = previous
+      ? licenseAnomalies(previous.entries, snapshot.position, {
+          date: snapshot.today,
+          consumptionJump: {
+            percent: licenses.consumptionJumpPercent,
+            absolute: licenses.consumptionJumpAbsolute,
+          },
+          authorization: {
+            allowedProductIds: licenses.allowedProducts,
+            blockedProductIds: blockedProducts,
+          },
+        })
+      : [];
+    await this.deps.store.saveLicensePositions({
+      day: snapshot.today,
+      entries: snapshot.position,
+    });
+    return found.map(anomaly => {
+      const entityRef = anomaly.licenseEntityRef
+        ? lower(anomaly.licenseEntityRef)
+        : null;
+      return {
+        id: anomalyKey(licenseAnomalyIdentity(anomaly)),
+        kind: anomaly.kind,
+        entityRef,
+        productId: anomaly.productId,
+        date: anomaly.date,
+        lastDate: anomaly.date,
+        currency: null,
+        actual: null,
+        expected: null,
+        impact: null,
+        totalImpact: null,
+        score: null,
+        detail: licenseAnomalyDetail(anomaly),
+        drivers: [],
+        owner: (entityRef && snapshot.owners.get(entityRef)) ?? null,
+      };
+    });
+  }
+
+  private async notify(
+    today: string,
+    now: Date,
+  ): Promise<
+    Pick<
+      AnomalyRunReport,
+      'notificationsSent' | 'notificationsFailed' | 'unowned'
+    >
+  > {
+    const pending = await this.deps.store.unnotified();
+    const plan = planAnomalyNotifications(
+      pending.map(anomaly => ({
+        key: anomaly.id,
+        owner: anomaly.owner,
+        anomaly,
+      })),
+      // Anomalies already told about are not pending: the store keeps that, not this set.
+      new Set(),
+      { mode: this.deps.settings.digest ? 'daily-digest' : 'each', day: today },
+    );
+    let sent = 0;
+    let failed = 0;
+    for (const notification of plan.notifications) {
+      if (await this.deps.notifier.send(notification)) {
+        await this.deps.store.markNotified(
+          notification.anomalies.map(item => item.key),
+          now.toISOString(),
+        );
+        sent++;
+      } else {
+        failed++;
+      }
+    }
+    return {
+      notificationsSent: sent,
+      notificationsFailed: failed,
+      unowned: plan.unowned.length,
+    };
+  }
+}
