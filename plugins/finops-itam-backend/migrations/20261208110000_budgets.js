@@ -36,7 +36,10 @@ exports.up = async function up(knex) {
       table.text('amount').notNullable();
     }
     table.string('currency', 8).notNullable();
-    table.string('scope', 16).notNullable().comment('all-in | cloud | licenses');
+    table
+      .string('scope', 16)
+      .notNullable()
+      .comment('all-in | cloud | licenses');
     table
       .text('thresholds')
       .notNullable()

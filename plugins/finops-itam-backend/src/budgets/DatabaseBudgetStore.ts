@@ -27,11 +27,7 @@ function chunks<T>(items: readonly T[]): T[][] {
   return out;
 }
 
-function toRow(
-  budget: Budget,
-  source: BudgetSource,
-  now: Date,
-): DbBudgetsRow {
+function toRow(budget: Budget, source: BudgetSource, now: Date): DbBudgetsRow {
   return {
     id: budget.id,
     entity_ref: budget.entityRef,
