@@ -89,6 +89,16 @@ export class BudgetService {
    */
   async upsert(records: readonly unknown[]): Promise<number> {
     const { store, calendar } = this.options;
+    if (records.length === 0) {
+      throw new BudgetRejectedError([
+        {
+          index: 0,
+          id: null,
+          field: 'budgets',
+          reason: 'must be a non-empty list of budget records',
+        },
+      ]);
+    }
     const existing = await store.list();
     const refs = records
       .map(r => (r as { entityRef?: unknown } | null)?.entityRef)

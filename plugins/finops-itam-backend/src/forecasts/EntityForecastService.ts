@@ -38,8 +38,10 @@ export interface EntityForecast {
   allIn: AllInForecast;
   /** Only the known license amounts (a zero cloud part), for `licenses` budgets. */
   licensesOnly: AllInForecast;
-  /** The entity's share of the known license amounts in the forecast days. */
+  /** The entity's share of the known license amounts in the forecast days (amortized). */
   licenseAmounts: KnownLicenseAmount[];
+  /** The same amounts on the days they are paid: renewals, true-ups and reservations as events. */
+  licensePayments: KnownLicenseAmount[];
   unpriced: UnpricedLicenseChange[];
 }
 
@@ -65,6 +67,7 @@ export interface EntityForecastServiceOptions {
     reservations: readonly ApprovedReservation[],
     from: string,
     to: string,
+    basis: 'billed' | 'amortized',
   ): LicenseAmountsByEntity;
   now?: () => Date;
   /** Forecasts kept, per entity and horizon; default 256. */
@@ -93,13 +96,10 @@ interface Cached {
  */
 export class EntityForecastService {
   readonly #cache = new Map<string, Cached>();
-  #licenseSplit:
-    | {
-        key: string;
-        facts: LicenseFacts;
-        result: LicenseAmountsByEntity;
-      }
-    | undefined;
+  readonly #licenseSplits = new Map<
+    'billed' | 'amortized',
+    { key: string; facts: LicenseFacts; result: LicenseAmountsByEntity }
+  >();
 
   constructor(private readonly options: EntityForecastServiceOptions) {}
 
@@ -159,17 +159,21 @@ export class EntityForecastService {
   ): Promise<EntityForecast> {
     const first = addDays(through, 1);
     const last = addDays(first, horizon - 1);
-    const [cost, license, members] = await Promise.all([
+    const [cost, license, payments, members] = await Promise.all([
       this.options.entityCost(ref, {
         from: addDays(through, -(FORECAST_HISTORY_DAYS - 1)),
         to: first,
       }),
-      this.licenseSplit(first, last),
+      this.licenseSplit(first, last, 'amortized'),
+      this.licenseSplit(first, last, 'billed'),
       this.options.rollupMembersOf(entityRef),
     ]);
     const memberSet = new Set([entityRef, ...members]);
     const licenseAmounts = [...memberSet].flatMap(
       member => license.byEntity.get(member) ?? [],
+    );
+    const licensePayments = [...memberSet].flatMap(
+      member => payments.byEntity.get(member) ?? [],
     );
     const currency = cost.currency ?? licenseAmounts[0]?.currency ?? null;
     const otherCurrencies = (cost.otherCurrencies ?? []).map(o => o.currency);
@@ -224,6 +228,7 @@ export class EntityForecastService {
       allIn,
       licensesOnly,
       licenseAmounts,
+      licensePayments,
       unpriced: license.unpriced,
     };
   }
@@ -232,6 +237,7 @@ export class EntityForecastService {
   private async licenseSplit(
     from: string,
     to: string,
+    basis: 'billed' | 'amortized',
   ): Promise<LicenseAmountsByEntity> {
     const [facts, reservations] = await Promise.all([
       this.options.licenseFacts(),
@@ -239,7 +245,7 @@ export class EntityForecastService {
     ]);
     if (!facts) return { byEntity: new Map(), unpriced: [] };
     const key = JSON.stringify([from, to, reservations]);
-    const cached = this.#licenseSplit;
+    const cached = this.#licenseSplits.get(basis);
     // The engine's cached snapshot keeps these arrays until something changed; the position
     // is rebuilt per call from them and the reservations, which are in the key.
     if (
@@ -255,8 +261,9 @@ export class EntityForecastService {
       reservations,
       from,
       to,
+      basis,
     );
-    this.#licenseSplit = { key, facts, result };
+    this.#licenseSplits.set(basis, { key, facts, result });
     return result;
   }
 }

@@ -22,7 +22,7 @@ export interface LicenseAmountsByEntity {
 
 /**
  * The license part of every entity's forecast for the days `from`..`to` (amortized, as the
- * actual license cost is), attributed the way the daily license cost is:
+ * actual license cost is, or billed on payment days), attributed the way the daily license cost is:
  *
  * - an entitlement's term, renewal and true-up amounts are split between the entities that
  *   consume the product, by what each counts towards the requirement now (the license
@@ -37,6 +37,7 @@ export function licenseAmountsByEntity(
   reservations: readonly ApprovedReservation[],
   from: string,
   to: string,
+  basis: 'billed' | 'amortized' = 'amortized',
 ): LicenseAmountsByEntity {
   const { amounts, unpriced } = knownLicenseAmounts({
     entitlements: facts.entitlements,
@@ -44,7 +45,7 @@ export function licenseAmountsByEntity(
     reservations,
     from,
     to,
-    basis: 'amortized',
+    basis,
   });
   const reservedFor = new Map(
     reservations.map(r => [r.requestId, r.entityRef]),

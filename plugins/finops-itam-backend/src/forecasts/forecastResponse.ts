@@ -76,15 +76,16 @@ export function forecastResponse(
       high: day.high,
     })),
     months,
-    licenseChanges: licenseChanges(forecast.licenseAmounts),
+    licenseChanges: licenseChanges(forecast.licensePayments),
     otherCurrencies: forecast.otherCurrencies,
   };
 }
 
 /**
- * The changes among the known amounts, one line each: a renewal, a true-up or a reservation
- * with the entity's share of it over the forecast, on its first day. The running term of an
- * entitlement is not a change (it is the license cost the entity already has).
+ * The changes among the known amounts paid in the forecast (the billed basis): a renewal's
+ * payment, a true-up, a reservation's licenses, each on its day with the entity's share
+ * (the shares of its rollup's members summed). A payment of the running term is not a
+ * change: the entity already has that license cost.
  */
 export function licenseChanges(
   amounts: readonly KnownLicenseAmount[],
@@ -96,6 +97,7 @@ export function licenseChanges(
   for (const amount of amounts) {
     if (amount.reason === 'term') continue;
     const key = JSON.stringify([
+      amount.day,
       amount.reason,
       amount.entitlementId,
       amount.requestId ?? null,
@@ -104,7 +106,6 @@ export function licenseChanges(
     const change = changes.get(key);
     if (change) {
       change.sum.add(amount.amount);
-      if (amount.day < change.first.day) change.first = amount;
     } else {
       changes.set(key, {
         first: amount,
