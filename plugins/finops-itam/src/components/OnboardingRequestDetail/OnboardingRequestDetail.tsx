@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import { Progress, ResponseErrorPanel } from '@backstage/core-components';
 import { useApi } from '@backstage/core-plugin-api';
 import { Button, Card, CardBody, Flex, Text } from '@backstage/ui';
@@ -38,8 +38,9 @@ export function OnboardingRequestDetail(props: {
     () => api.getOnboardingRequest(id),
     [api, id],
   );
-  const [request, setRequest] = useState<Detail>();
-  useEffect(() => setRequest(value), [value]);
+  // The answer of a decision or a change replaces the loaded request.
+  const [changed, setChanged] = useState<Detail>();
+  const request = changed ?? value;
 
   let body;
   if (loading) {
@@ -64,8 +65,8 @@ export function OnboardingRequestDetail(props: {
     body = (
       <RequestView
         request={request}
-        onChanged={changed => {
-          setRequest(changed);
+        onChanged={updated => {
+          setChanged(updated);
           onChanged();
         }}
       />
