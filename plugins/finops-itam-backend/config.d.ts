@@ -410,5 +410,68 @@ export interface Config {
       schedule?: Partial<SchedulerServiceTaskScheduleDefinitionConfig>;
     };
     // onboarding (issue 15): end
+
+    // budgets and forecasts (issue 16): begin
+    /**
+     * The month (1–12) fiscal years start in; quarters and years of budgets follow it.
+     * Default 1 (the calendar year); 4 is April, as in the UK and Japan.
+     */
+    fiscalYearStartMonth?: number;
+    /**
+     * Budgets kept in app-config, stored as source `config` at start-up and replaced whole on
+     * each start (a budget removed here is deleted). Checked at start like `PUT /budgets`: a
+     * mistake stops the backend naming the record and field. They cannot be changed through
+     * the API.
+     */
+    budgets?: Array<{
+      /** Unique id, like `checkout-q1`. */
+      id: string;
+      /** A Group, System or Component, like `group:default/team-checkout`. */
+      entityRef: string;
+      period: 'month' | 'quarter' | 'year';
+      /** The period's first day, like `2027-01-01` (a fiscal quarter's or year's first day). */
+      start: string;
+      /** A decimal amount above 0, like `45000.00`. */
+      amount: string | number;
+      /** ISO 4217 code, like `USD`. */
+      currency: string;
+      scope: 'all-in' | 'cloud' | 'licenses';
+      /** Percentages of the budget; default forecast above 100, below 80, actual above 100. */
+      thresholds?: {
+        forecastAbove?: number;
+        forecastBelow?: number;
+        actualAbove?: number;
+      };
+    }>;
+    /**
+     * Budget files (CSV with columns `id,entityRef,period,start,amount,currency,scope` and the
+     * optional `forecastAbove,forecastBelow,actualAbove`; or YAML/JSON, a list of records or
+     * `{ budgets: [...] }`) read on a schedule. Each run replaces the source's budgets with
+     * the files' records, all or nothing: one bad record keeps the budgets stored before and
+     * the log names the file, row (CSV) or record (YAML) and field.
+     */
+    budgetSources?: Array<{
+      /** Unique id of the source, lowercase kebab-case, like `finance-budgets`; not `config` or `api`. */
+      id: string;
+      /**
+       * A local file, directory or glob relative to the backend's working directory, or an
+       * http(s) URL read through the Backstage URL reader, as for `costSources`.
+       */
+      location: string;
+      /**
+       * A Backstage scheduler definition; fields left out default to every hour, timeout 10
+       * minutes, initial delay 30 seconds. Always global scope.
+       */
+      schedule?: Partial<SchedulerServiceTaskScheduleDefinitionConfig>;
+    }>;
+    /** The task that tells owner groups about budgets crossing their thresholds. */
+    budgetAlerts?: {
+      /**
+       * Default every hour (timeout 30 minutes, initial delay 2 minutes); also run after new
+       * cost data. Always global scope.
+       */
+      schedule?: Partial<SchedulerServiceTaskScheduleDefinitionConfig>;
+    };
+    // budgets and forecasts (issue 16): end
   };
 }
