@@ -70,17 +70,24 @@ describe('ItamPage, license tabs', () => {
     const reservations = within(
       await screen.findByRole('list', { name: 'Reservations' }),
     );
+    expect(reservations.getByText(/^12 for/)).toBeInTheDocument();
     expect(
-      reservations.getByText(/12 for component:default\/new-billing/),
-    ).toBeInTheDocument();
+      reservations.getByRole('link', { name: 'new-billing' }),
+    ).toHaveAttribute('href', '/catalog/default/component/new-billing');
     expect(reservations.getByRole('link', { name: 'req-1' })).toHaveAttribute(
       'href',
       '/finops-itam/itam?request=req-1',
     );
+    const nonCompliance = within(
+      screen.getByRole('list', { name: 'Non-compliance' }),
+    );
     expect(
-      within(screen.getByRole('list', { name: 'Non-compliance' })).getByText(
-        /BYOL on shared AWS tenancy needs License Mobility/,
+      nonCompliance.getByText(
+        /BYOL on shared AWS tenancy needs License Mobility.*resource orders-db-1/,
       ),
+    ).toBeInTheDocument();
+    expect(
+      nonCompliance.getByRole('link', { name: 'orders' }),
     ).toBeInTheDocument();
   });
 

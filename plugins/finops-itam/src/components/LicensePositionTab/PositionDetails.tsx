@@ -1,6 +1,7 @@
 import { Card, CardBody, Flex, Link, Text } from '@backstage/ui';
 import { LicensePositionEntry } from '@finops-itam/plugin-finops-itam-common';
 import { useItamPageLink } from '../../hooks/useItamPageLink';
+import { EntityLink } from '../EntityLink';
 
 /**
  * What stands behind one product's position: the approved onboarding requests that reserve
@@ -28,7 +29,8 @@ export function PositionDetails(props: { entry: LicensePositionEntry }) {
           >
             {reservations.map(reservation => (
               <li key={reservation.requestId}>
-                {reservation.quantity} for {reservation.entityRef}, request{' '}
+                {reservation.quantity} for{' '}
+                <EntityLink entityRef={reservation.entityRef} />, request{' '}
                 {itamLink ? (
                   <Link href={itamLink({ request: reservation.requestId })}>
                     {reservation.requestId}
@@ -72,10 +74,14 @@ export function PositionDetails(props: { entry: LicensePositionEntry }) {
             {nonCompliance.map((item, index) => (
               <li key={index}>
                 {item.message}
-                {item.entityRef && ` (${item.entityRef}`}
-                {item.entityRef && (item.resourceName ?? item.resourceId)
-                  ? `, ${item.resourceName ?? item.resourceId})`
-                  : item.entityRef && ')'}
+                {item.entityRef && (
+                  <>
+                    {' — '}
+                    <EntityLink entityRef={item.entityRef} />
+                  </>
+                )}
+                {(item.resourceName ?? item.resourceId) &&
+                  `, resource ${item.resourceName ?? item.resourceId}`}
               </li>
             ))}
           </Section>
