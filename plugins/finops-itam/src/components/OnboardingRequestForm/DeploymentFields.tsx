@@ -13,6 +13,14 @@ const NO_INSTANCE_TYPE = 'none';
 
 const WRAP = { flexWrap: 'wrap' } as const;
 
+// The theme's border and spacing tokens, so the group reads in light and dark themes alike.
+const FIELDSET = {
+  border: '1px solid var(--bui-border-1)',
+  borderRadius: 'var(--bui-radius-3)',
+  padding: 'var(--bui-space-3)',
+  margin: 0,
+};
+
 const TENANCY_CHOICES = Object.entries(TENANCY_LABELS).map(([id, label]) => ({
   id,
   label,
@@ -82,7 +90,7 @@ export function DeploymentFields(props: {
     }));
 
   return (
-    <fieldset>
+    <fieldset style={FIELDSET}>
       <legend>
         <Text as="span" weight="bold">
           Deployment {index + 1}
