@@ -473,5 +473,52 @@ export interface Config {
       schedule?: Partial<SchedulerServiceTaskScheduleDefinitionConfig>;
     };
     // budgets and forecasts (issue 16): end
+
+    // anomalies (issue 16): begin
+    /**
+     * Anomaly detection: a global task judges every watched entity's daily amortized cost
+     * (direct plus shared, licenses apart) and compares the license position with the one
+     * the previous run saw, then tells each owning group once per anomaly. Every key is
+     * optional; a mistake stops the backend at start-up.
+     */
+    anomalies?: {
+      /** Whether the detection task runs at all. Default true. */
+      enabled?: boolean;
+      /** Days a day's cost needs to be complete (billing data settles for about 48 h). Default 2. */
+      lagDays?: number;
+      /** Complete days an entity needs before its days are judged. Default 14, at most 28. */
+      minHistoryDays?: number;
+      /** |robust z-score| at or above which a day is unusual. Default 3. */
+      threshold?: number;
+      /** Smallest impact worth an alert as a percentage of the expected cost. Default 10. */
+      minImpactPercent?: number;
+      /**
+       * Smallest absolute impact worth an alert per currency, as decimal strings, like
+       * `{ USD: '50.00', EUR: '50.00' }`. A currency not listed has no absolute minimum.
+       */
+      minImpact?: { [currency: string]: string };
+      /** Only increases are anomalies (a drop is not reported). Default false. */
+      increasesOnly?: boolean;
+      /** Days before the last complete day whose anomalies a run reports. Default 30. */
+      lookbackDays?: number;
+      /** Catalog kinds whose entities' cost is watched. Default `[component]`. */
+      entityKinds?: string[];
+      /** One notification a day per owning group listing its new anomalies, instead of one per anomaly. Default false. */
+      digest?: boolean;
+      /** Minutes after the last new cost data before an early run starts. Default 15. */
+      debounceMinutes?: number;
+      /** License anomalies. Unauthorized products are `licenses.unauthorizedProducts` and `policies.blockedProducts`. */
+      licenses?: {
+        /** A rise in a product's requirement is a jump at this percentage and above. Default 20. */
+        consumptionJumpPercent?: number;
+        /** A jump must also add at least this many license units. Default 1. */
+        consumptionJumpAbsolute?: number;
+        /** When given, any other product in use is unauthorized. */
+        allowedProducts?: string[];
+      };
+      /** A Backstage scheduler definition; default daily (timeout 30 minutes, initial delay 10 minutes). Always global scope. */
+      schedule?: Partial<SchedulerServiceTaskScheduleDefinitionConfig>;
+    };
+    // anomalies (issue 16): end
   };
 }

@@ -13,6 +13,7 @@ import {
   AuthorizeResult,
   PolicyDecision,
 } from '@backstage/plugin-permission-common';
+import { JsonObject } from '@backstage/config';
 import { DateTime } from 'luxon';
 import { Knex } from 'knex';
 import type { Server } from 'node:http';
@@ -78,10 +79,7 @@ function checkoutFacts() {
  * is asked to send (and fails while `failSends` is set), a scheduler whose tasks the test
  * runs, and checkout's cost allocated: what the detection task reads.
  */
-export async function startWithAnomalies(
-  knex: Knex,
-  config: Record<string, unknown> = {},
-) {
+export async function startWithAnomalies(knex: Knex, config: JsonObject = {}) {
   const sent: NotificationSendOptions[] = [];
   const control = { failSends: false };
   const notifications = createServiceFactory({
