@@ -377,12 +377,7 @@ function periodForecast(
   },
 ): PeriodForecast | undefined {
   if (forecast.currency === null) return undefined;
-  const days: AllInForecast['days'] =
-    budget.scope === 'licenses'
-      ? forecast.licensesOnly.days
-      : budget.scope === 'cloud'
-      ? forecast.cloud.days.map(d => ({ ...d, known: '0' }))
-      : forecast.allIn.days;
+  const days = scopeDays(budget.scope, forecast);
   const last = periodLastDay(budget.period, budget.start);
   const base = sumIn(actual.amounts, forecast.currency);
   const expected = new ExactSum().add(base);
@@ -400,6 +395,18 @@ function periodForecast(
     low: low.toString(),
     high: high.toString(),
   };
+}
+
+/** The forecast days of a budget scope: cloud, licenses only, or both. */
+function scopeDays(
+  scope: BudgetScope,
+  forecast: EntityForecast,
+): AllInForecast['days'] {
+  if (scope === 'licenses') return forecast.licensesOnly.days;
+  if (scope === 'cloud') {
+    return forecast.cloud.days.map(d => ({ ...d, known: '0' }));
+  }
+  return forecast.allIn.days;
 }
 
 function lowercaseRef(ref: string): string | undefined {

@@ -121,13 +121,10 @@ export function licenseChanges(
       reason: reasonText(first),
       productId: first.productId,
     }))
-    .sort((a, b) =>
-      a.day === b.day
-        ? a.reason.localeCompare(b.reason)
-        : a.day < b.day
-        ? -1
-        : 1,
-    );
+    .sort((a, b) => {
+      if (a.day !== b.day) return a.day < b.day ? -1 : 1;
+      return a.reason.localeCompare(b.reason);
+    });
 }
 
 function reasonText(amount: KnownLicenseAmount): string {

@@ -13,6 +13,7 @@ import {
   AuthorizeResult,
   PolicyDecision,
 } from '@backstage/plugin-permission-common';
+import { JsonObject } from '@backstage/config';
 import { Knex } from 'knex';
 import type { Server } from 'node:http';
 import { testEntity } from '../../allocation/__testUtils__/facts';
@@ -58,7 +59,7 @@ export const budgetEntities = [
  */
 export async function startWithBudgets(
   knex: Knex,
-  finopsItam: Record<string, unknown> = {},
+  finopsItam: JsonObject = {},
 ) {
   const sent: NotificationSendOptions[] = [];
   const failing = { sends: 0 };
