@@ -4,7 +4,8 @@ import { CheckContext } from './types';
 
 /**
  * What the checks can read besides the {@link CheckContext}, all optional so a plain
- * context still works (proposed for `types.ts`; see the onboarding checks' report).
+ * context (as the check tests build it) still works: without them premiums are unknown
+ * and host types come from the shipped table.
  */
 export interface CheckExtras {
   /** License-included premiums; without them every premium is "no price known". */
