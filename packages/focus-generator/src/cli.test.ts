@@ -47,6 +47,10 @@ describe('runCli', () => {
       expect(code).toBe(0);
       expect(out).toContain('Wrote 4 files');
       expect(out).toContain(join(dir, 'marketplace', '2026-03.csv'));
+      // The budgets for the quarter of the day after, with their amounts.
+      expect(out).toMatch(
+        /demo-budgets\.json {2}team-checkout-cloud-2026q1 \d+\.00 USD;/,
+      );
     });
   });
 

@@ -88,6 +88,10 @@ async function demo(flags: Flags, log: (line: string) => void) {
       .join('; ');
     log(`  ${file.path}  ${file.rows} rows  ${totals}`);
   }
+  const budgets = result.budgets.budgets
+    .map(b => `${b.id} ${b.amount} ${b.currency}`)
+    .join('; ');
+  log(`  ${result.budgets.path}  ${budgets}`);
 }
 
 async function bench(flags: Flags, log: (line: string) => void) {

@@ -374,6 +374,120 @@ describe('generateDemoExports', () => {
     expect(sessionsExcess / excess).toBeGreaterThan(0.95);
   });
 
+  it('writes budgets for the quarter after the last day: checkout at risk, its API and catalog on track', async () => {
+    const written = JSON.parse(
+      await readFile(join(dir, 'budgets', 'demo-budgets.json'), 'utf8'),
+    );
+    expect(written).toEqual({ budgets: result.budgets.budgets });
+    expect(
+      result.budgets.budgets.map(b => [b.id, b.entityRef, b.start, b.scope]),
+    ).toEqual([
+      [
+        'team-checkout-cloud-2026q4',
+        'group:default/team-checkout',
+        '2026-10-01',
+        'cloud',
+      ],
+      [
+        'checkout-api-cloud-2026q4',
+        'component:default/checkout-api',
+        '2026-10-01',
+        'cloud',
+      ],
+      [
+        'team-catalog-cloud-2026q4',
+        'group:default/team-catalog',
+        '2026-10-01',
+        'cloud',
+      ],
+    ]);
+
+    // Each entity's daily cloud cost read back from the files, allocated the way
+    // examples/components.yaml and app-config.yaml's shared-cost pools do it.
+    const daily = await db.rows(`
+      WITH rows AS (
+        SELECT substr(ChargePeriodStart, 1, 10) AS day, ChargeFrequency AS frequency,
+               ServiceName AS service, CAST(EffectiveCost AS DOUBLE) AS cost,
+               json_extract_string(Tags, '$.application') AS app,
+               json_extract_string(Tags, '$.environment') AS env,
+               coalesce(ResourceName, '') AS name, coalesce(ResourceId, '') AS id
+        FROM ${providers()}),
+      owned AS (
+        SELECT day, cost,
+          CASE
+            WHEN name LIKE 'storefront-web-%' OR name LIKE 'orders-db-%'
+              OR id LIKE 'arn:aws:cloudfront::%:distribution/storefront%' THEN 'team-checkout'
+            WHEN name LIKE 'image-resizer-%' THEN 'team-catalog'
+            WHEN app IN ('cart', 'payments', 'order-export') THEN 'team-checkout'
+            WHEN app IN ('checkout', 'checkout-v2') AND env = 'prod' THEN 'team-checkout'
+            WHEN app IN ('catalog', 'search', 'recommendations') THEN 'team-catalog'
+          END AS team,
+          app IN ('checkout', 'checkout-v2') AND env = 'prod' AND name NOT LIKE 'storefront-web-%' AS api,
+          app = 'platform' AS cluster
+        FROM rows WHERE frequency = 'Usage-Based'),
+      support AS (
+        SELECT day, cost / 31 AS per_day FROM rows
+        WHERE service = 'AWS Support (Business)' AND day = '2026-10-01'),
+      days AS (SELECT DISTINCT day FROM owned WHERE day BETWEEN '2026-10-01' AND '2026-10-15')
+      SELECT days.day,
+        sum(cost) FILTER (WHERE team = 'team-checkout') AS checkout,
+        sum(cost) FILTER (WHERE api) AS api,
+        sum(cost) FILTER (WHERE team = 'team-catalog') AS catalog,
+        sum(cost) FILTER (WHERE cluster) AS cluster,
+        (SELECT per_day FROM support) AS support
+      FROM days JOIN owned USING (day) GROUP BY days.day ORDER BY days.day`);
+    expect(daily).toHaveLength(15);
+    const cloud = {
+      'team-checkout-cloud-2026q4': (d: any) =>
+        d.checkout + 0.5 * d.cluster + d.support,
+      'checkout-api-cloud-2026q4': (d: any) =>
+        d.api + 0.35 * d.cluster + (d.support * d.api) / d.checkout,
+      'team-catalog-cloud-2026q4': (d: any) => d.catalog + 0.5 * d.cluster,
+    };
+    const rest = 92 - 15; // 2026-10-16 through 2026-12-31
+    const figures = Object.fromEntries(
+      result.budgets.budgets.map(budget => {
+        const costOf = cloud[budget.id as keyof typeof cloud];
+        const actual = daily.reduce((sum, d) => sum + costOf(d), 0);
+        const expectedRest =
+          (daily.slice(1).reduce((sum, d) => sum + costOf(d), 0) / 14) * rest;
+        return [
+          budget.id,
+          {
+            amount: Number(budget.amount),
+            actual,
+            expectedRest,
+            heading: actual + expectedRest,
+          },
+        ];
+      }),
+    );
+    for (const budget of result.budgets.budgets) {
+      expect(budget.amount).toMatch(/^\d+\.00$/);
+      expect(budget.currency).toBe('USD');
+    }
+
+    // Checkout: above what is spent, well below where the quarter is heading: at risk.
+    const checkout = figures['team-checkout-cloud-2026q4'];
+    expect(checkout.amount).toBeCloseTo(
+      checkout.actual + 0.6 * checkout.expectedRest,
+      -1,
+    );
+    expect(checkout.amount).toBeGreaterThan(checkout.actual * 1.5);
+    expect(checkout.heading / checkout.amount).toBeGreaterThan(1.3);
+
+    // The others head for 90 % of their budget: between the 80 % and 100 % thresholds.
+    for (const id of [
+      'checkout-api-cloud-2026q4',
+      'team-catalog-cloud-2026q4',
+    ]) {
+      expect((figures[id].heading / figures[id].amount) * 100).toBeCloseTo(
+        90,
+        0,
+      );
+    }
+  });
+
   it('leaves InvoiceId empty only in the open billing period', async () => {
     const rows = await db.rows(`
       SELECT substr(BillingPeriodStart, 1, 7) = '2026-10' AS open, InvoiceId IS NULL AS empty,

@@ -25,6 +25,7 @@ import { commitmentSubject, taxSubject } from './subjects';
 import { CostTotal, CostTotals } from './totals';
 import { dailyUsage } from './usage';
 import { GeneratedMetricFile, writeDemoMetrics } from './demoMetrics';
+import { DemoBudgetLedger, GeneratedBudgetFile } from './demoBudgets';
 
 /** @public */
 export interface DemoExportOptions {
@@ -57,6 +58,8 @@ export interface DemoExportResult {
   rows: number;
   /** Daily business metrics over the same days, under `metrics/` (unit cost). */
   metrics: GeneratedMetricFile[];
+  /** Budgets for the quarter after `through`, under `budgets/`, set from this data. */
+  budgets: GeneratedBudgetFile;
 }
 
 /** One file per provider, in this order, for every billing period. */
@@ -86,6 +89,7 @@ interface MonthContext {
   month: Month;
   monthsAgo: number;
   windowEnd: number;
+  budgets: DemoBudgetLedger;
 }
 
 async function writeProviderMonth(
@@ -159,15 +163,15 @@ async function writeProviderMonth(
         : [onDemandCharge(line, quantity, dayPeriod)];
       for (const charge of charges) {
         await emit(line, charge);
+        ctx.budgets.addDaily(day, line, charge.effectiveCost);
         if (line.sustainedUseCredit && charge.pricingCategory === 'Standard') {
-          await emit(
-            line,
-            creditCharge(
-              charge,
-              line.sustainedUseCredit,
-              'Sustained Usage Discount',
-            ),
+          const credit = creditCharge(
+            charge,
+            line.sustainedUseCredit,
+            'Sustained Usage Discount',
           );
+          await emit(line, credit);
+          ctx.budgets.addDaily(day, line, credit.effectiveCost);
         }
       }
     }
@@ -180,10 +184,14 @@ async function writeProviderMonth(
   // Month-end charges: fixed fees first, then tax on everything billed including the fees.
   for (const fee of catalog.monthlyFees.filter(f => f.provider === provider)) {
     const billed = billedByAccount.get(fee.subject.account.id) ?? ZERO;
-    await emit(
-      fee.subject,
-      feeCharge(fee.fee(billed), period, fee.quantity, fee.unitPrice),
+    const charge = feeCharge(
+      fee.fee(billed),
+      period,
+      fee.quantity,
+      fee.unitPrice,
     );
+    await emit(fee.subject, charge);
+    ctx.budgets.addMonthly(month, fee.subject, charge.effectiveCost);
   }
   for (const tax of catalog.taxes.filter(t => t.provider === provider)) {
     const billed = billedByAccount.get(tax.account.id) ?? ZERO;
@@ -217,6 +225,7 @@ export async function generateDemoExports(
   const months = monthsEndingAt(windowEnd, options.months ?? 13);
   const catalog = demoCatalog();
   const rng = createRng(seed);
+  const budgets = new DemoBudgetLedger(windowEnd);
   const files: GeneratedFile[] = [];
   for (const [index, month] of months.entries()) {
     const ctx: MonthContext = {
@@ -226,6 +235,7 @@ export async function generateDemoExports(
       month,
       monthsAgo: months.length - 1 - index,
       windowEnd,
+      budgets,
     };
     for (const provider of DEMO_PROVIDERS) {
       files.push(await writeProviderMonth(ctx, provider));
@@ -243,5 +253,6 @@ export async function generateDemoExports(
     files,
     rows: files.reduce((sum, f) => sum + f.rows, 0),
     metrics,
+    budgets: await budgets.write(options.outDir),
   };
 }

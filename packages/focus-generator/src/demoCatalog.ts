@@ -56,7 +56,8 @@ export interface DemoCatalog {
   taxes: TaxPoint[];
 }
 
-const { usEast1, global, eastus, germanywestcentral, usCentral1 } = REGIONS;
+const { usEast1, global, eastus, westeurope, germanywestcentral, usCentral1 } =
+  REGIONS;
 const storefront = AWS_ACCOUNTS.storefrontProd;
 const dev = AWS_ACCOUNTS.storefrontDev;
 const discovery = AWS_ACCOUNTS.discoveryProd;
@@ -515,6 +516,14 @@ function azureLines(): CostLine[] {
     region: germanywestcentral,
     resourceGroup: 'rg-eu-prod',
   };
+  // European copies of storefront services, run from the US company's subscription and so
+  // billed in USD: the teams that own them have USD budgets, and a budget is only compared
+  // with cost in its own currency. EUR cost stays with the platform team's EU logs.
+  const europeanEdge = {
+    ...storefrontAz,
+    region: westeurope,
+    resourceGroup: 'rg-storefront-eu',
+  };
   const paymentsTags = standardTags('payments', 'prod', 'team-checkout');
   return [
     // payments-gateway: Windows Server Datacenter through Azure Hybrid Benefit, reserved
@@ -570,21 +579,21 @@ function azureLines(): CostLine[] {
       cores: 4,
       sqlLicense: { edition: 'Standard', hourly: '0.40' },
     }),
-    // Acme Retail Europe GmbH, billed in EUR
     ...azure.functionApp({
-      ...europe,
+      ...europeanEdge,
       name: 'image-resizer-fn-eu',
       executionsPerDay: 400_000,
       gbSecondsPerExecution: 0.5,
     }),
     azure.appServicePlan({
-      ...europe,
+      ...europeanEdge,
       name: 'storefront-web-eu-plan',
       tier: 'P1 v3',
       hourly: '0.19',
       instances: 2,
       tags: standardTags(undefined, 'prod', 'team-checkout'),
     }),
+    // Acme Retail Europe GmbH, billed in EUR
     azure.logAnalytics({
       ...europe,
       name: 'observability-eu-logs',

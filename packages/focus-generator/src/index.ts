@@ -12,6 +12,7 @@ export type {
   GeneratedFile,
 } from './demo';
 export { writeDemoMetrics } from './demoMetrics';
+export type { DemoBudget, GeneratedBudgetFile } from './demoBudgets';
 export type { DemoMetricsOptions, GeneratedMetricFile } from './demoMetrics';
 export { generateBenchExport } from './bench';
 export type { BenchExportOptions, BenchExportResult } from './bench';
