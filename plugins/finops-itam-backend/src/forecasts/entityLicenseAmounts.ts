@@ -1,12 +1,18 @@
 import type { LicenseSnapshot } from '../licenses/LicenseService';
-import { SplitShare } from '../money';
+import {
+  ExactSum,
+  Money,
+  SplitShare,
+  parseDecimal,
+  splitAmount,
+} from '../money';
+import { currencyScale } from './currencyScale';
 import {
   ApprovedReservation,
   KnownLicenseAmount,
   UnpricedLicenseChange,
   knownLicenseAmounts,
 } from './knownLicenseAmounts';
-import { splitKnownAmounts } from './splitKnownAmounts';
 
 /** The snapshot parts the license part of a forecast reads. */
 export type LicenseFacts = Pick<
@@ -75,12 +81,12 @@ export function licenseAmountsByEntity(
     byOwner.set(amount.owner, list);
   }
   for (const [owner, list] of byOwner) {
-    const split = splitKnownAmounts(list, productId => {
-      const shares: SplitShare[] = [...(consumers.get(productId) ?? [])];
-      const idle = unused.get(productId) ?? 0;
-      if (idle > 0) shares.push({ target: owner, weight: weight(idle) });
-      return shares;
-    });
+    const split = splitByRunningTotal(list, productId =>
+      mergeShares([
+        ...(consumers.get(productId) ?? []),
+        { target: owner, weight: weight(unused.get(productId) ?? 0) },
+      ]),
+    );
     for (const [entityRef, parts] of split) {
       give(entityRef.toLocaleLowerCase('en-US'), parts);
     }
@@ -124,4 +130,77 @@ function unusedLicenses(facts: LicenseFacts): Map<string, number> {
       Math.max(0, entry.entitled - entry.required),
     ]),
   );
+}
+
+/** Weights of one target added up, zero weights left out: a split takes each target once. */
+function mergeShares(shares: readonly SplitShare[]): SplitShare[] {
+  const sums = new Map<string, ExactSum>();
+  for (const share of shares) {
+    if (parseDecimal(share.weight).units <= 0n) continue;
+    const sum = sums.get(share.target) ?? new ExactSum();
+    sums.set(share.target, sum.add(share.weight));
+  }
+  return [...sums].map(([target, sum]) => ({ target, weight: sum.toString() }));
+}
+
+/**
+ * Splits each stream of amounts (one entitlement's term, renewal, true-up) by the product's
+ * weights through its running total: day by day the total so far is split exactly (largest
+ * remainder) and each entity gets the growth of its part. Every day's parts sum to the day's
+ * amount and every entity's total stays within a cent of its exact share. Splitting each
+ * day's few cents on its own would hand the leftover cent to the same entity every day (a
+ * 1.5 % bias on a small share over a year). A product without weights goes whole to the
+ * entitlement's owner, as unused licenses do in the daily license cost.
+ */
+function splitByRunningTotal(
+  amounts: readonly KnownLicenseAmount[],
+  sharesOf: (productId: string) => SplitShare[],
+): Map<string, KnownLicenseAmount[]> {
+  const byEntity = new Map<string, KnownLicenseAmount[]>();
+  const give = (entityRef: string, amount: KnownLicenseAmount) => {
+    const list = byEntity.get(entityRef) ?? [];
+    list.push(amount);
+    byEntity.set(entityRef, list);
+  };
+  const streams = new Map<string, KnownLicenseAmount[]>();
+  for (const amount of amounts) {
+    const key = JSON.stringify([
+      amount.entitlementId,
+      amount.reason,
+      amount.requestId ?? null,
+      amount.productId,
+      amount.currency,
+    ]);
+    const stream = streams.get(key) ?? [];
+    stream.push(amount);
+    streams.set(key, stream);
+  }
+  for (const stream of streams.values()) {
+    const shares = sharesOf(stream[0].productId);
+    if (shares.length === 0) {
+      for (const amount of stream) give(amount.owner, amount);
+      continue;
+    }
+    const scale = Math.max(
+      currencyScale(stream[0].currency),
+      ...stream.map(a => parseDecimal(a.amount).places),
+    );
+    const running = new ExactSum();
+    const before = new Map<string, string>();
+    for (const amount of [...stream].sort((a, b) =>
+      a.day < b.day ? -1 : Number(a.day > b.day),
+    )) {
+      running.add(amount.amount);
+      for (const part of splitAmount(running.toString(), shares, scale)) {
+        const growth = new Money(part.amount).minus(
+          before.get(part.target) ?? '0',
+        );
+        before.set(part.target, part.amount);
+        if (!growth.isZero()) {
+          give(part.target, { ...amount, amount: growth.toFixed() });
+        }
+      }
+    }
+  }
+  return byEntity;
 }
