@@ -1,10 +1,20 @@
 import { createApiRef } from '@backstage/frontend-plugin-api';
 import { CompoundEntityRef } from '@backstage/catalog-model';
 import {
+  AnomaliesResponse,
+  Anomaly,
+  AnomalyStatus,
+  AnomalyStatusInput,
+  Budget,
+  BudgetScope,
+  BudgetsResponse,
+  BudgetUpsertResponse,
   CostBasis,
   CostGranularity,
   CostSourceStatus,
+  EntityBudgetResponse,
   EntityCostResponse,
+  EntityForecastResponse,
   EntityLicensesResponse,
   HealthResponse,
   LicenseComplianceResponse,
@@ -44,6 +54,43 @@ export interface OnboardingRequestFilter {
   status?: OnboardingStatus;
   /** The owner group's entity ref. */
   owner?: string;
+}
+
+/**
+ * A budget record as `PUT /budgets` takes it: a {@link Budget} without the `source` the
+ * backend assigns, and with optional thresholds (the backend's defaults fill the rest).
+ *
+ * @public
+ */
+export type BudgetRecordInput = Omit<Budget, 'source' | 'thresholds'> & {
+  thresholds?: Partial<Budget['thresholds']>;
+};
+
+/**
+ * Which budget {@link FinopsItamApi.getEntityBudget} reports.
+ *
+ * @public
+ */
+export interface EntityBudgetOptions {
+  /** A day inside the period, `YYYY-MM-DD`; today when left out. */
+  day?: string;
+  /** Which budget when the entity has several for the period; `all-in` first otherwise. */
+  scope?: BudgetScope;
+}
+
+/**
+ * Which anomalies {@link FinopsItamApi.listAnomalies} lists; the backend defaults to the 90
+ * days ending today, every entity and status.
+ *
+ * @public
+ */
+export interface AnomalyFilter {
+  /** First day an anomaly may start on, `YYYY-MM-DD`. */
+  from?: string;
+  /** Day after the last day an anomaly may start on, `YYYY-MM-DD`. */
+  to?: string;
+  entityRef?: string;
+  status?: AnomalyStatus;
 }
 
 /**
@@ -140,6 +187,35 @@ export interface FinopsItamApi {
   getEntityOnboarding(
     entityRef: CompoundEntityRef,
   ): Promise<OnboardingRequestsResponse>;
+
+  /** Every budget whose period contains `day` (today by default), with actual, forecast and status. */
+  listBudgets(options?: { day?: string }): Promise<BudgetsResponse>;
+
+  /**
+   * Upserts budgets by id, all or nothing. A refused batch fails with a
+   * `BudgetRejectionsError` listing every problem by record and field.
+   */
+  putBudgets(records: BudgetRecordInput[]): Promise<BudgetUpsertResponse>;
+
+  /** Deletes a budget stored through the API. */
+  deleteBudget(id: string): Promise<void>;
+
+  /** An entity's budget status; `budget` is null when it has none for the period. */
+  getEntityBudget(
+    entityRef: CompoundEntityRef,
+    options?: EntityBudgetOptions,
+  ): Promise<EntityBudgetResponse>;
+
+  /** An entity's daily all-in cost projected ahead with a band, and per month. */
+  getEntityForecast(
+    entityRef: CompoundEntityRef,
+  ): Promise<EntityForecastResponse>;
+
+  /** Cost and license anomalies, newest first. */
+  listAnomalies(filter?: AnomalyFilter): Promise<AnomaliesResponse>;
+
+  /** Acknowledges, resolves (with a resolution and a note) or reopens an anomaly. */
+  setAnomalyStatus(id: string, input: AnomalyStatusInput): Promise<Anomaly>;
 }
 
 /**

@@ -2,9 +2,16 @@ import { CompoundEntityRef } from '@backstage/catalog-model';
 import { DiscoveryApi, FetchApi } from '@backstage/core-plugin-api';
 import { ResponseError } from '@backstage/errors';
 import {
+  AnomaliesResponse,
+  Anomaly,
+  AnomalyStatusInput,
+  BudgetsResponse,
+  BudgetUpsertResponse,
   CostSourceStatus,
   DefaultApiClient,
+  EntityBudgetResponse,
   EntityCostResponse,
+  EntityForecastResponse,
   EntityLicensesResponse,
   HealthResponse,
   LicenseComplianceResponse,
@@ -21,10 +28,14 @@ import {
   healthResponseSchema,
 } from '@finops-itam/plugin-finops-itam-common';
 import {
+  AnomalyFilter,
+  BudgetRecordInput,
+  EntityBudgetOptions,
   EntityCostOptions,
   FinopsItamApi,
   OnboardingRequestFilter,
 } from './FinopsItamApi';
+import { budgetWriteError } from './BudgetRejectionsError';
 import { onboardingWriteError } from './OnboardingProblemsError';
 
 /** The answer's body, or a `ResponseError` carrying the backend's error. */
@@ -185,6 +196,69 @@ export class FinopsItamClient implements FinopsItamApi {
   ): Promise<OnboardingRequestsResponse> {
     return bodyOf(
       await this.api.getEntityOnboarding({ path: entityPath(entityRef) }),
+    );
+  }
+
+  async listBudgets(options: { day?: string } = {}): Promise<BudgetsResponse> {
+    return bodyOf(await this.api.listBudgets({ query: { day: options.day } }));
+  }
+
+  async putBudgets(
+    records: BudgetRecordInput[],
+  ): Promise<BudgetUpsertResponse> {
+    const response = await this.api.putBudgets({ body: records });
+    if (!response.ok) {
+      throw await budgetWriteError(response);
+    }
+    return response.json();
+  }
+
+  async deleteBudget(id: string): Promise<void> {
+    const response = await this.api.deleteBudget({ path: { id } });
+    if (!response.ok) {
+      throw await ResponseError.fromResponse(response);
+    }
+  }
+
+  async getEntityBudget(
+    entityRef: CompoundEntityRef,
+    options: EntityBudgetOptions = {},
+  ): Promise<EntityBudgetResponse> {
+    return bodyOf(
+      await this.api.getEntityBudget({
+        path: entityPath(entityRef),
+        query: { day: options.day, scope: options.scope },
+      }),
+    );
+  }
+
+  async getEntityForecast(
+    entityRef: CompoundEntityRef,
+  ): Promise<EntityForecastResponse> {
+    return bodyOf(
+      await this.api.getEntityForecast({ path: entityPath(entityRef) }),
+    );
+  }
+
+  async listAnomalies(filter: AnomalyFilter = {}): Promise<AnomaliesResponse> {
+    return bodyOf(
+      await this.api.listAnomalies({
+        query: {
+          from: filter.from,
+          to: filter.to,
+          entityRef: filter.entityRef,
+          status: filter.status,
+        },
+      }),
+    );
+  }
+
+  async setAnomalyStatus(
+    id: string,
+    input: AnomalyStatusInput,
+  ): Promise<Anomaly> {
+    return bodyOf(
+      await this.api.setAnomalyStatus({ path: { id }, body: input }),
     );
   }
 }

@@ -108,6 +108,13 @@ export function mockFinopsItamApi(
     decideOnboardingRequest: jest.fn(notStubbed('decideOnboardingRequest')),
     getOnboardingOptions: jest.fn(notStubbed('getOnboardingOptions')),
     getEntityOnboarding: jest.fn(notStubbed('getEntityOnboarding')),
+    listBudgets: jest.fn(notStubbed('listBudgets')),
+    putBudgets: jest.fn(notStubbed('putBudgets')),
+    deleteBudget: jest.fn(notStubbed('deleteBudget')),
+    getEntityBudget: jest.fn(notStubbed('getEntityBudget')),
+    getEntityForecast: jest.fn(notStubbed('getEntityForecast')),
+    listAnomalies: jest.fn(notStubbed('listAnomalies')),
+    setAnomalyStatus: jest.fn(notStubbed('setAnomalyStatus')),
   };
 }
 
