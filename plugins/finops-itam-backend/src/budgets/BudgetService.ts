@@ -166,13 +166,21 @@ export class BudgetService {
     return out;
   }
 
-  /** The entity's budget for the period containing `day`, `scope`'s or all-in first. */
+  /**
+   * The entity's budget for the period containing `day`, `scope`'s or all-in first; throws
+   * NotFoundError for an entity the catalog does not have.
+   */
   async entityBudget(
     entityRef: string,
     day: string | undefined,
     scope: BudgetScope | undefined,
   ): Promise<EntityBudgetResponse> {
     const on = day ?? this.today();
+    if (!(await this.options.knownEntityRefs([entityRef])).has(entityRef)) {
+      throw new NotFoundError(
+        `No ${entityRef} in the catalog; check the kind, namespace and name`,
+      );
+    }
     const candidates = await this.options.store.listContaining(on, entityRef);
     const budget = candidates
       .filter(b => !scope || b.scope === scope)

@@ -307,6 +307,18 @@ describe('budget and forecast routes', () => {
       expect(response.body.message).toContain('no budget');
     });
 
+    it('answers 404 for an entity the catalog does not have', async () => {
+      const budget = await entityBudget(
+        'component/default/nope',
+        'day=2026-01-01',
+      );
+      expect(budget.status).toBe(404);
+      const forecast = await request(env.server)
+        .get(`${API}/entities/component/default/nope/forecast`)
+        .set('Authorization', as(CAROL));
+      expect(forecast.status).toBe(404);
+    });
+
     it('rejects a batch with any bad record, listing every problem and storing nothing', async () => {
       const before = await stored();
       const response = await put([
