@@ -95,15 +95,17 @@ export class AnomalyDetectionRun {
     }));
     const license = await this.licenseAnomalies();
     const fresh = await this.deps.store.upsertDetected(
-      [...detected, ...license],
+      [...detected, ...license.anomalies],
       now.toISOString(),
     );
+    // Only once its anomalies are stored: otherwise a failed write would lose them for good.
+    await license.savePosition();
     const notified = await this.notify(today, now);
     return {
       costEntities: cost.entities,
       lastComplete: cost.lastComplete,
       costAnomalies: detected.length,
-      licenseAnomalies: license.length,
+      licenseAnomalies: license.anomalies.length,
       newAnomalies: fresh.length,
       ...notified,
     };
@@ -145,22 +147,34 @@ export class AnomalyDetectionRun {
    * current one. The first run has nothing to compare with: it only records the position,
    * so shortages that existed before anomalies were watched are not reported as new.
    */
-  private async licenseAnomalies(): Promise<DetectedAnomaly[]> {
-    let engine: LicenseEngine;
+  private async licenseAnomalies(): Promise<{
+    anomalies: DetectedAnomaly[];
+    savePosition: () => Promise<void>;
+  }> {
+    const none = { anomalies: [], savePosition: async () => {} };
+    let snapshot: Awaited<ReturnType<LicenseEngine['snapshot']>>;
     try {
-      engine = this.deps.licenseEngine();
-    } catch {
-      return [];
+      snapshot = await this.deps.licenseEngine().snapshot();
+    } catch (error) {
+      // Cost anomalies do not wait for licenses: without a position, only they are looked at.
+      this.deps.logger.warn(
+        `Anomaly detection could not read the license position, so license anomalies were not looked for: ${error}`,
+      );
+      return none;
     }
-    const snapshot = await engine.snapshot();
     const previous = await this.deps.store.licensePositions();
     const { licenses, blockedProducts } = this.deps.settings;
     const found = previous
       ? licenseAnomalies(previous.entries, snapshot.position, {
           date: snapshot.today,
+          // Only the minimums given: an undefined one would replace the engine's default.
           consumptionJump: {
-            percent: licenses.consumptionJumpPercent,
-            absolute: licenses.consumptionJumpAbsolute,
+            ...(licenses.consumptionJumpPercent !== undefined && {
+              percent: licenses.consumptionJumpPercent,
+            }),
+            ...(licenses.consumptionJumpAbsolute !== undefined && {
+              absolute: licenses.consumptionJumpAbsolute,
+            }),
           },
           authorization: {
             allowedProductIds: licenses.allowedProducts,
@@ -168,11 +182,12 @@ export class AnomalyDetectionRun {
           },
         })
       : [];
-    await this.deps.store.saveLicensePositions({
-      day: snapshot.today,
-      entries: snapshot.position,
-    });
-    return found.map(anomaly => {
+    const savePosition = () =>
+      this.deps.store.saveLicensePositions({
+        day: snapshot.today,
+        entries: snapshot.position,
+      });
+    const anomalies = found.map((anomaly): DetectedAnomaly => {
       const entityRef = anomaly.licenseEntityRef
         ? lower(anomaly.licenseEntityRef)
         : null;
@@ -194,6 +209,7 @@ export class AnomalyDetectionRun {
         owner: (entityRef && snapshot.owners.get(entityRef)) ?? null,
       };
     });
+    return { anomalies, savePosition };
   }
 
   private async notify(
