@@ -187,7 +187,11 @@ export const DEMO_BUDGETS: readonly DemoBudgetSpec[] = [
 /** The support plan the `aws-support` pool shows to the storefront's services. */
 const STOREFRONT_SUPPORT = 'AWS Support (Business)';
 
-/** Days of recent cost the expected rest of the quarter is drawn from: two whole weeks. */
+/**
+ * Days of recent cost the expected rest of the quarter is drawn from: two whole weeks. Their
+ * median day, not their mean: the retry storm (and Black Friday) fall in them, and a
+ * forecast that weighs recent days does not carry a one-day spike for the rest of a quarter.
+ */
 const RUN_RATE_DAYS = 14;
 /** Budgets are in the currency of the cost they are compared with. */
 const CURRENCY = 'USD';
@@ -332,9 +336,12 @@ export class DemoBudgetLedger {
         return total;
       };
       const actual = sum(start, through);
-      const runRate = sum(through - RUN_RATE_DAYS + 1, through).dividedBy(
-        RUN_RATE_DAYS,
-      );
+      const recent = Array.from({ length: RUN_RATE_DAYS }, (_, i) =>
+        this.#cost(spec, through - i),
+      ).sort((a, b) => a.comparedTo(b));
+      // The mean of the middle two of an even count.
+      const middle = RUN_RATE_DAYS / 2;
+      const runRate = recent[middle - 1].plus(recent[middle]).dividedBy(2);
       const rest = runRate.times(end - (through + 1));
       if (actual.plus(rest).isZero()) {
         throw new Error(`Demo budget ${spec.id} found no generated cost`);
