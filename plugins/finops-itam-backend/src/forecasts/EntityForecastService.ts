@@ -169,12 +169,8 @@ export class EntityForecastService {
       this.options.rollupMembersOf(entityRef),
     ]);
     const memberSet = new Set([entityRef, ...members]);
-    const licenseAmounts = [...memberSet].flatMap(
-      member => license.byEntity.get(member) ?? [],
-    );
-    const licensePayments = [...memberSet].flatMap(
-      member => payments.byEntity.get(member) ?? [],
-    );
+    const licenseAmounts = license.amountsFor(memberSet);
+    const licensePayments = payments.amountsFor(memberSet);
     const currency = cost.currency ?? licenseAmounts[0]?.currency ?? null;
     const otherCurrencies = (cost.otherCurrencies ?? []).map(o => o.currency);
 
@@ -243,7 +239,7 @@ export class EntityForecastService {
       this.options.licenseFacts(),
       this.options.reservations(),
     ]);
-    if (!facts) return { byEntity: new Map(), unpriced: [] };
+    if (!facts) return { amountsFor: () => [], unpriced: [] };
     const key = JSON.stringify([from, to, reservations]);
     const cached = this.#licenseSplits.get(basis);
     // The engine's cached snapshot keeps these arrays until something changed; the position

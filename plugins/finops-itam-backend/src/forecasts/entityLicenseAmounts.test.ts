@@ -1,6 +1,10 @@
 import { LicenseEntitlement } from '@finops-itam/plugin-finops-itam-common';
 import { ExactSum } from '../money';
-import { LicenseFacts, licenseAmountsByEntity } from './entityLicenseAmounts';
+import {
+  LicenseAmountsByEntity,
+  LicenseFacts,
+  licenseAmountsByEntity,
+} from './entityLicenseAmounts';
 
 const OWNER = 'group:default/team-itam';
 const CHECKOUT = 'component:default/checkout';
@@ -33,32 +37,35 @@ function facts(): LicenseFacts {
   } as unknown as LicenseFacts;
 }
 
+const of = (amounts: LicenseAmountsByEntity, ...refs: string[]) =>
+  amounts.amountsFor(new Set(refs));
+
 const sumOf = (amounts: Array<{ amount: string }> | undefined) =>
   (amounts ?? []).reduce((sum, a) => sum + Number(a.amount), 0);
 
 describe('licenseAmountsByEntity', () => {
   it("splits a renewal by what each entity counts, the unused part the owner's", () => {
-    const { byEntity } = licenseAmountsByEntity(
+    const amounts = licenseAmountsByEntity(
       facts(),
       [],
       '2026-12-01',
       '2027-01-31',
       'billed',
     );
-    expect(byEntity.get(CHECKOUT)).toEqual([
+    expect(of(amounts, CHECKOUT)).toEqual([
       expect.objectContaining({
         day: '2027-01-01',
         amount: '300',
         reason: 'renewal',
       }),
     ]);
-    expect(sumOf(byEntity.get(SEARCH))).toBe(100);
-    expect(sumOf(byEntity.get(OWNER))).toBe(400);
-    expect(byEntity.has('component:default/idle')).toBe(false);
+    expect(sumOf(of(amounts, SEARCH))).toBe(100);
+    expect(sumOf(of(amounts, OWNER))).toBe(400);
+    expect(of(amounts, 'component:default/idle')).toEqual([]);
   });
 
   it("gives a reservation to the requesting workload, priced by the product's entitlement", () => {
-    const { byEntity, unpriced } = licenseAmountsByEntity(
+    const amounts = licenseAmountsByEntity(
       facts(),
       [
         {
@@ -73,9 +80,9 @@ describe('licenseAmountsByEntity', () => {
       '2026-12-31',
       'billed',
     );
-    expect(unpriced).toEqual([]);
+    expect(amounts.unpriced).toEqual([]);
     // 800 for 8 licenses: 100 each.
-    expect(byEntity.get('component:default/new-billing')).toEqual([
+    expect(of(amounts, 'component:default/new-billing')).toEqual([
       expect.objectContaining({
         day: '2026-12-10',
         amount: '200',
@@ -84,29 +91,27 @@ describe('licenseAmountsByEntity', () => {
       }),
     ]);
     // Nothing else is paid in December on the billed basis.
-    expect(byEntity.has(CHECKOUT)).toBe(false);
+    expect(of(amounts, CHECKOUT)).toEqual([]);
   });
 
-  it('spreads the running term over its days on the amortized basis, the parts summing exactly to it', () => {
-    const { byEntity } = licenseAmountsByEntity(
+  it('spreads the running term over its days on the amortized basis, each entity getting its exact share', () => {
+    const amounts = licenseAmountsByEntity(
       facts(),
       [],
       '2026-01-01',
       '2026-12-31',
     );
-    const all = [...byEntity.values()].flat();
+    const all = of(amounts, CHECKOUT, SEARCH, OWNER, 'component:default/idle');
     expect(all.every(a => a.reason === 'term')).toBe(true);
     expect(new Set(all.map(a => a.day)).size).toBe(365);
-    const exact = (amounts: Array<{ amount: string }> | undefined) =>
-      (amounts ?? [])
-        .reduce((sum, a) => sum.add(a.amount), new ExactSum())
-        .toString();
+    const exact = (list: Array<{ amount: string }>) =>
+      list.reduce((sum, a) => sum.add(a.amount), new ExactSum()).toString();
     expect(exact(all)).toBe('800');
-    // Split through the running total: each entity's year is its exact share, to the cent
+    // The year's total is split, then each part spread: each entity gets its exact share
     // (a day-by-day split would give the leftover cent of every day to the same entity).
-    expect(exact(byEntity.get(CHECKOUT))).toBe('300');
-    expect(exact(byEntity.get(SEARCH))).toBe('100');
-    expect(exact(byEntity.get(OWNER))).toBe('400');
+    expect(exact(of(amounts, CHECKOUT))).toBe('300');
+    expect(exact(of(amounts, SEARCH))).toBe('100');
+    expect(exact(of(amounts, OWNER))).toBe('400');
     expect(
       all.every(a => /^\d+(\.\d{1,2})?$/.test(a.amount) && a.amount !== '0'),
     ).toBe(true);
