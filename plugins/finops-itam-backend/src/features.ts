@@ -1,6 +1,5 @@
 import { createAllocationFeature } from './allocation/feature';
 import { createBudgetsFeature } from './budgets/feature';
-import { createBudgetsFeature } from './budgets/feature';
 import { createAnomaliesFeature } from './anomalies/feature';
 import { FinopsItamFeatureFactory } from './feature/FinopsItamFeature';
 import { createHealthFeature } from './health/feature';
@@ -24,7 +23,6 @@ export const finopsItamFeatures: FinopsItamFeatureFactory[] = [
   createMetricsFeature,
   createTeamsFeature,
   createOnboardingFeature,
-  createBudgetsFeature,
   createBudgetsFeature,
   createAnomaliesFeature,
 ];
