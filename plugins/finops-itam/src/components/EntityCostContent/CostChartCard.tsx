@@ -3,9 +3,12 @@ import Button from '@material-ui/core/Button';
 import ButtonGroup from '@material-ui/core/ButtonGroup';
 import Typography from '@material-ui/core/Typography';
 import { useSearchParams } from 'react-router-dom';
+import { CompoundEntityRef } from '@backstage/catalog-model';
 import { EntityCostResponse } from '@finops-itam/plugin-finops-itam-common';
+import { AnomalyDialog } from '../AnomalyDetails';
 import { CategoryChart } from './CategoryChart';
 import { PartsChart } from './PartsChart';
+import { useChartExtras } from './useChartExtras';
 
 type ChartView = 'parts' | 'categories';
 
@@ -15,14 +18,17 @@ const VIEWS: Array<{ view: ChartView; label: string }> = [
 ];
 
 /**
- * The cost chart with its view switch: over time stacked by part, or per service category.
- * The view is kept in the query string (`?chart=categories`) like the period.
+ * The cost chart with its view switch: over time stacked by part (with the forecast and
+ * anomaly markers), or per service category. The view is kept in the query string
+ * (`?chart=categories`) like the period.
  */
 export function CostChartCard(props: {
+  entityRef: CompoundEntityRef;
   cost: EntityCostResponse;
   currency: string;
 }) {
-  const { cost, currency } = props;
+  const { entityRef, cost, currency } = props;
+  const extras = useChartExtras(entityRef, cost);
   const [params, setParams] = useSearchParams();
   const view: ChartView =
     params.get('chart') === 'categories' ? 'categories' : 'parts';
@@ -46,7 +52,11 @@ export function CostChartCard(props: {
         view === 'parts'
           ? `${
               cost.granularity === 'month' ? 'Monthly' : 'Daily'
-            } cost stacked by part`
+            } cost stacked by part${
+              extras.forecastDays.length > 0
+                ? ', then the forecast with its band'
+                : ''
+            }`
           : 'Direct cloud cost over the whole period; shared and license cost have no service category'
       }
       action={
@@ -66,7 +76,25 @@ export function CostChartCard(props: {
       }
     >
       {view === 'parts' ? (
-        <PartsChart cost={cost} currency={currency} />
+        <>
+          <PartsChart
+            cost={cost}
+            currency={currency}
+            forecastDays={extras.forecastDays}
+            anomalies={extras.anomalies}
+            onOpenAnomaly={extras.openAnomaly}
+          />
+          {extras.status && (
+            <Typography variant="caption" color="textSecondary" role="status">
+              {extras.status}
+            </Typography>
+          )}
+          <AnomalyDialog
+            anomaly={extras.open}
+            onClose={extras.closeAnomaly}
+            onChanged={extras.replaceAnomaly}
+          />
+        </>
       ) : (
         <>
           {cost.byService.length === 0 && (

@@ -26,6 +26,7 @@ import {
   previousPeriod,
 } from '../../lib';
 import { AccessDenied, isForbiddenError } from '../AccessDenied';
+import { BudgetStatusCard } from '../BudgetStatus';
 import { ContentHeading } from '../ContentHeading';
 import { AllocationNotice } from './AllocationNotice';
 import { CostBreakdownCard } from './CostBreakdownCard';
@@ -189,7 +190,14 @@ function EntityCostView(props: {
         />
       </Grid>
       <Grid item xs={12}>
-        <CostChartCard cost={cost} currency={cost.currency} />
+        <BudgetStatusCard entityRef={entityRef} />
+      </Grid>
+      <Grid item xs={12}>
+        <CostChartCard
+          entityRef={entityRef}
+          cost={cost}
+          currency={cost.currency}
+        />
       </Grid>
       <Grid item xs={12}>
         <CostBreakdownCard

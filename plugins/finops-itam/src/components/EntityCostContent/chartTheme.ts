@@ -1,6 +1,12 @@
 import { Theme, useTheme } from '@material-ui/core/styles';
 import { CostPartKey } from './chartData';
 
+/**
+ * Where the plot area of the over-time chart starts and ends horizontally: its margin plus
+ * the y-axis width on the left. Anything laid over the chart in HTML lines up with these.
+ */
+export const PLOT_MARGIN = { left: 8 + 72, right: 8 };
+
 /** Chart height, reserved in every state so the page does not move when data arrives. */
 export const CHART_HEIGHT = 280;
 
@@ -24,6 +30,12 @@ export function useChartTheme() {
       tick: { fill: theme.palette.text.secondary, fontSize: 12 },
       stroke: theme.palette.divider,
     },
+    /** The forecast line, and its band in the same colour made translucent. */
+    forecast: theme.palette.info.main,
+    anomaly:
+      theme.palette.type === 'dark'
+        ? theme.palette.error.light
+        : theme.palette.error.dark,
     grid: theme.palette.divider,
     cursor: theme.palette.action.hover,
     tooltip,

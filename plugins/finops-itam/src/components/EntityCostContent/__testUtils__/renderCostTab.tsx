@@ -7,6 +7,7 @@ import {
   makeNoMetricUnitCost,
   makeSource,
 } from '../../../testUtils/costFixtures';
+import { makeForecast, makeNoBudget } from '../../../testUtils/budgetFixtures';
 import {
   healthyBackend,
   makeEntity,
@@ -27,14 +28,24 @@ export function currentQueryString(): string {
 
 /**
  * Renders the Cost tab for `entity` with a mocked API: by default a mapped cost, an entity
- * without a unit metric and one source with data through 2026-11-25.
+ * without a unit metric, one source with data through 2026-11-25, no budget, a forecast
+ * after 2026-11-25 and no anomalies.
  */
 export async function renderCostTab(
   options: {
     entity?: Entity;
     url?: string;
     api?: Partial<
-      Pick<FinopsItamApi, 'getEntityCost' | 'getUnitCost' | 'getCostSources'>
+      Pick<
+        FinopsItamApi,
+        | 'getEntityCost'
+        | 'getUnitCost'
+        | 'getCostSources'
+        | 'getEntityBudget'
+        | 'getEntityForecast'
+        | 'listAnomalies'
+        | 'setAnomalyStatus'
+      >
     >;
   } = {},
 ) {
@@ -49,6 +60,18 @@ export async function renderCostTab(
     options.api?.getCostSources ??
       (async () => [makeSource('aws-focus', '2026-11-25')]),
   );
+  api.getEntityBudget.mockImplementation(
+    options.api?.getEntityBudget ?? (async () => makeNoBudget()),
+  );
+  api.getEntityForecast.mockImplementation(
+    options.api?.getEntityForecast ?? (async () => makeForecast()),
+  );
+  api.listAnomalies.mockImplementation(
+    options.api?.listAnomalies ?? (async () => ({ items: [] })),
+  );
+  if (options.api?.setAnomalyStatus) {
+    api.setAnomalyStatus.mockImplementation(options.api.setAnomalyStatus);
+  }
   await renderWithFinopsApi(
     <>
       <EntityCostContent />
