@@ -230,6 +230,30 @@ describe('DatabaseObservedPriceStore', () => {
   );
 
   it.each(databases.eachSupportedId())(
+    'has no instance price for a type whose every row includes a license (never NaN), on %p',
+    async databaseId => {
+      const knex = await databases.init(databaseId);
+      await knex.migrate.latest(migrationConfig);
+      await insertFacts(knex, [
+        m5({
+          resourceId: 'i-sql',
+          details: {
+            InstanceType: 'm5.xlarge',
+            x_PreInstalledSoftware: 'SQL Std',
+          },
+          effectiveCost: '16.128',
+        }),
+      ]);
+      const prices = await new DatabaseObservedPriceStore(knex).recentPrices({
+        instanceTypes: [{ provider: 'AWS', instanceType: 'm5.xlarge' }],
+        ...NOVEMBER,
+      });
+      expect(prices).toEqual([]);
+      await knex.destroy();
+    },
+  );
+
+  it.each(databases.eachSupportedId())(
     'derives the license-included premium per vCPU-hour from license-included rows next to plain ones of the same type, on %p',
     async databaseId => {
       const knex = await databases.init(databaseId);

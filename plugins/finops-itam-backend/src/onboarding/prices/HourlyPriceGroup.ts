@@ -38,7 +38,9 @@ export class HourlyPriceGroup {
     return (
       ![...this.perResourceDay.values()].some(
         sum => sum.compare(HOURS_PER_DAY) > 0,
-      ) && new Money(this.hours.toString()).isPositive()
+      ) &&
+      // decimal.js counts zero as positive: a group with no hours has no price.
+      new Money(this.hours.toString()).gt(0)
     );
   }
 

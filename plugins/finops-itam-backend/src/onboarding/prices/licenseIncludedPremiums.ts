@@ -87,7 +87,7 @@ export function licenseIncludedPremiums(
   }
   return [...premiums.values()].flatMap(p => {
     const perVcpuHour = p.cost.div(p.vcpuHours);
-    if (!perVcpuHour.isPositive()) return [];
+    if (!perVcpuHour.gt(0)) return [];
     return [
       {
         productId: p.productId,
