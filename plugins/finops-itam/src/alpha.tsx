@@ -20,8 +20,11 @@ import {
 import { FINOPS_ITAM_PLUGIN_ID } from '@finops-itam/plugin-finops-itam-common';
 import { FinopsItamClient, finopsItamApiRef } from './api';
 import AssignmentTurnedIn from '@material-ui/icons/AssignmentTurnedIn';
+import AccountBalanceWallet from '@material-ui/icons/AccountBalanceWallet';
 import {
+  budgetsRouteRef,
   costRouteRef,
+  groupBudgetsRouteRef,
   itamRouteRef,
   licensesRouteRef,
   teamCostRouteRef,
@@ -46,6 +49,19 @@ const itamPage = PageBlueprint.make({
     icon: <AssignmentTurnedIn fontSize="inherit" />,
     routeRef: convertLegacyRouteRef(itamRouteRef),
     loader: () => import('./components/ItamPage').then(m => <m.ItamPage />),
+  },
+});
+
+// In the sidebar as "Budgets", like the ITAM page.
+const budgetsPage = PageBlueprint.make({
+  name: 'budgets',
+  params: {
+    path: '/finops-itam/budgets',
+    title: 'Budgets',
+    icon: <AccountBalanceWallet fontSize="inherit" />,
+    routeRef: convertLegacyRouteRef(budgetsRouteRef),
+    loader: () =>
+      import('./components/BudgetsPage').then(m => <m.BudgetsPage />),
   },
 });
 
@@ -116,6 +132,33 @@ const entityTeamCostCard = EntityCardBlueprint.make({
   },
 });
 
+const entityGroupBudgetsContent = EntityContentBlueprint.make({
+  name: 'group-budgets',
+  params: {
+    path: 'budgets',
+    title: 'Budgets',
+    routeRef: convertLegacyRouteRef(groupBudgetsRouteRef),
+    filter: { kind: 'group' },
+    loader: () =>
+      import('./components/GroupBudgets').then(m => (
+        <m.EntityGroupBudgetsContent />
+      )),
+  },
+});
+
+const entityGroupBudgetCard = EntityCardBlueprint.make({
+  name: 'group-budget',
+  params: {
+    // Beside the team cost card, in the side column of the Group overview.
+    type: 'info',
+    filter: { kind: 'group' },
+    loader: () =>
+      import('./components/GroupBudgets').then(m => (
+        <m.EntityGroupBudgetCard />
+      )),
+  },
+});
+
 /**
  * Extensions of the finops-itam plugin, by id.
  *
@@ -124,6 +167,7 @@ const entityTeamCostCard = EntityCardBlueprint.make({
 export type FinopsItamPluginExtensions = {
   'api:finops-itam': ReturnType<typeof ApiBlueprint.make>;
   'page:finops-itam/itam': ReturnType<typeof PageBlueprint.make>;
+  'page:finops-itam/budgets': ReturnType<typeof PageBlueprint.make>;
   'entity-content:finops-itam/cost': ReturnType<
     typeof EntityContentBlueprint.make
   >;
@@ -139,6 +183,12 @@ export type FinopsItamPluginExtensions = {
   'entity-card:finops-itam/team-cost': ReturnType<
     typeof EntityCardBlueprint.make
   >;
+  'entity-content:finops-itam/group-budgets': ReturnType<
+    typeof EntityContentBlueprint.make
+  >;
+  'entity-card:finops-itam/group-budget': ReturnType<
+    typeof EntityCardBlueprint.make
+  >;
 };
 
 // Typed explicitly: the inferred type names the @backstage/filter-predicates copy nested
@@ -150,12 +200,21 @@ export type FinopsItamPluginExtensions = {
  * (`entity-content:finops-itam/licenses`) on Components, Resources and Systems, the
  * Onboarding card (`entity-card:finops-itam/onboarding`) on Components, and the team cost
  * tab (`entity-content:finops-itam/team-cost`) and card (`entity-card:finops-itam/team-cost`)
- * on Groups.
+ * on Groups, the Budgets page (`page:finops-itam/budgets` at `/finops-itam/budgets`, in the
+ * sidebar as "Budgets") and the Budgets tab (`entity-content:finops-itam/group-budgets`) and
+ * Budget card (`entity-card:finops-itam/group-budget`) on Groups.
  *
  * @alpha
  */
 const finopsItamPlugin: OverridableFrontendPlugin<
-  { cost: RouteRef; licenses: RouteRef; teamCost: RouteRef; itam: RouteRef },
+  {
+    cost: RouteRef;
+    licenses: RouteRef;
+    teamCost: RouteRef;
+    itam: RouteRef;
+    budgets: RouteRef;
+    groupBudgets: RouteRef;
+  },
   {},
   FinopsItamPluginExtensions
 > = createFrontendPlugin({
@@ -169,12 +228,17 @@ const finopsItamPlugin: OverridableFrontendPlugin<
     entityOnboardingCard,
     entityTeamCostContent,
     entityTeamCostCard,
+    budgetsPage,
+    entityGroupBudgetsContent,
+    entityGroupBudgetCard,
   ],
   routes: {
     cost: convertLegacyRouteRef(costRouteRef),
     licenses: convertLegacyRouteRef(licensesRouteRef),
     teamCost: convertLegacyRouteRef(teamCostRouteRef),
     itam: convertLegacyRouteRef(itamRouteRef),
+    budgets: convertLegacyRouteRef(budgetsRouteRef),
+    groupBudgets: convertLegacyRouteRef(groupBudgetsRouteRef),
   },
 });
 

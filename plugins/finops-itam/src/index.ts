@@ -1,7 +1,8 @@
 /**
  * The finops-itam frontend plugin: the ITAM page (onboarding requests, license position,
  * compliance risks, reharvest), Cost and Licenses tabs and the Onboarding card on catalog
- * entity pages, and the team cost card and tab on Group pages. This entry point is
+ * entity pages, the team cost and budget cards and tabs on Group pages, and the Budgets page
+ * (budgets and anomalies). This entry point is
  * for the legacy frontend system; the new frontend system plugin is the default export of
  * `@finops-itam/plugin-finops-itam/alpha`.
  *
@@ -15,15 +16,22 @@ export {
   EntityFinopsItamOnboardingCard,
   EntityFinopsItamTeamCostCard,
   EntityFinopsItamTeamCostContent,
+  FinopsItamBudgetsPage,
+  EntityFinopsItamGroupBudgetsContent,
+  EntityFinopsItamGroupBudgetCard,
 } from './plugin';
 export { isFinopsItamAvailable } from './lib';
 export {
   finopsItamApiRef,
   FinopsItamClient,
   OnboardingProblemsError,
+  BudgetRejectionsError,
 } from './api';
 export type {
   FinopsItamApi,
   EntityCostOptions,
   OnboardingRequestFilter,
+  AnomalyFilter,
+  BudgetRecordInput,
+  EntityBudgetOptions,
 } from './api';

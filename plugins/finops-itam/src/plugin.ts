@@ -10,7 +10,9 @@ import type { JSX } from 'react';
 import { FINOPS_ITAM_PLUGIN_ID } from '@finops-itam/plugin-finops-itam-common';
 import { FinopsItamClient, finopsItamApiRef } from './api';
 import {
+  budgetsRouteRef,
   costRouteRef,
+  groupBudgetsRouteRef,
   itamRouteRef,
   licensesRouteRef,
   teamCostRouteRef,
@@ -36,6 +38,8 @@ export const finopsItamPlugin = createPlugin({
     licenses: licensesRouteRef,
     teamCost: teamCostRouteRef,
     itam: itamRouteRef,
+    budgets: budgetsRouteRef,
+    groupBudgets: groupBudgetsRouteRef,
   },
 });
 
@@ -137,6 +141,60 @@ export const EntityFinopsItamTeamCostCard: () => JSX.Element =
       component: {
         lazy: () =>
           import('./components/TeamCostCard').then(m => m.EntityTeamCostCard),
+      },
+    }),
+  );
+
+/**
+ * The Budgets page: every budget with its status, sortable and exportable as CSV, and the
+ * anomalies with filters and status actions. Mount it with
+ * `<Route path="/finops-itam/budgets" element={<FinopsItamBudgetsPage />} />` and add a
+ * sidebar item for it.
+ *
+ * @public
+ */
+export const FinopsItamBudgetsPage: () => JSX.Element =
+  finopsItamPlugin.provide(
+    createRoutableExtension({
+      name: 'FinopsItamBudgetsPage',
+      component: () =>
+        import('./components/BudgetsPage').then(m => m.LegacyBudgetsPage),
+      mountPoint: budgetsRouteRef,
+    }),
+  );
+
+/**
+ * The Budgets tab for a Group page: the team's and its services' budgets; mount it with
+ * `EntityLayout.Route path="/budgets"`.
+ *
+ * @public
+ */
+export const EntityFinopsItamGroupBudgetsContent: () => JSX.Element =
+  finopsItamPlugin.provide(
+    createRoutableExtension({
+      name: 'EntityFinopsItamGroupBudgetsContent',
+      component: () =>
+        import('./components/GroupBudgets').then(
+          m => m.EntityGroupBudgetsContent,
+        ),
+      mountPoint: groupBudgetsRouteRef,
+    }),
+  );
+
+/**
+ * The Budget card for a Group page overview: actual, forecast, budget and status.
+ *
+ * @public
+ */
+export const EntityFinopsItamGroupBudgetCard: () => JSX.Element =
+  finopsItamPlugin.provide(
+    createComponentExtension({
+      name: 'EntityFinopsItamGroupBudgetCard',
+      component: {
+        lazy: () =>
+          import('./components/GroupBudgets').then(
+            m => m.EntityGroupBudgetCard,
+          ),
       },
     }),
   );

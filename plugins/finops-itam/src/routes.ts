@@ -18,3 +18,15 @@ export const teamCostRouteRef = createRouteRef({ id: 'finops-itam-team-cost' });
  * and `?new=1&entityRef=…` (opens the filing form) from its query.
  */
 export const itamRouteRef = createRouteRef({ id: 'finops-itam-itam' });
+
+/** Route of the Budgets tab on a Group page, shared like {@link costRouteRef}. */
+export const groupBudgetsRouteRef = createRouteRef({
+  id: 'finops-itam-group-budgets',
+});
+
+/**
+ * Route of the Budgets page (every budget, and the anomalies), shared like
+ * {@link costRouteRef}. The page reads `?tab=anomalies` and the anomaly filters
+ * (`status`, `entityRef`, `period`) from its query.
+ */
+export const budgetsRouteRef = createRouteRef({ id: 'finops-itam-budgets' });

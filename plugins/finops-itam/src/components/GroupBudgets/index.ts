@@ -1,0 +1,2 @@
+export { EntityGroupBudgetCard } from './EntityGroupBudgetCard';
+export { EntityGroupBudgetsContent } from './EntityGroupBudgetsContent';
