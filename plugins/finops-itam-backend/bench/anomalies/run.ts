@@ -69,6 +69,37 @@ async function insertRollup(knex: Knex): Promise<number> {
   return written;
 }
 
+/** The reads of a daily scan one by one, to see where the database's time goes. */
+async function timePhases(reader: DatabaseEntityDailyCostReader) {
+  const days = { from: '2026-06-13', to: '2026-12-01' };
+  const phases: string[] = [];
+  const phase = async <T>(name: string, fn: () => Promise<T>) => {
+    const start = performance.now();
+    const result = await fn();
+    phases.push(`${name} ${ms(performance.now() - start)}`);
+    return result;
+  };
+  await phase('latest day', () => reader.latestCostDay());
+  const refs = await phase('entities', () =>
+    reader.entitiesWithCost(['component'], days),
+  );
+  await phase('totals', async () => {
+    for (let i = 0; i < refs.length; i += 250) {
+      await reader.dailyTotals(refs.slice(i, i + 250), days);
+    }
+  });
+  await phase('splits of 250 entities over 58 days', () =>
+    reader.dailyBreakdowns(refs.slice(0, 250), {
+      from: '2026-10-03',
+      to: '2026-12-01',
+    }),
+  );
+  // eslint-disable-next-line no-console
+  console.log(
+    `reads of a daily scan (${days.from} to ${days.to}): ${phases.join(', ')}`,
+  );
+}
+
 async function main() {
   let knex: Knex;
   let admin: Knex | undefined;
@@ -98,6 +129,7 @@ async function main() {
       )}`,
     );
     const reader = new DatabaseEntityDailyCostReader(knex);
+    await timePhases(reader);
     for (const lookbackDays of [LOOKBACK, DAYS]) {
       const cpu = process.cpuUsage();
       const start = performance.now();

@@ -87,12 +87,14 @@ export async function scanCostAnomalies(
   const anomalies: CostAnomaly[] = [];
   for (let i = 0; i < refs.length; i += BATCH) {
     const totals = await reader.dailyTotals(refs.slice(i, i + BATCH), days);
+    const unusual: Array<{ series: EntityCostSeries; found: CostAnomaly[] }> =
+      [];
     for (const entity of totals) {
       const series = toSeries(entity);
       const found = detectCostAnomalies(series, options).anomalies;
-      if (found.length === 0) continue;
-      anomalies.push(...(await withDrivers(reader, series, found, options)));
+      if (found.length > 0) unusual.push({ series, found });
     }
+    anomalies.push(...(await withDrivers(reader, unusual, options)));
   }
   return { anomalies, entities: refs.length, lastComplete, reportFrom };
 }
@@ -108,38 +110,45 @@ function toSeries(entity: EntityDailyTotals): EntityCostSeries {
   };
 }
 
-/** The same anomalies judged again with the split of each one's day and window. */
+/**
+ * The same anomalies judged again with the split of their days and windows, read in one
+ * query for the batch: from the earliest window to the latest anomaly day.
+ */
 async function withDrivers(
   reader: EntityDailyCostReader,
-  series: EntityCostSeries,
-  found: readonly CostAnomaly[],
+  unusual: ReadonlyArray<{ series: EntityCostSeries; found: CostAnomaly[] }>,
   options: CostAnomalyOptions,
 ): Promise<CostAnomaly[]> {
-  const split = new Map<
-    string,
-    { byService: Record<string, string>; byResource: Record<string, string> }
-  >();
-  for (const anomaly of found) {
-    const window: DailyCostDays = {
-      from: addDays(anomaly.date, -COST_ANOMALY_DEFAULTS.windowDays),
-      to: addDays(anomaly.date, 1),
-    };
-    const breakdown = await reader.dailyBreakdown(series.entityRef, window);
-    // A window day without direct cost has an empty split: nothing was spent on anything.
-    for (let day = window.from; day < window.to; day = addDays(day, 1)) {
-      split.set(day, { byService: {}, byResource: {} });
-    }
-    for (const row of breakdown) {
-      if (row.currency !== series.currency) continue;
-      split.set(row.day, {
-        byService: row.byService,
-        byResource: row.byResource,
-      });
-    }
-  }
-  const enriched: EntityCostSeries = {
-    ...series,
-    days: series.days.map(day => ({ ...day, ...split.get(day.day) })),
+  if (unusual.length === 0) return [];
+  const dates = unusual.flatMap(({ found }) => found.map(a => a.date)).sort();
+  const range: DailyCostDays = {
+    from: addDays(dates[0], -COST_ANOMALY_DEFAULTS.windowDays),
+    to: addDays(dates[dates.length - 1], 1),
   };
-  return detectCostAnomalies(enriched, options).anomalies;
+  const splits = await reader.dailyBreakdowns(
+    [...new Set(unusual.map(({ series }) => series.entityRef))],
+    range,
+  );
+  return unusual.flatMap(({ series }) => {
+    const split = new Map(
+      (splits.get(series.entityRef) ?? [])
+        .filter(row => row.currency === series.currency)
+        .map(row => [row.day, row]),
+    );
+    const enriched: EntityCostSeries = {
+      ...series,
+      days: series.days.map(day => {
+        if (day.day < range.from || day.day >= range.to) return day;
+        // A day of the range without direct cost has an empty split: nothing was spent on
+        // any service (absent days are filled in the same way by detection).
+        const found = split.get(day.day);
+        return {
+          ...day,
+          byService: found?.byService ?? {},
+          byResource: found?.byResource ?? {},
+        };
+      }),
+    };
+    return detectCostAnomalies(enriched, options).anomalies;
+  });
 }

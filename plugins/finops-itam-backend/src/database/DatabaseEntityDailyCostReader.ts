@@ -114,80 +114,99 @@ export class DatabaseEntityDailyCostReader implements EntityDailyCostReader {
     return [...series.values()];
   }
 
-  async dailyBreakdown(
-    entityRef: string,
+  async dailyBreakdowns(
+    entityRefs: readonly string[],
     days: DailyCostDays,
-  ): Promise<EntityDayBreakdown[]> {
+  ): Promise<Map<string, EntityDayBreakdown[]>> {
     const { db } = this;
-    const rows = await sumAmountsBy(
-      db,
-      db(`${ALLOCATION_KEYS_TABLE} as k`)
-        .join(
-          `${ROLLUP_MEMBERS_TABLE} as r`,
-          'r.member_ref',
-          'k.allocated_entity_ref',
-        )
-        .join(`${COST_FACTS_TABLE} as f`, 'f.allocation_key', 'k.key')
-        .where('r.ancestor_ref', entityRef)
-        .where('f.day', '>=', days.from)
-        .where('f.day', '<', days.to),
-      {
-        day: 'f.day',
-        currency: 'f.currency',
-        serviceName: 'k.service_name',
-        resourceId: 'k.resource_id',
-        resourceName: 'k.resource_name',
-      },
-      'f.effective_cost',
-    );
-    const byDay = new Map<
-      string,
-      {
-        day: string;
-        currency: string;
-        services: Map<string, ExactSum>;
-        resources: Map<string, ExactSum>;
+    const byEntity = new Map<string, Map<string, DaySums>>();
+    for (let i = 0; i < entityRefs.length; i += PER_QUERY) {
+      const rows = await sumAmountsBy(
+        db,
+        db(`${ALLOCATION_KEYS_TABLE} as k`)
+          .join(
+            `${ROLLUP_MEMBERS_TABLE} as r`,
+            'r.member_ref',
+            'k.allocated_entity_ref',
+          )
+          .join(`${COST_FACTS_TABLE} as f`, 'f.allocation_key', 'k.key')
+          .whereIn('r.ancestor_ref', entityRefs.slice(i, i + PER_QUERY))
+          .where('f.day', '>=', days.from)
+          .where('f.day', '<', days.to),
+        {
+          entityRef: 'r.ancestor_ref',
+          day: 'f.day',
+          currency: 'f.currency',
+          serviceName: 'k.service_name',
+          resourceId: 'k.resource_id',
+          resourceName: 'k.resource_name',
+        },
+        'f.effective_cost',
+      );
+      for (const row of rows) {
+        let entityDays = byEntity.get(row.entityRef!);
+        if (!entityDays) {
+          entityDays = new Map();
+          byEntity.set(row.entityRef!, entityDays);
+        }
+        const key = `${row.day}\u0000${row.currency}`;
+        let entry = entityDays.get(key);
+        if (!entry) {
+          entry = {
+            day: row.day!,
+            currency: row.currency!,
+            services: new Map(),
+            resources: new Map(),
+          };
+          entityDays.set(key, entry);
+        }
+        addTo(entry.services, row.serviceName ?? NO_SERVICE, row.amount);
+        addTo(
+          entry.resources,
+          row.resourceName ?? row.resourceId ?? NO_RESOURCE,
+          row.amount,
+        );
       }
-    >();
-    const add = (sums: Map<string, ExactSum>, name: string, amount: string) => {
-      const sum = sums.get(name) ?? new ExactSum();
-      sums.set(name, sum.add(amount));
-    };
-    for (const row of rows) {
-      const key = `${row.day}\u0000${row.currency}`;
-      let entry = byDay.get(key);
-      if (!entry) {
-        entry = {
-          day: row.day!,
-          currency: row.currency!,
-          services: new Map(),
-          resources: new Map(),
-        };
-        byDay.set(key, entry);
-      }
-      add(entry.services, row.serviceName ?? NO_SERVICE, row.amount);
-      add(
-        entry.resources,
-        row.resourceName ?? row.resourceId ?? NO_RESOURCE,
-        row.amount,
+    }
+    const result = new Map<string, EntityDayBreakdown[]>();
+    for (const [entityRef, entityDays] of byEntity) {
+      result.set(
+        entityRef,
+        [...entityDays.values()]
+          .map(entry => ({
+            day: entry.day,
+            currency: entry.currency,
+            byService: record(entry.services),
+            byResource: record(entry.resources),
+          }))
+          .sort(
+            (a, b) =>
+              a.day.localeCompare(b.day) ||
+              a.currency.localeCompare(b.currency),
+          ),
       );
     }
-    const record = (sums: Map<string, ExactSum>) =>
-      Object.fromEntries(
-        [...sums].map(([name, sum]) => [name, sum.toString()]),
-      );
-    return [...byDay.values()]
-      .map(entry => ({
-        day: entry.day,
-        currency: entry.currency,
-        byService: record(entry.services),
-        byResource: record(entry.resources),
-      }))
-      .sort(
-        (a, b) =>
-          a.day.localeCompare(b.day) || a.currency.localeCompare(b.currency),
-      );
+    return result;
   }
+}
+
+/** One entity-day's exact sums per service and per resource. */
+interface DaySums {
+  day: string;
+  currency: string;
+  services: Map<string, ExactSum>;
+  resources: Map<string, ExactSum>;
+}
+
+function addTo(sums: Map<string, ExactSum>, name: string, amount: string) {
+  const sum = sums.get(name) ?? new ExactSum();
+  sums.set(name, sum.add(amount));
+}
+
+function record(sums: Map<string, ExactSum>): Record<string, string> {
+  return Object.fromEntries(
+    [...sums].map(([name, sum]) => [name, sum.toString()]),
+  );
 }
 
 function amountOf(row: { amount?: string; direct?: string; shared?: string }) {

@@ -48,11 +48,12 @@ export interface EntityDailyCostReader {
   ): Promise<EntityDailyTotals[]>;
 
   /**
-   * The direct amortized cost of `entityRef`'s rollup per day, service and resource over
-   * `days`. Shared cost has no service or resource, so it is not split here.
+   * The direct amortized cost of each of `entityRefs`' rollups per day, service and
+   * resource over `days`, by entity (an entity without direct cost then is absent). Shared
+   * cost has no service or resource, so it is not split here.
    */
-  dailyBreakdown(
-    entityRef: string,
+  dailyBreakdowns(
+    entityRefs: readonly string[],
     days: DailyCostDays,
-  ): Promise<EntityDayBreakdown[]>;
+  ): Promise<Map<string, EntityDayBreakdown[]>>;
 }
