@@ -36,7 +36,6 @@ const rss = () =>
 async function insertRollup(knex: Knex): Promise<number> {
   const days = benchDays(LAST_DAY, DAYS);
   const chunk = PG ? 5000 : 500;
-  const rows: object[] = [];
   let written = 0;
   // In batches of entities, so the generated series never all sit in memory.
   for (let first = 0; first < ENTITIES; first += 500) {
@@ -45,26 +44,24 @@ async function insertRollup(knex: Knex): Promise<number> {
       days,
       16 + first,
     );
+    const rows = entities.flatMap((entity, index) =>
+      days.map((day, t) => ({
+        entity_ref: `component:default/svc-${first + index}`,
+        day,
+        currency: 'USD',
+        basis: 'amortized',
+        direct: entity.values[t].toFixed(2),
+        shared: '0',
+      })),
+    );
     await knex.transaction(async trx => {
-      entities.forEach((entity, index) => {
-        const ref = `component:default/svc-${first + index}`;
-        days.forEach((day, t) => {
-          rows.push({
-            entity_ref: ref,
-            day,
-            currency: 'USD',
-            basis: 'amortized',
-            direct: entity.values[t].toFixed(2),
-            shared: '0',
-          });
-        });
-      });
-      while (rows.length > 0) {
-        const part = rows.splice(0, chunk);
-        await trx('finops_itam_entity_daily_cost').insert(part);
-        written += part.length;
+      for (let at = 0; at < rows.length; at += chunk) {
+        await trx('finops_itam_entity_daily_cost').insert(
+          rows.slice(at, at + chunk),
+        );
       }
     });
+    written += rows.length;
   }
   return written;
 }
