@@ -1,4 +1,4 @@
-import { screen, within } from '@testing-library/react';
+import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { pinTodayForTests } from '../../testUtils/costFixtures';
 import {
@@ -9,7 +9,10 @@ import {
 } from '../../testUtils/budgetFixtures';
 import { forbiddenError } from '../../testUtils/apiErrors';
 import { usd } from '../../testUtils/usd';
-import { renderCostTab } from './__testUtils__/renderCostTab';
+import {
+  currentQueryString,
+  renderCostTab,
+} from './__testUtils__/renderCostTab';
 
 describe('EntityCostContent budget, forecast and anomalies', () => {
   beforeEach(() => pinTodayForTests());
@@ -265,5 +268,29 @@ describe('EntityCostContent budget, forecast and anomalies', () => {
     expect(
       screen.getByRole('table', { name: /Cost by day/ }),
     ).toBeInTheDocument();
+  });
+
+  it('opens the anomaly a notification links to, and forgets it when closed', async () => {
+    const user = userEvent.setup({ advanceTimers: jest.advanceTimersByTime });
+    await renderCostTab({
+      url: '/?from=2026-11-18&to=2026-11-27&granularity=day&anomaly=anomaly-1',
+      api: {
+        listAnomalies: async () => ({
+          items: [makeAnomaly({ date: '2026-11-25', lastDate: '2026-11-25' })],
+        }),
+      },
+    });
+
+    const dialog = await screen.findByRole('dialog');
+    expect(
+      within(dialog).getByRole('heading', { name: 'Anomaly on 2026-11-25' }),
+    ).toBeInTheDocument();
+
+    await user.keyboard('{Escape}');
+    await waitFor(() =>
+      expect(screen.queryByRole('dialog')).not.toBeInTheDocument(),
+    );
+    expect(currentQueryString()).not.toContain('anomaly=');
+    expect(currentQueryString()).toContain('from=2026-11-18');
   });
 });

@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useSearchParams } from 'react-router-dom';
 import {
   CompoundEntityRef,
   stringifyEntityRef,
@@ -13,8 +13,8 @@ import { forecastDaysToShow } from './forecastChartData';
 
 /**
  * What the over-time chart draws besides the cost: the forecast days and the entity's
- * anomalies in the period, the anomaly whose details are open, and a sentence on what could
- * not be loaded. Either failing leaves the cost chart as it is.
+ * anomalies in the period, the anomaly whose details are open (kept in the query), and a
+ * sentence on what could not be loaded. Either failing leaves the cost chart as it is.
  */
 export function useChartExtras(
   entityRef: CompoundEntityRef,
@@ -26,7 +26,20 @@ export function useChartExtras(
     from: cost.from,
     to: cost.to,
   });
-  const [openId, setOpenId] = useState<string | undefined>();
+  // The open anomaly is in the query (`?anomaly=<id>`), which is how an owner's
+  // notification links to it; closing it takes it out again.
+  const [params, setParams] = useSearchParams();
+  const openId = params.get('anomaly') ?? undefined;
+  const setOpenId = (id: string | undefined) =>
+    setParams(current => {
+      const updated = new URLSearchParams(current);
+      if (id) {
+        updated.set('anomaly', id);
+      } else {
+        updated.delete('anomaly');
+      }
+      return updated;
+    });
 
   const problems = [
     forecast.error && `the forecast (${forecast.error.message})`,
