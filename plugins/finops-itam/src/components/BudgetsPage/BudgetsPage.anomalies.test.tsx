@@ -96,6 +96,36 @@ describe('BudgetsPage, anomalies', () => {
     });
   });
 
+  it('asks again when a status or period is chosen', async () => {
+    const user = userEvent.setup({ delay: null });
+    const api = apiWith([]);
+    await renderWithFinopsApi(<BudgetsPage />, api, {
+      routeEntries: ['/?tab=anomalies'],
+      mountedRoutes: page,
+    });
+    await screen.findByText(/No anomalies match these filters/);
+
+    await user.click(screen.getByRole('button', { name: /All statuses/ }));
+    await user.click(await screen.findByRole('option', { name: 'Resolved' }));
+    await screen.findByText(/No anomalies match these filters/);
+    expect(api.listAnomalies).toHaveBeenLastCalledWith({
+      ...anomalyPeriodDays('90d'),
+      status: 'resolved',
+      entityRef: undefined,
+    });
+
+    await user.click(screen.getByRole('button', { name: /Last 90 days/ }));
+    await user.click(
+      await screen.findByRole('option', { name: 'Last 12 months' }),
+    );
+    await screen.findByText(/No anomalies match these filters/);
+    expect(api.listAnomalies).toHaveBeenLastCalledWith({
+      ...anomalyPeriodDays('12m'),
+      status: 'resolved',
+      entityRef: undefined,
+    });
+  });
+
   it('acknowledges an open anomaly', async () => {
     const user = userEvent.setup({ delay: null });
     const api = apiWith([makeAnomaly()]);
