@@ -108,9 +108,10 @@ describe('the instance-type table', () => {
       vcpus: 6,
     });
     // Every listed name resolves in the same table.
-    const table = new InstanceTypeTable();
-    for (const type of table.list()) {
-      expect(table.vcpusOf(type.instanceType)).toBe(type.vcpus);
-    }
+    const shipped = new InstanceTypeTable();
+    const unresolved = shipped
+      .list()
+      .filter(type => shipped.vcpusOf(type.instanceType) !== type.vcpus);
+    expect(unresolved).toEqual([]);
   });
 });
