@@ -57,7 +57,7 @@ export interface OnboardingRequestFilter {
 }
 
 /**
- * A budget record as `PUT /budgets` takes it: a {@link Budget} without the `source` the
+ * A budget record as `PUT /budgets` takes it: a `Budget` without the `source` the
  * backend assigns, and with optional thresholds (the backend's defaults fill the rest).
  *
  * @public
