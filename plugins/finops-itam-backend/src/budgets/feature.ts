@@ -152,9 +152,11 @@ export const createBudgetsFeature: FinopsItamFeatureFactory = async core => {
     notifications: core.notifications,
     logger,
   });
+  // A signal's listener must never throw into the announcer (an ingestion): the trigger is
+  // started inside a promise, so even a scheduler that fails synchronously is only logged.
   hooks.costDataChanged.on(() => {
-    core.scheduler
-      .triggerTask(BUDGET_ALERTS_TASK_ID)
+    Promise.resolve()
+      .then(() => core.scheduler.triggerTask(BUDGET_ALERTS_TASK_ID))
       .catch(error =>
         logger.warn(`Could not start the budget alert run: ${error}`),
       );

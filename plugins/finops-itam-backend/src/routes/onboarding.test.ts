@@ -286,6 +286,7 @@ describe('onboarding routes', () => {
         ...untitled,
         deployments: [{ ...billing().deployments[0], count: 1.5 }],
       };
+      const before = await stored();
       const response = await file(body);
 
       expect(response.status).toBe(400);
@@ -295,7 +296,7 @@ describe('onboarding routes', () => {
           { field: 'deployments[0].count', reason: 'must be integer' },
         ]),
       );
-      expect(await stored()).toBe(0);
+      expect(await stored()).toBe(before);
     });
 
     it('needs the create permission to file', async () => {
