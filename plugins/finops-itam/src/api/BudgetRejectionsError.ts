@@ -1,5 +1,6 @@
 import { ResponseError } from '@backstage/errors';
 import { BudgetRejection } from '@finops-itam/plugin-finops-itam-common';
+import { readRefusal, WriteResponse } from './refusedWrite';
 
 /**
  * A 400 of `PUT /budgets`: the batch was refused as a whole, and `rejections` names each
@@ -43,24 +44,14 @@ function isRejection(value: unknown): value is BudgetRejection {
  * `ResponseError`.
  */
 export async function budgetWriteError(
-  response: Parameters<typeof ResponseError.fromResponse>[0] &
-    Pick<Response, 'clone' | 'status'>,
+  response: WriteResponse,
 ): Promise<Error> {
-  // Read the body once for the rejections, and let ResponseError read a copy for the rest.
-  const copy = response.clone();
-  const error = await ResponseError.fromResponse(response);
-  if (response.status !== 400) {
-    return error;
-  }
-  const body = (await copy.json().catch(() => undefined)) as
-    | { error?: { message?: unknown }; rejections?: unknown }
-    | undefined;
-  const rejections = Array.isArray(body?.rejections)
-    ? body.rejections.filter(isRejection)
-    : [];
-  const message =
-    typeof body?.error?.message === 'string'
-      ? body.error.message
-      : error.message;
-  return new BudgetRejectionsError(message, error, rejections);
+  const { cause, refusal } = await readRefusal(
+    response,
+    'rejections',
+    isRejection,
+  );
+  return refusal
+    ? new BudgetRejectionsError(refusal.message, cause, refusal.items)
+    : cause;
 }

@@ -1,5 +1,6 @@
 import { ResponseError } from '@backstage/errors';
 import { OnboardingProblem } from '@finops-itam/plugin-finops-itam-common';
+import { readRefusal, WriteResponse } from './refusedWrite';
 
 /**
  * A 400 of the onboarding routes: the request or decision was refused, and `problems` says
@@ -42,24 +43,10 @@ function isProblem(value: unknown): value is OnboardingProblem {
  * `ResponseError`.
  */
 export async function onboardingWriteError(
-  response: Parameters<typeof ResponseError.fromResponse>[0] &
-    Pick<Response, 'clone' | 'status'>,
+  response: WriteResponse,
 ): Promise<Error> {
-  // Read the body once for the problems, and let ResponseError read a copy for the rest.
-  const copy = response.clone();
-  const error = await ResponseError.fromResponse(response);
-  if (response.status !== 400) {
-    return error;
-  }
-  const body = (await copy.json().catch(() => undefined)) as
-    | { error?: { message?: unknown }; problems?: unknown }
-    | undefined;
-  const problems = Array.isArray(body?.problems)
-    ? body.problems.filter(isProblem)
-    : [];
-  const message =
-    typeof body?.error?.message === 'string'
-      ? body.error.message
-      : error.message;
-  return new OnboardingProblemsError(message, error, problems);
+  const { cause, refusal } = await readRefusal(response, 'problems', isProblem);
+  return refusal
+    ? new OnboardingProblemsError(refusal.message, cause, refusal.items)
+    : cause;
 }
