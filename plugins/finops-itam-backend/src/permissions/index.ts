@@ -3,3 +3,4 @@ export {
   type EntityResource,
   type RequirePermission,
 } from './requirePermission';
+export { requireEntityCostRead } from './requireEntityCostRead';

@@ -2,21 +2,19 @@ import {
   AuditorService,
   BackstageCredentials,
 } from '@backstage/backend-plugin-api';
-import { stringifyEntityRef } from '@backstage/catalog-model';
 import {
   BudgetRejectionsErrorBody,
   BudgetsResponse,
   BudgetUpsertResponse,
   EntityBudgetResponse,
   finopsItamBudgetManagePermission,
-  finopsItamCostReadPermission,
   finopsItamReadPermission,
 } from '@finops-itam/plugin-finops-itam-common';
 import { Request, Response } from 'express';
 import { BudgetRejectedError } from '../budgets/BudgetRejectedError';
 import { BudgetService } from '../budgets/BudgetService';
 import { BudgetScope } from '../budgets';
-import { RequirePermission } from '../permissions';
+import { RequirePermission, requireEntityCostRead } from '../permissions';
 import { createTypedRoutes } from '../schema';
 
 export interface BudgetRoutesOptions {
@@ -121,16 +119,7 @@ export function createBudgetRoutes(options: BudgetRoutesOptions) {
   });
 
   router.get('/entities/:kind/:namespace/:name/budget', async (req, res) => {
-    const { kind, namespace, name } = req.params;
-    const entityRef = stringifyEntityRef({
-      kind,
-      namespace,
-      name,
-    }).toLocaleLowerCase('en-US');
-    await requirePermission(req, finopsItamCostReadPermission, {
-      resourceRef: entityRef,
-      deniedMessage: `You don't have access to cost data for ${entityRef}`,
-    });
+    const entityRef = await requireEntityCostRead(requirePermission, req);
     const body: EntityBudgetResponse = await budgets.entityBudget(
       entityRef,
       req.query.day,

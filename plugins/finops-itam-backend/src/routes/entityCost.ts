@@ -1,5 +1,3 @@
-import { stringifyEntityRef } from '@backstage/catalog-model';
-import { finopsItamCostReadPermission } from '@finops-itam/plugin-finops-itam-common';
 import { Response } from 'express';
 import { z } from 'zod';
 import { CostQueryService } from '../allocation/CostQueryService';
@@ -8,7 +6,7 @@ import {
   periodQuery,
   resolvePeriod,
 } from '../allocation/costPeriod';
-import { RequirePermission } from '../permissions';
+import { RequirePermission, requireEntityCostRead } from '../permissions';
 import { createTypedRoutes } from '../schema';
 
 const costQuery = periodQuery.extend({
@@ -31,16 +29,7 @@ export function createEntityCostRoutes(options: EntityCostRoutesOptions) {
 
   router.get('/entities/:kind/:namespace/:name/cost', async (req, res) => {
     const { kind, namespace, name } = req.params;
-    const entityRef = stringifyEntityRef({
-      kind,
-      namespace,
-      name,
-    }).toLocaleLowerCase('en-US');
-    // A resource permission, so that a policy can allow it per entity (e.g. to its owners).
-    await requirePermission(req, finopsItamCostReadPermission, {
-      resourceRef: entityRef,
-      deniedMessage: `You don't have access to cost data for ${entityRef}`,
-    });
+    await requireEntityCostRead(requirePermission, req);
     const queryStart = req.url.indexOf('?');
     const query = parseCostQuery(
       queryStart < 0 ? '' : req.url.slice(queryStart),

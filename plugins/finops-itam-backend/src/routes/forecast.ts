@@ -1,11 +1,7 @@
-import { stringifyEntityRef } from '@backstage/catalog-model';
-import {
-  EntityForecastResponse,
-  finopsItamCostReadPermission,
-} from '@finops-itam/plugin-finops-itam-common';
+import { EntityForecastResponse } from '@finops-itam/plugin-finops-itam-common';
 import { EntityForecastService } from '../forecasts/EntityForecastService';
 import { forecastResponse } from '../forecasts/forecastResponse';
-import { RequirePermission } from '../permissions';
+import { RequirePermission, requireEntityCostRead } from '../permissions';
 import { createTypedRoutes } from '../schema';
 
 export interface ForecastRoutesOptions {
@@ -24,15 +20,7 @@ export function createForecastRoutes(options: ForecastRoutesOptions) {
 
   router.get('/entities/:kind/:namespace/:name/forecast', async (req, res) => {
     const { kind, namespace, name } = req.params;
-    const entityRef = stringifyEntityRef({
-      kind,
-      namespace,
-      name,
-    }).toLocaleLowerCase('en-US');
-    await requirePermission(req, finopsItamCostReadPermission, {
-      resourceRef: entityRef,
-      deniedMessage: `You don't have access to cost data for ${entityRef}`,
-    });
+    await requireEntityCostRead(requirePermission, req);
     const body: EntityForecastResponse = forecastResponse(
       await forecasts.forecast({ kind, namespace, name }),
     );

@@ -1,5 +1,3 @@
-import { stringifyEntityRef } from '@backstage/catalog-model';
-import { finopsItamCostReadPermission } from '@finops-itam/plugin-finops-itam-common';
 import { z } from 'zod';
 import {
   parseQuery,
@@ -7,7 +5,7 @@ import {
   resolvePeriod,
 } from '../allocation/costPeriod';
 import { UnitCostService } from '../metrics/UnitCostService';
-import { RequirePermission } from '../permissions';
+import { RequirePermission, requireEntityCostRead } from '../permissions';
 import { createTypedRoutes } from '../schema';
 
 const unitCostQuery = periodQuery.extend({
@@ -29,15 +27,7 @@ export function createUnitCostRoutes(options: UnitCostRoutesOptions) {
 
   router.get('/entities/:kind/:namespace/:name/unit-cost', async (req, res) => {
     const { kind, namespace, name } = req.params;
-    const entityRef = stringifyEntityRef({
-      kind,
-      namespace,
-      name,
-    }).toLocaleLowerCase('en-US');
-    await requirePermission(req, finopsItamCostReadPermission, {
-      resourceRef: entityRef,
-      deniedMessage: `You don't have access to cost data for ${entityRef}`,
-    });
+    await requireEntityCostRead(requirePermission, req);
     const query = parseQuery(unitCostQuery, req.query);
     res.json(
       await unitCosts.unitCost(

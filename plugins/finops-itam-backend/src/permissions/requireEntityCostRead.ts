@@ -1,0 +1,33 @@
+import { stringifyEntityRef } from '@backstage/catalog-model';
+import { finopsItamCostReadPermission } from '@finops-itam/plugin-finops-itam-common';
+import { Request } from 'express';
+import { RequirePermission } from './requirePermission';
+
+/**
+ * The check of every `/entities/:kind/:namespace/:name/...` route that answers an entity's
+ * cost (cost, unit cost, budget, forecast): `finops-itam.cost.read` on that entity, a
+ * resource permission so that a policy can allow it per entity (e.g. to its owners).
+ * Answers the entity's ref, lowercased as the catalog compares refs; throws 401/403.
+ */
+export async function requireEntityCostRead(
+  requirePermission: RequirePermission,
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any
+  req: Request<
+    { kind: string; namespace: string; name: string },
+    any,
+    any,
+    any
+  >,
+): Promise<string> {
+  const { kind, namespace, name } = req.params;
+  const entityRef = stringifyEntityRef({
+    kind,
+    namespace,
+    name,
+  }).toLocaleLowerCase('en-US');
+  await requirePermission(req, finopsItamCostReadPermission, {
+    resourceRef: entityRef,
+    deniedMessage: `You don't have access to cost data for ${entityRef}`,
+  });
+  return entityRef;
+}
