@@ -15,6 +15,7 @@ import {
 } from '../licenses/LicenseService';
 import { PRODUCT_ID } from '../licenses/productSchema';
 import { RequirePermission } from '../permissions';
+import { auditedWrite, RefusalBody } from './auditedWrite';
 import { createTypedRoutes } from '../schema';
 
 export interface LicenseRoutesOptions {
@@ -25,8 +26,17 @@ export interface LicenseRoutesOptions {
   onLicensesChanged?: () => void;
 }
 
-/** Runs a write inside an audit event; answers 400 with every rejection for bad entitlements. */
-async function audited<T>(
+/** Bad entitlements answer 400 with every rejection. */
+const entitlementRefusal: RefusalBody = error =>
+  error instanceof EntitlementRejectedError
+    ? {
+        error: { name: 'InputError', message: error.message },
+        rejections: error.rejections,
+      }
+    : undefined;
+
+/** Runs a license write inside an audit event; bad entitlements answer 400. */
+function audited<T>(
   auditor: AuditorService,
   req: Request,
   res: Response,
@@ -34,27 +44,10 @@ async function audited<T>(
   meta: Record<string, string>,
   write: () => Promise<T>,
 ): Promise<T | undefined> {
-  const event = await auditor.createEvent({
-    eventId,
-    severityLevel: 'medium',
-    request: req,
-    meta,
-  });
-  try {
-    const result = await write();
-    await event.success();
-    return result;
-  } catch (error) {
-    await event.fail({ error: error as Error });
-    if (error instanceof EntitlementRejectedError) {
-      res.status(400).json({
-        error: { name: 'InputError', message: error.message },
-        rejections: error.rejections,
-      });
-      return undefined;
-    }
-    throw error;
-  }
+  return auditedWrite(
+    { auditor, req, res, eventId, meta, refusal: entitlementRefusal },
+    write,
+  );
 }
 
 /**

@@ -14,6 +14,7 @@ import { Request, Response } from 'express';
 import { OnboardingProblemsError } from '../onboarding/OnboardingProblemsError';
 import { OnboardingService } from '../onboarding/OnboardingService';
 import { RequirePermission } from '../permissions';
+import { auditedWrite } from './auditedWrite';
 import { createTypedRoutes } from '../schema';
 
 export interface OnboardingRoutesOptions {
@@ -44,11 +45,8 @@ function problemsBody(
   };
 }
 
-/**
- * Runs a write inside an audit event. Bad input answers 400 with its problems (the event
- * fails with them); other errors go to the router's error handler.
- */
-async function audited<T>(
+/** Runs an onboarding write inside an audit event; bad input answers 400 with its problems. */
+function audited<T>(
   auditor: AuditorService,
   req: Request,
   res: Response,
@@ -56,24 +54,20 @@ async function audited<T>(
   meta: Record<string, string>,
   write: () => Promise<T>,
 ): Promise<T | undefined> {
-  const event = await auditor.createEvent({
-    eventId,
-    severityLevel: 'medium',
-    request: req,
-    meta,
-  });
-  try {
-    const result = await write();
-    await event.success({ meta });
-    return result;
-  } catch (error) {
-    await event.fail({ error: error as Error, meta });
-    if (error instanceof OnboardingProblemsError) {
-      res.status(400).json(problemsBody(req, error));
-      return undefined;
-    }
-    throw error;
-  }
+  return auditedWrite(
+    {
+      auditor,
+      req,
+      res,
+      eventId,
+      meta,
+      refusal: (error, request) =>
+        error instanceof OnboardingProblemsError
+          ? problemsBody(request, error)
+          : undefined,
+    },
+    write,
+  );
 }
 
 /**
