@@ -1,18 +1,9 @@
-import { createServiceFactory } from '@backstage/backend-plugin-api';
 import {
   mockCredentials,
   mockServices,
   startTestBackend,
 } from '@backstage/backend-test-utils';
 import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
-import {
-  NotificationSendOptions,
-  notificationService,
-} from '@backstage/plugin-notifications-node';
-import {
-  AuthorizeResult,
-  PolicyDecision,
-} from '@backstage/plugin-permission-common';
 import { JsonObject } from '@backstage/config';
 import { DateTime } from 'luxon';
 import { Knex } from 'knex';
@@ -20,6 +11,11 @@ import type { Server } from 'node:http';
 import request from 'supertest';
 import { insertFacts, testEntity } from '../../allocation/__testUtils__/facts';
 import { finopsItamPlugin } from '../../plugin';
+import {
+  grantingPermissions,
+  recordingAuditor,
+  recordingNotifications,
+} from '../../__testUtils__/testServices';
 
 export const ALICE = 'user:default/alice';
 export const CAROL = 'user:default/carol';
@@ -80,35 +76,12 @@ function checkoutFacts() {
  * runs, and checkout's cost allocated: what the detection task reads.
  */
 export async function startWithAnomalies(knex: Knex, config: JsonObject = {}) {
-  const sent: NotificationSendOptions[] = [];
   const control = { failSends: false };
-  const notifications = createServiceFactory({
-    service: notificationService,
-    deps: {},
-    factory: () => ({
-      async send(options: NotificationSendOptions) {
-        if (control.failSends) throw new Error('notifications are down');
-        sent.push(options);
-      },
-    }),
-  });
-  const permissions = mockServices.permissions.mock({
-    authorize: (async (requests: any[], options: any) => {
-      const principal = options.credentials.principal;
-      return requests.map(
-        (r): PolicyDecision => ({
-          result:
-            principal.type === 'service' ||
-            (GRANTS[principal.userEntityRef] ?? []).includes(r.permission.name)
-              ? AuthorizeResult.ALLOW
-              : AuthorizeResult.DENY,
-        }),
-      );
-    }) as any,
-  });
-  const auditor = mockServices.auditor.mock();
-  const event = { success: jest.fn(), fail: jest.fn() };
-  auditor.createEvent.mockResolvedValue(event as any);
+  const { factory: notifications, sent } = recordingNotifications(
+    () => control.failSends,
+  );
+  const permissions = grantingPermissions(GRANTS);
+  const { auditor, event } = recordingAuditor();
   const scheduler = mockServices.scheduler.mock();
   scheduler.triggerTask.mockResolvedValue(undefined);
   const { server } = await startTestBackend({

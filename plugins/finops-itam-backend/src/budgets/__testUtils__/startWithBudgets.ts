@@ -1,23 +1,19 @@
-import { createServiceFactory } from '@backstage/backend-plugin-api';
 import {
   mockCredentials,
   mockServices,
   startTestBackend,
 } from '@backstage/backend-test-utils';
 import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
-import {
-  NotificationSendOptions,
-  notificationService,
-} from '@backstage/plugin-notifications-node';
-import {
-  AuthorizeResult,
-  PolicyDecision,
-} from '@backstage/plugin-permission-common';
 import { JsonObject } from '@backstage/config';
 import { Knex } from 'knex';
 import type { Server } from 'node:http';
 import { testEntity } from '../../allocation/__testUtils__/facts';
 import { finopsItamPlugin } from '../../plugin';
+import {
+  grantingPermissions,
+  recordingAuditor,
+  recordingNotifications,
+} from '../../__testUtils__/testServices';
 
 export const ALICE = 'user:default/alice';
 export const CAROL = 'user:default/carol';
@@ -61,38 +57,15 @@ export async function startWithBudgets(
   knex: Knex,
   finopsItam: JsonObject = {},
 ) {
-  const sent: NotificationSendOptions[] = [];
   const failing = { sends: 0 };
-  const notifications = createServiceFactory({
-    service: notificationService,
-    deps: {},
-    factory: () => ({
-      async send(options: NotificationSendOptions) {
-        if (failing.sends > 0) {
-          failing.sends -= 1;
-          throw new Error('notifications backend is down');
-        }
-        sent.push(options);
-      },
-    }),
+  // Each failing send counts down, so a test can make the next few sends fail.
+  const { factory: notifications, sent } = recordingNotifications(() => {
+    if (failing.sends === 0) return false;
+    failing.sends -= 1;
+    return true;
   });
-  const permissions = mockServices.permissions.mock({
-    authorize: (async (requests: any[], options: any) => {
-      const principal = options.credentials.principal;
-      return requests.map(
-        (r): PolicyDecision => ({
-          result:
-            principal.type === 'service' ||
-            (GRANTS[principal.userEntityRef] ?? []).includes(r.permission.name)
-              ? AuthorizeResult.ALLOW
-              : AuthorizeResult.DENY,
-        }),
-      );
-    }) as any,
-  });
-  const auditor = mockServices.auditor.mock();
-  const event = { success: jest.fn(), fail: jest.fn() };
-  auditor.createEvent.mockResolvedValue(event as any);
+  const permissions = grantingPermissions(GRANTS);
+  const { auditor, event } = recordingAuditor();
   const scheduler = mockServices.scheduler.mock();
   scheduler.triggerTask.mockResolvedValue(undefined);
   const { server } = await startTestBackend({

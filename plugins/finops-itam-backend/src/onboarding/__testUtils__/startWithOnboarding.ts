@@ -1,22 +1,18 @@
-import { createServiceFactory } from '@backstage/backend-plugin-api';
 import {
   mockCredentials,
   mockServices,
   startTestBackend,
 } from '@backstage/backend-test-utils';
 import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
-import {
-  NotificationSendOptions,
-  notificationService,
-} from '@backstage/plugin-notifications-node';
-import {
-  AuthorizeResult,
-  PolicyDecision,
-} from '@backstage/plugin-permission-common';
 import { Knex } from 'knex';
 import type { Server } from 'node:http';
 import { testEntity } from '../../allocation/__testUtils__/facts';
 import { finopsItamPlugin } from '../../plugin';
+import {
+  grantingPermissions,
+  recordingAuditor,
+  recordingNotifications,
+} from '../../__testUtils__/testServices';
 
 export const ALICE = 'user:default/alice';
 export const BOB = 'user:default/bob';
@@ -48,33 +44,9 @@ export const onboardingConfig = {
 
 /** The whole plugin with per-user permissions, a recording notification service and a scheduler whose tasks the test runs. */
 export async function startWithOnboarding(knex: Knex) {
-  const sent: NotificationSendOptions[] = [];
-  const notifications = createServiceFactory({
-    service: notificationService,
-    deps: {},
-    factory: () => ({
-      async send(options: NotificationSendOptions) {
-        sent.push(options);
-      },
-    }),
-  });
-  const permissions = mockServices.permissions.mock({
-    authorize: (async (requests: any[], options: any) => {
-      const principal = options.credentials.principal;
-      return requests.map(
-        (r): PolicyDecision => ({
-          result:
-            principal.type === 'service' ||
-            (GRANTS[principal.userEntityRef] ?? []).includes(r.permission.name)
-              ? AuthorizeResult.ALLOW
-              : AuthorizeResult.DENY,
-        }),
-      );
-    }) as any,
-  });
-  const auditor = mockServices.auditor.mock();
-  const event = { success: jest.fn(), fail: jest.fn() };
-  auditor.createEvent.mockResolvedValue(event as any);
+  const { factory: notifications, sent } = recordingNotifications();
+  const permissions = grantingPermissions(GRANTS);
+  const { auditor, event } = recordingAuditor();
   const scheduler = mockServices.scheduler.mock();
   // License writes ask for a license cost run; the test runs only the recheck task itself.
   scheduler.triggerTask.mockResolvedValue(undefined);
