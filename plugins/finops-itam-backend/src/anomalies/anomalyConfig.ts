@@ -1,9 +1,7 @@
-import {
-  SchedulerServiceTaskScheduleDefinition,
-  readSchedulerServiceTaskScheduleDefinitionFromConfig,
-} from '@backstage/backend-plugin-api';
-import { Config, ConfigReader, JsonObject } from '@backstage/config';
+import { SchedulerServiceTaskScheduleDefinition } from '@backstage/backend-plugin-api';
+import { Config, JsonObject } from '@backstage/config';
 import { z } from 'zod';
+import { readScheduleWithDefaults } from '../sources/config';
 import { COST_ANOMALY_DEFAULTS } from './costAnomalyOptions';
 
 const KEY = 'finopsItam.anomalies';
@@ -65,25 +63,6 @@ export interface AnomalyConfig
   schedule: SchedulerServiceTaskScheduleDefinition;
 }
 
-function readSchedule(config: Config): SchedulerServiceTaskScheduleDefinition {
-  const key = `${KEY}.schedule`;
-  const given = config.getOptionalConfig(key)?.get<JsonObject>() ?? {};
-  try {
-    return readSchedulerServiceTaskScheduleDefinitionFromConfig(
-      new ConfigReader(
-        { ...DEFAULT_SCHEDULE, ...given },
-        'app-config',
-        undefined,
-        key,
-      ),
-    );
-  } catch (error) {
-    throw new Error(
-      `Invalid ${key}: ${error instanceof Error ? error.message : error}`,
-    );
-  }
-}
-
 /** Reads the anomaly settings; a mistake throws naming the key and stops start-up. */
 export function readAnomalyConfig(config: Config): AnomalyConfig {
   const { schedule: _schedule, ...given } =
@@ -113,6 +92,10 @@ export function readAnomalyConfig(config: Config): AnomalyConfig {
         'finopsItam.policies.blockedProducts',
       ) ?? []),
     ],
-    schedule: readSchedule(config),
+    schedule: readScheduleWithDefaults(
+      config.getOptionalConfig(`${KEY}.schedule`),
+      `${KEY}.schedule`,
+      DEFAULT_SCHEDULE,
+    ),
   };
 }

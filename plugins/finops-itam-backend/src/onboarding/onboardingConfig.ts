@@ -1,11 +1,9 @@
-import {
-  SchedulerServiceTaskScheduleDefinition,
-  readSchedulerServiceTaskScheduleDefinitionFromConfig,
-} from '@backstage/backend-plugin-api';
-import { Config, ConfigReader, JsonObject } from '@backstage/config';
+import { SchedulerServiceTaskScheduleDefinition } from '@backstage/backend-plugin-api';
+import { Config } from '@backstage/config';
 import { parseEntityRef } from '@backstage/catalog-model';
 import { OnboardingPolicies } from '@finops-itam/plugin-finops-itam-common';
 import { KnownRegions } from './KnownRegions';
+import { readScheduleWithDefaults } from '../sources/config';
 import { readOnboardingPolicies } from './policyConfig';
 
 const KEY = 'finopsItam.onboarding';
@@ -57,25 +55,6 @@ function readReviewers(config: Config): string[] {
   });
 }
 
-function readSchedule(config: Config): SchedulerServiceTaskScheduleDefinition {
-  const key = `${KEY}.schedule`;
-  const given = config.getOptionalConfig(key)?.get<JsonObject>() ?? {};
-  try {
-    return readSchedulerServiceTaskScheduleDefinitionFromConfig(
-      new ConfigReader(
-        { ...DEFAULT_SCHEDULE, ...given },
-        'app-config',
-        undefined,
-        key,
-      ),
-    );
-  } catch (error) {
-    throw new Error(
-      `Invalid ${key}: ${error instanceof Error ? error.message : error}`,
-    );
-  }
-}
-
 /** Reads the onboarding settings; a mistake throws naming the key and stops start-up. */
 export function readOnboardingConfig(config: Config): OnboardingConfig {
   const regions = readRegions(config);
@@ -92,6 +71,10 @@ export function readOnboardingConfig(config: Config): OnboardingConfig {
     policies: readOnboardingPolicies(config, regions),
     reviewers: readReviewers(config),
     reservationDays,
-    schedule: readSchedule(config),
+    schedule: readScheduleWithDefaults(
+      config.getOptionalConfig(`${KEY}.schedule`),
+      `${KEY}.schedule`,
+      DEFAULT_SCHEDULE,
+    ),
   };
 }
