@@ -61,7 +61,10 @@ describe('commitmentCoverage', () => {
       [
         covered,
         // The column says eligible although storage is not in the list.
-        { ...storageOnDemand, commitmentProgramEligibilityDetails: SAVINGS_PLAN },
+        {
+          ...storageOnDemand,
+          commitmentProgramEligibilityDetails: SAVINGS_PLAN,
+        },
         // The column says eligible for no program although compute is in the list.
         { ...computeOnDemand, commitmentProgramEligibilityDetails: null },
         // Without the column the list still decides.

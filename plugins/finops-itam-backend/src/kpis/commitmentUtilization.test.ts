@@ -1,4 +1,7 @@
-import { commitmentUtilization, commitmentWaste } from './commitmentUtilization';
+import {
+  commitmentUtilization,
+  commitmentWaste,
+} from './commitmentUtilization';
 import {
   coveredRow,
   purchaseRow,

@@ -8,7 +8,10 @@ export { RATIO_DECIMALS } from './KpiRow';
 export { MixedCurrencyError } from './ratioKpi';
 export { effectiveSavingsRate } from './effectiveSavingsRate';
 export type { EffectiveSavingsRate } from './effectiveSavingsRate';
-export { commitmentUtilization, commitmentWaste } from './commitmentUtilization';
+export {
+  commitmentUtilization,
+  commitmentWaste,
+} from './commitmentUtilization';
 export type { QuantityUtilization } from './quantityUtilization';
 export { commitmentCoverage } from './commitmentCoverage';
 export type { CommitmentCoverage } from './commitmentCoverage';

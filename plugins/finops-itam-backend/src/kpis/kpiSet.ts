@@ -1,6 +1,9 @@
 import { allocationCoverage } from './allocationCoverage';
 import { CommitmentCoverage, commitmentCoverage } from './commitmentCoverage';
-import { commitmentUtilization, commitmentWaste } from './commitmentUtilization';
+import {
+  commitmentUtilization,
+  commitmentWaste,
+} from './commitmentUtilization';
 import {
   EffectiveSavingsRate,
   effectiveSavingsRate,
