@@ -43,6 +43,8 @@ export interface KpiRow {
 
 /**
  * One ratio KPI with the sums it comes from, so a reader can check it. All decimal strings.
+ * The value is usually between 0 and 1 but is not clamped: paying more than list price gives
+ * a negative savings rate, and hiding that would hide the problem.
  * `notCovered` is the effective cost of the rows left out because a column the formula
  * needs is unknown on them ("not covered by this figure").
  */

@@ -8,10 +8,11 @@ export type EligibilitySource =
   | 'serviceCategories';
 
 /** Whether on-demand cost of a row could have been covered by a commitment, and why. */
-export type Eligibility =
-  | { eligible: boolean; decidedBy: EligibilitySource }
-  /** The column the decision needs is unknown or unreadable on this row. */
-  | { eligible: null; decidedBy: EligibilitySource };
+export interface Eligibility {
+  /** Null when the column the decision needs is unknown or unreadable on this row. */
+  eligible: boolean | null;
+  decidedBy: EligibilitySource;
+}
 
 /** The part of FOCUS 1.4 CommitmentProgramEligibilityDetails the decision reads. */
 const eligibilityDetails = z.object({
@@ -28,11 +29,11 @@ export function commitmentEligibility(
   row: KpiRow,
   eligibleServiceCategories: ReadonlySet<string>,
 ): Eligibility {
-  const details = row.commitmentProgramEligibilityDetails;
-  if (details !== undefined) {
+  if (row.commitmentProgramEligibilityDetails !== undefined) {
     const decidedBy = 'CommitmentProgramEligibilityDetails';
-    if (text(details) === null) return { eligible: false, decidedBy };
-    const programs = parseDetails(details!);
+    const details = text(row.commitmentProgramEligibilityDetails);
+    if (details === null) return { eligible: false, decidedBy };
+    const programs = parseDetails(details);
     return programs === null
       ? { eligible: null, decidedBy }
       : { eligible: programs > 0, decidedBy };

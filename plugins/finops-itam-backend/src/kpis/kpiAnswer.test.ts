@@ -1,7 +1,36 @@
+import { Money } from '../money';
 import { kpiAnswer } from './kpiAnswer';
+import { KpiRow } from './KpiRow';
 import { coveredRow, unusedRow, usageRow } from './__testUtils__/focusRows';
 
 const valueOf = (kpi: { value: string | null }) => kpi.value;
+
+/**
+ * How a row's amounts are cut in two, each column in its own proportion, so each part has
+ * rates unlike the whole row's: an average of per-row rates would then differ from the rate
+ * of the sums.
+ */
+const FIRST_PART_SHARE = {
+  listCost: 4,
+  contractedCost: 5,
+  effectiveCost: 2,
+  billedCost: 2,
+  commitmentDiscountQuantity: 8,
+} as const;
+
+/** The first part (amount / share) or the rest of a row's amounts, exactly. */
+function partOf(row: KpiRow, part: 'first' | 'rest'): Partial<KpiRow> {
+  const out: Partial<KpiRow> = {};
+  for (const [key, share] of Object.entries(FIRST_PART_SHARE)) {
+    const amount = row[key as keyof typeof FIRST_PART_SHARE];
+    if (amount === null || amount === undefined) continue;
+    const first = new Money(amount).dividedBy(share);
+    out[key as keyof typeof FIRST_PART_SHARE] = (
+      part === 'first' ? first : new Money(amount).minus(first)
+    ).toFixed();
+  }
+  return out;
+}
 
 describe('kpiAnswer', () => {
   // USD: 45 of effective cost over two providers; EUR: 6, never added to it.
@@ -122,6 +151,18 @@ describe('kpiAnswer', () => {
     expect(answer.otherCurrencies[0].groups?.map(g => g.key)).toEqual([
       'acct-3',
     ]);
+  });
+
+  it('gives the same answer on rows a store summed per dimension as on the rows themselves', () => {
+    // Every formula is a ratio of sums, so a store may hand over SUMs grouped by the row's
+    // dimensions (keeping unknown prices apart) instead of every fact.
+    const parts = rows.flatMap(row => [
+      { ...row, ...partOf(row, 'first') },
+      { ...row, ...partOf(row, 'rest') },
+    ]);
+    expect(kpiAnswer(parts, { ...options, groupBy: 'owner' })).toEqual(
+      kpiAnswer(rows, { ...options, groupBy: 'owner' }),
+    );
   });
 
   it('answers with no currency and no values when there are no rows', () => {
