@@ -6,7 +6,10 @@
 export interface KpiRow {
   /** FOCUS ChargeCategory: Usage | Purchase | Tax | Credit | Adjustment. */
   chargeCategory: string;
-  /** FOCUS ChargeClass: null, or Correction for a delta to a closed period. */
+  /**
+   * FOCUS ChargeClass: null, or Correction for a delta to a closed period. Corrections are
+   * summed like any other row of their charge category: a delta adds to what it corrects.
+   */
   chargeClass?: string | null;
   /** FOCUS PricingCategory: Standard | Dynamic | Committed | Other. */
   pricingCategory?: string | null;

@@ -84,6 +84,27 @@ describe('effectiveSavingsRate', () => {
     });
   });
 
+  it('adds a correction to a closed period as the delta it is', () => {
+    const rate = effectiveSavingsRate([
+      onDemand,
+      covered,
+      unused,
+      // The provider takes back 5 of list and 4 of paid on the covered usage.
+      coveredRow({
+        chargeClass: 'Correction',
+        listCost: '-5',
+        contractedCost: '-5',
+        effectiveCost: '-4',
+      }),
+    ]);
+    // (25 − 20) / 25
+    expect(rate.againstList).toMatchObject({
+      value: '0.2',
+      numerator: '5',
+      denominator: '25',
+    });
+  });
+
   it('stays exact on amounts a float sum would round', () => {
     const rate = effectiveSavingsRate([
       usageRow({ listCost: '0.1', effectiveCost: '0.0000000000000001' }),
