@@ -15,6 +15,11 @@ const KEY = 'finopsItam.accountability';
 const isRole = (value: string): value is AccountabilityRole =>
   (ACCOUNTABILITY_ROLES as readonly string[]).includes(value);
 
+/** The owner differs per decision, so only the other roles are configured groups. */
+const CONFIGURABLE_ROLES = ACCOUNTABILITY_ROLES.filter(
+  (role): role is Exclude<AccountabilityRole, 'owner'> => role !== 'owner',
+);
+
 function groupRef(value: string, where: string): string {
   try {
     const parsed = parseEntityRef(value, { defaultKind: 'group' });
@@ -47,14 +52,15 @@ function readRoles(config: Config): RoleGroups {
         `Invalid ${where}: the owner is the group owning what is decided on, not a configured group`,
       );
     }
-    if (!isRole(name)) {
+    const role = CONFIGURABLE_ROLES.find(r => r === name);
+    if (!role) {
       throw new Error(
-        `Invalid ${where}: unknown role; the configurable roles are ${ACCOUNTABILITY_ROLES.filter(
-          r => r !== 'owner',
-        ).join(', ')}`,
+        `Invalid ${where}: unknown role; the configurable roles are ${CONFIGURABLE_ROLES.join(
+          ', ',
+        )}`,
       );
     }
-    groups[name] = groupRef(roles!.getString(name), where);
+    groups[role] = groupRef(roles!.getString(name), where);
   }
   return groups;
 }

@@ -26,11 +26,11 @@ export function readGovernancePolicies(
   const parsed = schema.safeParse(given);
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
-    const where = [KEY, ...issue.path]
-      .map((part, i) =>
-        typeof part === 'number' ? `[${part}]` : i ? `.${part}` : part,
-      )
-      .join('');
+    const where = issue.path.reduce<string>(
+      (path, part) =>
+        typeof part === 'number' ? `${path}[${part}]` : `${path}.${part}`,
+      KEY,
+    );
     throw new Error(`Invalid ${where}: ${issue.message}`);
   }
   const byProvider = parsed.data.requiredTagsByProvider ?? {};
