@@ -34,6 +34,18 @@ const LICENSE_MOBILITY: GlossarySource = {
   title: 'Microsoft Licensing: License Mobility through Software Assurance',
   url: 'https://www.microsoft.com/licensing/licensing-programs/software-assurance-license-mobility',
 };
+const AZURE_HYBRID_BENEFIT: GlossarySource = {
+  title: 'Azure Hybrid Benefit',
+  url: 'https://azure.microsoft.com/pricing/hybrid-benefit/',
+};
+const FINOPS_FOR_SAAS: GlossarySource = {
+  title: 'FinOps Foundation: FinOps for Software as a Service (SaaS)',
+  url: 'https://www.finops.org/wg/finops-for-software-as-a-service-saas/',
+};
+const MATURITY_MODEL: GlossarySource = {
+  title: 'FinOps Framework: FinOps Maturity Model',
+  url: 'https://www.finops.org/framework/maturity-model/',
+};
 const AWS_LICENSE_MANAGER: GlossarySource = {
   title: 'AWS License Manager User Guide',
   url: 'https://docs.aws.amazon.com/license-manager/latest/userguide/license-manager.html',
@@ -273,5 +285,86 @@ export const SHIPPED_GLOSSARY: GlossaryTerm[] = [
     definition:
       'The tag keys every resource must carry (for example a cost centre) so that its cost can be allocated; a resource missing one counts as untagged.',
     source: ALLOCATION,
+  },
+  {
+    id: 'list-cost',
+    term: 'List cost',
+    aliases: ['ListCost', 'on-demand cost'],
+    discipline: 'finops',
+    definition:
+      'What the usage would have cost at the provider’s public on-demand prices, before any negotiated or commitment discount; in FOCUS the ListCost column.',
+    source: FOCUS,
+  },
+  {
+    id: 'contracted-cost',
+    term: 'Contracted cost',
+    aliases: ['ContractedCost', 'negotiated cost'],
+    discipline: 'finops',
+    definition:
+      'What the usage would have cost at the prices negotiated with the provider, before commitment discounts; in FOCUS the ContractedCost column.',
+    source: FOCUS,
+  },
+  {
+    id: 'commitment-waste',
+    term: 'Commitment waste',
+    aliases: ['unused commitment'],
+    discipline: 'finops',
+    definition:
+      'The part of a commitment’s cost that no usage consumed, as a share of the commitment’s whole cost; paid for, but bought nothing.',
+    source: RATE_OPTIMIZATION,
+  },
+  {
+    id: 'allocation-coverage',
+    term: 'Allocation coverage',
+    aliases: ['allocated share', 'cost allocation coverage'],
+    discipline: 'finops',
+    definition:
+      'The share of total cost that has an owner: allocated cost / total cost. The rest is unallocated.',
+    source: ALLOCATION,
+  },
+  {
+    id: 'maturity-level',
+    term: 'Crawl, Walk, Run',
+    aliases: ['maturity', 'maturity level', 'FinOps maturity'],
+    discipline: 'finops',
+    definition:
+      'The FinOps Framework’s three maturity stages, from first steps (Crawl) to practised and automated (Run); the portal marks its targets with them, for example at least 80 % of cost allocated at Crawl and 90 % at Run.',
+    source: MATURITY_MODEL,
+  },
+  {
+    id: 'azure-hybrid-benefit',
+    term: 'Azure Hybrid Benefit',
+    aliases: ['AHB', 'AHUB'],
+    discipline: 'itam',
+    definition:
+      'Using Windows Server and SQL Server licenses the organisation owns (with Software Assurance or as subscriptions) on Azure, paying only the base compute rate.',
+    source: AZURE_HYBRID_BENEFIT,
+  },
+  {
+    id: 'license-metric',
+    term: 'License metric',
+    aliases: ['counting rule', 'license unit'],
+    discipline: 'itam',
+    definition:
+      'What a license counts (cores, vCPUs, processors, sockets, instances, users) and the vendor’s rules for counting it, such as a minimum per machine.',
+    source: AWS_LICENSE_MANAGER,
+  },
+  {
+    id: 'saas-drawdown',
+    term: 'Prepaid drawdown',
+    aliases: ['drawdown', 'prepaid commitment', 'SaaS commit'],
+    discipline: 'both',
+    definition:
+      'A SaaS contract paid in advance as a balance that monthly consumption draws down; what matters is the remaining balance and the date it will run out.',
+    source: FINOPS_FOR_SAAS,
+  },
+  {
+    id: 'consumption-based-saas',
+    term: 'Consumption-based SaaS',
+    aliases: ['usage-based SaaS'],
+    discipline: 'both',
+    definition:
+      'SaaS billed by what is used (queries, credits, requests) rather than by seat, to be watched against the contracted run rate like cloud usage.',
+    source: FINOPS_FOR_SAAS,
   },
 ];
