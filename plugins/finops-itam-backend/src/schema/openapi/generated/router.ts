@@ -1840,6 +1840,314 @@ export const spec = {
         },
       },
     },
+    '/kpis': {
+      get: {
+        operationId: 'GetKpis',
+        summary:
+          'FinOps KPIs over usage rows of a period (effective savings rate against list and contracted prices, commitment utilization, coverage and waste, allocation coverage), per currency, optionally per provider, billing account or team. Needs finops-itam.read.',
+        parameters: [
+          {
+            $ref: '#/components/parameters/from',
+          },
+          {
+            $ref: '#/components/parameters/to',
+          },
+          {
+            name: 'groupBy',
+            in: 'query',
+            description:
+              'Adds `groups`, one per provider name, billing account id or owning team.',
+            schema: {
+              $ref: '#/components/schemas/KpiGroupBy',
+            },
+            allowReserved: true,
+          },
+        ],
+        responses: {
+          '200': {
+            description:
+              'The KPIs of the main currency, the others beside them.',
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/KpiResponse',
+                },
+              },
+            },
+          },
+          '400': {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+          '401': {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+          '403': {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+        },
+        description:
+          'FinOps KPIs over usage rows of a period, per currency, optionally grouped. Needs finops-itam.read.',
+      },
+    },
+    '/commitments': {
+      get: {
+        operationId: 'ListCommitments',
+        summary:
+          'Every commitment discount seen in the period with its used and unused cost and quantity, utilization, the owners it covered and where its unused cost went. Needs finops-itam.read.',
+        parameters: [
+          {
+            $ref: '#/components/parameters/from',
+          },
+          {
+            $ref: '#/components/parameters/to',
+          },
+        ],
+        responses: {
+          '200': {
+            description: 'The commitments, by id then currency.',
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/CommitmentsResponse',
+                },
+              },
+            },
+          },
+          '400': {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+          '401': {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+          '403': {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+        },
+        description:
+          'Every commitment discount seen in the period. Needs finops-itam.read.',
+      },
+    },
+    '/marketplace': {
+      get: {
+        operationId: 'GetMarketplaceSpend',
+        summary:
+          'Marketplace spend (seller differs from invoice issuer) per seller and provider, with the license product when known and whether it counts toward the provider commitment. Needs finops-itam.read.',
+        parameters: [
+          {
+            $ref: '#/components/parameters/from',
+          },
+          {
+            $ref: '#/components/parameters/to',
+          },
+        ],
+        responses: {
+          '200': {
+            description: 'Marketplace spend, largest first.',
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/MarketplaceResponse',
+                },
+              },
+            },
+          },
+          '400': {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+          '401': {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+          '403': {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+        },
+        description: 'Marketplace spend per seller. Needs finops-itam.read.',
+      },
+    },
+    '/saas/contracts': {
+      get: {
+        operationId: 'ListSaasContracts',
+        summary:
+          'SaaS contracts from `finopsItam.saas.contracts`, prepaid ones with monthly drawdown, remaining balance and projected exhaustion, consumption-based ones against their contracted run rate. Needs finops-itam.read.',
+        parameters: [
+          {
+            name: 'asOf',
+            in: 'query',
+            description:
+              'The day the balance and projection are computed for; today when left out.',
+            schema: {
+              type: 'string',
+              format: 'date',
+            },
+            allowReserved: true,
+          },
+        ],
+        responses: {
+          '200': {
+            description: 'The contracts, by id.',
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/SaasContractsResponse',
+                },
+              },
+            },
+          },
+          '400': {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+          '401': {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+          '403': {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+        },
+        description:
+          'SaaS contracts with drawdown and run rate. Needs finops-itam.read.',
+      },
+    },
+    '/governance/compliance': {
+      get: {
+        operationId: 'GetPolicyCompliance',
+        summary:
+          'Running cost outside `finopsItam.policies` per owner (untagged, disallowed provider or region, marketplace purchases outside policy, blocked products), each with its resources and a suggested owner. Needs finops-itam.read.',
+        parameters: [
+          {
+            $ref: '#/components/parameters/from',
+          },
+          {
+            $ref: '#/components/parameters/to',
+          },
+        ],
+        responses: {
+          '200': {
+            description: 'The compliance report.',
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/PolicyComplianceResponse',
+                },
+              },
+            },
+          },
+          '400': {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+          '401': {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+          '403': {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+        },
+        description:
+          'Running cost outside policy per owner. Needs finops-itam.read.',
+      },
+    },
+    '/unit-economics': {
+      get: {
+        operationId: 'GetUnitEconomics',
+        summary:
+          'All-in unit cost of every entity with a business metric in the period, highest first. Needs finops-itam.read.',
+        parameters: [
+          {
+            $ref: '#/components/parameters/from',
+          },
+          {
+            $ref: '#/components/parameters/to',
+          },
+        ],
+        responses: {
+          '200': {
+            description: 'One line per entity and currency.',
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/UnitEconomicsResponse',
+                },
+              },
+            },
+          },
+          '400': {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+          '401': {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+          '403': {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+        },
+        description:
+          'All-in unit cost per entity, highest first. Needs finops-itam.read.',
+      },
+    },
+    '/glossary': {
+      get: {
+        operationId: 'GetGlossary',
+        summary:
+          "The shared FinOps and ITAM vocabulary, shipped terms with the organisation's additions from `finopsItam.glossary`. Needs finops-itam.read.",
+        responses: {
+          '200': {
+            description: 'The terms, by name.',
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/GlossaryResponse',
+                },
+              },
+            },
+          },
+          '401': {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+          '403': {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+        },
+        description: 'The shared vocabulary. Needs finops-itam.read.',
+      },
+    },
+    '/accountability': {
+      get: {
+        operationId: 'GetAccountability',
+        summary:
+          'Who decides and who is consulted for each decision the portal shows, from `finopsItam.accountability` and its defaults. Needs finops-itam.read.',
+        parameters: [
+          {
+            name: 'ownerRef',
+            in: 'query',
+            description:
+              "Resolves the owner roles for this group (e.g. a budget's or request's owner).",
+            schema: {
+              type: 'string',
+            },
+            allowReserved: true,
+          },
+        ],
+        responses: {
+          '200': {
+            description: 'The decisions.',
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/AccountabilityResponse',
+                },
+              },
+            },
+          },
+          '401': {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+          '403': {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+        },
+        description:
+          'Who decides and who is consulted for each decision. Needs finops-itam.read.',
+      },
+    },
   },
   components: {
     parameters: {
@@ -6272,6 +6580,913 @@ export const spec = {
           },
         },
         required: ['upserted'],
+        additionalProperties: false,
+      },
+      KpiGroupBy: {
+        type: 'string',
+        enum: ['provider', 'billingAccount', 'team'],
+      },
+      Kpi: {
+        type: 'object',
+        description:
+          'One ratio KPI with the exact sums it comes from (decimal strings). `value` is null when the denominator is 0 and is not clamped (paying above list price gives a negative savings rate); `notCovered` is the effective cost of rows left out because a needed column is unknown on them.',
+        properties: {
+          value: {
+            type: ['string', 'null'],
+          },
+          numerator: {
+            type: 'string',
+          },
+          denominator: {
+            type: 'string',
+          },
+          notCovered: {
+            type: 'string',
+          },
+        },
+        required: ['value', 'numerator', 'denominator', 'notCovered'],
+      },
+      QuantityKpi: {
+        description: 'A KPI summed in commitment quantities of one unit.',
+        allOf: [
+          {
+            $ref: '#/components/schemas/Kpi',
+          },
+          {
+            type: 'object',
+            properties: {
+              unit: {
+                type: ['string', 'null'],
+                description:
+                  'The CommitmentDiscountUnit of the sums; null when no row had one.',
+              },
+            },
+            required: ['unit'],
+          },
+        ],
+      },
+      CommitmentCoverageKpi: {
+        description:
+          'Covered cost / (covered + on-demand cost of eligible services), with how eligibility was decided.',
+        allOf: [
+          {
+            $ref: '#/components/schemas/Kpi',
+          },
+          {
+            type: 'object',
+            properties: {
+              eligibility: {
+                type: 'object',
+                properties: {
+                  decidedBy: {
+                    type: 'array',
+                    items: {
+                      type: 'string',
+                      enum: [
+                        'CommitmentProgramEligibilityDetails',
+                        'serviceCategories',
+                      ],
+                    },
+                  },
+                  eligibleServiceCategories: {
+                    type: 'array',
+                    items: {
+                      type: 'string',
+                    },
+                  },
+                },
+                required: ['decidedBy', 'eligibleServiceCategories'],
+              },
+            },
+            required: ['eligibility'],
+          },
+        ],
+      },
+      KpiSet: {
+        type: 'object',
+        description: 'Every FinOps KPI of one set of rows of one currency.',
+        properties: {
+          effectiveSavingsRate: {
+            type: 'object',
+            properties: {
+              againstList: {
+                $ref: '#/components/schemas/Kpi',
+              },
+              againstContracted: {
+                $ref: '#/components/schemas/Kpi',
+              },
+            },
+            required: ['againstList', 'againstContracted'],
+          },
+          commitmentUtilization: {
+            $ref: '#/components/schemas/QuantityKpi',
+          },
+          commitmentCoverage: {
+            $ref: '#/components/schemas/CommitmentCoverageKpi',
+          },
+          commitmentWaste: {
+            $ref: '#/components/schemas/Kpi',
+          },
+          allocationCoverage: {
+            $ref: '#/components/schemas/Kpi',
+          },
+        },
+        required: [
+          'effectiveSavingsRate',
+          'commitmentUtilization',
+          'commitmentCoverage',
+          'commitmentWaste',
+          'allocationCoverage',
+        ],
+      },
+      KpiGroup: {
+        description:
+          'The KPIs of one group; `key` null gathers rows without one (e.g. unallocated cost for teams).',
+        allOf: [
+          {
+            $ref: '#/components/schemas/KpiSet',
+          },
+          {
+            type: 'object',
+            properties: {
+              key: {
+                type: ['string', 'null'],
+              },
+            },
+            required: ['key'],
+          },
+        ],
+      },
+      CurrencyKpis: {
+        description: 'The KPIs of one currency, never added to another.',
+        allOf: [
+          {
+            $ref: '#/components/schemas/KpiSet',
+          },
+          {
+            type: 'object',
+            properties: {
+              currency: {
+                type: 'string',
+              },
+              groups: {
+                type: 'array',
+                items: {
+                  $ref: '#/components/schemas/KpiGroup',
+                },
+              },
+            },
+            required: ['currency'],
+          },
+        ],
+      },
+      KpiResponse: {
+        description:
+          '`GET /kpis`: the main currency (most effective cost) at the top level, the others apart.',
+        allOf: [
+          {
+            $ref: '#/components/schemas/KpiSet',
+          },
+          {
+            type: 'object',
+            properties: {
+              from: {
+                type: 'string',
+              },
+              to: {
+                type: 'string',
+              },
+              currency: {
+                type: ['string', 'null'],
+                description: 'Null when the period has no cost.',
+              },
+              groups: {
+                type: 'array',
+                items: {
+                  $ref: '#/components/schemas/KpiGroup',
+                },
+              },
+              otherCurrencies: {
+                type: 'array',
+                items: {
+                  $ref: '#/components/schemas/CurrencyKpis',
+                },
+              },
+            },
+            required: ['from', 'to', 'currency', 'otherCurrencies'],
+          },
+        ],
+      },
+      CommitmentOwnerCost: {
+        type: 'object',
+        properties: {
+          ownerRef: {
+            type: ['string', 'null'],
+            description: 'Null for cost the allocation left unallocated.',
+          },
+          cost: {
+            type: 'string',
+          },
+        },
+        required: ['ownerRef', 'cost'],
+        additionalProperties: false,
+      },
+      Commitment: {
+        type: 'object',
+        description:
+          'What one commitment did in the period, in one currency (purchases left out).',
+        properties: {
+          commitmentDiscountId: {
+            type: 'string',
+          },
+          currency: {
+            type: 'string',
+          },
+          providerName: {
+            type: ['string', 'null'],
+          },
+          type: {
+            type: ['string', 'null'],
+          },
+          category: {
+            type: ['string', 'null'],
+            description: 'Spend or Usage.',
+          },
+          usedCost: {
+            type: 'string',
+          },
+          unusedCost: {
+            type: 'string',
+          },
+          usedQuantity: {
+            type: 'string',
+          },
+          unusedQuantity: {
+            type: 'string',
+          },
+          utilization: {
+            $ref: '#/components/schemas/QuantityKpi',
+          },
+          coveredOwners: {
+            type: 'array',
+            items: {
+              $ref: '#/components/schemas/CommitmentOwnerCost',
+            },
+          },
+          unusedCostOwners: {
+            type: 'array',
+            items: {
+              $ref: '#/components/schemas/CommitmentOwnerCost',
+            },
+          },
+        },
+        required: [
+          'commitmentDiscountId',
+          'currency',
+          'providerName',
+          'type',
+          'category',
+          'usedCost',
+          'unusedCost',
+          'usedQuantity',
+          'unusedQuantity',
+          'utilization',
+          'coveredOwners',
+          'unusedCostOwners',
+        ],
+      },
+      CommitmentsResponse: {
+        type: 'object',
+        properties: {
+          from: {
+            type: 'string',
+          },
+          to: {
+            type: 'string',
+          },
+          items: {
+            type: 'array',
+            items: {
+              $ref: '#/components/schemas/Commitment',
+            },
+          },
+        },
+        required: ['from', 'to', 'items'],
+        additionalProperties: false,
+      },
+      CurrencyAmount: {
+        type: 'object',
+        description:
+          'An exact amount in one currency; amounts in different currencies are never added.',
+        properties: {
+          currency: {
+            type: 'string',
+          },
+          amount: {
+            type: 'string',
+          },
+        },
+        required: ['currency', 'amount'],
+        additionalProperties: false,
+      },
+      MarketplacePurchase: {
+        type: 'object',
+        description:
+          'Marketplace spend of one seller through one invoice issuer in the period.',
+        properties: {
+          publisherName: {
+            type: 'string',
+            description:
+              'The seller (FOCUS PublisherName; ServiceProviderName from 1.3).',
+          },
+          invoiceIssuerName: {
+            type: 'string',
+          },
+          providerName: {
+            type: ['string', 'null'],
+            description: 'The cloud provider whose marketplace sold it.',
+          },
+          productIds: {
+            type: 'array',
+            items: {
+              type: 'string',
+            },
+            description: 'License products the charges are for, when known.',
+          },
+          countsTowardCommitment: {
+            type: 'boolean',
+            description:
+              'Whether the provider counts this spend toward its commitment (config per provider).',
+          },
+          policy: {
+            type: 'string',
+            enum: [
+              'allowed',
+              'needs-approval',
+              'forbidden',
+              'approved-publisher',
+            ],
+            description:
+              'What `finopsItam.policies.marketplace` says about it.',
+          },
+          cost: {
+            type: 'array',
+            items: {
+              $ref: '#/components/schemas/CurrencyAmount',
+            },
+          },
+          billedCost: {
+            type: 'array',
+            items: {
+              $ref: '#/components/schemas/CurrencyAmount',
+            },
+            description:
+              'Cash view; marketplace rows may bill 0 in FOCUS 1.2+.',
+          },
+          resources: {
+            type: 'number',
+            description: 'Distinct resources charged.',
+          },
+          owners: {
+            type: 'array',
+            items: {
+              $ref: '#/components/schemas/CommitmentOwnerCost',
+            },
+          },
+        },
+        required: [
+          'publisherName',
+          'invoiceIssuerName',
+          'providerName',
+          'productIds',
+          'countsTowardCommitment',
+          'policy',
+          'cost',
+          'billedCost',
+          'resources',
+          'owners',
+        ],
+        additionalProperties: false,
+      },
+      MarketplaceResponse: {
+        type: 'object',
+        properties: {
+          from: {
+            type: 'string',
+          },
+          to: {
+            type: 'string',
+          },
+          items: {
+            type: 'array',
+            items: {
+              $ref: '#/components/schemas/MarketplacePurchase',
+            },
+          },
+          totals: {
+            type: 'array',
+            items: {
+              $ref: '#/components/schemas/CurrencyAmount',
+            },
+          },
+          countingTowardCommitment: {
+            type: 'array',
+            items: {
+              $ref: '#/components/schemas/CurrencyAmount',
+            },
+          },
+        },
+        required: ['from', 'to', 'items', 'totals', 'countingTowardCommitment'],
+        additionalProperties: false,
+      },
+      SaasContractMonth: {
+        type: 'object',
+        properties: {
+          month: {
+            type: 'string',
+            description: 'YYYY-MM.',
+          },
+          consumed: {
+            type: 'string',
+          },
+          remaining: {
+            type: ['string', 'null'],
+            description:
+              'Prepaid balance after the month; null for consumption-based contracts.',
+          },
+        },
+        required: ['month', 'consumed', 'remaining'],
+        additionalProperties: false,
+      },
+      SaasContract: {
+        type: 'object',
+        properties: {
+          id: {
+            type: 'string',
+          },
+          title: {
+            type: 'string',
+          },
+          vendor: {
+            type: 'string',
+          },
+          kind: {
+            type: 'string',
+            enum: ['prepaid', 'consumption'],
+          },
+          currency: {
+            type: 'string',
+          },
+          start: {
+            type: 'string',
+          },
+          end: {
+            type: 'string',
+          },
+          ownerRef: {
+            type: ['string', 'null'],
+          },
+          productId: {
+            type: ['string', 'null'],
+          },
+          committed: {
+            type: ['string', 'null'],
+            description:
+              'The prepaid amount; null for consumption-based contracts.',
+          },
+          contractedMonthlyRunRate: {
+            type: ['string', 'null'],
+            description: 'What a consumption-based contract expects per month.',
+          },
+          consumedToDate: {
+            type: 'string',
+          },
+          remaining: {
+            type: ['string', 'null'],
+          },
+          recentMonthlyRunRate: {
+            type: ['string', 'null'],
+            description:
+              'Average consumption of the last full months (up to three).',
+          },
+          projectedExhaustion: {
+            type: ['string', 'null'],
+            description:
+              'Day the prepaid balance runs out at the recent run rate; null when it lasts past the end or there is no rate.',
+          },
+          status: {
+            type: 'string',
+            enum: ['ok', 'warning', 'exhausted', 'not-started', 'ended'],
+          },
+          message: {
+            type: 'string',
+          },
+          months: {
+            type: 'array',
+            items: {
+              $ref: '#/components/schemas/SaasContractMonth',
+            },
+          },
+          source: {
+            type: 'string',
+            description:
+              'Where consumption is read from, e.g. `cost rows of publisher "Datadog"`.',
+          },
+        },
+        required: [
+          'id',
+          'title',
+          'vendor',
+          'kind',
+          'currency',
+          'start',
+          'end',
+          'ownerRef',
+          'productId',
+          'committed',
+          'contractedMonthlyRunRate',
+          'consumedToDate',
+          'remaining',
+          'recentMonthlyRunRate',
+          'projectedExhaustion',
+          'status',
+          'message',
+          'months',
+          'source',
+        ],
+        additionalProperties: false,
+      },
+      SaasContractsResponse: {
+        type: 'object',
+        properties: {
+          asOf: {
+            type: 'string',
+          },
+          items: {
+            type: 'array',
+            items: {
+              $ref: '#/components/schemas/SaasContract',
+            },
+          },
+        },
+        required: ['asOf', 'items'],
+        additionalProperties: false,
+      },
+      PolicyViolationKind: {
+        type: 'string',
+        enum: [
+          'untagged',
+          'disallowedLocation',
+          'marketplaceOutsidePolicy',
+          'blockedProduct',
+        ],
+      },
+      PolicyResourceFinding: {
+        type: 'object',
+        properties: {
+          providerName: {
+            type: 'string',
+          },
+          resourceId: {
+            type: ['string', 'null'],
+          },
+          resourceName: {
+            type: ['string', 'null'],
+          },
+          regionIds: {
+            type: 'array',
+            items: {
+              type: 'string',
+            },
+          },
+          suggestedOwnerRef: {
+            type: ['string', 'null'],
+          },
+          cost: {
+            type: 'array',
+            items: {
+              $ref: '#/components/schemas/CurrencyAmount',
+            },
+          },
+          reasons: {
+            type: 'array',
+            items: {
+              type: 'string',
+            },
+          },
+        },
+        required: [
+          'providerName',
+          'resourceId',
+          'resourceName',
+          'regionIds',
+          'suggestedOwnerRef',
+          'cost',
+          'reasons',
+        ],
+        additionalProperties: false,
+      },
+      PolicyFindingGroup: {
+        type: 'object',
+        properties: {
+          cost: {
+            type: 'array',
+            items: {
+              $ref: '#/components/schemas/CurrencyAmount',
+            },
+          },
+          resources: {
+            type: 'array',
+            items: {
+              $ref: '#/components/schemas/PolicyResourceFinding',
+            },
+          },
+        },
+        required: ['cost', 'resources'],
+        additionalProperties: false,
+      },
+      OwnerPolicyCompliance: {
+        type: 'object',
+        properties: {
+          ownerRef: {
+            type: ['string', 'null'],
+          },
+          untagged: {
+            $ref: '#/components/schemas/PolicyFindingGroup',
+          },
+          disallowedLocation: {
+            $ref: '#/components/schemas/PolicyFindingGroup',
+          },
+          marketplaceOutsidePolicy: {
+            $ref: '#/components/schemas/PolicyFindingGroup',
+          },
+          blockedProduct: {
+            $ref: '#/components/schemas/PolicyFindingGroup',
+          },
+        },
+        required: [
+          'ownerRef',
+          'untagged',
+          'disallowedLocation',
+          'marketplaceOutsidePolicy',
+          'blockedProduct',
+        ],
+        additionalProperties: false,
+      },
+      PolicyComplianceResponse: {
+        type: 'object',
+        properties: {
+          from: {
+            type: 'string',
+          },
+          to: {
+            type: 'string',
+          },
+          owners: {
+            type: 'array',
+            items: {
+              $ref: '#/components/schemas/OwnerPolicyCompliance',
+            },
+          },
+          policies: {
+            type: 'object',
+            description: 'The policies applied, as configured.',
+            properties: {
+              requiredTags: {
+                type: 'array',
+                items: {
+                  type: 'string',
+                },
+              },
+              requiredTagsByProvider: {
+                type: 'object',
+                additionalProperties: {
+                  type: 'array',
+                  items: {
+                    type: 'string',
+                  },
+                },
+              },
+              allowedProviders: {
+                type: 'array',
+                items: {
+                  type: 'string',
+                },
+              },
+              allowedRegions: {
+                type: 'array',
+                items: {
+                  type: 'string',
+                },
+              },
+              marketplace: {
+                type: 'string',
+              },
+              blockedProducts: {
+                type: 'array',
+                items: {
+                  type: 'string',
+                },
+              },
+            },
+            required: [
+              'requiredTags',
+              'requiredTagsByProvider',
+              'allowedProviders',
+              'allowedRegions',
+              'marketplace',
+              'blockedProducts',
+            ],
+          },
+        },
+        required: ['from', 'to', 'owners', 'policies'],
+        additionalProperties: false,
+      },
+      UnitEconomicsLine: {
+        type: 'object',
+        properties: {
+          entityRef: {
+            type: 'string',
+          },
+          metric: {
+            type: 'string',
+          },
+          unit: {
+            type: ['string', 'null'],
+          },
+          currency: {
+            type: 'string',
+          },
+          allInCost: {
+            type: 'string',
+          },
+          volume: {
+            type: 'string',
+          },
+          unitCost: {
+            type: ['string', 'null'],
+            description: 'Null when the volume is 0.',
+          },
+        },
+        required: [
+          'entityRef',
+          'metric',
+          'unit',
+          'currency',
+          'allInCost',
+          'volume',
+          'unitCost',
+        ],
+        additionalProperties: false,
+      },
+      UnitEconomicsResponse: {
+        type: 'object',
+        properties: {
+          from: {
+            type: 'string',
+          },
+          to: {
+            type: 'string',
+          },
+          items: {
+            type: 'array',
+            items: {
+              $ref: '#/components/schemas/UnitEconomicsLine',
+            },
+          },
+        },
+        required: ['from', 'to', 'items'],
+        additionalProperties: false,
+      },
+      GlossaryTermBody: {
+        type: 'object',
+        properties: {
+          id: {
+            type: 'string',
+          },
+          term: {
+            type: 'string',
+          },
+          aliases: {
+            type: 'array',
+            items: {
+              type: 'string',
+            },
+          },
+          discipline: {
+            type: 'string',
+            enum: ['finops', 'itam', 'both'],
+          },
+          definition: {
+            type: 'string',
+          },
+          source: {
+            type: 'object',
+            properties: {
+              title: {
+                type: 'string',
+              },
+              url: {
+                type: ['string', 'null'],
+              },
+            },
+            required: ['title', 'url'],
+          },
+        },
+        required: [
+          'id',
+          'term',
+          'aliases',
+          'discipline',
+          'definition',
+          'source',
+        ],
+      },
+      GlossaryResponse: {
+        type: 'object',
+        properties: {
+          terms: {
+            type: 'array',
+            items: {
+              $ref: '#/components/schemas/GlossaryTermBody',
+            },
+          },
+        },
+        required: ['terms'],
+        additionalProperties: false,
+      },
+      AccountableParty: {
+        type: 'object',
+        properties: {
+          role: {
+            type: ['string', 'null'],
+          },
+          title: {
+            type: 'string',
+          },
+          ref: {
+            type: ['string', 'null'],
+          },
+        },
+        required: ['role', 'title', 'ref'],
+        additionalProperties: false,
+      },
+      AccountableDecision: {
+        type: 'object',
+        properties: {
+          id: {
+            type: 'string',
+            enum: [
+              'budget',
+              'license-purchase',
+              'shared-cost-method',
+              'onboarding-approval',
+              'anomaly-resolution',
+              'policy-exception',
+            ],
+          },
+          title: {
+            type: 'string',
+          },
+          summary: {
+            type: 'string',
+          },
+          decides: {
+            $ref: '#/components/schemas/AccountableParty',
+          },
+          consulted: {
+            type: 'array',
+            items: {
+              $ref: '#/components/schemas/AccountableParty',
+            },
+          },
+          source: {
+            type: 'object',
+            properties: {
+              title: {
+                type: 'string',
+              },
+              url: {
+                type: 'string',
+              },
+            },
+            required: ['title', 'url'],
+          },
+        },
+        required: ['id', 'title', 'summary', 'decides', 'consulted', 'source'],
+        additionalProperties: false,
+      },
+      AccountabilityResponse: {
+        type: 'object',
+        properties: {
+          decisions: {
+            type: 'array',
+            items: {
+              $ref: '#/components/schemas/AccountableDecision',
+            },
+          },
+        },
+        required: ['decisions'],
         additionalProperties: false,
       },
     },

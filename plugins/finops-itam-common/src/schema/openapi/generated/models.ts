@@ -876,3 +876,184 @@ export type UnknownLicenseProductsResponse =
  * @public
  */
 export type UpsertedResponse = components['schemas']['UpsertedResponse'];
+
+/**
+ * KpiGroupBy
+ * @public
+ */
+export type KpiGroupBy = components['schemas']['KpiGroupBy'];
+
+/**
+ * One ratio KPI with the exact sums it comes from (decimal strings). `value` is null when the denominator is 0 and is not clamped (paying above list price gives a negative savings rate); `notCovered` is the effective cost of rows left out because a needed column is unknown on them.
+ * @public
+ */
+export type Kpi = components['schemas']['Kpi'];
+
+/**
+ * A KPI summed in commitment quantities of one unit.
+ * @public
+ */
+export type QuantityKpi = components['schemas']['QuantityKpi'];
+
+/**
+ * Covered cost / (covered + on-demand cost of eligible services), with how eligibility was decided.
+ * @public
+ */
+export type CommitmentCoverageKpi =
+  components['schemas']['CommitmentCoverageKpi'];
+
+/**
+ * Every FinOps KPI of one set of rows of one currency.
+ * @public
+ */
+export type KpiSet = components['schemas']['KpiSet'];
+
+/**
+ * The KPIs of one group; `key` null gathers rows without one (e.g. unallocated cost for teams).
+ * @public
+ */
+export type KpiGroup = components['schemas']['KpiGroup'];
+
+/**
+ * The KPIs of one currency, never added to another.
+ * @public
+ */
+export type CurrencyKpis = components['schemas']['CurrencyKpis'];
+
+/**
+ * `GET /kpis`: the main currency (most effective cost) at the top level, the others apart.
+ * @public
+ */
+export type KpiResponse = components['schemas']['KpiResponse'];
+
+/**
+ * CommitmentOwnerCost
+ * @public
+ */
+export type CommitmentOwnerCost = components['schemas']['CommitmentOwnerCost'];
+
+/**
+ * What one commitment did in the period, in one currency (purchases left out).
+ * @public
+ */
+export type Commitment = components['schemas']['Commitment'];
+
+/**
+ * CommitmentsResponse
+ * @public
+ */
+export type CommitmentsResponse = components['schemas']['CommitmentsResponse'];
+
+/**
+ * An exact amount in one currency; amounts in different currencies are never added.
+ * @public
+ */
+export type CurrencyAmount = components['schemas']['CurrencyAmount'];
+
+/**
+ * Marketplace spend of one seller through one invoice issuer in the period.
+ * @public
+ */
+export type MarketplacePurchase = components['schemas']['MarketplacePurchase'];
+
+/**
+ * MarketplaceResponse
+ * @public
+ */
+export type MarketplaceResponse = components['schemas']['MarketplaceResponse'];
+
+/**
+ * SaasContractMonth
+ * @public
+ */
+export type SaasContractMonth = components['schemas']['SaasContractMonth'];
+
+/**
+ * SaasContract
+ * @public
+ */
+export type SaasContract = components['schemas']['SaasContract'];
+
+/**
+ * SaasContractsResponse
+ * @public
+ */
+export type SaasContractsResponse =
+  components['schemas']['SaasContractsResponse'];
+
+/**
+ * PolicyViolationKind
+ * @public
+ */
+export type PolicyViolationKind = components['schemas']['PolicyViolationKind'];
+
+/**
+ * PolicyResourceFinding
+ * @public
+ */
+export type PolicyResourceFinding =
+  components['schemas']['PolicyResourceFinding'];
+
+/**
+ * PolicyFindingGroup
+ * @public
+ */
+export type PolicyFindingGroup = components['schemas']['PolicyFindingGroup'];
+
+/**
+ * OwnerPolicyCompliance
+ * @public
+ */
+export type OwnerPolicyCompliance =
+  components['schemas']['OwnerPolicyCompliance'];
+
+/**
+ * PolicyComplianceResponse
+ * @public
+ */
+export type PolicyComplianceResponse =
+  components['schemas']['PolicyComplianceResponse'];
+
+/**
+ * UnitEconomicsLine
+ * @public
+ */
+export type UnitEconomicsLine = components['schemas']['UnitEconomicsLine'];
+
+/**
+ * UnitEconomicsResponse
+ * @public
+ */
+export type UnitEconomicsResponse =
+  components['schemas']['UnitEconomicsResponse'];
+
+/**
+ * GlossaryTermBody
+ * @public
+ */
+export type GlossaryTermBody = components['schemas']['GlossaryTermBody'];
+
+/**
+ * GlossaryResponse
+ * @public
+ */
+export type GlossaryResponse = components['schemas']['GlossaryResponse'];
+
+/**
+ * AccountableParty
+ * @public
+ */
+export type AccountableParty = components['schemas']['AccountableParty'];
+
+/**
+ * AccountableDecision
+ * @public
+ */
+export type AccountableDecision = components['schemas']['AccountableDecision'];
+
+/**
+ * AccountabilityResponse
+ * @public
+ */
+export type AccountabilityResponse =
+  components['schemas']['AccountabilityResponse'];

@@ -698,6 +698,166 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/kpis': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * FinOps KPIs over usage rows of a period (effective savings rate against list and contracted prices, commitment utilization, coverage and waste, allocation coverage), per currency, optionally per provider, billing account or team. Needs finops-itam.read.
+     * FinOps KPIs over usage rows of a period, per currency, optionally grouped. Needs finops-itam.read.
+     */
+    get: operations['GetKpis'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/commitments': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * Every commitment discount seen in the period with its used and unused cost and quantity, utilization, the owners it covered and where its unused cost went. Needs finops-itam.read.
+     * Every commitment discount seen in the period. Needs finops-itam.read.
+     */
+    get: operations['ListCommitments'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/marketplace': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * Marketplace spend (seller differs from invoice issuer) per seller and provider, with the license product when known and whether it counts toward the provider commitment. Needs finops-itam.read.
+     * Marketplace spend per seller. Needs finops-itam.read.
+     */
+    get: operations['GetMarketplaceSpend'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/saas/contracts': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * SaaS contracts from `finopsItam.saas.contracts`, prepaid ones with monthly drawdown, remaining balance and projected exhaustion, consumption-based ones against their contracted run rate. Needs finops-itam.read.
+     * SaaS contracts with drawdown and run rate. Needs finops-itam.read.
+     */
+    get: operations['ListSaasContracts'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/governance/compliance': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * Running cost outside `finopsItam.policies` per owner (untagged, disallowed provider or region, marketplace purchases outside policy, blocked products), each with its resources and a suggested owner. Needs finops-itam.read.
+     * Running cost outside policy per owner. Needs finops-itam.read.
+     */
+    get: operations['GetPolicyCompliance'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/unit-economics': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * All-in unit cost of every entity with a business metric in the period, highest first. Needs finops-itam.read.
+     * All-in unit cost per entity, highest first. Needs finops-itam.read.
+     */
+    get: operations['GetUnitEconomics'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/glossary': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * The shared FinOps and ITAM vocabulary, shipped terms with the organisation's additions from `finopsItam.glossary`. Needs finops-itam.read.
+     * The shared vocabulary. Needs finops-itam.read.
+     */
+    get: operations['GetGlossary'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/accountability': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * Who decides and who is consulted for each decision the portal shows, from `finopsItam.accountability` and its defaults. Needs finops-itam.read.
+     * Who decides and who is consulted for each decision. Needs finops-itam.read.
+     */
+    get: operations['GetAccountability'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
 }
 /** @public */
 export type webhooks = Record<string, never>;
@@ -2049,6 +2209,250 @@ export interface components {
     UpsertedResponse: {
       upserted: number;
     };
+    KpiGroupBy: 'provider' | 'billingAccount' | 'team';
+    /** One ratio KPI with the exact sums it comes from (decimal strings). `value` is null when the denominator is 0 and is not clamped (paying above list price gives a negative savings rate); `notCovered` is the effective cost of rows left out because a needed column is unknown on them. */
+    Kpi: {
+      value: string | null;
+      numerator: string;
+      denominator: string;
+      notCovered: string;
+    };
+    /** A KPI summed in commitment quantities of one unit. */
+    QuantityKpi: components['schemas']['Kpi'] & {
+      /** The CommitmentDiscountUnit of the sums; null when no row had one. */
+      unit: string | null;
+    };
+    /** Covered cost / (covered + on-demand cost of eligible services), with how eligibility was decided. */
+    CommitmentCoverageKpi: components['schemas']['Kpi'] & {
+      eligibility: {
+        decidedBy: (
+          | 'CommitmentProgramEligibilityDetails'
+          | 'serviceCategories'
+        )[];
+        eligibleServiceCategories: string[];
+      };
+    };
+    /** Every FinOps KPI of one set of rows of one currency. */
+    KpiSet: {
+      effectiveSavingsRate: {
+        againstList: components['schemas']['Kpi'];
+        againstContracted: components['schemas']['Kpi'];
+      };
+      commitmentUtilization: components['schemas']['QuantityKpi'];
+      commitmentCoverage: components['schemas']['CommitmentCoverageKpi'];
+      commitmentWaste: components['schemas']['Kpi'];
+      allocationCoverage: components['schemas']['Kpi'];
+    };
+    /** The KPIs of one group; `key` null gathers rows without one (e.g. unallocated cost for teams). */
+    KpiGroup: components['schemas']['KpiSet'] & {
+      key: string | null;
+    };
+    /** The KPIs of one currency, never added to another. */
+    CurrencyKpis: components['schemas']['KpiSet'] & {
+      currency: string;
+      groups?: components['schemas']['KpiGroup'][];
+    };
+    /** `GET /kpis`: the main currency (most effective cost) at the top level, the others apart. */
+    KpiResponse: components['schemas']['KpiSet'] & {
+      from: string;
+      to: string;
+      /** Null when the period has no cost. */
+      currency: string | null;
+      groups?: components['schemas']['KpiGroup'][];
+      otherCurrencies: components['schemas']['CurrencyKpis'][];
+    };
+    CommitmentOwnerCost: {
+      /** Null for cost the allocation left unallocated. */
+      ownerRef: string | null;
+      cost: string;
+    };
+    /** What one commitment did in the period, in one currency (purchases left out). */
+    Commitment: {
+      commitmentDiscountId: string;
+      currency: string;
+      providerName: string | null;
+      type: string | null;
+      /** Spend or Usage. */
+      category: string | null;
+      usedCost: string;
+      unusedCost: string;
+      usedQuantity: string;
+      unusedQuantity: string;
+      utilization: components['schemas']['QuantityKpi'];
+      coveredOwners: components['schemas']['CommitmentOwnerCost'][];
+      unusedCostOwners: components['schemas']['CommitmentOwnerCost'][];
+    };
+    CommitmentsResponse: {
+      from: string;
+      to: string;
+      items: components['schemas']['Commitment'][];
+    };
+    /** An exact amount in one currency; amounts in different currencies are never added. */
+    CurrencyAmount: {
+      currency: string;
+      amount: string;
+    };
+    /** Marketplace spend of one seller through one invoice issuer in the period. */
+    MarketplacePurchase: {
+      /** The seller (FOCUS PublisherName; ServiceProviderName from 1.3). */
+      publisherName: string;
+      invoiceIssuerName: string;
+      /** The cloud provider whose marketplace sold it. */
+      providerName: string | null;
+      /** License products the charges are for, when known. */
+      productIds: string[];
+      /** Whether the provider counts this spend toward its commitment (config per provider). */
+      countsTowardCommitment: boolean;
+      /**
+       * What `finopsItam.policies.marketplace` says about it.
+       */
+      policy: 'allowed' | 'needs-approval' | 'forbidden' | 'approved-publisher';
+      cost: components['schemas']['CurrencyAmount'][];
+      /** Cash view; marketplace rows may bill 0 in FOCUS 1.2+. */
+      billedCost: components['schemas']['CurrencyAmount'][];
+      /** Distinct resources charged. */
+      resources: number;
+      owners: components['schemas']['CommitmentOwnerCost'][];
+    };
+    MarketplaceResponse: {
+      from: string;
+      to: string;
+      items: components['schemas']['MarketplacePurchase'][];
+      totals: components['schemas']['CurrencyAmount'][];
+      countingTowardCommitment: components['schemas']['CurrencyAmount'][];
+    };
+    SaasContractMonth: {
+      /** YYYY-MM. */
+      month: string;
+      consumed: string;
+      /** Prepaid balance after the month; null for consumption-based contracts. */
+      remaining: string | null;
+    };
+    SaasContract: {
+      id: string;
+      title: string;
+      vendor: string;
+      kind: 'prepaid' | 'consumption';
+      currency: string;
+      start: string;
+      end: string;
+      ownerRef: string | null;
+      productId: string | null;
+      /** The prepaid amount; null for consumption-based contracts. */
+      committed: string | null;
+      /** What a consumption-based contract expects per month. */
+      contractedMonthlyRunRate: string | null;
+      consumedToDate: string;
+      remaining: string | null;
+      /** Average consumption of the last full months (up to three). */
+      recentMonthlyRunRate: string | null;
+      /** Day the prepaid balance runs out at the recent run rate; null when it lasts past the end or there is no rate. */
+      projectedExhaustion: string | null;
+      status: 'ok' | 'warning' | 'exhausted' | 'not-started' | 'ended';
+      message: string;
+      months: components['schemas']['SaasContractMonth'][];
+      /** Where consumption is read from, e.g. `cost rows of publisher "Datadog"`. */
+      source: string;
+    };
+    SaasContractsResponse: {
+      asOf: string;
+      items: components['schemas']['SaasContract'][];
+    };
+    PolicyViolationKind:
+      | 'untagged'
+      | 'disallowedLocation'
+      | 'marketplaceOutsidePolicy'
+      | 'blockedProduct';
+    PolicyResourceFinding: {
+      providerName: string;
+      resourceId: string | null;
+      resourceName: string | null;
+      regionIds: string[];
+      suggestedOwnerRef: string | null;
+      cost: components['schemas']['CurrencyAmount'][];
+      reasons: string[];
+    };
+    PolicyFindingGroup: {
+      cost: components['schemas']['CurrencyAmount'][];
+      resources: components['schemas']['PolicyResourceFinding'][];
+    };
+    OwnerPolicyCompliance: {
+      ownerRef: string | null;
+      untagged: components['schemas']['PolicyFindingGroup'];
+      disallowedLocation: components['schemas']['PolicyFindingGroup'];
+      marketplaceOutsidePolicy: components['schemas']['PolicyFindingGroup'];
+      blockedProduct: components['schemas']['PolicyFindingGroup'];
+    };
+    PolicyComplianceResponse: {
+      from: string;
+      to: string;
+      owners: components['schemas']['OwnerPolicyCompliance'][];
+      /** The policies applied, as configured. */
+      policies: {
+        requiredTags: string[];
+        requiredTagsByProvider: {
+          [key: string]: string[];
+        };
+        allowedProviders: string[];
+        allowedRegions: string[];
+        marketplace: string;
+        blockedProducts: string[];
+      };
+    };
+    UnitEconomicsLine: {
+      entityRef: string;
+      metric: string;
+      unit: string | null;
+      currency: string;
+      allInCost: string;
+      volume: string;
+      /** Null when the volume is 0. */
+      unitCost: string | null;
+    };
+    UnitEconomicsResponse: {
+      from: string;
+      to: string;
+      items: components['schemas']['UnitEconomicsLine'][];
+    };
+    GlossaryTermBody: {
+      id: string;
+      term: string;
+      aliases: string[];
+      discipline: 'finops' | 'itam' | 'both';
+      definition: string;
+      source: {
+        title: string;
+        url: string | null;
+      };
+    };
+    GlossaryResponse: {
+      terms: components['schemas']['GlossaryTermBody'][];
+    };
+    AccountableParty: {
+      role: string | null;
+      title: string;
+      ref: string | null;
+    };
+    AccountableDecision: {
+      id:
+        | 'budget'
+        | 'license-purchase'
+        | 'shared-cost-method'
+        | 'onboarding-approval'
+        | 'anomaly-resolution'
+        | 'policy-exception';
+      title: string;
+      summary: string;
+      decides: components['schemas']['AccountableParty'];
+      consulted: components['schemas']['AccountableParty'][];
+      source: {
+        title: string;
+        url: string;
+      };
+    };
+    AccountabilityResponse: {
+      decisions: components['schemas']['AccountableDecision'][];
+    };
   };
   responses: {
     /** An error, `{ error: { name, message } }`. */
@@ -3269,6 +3673,221 @@ export interface operations {
       401: components['responses']['ErrorResponse'];
       403: components['responses']['ErrorResponse'];
       404: components['responses']['ErrorResponse'];
+    };
+  };
+  GetKpis: {
+    parameters: {
+      query?: {
+        /** First day of the half-open period `[from, to)`; 30 days before `to` when left out. */
+        from?: components['parameters']['from'];
+        /** Day after the period's last day; today when left out. A period spans at most 732 days. */
+        to?: components['parameters']['to'];
+        /** Adds `groups`, one per provider name, billing account id or owning team. */
+        groupBy?: components['schemas']['KpiGroupBy'];
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** The KPIs of the main currency, the others beside them. */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['KpiResponse'];
+        };
+      };
+      400: components['responses']['ErrorResponse'];
+      401: components['responses']['ErrorResponse'];
+      403: components['responses']['ErrorResponse'];
+    };
+  };
+  ListCommitments: {
+    parameters: {
+      query?: {
+        /** First day of the half-open period `[from, to)`; 30 days before `to` when left out. */
+        from?: components['parameters']['from'];
+        /** Day after the period's last day; today when left out. A period spans at most 732 days. */
+        to?: components['parameters']['to'];
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** The commitments, by id then currency. */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['CommitmentsResponse'];
+        };
+      };
+      400: components['responses']['ErrorResponse'];
+      401: components['responses']['ErrorResponse'];
+      403: components['responses']['ErrorResponse'];
+    };
+  };
+  GetMarketplaceSpend: {
+    parameters: {
+      query?: {
+        /** First day of the half-open period `[from, to)`; 30 days before `to` when left out. */
+        from?: components['parameters']['from'];
+        /** Day after the period's last day; today when left out. A period spans at most 732 days. */
+        to?: components['parameters']['to'];
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** Marketplace spend, largest first. */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['MarketplaceResponse'];
+        };
+      };
+      400: components['responses']['ErrorResponse'];
+      401: components['responses']['ErrorResponse'];
+      403: components['responses']['ErrorResponse'];
+    };
+  };
+  ListSaasContracts: {
+    parameters: {
+      query?: {
+        /** The day the balance and projection are computed for; today when left out. */
+        asOf?: string;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** The contracts, by id. */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['SaasContractsResponse'];
+        };
+      };
+      400: components['responses']['ErrorResponse'];
+      401: components['responses']['ErrorResponse'];
+      403: components['responses']['ErrorResponse'];
+    };
+  };
+  GetPolicyCompliance: {
+    parameters: {
+      query?: {
+        /** First day of the half-open period `[from, to)`; 30 days before `to` when left out. */
+        from?: components['parameters']['from'];
+        /** Day after the period's last day; today when left out. A period spans at most 732 days. */
+        to?: components['parameters']['to'];
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** The compliance report. */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['PolicyComplianceResponse'];
+        };
+      };
+      400: components['responses']['ErrorResponse'];
+      401: components['responses']['ErrorResponse'];
+      403: components['responses']['ErrorResponse'];
+    };
+  };
+  GetUnitEconomics: {
+    parameters: {
+      query?: {
+        /** First day of the half-open period `[from, to)`; 30 days before `to` when left out. */
+        from?: components['parameters']['from'];
+        /** Day after the period's last day; today when left out. A period spans at most 732 days. */
+        to?: components['parameters']['to'];
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** One line per entity and currency. */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['UnitEconomicsResponse'];
+        };
+      };
+      400: components['responses']['ErrorResponse'];
+      401: components['responses']['ErrorResponse'];
+      403: components['responses']['ErrorResponse'];
+    };
+  };
+  GetGlossary: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** The terms, by name. */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['GlossaryResponse'];
+        };
+      };
+      401: components['responses']['ErrorResponse'];
+      403: components['responses']['ErrorResponse'];
+    };
+  };
+  GetAccountability: {
+    parameters: {
+      query?: {
+        /** Resolves the owner roles for this group (e.g. a budget's or request's owner). */
+        ownerRef?: string;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** The decisions. */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['AccountabilityResponse'];
+        };
+      };
+      401: components['responses']['ErrorResponse'];
+      403: components['responses']['ErrorResponse'];
     };
   };
 }

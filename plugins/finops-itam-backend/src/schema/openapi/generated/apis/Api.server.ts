@@ -246,4 +246,37 @@ export type EndpointMap = {
     >;
     response: paths['/anomalies/{id}/status']['post']['responses'][200]['content']['application/json'];
   };
+  '#get|/kpis': {
+    query: NonNullable<paths['/kpis']['get']['parameters']['query']>;
+    response: paths['/kpis']['get']['responses'][200]['content']['application/json'];
+  };
+  '#get|/commitments': {
+    query: NonNullable<paths['/commitments']['get']['parameters']['query']>;
+    response: paths['/commitments']['get']['responses'][200]['content']['application/json'];
+  };
+  '#get|/marketplace': {
+    query: NonNullable<paths['/marketplace']['get']['parameters']['query']>;
+    response: paths['/marketplace']['get']['responses'][200]['content']['application/json'];
+  };
+  '#get|/saas/contracts': {
+    query: NonNullable<paths['/saas/contracts']['get']['parameters']['query']>;
+    response: paths['/saas/contracts']['get']['responses'][200]['content']['application/json'];
+  };
+  '#get|/governance/compliance': {
+    query: NonNullable<
+      paths['/governance/compliance']['get']['parameters']['query']
+    >;
+    response: paths['/governance/compliance']['get']['responses'][200]['content']['application/json'];
+  };
+  '#get|/unit-economics': {
+    query: NonNullable<paths['/unit-economics']['get']['parameters']['query']>;
+    response: paths['/unit-economics']['get']['responses'][200]['content']['application/json'];
+  };
+  '#get|/glossary': {
+    response: paths['/glossary']['get']['responses'][200]['content']['application/json'];
+  };
+  '#get|/accountability': {
+    query: NonNullable<paths['/accountability']['get']['parameters']['query']>;
+    response: paths['/accountability']['get']['responses'][200]['content']['application/json'];
+  };
 };

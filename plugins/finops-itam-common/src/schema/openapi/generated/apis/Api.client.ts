@@ -712,4 +712,126 @@ export class DefaultApiClient {
       },
     );
   }
+
+  /**
+   * FinOps KPIs over usage rows of a period (effective savings rate against list and contracted prices, commitment utilization, coverage and waste, allocation coverage), per currency, optionally per provider, billing account or team. Needs finops-itam.read.
+   */
+  async getKpis(request: {
+    query?: paths['/kpis']['get']['parameters']['query'];
+  }): Promise<
+    TypedResponse<
+      paths['/kpis']['get']['responses'][200]['content']['application/json']
+    >
+  > {
+    const baseUrl = await this.discoveryApi.getBaseUrl(pluginId);
+    return this.fetchApi.fetch(`${baseUrl}/kpis${queryString(request.query)}`);
+  }
+
+  /**
+   * Every commitment discount seen in the period with its used and unused cost and quantity, utilization, the owners it covered and where its unused cost went. Needs finops-itam.read.
+   */
+  async listCommitments(request: {
+    query?: paths['/commitments']['get']['parameters']['query'];
+  }): Promise<
+    TypedResponse<
+      paths['/commitments']['get']['responses'][200]['content']['application/json']
+    >
+  > {
+    const baseUrl = await this.discoveryApi.getBaseUrl(pluginId);
+    return this.fetchApi.fetch(
+      `${baseUrl}/commitments${queryString(request.query)}`,
+    );
+  }
+
+  /**
+   * Marketplace spend (seller differs from invoice issuer) per seller and provider, with the license product when known and whether it counts toward the provider commitment. Needs finops-itam.read.
+   */
+  async getMarketplaceSpend(request: {
+    query?: paths['/marketplace']['get']['parameters']['query'];
+  }): Promise<
+    TypedResponse<
+      paths['/marketplace']['get']['responses'][200]['content']['application/json']
+    >
+  > {
+    const baseUrl = await this.discoveryApi.getBaseUrl(pluginId);
+    return this.fetchApi.fetch(
+      `${baseUrl}/marketplace${queryString(request.query)}`,
+    );
+  }
+
+  /**
+   * SaaS contracts from `finopsItam.saas.contracts`, prepaid ones with monthly drawdown, remaining balance and projected exhaustion, consumption-based ones against their contracted run rate. Needs finops-itam.read.
+   */
+  async listSaasContracts(request: {
+    query?: paths['/saas/contracts']['get']['parameters']['query'];
+  }): Promise<
+    TypedResponse<
+      paths['/saas/contracts']['get']['responses'][200]['content']['application/json']
+    >
+  > {
+    const baseUrl = await this.discoveryApi.getBaseUrl(pluginId);
+    return this.fetchApi.fetch(
+      `${baseUrl}/saas/contracts${queryString(request.query)}`,
+    );
+  }
+
+  /**
+   * Running cost outside `finopsItam.policies` per owner (untagged, disallowed provider or region, marketplace purchases outside policy, blocked products), each with its resources and a suggested owner. Needs finops-itam.read.
+   */
+  async getPolicyCompliance(request: {
+    query?: paths['/governance/compliance']['get']['parameters']['query'];
+  }): Promise<
+    TypedResponse<
+      paths['/governance/compliance']['get']['responses'][200]['content']['application/json']
+    >
+  > {
+    const baseUrl = await this.discoveryApi.getBaseUrl(pluginId);
+    return this.fetchApi.fetch(
+      `${baseUrl}/governance/compliance${queryString(request.query)}`,
+    );
+  }
+
+  /**
+   * All-in unit cost of every entity with a business metric in the period, highest first. Needs finops-itam.read.
+   */
+  async getUnitEconomics(request: {
+    query?: paths['/unit-economics']['get']['parameters']['query'];
+  }): Promise<
+    TypedResponse<
+      paths['/unit-economics']['get']['responses'][200]['content']['application/json']
+    >
+  > {
+    const baseUrl = await this.discoveryApi.getBaseUrl(pluginId);
+    return this.fetchApi.fetch(
+      `${baseUrl}/unit-economics${queryString(request.query)}`,
+    );
+  }
+
+  /**
+   * The shared FinOps and ITAM vocabulary, shipped terms with the organisation's additions from `finopsItam.glossary`. Needs finops-itam.read.
+   */
+  async getGlossary(): Promise<
+    TypedResponse<
+      paths['/glossary']['get']['responses'][200]['content']['application/json']
+    >
+  > {
+    const baseUrl = await this.discoveryApi.getBaseUrl(pluginId);
+    return this.fetchApi.fetch(`${baseUrl}/glossary`);
+  }
+
+  /**
+   * Who decides and who is consulted for each decision the portal shows, from `finopsItam.accountability` and its defaults. Needs finops-itam.read.
+   */
+  async getAccountability(request: {
+    query?: paths['/accountability']['get']['parameters']['query'];
+  }): Promise<
+    TypedResponse<
+      paths['/accountability']['get']['responses'][200]['content']['application/json']
+    >
+  > {
+    const baseUrl = await this.discoveryApi.getBaseUrl(pluginId);
+    return this.fetchApi.fetch(
+      `${baseUrl}/accountability${queryString(request.query)}`,
+    );
+  }
 }
