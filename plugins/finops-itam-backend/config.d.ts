@@ -79,6 +79,12 @@ export interface Config {
        * larger uploads get 413. Default 1024.
        */
       uploadLimitMb?: number;
+      /**
+       * Largest size a gzip file may decompress to, in bytes; a file that expands further
+       * (a gzip bomb) is rejected whole and its partial output removed. Default 17179869184
+       * (16 GiB).
+       */
+      maxDecompressedBytes?: number;
     };
 
     /** How long cost data is kept. */

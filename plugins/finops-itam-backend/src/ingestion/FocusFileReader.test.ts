@@ -291,6 +291,27 @@ describe('FocusFileReader', () => {
       );
     });
 
+    it('stops a gzip bomb at the decompressed-size limit instead of filling the disk', async () => {
+      // 64 MiB of one repeated CSV line compress to well under 1 MiB.
+      const line = Buffer.from('a,b,c\n');
+      const bomb = gzipSync(Buffer.alloc(64 * 1024 ** 2, line));
+      expect(bomb.length).toBeLessThan(1024 ** 2);
+      const limited = new FocusFileReader(
+        { memoryLimit: '256MB', threads: 1 },
+        4 * 1024 ** 2,
+      );
+      const file = await writeTmp('bomb.csv.gz', bomb);
+      await expect(
+        limited.read([{ path: file, key: 'bomb.csv.gz' }]),
+      ).rejects.toThrow(
+        new FileRejectedError(
+          'bomb.csv.gz decompresses to more than 4194304 bytes, the limit set by ' +
+            'finopsItam.ingestion.maxDecompressedBytes; nothing was stored. Split the ' +
+            'export into smaller files or raise the limit.',
+        ),
+      );
+    });
+
     it('rejects text that is not UTF-8', async () => {
       const latin1 = Buffer.from(
         (await readFile(fixture('focus-1.0.csv'), 'utf8')).replace(

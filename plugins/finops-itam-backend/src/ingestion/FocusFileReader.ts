@@ -13,7 +13,7 @@ import {
   withDuckDb,
 } from './duckdb';
 import { FileRejectedError } from './errors';
-import { gunzipToFile } from './gunzipToFile';
+import { DEFAULT_MAX_DECOMPRESSED_BYTES, gunzipToFile } from './gunzipToFile';
 import {
   FocusColumn,
   MANDATORY_COLUMNS,
@@ -126,7 +126,14 @@ async function readHeader(
  * with exact decimals. Several files form one delivery (a billing period split in parts).
  */
 export class FocusFileReader {
-  constructor(private readonly limits: DuckDbLimits = DEFAULT_DUCKDB_LIMITS) {}
+  /**
+   * @param limits - DuckDB's memory and threads
+   * @param maxDecompressedBytes - largest plain size of one gzip file (a gzip bomb stops there)
+   */
+  constructor(
+    private readonly limits: DuckDbLimits = DEFAULT_DUCKDB_LIMITS,
+    private readonly maxDecompressedBytes = DEFAULT_MAX_DECOMPRESSED_BYTES,
+  ) {}
 
   async read(files: FocusFile[]): Promise<FocusReadResult> {
     if (files.length === 0) {
@@ -153,7 +160,12 @@ export class FocusFileReader {
         let readablePath = file.path;
         if (format === 'csv.gz') {
           readablePath = path.join(workDir, `file-${index}.csv`);
-          await gunzipToFile(file.path, readablePath, file.key);
+          await gunzipToFile(
+            file.path,
+            readablePath,
+            file.key,
+            this.maxDecompressedBytes,
+          );
         }
         const textSource = tableFunction(format, readablePath);
         let header: string[];

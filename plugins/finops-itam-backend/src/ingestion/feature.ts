@@ -29,7 +29,7 @@ export const createIngestionFeature: FinopsItamFeatureFactory = async core => {
 
   const service = new IngestionService(
     stores.costs,
-    new FocusFileReader(),
+    new FocusFileReader(undefined, ingestionConfig.maxDecompressedBytes),
     logger,
     { maxRejectedShare: ingestionConfig.maxRejectedShare, maxRejectedCost },
   );

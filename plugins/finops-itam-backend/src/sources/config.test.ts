@@ -11,6 +11,7 @@ describe('readCostIngestionConfig', () => {
       sources: [],
       maxRejectedShare: 0.01,
       uploadLimitMb: 1024,
+      maxDecompressedBytes: 16 * 1024 ** 3,
       retentionMonths: 25,
     });
   });
@@ -91,7 +92,11 @@ describe('readCostIngestionConfig', () => {
           schedule: { frequency: 'PT6H', timeout: { hours: 2 } },
         },
       ],
-      ingestion: { maxRejectedShare: 0.05, uploadLimitMb: 10 },
+      ingestion: {
+        maxRejectedShare: 0.05,
+        uploadLimitMb: 10,
+        maxDecompressedBytes: 1000,
+      },
       retention: { months: 13 },
     });
     expect(config.sources[0].schedule).toMatchObject({
@@ -101,6 +106,7 @@ describe('readCostIngestionConfig', () => {
     expect(config).toMatchObject({
       maxRejectedShare: 0.05,
       uploadLimitMb: 10,
+      maxDecompressedBytes: 1000,
       retentionMonths: 13,
     });
   });
@@ -158,6 +164,10 @@ describe('readCostIngestionConfig', () => {
     [
       { ingestion: { uploadLimitMb: 0 } },
       /finopsItam\.ingestion\.uploadLimitMb must be a positive number/,
+    ],
+    [
+      { ingestion: { maxDecompressedBytes: 1.5 } },
+      /finopsItam\.ingestion\.maxDecompressedBytes must be a positive whole number of bytes/,
     ],
     [
       { retention: { months: 1.5 } },

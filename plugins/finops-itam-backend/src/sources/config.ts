@@ -4,6 +4,7 @@ import {
 } from '@backstage/backend-plugin-api';
 import { Config, ConfigReader, JsonObject } from '@backstage/config';
 import { EXPORT_LAYOUTS, LayoutSetting } from './exportLayouts';
+import { DEFAULT_MAX_DECOMPRESSED_BYTES } from '../ingestion/gunzipToFile';
 
 /** A configured cost source: where its FOCUS exports are and when to read them. */
 export interface CostSourceConfig {
@@ -19,6 +20,7 @@ export interface CostIngestionConfig {
   sources: CostSourceConfig[];
   maxRejectedShare: number;
   uploadLimitMb: number;
+  maxDecompressedBytes: number;
   retentionMonths: number;
 }
 
@@ -163,6 +165,13 @@ export function readCostIngestionConfig(config: Config): CostIngestionConfig {
       1024,
       v => v > 0,
       'a positive number of megabytes',
+    ),
+    maxDecompressedBytes: readNumber(
+      config,
+      'finopsItam.ingestion.maxDecompressedBytes',
+      DEFAULT_MAX_DECOMPRESSED_BYTES,
+      v => Number.isInteger(v) && v > 0,
+      'a positive whole number of bytes',
     ),
     retentionMonths: readNumber(
       config,
