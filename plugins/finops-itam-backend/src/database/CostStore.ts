@@ -93,8 +93,17 @@ export interface CostStore {
     sourceId?: string;
     limit: number;
   }): Promise<IngestionReport[]>;
-  /** Marks ingestions left running by a stopped backend (started before `startedBefore`) as failed. */
-  failInterruptedIngestions(now: Date, startedBefore?: Date): Promise<number>;
+  /** Records that a running ingestion is still alive (its heartbeat). */
+  touchIngestion(id: string, at: Date): Promise<void>;
+  /**
+   * Marks as failed ("interrupted") the running ingestions whose last sign of life (heartbeat,
+   * or start when they never beat) is before `silentSince`, except `exceptIds` (the caller's
+   * own runs, alive whatever the database says). Returns how many were marked.
+   */
+  failInterruptedIngestions(
+    now: Date,
+    options: { silentSince: Date; exceptIds?: ReadonlySet<string> },
+  ): Promise<number>;
   getSourceState(id: string): Promise<CostSourceState | undefined>;
   saveSourceState(state: CostSourceState): Promise<void>;
   /** Last charge day stored for a source, or null when it has no facts. */

@@ -275,22 +275,45 @@ export class DatabaseCostStore implements CostStore {
    * transactions never committed, so the previous data is intact. Only those started before
    * `startedBefore` count: a younger one may still be running on another replica.
    */
+  async touchIngestion(id: string, at: Date): Promise<void> {
+    await this.db(INGESTIONS_TABLE)
+      .where({ id, status: 'running' })
+      .update({ heartbeat_at: at });
+  }
+
   async failInterruptedIngestions(
     now: Date,
-    startedBefore: Date = now,
+    options: { silentSince: Date; exceptIds?: ReadonlySet<string> },
   ): Promise<number> {
     const rows = await this.db(INGESTIONS_TABLE)
       .where('status', 'running')
-      .where('started_at', '<', startedBefore);
+      .where(silent =>
+        silent
+          .where('heartbeat_at', '<', options.silentSince)
+          .orWhere(never =>
+            never
+              .whereNull('heartbeat_at')
+              .where('started_at', '<', options.silentSince),
+          ),
+      )
+      .whereNotIn('id', [...(options.exceptIds ?? [])]);
     for (const row of rows) {
       const report: IngestionReport = JSON.parse(row.report_json);
-      await this.updateIngestion({
-        ...report,
-        status: 'failed',
-        message:
-          'The backend stopped before this ingestion finished; the data of its billing periods was left as it was before',
-        finishedAt: now.toISOString(),
-      });
+      const lastSign = new Date(row.heartbeat_at ?? row.started_at);
+      // Guarded by status: a run that finished meanwhile keeps its own result.
+      await this.db(INGESTIONS_TABLE)
+        .where({ id: report.id, status: 'running' })
+        .update({
+          status: 'failed',
+          message: interruptedMessage(lastSign),
+          report_json: JSON.stringify({
+            ...report,
+            status: 'failed',
+            message: interruptedMessage(lastSign),
+            finishedAt: now.toISOString(),
+          }),
+          finished_at: now,
+        });
     }
     return rows.length;
   }
@@ -383,4 +406,12 @@ function toRow(
     row_count: fact.rowCount,
   };
   return { ...row, allocation_key: allocationKeyOf(row) };
+}
+
+/** What an interrupted ingestion's report says; "interrupted" is the word users search for. */
+function interruptedMessage(lastSign: Date): string {
+  return (
+    `Interrupted: the backend running this ingestion stopped before it finished (last sign ` +
+    `of life ${lastSign.toISOString()}); the data of its billing periods was left as it was before`
+  );
 }

@@ -249,35 +249,119 @@ describe('IngestionService', () => {
       });
     });
 
-    it('marks ingestions interrupted by a stopped backend as failed', async () => {
-      const { store } = await setUp(databaseId);
-      await store.insertIngestion({
-        id: '00000000-0000-0000-0000-000000000001',
-        sourceId: 'aws-focus',
-        fileName: 'big.csv',
-        status: 'running',
-        message: 'Ingestion is running',
-        rows: { read: 0, accepted: 0, rejected: 0 },
-        rejections: [],
-        totals: [],
-        schemaDrift: null,
-        billingPeriods: [],
-        dataThrough: null,
-        timings: { readMs: 0, storeMs: 0, totalMs: 0 },
-        startedAt: '2026-11-27T10:00:00.000Z',
-        finishedAt: null,
-      });
+    const runningReport = (id: string, startedAt: string) => ({
+      id,
+      sourceId: 'aws-focus',
+      fileName: 'big.csv',
+      status: 'running' as const,
+      message: 'Ingestion is running',
+      rows: { read: 0, accepted: 0, rejected: 0 },
+      rejections: [],
+      warnings: [],
+      totals: [],
+      schemaDrift: null,
+      billingPeriods: [],
+      dataThrough: null,
+      timings: { readMs: 0, storeMs: 0, totalMs: 0 },
+      startedAt,
+      finishedAt: null,
+    });
+    const crashed = '00000000-0000-0000-0000-000000000001';
+    const alive = '00000000-0000-0000-0000-000000000002';
+    const neverBeat = '00000000-0000-0000-0000-000000000003';
 
+    it('marks ingestions silent for minutes as interrupted, and leaves live ones running', async () => {
+      const { store } = await setUp(databaseId);
+      // Both started an hour ago; the crashed one last beat five minutes ago, the other 10 s ago.
+      await store.insertIngestion(
+        runningReport(crashed, '2026-11-27T10:00:00.000Z'),
+      );
+      await store.insertIngestion(
+        runningReport(alive, '2026-11-27T10:00:00.000Z'),
+      );
+      await store.insertIngestion(
+        runningReport(neverBeat, '2026-11-27T10:59:00.000Z'),
+      );
+      await store.touchIngestion(crashed, new Date('2026-11-27T10:55:00Z'));
+      await store.touchIngestion(alive, new Date('2026-11-27T10:59:50Z'));
+
+      const now = new Date('2026-11-27T11:00:00Z');
       expect(
-        await store.failInterruptedIngestions(new Date('2026-11-27T11:00:00Z')),
+        await store.failInterruptedIngestions(now, {
+          silentSince: new Date('2026-11-27T10:58:00Z'),
+        }),
       ).toBe(1);
 
-      expect(
-        await store.getIngestion('00000000-0000-0000-0000-000000000001'),
-      ).toMatchObject({
+      expect(await store.getIngestion(crashed)).toMatchObject({
         status: 'failed',
+        message: expect.stringMatching(
+          /^Interrupted: .*last sign of life 2026-11-27T10:55:00.000Z.*left as it was before$/,
+        ),
         finishedAt: '2026-11-27T11:00:00.000Z',
       });
+      expect(await store.getIngestion(alive)).toMatchObject({
+        status: 'running',
+      });
+      // Started a minute ago without a beat yet: not silent long enough.
+      expect(await store.getIngestion(neverBeat)).toMatchObject({
+        status: 'running',
+      });
+    });
+
+    it('never marks a run of its own process, however silent the database says it is', async () => {
+      const { store } = await setUp(databaseId);
+      await store.insertIngestion(
+        runningReport(crashed, '2026-11-27T10:00:00.000Z'),
+      );
+      expect(
+        await store.failInterruptedIngestions(
+          new Date('2026-11-27T11:00:00Z'),
+          {
+            silentSince: new Date('2026-11-27T10:58:00Z'),
+            exceptIds: new Set([crashed]),
+          },
+        ),
+      ).toBe(0);
+      expect(await store.getIngestion(crashed)).toMatchObject({
+        status: 'running',
+      });
+    });
+
+    it('beats while it runs, so other replicas see it alive', async () => {
+      const { knex, store } = await setUp(databaseId);
+      const slowReader = new FocusFileReader({
+        memoryLimit: '256MB',
+        threads: 1,
+      });
+      const read = slowReader.read.bind(slowReader);
+      slowReader.read = async files => {
+        await new Promise(resolve => setTimeout(resolve, 300));
+        return read(files);
+      };
+      const service = new IngestionService(
+        store,
+        slowReader,
+        mockServices.logger.mock(),
+        { maxRejectedShare: 0.01, heartbeatMs: 50 },
+      );
+
+      const report = await service.ingest({
+        sourceId: 'aws-focus',
+        files: [{ path: fixture('focus-1.2.csv'), key: 'focus-1.2.csv' }],
+      });
+
+      expect(report.status).toBe('succeeded');
+      const row = await knex('finops_itam_ingestions')
+        .where('id', report.id)
+        .first();
+      expect(row.heartbeat_at).not.toBeNull();
+      expect(new Date(row.heartbeat_at).getTime()).toBeGreaterThan(
+        new Date(report.startedAt).getTime(),
+      );
+      // The run is its own, so a sweep during it would have left it alone; after it, it is done.
+      expect(
+        await service.failInterrupted(new Date(Date.now() + 3600_000)),
+      ).toBe(0);
     });
   });
 });

@@ -31,7 +31,14 @@ export interface IngestionServiceOptions {
   maxRejectedShare: number;
   /** Rejected rows may carry at most this much cost per currency; default 0. */
   maxRejectedCost?: RejectedCostLimit;
+  /** How often a running ingestion records that it is alive; default 30 s. */
+  heartbeatMs?: number;
 }
+
+/** A run silent for this long was interrupted: four missed heartbeats of 30 s. */
+export const INTERRUPTED_AFTER_SILENT_MS = 2 * 60 * 1000;
+
+const DEFAULT_HEARTBEAT_MS = 30 * 1000;
 
 const NO_REJECTED_COST: RejectedCostLimit = { default: '0', byCurrency: {} };
 
@@ -117,10 +124,47 @@ export class IngestionService {
     private readonly options: IngestionServiceOptions,
   ) {}
 
+  /** Ids of the ingestions this process is running now. */
+  private readonly inFlight = new Set<string>();
+
+  /**
+   * Marks the ingestions that stopped giving signs of life (a killed backend, here or on
+   * another replica) as failed, never one this process is still running.
+   */
+  async failInterrupted(now = new Date()): Promise<number> {
+    return this.store.failInterruptedIngestions(now, {
+      silentSince: new Date(now.getTime() - INTERRUPTED_AFTER_SILENT_MS),
+      exceptIds: this.inFlight,
+    });
+  }
+
   async ingest(request: IngestRequest): Promise<IngestionReport> {
+    const id = randomUUID();
+    this.inFlight.add(id);
+    const heartbeat = setInterval(() => {
+      this.store.touchIngestion(id, new Date()).catch(error =>
+        // A missed beat is harmless while the next ones arrive; never fail the run for it.
+        this.logger.warn(
+          `Ingestion ${id} could not record its heartbeat`,
+          error,
+        ),
+      );
+    }, this.options.heartbeatMs ?? DEFAULT_HEARTBEAT_MS);
+    try {
+      return await this.run(id, request);
+    } finally {
+      clearInterval(heartbeat);
+      this.inFlight.delete(id);
+    }
+  }
+
+  private async run(
+    id: string,
+    request: IngestRequest,
+  ): Promise<IngestionReport> {
     const started = Date.now();
     const report: IngestionReport = {
-      id: randomUUID(),
+      id,
       sourceId: request.sourceId,
       fileName: describeFiles(request.files),
       status: 'running',

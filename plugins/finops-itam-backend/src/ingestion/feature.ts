@@ -5,8 +5,8 @@ import { FocusFileReader } from './FocusFileReader';
 import { IngestionService } from './IngestionService';
 import { readRejectedCostLimit } from './rejectedCostLimit';
 
-/** An ingestion older than the longest task timeout cannot still be running anywhere. */
-const INTERRUPTED_AFTER_MS = 2 * 60 * 60 * 1000;
+/** How often any replica looks for ingestions interrupted by a killed backend. */
+export const INTERRUPTED_INGESTIONS_TASK = 'finops-itam-interrupted-ingestions';
 
 /**
  * Reading FOCUS files into cost facts: `POST /ingestions` (uploads) and the ingestion log.
@@ -17,15 +17,6 @@ export const createIngestionFeature: FinopsItamFeatureFactory = async core => {
   const { config, logger, stores, hooks } = core;
   const ingestionConfig = readCostIngestionConfig(config);
   const maxRejectedCost = readRejectedCostLimit(config);
-
-  const now = new Date();
-  const interrupted = await stores.costs.failInterruptedIngestions(
-    now,
-    new Date(now.getTime() - INTERRUPTED_AFTER_MS),
-  );
-  if (interrupted > 0) {
-    logger.warn(`Marked ${interrupted} interrupted ingestion(s) as failed`);
-  }
 
   const service = new IngestionService(
     stores.costs,
@@ -44,8 +35,27 @@ export const createIngestionFeature: FinopsItamFeatureFactory = async core => {
   };
   hooks.costIngestion.offer(ingestion);
 
+  const markInterrupted = async () => {
+    const interrupted = await service.failInterrupted();
+    if (interrupted > 0) {
+      logger.warn(`Marked ${interrupted} interrupted ingestion(s) as failed`);
+    }
+  };
+  // At start for runs silent long enough already; the task finds the rest within minutes.
+  await markInterrupted();
+
   return {
     id: 'ingestion',
+    tasks: [
+      {
+        id: INTERRUPTED_INGESTIONS_TASK,
+        scope: 'global',
+        frequency: { minutes: 1 },
+        timeout: { minutes: 1 },
+        initialDelay: { seconds: 30 },
+        fn: markInterrupted,
+      },
+    ],
     routes: [
       {
         mount: router =>
