@@ -30,3 +30,11 @@ export const groupBudgetsRouteRef = createRouteRef({
  * (`status`, `entityRef`, `period`) from its query.
  */
 export const budgetsRouteRef = createRouteRef({ id: 'finops-itam-budgets' });
+
+/**
+ * Route of the FinOps page (KPIs, allocation, commitments, marketplace and SaaS, compliance,
+ * chargeback, unit economics, glossary and accountability), shared like {@link costRouteRef}.
+ * The page reads `?tab=` and `?period=` (`30d` or `YYYY-MM`) from its query; glossary terms
+ * have anchors `#<term id>` on its glossary tab.
+ */
+export const finopsRouteRef = createRouteRef({ id: 'finops-itam-finops' });

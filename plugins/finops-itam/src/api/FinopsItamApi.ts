@@ -1,6 +1,8 @@
 import { createApiRef } from '@backstage/frontend-plugin-api';
 import { CompoundEntityRef } from '@backstage/catalog-model';
 import {
+  AccountabilityResponse,
+  AllocationCoverageResponse,
   AnomaliesResponse,
   Anomaly,
   AnomalyStatus,
@@ -9,6 +11,7 @@ import {
   BudgetScope,
   BudgetsResponse,
   BudgetUpsertResponse,
+  CommitmentsResponse,
   CostBasis,
   CostGranularity,
   CostSourceStatus,
@@ -16,18 +19,26 @@ import {
   EntityCostResponse,
   EntityForecastResponse,
   EntityLicensesResponse,
+  GlossaryResponse,
   HealthResponse,
+  KpiGroupBy,
+  KpiResponse,
   LicenseComplianceResponse,
   LicensePositionEntry,
+  MarketplaceResponse,
   OnboardingDecisionInput,
   OnboardingOptions,
   OnboardingRequestDetail,
   OnboardingRequestInput,
   OnboardingRequestsResponse,
   OnboardingStatus,
+  PolicyComplianceResponse,
   ReharvestResponse,
+  SaasContractsResponse,
   TeamCostResponse,
+  UnallocatedResponse,
   UnitCostResponse,
+  UnitEconomicsResponse,
 } from '@finops-itam/plugin-finops-itam-common';
 
 /**
@@ -91,6 +102,19 @@ export interface AnomalyFilter {
   to?: string;
   entityRef?: string;
   status?: AnomalyStatus;
+}
+
+/**
+ * A half-open period `[from, to)` of `YYYY-MM-DD` days for the FinOps overview routes; the
+ * backend defaults to the 30 days ending yesterday.
+ *
+ * @public
+ */
+export interface FinopsPeriodOptions {
+  /** First day of the period, `YYYY-MM-DD`. */
+  from?: string;
+  /** Day after the last day of the period, `YYYY-MM-DD`. */
+  to?: string;
 }
 
 /**
@@ -216,6 +240,61 @@ export interface FinopsItamApi {
 
   /** Acknowledges, resolves (with a resolution and a note) or reopens an anomaly. */
   setAnomalyStatus(id: string, input: AnomalyStatusInput): Promise<Anomaly>;
+
+  /**
+   * The FinOps KPIs of a period for its main currency, the other currencies apart, and per
+   * provider, billing account or team when `groupBy` is given.
+   */
+  getKpis(
+    options?: FinopsPeriodOptions & { groupBy?: KpiGroupBy },
+  ): Promise<KpiResponse>;
+
+  /** Allocated and unallocated cost of a period. */
+  getAllocationCoverage(
+    options?: FinopsPeriodOptions,
+  ): Promise<AllocationCoverageResponse>;
+
+  /** The costliest unallocated resources of a period, with suggested owners. */
+  getUnallocated(
+    options?: FinopsPeriodOptions & { limit?: number },
+  ): Promise<UnallocatedResponse>;
+
+  /** A month's chargeback per cost center as the backend's CSV text. */
+  getChargebackCsv(month: string): Promise<string>;
+
+  /** Every commitment discount seen in a period, with its use and who it covered. */
+  listCommitments(options?: FinopsPeriodOptions): Promise<CommitmentsResponse>;
+
+  /** Marketplace spend per seller, and whether it counts toward the provider commitment. */
+  getMarketplaceSpend(
+    options?: FinopsPeriodOptions,
+  ): Promise<MarketplaceResponse>;
+
+  /** SaaS contracts with drawdown and run rate as of a day (today by default). */
+  listSaasContracts(options?: {
+    asOf?: string;
+  }): Promise<SaasContractsResponse>;
+
+  /** Running cost outside the policies, per owner. */
+  getPolicyCompliance(
+    options?: FinopsPeriodOptions,
+  ): Promise<PolicyComplianceResponse>;
+
+  /** All-in unit cost of every entity with a business metric, highest first. */
+  getUnitEconomics(
+    options?: FinopsPeriodOptions,
+  ): Promise<UnitEconomicsResponse>;
+
+  /** The shared FinOps and ITAM vocabulary. */
+  getGlossary(): Promise<GlossaryResponse>;
+
+  /**
+   * Who decides and who is consulted for each decision; `ownerRef` resolves the owner roles
+   * for one group.
+   */
+  getAccountability(options?: {
+    ownerRef?: string;
+  }): Promise<AccountabilityResponse>;
 }
 
 /**

@@ -2,29 +2,40 @@ import { CompoundEntityRef } from '@backstage/catalog-model';
 import { DiscoveryApi, FetchApi } from '@backstage/core-plugin-api';
 import { ResponseError } from '@backstage/errors';
 import {
+  AccountabilityResponse,
+  AllocationCoverageResponse,
   AnomaliesResponse,
   Anomaly,
   AnomalyStatusInput,
   BudgetsResponse,
   BudgetUpsertResponse,
+  CommitmentsResponse,
   CostSourceStatus,
   DefaultApiClient,
   EntityBudgetResponse,
   EntityCostResponse,
   EntityForecastResponse,
   EntityLicensesResponse,
+  GlossaryResponse,
   HealthResponse,
+  KpiGroupBy,
+  KpiResponse,
   LicenseComplianceResponse,
   LicensePositionEntry,
+  MarketplaceResponse,
   OnboardingDecisionInput,
   OnboardingOptions,
   OnboardingRequestDetail,
   OnboardingRequestInput,
   OnboardingRequestsResponse,
+  PolicyComplianceResponse,
   ReharvestResponse,
+  SaasContractsResponse,
   TeamCostResponse,
   TypedResponse,
+  UnallocatedResponse,
   UnitCostResponse,
+  UnitEconomicsResponse,
   healthResponseSchema,
 } from '@finops-itam/plugin-finops-itam-common';
 import {
@@ -33,6 +44,7 @@ import {
   EntityBudgetOptions,
   EntityCostOptions,
   FinopsItamApi,
+  FinopsPeriodOptions,
   OnboardingRequestFilter,
 } from './FinopsItamApi';
 import { budgetWriteError } from './BudgetRejectionsError';
@@ -259,6 +271,110 @@ export class FinopsItamClient implements FinopsItamApi {
   ): Promise<Anomaly> {
     return bodyOf(
       await this.api.setAnomalyStatus({ path: { id }, body: input }),
+    );
+  }
+
+  async getKpis(
+    options: FinopsPeriodOptions & { groupBy?: KpiGroupBy } = {},
+  ): Promise<KpiResponse> {
+    return bodyOf(
+      await this.api.getKpis({
+        query: { from: options.from, to: options.to, groupBy: options.groupBy },
+      }),
+    );
+  }
+
+  async getAllocationCoverage(
+    options: FinopsPeriodOptions = {},
+  ): Promise<AllocationCoverageResponse> {
+    return bodyOf(
+      await this.api.getAllocationCoverage({
+        query: { from: options.from, to: options.to },
+      }),
+    );
+  }
+
+  async getUnallocated(
+    options: FinopsPeriodOptions & { limit?: number } = {},
+  ): Promise<UnallocatedResponse> {
+    return bodyOf(
+      await this.api.getUnallocated({
+        query: { from: options.from, to: options.to, limit: options.limit },
+      }),
+    );
+  }
+
+  async getChargebackCsv(month: string): Promise<string> {
+    // The same route answers JSON or CSV; the typed client types the JSON answer, so the CSV
+    // is read as text, through the authenticated fetch like every other call.
+    const response = await this.api.getChargeback({
+      query: { month, format: 'csv' },
+    });
+    if (!response.ok) {
+      throw await ResponseError.fromResponse(response);
+    }
+    return response.text();
+  }
+
+  async listCommitments(
+    options: FinopsPeriodOptions = {},
+  ): Promise<CommitmentsResponse> {
+    return bodyOf(
+      await this.api.listCommitments({
+        query: { from: options.from, to: options.to },
+      }),
+    );
+  }
+
+  async getMarketplaceSpend(
+    options: FinopsPeriodOptions = {},
+  ): Promise<MarketplaceResponse> {
+    return bodyOf(
+      await this.api.getMarketplaceSpend({
+        query: { from: options.from, to: options.to },
+      }),
+    );
+  }
+
+  async listSaasContracts(
+    options: { asOf?: string } = {},
+  ): Promise<SaasContractsResponse> {
+    return bodyOf(
+      await this.api.listSaasContracts({ query: { asOf: options.asOf } }),
+    );
+  }
+
+  async getPolicyCompliance(
+    options: FinopsPeriodOptions = {},
+  ): Promise<PolicyComplianceResponse> {
+    return bodyOf(
+      await this.api.getPolicyCompliance({
+        query: { from: options.from, to: options.to },
+      }),
+    );
+  }
+
+  async getUnitEconomics(
+    options: FinopsPeriodOptions = {},
+  ): Promise<UnitEconomicsResponse> {
+    return bodyOf(
+      await this.api.getUnitEconomics({
+        query: { from: options.from, to: options.to },
+      }),
+    );
+  }
+
+  async getGlossary(): Promise<GlossaryResponse> {
+    return bodyOf(await this.api.getGlossary());
+  }
+
+  async getAccountability(
+    options: { ownerRef?: string } = {},
+  ): Promise<AccountabilityResponse> {
+    return bodyOf(
+      await this.api.getAccountability({
+        query: { ownerRef: options.ownerRef },
+      }),
     );
   }
 }

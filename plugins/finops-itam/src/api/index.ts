@@ -5,6 +5,7 @@ export type {
   BudgetRecordInput,
   EntityBudgetOptions,
   EntityCostOptions,
+  FinopsPeriodOptions,
   OnboardingRequestFilter,
 } from './FinopsItamApi';
 export { OnboardingProblemsError } from './OnboardingProblemsError';

@@ -115,6 +115,17 @@ export function mockFinopsItamApi(
     getEntityForecast: jest.fn(notStubbed('getEntityForecast')),
     listAnomalies: jest.fn(notStubbed('listAnomalies')),
     setAnomalyStatus: jest.fn(notStubbed('setAnomalyStatus')),
+    getKpis: jest.fn(notStubbed('getKpis')),
+    getAllocationCoverage: jest.fn(notStubbed('getAllocationCoverage')),
+    getUnallocated: jest.fn(notStubbed('getUnallocated')),
+    getChargebackCsv: jest.fn(notStubbed('getChargebackCsv')),
+    listCommitments: jest.fn(notStubbed('listCommitments')),
+    getMarketplaceSpend: jest.fn(notStubbed('getMarketplaceSpend')),
+    listSaasContracts: jest.fn(notStubbed('listSaasContracts')),
+    getPolicyCompliance: jest.fn(notStubbed('getPolicyCompliance')),
+    getUnitEconomics: jest.fn(notStubbed('getUnitEconomics')),
+    getGlossary: jest.fn(notStubbed('getGlossary')),
+    getAccountability: jest.fn(notStubbed('getAccountability')),
   };
 }
 
