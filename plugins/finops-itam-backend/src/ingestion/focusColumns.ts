@@ -36,6 +36,13 @@ export const OPTIONAL_COLUMNS = [
   'PricingCategory',
   'CommitmentDiscountId',
   'CommitmentDiscountStatus',
+  // FOCUS 1.0 (category, type) and 1.1 (quantity, unit): what commitment KPIs sum.
+  'CommitmentDiscountCategory',
+  'CommitmentDiscountType',
+  'CommitmentDiscountQuantity',
+  'CommitmentDiscountUnit',
+  // FOCUS 1.4: which commitment programs could have covered the row (coverage denominator).
+  'CommitmentProgramEligibilityDetails',
   'SkuId',
   'SkuPriceDetails',
   'Tags',
@@ -77,6 +84,8 @@ export const PRICING_CATEGORIES = [
 
 export const COMMITMENT_STATUSES = ['Used', 'Unused'] as const;
 
+export const COMMITMENT_CATEGORIES = ['Spend', 'Usage'] as const;
+
 /** One-Time charges stay on their start day; the others are spread over their period. */
 export const CHARGE_FREQUENCIES = [
   'One-Time',
@@ -115,6 +124,9 @@ export function missingMandatoryColumns(
 
 /** Best guess of the FOCUS version from columns introduced by each release. */
 export function guessFocusVersion(mapped: Map<FocusColumn, string>): string {
+  if (mapped.has('CommitmentProgramEligibilityDetails')) {
+    return '1.4';
+  }
   if (
     mapped.has('ServiceProviderName') ||
     mapped.has('HostProviderName') ||

@@ -1,6 +1,7 @@
 import {
   CHARGE_CATEGORIES,
   CHARGE_FREQUENCIES,
+  COMMITMENT_CATEGORIES,
   FocusColumn,
 } from './focusColumns';
 import { quoteIdentifier } from './duckdb';
@@ -24,6 +25,7 @@ export const DECIMAL_COLUMNS: FocusColumn[] = [
   ...MONEY_COLUMNS,
   ...UNKNOWN_ALLOWED_AMOUNTS,
   'ConsumedQuantity',
+  'CommitmentDiscountQuantity',
 ];
 
 /**
@@ -69,6 +71,22 @@ const JSON_OBJECT_COLUMNS = [
   'AllocatedTags',
   'SkuPriceDetails',
 ] as const;
+
+/**
+ * FOCUS 1.4 CommitmentProgramEligibilityDetails is stored in three states the KPIs tell
+ * apart: SQL NULL when the file has no such column (pre-1.4: eligibility then comes from the
+ * configured service categories), `''` when the file has it and the cell is empty (eligible
+ * for no program), and the cell's text otherwise. A cell that is not a JSON object is kept as
+ * written and warned about: the coverage KPI counts its row as unknown eligibility ("not
+ * covered") instead of guessing, which storing NULL would have done.
+ */
+const ELIGIBILITY: FocusColumn = 'CommitmentProgramEligibilityDetails';
+
+/** Columns whose JSON shape is tested once per row. */
+const JSON_TESTED_COLUMNS: readonly FocusColumn[] = [
+  ...JSON_OBJECT_COLUMNS,
+  ELIGIBILITY,
+];
 
 /** Whether a JSON column holds an object; computed once per row in the typed rows. */
 const isJsonObject = (column: FocusColumn) => `is_object_${column}`;
@@ -163,6 +181,20 @@ const WARNING_CHECKS: RowCheck[] = [
       'ConsumedQuantity',
     )} IS NULL`,
     reason: `'is not a decimal number in range; stored as unknown'`,
+  },
+  {
+    column: 'CommitmentDiscountQuantity',
+    failsWhen: `${raw(
+      'CommitmentDiscountQuantity',
+    )} IS NOT NULL AND ${typedAmount('CommitmentDiscountQuantity')} IS NULL`,
+    reason: `'is not a decimal number in range; stored as unknown'`,
+  },
+  {
+    column: ELIGIBILITY,
+    failsWhen: `${raw(ELIGIBILITY)} IS NOT NULL AND NOT ${isJsonObject(
+      ELIGIBILITY,
+    )}`,
+    reason: `'is not a JSON object; kept as written, its eligibility counted as unknown'`,
   },
   {
     column: 'ChargeClass',
@@ -260,7 +292,7 @@ WITH raw AS (
       raw('ChargeFrequency'),
       CHARGE_FREQUENCIES,
     )} AS charge_frequency,
-    ${JSON_OBJECT_COLUMNS.map(jsonObjectTest).join(', ')},
+    ${JSON_TESTED_COLUMNS.map(jsonObjectTest).join(', ')},
     ${amounts.join(', ')}
   FROM raw
 ), checked AS (
@@ -330,6 +362,15 @@ SELECT
     'Used',
     'Unused',
   ])}, ${raw('CommitmentDiscountStatus')}) AS commitment_discount_status,
+  COALESCE(${canonicalCase(
+    raw('CommitmentDiscountCategory'),
+    COMMITMENT_CATEGORIES,
+  )}, ${raw('CommitmentDiscountCategory')}) AS commitment_discount_category,
+  ${raw('CommitmentDiscountType')} AS commitment_discount_type,
+  ${raw('CommitmentDiscountUnit')} AS commitment_discount_unit,
+  ${
+    mapped.has(ELIGIBILITY) ? `COALESCE(${raw(ELIGIBILITY)}, '')` : 'NULL'
+  }::VARCHAR AS commitment_program_eligibility_details,
   ${raw('SkuId')} AS sku_id,
   ${jsonObjectOrNull('SkuPriceDetails')} AS sku_price_details,
   COALESCE(${jsonObjectOrNull('AllocatedTags')}, ${jsonObjectOrNull(
@@ -340,11 +381,17 @@ SELECT
   -- known sums stay whole.
   ${typedAmount('ListCost')} IS NULL AS list_cost_unknown,
   ${typedAmount('ContractedCost')} IS NULL AS contracted_cost_unknown,
+  ${typedAmount(
+    'CommitmentDiscountQuantity',
+  )} IS NULL AS commitment_discount_quantity_unknown,
   SUM(${typedAmount('BilledCost')}) AS billed_cost,
   SUM(${typedAmount('EffectiveCost')}) AS effective_cost,
   SUM(${typedAmount('ListCost')}) AS list_cost,
   SUM(${typedAmount('ContractedCost')}) AS contracted_cost,
   SUM(${typedAmount('ConsumedQuantity')}) AS consumed_quantity,
+  SUM(${typedAmount(
+    'CommitmentDiscountQuantity',
+  )}) AS commitment_discount_quantity,
   COUNT(*) AS row_count,
   -- Which columns, and which rows, only a second scan asks, when there are any.
   COUNT(*) FILTER (WHERE has_warning AND NOT is_rejected) AS warning_rows
@@ -437,7 +484,8 @@ LIMIT ${limit}`;
 
 /** Daily facts at resource granularity from the accepted rows. */
 export const AGGREGATE_FACTS_SQL = `
-SELECT * EXCLUDE (is_rejected, list_cost_unknown, contracted_cost_unknown, warning_rows)
+SELECT * EXCLUDE (is_rejected, list_cost_unknown, contracted_cost_unknown,
+  commitment_discount_quantity_unknown, warning_rows)
 FROM aggregated
 WHERE NOT is_rejected`;
 
