@@ -6,8 +6,8 @@
 export * from './accountability';
 export type { GovernancePolicies } from './policies/GovernancePolicies';
 export { ProviderNames } from './policies/ProviderNames';
-export { readGovernancePolicies } from './policies/governancePolicyConfig';
 export { policyWarnings } from './policies/policyWarnings';
+export * from './policies/policyRules';
 export type { GovernanceCostRow } from './compliance/GovernanceCostRow';
 export {
   isMarketplacePurchase,

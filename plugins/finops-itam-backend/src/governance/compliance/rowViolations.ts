@@ -1,5 +1,13 @@
 import { GovernancePolicies } from '../policies/GovernancePolicies';
 import { ProviderNames } from '../policies/ProviderNames';
+import {
+  isProductBlocked,
+  isProviderAllowed,
+  isRegionAllowed,
+  marketplaceVerdict,
+  missingRequiredTags,
+  requiredTagsFor,
+} from '../policies/policyRules';
 import { GovernanceCostRow } from './GovernanceCostRow';
 
 /** The four parts of the compliance report. */
@@ -15,36 +23,16 @@ export interface RowViolation {
   reason: string;
 }
 
-const tagKey = (key: string) => key.trim().toLowerCase();
-
-/**
- * The required tag keys the row lacks. Keys are compared trimmed and case-insensitively
- * because exports carry stray whitespace and Azure treats tag names case-insensitively; a
- * key with an empty value counts as missing, since it allocates nothing.
- */
+/** The required tag keys the row lacks (see `requiredTagsFor` and `tagValue`). */
 export function missingTags(
   row: GovernanceCostRow,
   policies: GovernancePolicies,
   names: ProviderNames,
 ): string[] {
-  const required = [...policies.requiredTags];
-  for (const [provider, tags] of Object.entries(
-    policies.requiredTagsByProvider,
-  )) {
-    if (names.same(provider, row.providerName)) required.push(...tags);
-  }
-  const present = new Set(
-    Object.entries(row.tags)
-      .filter(([, value]) => (value ?? '').trim() !== '')
-      .map(([key]) => tagKey(key)),
+  return missingRequiredTags(
+    row.tags,
+    requiredTagsFor(policies, row.providerName, names),
   );
-  const missing = new Map<string, string>();
-  for (const tag of required) {
-    if (!present.has(tagKey(tag)) && !missing.has(tagKey(tag))) {
-      missing.set(tagKey(tag), tag);
-    }
-  }
-  return [...missing.values()];
 }
 
 /**
@@ -69,22 +57,16 @@ function locationViolation(
   policies: GovernancePolicies,
   names: ProviderNames,
 ): RowViolation | null {
-  const { allowedProviders, allowedRegions } = policies;
-  if (allowedProviders && !names.includes(allowedProviders, row.providerName)) {
+  if (!isProviderAllowed(policies, row.providerName, names)) {
     return {
       kind: 'disallowedLocation',
       reason: `provider ${names.canonical(row.providerName)} is not allowed`,
     };
   }
-  const region = row.regionId?.trim();
-  if (
-    allowedRegions &&
-    region &&
-    !allowedRegions.some(r => r.toLowerCase() === region.toLowerCase())
-  ) {
+  if (!isRegionAllowed(policies, row.regionId)) {
     return {
       kind: 'disallowedLocation',
-      reason: `region ${region} is not allowed`,
+      reason: `region ${row.regionId!.trim()} is not allowed`,
     };
   }
   return null;
@@ -95,23 +77,23 @@ function marketplaceViolation(
   policies: GovernancePolicies,
   names: ProviderNames,
 ): RowViolation | null {
-  if (policies.marketplace === 'allowed') return null;
   if (!isMarketplacePurchase(row, names)) return null;
   const seller = row.publisherName!.trim();
   const where = `bought from ${seller} through ${row.invoiceIssuerName!.trim()}`;
-  if (policies.marketplace === 'forbidden') {
-    return {
-      kind: 'marketplaceOutsidePolicy',
-      reason: `${where}; marketplace purchases are forbidden`,
-    };
+  switch (marketplaceVerdict(policies, seller, names)) {
+    case 'forbidden':
+      return {
+        kind: 'marketplaceOutsidePolicy',
+        reason: `${where}; marketplace purchases are forbidden`,
+      };
+    case 'needs-approval':
+      return {
+        kind: 'marketplaceOutsidePolicy',
+        reason: `${where}; ${seller} is not an approved marketplace seller`,
+      };
+    default:
+      return null;
   }
-  if (names.includes(policies.approvedMarketplacePublishers, seller)) {
-    return null;
-  }
-  return {
-    kind: 'marketplaceOutsidePolicy',
-    reason: `${where}; ${seller} is not an approved marketplace seller`,
-  };
 }
 
 /** Everything about one cost row that is outside policy (empty when it is within). */
@@ -129,16 +111,10 @@ export function rowViolations(
   if (location) violations.push(location);
   const marketplace = marketplaceViolation(row, policies, names);
   if (marketplace) violations.push(marketplace);
-  const product = row.productId?.trim();
-  if (
-    product &&
-    policies.blockedProducts.some(
-      b => b.toLowerCase() === product.toLowerCase(),
-    )
-  ) {
+  if (isProductBlocked(policies, row.productId)) {
     violations.push({
       kind: 'blockedProduct',
-      reason: `product ${product} is blocked`,
+      reason: `product ${row.productId!.trim()} is blocked`,
     });
   }
   return violations;

@@ -109,4 +109,33 @@ describe('policy', () => {
     );
     expect(result.status).toBe('pass');
   });
+
+  it('asks for the tags the deployments’ providers require, as the compliance report does', () => {
+    const policy = policies({
+      requiredTagsByProvider: { Microsoft: ['env'], 'Google Cloud': ['team'] },
+    } as Partial<CheckContext['policies']>);
+    const onAzure = checkPolicy(
+      plan({
+        tags: { 'cost-center': 'cc-42' },
+        deployments: [deployment({ provider: 'Azure', region: 'westeurope' })],
+      }),
+      context(policy),
+    );
+    expect(onAzure.status).toBe('fail');
+    expect(onAzure.message).toBe(
+      'Against policy: required tag env not declared.',
+    );
+    expect(onAzure.details).toContain(
+      'required tags: cost-center=cc-42, env missing',
+    );
+    // Tag keys compare case-insensitively, like the tags of running resources.
+    const declared = checkPolicy(
+      plan({
+        tags: { 'Cost-Center': 'cc-42', ENV: 'prod' },
+        deployments: [deployment({ provider: 'Azure', region: 'westeurope' })],
+      }),
+      context(policy),
+    );
+    expect(declared.status).toBe('pass');
+  });
 });

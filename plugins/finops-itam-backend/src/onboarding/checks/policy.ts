@@ -1,59 +1,71 @@
 import { OnboardingCheck } from '@finops-itam/plugin-finops-itam-common';
+import { ProviderNames } from '../../governance/policies/ProviderNames';
+import {
+  PolicyRules,
+  isProductBlocked,
+  isProviderAllowed,
+  isRegionAllowed,
+  marketplaceVerdict,
+  missingRequiredTags,
+  requiredTagsFor,
+  tagValue,
+  uniqueTagKeys,
+} from '../../governance/policies/policyRules';
+import { KnownRegions } from '../KnownRegions';
 import { failed, listInWords, passed, warned } from './checkResult';
 import { describeDeployment } from './plannedCounts';
 import { CheckContext, OnboardingPlan } from './types';
 
 const ID = 'policy';
 
-const same = (a: string, b: string) => a.toLowerCase() === b.toLowerCase();
-const isIn = (value: string, list: string[]) => list.some(v => same(v, value));
+/**
+ * Validated requests name providers canonically and configured providers have no aliases,
+ * so the shipped provider list compares them as the compliance report does.
+ */
+const NAMES = new ProviderNames(new KnownRegions());
 
 const COMMITMENT_NOTE =
   'marketplace purchases count toward the provider commitment (they draw down the committed spend)';
 
 /**
- * `policy`: `finopsItam.policies` applied to the request: allowed providers and regions,
- * the tags every workload must declare, blocked products, and how purchases through a
- * provider marketplace are treated.
+ * `policy`: `finopsItam.policies` applied to the request with the rules the compliance
+ * report applies to running cost: allowed providers and regions, the tags every workload
+ * must declare (and those its providers require), blocked products, and how purchases
+ * through a provider marketplace are treated.
  */
 export function checkPolicy(
   plan: OnboardingPlan,
   context: CheckContext,
 ): OnboardingCheck {
-  const { policies } = context;
+  // Read through the shared rules: at run time these are the whole `finopsItam.policies`.
+  const policies: PolicyRules = context.policies;
   const details: string[] = [];
   const failures: string[] = [];
   const fixes: string[] = [];
 
   plan.deployments.forEach((d, index) => {
     const where = describeDeployment(d, index);
-    if (
-      policies.allowedProviders &&
-      !isIn(d.provider, policies.allowedProviders)
-    ) {
+    if (!isProviderAllowed(policies, d.provider, NAMES)) {
       failures.push(`provider ${d.provider} is not allowed`);
       fixes.push(
-        `deploy to ${listInWords(policies.allowedProviders)} instead of ${
+        `deploy to ${listInWords(policies.allowedProviders!)} instead of ${
           d.provider
         }`,
       );
       details.push(
-        `${where}: provider not in allowed providers ${policies.allowedProviders.join(
+        `${where}: provider not in allowed providers ${policies.allowedProviders!.join(
           ', ',
         )}`,
       );
-    } else if (
-      policies.allowedRegions &&
-      !isIn(d.region, policies.allowedRegions)
-    ) {
+    } else if (!isRegionAllowed(policies, d.region)) {
       failures.push(`region ${d.region} is not allowed`);
       fixes.push(
-        `choose one of the allowed regions (${policies.allowedRegions.join(
+        `choose one of the allowed regions (${policies.allowedRegions!.join(
           ', ',
         )}) instead of ${d.region}`,
       );
       details.push(
-        `${where}: region not in allowed regions ${policies.allowedRegions.join(
+        `${where}: region not in allowed regions ${policies.allowedRegions!.join(
           ', ',
         )}`,
       );
@@ -63,9 +75,13 @@ export function checkPolicy(
   });
 
   const tags = plan.tags ?? {};
-  const missingTags = policies.requiredTags.filter(
-    tag => (tags[tag] ?? '').trim() === '',
-  );
+  const required = uniqueTagKeys([
+    ...policies.requiredTags,
+    ...plan.deployments.flatMap(d =>
+      requiredTagsFor(policies, d.provider, NAMES),
+    ),
+  ]);
+  const missingTags = missingRequiredTags(tags, required);
   if (missingTags.length > 0) {
     failures.push(
       `required tag${missingTags.length === 1 ? '' : 's'} ${listInWords(
@@ -74,11 +90,13 @@ export function checkPolicy(
     );
     fixes.push(`declare the tags ${listInWords(missingTags)} for the workload`);
   }
-  if (policies.requiredTags.length > 0) {
+  if (required.length > 0) {
     details.push(
-      `required tags: ${policies.requiredTags
+      `required tags: ${required
         .map(tag =>
-          missingTags.includes(tag) ? `${tag} missing` : `${tag}=${tags[tag]}`,
+          missingTags.includes(tag)
+            ? `${tag} missing`
+            : `${tag}=${tagValue(tags, tag)}`,
         )
         .join(', ')}`,
     );
@@ -89,7 +107,7 @@ export function checkPolicy(
     ...(plan.saas ?? []).map(s => s.productId),
   ];
   const blocked = [
-    ...new Set(planned.filter(id => isIn(id, policies.blockedProducts))),
+    ...new Set(planned.filter(id => isProductBlocked(policies, id))),
   ];
   const nameOf = (id: string) => context.products.get(id)?.name ?? id;
   if (blocked.length > 0) {
@@ -101,10 +119,12 @@ export function checkPolicy(
   let marketplaceWarning: string | null = null;
   if (plan.procurement === 'marketplace') {
     details.push(`marketplace purchases: ${policies.marketplace}`);
-    if (policies.marketplace === 'forbidden') {
+    // A request names no seller, so an approved-seller list cannot waive the approval.
+    const verdict = marketplaceVerdict(policies, null, NAMES);
+    if (verdict === 'forbidden') {
       failures.push('purchases through a marketplace are forbidden');
       fixes.push('buy through the enterprise agreement or a reseller');
-    } else if (policies.marketplace === 'needs-approval') {
+    } else if (verdict === 'needs-approval') {
       marketplaceWarning = `Purchases through a marketplace need approval; ${COMMITMENT_NOTE}.`;
     }
   } else {
