@@ -7,6 +7,7 @@ import { createIngestionFeature } from './ingestion/feature';
 import { createLicensesFeature } from './licenses/feature';
 import { createMetricsFeature } from './metrics/feature';
 import { createOnboardingFeature } from './onboarding/feature';
+import { createSaasFeature } from './saas/feature';
 import { createSourcesFeature } from './sources/feature';
 import { createTeamsFeature } from './teams/feature';
 
@@ -25,4 +26,5 @@ export const finopsItamFeatures: FinopsItamFeatureFactory[] = [
   createOnboardingFeature,
   createBudgetsFeature,
   createAnomaliesFeature,
+  createSaasFeature,
 ];

@@ -24,6 +24,8 @@ import { DatabaseOnboardingStore } from '../onboarding/DatabaseOnboardingStore';
 import { OnboardingStore } from '../onboarding/OnboardingStore';
 import { DatabaseObservedPriceStore } from '../onboarding/prices/DatabaseObservedPriceStore';
 import { ObservedPriceStore } from '../onboarding/prices/ObservedPriceStore';
+import { DatabaseSaasConsumptionStore } from '../saas/DatabaseSaasConsumptionStore';
+import { SaasConsumptionStore } from '../saas/SaasConsumptionStore';
 import { EntityPeriodTotals } from '../teams/EntityPeriodTotals';
 
 /**
@@ -55,6 +57,8 @@ export interface FinopsItamStores {
   entityDailyCosts: EntityDailyCostReader;
   /** Budgets from app-config, budget sources and the API, and the alerts sent about them. */
   budgets: BudgetStore;
+  /** What SaaS contracts consume, read from matching cost facts. */
+  saasConsumption: SaasConsumptionStore;
 }
 
 /** Opens every store on the plugin's migrated database. */
@@ -76,5 +80,6 @@ export function createStores(db: Knex): FinopsItamStores {
     anomalies: new DatabaseAnomalyStore(db),
     entityDailyCosts: new DatabaseEntityDailyCostReader(db),
     budgets: new DatabaseBudgetStore(db),
+    saasConsumption: new DatabaseSaasConsumptionStore(db),
   };
 }
