@@ -2,9 +2,12 @@ import { createAllocationFeature } from './allocation/feature';
 import { createBudgetsFeature } from './budgets/feature';
 import { createAnomaliesFeature } from './anomalies/feature';
 import { FinopsItamFeatureFactory } from './feature/FinopsItamFeature';
+import { createGlossaryFeature } from './glossary/feature';
+import { createGovernanceFeature } from './governance/feature';
 import { createHealthFeature } from './health/feature';
 import { createIngestionFeature } from './ingestion/feature';
 import { createLicensesFeature } from './licenses/feature';
+import { createMarketplaceFeature } from './marketplace/feature';
 import { createMetricsFeature } from './metrics/feature';
 import { createOnboardingFeature } from './onboarding/feature';
 import { createSaasFeature } from './saas/feature';
@@ -27,4 +30,7 @@ export const finopsItamFeatures: FinopsItamFeatureFactory[] = [
   createBudgetsFeature,
   createAnomaliesFeature,
   createSaasFeature,
+  createMarketplaceFeature,
+  createGovernanceFeature,
+  createGlossaryFeature,
 ];

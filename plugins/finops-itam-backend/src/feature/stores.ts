@@ -18,6 +18,8 @@ import { LicenseStore } from '../licenses/LicenseStore';
 import { DatabaseLicensedFactStore } from '../licenses/DatabaseLicensedFactStore';
 import { LicensedFactStore } from '../licenses/LicensedFactStore';
 import { RollupLicenseCostReader } from '../licenses/RollupLicenseCostReader';
+import { DatabaseMarketplaceChargeStore } from '../marketplace/DatabaseMarketplaceChargeStore';
+import { MarketplaceChargeStore } from '../marketplace/MarketplaceChargeStore';
 import { DatabaseMetricStore } from '../metrics/DatabaseMetricStore';
 import { MetricStore } from '../metrics/MetricStore';
 import { DatabaseOnboardingStore } from '../onboarding/DatabaseOnboardingStore';
@@ -26,6 +28,8 @@ import { DatabaseObservedPriceStore } from '../onboarding/prices/DatabaseObserve
 import { ObservedPriceStore } from '../onboarding/prices/ObservedPriceStore';
 import { DatabaseSaasConsumptionStore } from '../saas/DatabaseSaasConsumptionStore';
 import { SaasConsumptionStore } from '../saas/SaasConsumptionStore';
+import { DatabaseGovernanceCostReader } from '../governance/compliance/DatabaseGovernanceCostReader';
+import { GovernanceCostReader } from '../governance/compliance/GovernanceCostReader';
 import { EntityPeriodTotals } from '../teams/EntityPeriodTotals';
 
 /**
@@ -59,6 +63,10 @@ export interface FinopsItamStores {
   budgets: BudgetStore;
   /** What SaaS contracts consume, read from matching cost facts. */
   saasConsumption: SaasConsumptionStore;
+  /** Charges sold by someone other than their invoice issuer, with their owners. */
+  marketplaceCharges: MarketplaceChargeStore;
+  /** Cost facts grouped by what `finopsItam.policies` judge, for the compliance report. */
+  governanceCosts: GovernanceCostReader;
 }
 
 /** Opens every store on the plugin's migrated database. */
@@ -81,5 +89,7 @@ export function createStores(db: Knex): FinopsItamStores {
     entityDailyCosts: new DatabaseEntityDailyCostReader(db),
     budgets: new DatabaseBudgetStore(db),
     saasConsumption: new DatabaseSaasConsumptionStore(db),
+    marketplaceCharges: new DatabaseMarketplaceChargeStore(db),
+    governanceCosts: new DatabaseGovernanceCostReader(db),
   };
 }

@@ -7,12 +7,20 @@ import { KnownRegions } from './KnownRegions';
 const KEY = 'finopsItam.policies';
 
 const nonEmptyStrings = z.array(z.string().trim().min(1, 'must not be empty'));
+/**
+ * An allow-list: an empty one would put all spend outside policy, surely a mistake, and
+ * "no restriction" is written by leaving the key out (the compliance answer then lists none).
+ */
+const allowList = nonEmptyStrings.min(
+  1,
+  'must name at least one; leave the key out to allow all',
+);
 
 /** Every key of `finopsItam.policies`: onboarding and the compliance report read one set. */
 const policiesSchema = z
   .object({
-    allowedProviders: nonEmptyStrings.optional(),
-    allowedRegions: nonEmptyStrings.optional(),
+    allowedProviders: allowList.optional(),
+    allowedRegions: allowList.optional(),
     requiredTags: nonEmptyStrings.optional(),
     requiredTagsByProvider: z.record(nonEmptyStrings).optional(),
     blockedProducts: nonEmptyStrings.optional(),

@@ -55,9 +55,12 @@ export class Accountability {
     };
   }
 
-  /** Every decision, as the accountability page lists it (owner left open). */
-  list(): ResolvedDecision[] {
-    return this.rules.map(rule => this.forDecision(rule.id, null));
+  /**
+   * Every decision, as the accountability page lists it: for something owned by
+   * `ownerRef`, or with the owner left open.
+   */
+  list(ownerRef: string | null = null): ResolvedDecision[] {
+    return this.rules.map(rule => this.forDecision(rule.id, ownerRef));
   }
 
   #party(assignee: Assignee, ownerRef: string | null): Party {
