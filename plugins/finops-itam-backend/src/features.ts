@@ -7,7 +7,6 @@ import { createGovernanceFeature } from './governance/feature';
 import { createHealthFeature } from './health/feature';
 import { createIngestionFeature } from './ingestion/feature';
 import { createLicensesFeature } from './licenses/feature';
-import { createMarketplaceFeature } from './marketplace/feature';
 import { createMetricsFeature } from './metrics/feature';
 import { createOnboardingFeature } from './onboarding/feature';
 import { createSaasFeature } from './saas/feature';
@@ -30,7 +29,6 @@ export const finopsItamFeatures: FinopsItamFeatureFactory[] = [
   createBudgetsFeature,
   createAnomaliesFeature,
   createSaasFeature,
-  createMarketplaceFeature,
   createGovernanceFeature,
   createGlossaryFeature,
 ];

@@ -18,8 +18,6 @@ import { LicenseStore } from '../licenses/LicenseStore';
 import { DatabaseLicensedFactStore } from '../licenses/DatabaseLicensedFactStore';
 import { LicensedFactStore } from '../licenses/LicensedFactStore';
 import { RollupLicenseCostReader } from '../licenses/RollupLicenseCostReader';
-import { DatabaseMarketplaceChargeStore } from '../marketplace/DatabaseMarketplaceChargeStore';
-import { MarketplaceChargeStore } from '../marketplace/MarketplaceChargeStore';
 import { DatabaseMetricStore } from '../metrics/DatabaseMetricStore';
 import { MetricStore } from '../metrics/MetricStore';
 import { DatabaseOnboardingStore } from '../onboarding/DatabaseOnboardingStore';
@@ -63,8 +61,6 @@ export interface FinopsItamStores {
   budgets: BudgetStore;
   /** What SaaS contracts consume, read from matching cost facts. */
   saasConsumption: SaasConsumptionStore;
-  /** Charges sold by someone other than their invoice issuer, with their owners. */
-  marketplaceCharges: MarketplaceChargeStore;
   /** Cost facts grouped by what `finopsItam.policies` judge, for the compliance report. */
   governanceCosts: GovernanceCostReader;
 }
@@ -89,7 +85,6 @@ export function createStores(db: Knex): FinopsItamStores {
     entityDailyCosts: new DatabaseEntityDailyCostReader(db),
     budgets: new DatabaseBudgetStore(db),
     saasConsumption: new DatabaseSaasConsumptionStore(db),
-    marketplaceCharges: new DatabaseMarketplaceChargeStore(db),
     governanceCosts: new DatabaseGovernanceCostReader(db),
   };
 }
