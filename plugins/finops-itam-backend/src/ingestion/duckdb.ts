@@ -1,7 +1,6 @@
 import { DuckDBConnection, DuckDBInstance } from '@duckdb/node-api';
-import { mkdtemp, rm } from 'node:fs/promises';
-import os from 'node:os';
-import path from 'node:path';
+import { rm } from 'node:fs/promises';
+import { makeScratchDirectory } from '../shared/scratchDirectory';
 
 /** Limits of the embedded DuckDB that reads cost files. */
 export interface DuckDbLimits {
@@ -24,7 +23,7 @@ export async function withDuckDb<T>(
   limits: DuckDbLimits,
   work: (connection: DuckDBConnection, workDir: string) => Promise<T>,
 ): Promise<T> {
-  const spillDir = await mkdtemp(path.join(os.tmpdir(), 'finops-itam-duckdb-'));
+  const spillDir = await makeScratchDirectory('duckdb');
   const instance = await DuckDBInstance.create(':memory:', {
     threads: String(limits.threads),
     memory_limit: limits.memoryLimit,

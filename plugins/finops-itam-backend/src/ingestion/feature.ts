@@ -4,6 +4,7 @@ import { readCostIngestionConfig } from '../sources/config';
 import { FocusFileReader } from './FocusFileReader';
 import { IngestionService } from './IngestionService';
 import { readRejectedCostLimit } from './rejectedCostLimit';
+import { removeOrphanedScratch } from '../shared/scratchDirectory';
 
 /** How often any replica looks for ingestions interrupted by a killed backend. */
 export const INTERRUPTED_INGESTIONS_TASK = 'finops-itam-interrupted-ingestions';
@@ -43,6 +44,14 @@ export const createIngestionFeature: FinopsItamFeatureFactory = async core => {
   };
   // At start for runs silent long enough already; the task finds the rest within minutes.
   await markInterrupted();
+  const orphans = await removeOrphanedScratch();
+  if (orphans.length > 0) {
+    logger.info(
+      `Removed ${
+        orphans.length
+      } scratch folder(s) of stopped backends: ${orphans.join(', ')}`,
+    );
+  }
 
   return {
     id: 'ingestion',

@@ -9,6 +9,7 @@ import { Request, RequestHandler, Response } from 'express';
 import multer from 'multer';
 import { rm } from 'node:fs/promises';
 import os from 'node:os';
+import { makeScratchDirectory } from '../shared/scratchDirectory';
 import { z } from 'zod';
 import { CostStore } from '../database/CostStore';
 import { IngestionService } from '../ingestion/IngestionService';
@@ -66,12 +67,26 @@ export interface IngestionRoutesOptions {
   uploadDirectory?: string;
 }
 
+/** The scratch folder of each upload in progress, removed whatever the outcome. */
+const uploadFolders = new WeakMap<Request, string>();
+
 /** Receives the multipart body onto disk, turning multer's errors into HTTP answers. */
 function createUploadReceiver(limitMb: number, directory: string) {
   // Cast: @types/multer pins its own copy of the express types, which do not line up.
   const upload = multer({
-    // Disk, not memory: exports run to gigabytes.
-    storage: multer.diskStorage({ destination: directory }),
+    // Disk, not memory: exports run to gigabytes. Each upload gets its own scratch folder,
+    // named after this process, so one left by a killed backend is removed at the next start.
+    storage: multer.diskStorage({
+      destination: (req, _file, done) => {
+        makeScratchDirectory('upload', directory).then(
+          folder => {
+            uploadFolders.set(req as unknown as Request, folder);
+            done(null, folder);
+          },
+          error => done(error, ''),
+        );
+      },
+    }),
     limits: {
       fileSize: Math.floor(limitMb * 1024 * 1024),
       files: 1,
@@ -135,8 +150,8 @@ export function createIngestionRoutes(options: IngestionRoutesOptions) {
     try {
       // Before reading the body: a caller without the permission writes nothing to disk.
       await requirePermission(req, finopsItamIngestionRunPermission);
-      await receiveUpload(req, res);
       try {
+        await receiveUpload(req, res);
         if (!req.file) {
           throw new InputError('multipart field "file" is required');
         }
@@ -148,7 +163,9 @@ export function createIngestionRoutes(options: IngestionRoutesOptions) {
           ],
         });
       } finally {
-        if (req.file) await rm(req.file.path, { force: true });
+        // Also after a refused upload (too large, cut off): multer leaves the folder.
+        const folder = uploadFolders.get(req);
+        if (folder) await rm(folder, { recursive: true, force: true });
       }
     } catch (error) {
       await event.fail({ error: error as Error });

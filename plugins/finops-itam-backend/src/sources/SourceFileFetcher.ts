@@ -1,9 +1,10 @@
 import { UrlReaderService } from '@backstage/backend-plugin-api';
 import { isError, NotFoundError, NotModifiedError } from '@backstage/errors';
 import { createHash } from 'node:crypto';
-import { mkdtemp, readFile, rm, stat, writeFile } from 'node:fs/promises';
+import { readFile, rm, stat, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
+import { makeScratchDirectory } from '../shared/scratchDirectory';
 import { downloadUrl } from './downloadUrl';
 import { LocationNotFoundError } from './errors';
 import { DeliveryProblem } from './deliveryCandidates';
@@ -251,9 +252,7 @@ export class SourceFileFetcher {
     );
     this.requireDeliveries(plan, location);
 
-    const directory = await mkdtemp(
-      path.join(this.tempDirectory, 'finops-itam-source-'),
-    );
+    const directory = await makeScratchDirectory('source', this.tempDirectory);
     const release = () => rm(directory, { recursive: true, force: true });
     try {
       const deliveries: SourceDelivery[] = [];
@@ -330,9 +329,7 @@ export class SourceFileFetcher {
     const urls = await this.listUrls(location);
     let directory: string | undefined;
     const target = (index: number) => async () => {
-      directory ??= await mkdtemp(
-        path.join(this.tempDirectory, 'finops-itam-source-'),
-      );
+      directory ??= await makeScratchDirectory('source', this.tempDirectory);
       return path.join(directory, `${index}`);
     };
     const download = async (file: RemoteFile, index: number, etag?: string) => {

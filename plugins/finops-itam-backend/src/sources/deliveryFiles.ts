@@ -3,8 +3,9 @@ import {
   FinopsItamCostFileContent,
 } from '@finops-itam/plugin-finops-itam-node';
 import { createWriteStream } from 'node:fs';
-import { mkdtemp, rm } from 'node:fs/promises';
+import { rm } from 'node:fs/promises';
 import path from 'node:path';
+import { makeScratchDirectory } from '../shared/scratchDirectory';
 import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 
@@ -62,9 +63,7 @@ export async function readDeliveryFiles(
       if ('path' in file) {
         filePath = file.path;
       } else {
-        directory ??= await mkdtemp(
-          path.join(tempDirectory, 'finops-itam-delivery-'),
-        );
+        directory ??= await makeScratchDirectory('delivery', tempDirectory);
         filePath = path.join(directory, `${index}`);
         const { content } = file;
         // Whole strings and byte arrays are one chunk; Readable.from would iterate them.
