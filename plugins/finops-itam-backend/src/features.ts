@@ -7,11 +7,13 @@ import { createGovernanceFeature } from './governance/feature';
 import { createHealthFeature } from './health/feature';
 import { createIngestionFeature } from './ingestion/feature';
 import { createLicensesFeature } from './licenses/feature';
+import { createMarketplaceFeature } from './marketplace/feature';
 import { createMetricsFeature } from './metrics/feature';
 import { createOnboardingFeature } from './onboarding/feature';
 import { createSaasFeature } from './saas/feature';
 import { createSourcesFeature } from './sources/feature';
 import { createTeamsFeature } from './teams/feature';
+import { createUnitEconomicsFeature } from './unitEconomics/feature';
 
 /**
  * Every feature of the plugin. A new feature adds its factory here and nothing else: see
@@ -29,6 +31,8 @@ export const finopsItamFeatures: FinopsItamFeatureFactory[] = [
   createBudgetsFeature,
   createAnomaliesFeature,
   createSaasFeature,
+  createMarketplaceFeature,
+  createUnitEconomicsFeature,
   createGovernanceFeature,
   createGlossaryFeature,
 ];

@@ -18,6 +18,8 @@ import { LicenseStore } from '../licenses/LicenseStore';
 import { DatabaseLicensedFactStore } from '../licenses/DatabaseLicensedFactStore';
 import { LicensedFactStore } from '../licenses/LicensedFactStore';
 import { RollupLicenseCostReader } from '../licenses/RollupLicenseCostReader';
+import { DatabaseMarketplaceChargeStore } from '../marketplace/DatabaseMarketplaceChargeStore';
+import { MarketplaceChargeStore } from '../marketplace/MarketplaceChargeStore';
 import { DatabaseMetricStore } from '../metrics/DatabaseMetricStore';
 import { MetricStore } from '../metrics/MetricStore';
 import { DatabaseOnboardingStore } from '../onboarding/DatabaseOnboardingStore';
@@ -29,6 +31,8 @@ import { SaasConsumptionStore } from '../saas/SaasConsumptionStore';
 import { DatabaseGovernanceCostReader } from '../governance/compliance/DatabaseGovernanceCostReader';
 import { GovernanceCostReader } from '../governance/compliance/GovernanceCostReader';
 import { EntityPeriodTotals } from '../teams/EntityPeriodTotals';
+import { DatabaseMeteredEntityReader } from '../unitEconomics/DatabaseMeteredEntityReader';
+import { MeteredEntityReader } from '../unitEconomics/MeteredEntityReader';
 
 /**
  * The plugin's stores, one of each, shared by the features that read or write the same
@@ -61,6 +65,10 @@ export interface FinopsItamStores {
   budgets: BudgetStore;
   /** What SaaS contracts consume, read from matching cost facts. */
   saasConsumption: SaasConsumptionStore;
+  /** Charges sold by someone other than their invoice issuer, with their owners. */
+  marketplaceCharges: MarketplaceChargeStore;
+  /** The entities that reported business metric values, for unit economics. */
+  meteredEntities: MeteredEntityReader;
   /** Cost facts grouped by what `finopsItam.policies` judge, for the compliance report. */
   governanceCosts: GovernanceCostReader;
 }
@@ -85,6 +93,8 @@ export function createStores(db: Knex): FinopsItamStores {
     entityDailyCosts: new DatabaseEntityDailyCostReader(db),
     budgets: new DatabaseBudgetStore(db),
     saasConsumption: new DatabaseSaasConsumptionStore(db),
+    marketplaceCharges: new DatabaseMarketplaceChargeStore(db),
+    meteredEntities: new DatabaseMeteredEntityReader(db),
     governanceCosts: new DatabaseGovernanceCostReader(db),
   };
 }
