@@ -380,16 +380,23 @@ export interface Config {
 
     // onboarding (issue 15)
     /**
-     * What onboarding requests are checked against (the `policy` check). Every key is
-     * optional; a mistake stops the backend at start-up.
+     * One policy set for new workloads (the onboarding `policy` check) and running cost (the
+     * compliance report). Every key is optional. A malformed value stops the backend at
+     * start-up naming the key; a provider or region the portal does not know is a warning
+     * (add it under `finopsItam.onboarding.regions`).
      */
     policies?: {
-      /** Providers workloads may run on, e.g. `[AWS, Azure, Google Cloud]`; all when left out. */
+      /** Providers workloads may run on, e.g. `[AWS, Azure, Google Cloud]`; all when left out (never empty). */
       allowedProviders?: string[];
-      /** Region codes workloads may run in, e.g. `[eu-west-1, westeurope]`; all known regions when left out. */
+      /** Region codes workloads may run in, e.g. `[eu-west-1, westeurope]`; all when left out (never empty). */
       allowedRegions?: string[];
       /** Tags every workload must declare for its resources, e.g. `[cost-center]`. Default none. */
       requiredTags?: string[];
+      /**
+       * Tags required on one provider's resources only, on top of `requiredTags`, by provider
+       * name, e.g. `{ Azure: [application] }`. Default none.
+       */
+      requiredTagsByProvider?: { [provider: string]: string[] };
       /**
        * Product ids no workload may use. `finopsItam.licenses.unauthorizedProducts` are
        * blocked too.
@@ -397,6 +404,11 @@ export interface Config {
       blockedProducts?: string[];
       /** Buying through a cloud marketplace: `allowed` (default), `needs-approval` or `forbidden`. */
       marketplace?: 'allowed' | 'needs-approval' | 'forbidden';
+      /**
+       * With `marketplace: needs-approval`, the marketplace sellers already approved; running
+       * cost bought from any other seller is outside policy. Default none.
+       */
+      approvedMarketplacePublishers?: string[];
     };
     /** Onboarding requests: regions, reviewers, how long approval holds licenses. */
     onboarding?: {
@@ -527,63 +539,43 @@ export interface Config {
     };
     // anomalies (issue 16): end
 
-    // marketplace and SaaS (issue 17): begin
-    /** Marketplace spend (`GET /marketplace`): charges whose seller differs from the invoice issuer. */
-    marketplace?: {
-      /**
-       * Per provider name (`AWS`, `Azure`, `Google Cloud`; aliases such as `Amazon Web
-       * Services` work too): whether it counts marketplace purchases toward its commitment.
-       * A provider not listed counts them. Example: `{ Azure: false }`.
-       */
-      countsTowardCommitment?: { [provider: string]: boolean };
+    // glossary and accountability (issue 17): begin
+    /**
+     * The organisation's glossary terms, by kebab-case id: an id the portal ships replaces
+     * the fields given (a new definition without a source becomes the organisation's own),
+     * any other id adds a term, which needs `term` and `definition`.
+     */
+    glossary?: {
+      [id: string]: {
+        term?: string;
+        definition?: string;
+        /** Other names and abbreviations the term is found by; replaces the shipped list. */
+        aliases?: string[];
+        /** Default `both` for an added term. */
+        discipline?: 'finops' | 'itam' | 'both';
+        /** Where the definition comes from; `url` left out for an internal source. */
+        source?: { title: string; url?: string };
+      };
     };
-    /** SaaS contracts (`GET /saas/contracts`), checked at start-up: a mistake stops the backend naming the key. */
-    saas?: {
+    /** Who decides and who is consulted for each decision the portal shows. */
+    accountability?: {
+      /** The group behind each role, as an entity ref (`group:default/team-finops`). */
+      roles?: {
+        finops?: string;
+        itam?: string;
+        finance?: string;
+        procurement?: string;
+      };
       /**
-       * Prepaid contracts are drawn down month by month by the amortized cost (`EffectiveCost`)
-       * of the cost rows they match, from `start` to the day before the day asked about;
-       * consumption-based ones compare the average of the last (up to three) full months with
-       * `contractedMonthlyRunRate`. Unused commitment rows are not consumption, and matching
-       * rows in another currency are named in the message, never drawn down. Consumption is
-       * read from cost rows only, not from business metric sources: a drawdown is money,
-       * which metrics do not carry.
+       * Changes to the shipped decisions (`budget`, `license-purchase`, `shared-cost-method`,
+       * `onboarding-approval`, `anomaly-resolution`, `policy-exception`): who decides and who
+       * is consulted, each a role (`owner`, `finops`, `itam`, `finance`, `procurement`) or a
+       * group ref.
        */
-      contracts?: Array<{
-        /** Unique id, like `lumenwatch-ingest`. */
-        id: string;
-        title: string;
-        vendor: string;
-        kind: 'prepaid' | 'consumption';
-        /** ISO 4217 code of the contract, like `USD`. */
-        currency: string;
-        /** First day, like `2026-07-01`. */
-        start: string;
-        /** Last day (inclusive), like `2027-06-30`. */
-        end: string;
-        /** Prepaid contracts only: the amount bought, above 0, like `30000` or `"2500.50"`. */
-        committed?: string | number;
-        /** Consumption-based contracts only: what is expected per month, above 0. */
-        contractedMonthlyRunRate?: string | number;
-        /** The owning group, like `group:default/team-platform` (`group` is the default kind). */
-        ownerRef?: string;
-        /** The license product the contract is for, when it is one. */
-        productId?: string;
-        /**
-         * Which cost rows consume the contract: every field given must match,
-         * case-insensitively, and one of the first three is required.
-         */
-        match: {
-          /** FOCUS `PublisherName` (1.3: `ServiceProviderName`), the seller. */
-          publisherName?: string;
-          /** FOCUS `ServiceName`. */
-          serviceName?: string;
-          /** Value of the license product tag (`finopsItam.licenses.costData.productTag`). */
-          productTag?: string;
-          /** FOCUS `ChargeCategory`, like `Usage` or `Purchase` (a seat fee is a purchase). */
-          chargeCategory?: string;
-        };
-      }>;
+      decisions?: {
+        [id: string]: { decides?: string; consulted?: string[] };
+      };
     };
-    // marketplace and SaaS (issue 17): end
+    // glossary and accountability (issue 17): end
   };
 }
