@@ -42,7 +42,7 @@ describe('policy rules', () => {
     ).toEqual(['team']);
   });
 
-  it('allows any provider and region unless the policy lists them; a charge without region is allowed', () => {
+  it('allows any provider and region unless the policy lists them; a charge without region, or global, is allowed', () => {
     const listed = {
       ...open,
       allowedProviders: ['Azure'],
@@ -54,6 +54,8 @@ describe('policy rules', () => {
     expect(isRegionAllowed(listed, 'WestEurope')).toBe(true);
     expect(isRegionAllowed(listed, 'northeurope')).toBe(false);
     expect(isRegionAllowed(listed, null)).toBe(true);
+    // AWS writes `global` for CloudFront and Route 53: no region to steer.
+    expect(isRegionAllowed(listed, 'Global')).toBe(true);
   });
 
   it('blocks products case-insensitively', () => {

@@ -85,6 +85,12 @@ export function isProviderAllowed(
 }
 
 /**
+ * What exports write for a global service (AWS CloudFront, Route 53): no place a region
+ * policy could steer, so it is treated like a charge without a region.
+ */
+const NOT_REGIONAL = new Set(['global']);
+
+/**
  * False only when the policy lists allowed regions and `region` is not one of them. A
  * charge without a region (support, tax, global services) is placed nowhere, so allowed.
  */
@@ -96,6 +102,7 @@ export function isRegionAllowed(
   return (
     !policies.allowedRegions ||
     !given ||
+    NOT_REGIONAL.has(given.toLowerCase()) ||
     policies.allowedRegions.some(r => sameText(r, given))
   );
 }
