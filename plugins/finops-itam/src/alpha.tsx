@@ -21,9 +21,11 @@ import { FINOPS_ITAM_PLUGIN_ID } from '@finops-itam/plugin-finops-itam-common';
 import { FinopsItamClient, finopsItamApiRef } from './api';
 import AssignmentTurnedIn from '@material-ui/icons/AssignmentTurnedIn';
 import AccountBalanceWallet from '@material-ui/icons/AccountBalanceWallet';
+import TrendingUp from '@material-ui/icons/TrendingUp';
 import {
   budgetsRouteRef,
   costRouteRef,
+  finopsRouteRef,
   groupBudgetsRouteRef,
   itamRouteRef,
   licensesRouteRef,
@@ -62,6 +64,18 @@ const budgetsPage = PageBlueprint.make({
     routeRef: convertLegacyRouteRef(budgetsRouteRef),
     loader: () =>
       import('./components/BudgetsPage').then(m => <m.BudgetsPage />),
+  },
+});
+
+// In the sidebar as "FinOps", like the ITAM and Budgets pages.
+const finopsPage = PageBlueprint.make({
+  name: 'finops',
+  params: {
+    path: '/finops-itam/finops',
+    title: 'FinOps',
+    icon: <TrendingUp fontSize="inherit" />,
+    routeRef: convertLegacyRouteRef(finopsRouteRef),
+    loader: () => import('./components/FinopsPage').then(m => <m.FinopsPage />),
   },
 });
 
@@ -168,6 +182,7 @@ export type FinopsItamPluginExtensions = {
   'api:finops-itam': ReturnType<typeof ApiBlueprint.make>;
   'page:finops-itam/itam': ReturnType<typeof PageBlueprint.make>;
   'page:finops-itam/budgets': ReturnType<typeof PageBlueprint.make>;
+  'page:finops-itam/finops': ReturnType<typeof PageBlueprint.make>;
   'entity-content:finops-itam/cost': ReturnType<
     typeof EntityContentBlueprint.make
   >;
@@ -202,7 +217,8 @@ export type FinopsItamPluginExtensions = {
  * tab (`entity-content:finops-itam/team-cost`) and card (`entity-card:finops-itam/team-cost`)
  * on Groups, the Budgets page (`page:finops-itam/budgets` at `/finops-itam/budgets`, in the
  * sidebar as "Budgets") and the Budgets tab (`entity-content:finops-itam/group-budgets`) and
- * Budget card (`entity-card:finops-itam/group-budget`) on Groups.
+ * Budget card (`entity-card:finops-itam/group-budget`) on Groups, and the FinOps page
+ * (`page:finops-itam/finops` at `/finops-itam/finops`, in the sidebar as "FinOps").
  *
  * @alpha
  */
@@ -214,6 +230,7 @@ const finopsItamPlugin: OverridableFrontendPlugin<
     itam: RouteRef;
     budgets: RouteRef;
     groupBudgets: RouteRef;
+    finops: RouteRef;
   },
   {},
   FinopsItamPluginExtensions
@@ -231,6 +248,7 @@ const finopsItamPlugin: OverridableFrontendPlugin<
     budgetsPage,
     entityGroupBudgetsContent,
     entityGroupBudgetCard,
+    finopsPage,
   ],
   routes: {
     cost: convertLegacyRouteRef(costRouteRef),
@@ -239,6 +257,7 @@ const finopsItamPlugin: OverridableFrontendPlugin<
     itam: convertLegacyRouteRef(itamRouteRef),
     budgets: convertLegacyRouteRef(budgetsRouteRef),
     groupBudgets: convertLegacyRouteRef(groupBudgetsRouteRef),
+    finops: convertLegacyRouteRef(finopsRouteRef),
   },
 });
 

@@ -1,8 +1,9 @@
 /**
  * The finops-itam frontend plugin: the ITAM page (onboarding requests, license position,
  * compliance risks, reharvest), Cost and Licenses tabs and the Onboarding card on catalog
- * entity pages, the team cost and budget cards and tabs on Group pages, and the Budgets page
- * (budgets and anomalies). This entry point is
+ * entity pages, the team cost and budget cards and tabs on Group pages, the Budgets page
+ * (budgets and anomalies) and the FinOps page (KPIs, commitments, marketplace and SaaS,
+ * compliance, chargeback, unit economics, glossary and accountability). This entry point is
  * for the legacy frontend system; the new frontend system plugin is the default export of
  * `@finops-itam/plugin-finops-itam/alpha`.
  *
@@ -19,6 +20,7 @@ export {
   FinopsItamBudgetsPage,
   EntityFinopsItamGroupBudgetsContent,
   EntityFinopsItamGroupBudgetCard,
+  FinopsItamFinopsPage,
 } from './plugin';
 export { isFinopsItamAvailable } from './lib';
 export {
@@ -30,6 +32,7 @@ export {
 export type {
   FinopsItamApi,
   EntityCostOptions,
+  FinopsPeriodOptions,
   OnboardingRequestFilter,
   AnomalyFilter,
   BudgetRecordInput,

@@ -12,6 +12,7 @@ import { FinopsItamClient, finopsItamApiRef } from './api';
 import {
   budgetsRouteRef,
   costRouteRef,
+  finopsRouteRef,
   groupBudgetsRouteRef,
   itamRouteRef,
   licensesRouteRef,
@@ -40,6 +41,7 @@ export const finopsItamPlugin = createPlugin({
     itam: itamRouteRef,
     budgets: budgetsRouteRef,
     groupBudgets: groupBudgetsRouteRef,
+    finops: finopsRouteRef,
   },
 });
 
@@ -198,3 +200,22 @@ export const EntityFinopsItamGroupBudgetCard: () => JSX.Element =
       },
     }),
   );
+
+/**
+ * The FinOps page: KPIs (effective savings rate, commitment utilization, coverage and waste,
+ * allocation coverage with its maturity band) with their trend and per group, allocation,
+ * commitments, marketplace and SaaS, policy compliance, the chargeback export, unit economics,
+ * the glossary and the accountability table. Mount it with
+ * `<Route path="/finops-itam/finops" element={<FinopsItamFinopsPage />} />` and add a sidebar
+ * item for it.
+ *
+ * @public
+ */
+export const FinopsItamFinopsPage: () => JSX.Element = finopsItamPlugin.provide(
+  createRoutableExtension({
+    name: 'FinopsItamFinopsPage',
+    component: () =>
+      import('./components/FinopsPage').then(m => m.LegacyFinopsPage),
+    mountPoint: finopsRouteRef,
+  }),
+);

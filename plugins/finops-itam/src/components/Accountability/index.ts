@@ -1,0 +1,2 @@
+export { AccountabilityTable } from './AccountabilityTable';
+export { AccountableFor } from './AccountableFor';

@@ -1,0 +1,2 @@
+export { FinopsPage } from './FinopsPage';
+export { LegacyFinopsPage } from './LegacyFinopsPage';
