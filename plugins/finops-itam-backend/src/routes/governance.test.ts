@@ -357,3 +357,68 @@ describe('GET /governance/compliance', () => {
     });
   });
 });
+
+describe('finopsItam.policies at start-up', () => {
+  const databases = createTestDatabases();
+
+  it.each(databases.eachSupportedId())(
+    'warns, naming the key, of a region no known provider has, and starts, on %p',
+    async databaseId => {
+      const knex = await databases.init(databaseId);
+      const logger = mockServices.logger.mock();
+      logger.child.mockReturnValue(logger);
+      const { server } = await startTestBackend({
+        features: [
+          finopsItamPlugin,
+          mockServices.database.factory({ knex }),
+          catalogServiceMock.factory({ entities }),
+          logger.factory,
+          mockServices.rootConfig.factory({
+            data: {
+              finopsItam: {
+                policies: {
+                  ...policies,
+                  allowedRegions: ['eu-west-1', 'mars-1'],
+                },
+              },
+            },
+          }),
+        ],
+      });
+      expect(logger.warn).toHaveBeenCalledWith(
+        expect.stringMatching(
+          /^finopsItam\.policies\.allowedRegions\[1\]: "mars-1" is no region of a known provider/,
+        ),
+      );
+      const response = await request(server)
+        .get(`${API}/governance/compliance?from=2026-11-01&to=2026-12-01`)
+        .set('Authorization', mockCredentials.user.header());
+      expect(response.body.policies.allowedRegions).toEqual([
+        'eu-west-1',
+        'mars-1',
+      ]);
+    },
+  );
+
+  it('stops, naming the key, on a malformed policy', async () => {
+    const knex = await databases.init('SQLITE_3');
+    await expect(
+      startTestBackend({
+        features: [
+          finopsItamPlugin,
+          mockServices.database.factory({ knex }),
+          catalogServiceMock.factory({ entities }),
+          mockServices.rootConfig.factory({
+            data: {
+              finopsItam: {
+                policies: { requiredTagsByProvider: { AWS: 'cost-center' } },
+              },
+            },
+          }),
+        ],
+      }),
+    ).rejects.toThrow(
+      /finopsItam\.policies\.requiredTagsByProvider\.AWS: Expected array/,
+    );
+  });
+});
