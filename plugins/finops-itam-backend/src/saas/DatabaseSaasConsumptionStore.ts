@@ -56,22 +56,18 @@ export class DatabaseSaasConsumptionStore implements SaasConsumptionStore {
       ]);
     }
 
-    const rows = await sumAmountsBy(
-      this.db,
-      query,
-      {
-        day: 'day',
-        currency: 'currency',
-        ...(wantedTag !== undefined && { tags: 'tags' }),
-      },
-      'effective_cost',
-    );
+    // Grouped by tags only when a tag decides: otherwise one sum per day and currency.
+    const groups: Record<'day' | 'currency' | 'tags', string> = {
+      day: 'day',
+      currency: 'currency',
+      tags: wantedTag !== undefined ? 'tags' : 'currency',
+    };
+    const rows = await sumAmountsBy(this.db, query, groups, 'effective_cost');
     const sums = new SumMap();
     for (const row of rows) {
       if (
         wantedTag !== undefined &&
-        tagValue((row as { tags?: string | null }).tags ?? null, productTag) !==
-          wantedTag
+        tagValue(row.tags, productTag) !== wantedTag
       ) {
         continue;
       }
