@@ -539,6 +539,26 @@ export interface Config {
     };
     // anomalies (issue 16): end
 
+    // KPIs (issue 17): begin
+    /** FinOps KPIs (`GET /kpis`) and commitments (`GET /commitments`). */
+    kpis?: {
+      /**
+       * FOCUS ServiceCategory values whose on-demand cost a commitment could have covered:
+       * the denominator of commitment coverage for exports before FOCUS 1.4, which have no
+       * CommitmentProgramEligibilityDetails (compared without regard to case).
+       * Default `["Compute", "Databases"]`.
+       */
+      eligibleServiceCategories?: string[];
+      /**
+       * When the KPI rollup (sums per day and month without resources) is rebuilt if the
+       * cost data changed; until then `GET /kpis` sums the facts. A Backstage scheduler
+       * definition; default every 5 minutes (timeout 30 minutes, initial delay 1 minute).
+       * Always global scope.
+       */
+      rollupSchedule?: Partial<SchedulerServiceTaskScheduleDefinitionConfig>;
+    };
+    // KPIs (issue 17): end
+
     // glossary and accountability (issue 17): begin
     /**
      * The organisation's glossary terms, by kebab-case id: an id the portal ships replaces

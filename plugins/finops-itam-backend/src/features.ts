@@ -6,6 +6,7 @@ import { createGlossaryFeature } from './glossary/feature';
 import { createGovernanceFeature } from './governance/feature';
 import { createHealthFeature } from './health/feature';
 import { createIngestionFeature } from './ingestion/feature';
+import { createKpisFeature } from './kpis/feature';
 import { createLicensesFeature } from './licenses/feature';
 import { createMarketplaceFeature } from './marketplace/feature';
 import { createMetricsFeature } from './metrics/feature';
@@ -35,4 +36,5 @@ export const finopsItamFeatures: FinopsItamFeatureFactory[] = [
   createUnitEconomicsFeature,
   createGovernanceFeature,
   createGlossaryFeature,
+  createKpisFeature,
 ];

@@ -13,6 +13,8 @@ import { DatabaseEntityDailyCostReader } from '../database/DatabaseEntityDailyCo
 import { DatabaseHealthStore } from '../database/DatabaseHealthStore';
 import { EntityDailyCostReader } from '../database/EntityDailyCostReader';
 import { HealthStore } from '../database/HealthStore';
+import { DatabaseKpiStore } from '../kpis/DatabaseKpiStore';
+import { KpiStore } from '../kpis/KpiStore';
 import { DatabaseLicenseStore } from '../licenses/DatabaseLicenseStore';
 import { LicenseStore } from '../licenses/LicenseStore';
 import { DatabaseLicensedFactStore } from '../licenses/DatabaseLicensedFactStore';
@@ -71,6 +73,8 @@ export interface FinopsItamStores {
   meteredEntities: MeteredEntityReader;
   /** Cost facts grouped by what `finopsItam.policies` judge, for the compliance report. */
   governanceCosts: GovernanceCostReader;
+  /** The sums behind the FinOps KPIs and commitments, and their rollup. */
+  kpis: KpiStore;
 }
 
 /** Opens every store on the plugin's migrated database. */
@@ -96,5 +100,6 @@ export function createStores(db: Knex): FinopsItamStores {
     marketplaceCharges: new DatabaseMarketplaceChargeStore(db),
     meteredEntities: new DatabaseMeteredEntityReader(db),
     governanceCosts: new DatabaseGovernanceCostReader(db),
+    kpis: new DatabaseKpiStore(db),
   };
 }

@@ -40,6 +40,7 @@ describe('commitmentSummaries', () => {
       {
         commitmentDiscountId: 'ri-1',
         currency: 'USD',
+        providerName: 'AWS',
         type: 'Reserved Instance',
         category: 'Usage',
         usedCost: '16',
@@ -64,6 +65,7 @@ describe('commitmentSummaries', () => {
       {
         commitmentDiscountId: 'sp-1',
         currency: 'USD',
+        providerName: 'AWS',
         type: 'Savings Plan',
         category: 'Spend',
         usedCost: '5',

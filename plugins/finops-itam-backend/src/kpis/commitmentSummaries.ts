@@ -18,6 +18,8 @@ export interface CommitmentOwnerCost {
 export interface CommitmentSummary {
   commitmentDiscountId: string;
   currency: string;
+  /** The provider of the commitment's rows (the first one named, in row order). */
+  providerName: string | null;
   type: string | null;
   /** Spend or Usage. */
   category: string | null;
@@ -81,6 +83,7 @@ function summarize(rows: KpiRow[]): CommitmentSummary {
   return {
     commitmentDiscountId: text(first.commitmentDiscountId)!,
     currency: first.currency,
+    providerName: firstText(rows, row => row.providerName),
     type: firstText(rows, row => row.commitmentDiscountType),
     category: firstText(rows, row => row.commitmentDiscountCategory),
     usedCost: usedCost.toString(),

@@ -1,0 +1,219 @@
+import { Knex } from 'knex';
+import { readCostDataVersion } from '../database/costDataVersion';
+import { databaseKindOf } from '../database/databaseKind';
+import { factMonths } from '../database/factMonths';
+import { nextMonthStart } from '../shared/months';
+import { KpiRow } from './KpiRow';
+import {
+  KPI_AMOUNTS,
+  KPI_DIMENSIONS,
+  KpiRecord,
+  KpiSums,
+  toKpiRow,
+} from './KpiSums';
+import { KpiPeriod, KpiRollupBuild, KpiStore, OwnerMapping } from './KpiStore';
+
+const ALLOCATED_FACTS = 'finops_itam_allocated_facts';
+const ALLOCATION_KEYS = 'finops_itam_allocation_keys';
+const ROLLUP = 'finops_itam_kpi_rollup';
+const ROLLUP_STATE = 'finops_itam_kpi_rollup_state';
+
+/** Rows per INSERT: 21 columns each, under SQLite's 500 compound terms and parameter limit. */
+const INSERT_CHUNK = 400;
+
+/** Marks cost a shared pool took: allocated (to the pool's targets), to no single entity. */
+export const SHARED_POOL_OWNER_PREFIX = 'shared-pool:';
+
+/** The owner of a fact: the allocated entity, the shared pool, or NULL when unallocated. */
+const FACT_OWNER = `CASE
+  WHEN f.allocated_entity_ref IS NOT NULL THEN f.allocated_entity_ref
+  WHEN f.shared_pool_id IS NOT NULL THEN '${SHARED_POOL_OWNER_PREFIX}' || f.shared_pool_id
+END`;
+
+/**
+ * The KPI sums over Knex. On PostgreSQL, numeric sums are exact, so SQL groups and sums; on
+ * SQLite amounts are decimal text that SUM would turn into floats, so rows are read and
+ * summed exactly in JavaScript ({@link KpiSums}). Either way a group's amount is unknown
+ * only when all its rows left it unknown: the groups are split on `IS NULL`.
+ */
+export class DatabaseKpiStore implements KpiStore {
+  private readonly postgres: boolean;
+
+  constructor(private readonly db: Knex) {
+    this.postgres = databaseKindOf(db) === 'postgres';
+  }
+
+  async rollupIsCurrent(): Promise<boolean> {
+    const [state, version] = await Promise.all([
+      this.db(ROLLUP_STATE).where({ id: 1 }).first('data_version'),
+      readCostDataVersion(this.db),
+    ]);
+    return state?.data_version === version;
+  }
+
+  async rollupRows(period: KpiPeriod): Promise<KpiRow[] | null> {
+    if (!(await this.rollupIsCurrent())) return null;
+    const { months, dayRanges } = splitPeriod(period);
+    const query = this.db(`${ROLLUP} as f`).where(inPeriod => {
+      if (months.length > 0) {
+        inPeriod.orWhere(q =>
+          q.where('f.grain', 'month').whereIn('f.period', months),
+        );
+      }
+      for (const [from, to] of dayRanges) {
+        inPeriod.orWhere(q =>
+          q
+            .where('f.grain', 'day')
+            .where('f.period', '>=', from)
+            .where('f.period', '<', to),
+        );
+      }
+    });
+    return summed(await this.read(query, 'f.owner_ref'));
+  }
+
+  async factRows(period: KpiPeriod, owners: OwnerMapping): Promise<KpiRow[]> {
+    const mapped = await owners(await this.allocatedEntities());
+    const records = await this.read(this.facts(period), FACT_OWNER);
+    return summed(records.map(record => withOwner(record, mapped)));
+  }
+
+  async commitmentRows(period: KpiPeriod): Promise<KpiRow[]> {
+    const query = this.facts(period).whereNotNull('f.commitment_discount_id');
+    return summed(await this.read(query, FACT_OWNER));
+  }
+
+  async rebuildRollup(owners: OwnerMapping): Promise<KpiRollupBuild> {
+    // The version is read first: a write during the rebuild leaves the rollup one version
+    // behind, so readers keep summing facts until the next rebuild, never a mixed answer.
+    const dataVersion = await readCostDataVersion(this.db);
+    await this.db.transaction(async trx => {
+      await trx(ROLLUP_STATE)
+        .where({ id: 1 })
+        .update({ data_version: null, built_at: null });
+      await trx(ROLLUP).delete();
+    });
+    const mapped = await owners(await this.allocatedEntities());
+    let rows = 0;
+    // Month by month, so memory holds one month of sums however many facts there are.
+    for (const month of await factMonths(this.db)) {
+      const days = new KpiSums();
+      const total = new KpiSums();
+      const records = await this.read(this.facts(month), FACT_OWNER, 'f.day');
+      for (const record of records) {
+        const owned = withOwner(record, mapped);
+        days.add(owned, String(record.day));
+        total.add(owned);
+      }
+      const inserts = [
+        ...days.records().map(({ group, record }) => ({
+          grain: 'day',
+          period: group,
+          ...record,
+        })),
+        ...total.records().map(({ record }) => ({
+          grain: 'month',
+          period: month.month,
+          ...record,
+        })),
+      ];
+      await this.db.transaction(async trx => {
+        for (let i = 0; i < inserts.length; i += INSERT_CHUNK) {
+          await trx(ROLLUP).insert(inserts.slice(i, i + INSERT_CHUNK));
+        }
+      });
+      rows += inserts.length;
+    }
+    await this.db(ROLLUP_STATE)
+      .where({ id: 1 })
+      .update({ data_version: dataVersion, built_at: new Date() });
+    return { dataVersion, rows };
+  }
+
+  /** The entity refs the allocation gives cost to: what the owner mapping is asked about. */
+  private async allocatedEntities(): Promise<string[]> {
+    const rows = await this.db(ALLOCATION_KEYS)
+      .distinct('allocated_entity_ref')
+      .whereNotNull('allocated_entity_ref');
+    return rows.map(row => String(row.allocated_entity_ref));
+  }
+
+  /** The allocated facts of `[from, to)`, aliased `f`. */
+  private facts(period: KpiPeriod): Knex.QueryBuilder {
+    return this.db(`${ALLOCATED_FACTS} as f`)
+      .where('f.day', '>=', period.from)
+      .where('f.day', '<', period.to);
+  }
+
+  /**
+   * The dimensions, the owner (SQL `ownerSql`, as `owner_ref`), the amounts and `extra` (a
+   * column kept apart, such as the day) of `query`: summed per all of them in SQL on
+   * PostgreSQL, the rows themselves on SQLite. Callers sum again with {@link KpiSums}.
+   */
+  private async read(
+    query: Knex.QueryBuilder,
+    ownerSql: string,
+    extra?: string,
+  ): Promise<Array<KpiRecord & { day?: string }>> {
+    const dimensions = KPI_DIMENSIONS.map(column => `f.${column}`);
+    query.select(...dimensions, this.db.raw(`${ownerSql} as owner_ref`));
+    if (extra) query.select(extra);
+    if (!this.postgres) {
+      return query.select(...KPI_AMOUNTS.map(column => `f.${column}`));
+    }
+    query.select(
+      ...KPI_AMOUNTS.map(column =>
+        this.db.raw('sum(??) as ??', [`f.${column}`, column]),
+      ),
+    );
+    query.groupBy(...dimensions, ...(extra ? [extra] : []));
+    query.groupByRaw(ownerSql);
+    for (const column of KPI_AMOUNTS) {
+      query.groupByRaw(`f.${column} is null`);
+    }
+    return query;
+  }
+}
+
+/** Records summed again per dimension and owner, as KPI rows. */
+function summed(records: KpiRecord[]): KpiRow[] {
+  const sums = new KpiSums();
+  for (const record of records) sums.add(record);
+  return sums.records().map(({ record }) => toKpiRow(record));
+}
+
+/** The record with its owner mapped (shared pools and unallocated cost keep theirs). */
+function withOwner(record: KpiRecord, mapped: Map<string, string>): KpiRecord {
+  const owner = record.owner_ref;
+  if (owner === null || owner.startsWith(SHARED_POOL_OWNER_PREFIX)) {
+    return record;
+  }
+  return { ...record, owner_ref: mapped.get(owner) ?? owner };
+}
+
+/**
+ * `[from, to)` as the calendar months it covers whole, read from month rows, and the days
+ * before and after them, read from day rows.
+ */
+export function splitPeriod(period: KpiPeriod): {
+  months: string[];
+  dayRanges: Array<[string, string]>;
+} {
+  const { from, to } = period;
+  const firstWhole = from.endsWith('-01')
+    ? from
+    : nextMonthStart(from.slice(0, 7));
+  const lastWholeEnd = `${to.slice(0, 7)}-01`;
+  if (firstWhole >= lastWholeEnd) {
+    return { months: [], dayRanges: [[from, to]] };
+  }
+  const months: string[] = [];
+  for (let day = firstWhole; day < lastWholeEnd; ) {
+    months.push(day.slice(0, 7));
+    day = nextMonthStart(day.slice(0, 7));
+  }
+  const dayRanges: Array<[string, string]> = [];
+  if (from < firstWhole) dayRanges.push([from, firstWhole]);
+  if (lastWholeEnd < to) dayRanges.push([lastWholeEnd, to]);
+  return { months, dayRanges };
+}
