@@ -51,7 +51,9 @@ interface GovernanceFact extends TestFact {
   issuer?: string;
 }
 
-const fact = (f: GovernanceFact): GovernanceFact => ({
+const fact = (
+  f: Omit<GovernanceFact, 'day'> & { day?: string },
+): GovernanceFact => ({
   day: '2026-11-02',
   provider: 'AWS',
   region: 'eu-west-1',
