@@ -9,6 +9,7 @@ import useAsync from 'react-use/esm/useAsync';
 import { finopsItamApiRef } from '../../api';
 import { downloadTextFile, todayUtc } from '../../lib';
 import { AccessDenied, isForbiddenError } from '../AccessDenied';
+import { AccountableFor } from '../Accountability';
 import { budgetRows, budgetsCsv, BudgetsTable } from '../BudgetsTable';
 
 /**
@@ -67,6 +68,7 @@ export function BudgetsTab() {
           Export CSV
         </Button>
       </Flex>
+      <AccountableFor decision="budget" />
       <BudgetsTable label="Budgets" rows={rows} />
     </Flex>
   );

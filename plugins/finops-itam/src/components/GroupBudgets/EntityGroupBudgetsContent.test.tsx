@@ -15,6 +15,7 @@ import {
 } from '../../testUtils/budgetFixtures';
 import { forbiddenError } from '../../testUtils/apiErrors';
 import { mockFinopsItamApi } from '../../testUtils/fixtures';
+import { accountabilityFixture } from '../../testUtils/glossaryFixtures';
 import { usd } from '../../testUtils/usd';
 import { EntityGroupBudgetCard } from './EntityGroupBudgetCard';
 import { EntityGroupBudgetsContent } from './EntityGroupBudgetsContent';
@@ -112,6 +113,22 @@ describe('EntityGroupBudgetsContent', () => {
     expect(within(teamCard).getByText('At risk')).toBeInTheDocument();
     expect(within(teamCard).getByText('Unbudgeted')).toBeInTheDocument();
     expect(within(teamCard).getByText(usd('33000.00'))).toBeInTheDocument();
+  });
+
+  it("says who decides the team's budget and who is consulted", async () => {
+    const api = mockFinopsItamApi();
+    api.listBudgets.mockResolvedValue({ items: [teamBudget] });
+    api.getAccountability.mockResolvedValue(accountabilityFixture);
+    await render(<EntityGroupBudgetsContent />, api);
+
+    expect(
+      await screen.findByTestId('finops-itam-accountable'),
+    ).toHaveTextContent(
+      'Accountable: Owner (team-a); consulted: Finance (finance), FinOps team',
+    );
+    expect(api.getAccountability).toHaveBeenCalledWith({
+      ownerRef: 'group:default/team-checkout',
+    });
   });
 
   it('says when neither the team nor its services have a budget', async () => {

@@ -8,6 +8,7 @@ import { useEntity } from '@backstage/plugin-catalog-react';
 import Grid from '@material-ui/core/Grid';
 import Typography from '@material-ui/core/Typography';
 import { AccessDenied, isForbiddenError } from '../AccessDenied';
+import { AccountableFor } from '../Accountability';
 import { BudgetFigures, NoBudgetHint } from '../BudgetStatus';
 import { BudgetsTable } from '../BudgetsTable';
 import { ContentHeading } from '../ContentHeading';
@@ -57,6 +58,7 @@ export function EntityGroupBudgetsContent() {
                 <BudgetFigures key={row.budget.id} entry={row} />
               ))
             )}
+            <AccountableFor decision="budget" ownerRef={teamRef} />
           </InfoCard>
         </Grid>
         <Grid item xs={12}>

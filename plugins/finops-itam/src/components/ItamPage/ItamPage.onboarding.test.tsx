@@ -3,6 +3,7 @@ import userEvent from '@testing-library/user-event';
 import { ResponseError } from '@backstage/errors';
 import { OnboardingProblemsError } from '../../api';
 import { mockFinopsItamApi } from '../../testUtils/fixtures';
+import { accountabilityFixture } from '../../testUtils/glossaryFixtures';
 import {
   failedByolCheck,
   makeCheck,
@@ -233,6 +234,25 @@ describe('ItamPage, Onboarding tab', () => {
     expect(api.decideOnboardingRequest).toHaveBeenCalledWith('req-1', {
       decision: 'reject',
       reason: 'Use the shared billing platform',
+    });
+  });
+
+  it("says beside the decision who is accountable for it, for the request's owner", async () => {
+    const api = mockFinopsItamApi();
+    api.listOnboardingRequests.mockResolvedValue({ requests: [makeRequest()] });
+    api.getOnboardingRequest.mockResolvedValue(makeRequestDetail());
+    api.getAccountability.mockResolvedValue(accountabilityFixture);
+
+    await renderWithFinopsApi(<ItamPage />, api, {
+      routeEntries: ['/?request=req-1'],
+    });
+
+    const accountable = await screen.findByTestId('finops-itam-accountable');
+    expect(accountable).toHaveTextContent(
+      'Accountable: ITAM team (itam-team); consulted: Owner',
+    );
+    expect(api.getAccountability).toHaveBeenCalledWith({
+      ownerRef: 'group:default/team-payments',
     });
   });
 

@@ -13,6 +13,7 @@ import {
   OnboardingRequestDetail,
 } from '@finops-itam/plugin-finops-itam-common';
 import { finopsItamApiRef, OnboardingProblemsError } from '../../api';
+import { AccountableFor } from '../Accountability';
 import { fieldProblem } from '../FormFields';
 import { CHECK_LABELS } from '../OnboardingChecks';
 
@@ -119,6 +120,10 @@ export function OnboardingDecisionForm(props: {
         <Text as="h3" variant="title-x-small" id="onboarding-decision-heading">
           Decision
         </Text>
+        <AccountableFor
+          decision="onboarding-approval"
+          ownerRef={request.owner}
+        />
         <div role="group" aria-label="Decision">
           <Flex gap="2">
             {CHOICES.map(choice => (
