@@ -13,11 +13,25 @@ import { DatabaseKpiStore } from '../kpis/DatabaseKpiStore';
 import { KpiService } from '../kpis/KpiService';
 import { owningGroups } from '../kpis/owningGroups';
 import { KpiTestFact, insertKpiFacts } from '../kpis/__testUtils__/kpiFacts';
+import { contractProblems } from '../schema/__testUtils__/contractProblems';
 import { createTestDatabases } from '../__testUtils__/testDatabases';
 import { createRequirePermission } from '../permissions';
 import { createCommitmentRoutes } from './commitments';
 
 jest.setTimeout(60_000);
+
+/** Every answer, errors included, is checked against openapi.yaml. */
+async function checked(answer: request.Test) {
+  const response = await answer;
+  expect(
+    contractProblems('GET', response.request.url, {
+      status: response.status,
+      headers: response.headers,
+      body: response.body,
+    }),
+  ).toEqual([]);
+  return response;
+}
 
 const CHECKOUT = 'component:default/checkout';
 const SEARCH = 'component:default/search';
@@ -126,9 +140,11 @@ function app(knex: Knex, options: { deny?: boolean } = {}) {
 }
 
 const get = (knex: Knex, query: string, deny = false) =>
-  request(app(knex, { deny }))
-    .get(`/commitments${query}`)
-    .set('Authorization', mockCredentials.user.header());
+  checked(
+    request(app(knex, { deny }))
+      .get(`/commitments${query}`)
+      .set('Authorization', mockCredentials.user.header()),
+  );
 
 describe('GET /commitments', () => {
   const databases = createTestDatabases();

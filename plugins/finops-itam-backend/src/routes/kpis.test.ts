@@ -18,11 +18,25 @@ import {
   bumpVersion,
   insertKpiFacts,
 } from '../kpis/__testUtils__/kpiFacts';
+import { contractProblems } from '../schema/__testUtils__/contractProblems';
 import { createTestDatabases } from '../__testUtils__/testDatabases';
 import { createRequirePermission } from '../permissions';
 import { createKpiRoutes } from './kpis';
 
 jest.setTimeout(60_000);
+
+/** Every answer, errors included, is checked against openapi.yaml. */
+async function checked(answer: request.Test) {
+  const response = await answer;
+  expect(
+    contractProblems('GET', response.request.url, {
+      status: response.status,
+      headers: response.headers,
+      body: response.body,
+    }),
+  ).toEqual([]);
+  return response;
+}
 
 const entities = [
   testEntity('Group', 'team-a'),
@@ -154,9 +168,11 @@ describe('GET /kpis', () => {
     await bumpVersion(knex);
     const served = app(knex);
     const get = (query: string) =>
-      request(served.app)
-        .get(`/kpis${query}`)
-        .set('Authorization', mockCredentials.user.header());
+      checked(
+        request(served.app)
+          .get(`/kpis${query}`)
+          .set('Authorization', mockCredentials.user.header()),
+      );
     return { knex, get, kpis: served.kpis };
   }
 
@@ -336,9 +352,11 @@ describe('GET /kpis', () => {
     const knex = await databases.init('SQLITE_3');
     await knex.migrate.latest(migrationConfig);
     const get = (query: string, deny = false) =>
-      request(app(knex, { deny }).app)
-        .get(`/kpis${query}`)
-        .set('Authorization', mockCredentials.user.header());
+      checked(
+        request(app(knex, { deny }).app)
+          .get(`/kpis${query}`)
+          .set('Authorization', mockCredentials.user.header()),
+      );
 
     const badGroup = await get('?groupBy=owner');
     expect(badGroup.status).toBe(400);
