@@ -106,6 +106,17 @@ const facts: GovernanceFact[] = [
     issuer: 'Amazon Web Services, Inc.',
     billedCost: '50',
   }),
+  // An export naming the seller as provider (the demo's Lumenwatch rows): bought in AWS's
+  // marketplace, not run on a provider outside policy.
+  fact({
+    resourceId: 'agmt-1',
+    region: null,
+    provider: 'Lumenwatch',
+    publisher: 'Lumenwatch',
+    issuer: 'Amazon Web Services',
+    billedCost: '12.5',
+    ref: 'component:default/search',
+  }),
   // A blocked product, named by the license product tag.
   fact({
     resourceId: 'i-4',
@@ -294,7 +305,22 @@ describe('GET /governance/compliance', () => {
                 },
               ],
             },
-            marketplaceOutsidePolicy: empty,
+            marketplaceOutsidePolicy: {
+              cost: [{ currency: 'USD', amount: '12.5' }],
+              resources: [
+                {
+                  providerName: 'AWS',
+                  resourceId: 'agmt-1',
+                  resourceName: null,
+                  regionIds: [],
+                  suggestedOwnerRef: TEAM_B,
+                  cost: [{ currency: 'USD', amount: '12.5' }],
+                  reasons: [
+                    'bought from Lumenwatch through Amazon Web Services; Lumenwatch is not an approved marketplace seller',
+                  ],
+                },
+              ],
+            },
             blockedProduct: empty,
           },
           {

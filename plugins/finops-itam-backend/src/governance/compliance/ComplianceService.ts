@@ -34,7 +34,7 @@ export class ComplianceService {
     );
     const owners = await CatalogOwners.read(this.options);
     const report = buildComplianceReport(
-      toGovernanceCostRows(groups, owners, productTag),
+      toGovernanceCostRows(groups, owners, names, productTag),
       policies,
       names,
     );

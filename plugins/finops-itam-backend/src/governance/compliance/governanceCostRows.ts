@@ -1,5 +1,6 @@
 import { GovernanceCostRow } from './GovernanceCostRow';
 import { GovernanceCostGroup } from './GovernanceCostReader';
+import { ProviderNames } from '../policies/ProviderNames';
 import { CatalogOwners } from './CatalogOwners';
 
 /** The `HostProviderName` FOCUS 1.3 gives charges that run on no host (software, SaaS). */
@@ -10,12 +11,18 @@ const UNKNOWN_PROVIDER = '(unknown provider)';
 /**
  * Where the charge runs, as location policies judge it: the host provider (FOCUS 1.3), not
  * the service provider, which for a marketplace purchase is the seller; before 1.3, or for
- * software running on no host, the provider name.
+ * software running on no host, the provider name. Some exports put a marketplace seller in
+ * `ProviderName` too (the demo's Lumenwatch rows do): when that names no provider the
+ * portal knows but the invoice issuer does, the purchase was made in the issuer's cloud.
  */
-function providerOf(group: GovernanceCostGroup): string {
+function providerOf(group: GovernanceCostGroup, names: ProviderNames): string {
   const host = group.hostProviderName?.trim();
   if (host && host.toLowerCase() !== NOT_APPLICABLE) return host;
-  return group.providerName?.trim() || UNKNOWN_PROVIDER;
+  const provider = group.providerName?.trim();
+  if (provider && names.known(provider)) return provider;
+  const issuer = group.invoiceIssuerName?.trim();
+  if (issuer && names.known(issuer)) return issuer;
+  return provider || UNKNOWN_PROVIDER;
 }
 
 function parseTags(text: string | null): Record<string, string> {
@@ -38,6 +45,7 @@ function parseTags(text: string | null): Record<string, string> {
 export function toGovernanceCostRows(
   groups: readonly GovernanceCostGroup[],
   owners: CatalogOwners,
+  names: ProviderNames,
   productTag: string,
 ): GovernanceCostRow[] {
   const suggestions = new Map<string, string | null>();
@@ -52,7 +60,7 @@ export function toGovernanceCostRows(
     const tags = parseTags(group.tags);
     const product = tags[productTag];
     return {
-      providerName: providerOf(group),
+      providerName: providerOf(group, names),
       regionId: group.regionId,
       resourceId: group.resourceId,
       resourceName: group.resourceName,

@@ -10,6 +10,11 @@ const fold = (name: string) => name.trim().replace(/\s+/g, ' ').toLowerCase();
 export class ProviderNames {
   constructor(private readonly regions: KnownRegions) {}
 
+  /** The canonical name of a provider the portal knows; undefined for any other name. */
+  known(name: string): string | undefined {
+    return this.regions.provider(name);
+  }
+
   /** The canonical name of a known provider, otherwise the name as given (trimmed). */
   canonical(name: string): string {
     return this.regions.provider(name) ?? name.trim();
