@@ -70,6 +70,8 @@ export function committedCharge(
     effectiveCost: amount(p.contractedCost.times(commitment.rate)),
     commitment,
     commitmentStatus: 'Used',
+    // Covered usage of a reservation is counted in the hours it ran.
+    commitmentHours: quantity,
   };
 }
 
@@ -94,6 +96,7 @@ export function purchaseCharge(
     billedCost: fee,
     effectiveCost: ZERO,
     commitment,
+    commitmentHours: commitment.hoursPerDay?.times(days),
     description: commitment.purchaseDescription,
   };
 }
@@ -184,6 +187,11 @@ export class CommitmentLedger {
       effectiveCost: this.remaining,
       commitment: this.commitment,
       commitmentStatus: 'Unused',
+      // The hours the unspent amount would have paid for, at the commitment's own rate.
+      commitmentHours: this.commitment.hoursPerDay
+        ?.times(this.remaining)
+        .dividedBy(this.commitment.perDay)
+        .toDecimalPlaces(6),
       description: this.commitment.unusedDescription,
     };
   }

@@ -165,6 +165,45 @@ describe('generateDemoExports', () => {
     expect(unused).toEqual([{ ChargeCategory: 'Usage', BilledCost: '0' }]);
   });
 
+  it('counts commitment quantities: reservation hours, savings plan dollars, so utilization is known', async () => {
+    const days = await db.rows(`
+      SELECT CommitmentDiscountType AS type, CommitmentDiscountUnit AS unit,
+             substr(ChargePeriodStart, 1, 10) AS day,
+             CAST(sum(CAST(CommitmentDiscountQuantity AS ${AMOUNT})) AS VARCHAR) AS quantity,
+             CAST(sum(CAST(CommitmentDiscountQuantity AS ${AMOUNT}))
+                  FILTER (WHERE CommitmentDiscountStatus = 'Used') AS VARCHAR) AS used,
+             count(*) FILTER (WHERE CommitmentDiscountQuantity IS NULL) AS without
+      FROM ${all()}
+      WHERE ChargeCategory = 'Usage' AND CommitmentDiscountStatus IS NOT NULL
+        AND CommitmentDiscountType IN ('Reservation', 'Savings Plan')
+      GROUP BY ALL ORDER BY ALL`);
+    const reservation = days.filter(d => d.type === 'Reservation');
+    const savingsPlan = days.filter(d => d.type === 'Savings Plan');
+    expect(reservation.length).toBeGreaterThan(350);
+    expect(savingsPlan.length).toBeGreaterThan(350);
+    expect(days.filter(d => Number(d.without) > 0)).toEqual([]);
+    // Three VMs' worth of hours a day, used or unused (to the rounding of unused hours).
+    expect(
+      reservation.filter(
+        d => d.unit !== 'Hours' || Math.abs(Number(d.quantity) - 72) >= 0.001,
+      ),
+    ).toEqual([]);
+    // A spend commitment counts dollars: used and unused add up to the day's 66.
+    expect(
+      savingsPlan.filter(
+        d => d.unit !== 'USD' || !new Decimal(d.quantity).equals(66),
+      ),
+    ).toEqual([]);
+    // Two of the three reserved VMs run: about two thirds of the hours are used.
+    const used = reservation.reduce(
+      (sum, d) => sum.plus(d.used ?? 0),
+      new Decimal(0),
+    );
+    const ratio = used.dividedBy(72 * reservation.length).toNumber();
+    expect(ratio).toBeGreaterThan(0.6);
+    expect(ratio).toBeLessThan(0.7);
+  });
+
   it('amortizes each closed month of the savings plan to exactly its fee', async () => {
     const rows = await db.rows(`
       SELECT substr(BillingPeriodStart, 1, 7) AS month,

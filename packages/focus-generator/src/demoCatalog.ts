@@ -774,6 +774,7 @@ function commitments(): Commitment[] {
       rate: dec('0.6'),
       // Bought for three VMs; two run, so a third of it goes unused every day.
       perDay: dec('0.35328').times(24).times('0.6').times(3),
+      hoursPerDay: dec('72'),
       purchaseDescription:
         'Reserved VM Instance, Standard_D8s_v5, US East, 1 Year, monthly payment',
       unusedDescription: 'Unused reservation',

@@ -66,8 +66,10 @@ export const FOCUS_COLUMNS = [
   'CommitmentDiscountCategory',
   'CommitmentDiscountId',
   'CommitmentDiscountName',
+  'CommitmentDiscountQuantity',
   'CommitmentDiscountStatus',
   'CommitmentDiscountType',
+  'CommitmentDiscountUnit',
   'ConsumedQuantity',
   'ConsumedUnit',
   'ContractedCost',
@@ -117,6 +119,7 @@ export const FOCUS_DECIMAL_COLUMNS: readonly FocusColumn[] = [
   'ContractedUnitPrice',
   'PricingQuantity',
   'ConsumedQuantity',
+  'CommitmentDiscountQuantity',
 ];
 
 /** Values in file order. */

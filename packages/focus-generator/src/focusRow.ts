@@ -5,7 +5,7 @@ import {
   FocusRow,
   rowValues,
 } from './focusColumns';
-import { BillingPeriod, Charge, RowSubject } from './model';
+import { BillingPeriod, Charge, Commitment, RowSubject } from './model';
 import { Decimal, formatDecimal } from './money';
 
 /** Tags as the exports write them: a JSON object string, or the provider's empty form. */
@@ -17,6 +17,27 @@ export function tagsCell(subject: RowSubject): string {
 
 const optional = (value: Decimal | undefined) =>
   value === undefined ? '' : formatDecimal(value);
+
+/**
+ * FOCUS 1.1 CommitmentDiscountQuantity: hours for a usage commitment (a reservation), the
+ * amount of the commitment for a spend one (a savings plan or prepaid credit), which on
+ * covered and unused rows is their effective cost and on the purchase its fee.
+ */
+function commitmentQuantity(charge: Charge): Decimal | undefined {
+  const commitment = charge.commitment;
+  if (!commitment) return undefined;
+  if (commitment.category === 'Usage') return charge.commitmentHours;
+  return charge.category === 'Purchase'
+    ? charge.billedCost
+    : charge.effectiveCost;
+}
+
+/** FOCUS 1.1 CommitmentDiscountUnit: Hours, or the commitment's currency. */
+function commitmentUnit(commitment: Commitment): string {
+  return commitment.category === 'Usage'
+    ? 'Hours'
+    : commitment.account.currency;
+}
 
 /** Columns that change from row to row: period, amounts, quantities and commitment state. */
 const CHARGE_COLUMNS = [
@@ -31,8 +52,10 @@ const CHARGE_COLUMNS = [
   'CommitmentDiscountCategory',
   'CommitmentDiscountId',
   'CommitmentDiscountName',
+  'CommitmentDiscountQuantity',
   'CommitmentDiscountStatus',
   'CommitmentDiscountType',
+  'CommitmentDiscountUnit',
   'ConsumedQuantity',
   'ConsumedUnit',
   'ContractedCost',
@@ -106,8 +129,10 @@ function chargeColumns(
     CommitmentDiscountCategory: commitment?.category,
     CommitmentDiscountId: commitment?.id,
     CommitmentDiscountName: commitment?.name,
+    CommitmentDiscountQuantity: optional(commitmentQuantity(charge)),
     CommitmentDiscountStatus: charge.commitmentStatus,
     CommitmentDiscountType: commitment?.type,
+    CommitmentDiscountUnit: commitment && commitmentUnit(commitment),
     ConsumedQuantity: optional(charge.consumedQuantity),
     ConsumedUnit: charge.consumedQuantity
       ? subject.sku?.consumedUnit

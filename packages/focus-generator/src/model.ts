@@ -139,6 +139,11 @@ export interface Commitment {
   rate: Decimal;
   /** Amortized commitment per day; the monthly purchase bills days × this. */
   perDay: Decimal;
+  /**
+   * Usage commitments: the hours committed per day (e.g. 3 VMs × 24), the unit their
+   * CommitmentDiscountQuantity counts. Spend commitments count their currency instead.
+   */
+  hoursPerDay?: Decimal;
   purchaseDescription: string;
   unusedDescription: string;
   /** Marketplace: the vendor the commitment is bought from. */
@@ -177,5 +182,7 @@ export interface Charge {
   effectiveCost: Decimal;
   commitment?: Commitment;
   commitmentStatus?: 'Used' | 'Unused';
+  /** Hours of a usage commitment this row used, left unused or bought (spend ones: the cost). */
+  commitmentHours?: Decimal;
   description?: string;
 }
