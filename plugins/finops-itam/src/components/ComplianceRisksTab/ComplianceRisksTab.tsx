@@ -11,6 +11,7 @@ import { AccessDenied, isForbiddenError } from '../AccessDenied';
 import { DataColumn, DataTable } from '../DataTable';
 import { FLAG_LABELS } from '../EntityLicensesContent/licenseLabels';
 import { EntityLink } from '../EntityLink';
+import { GlossaryTerm } from '../GlossaryTerm';
 
 type Row = LicenseComplianceRisk & { id: string };
 
@@ -106,9 +107,9 @@ export function ComplianceRisksTab() {
         </Text>
         <Text as="p">No compliance risks found.</Text>
         <Text as="p" color="secondary">
-          BYOL deployments outside their rights, blocked products, and products
-          or sizes the license engine cannot count appear here as cost data
-          shows them.
+          <GlossaryTerm term="byol">BYOL</GlossaryTerm> deployments outside
+          their rights, blocked products, and products or sizes the license
+          engine cannot count appear here as cost data shows them.
         </Text>
       </Flex>
     );

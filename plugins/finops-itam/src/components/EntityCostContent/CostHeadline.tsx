@@ -8,6 +8,7 @@ import { formatAmount, formatPeriod, isZeroAmount } from '../../lib';
 import { AllocationNotice } from './AllocationNotice';
 import { PreviousPeriodComparison } from './PreviousPeriodComparison';
 import { CostPart } from './CostPart';
+import { GlossaryTerm } from '../GlossaryTerm';
 
 /** What each part holds and, as important, what it does not, so nothing looks counted twice. */
 function partExplanations(basis: EntityCostResponse['basis']) {
@@ -37,7 +38,7 @@ export function CostHeadline(props: {
   return (
     <InfoCard
       variant="gridItem"
-      title="All-in cost"
+      title={<GlossaryTerm term="all-in-cost">All-in cost</GlossaryTerm>}
       subheader={`${formatPeriod(cost.from, cost.to)} · ${cost.basis}`}
     >
       <Typography

@@ -11,6 +11,7 @@ import { DataColumn, DataTable, ToneCell } from '../DataTable';
 import { metricLabel } from '../EntityLicensesContent/licenseLabels';
 import { PositionDetails } from './PositionDetails';
 import { POSITION_STATUS, signed } from './positionLabels';
+import { GlossaryTerm } from '../GlossaryTerm';
 
 type Row = LicensePositionEntry & { id: string };
 
@@ -169,6 +170,17 @@ export function LicensePositionTab() {
     <Flex direction="column" gap="3">
       <Text as="h2" variant="title-small">
         License position
+      </Text>
+      <Text as="p" variant="body-small" color="secondary">
+        The{' '}
+        <GlossaryTerm term="effective-license-position">
+          effective license position
+        </GlossaryTerm>{' '}
+        of each product: entitled against required at the peak, counting{' '}
+        <GlossaryTerm term="byol">BYOL</GlossaryTerm> use and not{' '}
+        <GlossaryTerm term="license-included">license-included</GlossaryTerm>{' '}
+        use, which the cloud bill already pays. A shortage is bought at the{' '}
+        <GlossaryTerm term="true-up">true-up</GlossaryTerm>.
       </Text>
       <DataTable
         label="License position"

@@ -13,6 +13,7 @@ import { AccessDenied, isForbiddenError } from '../AccessDenied';
 import { DataColumn, DataTable } from '../DataTable';
 import { EntityLink } from '../EntityLink';
 import { REASON_LABELS, reharvestCsv, shelfwareOf } from './reharvestCsv';
+import { GlossaryTerm } from '../GlossaryTerm';
 
 type CandidateRow = ReharvestCandidate & { id: string };
 type ShelfwareRow = LicensePositionEntry & { id: string };
@@ -155,7 +156,7 @@ export function ReharvestTab() {
     <Flex direction="column" gap="4">
       <Flex justify="between" align="center">
         <Text as="h2" variant="title-small">
-          Reharvest
+          <GlossaryTerm term="reharvest">Reharvest</GlossaryTerm>
         </Text>
         <Button
           variant="secondary"
@@ -190,7 +191,7 @@ export function ReharvestTab() {
         }
       />
       <Text as="h3" variant="title-x-small">
-        Shelfware
+        <GlossaryTerm term="shelfware">Shelfware</GlossaryTerm>
       </Text>
       <DataTable
         label="Shelfware"

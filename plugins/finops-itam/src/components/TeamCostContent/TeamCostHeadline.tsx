@@ -3,6 +3,7 @@ import Typography from '@material-ui/core/Typography';
 import { TeamCostResponse } from '@finops-itam/plugin-finops-itam-common';
 import { formatAmount, formatPeriod } from '../../lib';
 import { CostChange, OtherCurrencies } from '../TeamCostShared';
+import { GlossaryTerm } from '../GlossaryTerm';
 
 /** The team's all-in cost of the period in big, with its change against the period before. */
 export function TeamCostHeadline(props: {
@@ -11,7 +12,10 @@ export function TeamCostHeadline(props: {
 }) {
   const { cost, currency } = props;
   return (
-    <InfoCard title="All-in cost" subheader={formatPeriod(cost.from, cost.to)}>
+    <InfoCard
+      title={<GlossaryTerm term="all-in-cost">All-in cost</GlossaryTerm>}
+      subheader={formatPeriod(cost.from, cost.to)}
+    >
       <Typography
         variant="h3"
         component="p"
