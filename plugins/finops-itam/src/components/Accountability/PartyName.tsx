@@ -10,8 +10,7 @@ export function PartyName(props: { party: AccountableParty }) {
       {party.ref && (
         <>
           {' ('}
-          <EntityLink entityRef={party.ref} defaultKind="group" />
-          {')'}
+          <EntityLink entityRef={party.ref} defaultKind="group" />)
         </>
       )}
     </>
