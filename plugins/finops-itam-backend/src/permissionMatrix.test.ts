@@ -102,7 +102,7 @@ function sampleQueryValue(schema?: { format?: string; $ref?: string }) {
 function operations(): Operation[] {
   const found: Operation[] = [];
   for (const [path, item] of Object.entries(
-    spec.paths as Record<string, Record<string, SpecOperation>>,
+    spec.paths as unknown as Record<string, Record<string, SpecOperation>>,
   )) {
     for (const [method, op] of Object.entries(item)) {
       if (!op.operationId) continue;

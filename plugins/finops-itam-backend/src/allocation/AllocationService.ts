@@ -30,6 +30,10 @@ import {
   directCostDeltas,
   membersWithNewAncestors,
 } from './rollupDeltas';
+import {
+  INTERRUPTED_AFTER_SILENT_MS,
+  startHeartbeat,
+} from '../shared/heartbeat';
 
 /** The kinds that own costs or roll them up. */
 export const ALLOCATION_KINDS = [
@@ -106,6 +110,9 @@ export class AllocationService {
   private readonly now: () => Date;
   private readonly pools: PoolSplitter;
 
+  /** Ids of the runs this process is doing now. */
+  private readonly inFlight = new Set<string>();
+
   constructor(private readonly options: AllocationServiceOptions) {
     this.now = options.now ?? (() => new Date());
     this.pools = new PoolSplitter(options);
@@ -133,6 +140,17 @@ export class AllocationService {
     return this.options.store.countConflicts();
   }
 
+  /**
+   * Marks the runs that stopped giving signs of life (a killed backend, here or on another
+   * replica) as failed, never one this process is still doing.
+   */
+  failInterrupted(now = new Date()): Promise<number> {
+    return this.options.store.failInterruptedRuns(now, {
+      silentSince: new Date(now.getTime() - INTERRUPTED_AFTER_SILENT_MS),
+      exceptIds: this.inFlight,
+    });
+  }
+
   /** Starts a run in the background, e.g. right after an ingestion. */
   runSoon(): void {
     this.run().catch(error =>
@@ -142,12 +160,37 @@ export class AllocationService {
 
   private async runOnce(): Promise<AllocationRunResult> {
     const { store, logger } = this.options;
-    const { keys } = store;
     const started = this.now();
     const startedMs = Date.now();
     // What the previous run left, read before this run is recorded as the latest.
     const previous = await store.latestRun();
     const runId = await store.startRun(started);
+    this.inFlight.add(runId);
+    const stopHeartbeat = startHeartbeat(
+      () => store.touchRun(runId, new Date()),
+      error =>
+        logger.warn(
+          `Allocation run ${runId} could not record its heartbeat`,
+          error,
+        ),
+    );
+    try {
+      return await this.allocate(runId, started, startedMs, previous);
+    } finally {
+      stopHeartbeat();
+      this.inFlight.delete(runId);
+    }
+  }
+
+  /** The body of one run, recorded as `runId`. */
+  private async allocate(
+    runId: string,
+    started: Date,
+    startedMs: number,
+    previous: AllocationRunRecord | undefined,
+  ): Promise<AllocationRunResult> {
+    const { store, logger } = this.options;
+    const { keys } = store;
     const counts = {
       entities: 0,
       factsScanned: 0,

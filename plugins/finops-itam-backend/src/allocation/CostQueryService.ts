@@ -28,6 +28,7 @@ import { ExactSum, Money, MoneyValue, SumMap, mainCurrency } from '../money';
 import { costBreakdowns } from './costBreakdowns';
 import { EntityLookupCache } from './entityLookupCache';
 import { RollupLicenseCostReader } from '../licenses/RollupLicenseCostReader';
+import { INTERRUPTED_AFTER_SILENT_MS } from '../shared/heartbeat';
 
 const MAPPING_ANNOTATIONS = [
   ANNOTATION_COST_TAGS,
@@ -35,9 +36,6 @@ const MAPPING_ANNOTATIONS = [
   ANNOTATION_COST_RESOURCES,
   ANNOTATION_COST_ACCOUNTS,
 ];
-
-/** A run still marked running after this long died with its replica. */
-const STALE_RUN_MS = 2 * 60 * 60 * 1000;
 
 /** A half-open period of days and how to read it. */
 export interface CostPeriod {
@@ -167,8 +165,10 @@ export class CostQueryService {
     }
     const now = (this.options.now ?? (() => new Date()))().getTime();
     const running =
+      // A run silent for minutes died with its backend, even before it is marked so.
       (run.status === 'running' &&
-        now - Date.parse(run.startedAt) < STALE_RUN_MS) ||
+        now - Date.parse(run.heartbeatAt ?? run.startedAt) <
+          INTERRUPTED_AFTER_SILENT_MS) ||
       waiting;
     return {
       state: running ? 'running' : 'current',

@@ -9,13 +9,17 @@ import { ChargebackReport } from './ChargebackReport';
 import { CostQueryService } from './CostQueryService';
 import { UnallocatedReport, readRequiredTags } from './UnallocatedReport';
 
+/** How often any replica looks for allocation runs interrupted by a killed backend. */
+export const INTERRUPTED_ALLOCATION_RUNS_TASK =
+  'finops-itam-interrupted-allocation-runs';
+
 /**
  * Allocation of cost facts to catalog entities (rules, shared pools, allocation keys) and
  * what is read from it: an entity's cost, coverage and conflicts, unallocated cost and
  * chargeback. Runs soon after new cost data is announced and on its own schedule; offers
  * `entityCost` to unit cost.
  */
-export const createAllocationFeature: FinopsItamFeatureFactory = core => {
+export const createAllocationFeature: FinopsItamFeatureFactory = async core => {
   const { config, logger, stores, hooks, catalog, auth, requirePermission } =
     core;
   const allocationConfig = readAllocationConfig(config);
@@ -60,6 +64,16 @@ export const createAllocationFeature: FinopsItamFeatureFactory = core => {
     ),
   });
 
+  const markInterrupted = async () => {
+    const interrupted = await allocation.failInterrupted();
+    if (interrupted > 0) {
+      logger.warn(
+        `Marked ${interrupted} interrupted allocation run(s) as failed`,
+      );
+    }
+  };
+  await markInterrupted();
+
   return {
     id: 'allocation',
     routes: [
@@ -86,6 +100,14 @@ export const createAllocationFeature: FinopsItamFeatureFactory = core => {
       },
     ],
     tasks: [
+      {
+        id: INTERRUPTED_ALLOCATION_RUNS_TASK,
+        scope: 'global',
+        frequency: { minutes: 1 },
+        timeout: { minutes: 1 },
+        initialDelay: { seconds: 30 },
+        fn: markInterrupted,
+      },
       allocationTask({
         allocation,
         schedule: allocationConfig.schedule,

@@ -47,6 +47,8 @@ export interface AllocationRunRecord {
   startedAt: string;
   finishedAt: string | null;
   status: 'running' | 'succeeded' | 'failed';
+  /** Last sign of life of a running run; null before its first heartbeat. */
+  heartbeatAt: string | null;
   factsScanned: number | null;
   factsChanged: number | null;
   message: string | null;
@@ -136,6 +138,16 @@ export interface AllocationStore {
   deleteSharedAllocationsExcept(poolIds: readonly string[]): Promise<number>;
 
   startRun(at: Date): Promise<string>;
+  /** Records that a running run is still alive (its heartbeat). */
+  touchRun(id: string, at: Date): Promise<void>;
+  /**
+   * Marks as failed ("interrupted") the running runs whose last sign of life (heartbeat, or
+   * start) is before `silentSince`, except `exceptIds`. Returns how many were marked.
+   */
+  failInterruptedRuns(
+    now: Date,
+    options: { silentSince: Date; exceptIds?: ReadonlySet<string> },
+  ): Promise<number>;
   finishRun(
     id: string,
     outcome: {

@@ -295,6 +295,39 @@ export class DatabaseAllocationStore implements AllocationStore {
     return String(typeof row === 'object' ? row.id : row);
   }
 
+  async touchRun(id: string, at: Date): Promise<void> {
+    await this.db(ALLOCATION_RUNS_TABLE)
+      .where({ id, status: 'running' })
+      .update({ heartbeat_at: at });
+  }
+
+  async failInterruptedRuns(
+    now: Date,
+    options: { silentSince: Date; exceptIds?: ReadonlySet<string> },
+  ): Promise<number> {
+    const marked = await this.db(ALLOCATION_RUNS_TABLE)
+      .where('status', 'running')
+      .where(silent =>
+        silent
+          .where('heartbeat_at', '<', options.silentSince)
+          .orWhere(never =>
+            never
+              .whereNull('heartbeat_at')
+              .where('started_at', '<', options.silentSince),
+          ),
+      )
+      .whereNotIn('id', [...(options.exceptIds ?? [])].map(Number))
+      .update({
+        status: 'failed',
+        finished_at: now,
+        message:
+          'Interrupted: the backend running this allocation stopped before it finished; ' +
+          'the next run brings allocation up to date',
+      });
+    if (marked > 0) this.status = undefined;
+    return marked;
+  }
+
   async finishRun(
     id: string,
     outcome: {
@@ -349,6 +382,7 @@ export class DatabaseAllocationStore implements AllocationStore {
       startedAt: toIso(row.started_at)!,
       finishedAt: toIso(row.finished_at),
       status: row.status,
+      heartbeatAt: toIso(row.heartbeat_at),
       factsScanned:
         row.facts_scanned === null ? null : Number(row.facts_scanned),
       factsChanged:

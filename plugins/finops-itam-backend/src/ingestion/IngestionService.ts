@@ -8,6 +8,10 @@ import { randomUUID } from 'node:crypto';
 import { CostStore } from '../database/CostStore';
 import { FileRejectedError } from './errors';
 import { FocusFile, FocusFileReader, FocusReadResult } from './FocusFileReader';
+import {
+  INTERRUPTED_AFTER_SILENT_MS,
+  startHeartbeat,
+} from '../shared/heartbeat';
 import { Money, normalizeAmount as normalize } from '../money';
 import { FileTotal, RejectedTotal } from './types';
 
@@ -34,11 +38,6 @@ export interface IngestionServiceOptions {
   /** How often a running ingestion records that it is alive; default 30 s. */
   heartbeatMs?: number;
 }
-
-/** A run silent for this long was interrupted: four missed heartbeats of 30 s. */
-export const INTERRUPTED_AFTER_SILENT_MS = 2 * 60 * 1000;
-
-const DEFAULT_HEARTBEAT_MS = 30 * 1000;
 
 const NO_REJECTED_COST: RejectedCostLimit = { default: '0', byCurrency: {} };
 
@@ -141,19 +140,19 @@ export class IngestionService {
   async ingest(request: IngestRequest): Promise<IngestionReport> {
     const id = randomUUID();
     this.inFlight.add(id);
-    const heartbeat = setInterval(() => {
-      this.store.touchIngestion(id, new Date()).catch(error =>
-        // A missed beat is harmless while the next ones arrive; never fail the run for it.
+    const stopHeartbeat = startHeartbeat(
+      () => this.store.touchIngestion(id, new Date()),
+      error =>
         this.logger.warn(
           `Ingestion ${id} could not record its heartbeat`,
           error,
         ),
-      );
-    }, this.options.heartbeatMs ?? DEFAULT_HEARTBEAT_MS);
+      this.options.heartbeatMs,
+    );
     try {
       return await this.run(id, request);
     } finally {
-      clearInterval(heartbeat);
+      stopHeartbeat();
       this.inFlight.delete(id);
     }
   }
