@@ -28,7 +28,11 @@ import { createEntityCostRoutes } from '../../src/routes/entityCost';
  * measure: it measures this plugin's query path and database.
  */
 export class InMemoryCatalog
-  implements Pick<CatalogService, 'getEntities' | 'getEntityByRef'>
+  implements
+    Pick<
+      CatalogService,
+      'getEntities' | 'getEntityByRef' | 'getEntitiesByRefs'
+    >
 {
   private readonly byRef: Map<string, Entity>;
 
@@ -51,6 +55,13 @@ export class InMemoryCatalog
       ),
     };
   };
+
+  /** The KPIs' owning-group lookup (`GET /kpis?groupBy=team`). */
+  getEntitiesByRefs: CatalogService['getEntitiesByRefs'] = async request => ({
+    items: request.entityRefs.map(ref =>
+      this.byRef.get(ref.toLocaleLowerCase('en-US')),
+    ),
+  });
 
   getEntityByRef: CatalogService['getEntityByRef'] = async (
     ref: string | CompoundEntityRef,

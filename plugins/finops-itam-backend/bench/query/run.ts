@@ -6,13 +6,18 @@
  *   yarn bench:query [--components 5000] [--days 400] [--facts-per-day 1]
  *     [--requests 5000] [--warmup 1000] [--concurrency 50] [--db sqlite,postgres]
  *     [--check-every 1] [--answer-cache-mb 256] [--modes computed,cached,viewed]
+ *     [--kpi-requests 50]
  *
  * Each window is loaded in three modes, each with a new CostQueryService: `computed` (answer
  * cache off: every answer read and summed), `cached` (the answer cache, empty at the start
  * of the warm-up, random components: hits and misses mixed) and `viewed` (the answer
  * cache after every component was requested once, as after a day of portal use).
  *
- * Not a test: no Jest pattern matches this folder. Prints a Markdown table.
+ * Then `GET /kpis` for the last 365 days (see kpis.ts): `--kpi-requests` sequential requests
+ * per grouping, after reservation facts are added and the KPI rollup is built; 0 skips it,
+ * and `--modes none` skips the entity cost windows.
+ *
+ * Not a test: no Jest pattern matches this folder. Prints Markdown tables.
  */
 import knexFactory, { Knex } from 'knex';
 import { mkdtemp, rm } from 'node:fs/promises';
@@ -35,6 +40,7 @@ import {
 } from './dataset';
 import { loadFromOtherProcess } from './forkLoad';
 import { InMemoryCatalog, benchAuth, serveEntityCost } from './harness';
+import { KpiOutcome, benchKpis } from './kpis';
 import type { LoadResult } from './load';
 
 const POSTGRES_URL =
@@ -63,7 +69,11 @@ const DATABASES = arg('--db', 'sqlite,postgres').split(',');
 /** Large enough for every 365-day answer of 5,000 components (~36 KB each). */
 const ANSWER_CACHE_MB = Number(arg('--answer-cache-mb', '256'));
 type Mode = 'computed' | 'cached' | 'viewed';
-const MODES = arg('--modes', 'computed,cached,viewed').split(',') as Mode[];
+const MODES = arg('--modes', 'computed,cached,viewed')
+  .split(',')
+  .filter(mode => ['computed', 'cached', 'viewed'].includes(mode)) as Mode[];
+const KPI_REQUESTS = Number(arg('--kpi-requests', '50'));
+const KPI_TARGET_MS = 200;
 const TARGET_P95_MS = 30;
 
 const silent = {
@@ -135,6 +145,7 @@ interface Outcome {
     loadAverage: number;
     serverCpuMs: number;
   }>;
+  kpis?: KpiOutcome;
 }
 
 async function benchDatabase(kind: string): Promise<Outcome> {
@@ -184,7 +195,7 @@ async function benchDatabase(kind: string): Promise<Outcome> {
     const random = new SeededRandom(7);
     const lastDay = addDays(SIZE.firstDay, SIZE.days); // exclusive
     const windows: Outcome['windows'] = [];
-    for (const days of [30, 365]) {
+    for (const days of MODES.length > 0 ? [30, 365] : []) {
       const from = addDays(lastDay, -days);
       const pathOf = (component: number) =>
         `/entities/component/default/${componentName(
@@ -240,6 +251,18 @@ async function benchDatabase(kind: string): Promise<Outcome> {
         }
       }
     }
+    // After the cost windows: the KPI step adds reservation facts of its own.
+    const kpis =
+      KPI_REQUESTS > 0
+        ? await benchKpis({
+            knex,
+            catalog,
+            firstDay: SIZE.firstDay,
+            days: SIZE.days,
+            requests: KPI_REQUESTS,
+            log: message => log(`[${kind}] ${message}`),
+          })
+        : undefined;
     return {
       db: kind,
       facts,
@@ -248,6 +271,7 @@ async function benchDatabase(kind: string): Promise<Outcome> {
       allocateMs,
       allocation: run.message,
       windows,
+      kpis,
     };
   } finally {
     await cleanup();
@@ -305,12 +329,40 @@ function table(outcomes: Outcome[]): string {
   return lines.join('\n');
 }
 
+function kpiTable(outcomes: Outcome[]): string {
+  const lines = [
+    `GET /kpis for the last 365 days: ${KPI_REQUESTS} sequential requests per query after 5 warm-up, ` +
+      `no answer cache (the route has none); facts as above plus reservation facts (Used and Unused rows per day).`,
+    '',
+    '| Database | Facts | Answer from the facts (s) | Rollup rebuild (s) | Rollup rows | Query | p50 (ms) | p95 (ms) | max (ms) | Answer (KB) | p95 ≤ 200 ms |',
+    '|---|---:|---:|---:|---:|---|---:|---:|---:|---:|---|',
+  ];
+  for (const o of outcomes) {
+    if (!o.kpis) continue;
+    const k = o.kpis;
+    for (const w of k.windows) {
+      lines.push(
+        `| ${o.db} | ${o.facts + k.commitmentFacts} | ${s(k.fromFactsMs)} | ${s(
+          k.rebuildMs,
+        )} | ${k.rollupRows} | \`${w.query.replace(
+          /from=[^&]*&to=[^&]*/,
+          '365 days',
+        )}\` | ${ms(w.p50)} | ${ms(w.p95)} | ${ms(w.max)} | ${(
+          w.bodyBytes / 1024
+        ).toFixed(1)} | ${w.p95 <= KPI_TARGET_MS ? 'yes' : 'no'} |`,
+      );
+    }
+  }
+  return lines.join('\n');
+}
+
 async function main() {
   const outcomes: Outcome[] = [];
   for (const kind of DATABASES) {
     outcomes.push(await benchDatabase(kind));
   }
-  process.stdout.write(`${table(outcomes)}\n`);
+  if (MODES.length > 0) process.stdout.write(`${table(outcomes)}\n`);
+  if (KPI_REQUESTS > 0) process.stdout.write(`\n${kpiTable(outcomes)}\n`);
   for (const o of outcomes) {
     for (const { days, mode, result } of o.windows) {
       if (result.firstError)

@@ -2,6 +2,7 @@ import { Knex } from 'knex';
 import { readCostDataVersion } from '../database/costDataVersion';
 import { databaseKindOf } from '../database/databaseKind';
 import { factMonths } from '../database/factMonths';
+import { ExactSum } from '../money';
 import { nextMonthStart } from '../shared/months';
 import { KpiRow } from './KpiRow';
 import {
@@ -31,10 +32,9 @@ const FACT_OWNER = `CASE
 END`;
 
 /**
- * The KPI sums over Knex. On PostgreSQL, numeric sums are exact, so SQL groups and sums; on
- * SQLite amounts are decimal text that SUM would turn into floats, so rows are read and
- * summed exactly in JavaScript ({@link KpiSums}). Either way a group's amount is unknown
- * only when all its rows left it unknown: the groups are split on `IS NULL`.
+ * The KPI sums over Knex: SQL groups, and sums exactly (see {@link DatabaseKpiStore.read});
+ * a group's amount is unknown only when all its rows left it unknown, as the groups are split
+ * on `IS NULL`. Owners mapped to their groups are summed again with {@link KpiSums}.
  */
 export class DatabaseKpiStore implements KpiStore {
   private readonly postgres: boolean;
@@ -147,8 +147,11 @@ export class DatabaseKpiStore implements KpiStore {
 
   /**
    * The dimensions, the owner (SQL `ownerSql`, as `owner_ref`), the amounts and `extra` (a
-   * column kept apart, such as the day) of `query`: summed per all of them in SQL on
-   * PostgreSQL, the rows themselves on SQLite. Callers sum again with {@link KpiSums}.
+   * column kept apart, such as the day) of `query`, one record per distinct value of all of
+   * them and of which amounts are unknown. PostgreSQL sums numeric exactly; SQLite's SUM
+   * would turn decimal text into floats, so there each group's amounts come back as one
+   * comma-separated text (`group_concat`, skipping NULLs) and are summed exactly here, which
+   * is several times faster than a JavaScript object per row.
    */
   private async read(
     query: Knex.QueryBuilder,
@@ -158,12 +161,10 @@ export class DatabaseKpiStore implements KpiStore {
     const dimensions = KPI_DIMENSIONS.map(column => `f.${column}`);
     query.select(...dimensions, this.db.raw(`${ownerSql} as owner_ref`));
     if (extra) query.select(extra);
-    if (!this.postgres) {
-      return query.select(...KPI_AMOUNTS.map(column => `f.${column}`));
-    }
+    const aggregate = this.postgres ? 'sum(??)' : "group_concat(??, ',')";
     query.select(
       ...KPI_AMOUNTS.map(column =>
-        this.db.raw('sum(??) as ??', [`f.${column}`, column]),
+        this.db.raw(`${aggregate} as ??`, [`f.${column}`, column]),
       ),
     );
     query.groupBy(...dimensions, ...(extra ? [extra] : []));
@@ -171,7 +172,17 @@ export class DatabaseKpiStore implements KpiStore {
     for (const column of KPI_AMOUNTS) {
       query.groupByRaw(`f.${column} is null`);
     }
-    return query;
+    const records: Array<KpiRecord & { day?: string }> = await query;
+    if (this.postgres) return records;
+    for (const record of records) {
+      for (const column of KPI_AMOUNTS) {
+        const listed = record[column];
+        if (typeof listed === 'string' && listed.includes(',')) {
+          record[column] = ExactSum.of(...listed.split(',')).toString();
+        }
+      }
+    }
+    return records;
   }
 }
 

@@ -124,6 +124,12 @@ const facts: KpiTestFact[] = [
     effectiveCost: '50',
     ownerRef: SEARCH,
   },
+  // A hair of on-demand compute on another day: summed exactly with the first row.
+  {
+    day: '2026-10-16',
+    effectiveCost: '0.0000000000000001',
+    ownerRef: CHECKOUT,
+  },
   // Outside [2026-10-15, 2026-12-01).
   { day: '2026-10-14', effectiveCost: '888', ownerRef: CHECKOUT },
   { day: '2026-12-01', effectiveCost: '999', ownerRef: CHECKOUT },
@@ -189,16 +195,21 @@ describe('GET /kpis', () => {
         currency: 'USD',
         effectiveSavingsRate: {
           // Usage rows only (the purchase is out): list 162, effective 132.
-          againstList: kpi('0.185185', '30', '162'),
+          againstList: kpi('0.185185', '30', '162.0000000000000001'),
           // The storage row's contracted cost is unknown: its 10 are not covered.
-          againstContracted: kpi('0.197368', '30', '152', '10'),
+          againstContracted: kpi(
+            '0.197368',
+            '30',
+            '152.0000000000000001',
+            '10',
+          ),
         },
         // 6 h used of 8 h; the purchase's 8 h are not usage.
         commitmentUtilization: { ...kpi('0.75', '6', '8'), unit: 'Hours' },
         // Covered 60 / (60 + on-demand compute 30 + databases 5); storage is not eligible,
         // and the compute row whose 1.4 eligibility is empty is eligible for nothing.
         commitmentCoverage: {
-          ...kpi('0.631579', '60', '95'),
+          ...kpi('0.631579', '60', '95.0000000000000001'),
           eligibility: {
             decidedBy: [
               'CommitmentProgramEligibilityDetails',
@@ -209,7 +220,11 @@ describe('GET /kpis', () => {
         },
         commitmentWaste: kpi('0.25', '20', '80'),
         // All but the unallocated databases (5) and purchase (0) of 132.
-        allocationCoverage: kpi('0.962121', '127', '132'),
+        allocationCoverage: kpi(
+          '0.962121',
+          '127.0000000000000001',
+          '132.0000000000000001',
+        ),
         otherCurrencies: [
           {
             currency: 'EUR',
@@ -251,7 +266,7 @@ describe('GET /kpis', () => {
       await bumpVersion(knex);
       const afterChange = await get(`${query}&groupBy=team`);
       expect(afterChange.body.allocationCoverage).toEqual(
-        kpi('0.962963', '130', '135'),
+        kpi('0.962963', '130.0000000000000001', '135.0000000000000001'),
       );
       expect(afterChange.body.groups).toContainEqual(
         expect.objectContaining({
@@ -280,11 +295,11 @@ describe('GET /kpis', () => {
       }));
       expect(groups).toEqual([
         {
-          // checkout's 30 + 60 + 7, against list 40 + 100 + 7.
+          // checkout's 30 + 60 + 7 + a hair, against list 40 + 100 + 7 + the hair.
           key: 'group:default/team-a',
-          againstList: kpi('0.340136', '50', '147'),
+          againstList: kpi('0.340136', '50', '147.0000000000000001'),
           waste: kpi('0', '0', '60'),
-          allocation: kpi('1', '97', '97'),
+          allocation: kpi('1', '97.0000000000000001', '97.0000000000000001'),
         },
         {
           // The unused reservation went to the platform group: all waste.
