@@ -13,6 +13,8 @@ describe('readOnboardingConfig', () => {
       requiredTags: [],
       blockedProducts: [],
       marketplace: 'allowed',
+      requiredTagsByProvider: {},
+      approvedMarketplacePublishers: [],
     });
     expect(settings.reservationDays).toBe(60);
     expect(settings.reviewers).toEqual([]);
@@ -41,6 +43,8 @@ describe('readOnboardingConfig', () => {
       requiredTags: ['cost-center'],
       blockedProducts: ['oracle-database-enterprise', 'rhel'],
       marketplace: 'needs-approval',
+      requiredTagsByProvider: {},
+      approvedMarketplacePublishers: [],
     });
     expect(settings.reviewers).toEqual([
       'group:default/team-itam',
@@ -66,18 +70,21 @@ describe('readOnboardingConfig', () => {
     expect(settings.policies.allowedProviders).toEqual(['Acme Cloud']);
   });
 
+  it('keeps unknown providers and regions in the policies (start-up warns of them, see policyConfig.test.ts)', () => {
+    const settings = read({
+      policies: {
+        allowedProviders: ['Acme Cloud'],
+        allowedRegions: ['mars-1'],
+      },
+    });
+    expect(settings.policies.allowedProviders).toEqual(['Acme Cloud']);
+    expect(settings.policies.allowedRegions).toEqual(['mars-1']);
+  });
+
   it.each([
     [
       { policies: { marketplace: 'sometimes' } },
       'Invalid finopsItam.policies: finopsItam.policies.marketplace:',
-    ],
-    [
-      { policies: { allowedProviders: ['Acme Cloud'] } },
-      'Invalid finopsItam.policies.allowedProviders[0]: unknown provider "Acme Cloud"',
-    ],
-    [
-      { policies: { allowedRegions: ['mars-1'] } },
-      'Invalid finopsItam.policies.allowedRegions[0]: "mars-1" is no region of a known provider',
     ],
     [
       { policies: { blockedProduct: ['rhel'] } },

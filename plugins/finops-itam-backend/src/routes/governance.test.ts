@@ -352,6 +352,7 @@ describe('GET /governance/compliance', () => {
           allowedProviders: ['AWS', 'Azure'],
           allowedRegions: ['eu-west-1', 'westeurope'],
           marketplace: 'needs-approval',
+          approvedMarketplacePublishers: ['Datadog'],
           blockedProducts: ['oracle-database-enterprise'],
         },
       });

@@ -42,14 +42,15 @@ export class ComplianceService {
       from: days.from,
       to: days.to,
       owners: report.owners,
+      // As the onboarding options show them: null allow-lists mean no restriction.
       policies: {
+        allowedProviders: policies.allowedProviders,
+        allowedRegions: policies.allowedRegions,
         requiredTags: policies.requiredTags,
         requiredTagsByProvider: policies.requiredTagsByProvider,
-        // Empty means "no restriction": the policy reader refuses an empty allow-list.
-        allowedProviders: policies.allowedProviders ?? [],
-        allowedRegions: policies.allowedRegions ?? [],
-        marketplace: policies.marketplace,
         blockedProducts: policies.blockedProducts,
+        marketplace: policies.marketplace,
+        approvedMarketplacePublishers: policies.approvedMarketplacePublishers,
       },
     };
   }

@@ -3513,6 +3513,25 @@ export const spec = {
             type: 'string',
             enum: ['allowed', 'needs-approval', 'forbidden'],
           },
+          requiredTagsByProvider: {
+            type: 'object',
+            additionalProperties: {
+              type: 'array',
+              items: {
+                type: 'string',
+              },
+            },
+            description:
+              "Tag keys required on one provider's resources only, on top of `requiredTags`.",
+          },
+          approvedMarketplacePublishers: {
+            type: 'array',
+            items: {
+              type: 'string',
+            },
+            description:
+              'With `marketplace` needs-approval, the sellers already approved.',
+          },
         },
         required: [
           'allowedProviders',
@@ -3520,9 +3539,12 @@ export const spec = {
           'requiredTags',
           'blockedProducts',
           'marketplace',
+          'requiredTagsByProvider',
+          'approvedMarketplacePublishers',
         ],
         additionalProperties: false,
-        description: '`finopsItam.policies`, as the checks read them.',
+        description:
+          '`finopsItam.policies`, as the onboarding checks and the compliance report read them.',
       },
       LicenseComplianceRiskKind: {
         type: 'string',
@@ -7249,54 +7271,7 @@ export const spec = {
             },
           },
           policies: {
-            type: 'object',
-            description: 'The policies applied, as configured.',
-            properties: {
-              requiredTags: {
-                type: 'array',
-                items: {
-                  type: 'string',
-                },
-              },
-              requiredTagsByProvider: {
-                type: 'object',
-                additionalProperties: {
-                  type: 'array',
-                  items: {
-                    type: 'string',
-                  },
-                },
-              },
-              allowedProviders: {
-                type: 'array',
-                items: {
-                  type: 'string',
-                },
-              },
-              allowedRegions: {
-                type: 'array',
-                items: {
-                  type: 'string',
-                },
-              },
-              marketplace: {
-                type: 'string',
-              },
-              blockedProducts: {
-                type: 'array',
-                items: {
-                  type: 'string',
-                },
-              },
-            },
-            required: [
-              'requiredTags',
-              'requiredTagsByProvider',
-              'allowedProviders',
-              'allowedRegions',
-              'marketplace',
-              'blockedProducts',
-            ],
+            $ref: '#/components/schemas/OnboardingPolicies',
           },
         },
         required: ['from', 'to', 'owners', 'policies'],

@@ -308,7 +308,7 @@ export type OnboardingProblemsErrorBody =
 export type OnboardingOptions = components['schemas']['OnboardingOptions'];
 
 /**
- * `finopsItam.policies`, as the checks read them.
+ * `finopsItam.policies`, as the onboarding checks and the compliance report read them.
  * @public
  */
 export type OnboardingPolicies = components['schemas']['OnboardingPolicies'];

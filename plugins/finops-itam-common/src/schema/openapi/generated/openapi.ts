@@ -1223,7 +1223,7 @@ export interface components {
       }[];
       policies: components['schemas']['OnboardingPolicies'];
     };
-    /** `finopsItam.policies`, as the checks read them. */
+    /** `finopsItam.policies`, as the onboarding checks and the compliance report read them. */
     OnboardingPolicies: {
       /** Null when every provider is allowed. */
       allowedProviders: string[] | null;
@@ -1232,6 +1232,12 @@ export interface components {
       requiredTags: string[];
       blockedProducts: string[];
       marketplace: 'allowed' | 'needs-approval' | 'forbidden';
+      /** Tag keys required on one provider's resources only, on top of `requiredTags`. */
+      requiredTagsByProvider: {
+        [key: string]: string[];
+      };
+      /** With `marketplace` needs-approval, the sellers already approved. */
+      approvedMarketplacePublishers: string[];
     };
     LicenseComplianceRiskKind:
       | 'byol-not-allowed'
@@ -2387,17 +2393,7 @@ export interface components {
       from: string;
       to: string;
       owners: components['schemas']['OwnerPolicyCompliance'][];
-      /** The policies applied, as configured. */
-      policies: {
-        requiredTags: string[];
-        requiredTagsByProvider: {
-          [key: string]: string[];
-        };
-        allowedProviders: string[];
-        allowedRegions: string[];
-        marketplace: string;
-        blockedProducts: string[];
-      };
+      policies: components['schemas']['OnboardingPolicies'];
     };
     UnitEconomicsLine: {
       entityRef: string;
