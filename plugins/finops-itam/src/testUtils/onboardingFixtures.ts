@@ -150,6 +150,8 @@ export function makeOptions(
       requiredTags: ['cost-center'],
       blockedProducts: [],
       marketplace: 'needs-approval',
+      requiredTagsByProvider: {},
+      approvedMarketplacePublishers: [],
     },
     ...overrides,
   };

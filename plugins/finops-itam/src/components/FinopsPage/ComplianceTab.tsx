@@ -125,17 +125,28 @@ function PoliciesApplied(props: {
   policies: PolicyComplianceResponse['policies'];
 }) {
   const { policies } = props;
-  const list = (values: string[], none: string) =>
-    values.length > 0 ? values.join(', ') : none;
+  // A null allow-list allows everything; an empty list of required keys requires nothing.
+  const list = (values: string[] | null, none: string) =>
+    values && values.length > 0 ? values.join(', ') : none;
+  const perProvider = Object.entries(policies.requiredTagsByProvider)
+    .map(([provider, keys]) => `${keys.join(', ')} on ${provider}`)
+    .join('; ');
+  const approved =
+    policies.approvedMarketplacePublishers.length > 0
+      ? ` (approved sellers: ${policies.approvedMarketplacePublishers.join(
+          ', ',
+        )})`
+      : '';
   return (
     <Text as="p" variant="body-small" color="secondary">
-      {`Policies applied: required tags ${list(
-        policies.requiredTags,
-        'none',
-      )}; providers ${list(policies.allowedProviders, 'any')}; regions ${list(
+      {`Policies applied: required tags ${list(policies.requiredTags, 'none')}${
+        perProvider ? `, and ${perProvider}` : ''
+      }; providers ${list(policies.allowedProviders, 'any')}; regions ${list(
         policies.allowedRegions,
         'any',
-      )}; marketplace ${policies.marketplace}; blocked products ${list(
+      )}; marketplace ${
+        policies.marketplace
+      }${approved}; blocked products ${list(
         policies.blockedProducts,
         'none',
       )}.`}

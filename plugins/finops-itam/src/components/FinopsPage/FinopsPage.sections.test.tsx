@@ -267,10 +267,11 @@ describe('FinopsPage, sections', () => {
       ],
       policies: {
         requiredTags: ['cost-center'],
-        requiredTagsByProvider: {},
-        allowedProviders: ['AWS'],
-        allowedRegions: [],
-        marketplace: 'approved-publishers',
+        requiredTagsByProvider: { Azure: ['environment'] },
+        allowedProviders: ['AWS', 'Azure'],
+        allowedRegions: null,
+        marketplace: 'needs-approval',
+        approvedMarketplacePublishers: ['Lumenwatch'],
         blockedProducts: [],
       },
     });
@@ -291,7 +292,9 @@ describe('FinopsPage, sections', () => {
     expect(disk).toHaveTextContent('missing tag cost-center');
     expect(within(disk).getByRole('link', { name: 'team-b' })).toBeDefined();
     expect(
-      screen.getByText(/Policies applied: required tags cost-center/),
+      screen.getByText(
+        'Policies applied: required tags cost-center, and environment on Azure; providers AWS, Azure; regions any; marketplace needs-approval (approved sellers: Lumenwatch); blocked products none.',
+      ),
     ).toBeInTheDocument();
   });
 
