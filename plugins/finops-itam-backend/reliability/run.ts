@@ -10,8 +10,16 @@ import path from 'node:path';
 import { dropRunDatabases } from './database';
 import { Scenario, ScenarioResult } from './scenario';
 import { crashDuringUpload } from './scenarios/crashDuringUpload';
+import { crashDuringScheduledRuns } from './scenarios/crashDuringScheduledRuns';
+import { databaseOutage } from './scenarios/databaseOutage';
+import { twoReplicas } from './scenarios/twoReplicas';
 
-const SCENARIOS: Scenario[] = [crashDuringUpload];
+const SCENARIOS: Scenario[] = [
+  crashDuringUpload,
+  crashDuringScheduledRuns,
+  twoReplicas,
+  databaseOutage,
+];
 
 const cell = (text: string) => text.replace(/\|/g, '\\|').replace(/\n/g, ' ');
 

@@ -321,8 +321,8 @@ export class DatabaseAllocationStore implements AllocationStore {
         status: 'failed',
         finished_at: now,
         message:
-          'Interrupted: the backend running this allocation stopped before it finished; ' +
-          'the next run brings allocation up to date',
+          'Interrupted: this allocation run stopped before it finished, its backend ' +
+          'stopped or lost the database; the next run brings allocation up to date',
       });
     if (marked > 0) this.status = undefined;
     return marked;

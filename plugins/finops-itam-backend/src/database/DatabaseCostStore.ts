@@ -411,7 +411,8 @@ function toRow(
 /** What an interrupted ingestion's report says; "interrupted" is the word users search for. */
 function interruptedMessage(lastSign: Date): string {
   return (
-    `Interrupted: the backend running this ingestion stopped before it finished (last sign ` +
-    `of life ${lastSign.toISOString()}); the data of its billing periods was left as it was before`
+    `Interrupted: this ingestion stopped before it finished, its backend stopped or lost ` +
+    `the database (last sign of life ${lastSign.toISOString()}); the data of its billing ` +
+    'periods was left as it was before'
   );
 }

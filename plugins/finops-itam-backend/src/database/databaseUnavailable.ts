@@ -27,6 +27,9 @@ const MESSAGES = [
   /Connection terminated/i,
   /Client has encountered a connection error/i,
   /the database system is (starting up|shutting down|in recovery mode)/i,
+  // A database closed to connections (ALTER DATABASE … ALLOW_CONNECTIONS false).
+  /is not currently accepting connections/i,
+  /terminating connection due to administrator command/i,
 ];
 
 export function isDatabaseUnavailable(error: unknown): boolean {
