@@ -597,5 +597,64 @@ export interface Config {
       };
     };
     // glossary and accountability (issue 17): end
+
+    // marketplace and SaaS (issue 17): begin
+    /** Marketplace spend (`GET /marketplace`): charges whose seller differs from the invoice issuer. */
+    marketplace?: {
+      /**
+       * Per provider name (`AWS`, `Azure`, `Google Cloud`; aliases such as `Amazon Web
+       * Services` work too): whether it counts marketplace purchases toward its commitment.
+       * A provider not listed counts them. Example: `{ Azure: false }`.
+       */
+      countsTowardCommitment?: { [provider: string]: boolean };
+    };
+    /** SaaS contracts (`GET /saas/contracts`), checked at start-up: a mistake stops the backend naming the key. */
+    saas?: {
+      /**
+       * Prepaid contracts are drawn down month by month by the amortized cost (`EffectiveCost`)
+       * of the cost rows they match, from `start` to the day before the day asked about;
+       * consumption-based ones compare the average of the last (up to three) full months with
+       * `contractedMonthlyRunRate`. Unused commitment rows are not consumption, and matching
+       * rows in another currency are named in the message, never drawn down. Consumption is
+       * read from cost rows only, not from business metric sources: a drawdown is money,
+       * which metrics do not carry.
+       */
+      contracts?: Array<{
+        /** Unique id, like `lumenwatch-ingest`. */
+        id: string;
+        title: string;
+        vendor: string;
+        kind: 'prepaid' | 'consumption';
+        /** ISO 4217 code of the contract, like `USD`. */
+        currency: string;
+        /** First day, like `2026-07-01`. */
+        start: string;
+        /** Last day (inclusive), like `2027-06-30`. */
+        end: string;
+        /** Prepaid contracts only: the amount bought, above 0, like `30000` or `"2500.50"`. */
+        committed?: string | number;
+        /** Consumption-based contracts only: what is expected per month, above 0. */
+        contractedMonthlyRunRate?: string | number;
+        /** The owning group, like `group:default/team-platform` (`group` is the default kind). */
+        ownerRef?: string;
+        /** The license product the contract is for, when it is one. */
+        productId?: string;
+        /**
+         * Which cost rows consume the contract: every field given must match,
+         * case-insensitively, and one of the first three is required.
+         */
+        match: {
+          /** FOCUS `PublisherName` (1.3: `ServiceProviderName`), the seller. */
+          publisherName?: string;
+          /** FOCUS `ServiceName`. */
+          serviceName?: string;
+          /** Value of the license product tag (`finopsItam.licenses.costData.productTag`). */
+          productTag?: string;
+          /** FOCUS `ChargeCategory`, like `Usage` or `Purchase` (a seat fee is a purchase). */
+          chargeCategory?: string;
+        };
+      }>;
+    };
+    // marketplace and SaaS (issue 17): end
   };
 }

@@ -24,12 +24,13 @@ const files = sourceFiles(SRC).map(path => ({
 
 /**
  * The store layer: `database/` (the shared cost, allocation and report tables) and each
- * feature's own `Database<Name>Store.ts`. `feature/stores.ts` opens the stores, so it hands
+ * feature's own `Database<Name>Store.ts`, or `Database<Name>Reader.ts` when it only reads
+ * tables other code writes. `feature/stores.ts` opens the stores, so it hands
  * them the Knex client; `__testUtils__` set up test databases.
  */
 const isStoreLayer = (path: string) =>
   path.startsWith('database/') ||
-  /(^|\/)Database[A-Za-z]*Store\.ts$/.test(path) ||
+  /(^|\/)Database[A-Za-z]*(Store|Reader)\.ts$/.test(path) ||
   path === 'feature/stores.ts' ||
   path.includes('__testUtils__/');
 

@@ -123,6 +123,8 @@ describe('OnboardingRechecker', () => {
           requiredTags: [],
           blockedProducts: [],
           marketplace: 'allowed',
+          requiredTagsByProvider: {},
+          approvedMarketplacePublishers: [],
         },
         prices: {
           recentPrices: async () => [],

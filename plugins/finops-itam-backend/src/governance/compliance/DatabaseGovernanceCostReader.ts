@@ -6,7 +6,7 @@ import {
   GovernanceCostGroup,
   GovernanceCostReader,
 } from './GovernanceCostReader';
-import { groupedExactSums } from './groupedExactSums';
+import { groupedExactSums } from '../../database/groupedExactSums';
 
 /** Periods whose groups are kept: the FinOps page asks for a handful. */
 const CACHED_PERIODS = 4;

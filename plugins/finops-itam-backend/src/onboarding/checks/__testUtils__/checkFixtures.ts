@@ -130,6 +130,8 @@ export const context = (
     requiredTags: ['cost-center'],
     blockedProducts: [],
     marketplace: 'needs-approval',
+    requiredTagsByProvider: {},
+    approvedMarketplacePublishers: [],
   },
   observedPrices: [observedPrice()],
   budget: undefined,

@@ -1,7 +1,7 @@
 import { Knex } from 'knex';
-import { databaseKindOf } from '../../database/databaseKind';
-import { sumAmountsBy } from '../../database/sumAmountsBy';
-import { formatUnits } from '../../money';
+import { databaseKindOf } from './databaseKind';
+import { sumAmountsBy } from './sumAmountsBy';
+import { formatUnits } from '../money';
 
 /** Decimal places summed in SQL on SQLite: stored amounts have at most 16. */
 const SCALE = 16;

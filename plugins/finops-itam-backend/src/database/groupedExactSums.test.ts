@@ -1,7 +1,7 @@
 import { Knex } from 'knex';
-import { insertFacts } from '../../allocation/__testUtils__/facts';
-import { createTestDatabases } from '../../__testUtils__/testDatabases';
-import { migrationConfig } from '../../database/migrations';
+import { insertFacts } from '../allocation/__testUtils__/facts';
+import { createTestDatabases } from '../__testUtils__/testDatabases';
+import { migrationConfig } from './migrations';
 import { groupedExactSums } from './groupedExactSums';
 
 jest.setTimeout(60_000);
