@@ -74,8 +74,11 @@ interface Operation {
   id: string;
   method: 'get' | 'put' | 'post' | 'delete';
   path: string;
-  /** The permission the contract says the operation needs. */
-  needs: string | null;
+  /**
+   * The permissions the contract says the operation needs, all of them (reports on the cost
+   * of every team need `finops-itam.read` and `finops-itam.cost.read`); null: none stated.
+   */
+  needs: string[] | null;
   requiredQuery: Record<string, string>;
   hasBody: boolean;
 }
@@ -107,7 +110,11 @@ function operations(): Operation[] {
     for (const [method, op] of Object.entries(item)) {
       if (!op.operationId) continue;
       const text = `${op.summary ?? ''} ${op.description ?? ''}`;
-      const needs = /Needs (finops-itam\.[a-z.]+[a-z])/.exec(text)?.[1] ?? null;
+      // The sentence after "Needs", every permission it names.
+      const sentence = /Needs (finops-itam\.[^]*?)(\.\s|\.$|;)/.exec(text)?.[1];
+      const needs = sentence
+        ? [...new Set(sentence.match(/finops-itam\.[a-z.]*[a-z]/g))]
+        : null;
       const requiredQuery = Object.fromEntries(
         (op.parameters ?? [])
           .filter(p => p.in === 'query' && p.required)
@@ -126,8 +133,10 @@ function operations(): Operation[] {
   return found;
 }
 
-const userHolding = (permission: string) =>
-  `user:default/holds-${permission.replace(/\./g, '-')}`;
+const userHolding = (...permissions: string[]) =>
+  `user:default/holds-${permissions.join('-and-').replace(/\./g, '-')}`;
+/** What a reader of every team's cost holds; the reports on all teams need both. */
+const COST_READER = ['finops-itam.read', 'finops-itam.cost.read'];
 const NOBODY = 'user:default/holds-nothing';
 
 describe('permission matrix', () => {
@@ -138,6 +147,7 @@ describe('permission matrix', () => {
   beforeAll(async () => {
     const grants: Record<string, string[]> = { [NOBODY]: [] };
     for (const name of permissionNames) grants[userHolding(name)] = [name];
+    grants[userHolding(...COST_READER)] = COST_READER;
     const scheduler = mockServices.scheduler.mock();
     scheduler.triggerTask.mockResolvedValue(undefined);
     ({ server } = await startTestBackend({
@@ -170,7 +180,11 @@ describe('permission matrix', () => {
       .map(op => op.id);
     expect(unstated).toEqual([]);
     const unknown = all
-      .filter(op => op.needs !== null && !permissionNames.includes(op.needs))
+      .filter(
+        op =>
+          op.needs !== null &&
+          !op.needs.every(name => permissionNames.includes(name)),
+      )
       .map(op => `${op.id} needs ${op.needs}`);
     expect(unknown).toEqual([]);
     const bodiless = all
@@ -190,14 +204,21 @@ describe('permission matrix', () => {
     expect(answered).toEqual([]);
   });
 
-  it.each(finopsItamPermissions.map(p => p.name))(
-    'with only %s, answers exactly the operations that need it',
-    async permission => {
+  it.each(
+    [...finopsItamPermissions.map(p => [p.name]), COST_READER].map(held => ({
+      held,
+      label: held.join(' and '),
+    })),
+  )(
+    'with only $label, answers exactly the operations that need no more',
+    async ({ held }) => {
       const wrong: string[] = [];
       for (const operation of all.filter(op => op.needs !== null)) {
-        const response = await call(operation, userHolding(permission));
+        const response = await call(operation, userHolding(...held));
         const refused = response.status === 403;
-        const shouldRefuse = operation.needs !== permission;
+        const shouldRefuse = !operation.needs!.every(name =>
+          held.includes(name),
+        );
         if (refused !== shouldRefuse) {
           wrong.push(
             `${operation.id}: ${response.status} ${JSON.stringify(

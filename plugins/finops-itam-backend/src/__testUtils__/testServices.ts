@@ -15,19 +15,22 @@ import {
  * permission names `grants` lists for their entity ref, denying the rest.
  */
 export function grantingPermissions(grants: Record<string, string[]>) {
+  // The same unconditional answer with an entity (authorize) and without (authorizeConditional).
+  const decide = (async (requests: any[], options: any) => {
+    const principal = options.credentials.principal;
+    return requests.map(
+      (r): PolicyDecision => ({
+        result:
+          principal.type === 'service' ||
+          (grants[principal.userEntityRef] ?? []).includes(r.permission.name)
+            ? AuthorizeResult.ALLOW
+            : AuthorizeResult.DENY,
+      }),
+    );
+  }) as any;
   return mockServices.permissions.mock({
-    authorize: (async (requests: any[], options: any) => {
-      const principal = options.credentials.principal;
-      return requests.map(
-        (r): PolicyDecision => ({
-          result:
-            principal.type === 'service' ||
-            (grants[principal.userEntityRef] ?? []).includes(r.permission.name)
-              ? AuthorizeResult.ALLOW
-              : AuthorizeResult.DENY,
-        }),
-      );
-    }) as any,
+    authorize: decide,
+    authorizeConditional: decide,
   });
 }
 

@@ -1,6 +1,8 @@
 export {
   createRequirePermission,
   type EntityResource,
+  type EveryEntity,
   type RequirePermission,
 } from './requirePermission';
 export { requireEntityCostRead } from './requireEntityCostRead';
+export { requireCostOfEveryEntity } from './requireCostOfEveryEntity';

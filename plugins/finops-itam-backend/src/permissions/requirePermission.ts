@@ -38,6 +38,21 @@ export interface EntityResource {
 }
 
 /**
+ * Every catalog entity at once, for answers that sum or list the cost of many teams' entities
+ * (chargeback, KPIs, a System's rollup...): the caller must hold the permission without
+ * conditions. A conditional decision (e.g. "owned by the user's team") cannot be applied to
+ * a total that mixes entities, so it refuses rather than leak the others' money.
+ */
+export interface EveryEntity {
+  everyEntity: true;
+  /** The 403 message when the caller may act on some entities only, or on none. */
+  deniedMessage: string;
+}
+
+/** The decision cache's resource for {@link EveryEntity}; no entity ref is `*`. */
+const EVERY_ENTITY_REF = '*';
+
+/**
  * Checks that the caller of a request holds a permission; throws 401/403 otherwise and
  * returns the caller's credentials. Permissions on catalog entities take the entity too.
  */
@@ -46,7 +61,7 @@ export type RequirePermission = {
   (
     req: AnyRequest,
     permission: ResourcePermission<'catalog-entity'>,
-    entity: EntityResource,
+    entity: EntityResource | EveryEntity,
   ): Promise<BackstageCredentials>;
 };
 
@@ -104,10 +119,22 @@ export function createRequirePermission(deps: {
     );
   }
 
+  /** ALLOW only: the policy's answer without a resource, conditions included, as it stands. */
+  async function allowedOnEveryEntity(
+    credentials: BackstageCredentials,
+    permission: ResourcePermission<'catalog-entity'>,
+  ): Promise<boolean> {
+    const [decision] = await deps.permissions.authorizeConditional(
+      [{ permission }],
+      { credentials },
+    );
+    return decision?.result === AuthorizeResult.ALLOW;
+  }
+
   const requirePermission = async (
     req: AnyRequest,
     permission: BasicPermission | ResourcePermission<'catalog-entity'>,
-    entity?: EntityResource,
+    entity?: EntityResource | EveryEntity,
   ): Promise<BackstageCredentials> => {
     const credentials = await deps.httpAuth.credentials(req, {
       allow: ['user', 'service'],
@@ -115,13 +142,24 @@ export function createRequirePermission(deps: {
     if (permission.type === 'resource' && !entity) {
       throw new Error(`${permission.name} is checked on an entity`);
     }
+    if (permission.type === 'resource' && entity && 'everyEntity' in entity) {
+      const allowsAll = await decisions.get(
+        userDecisionKey(credentials, permission.name, EVERY_ENTITY_REF),
+        () => allowedOnEveryEntity(credentials, permission),
+      );
+      if (!allowsAll) {
+        throw new NotAllowedError(entity.deniedMessage);
+      }
+      return credentials;
+    }
+    const onEntity = entity as EntityResource | undefined;
     const request: AuthorizePermissionRequest =
       permission.type === 'resource'
-        ? { permission, resourceRef: entity!.resourceRef }
+        ? { permission, resourceRef: onEntity!.resourceRef }
         : { permission };
     const deniedMessage =
       permission.type === 'resource'
-        ? entity!.deniedMessage
+        ? onEntity!.deniedMessage
         : `This needs the ${permission.name} permission`;
     const isAllowed = await decisions.get(
       userDecisionKey(credentials, permission.name, request.resourceRef),

@@ -12,7 +12,7 @@ import {
   periodQuery,
   resolvePeriod,
 } from '../allocation/costPeriod';
-import { RequirePermission } from '../permissions';
+import { RequirePermission, requireCostOfEveryEntity } from '../permissions';
 import { createTypedRoutes } from '../schema';
 
 export interface AllocationRoutesOptions {
@@ -33,6 +33,11 @@ export function createAllocationRoutes(options: AllocationRoutesOptions) {
 
   router.get('/allocation/coverage', async (req, res) => {
     await requirePermission(req, finopsItamReadPermission);
+    await requireCostOfEveryEntity(
+      requirePermission,
+      req,
+      'allocation coverage',
+    );
     const query = parseQuery(periodQuery, req.query);
     const [coverage, conflictCount] = await Promise.all([
       costQueries.coverage({ ...resolvePeriod(query), basis: query.basis }),

@@ -14,7 +14,11 @@ import { Request, Response } from 'express';
 import { BudgetRejectedError } from '../budgets/BudgetRejectedError';
 import { BudgetService } from '../budgets/BudgetService';
 import { BudgetScope } from '../budgets';
-import { RequirePermission, requireEntityCostRead } from '../permissions';
+import {
+  RequirePermission,
+  requireEntityCostRead,
+  requireCostOfEveryEntity,
+} from '../permissions';
 import { createTypedRoutes } from '../schema';
 
 export interface BudgetRoutesOptions {
@@ -54,6 +58,7 @@ export function createBudgetRoutes(options: BudgetRoutesOptions) {
 
   router.get('/budgets', async (req, res) => {
     await requirePermission(req, finopsItamReadPermission);
+    await requireCostOfEveryEntity(requirePermission, req, 'the budget list');
     const body: BudgetsResponse = {
       items: (await budgets.list(req.query.day)).map(e => e.entry),
     };

@@ -5,7 +5,7 @@ import {
   chargebackCsv,
 } from '../allocation/ChargebackReport';
 import { parseQuery } from '../allocation/costPeriod';
-import { RequirePermission } from '../permissions';
+import { RequirePermission, requireCostOfEveryEntity } from '../permissions';
 import { createTypedRoutes } from '../schema';
 
 const chargebackQuery = z.object({
@@ -27,6 +27,7 @@ export function createChargebackRoutes(options: ChargebackRoutesOptions) {
 
   router.get('/chargeback', async (req, res) => {
     await requirePermission(req, finopsItamReadPermission);
+    await requireCostOfEveryEntity(requirePermission, req, 'chargeback');
     const { month, format } = parseQuery(chargebackQuery, req.query);
     const report = await chargebackReport.chargeback(month);
     if (format === 'json') {

@@ -5,7 +5,7 @@ import {
   resolvePeriod,
 } from '../allocation/costPeriod';
 import { KpiService } from '../kpis/KpiService';
-import { RequirePermission } from '../permissions';
+import { RequirePermission, requireCostOfEveryEntity } from '../permissions';
 import { createTypedRoutes } from '../schema';
 
 export interface CommitmentRoutesOptions {
@@ -26,6 +26,11 @@ export function createCommitmentRoutes(options: CommitmentRoutesOptions) {
 
   router.get('/commitments', async (req, res) => {
     await requirePermission(req, finopsItamReadPermission);
+    await requireCostOfEveryEntity(
+      requirePermission,
+      req,
+      'the commitments report',
+    );
     const query = parseQuery(commitmentsQuery, req.query);
     res.json(await kpis.commitments(resolvePeriod(query)));
   });

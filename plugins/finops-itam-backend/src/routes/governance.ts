@@ -5,7 +5,7 @@ import {
   resolvePeriod,
 } from '../allocation/costPeriod';
 import { ComplianceService } from '../governance/compliance/ComplianceService';
-import { RequirePermission } from '../permissions';
+import { RequirePermission, requireCostOfEveryEntity } from '../permissions';
 import { createTypedRoutes } from '../schema';
 
 const complianceQuery = periodQuery.omit({ basis: true });
@@ -22,6 +22,11 @@ export function createGovernanceRoutes(options: GovernanceRoutesOptions) {
 
   router.get('/governance/compliance', async (req, res) => {
     await requirePermission(req, finopsItamReadPermission);
+    await requireCostOfEveryEntity(
+      requirePermission,
+      req,
+      'the compliance report',
+    );
     const period = resolvePeriod(parseQuery(complianceQuery, req.query));
     res.json(await compliance.report(period));
   });

@@ -6,7 +6,7 @@ import {
   resolvePeriod,
 } from '../allocation/costPeriod';
 import { KpiService } from '../kpis/KpiService';
-import { RequirePermission } from '../permissions';
+import { RequirePermission, requireCostOfEveryEntity } from '../permissions';
 import { createTypedRoutes } from '../schema';
 
 export interface KpiRoutesOptions {
@@ -29,6 +29,7 @@ export function createKpiRoutes(options: KpiRoutesOptions) {
 
   router.get('/kpis', async (req, res) => {
     await requirePermission(req, finopsItamReadPermission);
+    await requireCostOfEveryEntity(requirePermission, req, 'the KPIs');
     const query = parseQuery(kpiQuery, req.query);
     res.json(await kpis.kpis(resolvePeriod(query), query.groupBy));
   });

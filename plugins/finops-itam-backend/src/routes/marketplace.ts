@@ -1,7 +1,7 @@
 import { finopsItamReadPermission } from '@finops-itam/plugin-finops-itam-common';
 import { resolvePeriod } from '../allocation/costPeriod';
 import { MarketplaceService } from '../marketplace/MarketplaceService';
-import { RequirePermission } from '../permissions';
+import { RequirePermission, requireCostOfEveryEntity } from '../permissions';
 import { createTypedRoutes } from '../schema';
 
 export interface MarketplaceRoutesOptions {
@@ -19,6 +19,7 @@ export function createMarketplaceRoutes(options: MarketplaceRoutesOptions) {
 
   router.get('/marketplace', async (req, res) => {
     await requirePermission(req, finopsItamReadPermission);
+    await requireCostOfEveryEntity(requirePermission, req, 'marketplace spend');
     res.json(await marketplace.spend(resolvePeriod(req.query)));
   });
 

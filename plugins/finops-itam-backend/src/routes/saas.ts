@@ -1,6 +1,6 @@
 import { finopsItamReadPermission } from '@finops-itam/plugin-finops-itam-common';
 import { DateTime } from 'luxon';
-import { RequirePermission } from '../permissions';
+import { RequirePermission, requireCostOfEveryEntity } from '../permissions';
 import { SaasContractService } from '../saas/SaasContractService';
 import { createTypedRoutes } from '../schema';
 
@@ -22,6 +22,11 @@ export function createSaasRoutes(options: SaasRoutesOptions) {
 
   router.get('/saas/contracts', async (req, res) => {
     await requirePermission(req, finopsItamReadPermission);
+    await requireCostOfEveryEntity(
+      requirePermission,
+      req,
+      'the SaaS contracts report',
+    );
     res.json(await contracts.list(req.query.asOf ?? today()));
   });
 

@@ -7,7 +7,7 @@ import {
   resolvePeriod,
 } from '../allocation/costPeriod';
 import { TeamCostService } from '../teams/TeamCostService';
-import { RequirePermission } from '../permissions';
+import { RequirePermission, requireCostOfEveryEntity } from '../permissions';
 import { createTypedRoutes } from '../schema';
 
 export interface TeamCostRoutesOptions {
@@ -51,7 +51,7 @@ function groupRefOf(namespace: string, name: string) {
 /**
  * `GET /teams/:namespace/:name/cost?from&to&basis`: a group's all-in cost and the entities it
  * owns against the previous period of the same length. Behind `finops-itam.cost.read` on the
- * group: a policy that limits cost to owners should allow Groups (e.g. to their members).
+ * group and, since the total includes other teams' entities, on every entity.
  */
 export function createTeamCostRoutes(options: TeamCostRoutesOptions) {
   const { teamCosts, requirePermission } = options;
@@ -67,6 +67,12 @@ export function createTeamCostRoutes(options: TeamCostRoutesOptions) {
       resourceRef: groupRef,
       deniedMessage: `You don't have access to cost data for ${groupRef}`,
     });
+    // A team's total includes what its Systems roll up, other teams' Components included.
+    await requireCostOfEveryEntity(
+      requirePermission,
+      req,
+      `the cost of ${groupRef}`,
+    );
     const query = parseQuery(periodQuery, req.query);
     const { from, to } = resolvePeriod(query);
     res.json(

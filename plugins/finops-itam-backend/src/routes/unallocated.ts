@@ -6,7 +6,7 @@ import {
   resolvePeriod,
 } from '../allocation/costPeriod';
 import { UnallocatedReport } from '../allocation/UnallocatedReport';
-import { RequirePermission } from '../permissions';
+import { RequirePermission, requireCostOfEveryEntity } from '../permissions';
 import { createTypedRoutes } from '../schema';
 
 const unallocatedQuery = periodQuery.omit({ basis: true }).extend({
@@ -25,6 +25,11 @@ export function createUnallocatedRoutes(options: UnallocatedRoutesOptions) {
 
   router.get('/allocation/unallocated', async (req, res) => {
     await requirePermission(req, finopsItamReadPermission);
+    await requireCostOfEveryEntity(
+      requirePermission,
+      req,
+      'the unallocated report',
+    );
     const query = parseQuery(unallocatedQuery, req.query);
     res.json(
       await unallocatedReport.unallocated({

@@ -1,6 +1,6 @@
 import { finopsItamReadPermission } from '@finops-itam/plugin-finops-itam-common';
 import { resolvePeriod } from '../allocation/costPeriod';
-import { RequirePermission } from '../permissions';
+import { RequirePermission, requireCostOfEveryEntity } from '../permissions';
 import { createTypedRoutes } from '../schema';
 import { UnitEconomicsService } from '../unitEconomics/UnitEconomicsService';
 
@@ -16,6 +16,7 @@ export function createUnitEconomicsRoutes(options: UnitEconomicsRoutesOptions) {
 
   router.get('/unit-economics', async (req, res) => {
     await requirePermission(req, finopsItamReadPermission);
+    await requireCostOfEveryEntity(requirePermission, req, 'unit economics');
     res.json(await unitEconomics.unitEconomics(resolvePeriod(req.query)));
   });
 

@@ -324,7 +324,7 @@ export const spec = {
       get: {
         operationId: 'GetEntityCost',
         summary:
-          "An entity's all-in cost over its rollup. Needs finops-itam.cost.read on the entity.",
+          "An entity's all-in cost over its rollup. Needs finops-itam.cost.read on the entity, and on every entity for a System, Domain or Group (their rollups include other teams' entities).",
         parameters: [
           {
             $ref: '#/components/parameters/kind',
@@ -384,14 +384,14 @@ export const spec = {
           },
         },
         description:
-          "An entity's all-in cost over its rollup. Needs finops-itam.cost.read on the entity.",
+          "An entity's all-in cost over its rollup. Needs finops-itam.cost.read on the entity, and on every entity for a System, Domain or Group (their rollups include other teams' entities).",
       },
     },
     '/entities/{kind}/{namespace}/{name}/unit-cost': {
       get: {
         operationId: 'GetEntityUnitCost',
         summary:
-          "All-in cost per unit of the entity's business metric. Needs finops-itam.cost.read on the entity.",
+          "All-in cost per unit of the entity's business metric. Needs finops-itam.cost.read on the entity, and on every entity for a System, Domain or Group (their rollups include other teams' entities).",
         parameters: [
           {
             $ref: '#/components/parameters/kind',
@@ -440,7 +440,7 @@ export const spec = {
           },
         },
         description:
-          "All-in cost per unit of the entity's business metric. Needs finops-itam.cost.read on the entity.",
+          "All-in cost per unit of the entity's business metric. Needs finops-itam.cost.read on the entity, and on every entity for a System, Domain or Group (their rollups include other teams' entities).",
       },
     },
     '/entities/{kind}/{namespace}/{name}/licenses': {
@@ -488,7 +488,7 @@ export const spec = {
       get: {
         operationId: 'GetTeamCost',
         summary:
-          "A group's all-in cost and the entities it owns, against the previous period. Needs finops-itam.cost.read on the group.",
+          "A group's all-in cost and the entities it owns, against the previous period. Needs finops-itam.cost.read on the group and on every entity (the total includes other teams' entities).",
         parameters: [
           {
             $ref: '#/components/parameters/namespace',
@@ -538,14 +538,14 @@ export const spec = {
           },
         },
         description:
-          "A group's all-in cost and the entities it owns, against the previous period. Needs finops-itam.cost.read on the group.",
+          "A group's all-in cost and the entities it owns, against the previous period. Needs finops-itam.cost.read on the group and on every entity (the total includes other teams' entities).",
       },
     },
     '/allocation/coverage': {
       get: {
         operationId: 'GetAllocationCoverage',
         summary:
-          'Allocated and unallocated cost of the period. Needs finops-itam.read.',
+          'Allocated and unallocated cost of the period. Needs finops-itam.read and finops-itam.cost.read on every entity.',
         parameters: [
           {
             $ref: '#/components/parameters/from',
@@ -579,7 +579,7 @@ export const spec = {
           },
         },
         description:
-          'Allocated and unallocated cost of the period. Needs finops-itam.read.',
+          'Allocated and unallocated cost of the period. Needs finops-itam.read and finops-itam.cost.read on every entity.',
       },
     },
     '/allocation/conflicts': {
@@ -656,7 +656,7 @@ export const spec = {
       get: {
         operationId: 'GetUnallocated',
         summary:
-          'The costliest unallocated resources and the tags missing per owner group. Needs finops-itam.read.',
+          'The costliest unallocated resources and the tags missing per owner group. Needs finops-itam.read and finops-itam.cost.read on every entity.',
         parameters: [
           {
             $ref: '#/components/parameters/from',
@@ -698,14 +698,14 @@ export const spec = {
           },
         },
         description:
-          'The costliest unallocated resources and the tags missing per owner group. Needs finops-itam.read.',
+          'The costliest unallocated resources and the tags missing per owner group. Needs finops-itam.read and finops-itam.cost.read on every entity.',
       },
     },
     '/chargeback': {
       get: {
         operationId: 'GetChargeback',
         summary:
-          'Allocated cost of a month per cost center, as JSON or CSV. Needs finops-itam.read.',
+          'Allocated cost of a month per cost center, as JSON or CSV. Needs finops-itam.read and finops-itam.cost.read on every entity.',
         parameters: [
           {
             name: 'month',
@@ -755,7 +755,7 @@ export const spec = {
           },
         },
         description:
-          'Allocated cost of a month per cost center, as JSON or CSV. Needs finops-itam.read.',
+          'Allocated cost of a month per cost center, as JSON or CSV. Needs finops-itam.read and finops-itam.cost.read on every entity.',
       },
     },
     '/metrics/{name}': {
@@ -1492,7 +1492,7 @@ export const spec = {
       get: {
         operationId: 'ListBudgets',
         summary:
-          'Every budget with its actual, forecast, variance and status for the period containing `day`. Needs finops-itam.read.',
+          'Every budget with its actual, forecast, variance and status for the period containing `day`. Needs finops-itam.read and finops-itam.cost.read on every entity.',
         parameters: [
           {
             name: 'day',
@@ -1524,7 +1524,8 @@ export const spec = {
             $ref: '#/components/responses/ErrorResponse',
           },
         },
-        description: 'Every budget with its status. Needs finops-itam.read.',
+        description:
+          'Every budget with its status. Needs finops-itam.read and finops-itam.cost.read on every entity.',
       },
       put: {
         operationId: 'PutBudgets',
@@ -1625,7 +1626,7 @@ export const spec = {
       get: {
         operationId: 'GetEntityBudget',
         summary:
-          "An entity's budget for the period containing `day`, with actual, forecast, variance and status. Needs finops-itam.cost.read on the entity.",
+          "An entity's budget for the period containing `day`, with actual, forecast, variance and status. Needs finops-itam.cost.read on the entity, and on every entity for a System, Domain or Group (their rollups include other teams' entities).",
         parameters: [
           {
             $ref: '#/components/parameters/kind',
@@ -1686,7 +1687,7 @@ export const spec = {
       get: {
         operationId: 'GetEntityForecast',
         summary:
-          "An entity's daily all-in cost projected ahead with a band, and per month for 12 months. Needs finops-itam.cost.read on the entity.",
+          "An entity's daily all-in cost projected ahead with a band, and per month for 12 months. Needs finops-itam.cost.read on the entity, and on every entity for a System, Domain or Group (their rollups include other teams' entities).",
         parameters: [
           {
             $ref: '#/components/parameters/kind',
@@ -1844,7 +1845,7 @@ export const spec = {
       get: {
         operationId: 'GetKpis',
         summary:
-          'FinOps KPIs over usage rows of a period (effective savings rate against list and contracted prices, commitment utilization, coverage and waste, allocation coverage), per currency, optionally per provider, billing account or team. Needs finops-itam.read.',
+          'FinOps KPIs over usage rows of a period (effective savings rate against list and contracted prices, commitment utilization, coverage and waste, allocation coverage), per currency, optionally per provider, billing account or team. Needs finops-itam.read and finops-itam.cost.read on every entity.',
         parameters: [
           {
             $ref: '#/components/parameters/from',
@@ -1886,14 +1887,14 @@ export const spec = {
           },
         },
         description:
-          'FinOps KPIs over usage rows of a period, per currency, optionally grouped. Needs finops-itam.read.',
+          'FinOps KPIs over usage rows of a period, per currency, optionally grouped. Needs finops-itam.read and finops-itam.cost.read on every entity.',
       },
     },
     '/commitments': {
       get: {
         operationId: 'ListCommitments',
         summary:
-          'Every commitment discount seen in the period with its used and unused cost and quantity, utilization, the owners it covered and where its unused cost went. Needs finops-itam.read.',
+          'Every commitment discount seen in the period with its used and unused cost and quantity, utilization, the owners it covered and where its unused cost went. Needs finops-itam.read and finops-itam.cost.read on every entity.',
         parameters: [
           {
             $ref: '#/components/parameters/from',
@@ -1924,14 +1925,14 @@ export const spec = {
           },
         },
         description:
-          'Every commitment discount seen in the period. Needs finops-itam.read.',
+          'Every commitment discount seen in the period. Needs finops-itam.read and finops-itam.cost.read on every entity.',
       },
     },
     '/marketplace': {
       get: {
         operationId: 'GetMarketplaceSpend',
         summary:
-          'Marketplace spend (seller differs from invoice issuer) per seller and provider, with the license product when known and whether it counts toward the provider commitment. Needs finops-itam.read.',
+          'Marketplace spend (seller differs from invoice issuer) per seller and provider, with the license product when known and whether it counts toward the provider commitment. Needs finops-itam.read and finops-itam.cost.read on every entity.',
         parameters: [
           {
             $ref: '#/components/parameters/from',
@@ -1961,14 +1962,15 @@ export const spec = {
             $ref: '#/components/responses/ErrorResponse',
           },
         },
-        description: 'Marketplace spend per seller. Needs finops-itam.read.',
+        description:
+          'Marketplace spend per seller. Needs finops-itam.read and finops-itam.cost.read on every entity.',
       },
     },
     '/saas/contracts': {
       get: {
         operationId: 'ListSaasContracts',
         summary:
-          'SaaS contracts from `finopsItam.saas.contracts`, prepaid ones with monthly drawdown, remaining balance and projected exhaustion, consumption-based ones against their contracted run rate. Needs finops-itam.read.',
+          'SaaS contracts from `finopsItam.saas.contracts`, prepaid ones with monthly drawdown, remaining balance and projected exhaustion, consumption-based ones against their contracted run rate. Needs finops-itam.read and finops-itam.cost.read on every entity.',
         parameters: [
           {
             name: 'asOf',
@@ -2004,14 +2006,14 @@ export const spec = {
           },
         },
         description:
-          'SaaS contracts with drawdown and run rate. Needs finops-itam.read.',
+          'SaaS contracts with drawdown and run rate. Needs finops-itam.read and finops-itam.cost.read on every entity.',
       },
     },
     '/governance/compliance': {
       get: {
         operationId: 'GetPolicyCompliance',
         summary:
-          'Running cost outside `finopsItam.policies` per owner (untagged, disallowed provider or region, marketplace purchases outside policy, blocked products), each with its resources and a suggested owner. Needs finops-itam.read.',
+          'Running cost outside `finopsItam.policies` per owner (untagged, disallowed provider or region, marketplace purchases outside policy, blocked products), each with its resources and a suggested owner. Needs finops-itam.read and finops-itam.cost.read on every entity.',
         parameters: [
           {
             $ref: '#/components/parameters/from',
@@ -2042,14 +2044,14 @@ export const spec = {
           },
         },
         description:
-          'Running cost outside policy per owner. Needs finops-itam.read.',
+          'Running cost outside policy per owner. Needs finops-itam.read and finops-itam.cost.read on every entity.',
       },
     },
     '/unit-economics': {
       get: {
         operationId: 'GetUnitEconomics',
         summary:
-          'All-in unit cost of every entity with a business metric in the period, highest first. Needs finops-itam.read.',
+          'All-in unit cost of every entity with a business metric in the period, highest first. Needs finops-itam.read and finops-itam.cost.read on every entity.',
         parameters: [
           {
             $ref: '#/components/parameters/from',
@@ -2080,7 +2082,7 @@ export const spec = {
           },
         },
         description:
-          'All-in unit cost per entity, highest first. Needs finops-itam.read.',
+          'All-in unit cost per entity, highest first. Needs finops-itam.read and finops-itam.cost.read on every entity.',
       },
     },
     '/glossary': {

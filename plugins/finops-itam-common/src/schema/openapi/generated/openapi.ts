@@ -118,8 +118,8 @@ export interface paths {
       cookie?: never;
     };
     /**
-     * An entity's all-in cost over its rollup. Needs finops-itam.cost.read on the entity.
-     * An entity's all-in cost over its rollup. Needs finops-itam.cost.read on the entity.
+     * An entity's all-in cost over its rollup. Needs finops-itam.cost.read on the entity, and on every entity for a System, Domain or Group (their rollups include other teams' entities).
+     * An entity's all-in cost over its rollup. Needs finops-itam.cost.read on the entity, and on every entity for a System, Domain or Group (their rollups include other teams' entities).
      */
     get: operations['GetEntityCost'];
     put?: never;
@@ -138,8 +138,8 @@ export interface paths {
       cookie?: never;
     };
     /**
-     * All-in cost per unit of the entity's business metric. Needs finops-itam.cost.read on the entity.
-     * All-in cost per unit of the entity's business metric. Needs finops-itam.cost.read on the entity.
+     * All-in cost per unit of the entity's business metric. Needs finops-itam.cost.read on the entity, and on every entity for a System, Domain or Group (their rollups include other teams' entities).
+     * All-in cost per unit of the entity's business metric. Needs finops-itam.cost.read on the entity, and on every entity for a System, Domain or Group (their rollups include other teams' entities).
      */
     get: operations['GetEntityUnitCost'];
     put?: never;
@@ -178,8 +178,8 @@ export interface paths {
       cookie?: never;
     };
     /**
-     * A group's all-in cost and the entities it owns, against the previous period. Needs finops-itam.cost.read on the group.
-     * A group's all-in cost and the entities it owns, against the previous period. Needs finops-itam.cost.read on the group.
+     * A group's all-in cost and the entities it owns, against the previous period. Needs finops-itam.cost.read on the group and on every entity (the total includes other teams' entities).
+     * A group's all-in cost and the entities it owns, against the previous period. Needs finops-itam.cost.read on the group and on every entity (the total includes other teams' entities).
      */
     get: operations['GetTeamCost'];
     put?: never;
@@ -198,8 +198,8 @@ export interface paths {
       cookie?: never;
     };
     /**
-     * Allocated and unallocated cost of the period. Needs finops-itam.read.
-     * Allocated and unallocated cost of the period. Needs finops-itam.read.
+     * Allocated and unallocated cost of the period. Needs finops-itam.read and finops-itam.cost.read on every entity.
+     * Allocated and unallocated cost of the period. Needs finops-itam.read and finops-itam.cost.read on every entity.
      */
     get: operations['GetAllocationCoverage'];
     put?: never;
@@ -258,8 +258,8 @@ export interface paths {
       cookie?: never;
     };
     /**
-     * The costliest unallocated resources and the tags missing per owner group. Needs finops-itam.read.
-     * The costliest unallocated resources and the tags missing per owner group. Needs finops-itam.read.
+     * The costliest unallocated resources and the tags missing per owner group. Needs finops-itam.read and finops-itam.cost.read on every entity.
+     * The costliest unallocated resources and the tags missing per owner group. Needs finops-itam.read and finops-itam.cost.read on every entity.
      */
     get: operations['GetUnallocated'];
     put?: never;
@@ -278,8 +278,8 @@ export interface paths {
       cookie?: never;
     };
     /**
-     * Allocated cost of a month per cost center, as JSON or CSV. Needs finops-itam.read.
-     * Allocated cost of a month per cost center, as JSON or CSV. Needs finops-itam.read.
+     * Allocated cost of a month per cost center, as JSON or CSV. Needs finops-itam.read and finops-itam.cost.read on every entity.
+     * Allocated cost of a month per cost center, as JSON or CSV. Needs finops-itam.read and finops-itam.cost.read on every entity.
      */
     get: operations['GetChargeback'];
     put?: never;
@@ -594,8 +594,8 @@ export interface paths {
       cookie?: never;
     };
     /**
-     * Every budget with its actual, forecast, variance and status for the period containing `day`. Needs finops-itam.read.
-     * Every budget with its status. Needs finops-itam.read.
+     * Every budget with its actual, forecast, variance and status for the period containing `day`. Needs finops-itam.read and finops-itam.cost.read on every entity.
+     * Every budget with its status. Needs finops-itam.read and finops-itam.cost.read on every entity.
      */
     get: operations['ListBudgets'];
     /**
@@ -634,7 +634,7 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    /** An entity's budget for the period containing `day`, with actual, forecast, variance and status. Needs finops-itam.cost.read on the entity. */
+    /** An entity's budget for the period containing `day`, with actual, forecast, variance and status. Needs finops-itam.cost.read on the entity, and on every entity for a System, Domain or Group (their rollups include other teams' entities). */
     get: operations['GetEntityBudget'];
     put?: never;
     post?: never;
@@ -651,7 +651,7 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    /** An entity's daily all-in cost projected ahead with a band, and per month for 12 months. Needs finops-itam.cost.read on the entity. */
+    /** An entity's daily all-in cost projected ahead with a band, and per month for 12 months. Needs finops-itam.cost.read on the entity, and on every entity for a System, Domain or Group (their rollups include other teams' entities). */
     get: operations['GetEntityForecast'];
     put?: never;
     post?: never;
@@ -706,8 +706,8 @@ export interface paths {
       cookie?: never;
     };
     /**
-     * FinOps KPIs over usage rows of a period (effective savings rate against list and contracted prices, commitment utilization, coverage and waste, allocation coverage), per currency, optionally per provider, billing account or team. Needs finops-itam.read.
-     * FinOps KPIs over usage rows of a period, per currency, optionally grouped. Needs finops-itam.read.
+     * FinOps KPIs over usage rows of a period (effective savings rate against list and contracted prices, commitment utilization, coverage and waste, allocation coverage), per currency, optionally per provider, billing account or team. Needs finops-itam.read and finops-itam.cost.read on every entity.
+     * FinOps KPIs over usage rows of a period, per currency, optionally grouped. Needs finops-itam.read and finops-itam.cost.read on every entity.
      */
     get: operations['GetKpis'];
     put?: never;
@@ -726,8 +726,8 @@ export interface paths {
       cookie?: never;
     };
     /**
-     * Every commitment discount seen in the period with its used and unused cost and quantity, utilization, the owners it covered and where its unused cost went. Needs finops-itam.read.
-     * Every commitment discount seen in the period. Needs finops-itam.read.
+     * Every commitment discount seen in the period with its used and unused cost and quantity, utilization, the owners it covered and where its unused cost went. Needs finops-itam.read and finops-itam.cost.read on every entity.
+     * Every commitment discount seen in the period. Needs finops-itam.read and finops-itam.cost.read on every entity.
      */
     get: operations['ListCommitments'];
     put?: never;
@@ -746,8 +746,8 @@ export interface paths {
       cookie?: never;
     };
     /**
-     * Marketplace spend (seller differs from invoice issuer) per seller and provider, with the license product when known and whether it counts toward the provider commitment. Needs finops-itam.read.
-     * Marketplace spend per seller. Needs finops-itam.read.
+     * Marketplace spend (seller differs from invoice issuer) per seller and provider, with the license product when known and whether it counts toward the provider commitment. Needs finops-itam.read and finops-itam.cost.read on every entity.
+     * Marketplace spend per seller. Needs finops-itam.read and finops-itam.cost.read on every entity.
      */
     get: operations['GetMarketplaceSpend'];
     put?: never;
@@ -766,8 +766,8 @@ export interface paths {
       cookie?: never;
     };
     /**
-     * SaaS contracts from `finopsItam.saas.contracts`, prepaid ones with monthly drawdown, remaining balance and projected exhaustion, consumption-based ones against their contracted run rate. Needs finops-itam.read.
-     * SaaS contracts with drawdown and run rate. Needs finops-itam.read.
+     * SaaS contracts from `finopsItam.saas.contracts`, prepaid ones with monthly drawdown, remaining balance and projected exhaustion, consumption-based ones against their contracted run rate. Needs finops-itam.read and finops-itam.cost.read on every entity.
+     * SaaS contracts with drawdown and run rate. Needs finops-itam.read and finops-itam.cost.read on every entity.
      */
     get: operations['ListSaasContracts'];
     put?: never;
@@ -786,8 +786,8 @@ export interface paths {
       cookie?: never;
     };
     /**
-     * Running cost outside `finopsItam.policies` per owner (untagged, disallowed provider or region, marketplace purchases outside policy, blocked products), each with its resources and a suggested owner. Needs finops-itam.read.
-     * Running cost outside policy per owner. Needs finops-itam.read.
+     * Running cost outside `finopsItam.policies` per owner (untagged, disallowed provider or region, marketplace purchases outside policy, blocked products), each with its resources and a suggested owner. Needs finops-itam.read and finops-itam.cost.read on every entity.
+     * Running cost outside policy per owner. Needs finops-itam.read and finops-itam.cost.read on every entity.
      */
     get: operations['GetPolicyCompliance'];
     put?: never;
@@ -806,8 +806,8 @@ export interface paths {
       cookie?: never;
     };
     /**
-     * All-in unit cost of every entity with a business metric in the period, highest first. Needs finops-itam.read.
-     * All-in unit cost per entity, highest first. Needs finops-itam.read.
+     * All-in unit cost of every entity with a business metric in the period, highest first. Needs finops-itam.read and finops-itam.cost.read on every entity.
+     * All-in unit cost per entity, highest first. Needs finops-itam.read and finops-itam.cost.read on every entity.
      */
     get: operations['GetUnitEconomics'];
     put?: never;

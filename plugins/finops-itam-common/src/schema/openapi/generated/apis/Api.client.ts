@@ -119,7 +119,7 @@ export class DefaultApiClient {
   }
 
   /**
-   * An entity's all-in cost over its rollup. Needs finops-itam.cost.read on the entity.
+   * An entity's all-in cost over its rollup. Needs finops-itam.cost.read on the entity, and on every entity for a System, Domain or Group (their rollups include other teams' entities).
    */
   async getEntityCost(request: {
     path: paths['/entities/{kind}/{namespace}/{name}/cost']['get']['parameters']['path'];
@@ -140,7 +140,7 @@ export class DefaultApiClient {
   }
 
   /**
-   * All-in cost per unit of the entity's business metric. Needs finops-itam.cost.read on the entity.
+   * All-in cost per unit of the entity's business metric. Needs finops-itam.cost.read on the entity, and on every entity for a System, Domain or Group (their rollups include other teams' entities).
    */
   async getEntityUnitCost(request: {
     path: paths['/entities/{kind}/{namespace}/{name}/unit-cost']['get']['parameters']['path'];
@@ -181,7 +181,7 @@ export class DefaultApiClient {
   }
 
   /**
-   * A group's all-in cost and the entities it owns, against the previous period. Needs finops-itam.cost.read on the group.
+   * A group's all-in cost and the entities it owns, against the previous period. Needs finops-itam.cost.read on the group and on every entity (the total includes other teams' entities).
    */
   async getTeamCost(request: {
     path: paths['/teams/{namespace}/{name}/cost']['get']['parameters']['path'];
@@ -202,7 +202,7 @@ export class DefaultApiClient {
   }
 
   /**
-   * Allocated and unallocated cost of the period. Needs finops-itam.read.
+   * Allocated and unallocated cost of the period. Needs finops-itam.read and finops-itam.cost.read on every entity.
    */
   async getAllocationCoverage(request: {
     query?: paths['/allocation/coverage']['get']['parameters']['query'];
@@ -246,7 +246,7 @@ export class DefaultApiClient {
   }
 
   /**
-   * The costliest unallocated resources and the tags missing per owner group. Needs finops-itam.read.
+   * The costliest unallocated resources and the tags missing per owner group. Needs finops-itam.read and finops-itam.cost.read on every entity.
    */
   async getUnallocated(request: {
     query?: paths['/allocation/unallocated']['get']['parameters']['query'];
@@ -262,7 +262,7 @@ export class DefaultApiClient {
   }
 
   /**
-   * Allocated cost of a month per cost center, as JSON or CSV. Needs finops-itam.read.
+   * Allocated cost of a month per cost center, as JSON or CSV. Needs finops-itam.read and finops-itam.cost.read on every entity.
    */
   async getChargeback(request: {
     query: paths['/chargeback']['get']['parameters']['query'];
@@ -584,7 +584,7 @@ export class DefaultApiClient {
   }
 
   /**
-   * Every budget with its actual, forecast, variance and status for the period containing `day`. Needs finops-itam.read.
+   * Every budget with its actual, forecast, variance and status for the period containing `day`. Needs finops-itam.read and finops-itam.cost.read on every entity.
    */
   async listBudgets(request: {
     query?: paths['/budgets']['get']['parameters']['query'];
@@ -633,7 +633,7 @@ export class DefaultApiClient {
   }
 
   /**
-   * An entity's budget for the period containing `day`, with actual, forecast, variance and status. Needs finops-itam.cost.read on the entity.
+   * An entity's budget for the period containing `day`, with actual, forecast, variance and status. Needs finops-itam.cost.read on the entity, and on every entity for a System, Domain or Group (their rollups include other teams' entities).
    */
   async getEntityBudget(request: {
     path: paths['/entities/{kind}/{namespace}/{name}/budget']['get']['parameters']['path'];
@@ -654,7 +654,7 @@ export class DefaultApiClient {
   }
 
   /**
-   * An entity's daily all-in cost projected ahead with a band, and per month for 12 months. Needs finops-itam.cost.read on the entity.
+   * An entity's daily all-in cost projected ahead with a band, and per month for 12 months. Needs finops-itam.cost.read on the entity, and on every entity for a System, Domain or Group (their rollups include other teams' entities).
    */
   async getEntityForecast(request: {
     path: paths['/entities/{kind}/{namespace}/{name}/forecast']['get']['parameters']['path'];
@@ -714,7 +714,7 @@ export class DefaultApiClient {
   }
 
   /**
-   * FinOps KPIs over usage rows of a period (effective savings rate against list and contracted prices, commitment utilization, coverage and waste, allocation coverage), per currency, optionally per provider, billing account or team. Needs finops-itam.read.
+   * FinOps KPIs over usage rows of a period (effective savings rate against list and contracted prices, commitment utilization, coverage and waste, allocation coverage), per currency, optionally per provider, billing account or team. Needs finops-itam.read and finops-itam.cost.read on every entity.
    */
   async getKpis(request: {
     query?: paths['/kpis']['get']['parameters']['query'];
@@ -728,7 +728,7 @@ export class DefaultApiClient {
   }
 
   /**
-   * Every commitment discount seen in the period with its used and unused cost and quantity, utilization, the owners it covered and where its unused cost went. Needs finops-itam.read.
+   * Every commitment discount seen in the period with its used and unused cost and quantity, utilization, the owners it covered and where its unused cost went. Needs finops-itam.read and finops-itam.cost.read on every entity.
    */
   async listCommitments(request: {
     query?: paths['/commitments']['get']['parameters']['query'];
@@ -744,7 +744,7 @@ export class DefaultApiClient {
   }
 
   /**
-   * Marketplace spend (seller differs from invoice issuer) per seller and provider, with the license product when known and whether it counts toward the provider commitment. Needs finops-itam.read.
+   * Marketplace spend (seller differs from invoice issuer) per seller and provider, with the license product when known and whether it counts toward the provider commitment. Needs finops-itam.read and finops-itam.cost.read on every entity.
    */
   async getMarketplaceSpend(request: {
     query?: paths['/marketplace']['get']['parameters']['query'];
@@ -760,7 +760,7 @@ export class DefaultApiClient {
   }
 
   /**
-   * SaaS contracts from `finopsItam.saas.contracts`, prepaid ones with monthly drawdown, remaining balance and projected exhaustion, consumption-based ones against their contracted run rate. Needs finops-itam.read.
+   * SaaS contracts from `finopsItam.saas.contracts`, prepaid ones with monthly drawdown, remaining balance and projected exhaustion, consumption-based ones against their contracted run rate. Needs finops-itam.read and finops-itam.cost.read on every entity.
    */
   async listSaasContracts(request: {
     query?: paths['/saas/contracts']['get']['parameters']['query'];
@@ -776,7 +776,7 @@ export class DefaultApiClient {
   }
 
   /**
-   * Running cost outside `finopsItam.policies` per owner (untagged, disallowed provider or region, marketplace purchases outside policy, blocked products), each with its resources and a suggested owner. Needs finops-itam.read.
+   * Running cost outside `finopsItam.policies` per owner (untagged, disallowed provider or region, marketplace purchases outside policy, blocked products), each with its resources and a suggested owner. Needs finops-itam.read and finops-itam.cost.read on every entity.
    */
   async getPolicyCompliance(request: {
     query?: paths['/governance/compliance']['get']['parameters']['query'];
@@ -792,7 +792,7 @@ export class DefaultApiClient {
   }
 
   /**
-   * All-in unit cost of every entity with a business metric in the period, highest first. Needs finops-itam.read.
+   * All-in unit cost of every entity with a business metric in the period, highest first. Needs finops-itam.read and finops-itam.cost.read on every entity.
    */
   async getUnitEconomics(request: {
     query?: paths['/unit-economics']['get']['parameters']['query'];

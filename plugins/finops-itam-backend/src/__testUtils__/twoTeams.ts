@@ -1,0 +1,174 @@
+/* eslint-disable @typescript-eslint/no-explicit-any -- the permissions mock takes the service's loosely typed arguments */
+import { mockServices } from '@backstage/backend-test-utils';
+import { Entity } from '@backstage/catalog-model';
+import {
+  AuthorizeResult,
+  PolicyDecision,
+} from '@backstage/plugin-permission-common';
+import {
+  finopsItamCostConditionalDecision,
+  finopsItamCostConditions,
+  finopsItamCostReadPermission,
+} from '@finops-itam/plugin-finops-itam-common';
+import { TestFact } from '../allocation/__testUtils__/facts';
+
+/** A member of team A, whose cost access the owner rule limits to what team A owns. */
+export const ALICE = 'user:default/alice';
+/** A FinOps analyst the policy lets read every entity's cost. */
+export const ANALYST = 'user:default/analyst';
+const ALICE_CLAIMS = [ALICE, 'group:default/team-a'];
+
+/**
+ * Team B's money is at least this much in every amount it reaches; team A's entities cost
+ * a few dollars. So any amount this large in an answer to Alice is team B's money, alone or
+ * inside a total.
+ */
+export const TEAM_B_MONEY_FLOOR = 100_000;
+
+function entity(
+  kind: string,
+  name: string,
+  options: {
+    owner?: string;
+    system?: string;
+    annotations?: Record<string, string>;
+  } = {},
+): Entity {
+  const relations = [];
+  if (options.owner) {
+    relations.push({
+      type: 'ownedBy',
+      targetRef: `group:default/${options.owner}`,
+    });
+  }
+  if (options.system) {
+    relations.push({
+      type: 'partOf',
+      targetRef: `system:default/${options.system}`,
+    });
+  }
+  return {
+    apiVersion: 'backstage.io/v1alpha1',
+    kind,
+    metadata: {
+      name,
+      namespace: 'default',
+      annotations: options.annotations ?? {},
+    },
+    spec: {
+      ...(options.owner ? { owner: options.owner } : {}),
+      ...(options.system ? { system: options.system } : {}),
+    },
+    relations,
+  };
+}
+
+/**
+ * Two teams and one System both use: team A owns the shop System and its checkout
+ * Component; team B owns ledger (a Component of the shop too) and vault (its own).
+ */
+export const twoTeamsCatalog: Entity[] = [
+  entity('Group', 'team-a', {
+    annotations: { 'finops-itam.io/cost-center': 'CC-A' },
+  }),
+  entity('Group', 'team-b', {
+    annotations: { 'finops-itam.io/cost-center': 'CC-B' },
+  }),
+  entity('System', 'shop', { owner: 'team-a' }),
+  entity('Component', 'checkout', {
+    owner: 'team-a',
+    system: 'shop',
+    annotations: { 'finops-itam.io/cost-tags': 'application=checkout' },
+  }),
+  entity('Component', 'ledger', {
+    owner: 'team-b',
+    system: 'shop',
+    annotations: { 'finops-itam.io/cost-tags': 'application=ledger' },
+  }),
+  entity('Component', 'vault', {
+    owner: 'team-b',
+    annotations: { 'finops-itam.io/cost-tags': 'application=vault' },
+  }),
+];
+
+/**
+ * November 2026: checkout costs 12.5, ledger 200000 and vault 300000; an untagged
+ * vault-backup resource (named after team B's vault) 400000 that allocation cannot place.
+ */
+export function twoTeamsFacts(): TestFact[] {
+  const facts: TestFact[] = [];
+  for (const day of ['2026-11-02', '2026-11-03']) {
+    facts.push(
+      { day, tags: { application: 'checkout' }, billedCost: '6.25' },
+      { day, tags: { application: 'ledger' }, billedCost: '100000' },
+      { day, tags: { application: 'vault' }, billedCost: '150000' },
+      {
+        day,
+        resourceId: 'vault-backup',
+        resourceName: 'vault-backup',
+        billedCost: '200000',
+      },
+    );
+  }
+  return facts;
+}
+
+/**
+ * The owner rule: Alice holds every permission, but `finops-itam.cost.read` only on what
+ * she or team A owns (a conditional decision, as the documented policy answers); the
+ * analyst and service principals hold everything. Both `authorize` and
+ * `authorizeConditional` answer what a permission backend would hand a plugin.
+ */
+export function ownerRulePermissions() {
+  const decide = (request: any, options: any): PolicyDecision => {
+    const principal = options.credentials.principal;
+    if (
+      principal.type === 'user' &&
+      principal.userEntityRef === ALICE &&
+      request.permission.name === finopsItamCostReadPermission.name
+    ) {
+      return finopsItamCostConditionalDecision(
+        finopsItamCostConditions.isEntityOwner({ claims: ALICE_CLAIMS }),
+      );
+    }
+    return { result: AuthorizeResult.ALLOW };
+  };
+  return mockServices.permissions.mock({
+    authorize: (async (requests: any[], options: any) =>
+      requests.map(r => decide(r, options))) as any,
+    authorizeConditional: (async (requests: any[], options: any) =>
+      requests.map(r => decide(r, options))) as any,
+  });
+}
+
+/** Every amount in an answer: numbers and decimal strings of JSON, cells of CSV. */
+export function amountsIn(contentType: string, text: string): number[] {
+  const amounts: number[] = [];
+  const visit = (value: unknown) => {
+    if (typeof value === 'number') {
+      amounts.push(value);
+    } else if (typeof value === 'string') {
+      if (/^-?\d+(\.\d+)?$/.test(value)) amounts.push(Number(value));
+    } else if (Array.isArray(value)) {
+      value.forEach(visit);
+    } else if (value && typeof value === 'object') {
+      Object.values(value).forEach(visit);
+    }
+  };
+  if (contentType.includes('json')) {
+    visit(JSON.parse(text));
+  } else {
+    text
+      .split(/[\r\n,]+/)
+      .map(cell => cell.replace(/^"|"$/g, ''))
+      .forEach(visit);
+  }
+  return amounts;
+}
+
+/** Whether an answer carries team B's money (see {@link TEAM_B_MONEY_FLOOR}). */
+export function showsTeamBMoney(contentType: string, text: string): boolean {
+  return amountsIn(contentType, text).some(
+    amount => Math.abs(amount) >= TEAM_B_MONEY_FLOOR,
+  );
+}
