@@ -4,21 +4,25 @@
  * docs/reliability.md, keeps the rows in .data/reliability/results.json, and exits non-zero
  * when a guarantee did not hold. Each scenario gets its own databases, dropped afterwards.
  */
-import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { dropRunDatabases } from './database';
 import { Scenario, ScenarioResult } from './scenario';
 import { crashDuringUpload } from './scenarios/crashDuringUpload';
 import { crashDuringScheduledRuns } from './scenarios/crashDuringScheduledRuns';
+import { crashDuringImports } from './scenarios/crashDuringImports';
 import { databaseOutage } from './scenarios/databaseOutage';
 import { twoReplicas } from './scenarios/twoReplicas';
+import { loadWhileWorking } from './scenarios/loadWhileWorking';
 
 const SCENARIOS: Scenario[] = [
   crashDuringUpload,
   crashDuringScheduledRuns,
+  crashDuringImports,
   twoReplicas,
   databaseOutage,
+  loadWhileWorking,
 ];
 
 const cell = (text: string) => text.replace(/\|/g, '\\|').replace(/\n/g, ' ');
@@ -81,10 +85,18 @@ async function main() {
   }
   const out = path.resolve(__dirname, '../../../.data/reliability');
   await mkdir(out, { recursive: true });
-  await writeFile(
-    path.join(out, 'results.json'),
-    JSON.stringify({ at: new Date().toISOString(), results }, null, 2),
-  );
+  // Rows of earlier runs stay, each scenario's latest replacing its previous one, so that
+  // scenarios run one at a time still add up to the whole table.
+  const file = path.join(out, 'results.json');
+  const earlier: Array<{ id: string }> = await readFile(file, 'utf8')
+    .then(text => JSON.parse(text).results ?? [])
+    .catch(() => []);
+  const at = new Date().toISOString();
+  const merged = [
+    ...earlier.filter(e => !results.some(r => r.id === e.id)),
+    ...results.map(r => ({ ...r, at })),
+  ];
+  await writeFile(file, JSON.stringify({ at, results: merged }, null, 2));
   const failed = results.filter(r => !r.passed).length;
   console.log(`\n${results.length - failed} passed, ${failed} failed`);
   process.exitCode = failed > 0 ? 1 : 0;

@@ -67,3 +67,34 @@ export async function scratchFoldersOf(pid: number): Promise<string[]> {
     name => name.startsWith('finops-itam-') && name.includes(`-${pid}-`),
   );
 }
+
+/**
+ * Runs allocation until `entityRef` has direct cost. A backend that has just started may
+ * allocate before its catalog has read the demo components (everything then reads
+ * unallocated), and the catalog's later arrival would move cost in the middle of a scenario.
+ */
+export async function allocateOnceCatalogKnown(
+  backend: {
+    call(method: string, route: string): Promise<{ status: number; body: any }>;
+  },
+  entityRef: string,
+  period: { from: string; to: string },
+  timeoutMs = 180_000,
+): Promise<boolean> {
+  const [kind, rest] = entityRef.split(':');
+  const [namespace, name] = rest.split('/');
+  const route = `/entities/${kind}/${namespace}/${name}/cost?from=${period.from}&to=${period.to}`;
+  const known = await waitFor(
+    async () => {
+      const run = await backend.call('POST', '/allocation/run');
+      if (run.body?.status !== 'succeeded') return undefined;
+      const cost = await backend.call('GET', route);
+      return cost.status === 200 && /[1-9]/.test(cost.body?.direct ?? '0')
+        ? true
+        : undefined;
+    },
+    timeoutMs,
+    3_000,
+  );
+  return known === true;
+}

@@ -8,6 +8,8 @@ import { copyFile, mkdir } from 'node:fs/promises';
 import path from 'node:path';
 import { BackendProcess, sleep } from '../backendProcess';
 import { factTotals, suiteDatabase } from '../database';
+import { checkConservation, describeConservation } from '../conservation';
+import { Money } from '../../src/money';
 import { generateExport } from '../focusFiles';
 import {
   Checks,
@@ -105,6 +107,7 @@ export const crashDuringScheduledRuns: Scenario = {
         10 * 60_000,
         1_000,
       );
+      const nextRunS = Math.round((Date.now() - restartedAt) / 1000);
       checks.that(
         succeeded !== undefined,
         'the next scheduled source run succeeded by itself',
@@ -155,22 +158,27 @@ export const crashDuringScheduledRuns: Scenario = {
       );
       const stored = await factTotals(db);
       const { total, allocated: part, unallocated } = coverage.body ?? {};
-      checks.equal(
-        Number(part) + Number(unallocated) === Number(total),
-        true,
+      checks.that(
+        coverage.status === 200 &&
+          new Money(part).plus(unallocated).eq(new Money(total)),
         `allocated ${part} + unallocated ${unallocated} = total ${total}`,
       );
-      checks.equal(
-        Number(total).toFixed(6),
-        Number(
-          stored.find(t => t.currency === coverage.body?.currency)?.effective,
-        ).toFixed(6),
-        'the coverage total equals the stored facts',
+      const storedTotal = stored.find(
+        t => t.currency === coverage.body?.currency,
+      )?.effective;
+      checks.that(
+        storedTotal !== undefined && new Money(total ?? 0).eq(storedTotal),
+        `the coverage total ${total} equals the stored facts ${storedTotal}`,
       );
+      const conservation = await checkConservation(db);
+      checks.that(conservation.cells > 0, 'cost cells to check');
+      checks.equal(conservation.broken, [], 'conservation after the crashes');
       return {
         fault:
           '`kill -9` during a scheduled cost source run (400,000 rows), then during the allocation run that followed the next one',
-        happened: `the source's ingestion was marked failed ("Interrupted: …") ${ingestionMarkedS} s after the restart and the next scheduled run ingested the file by itself ${nextRunS} s after the restart, once the dead run's scheduler lease (the schedule's timeout, 3 min here) ran out; the allocation run was marked failed as interrupted ${runMarkedS} s after the second restart; a new run succeeded and allocated + unallocated = total = the stored facts`,
+        happened: `the source's ingestion was marked failed ("Interrupted: …") ${ingestionMarkedS} s after the restart and the next scheduled run ingested the file by itself ${nextRunS} s after the restart, once the dead run's scheduler lease (the schedule's timeout, 3 min here) ran out; the allocation run was marked failed as interrupted ${runMarkedS} s after the second restart; a new run succeeded; allocated + unallocated = total = the stored facts, and direct + shared + unallocated = total on each of ${
+          conservation.cells
+        } day × currency × basis cells (${describeConservation(conservation)})`,
         userSees:
           'GET /sources and /ingestions show the interrupted run as failed, then the next one succeeded; cost answers stop saying allocation is running within 2 minutes of the crash',
         dataLost: checks.failures.length === 0 ? 'none' : 'see failures',
