@@ -5,6 +5,7 @@ import {
   RowRejection,
 } from '@finops-itam/plugin-finops-itam-common';
 import path from 'node:path';
+import { checkUtf8Sample, readCsvHeader } from './csvHeader';
 import { detectFormat } from './detectFormat';
 import {
   DEFAULT_DUCKDB_LIMITS,
@@ -21,6 +22,7 @@ import {
   guessFocusVersion,
   mapColumns,
   missingMandatoryColumns,
+  repeatedFocusColumns,
 } from './focusColumns';
 import {
   AGGREGATE_FACTS_SQL,
@@ -66,29 +68,76 @@ const ALL_COLUMNS: readonly FocusColumn[] = [
   ...OPTIONAL_COLUMNS,
 ];
 
+/**
+ * The DuckDB table function that reads one file. CSV is read in one fixed dialect (RFC 4180,
+ * as FOCUS exports are written) with the header's own names, never sniffed: a sniffer
+ * faced with one short or overlong row guesses another dialect and reads the whole file as
+ * one column, or no rows at all. Every column is text unless `typed` names a type: typing is
+ * ours, so one bad cell rejects a row, not the file; amount columns may be typed by the
+ * reader, which parses decimals far faster than a cast.
+ */
 function tableFunction(
   format: CostFileFormat,
   filePath: string,
-  nativeTypes: [string, string][] = [],
+  header: string[] = [],
+  typed: Map<string, string> = new Map(),
 ): string {
   if (format === 'parquet') {
     return `read_parquet(${quoteLiteral(filePath)})`;
   }
-  // Text by default: typing is ours, so one bad cell rejects a row, not the file. Amount
-  // columns may be typed by the reader, which parses decimals far faster than a cast.
-  const types = nativeTypes.length
-    ? `, types = {${nativeTypes
-        .map(([c, type]) => `${quoteLiteral(c)}: '${type}'`)
-        .join(', ')}}`
-    : '';
-  return `read_csv(${quoteLiteral(filePath)}, header = true, all_varchar = true,
-    compression = 'none', nullstr = ['', 'NULL']${types})`;
+  const columns = header
+    .map(name => `${quoteLiteral(name)}: '${typed.get(name) ?? 'VARCHAR'}'`)
+    .join(', ');
+  return `read_csv(${quoteLiteral(
+    filePath,
+  )}, header = true, auto_detect = false,
+    delim = ',', quote = '"', escape = '"', columns = {${columns}},
+    compression = 'none', nullstr = ['', 'NULL'])`;
+}
+
+/**
+ * Names DuckDB can tell apart (it compares names case-insensitively): a repeated or empty
+ * name, which only columns the importer does not read may have, gets a numbered suffix.
+ */
+function uniqueColumnNames(header: string[]): string[] {
+  const seen = new Set<string>();
+  return header.map((name, i) => {
+    let unique = name.trim() === '' ? `column${i + 1}` : name;
+    for (let n = 2; seen.has(unique.toLowerCase()); n++) {
+      unique = `${name}_${n}`;
+    }
+    seen.add(unique.toLowerCase());
+    return unique;
+  });
 }
 
 /** DuckDB's CSV reader failed to parse a value as the column type it was given. */
 // Native errors may come from another realm (Jest), so no instanceof check.
 const isConversionError = (error: unknown) =>
   /could not convert|conversion error/i.test(String(error));
+
+/** What DuckDB's CSV parser says about a line, in words for people. */
+function describeCsvError(message: string): string | undefined {
+  const line = /CSV Error on Line: (\d+)/.exec(message)?.[1];
+  if (!line) return undefined;
+  const columns = /Expected Number of Columns: (\d+) Found: (\d+)/.exec(
+    message,
+  );
+  if (columns) {
+    const [, expected, found] = columns;
+    return Number(found) > Number(expected)
+      ? `line ${line} has more fields than the header's ${expected}`
+      : `line ${line} has ${found} fields, the header ${expected}`;
+  }
+  if (/unterminated quote/i.test(message)) {
+    return `line ${line} has an unterminated quote`;
+  }
+  const tooLong = /Maximum line size of (\d+) bytes exceeded/.exec(message);
+  if (tooLong) {
+    return `line ${line} is longer than ${tooLong[1]} bytes`;
+  }
+  return `line ${line}: ${message.split('\n')[0]}`;
+}
 
 /** Turns DuckDB's errors about unreadable files into messages for people. */
 function explainReadError(error: unknown, key: string, format: CostFileFormat) {
@@ -104,13 +153,17 @@ function explainReadError(error: unknown, key: string, format: CostFileFormat) {
       `${key} is not a readable Parquet file (${firstLine})`,
     );
   }
+  const where = describeCsvError(message);
+  if (where) {
+    return new FileRejectedError(`${key} cannot be read as CSV: ${where}`);
+  }
   if (/csv|sniff|dialect|column|quote|line/i.test(message)) {
     return new FileRejectedError(`${key} cannot be read as CSV (${firstLine})`);
   }
   return error;
 }
 
-async function readHeader(
+async function readParquetHeader(
   connection: DuckDBConnection,
   source: string,
 ): Promise<string[]> {
@@ -167,13 +220,36 @@ export class FocusFileReader {
             this.maxDecompressedBytes,
           );
         }
-        const textSource = tableFunction(format, readablePath);
-        let header: string[];
+        let written: string[];
         try {
-          header = await readHeader(connection, textSource);
+          written =
+            format === 'parquet'
+              ? await readParquetHeader(
+                  connection,
+                  tableFunction(format, readablePath),
+                )
+              : await checkUtf8Sample(readablePath, file.key).then(() =>
+                  readCsvHeader(readablePath, file.key),
+                );
         } catch (error) {
           throw explainReadError(error, file.key, format);
         }
+        const repeated = repeatedFocusColumns(written);
+        if (repeated.length > 0) {
+          throw new FileRejectedError(
+            `${file.key} names ${repeated
+              .map(
+                ({ column, positions }) =>
+                  `${column} more than once (columns ${positions.join(
+                    ' and ',
+                  )})`,
+              )
+              .join(', ')}; which one holds the value cannot be known`,
+          );
+        }
+        const header =
+          format === 'parquet' ? written : uniqueColumnNames(written);
+        const textSource = tableFunction(format, readablePath, header);
         const mapped = mapColumns(header);
         const missing = missingMandatoryColumns(mapped);
         if (missing.length > 0) {
@@ -210,10 +286,13 @@ export class FocusFileReader {
             : tableFunction(
                 format,
                 readablePath,
-                NATIVE_TYPES.flatMap(([column, type]) => {
-                  const actual = mapped.get(column);
-                  return actual ? [[actual, type] as [string, string]] : [];
-                }),
+                header,
+                new Map(
+                  NATIVE_TYPES.flatMap(([column, type]) => {
+                    const actual = mapped.get(column);
+                    return actual ? [[actual, type] as [string, string]] : [];
+                  }),
+                ),
               );
         let amountInput: AmountInput = 'native';
         try {

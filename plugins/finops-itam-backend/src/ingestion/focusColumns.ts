@@ -111,6 +111,21 @@ export function mapColumns(header: string[]): Map<FocusColumn, string> {
   return mapped;
 }
 
+/**
+ * FOCUS columns the header names more than once (ignoring case and surrounding whitespace),
+ * with their 1-based positions: which of the columns holds the value cannot be known.
+ */
+export function repeatedFocusColumns(
+  header: string[],
+): { column: FocusColumn; positions: number[] }[] {
+  return [...MANDATORY_COLUMNS, ...OPTIONAL_COLUMNS].flatMap(column => {
+    const positions = header.flatMap((name, i) =>
+      name.trim().toLowerCase() === column.toLowerCase() ? [i + 1] : [],
+    );
+    return positions.length > 1 ? [{ column, positions }] : [];
+  });
+}
+
 /** Names the mandatory columns a file lacks, in a form fit for an error message. */
 export function missingMandatoryColumns(
   mapped: Map<FocusColumn, string>,

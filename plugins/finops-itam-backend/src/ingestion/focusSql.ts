@@ -14,6 +14,13 @@ import { quoteIdentifier } from './duckdb';
 /** Amounts keep 16 decimal places: real exports carry values below a millionth. */
 export const AMOUNT_TYPE = 'DECIMAL(38,16)';
 
+/**
+ * Longest charge period a row may have: ten years, past any commitment term (1, 3 or 5
+ * years). A period spread over its days becomes one fact per day, so a typo such as
+ * 9999-12-31 would otherwise turn one row into millions of facts and exhaust memory.
+ */
+export const MAX_CHARGE_PERIOD_DAYS = 3653;
+
 /** The amounts that place money: a row without a readable one is rejected. */
 const MONEY_COLUMNS: FocusColumn[] = ['BilledCost', 'EffectiveCost'];
 
@@ -147,6 +154,13 @@ const ROW_CHECKS: RowCheck[] = [
     column: 'ChargePeriodEnd',
     failsWhen: 'charge_period_end_at < charge_period_start_at',
     reason: `'is before ChargePeriodStart'`,
+  },
+  {
+    column: 'ChargePeriodEnd',
+    failsWhen: `charge_period_end_at > charge_period_start_at + INTERVAL ${MAX_CHARGE_PERIOD_DAYS} DAY`,
+    reason: `${shown(
+      'ChargePeriodEnd',
+    )} || ' is more than ${MAX_CHARGE_PERIOD_DAYS} days after ChargePeriodStart'`,
   },
   ...MONEY_COLUMNS.flatMap(column => [
     emptyCheck(column),
