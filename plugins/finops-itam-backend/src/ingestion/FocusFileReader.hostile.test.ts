@@ -108,6 +108,23 @@ describe('FocusFileReader on broken and hostile CSV files', () => {
     expect(await billed(lines.join('\r\n'))).toEqual([['USD', '6']]);
   });
 
+  it('rejects amounts whose sum would pass the largest storable amount instead of wrapping it negative', async () => {
+    const lines = await validLines();
+    const huge = '9000000000000000000000';
+    const file = path.join(tmp, 'huge.csv');
+    await writeFocusCsv(
+      file,
+      [1, 2, 3].map(i => focusRow({ BilledCost: huge, ResourceId: `vm-${i}` })),
+    );
+    const error = await reader
+      .read([{ path: file, key: 'huge.csv' }])
+      .catch(e => e);
+    expect(error).toBeInstanceOf(FileRejectedError);
+    expect(error.message).toBe(
+      'huge.csv has amounts as large as 9000000000000000000000 over 3 rows: their sums could pass 10^22, the largest amount stored',
+    );
+  });
+
   it('rejects a charge period ending thousands of years later instead of spreading it over millions of days', async () => {
     const lines = await validLines();
     lines[2] = lines[2].replace('2026-04-02T00:00:00Z', '9999-12-31T00:00:00Z');

@@ -5,6 +5,7 @@ import {
   RowRejection,
 } from '@finops-itam/plugin-finops-itam-common';
 import path from 'node:path';
+import { Money } from '../money';
 import { checkUtf8Sample, readCsvHeader } from './csvHeader';
 import { detectFormat } from './detectFormat';
 import {
@@ -319,6 +320,11 @@ export class FocusFileReader {
           `${files.map(f => f.key).join(', ')} has a header but no data rows`,
         );
       }
+      rejectSumsPastStorableAmount(
+        files,
+        rowsRead,
+        String(counts.max_abs_amount ?? '0'),
+      );
       const rowsRejected = Number(counts.rows_rejected);
       const rejections: RowRejection[] = [];
       // A second scan, only for files with bad rows: it numbers rows to say which ones.
@@ -390,6 +396,30 @@ export class FocusFileReader {
       };
     });
   }
+}
+
+/**
+ * Largest magnitude an amount may reach: numeric(38,16) keeps 22 whole digits, and DuckDB's
+ * DECIMAL(38) sums wrap around silently a little past it, turning a huge charge negative.
+ */
+const STORABLE_AMOUNT_LIMIT = new Money('1e22');
+
+/**
+ * Any sum of a delivery is at most its rows times its largest amount; when that bound
+ * reaches what can be stored, the sums cannot be trusted, so the delivery is refused.
+ */
+function rejectSumsPastStorableAmount(
+  files: FocusFile[],
+  rowsRead: number,
+  largest: string,
+) {
+  if (new Money(largest).times(rowsRead).lt(STORABLE_AMOUNT_LIMIT)) return;
+  throw new FileRejectedError(
+    `${files.map(f => f.key).join(', ')} has amounts as large as ${new Money(
+      largest,
+    ).toFixed()} ` +
+      `over ${rowsRead} rows: their sums could pass 10^22, the largest amount stored`,
+  );
 }
 
 const text = (value: unknown) =>

@@ -408,7 +408,12 @@ SELECT
   )}) AS commitment_discount_quantity,
   COUNT(*) AS row_count,
   -- Which columns, and which rows, only a second scan asks, when there are any.
-  COUNT(*) FILTER (WHERE has_warning AND NOT is_rejected) AS warning_rows
+  COUNT(*) FILTER (WHERE has_warning AND NOT is_rejected) AS warning_rows,
+  -- DuckDB's DECIMAL(38) sums wrap around silently past 1.7 * 10^22; rows times the
+  -- largest amount bounds every sum, so the reader can refuse before trusting one.
+  GREATEST(${DECIMAL_COLUMNS.map(
+    column => `COALESCE(MAX(abs(${typedAmount(column)})), 0)`,
+  ).join(', ')}) AS max_abs_amount
 FROM checked
 GROUP BY ALL`;
 }
@@ -499,7 +504,7 @@ LIMIT ${limit}`;
 /** Daily facts at resource granularity from the accepted rows. */
 export const AGGREGATE_FACTS_SQL = `
 SELECT * EXCLUDE (is_rejected, list_cost_unknown, contracted_cost_unknown,
-  commitment_discount_quantity_unknown, warning_rows)
+  commitment_discount_quantity_unknown, warning_rows, max_abs_amount)
 FROM aggregated
 WHERE NOT is_rejected`;
 
@@ -517,5 +522,6 @@ export const COUNTS_SQL = `
 SELECT SUM(row_count) AS rows_read,
   COALESCE(SUM(row_count) FILTER (WHERE is_rejected), 0) AS rows_rejected,
   MAX(day) FILTER (WHERE NOT is_rejected) AS data_through,
-  COALESCE(SUM(warning_rows), 0) AS warning_rows
+  COALESCE(SUM(warning_rows), 0) AS warning_rows,
+  MAX(max_abs_amount) AS max_abs_amount
 FROM aggregated`;

@@ -25,7 +25,7 @@ jest.setTimeout(120_000);
 
 /** Runs per property; PostgreSQL round trips are slower, so it gets fewer. */
 const RUNS = {
-  valid: { SQLITE_3: 25, POSTGRES_15: 8 },
+  valid: { SQLITE_3: 40, POSTGRES_15: 10 },
   corrupt: { SQLITE_3: 40, POSTGRES_15: 12 },
 } as const;
 

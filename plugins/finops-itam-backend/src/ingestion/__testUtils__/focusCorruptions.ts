@@ -353,6 +353,32 @@ const deepTags = fc
     };
   });
 
+/** Amounts near the largest storable one: their sum would wrap around in DuckDB. */
+const hugeAmounts = baseArbitrary(6).map(({ file, style }): CorruptedFile => {
+  const huge = '9'.repeat(22);
+  const units = BigInt(huge) * 10n ** 16n;
+  const rows = file.rows.map(r => ({
+    ...r,
+    cells: { ...r.cells, BilledCost: huge, EffectiveCost: `-${huge}` },
+    billedUnits: units,
+    effectiveUnits: -units,
+  }));
+  return {
+    name: `every row costs ${huge}`,
+    text: joinCsv(csvCells({ ...file, rows }, style), style),
+    // One such row fits the store; two could already sum past it.
+    outcome:
+      rows.length === 1
+        ? { kind: 'exact', rows }
+        : {
+            kind: 'reject',
+            message: new RegExp(
+              `amounts as large as ${huge} over ${rows.length} rows`,
+            ),
+          },
+  };
+});
+
 export const corruptionArbitrary: fc.Arbitrary<CorruptedFile> = fc.oneof(
   cutLastRow,
   missingField,
@@ -367,4 +393,5 @@ export const corruptionArbitrary: fc.Arbitrary<CorruptedFile> = fc.oneof(
   wideFile,
   hugeTag,
   deepTags,
+  hugeAmounts,
 );
