@@ -188,7 +188,12 @@ export async function benchKpis(options: {
   const { server, port } = await serve(kpis);
   try {
     const windows: KpiWindow[] = [];
-    for (const groupBy of ['', '&groupBy=provider', '&groupBy=team']) {
+    for (const groupBy of [
+      '',
+      '&groupBy=provider',
+      '&groupBy=billingAccount',
+      '&groupBy=team',
+    ]) {
       const query = `?from=${from}&to=${to}${groupBy}`;
       windows.push(await window(port, query, requests, 5));
       log(`[kpis] ${JSON.stringify(windows[windows.length - 1])}`);

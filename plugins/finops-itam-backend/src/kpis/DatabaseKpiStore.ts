@@ -3,7 +3,6 @@ import { readCostDataVersion } from '../database/costDataVersion';
 import { databaseKindOf } from '../database/databaseKind';
 import { factMonths } from '../database/factMonths';
 import { ExactSum } from '../money';
-import { nextMonthStart } from '../shared/months';
 import { KpiRow } from './KpiRow';
 import {
   KPI_AMOUNTS,
@@ -13,6 +12,7 @@ import {
   toKpiRow,
 } from './KpiSums';
 import { KpiPeriod, KpiRollupBuild, KpiStore, OwnerMapping } from './KpiStore';
+import { blocksOfDay, rollupPieces } from './rollupPieces';
 
 const ALLOCATED_FACTS = 'finops_itam_allocated_facts';
 const ALLOCATION_KEYS = 'finops_itam_allocation_keys';
@@ -21,6 +21,13 @@ const ROLLUP_STATE = 'finops_itam_kpi_rollup_state';
 
 /** Rows per INSERT: 21 columns each, under SQLite's 500 compound terms and parameter limit. */
 const INSERT_CHUNK = 400;
+
+/**
+ * Appended to the cost data version the rollup state records: the rows a period reads
+ * changed with the blocks of days (see rollupPieces), so a rollup built before them counts
+ * as behind and is rebuilt instead of being read without its blocks.
+ */
+const ROLLUP_LAYOUT = '+day-blocks';
 
 /** Marks cost a shared pool took: allocated (to the pool's targets), to no single entity. */
 export const SHARED_POOL_OWNER_PREFIX = 'shared-pool:';
@@ -48,24 +55,20 @@ export class DatabaseKpiStore implements KpiStore {
       this.db(ROLLUP_STATE).where({ id: 1 }).first('data_version'),
       readCostDataVersion(this.db),
     ]);
-    return state?.data_version === version;
+    return state?.data_version === `${version}${ROLLUP_LAYOUT}`;
   }
 
   async rollupRows(period: KpiPeriod): Promise<KpiRow[] | null> {
     if (!(await this.rollupIsCurrent())) return null;
-    const { months, dayRanges } = splitPeriod(period);
+    const periodsByGrain = new Map<string, string[]>();
+    for (const { grain, period: start } of rollupPieces(period)) {
+      periodsByGrain.set(grain, [...(periodsByGrain.get(grain) ?? []), start]);
+    }
+    if (periodsByGrain.size === 0) return [];
     const query = this.db(`${ROLLUP} as f`).where(inPeriod => {
-      if (months.length > 0) {
+      for (const [grain, periods] of periodsByGrain) {
         inPeriod.orWhere(q =>
-          q.where('f.grain', 'month').whereIn('f.period', months),
-        );
-      }
-      for (const [from, to] of dayRanges) {
-        inPeriod.orWhere(q =>
-          q
-            .where('f.grain', 'day')
-            .where('f.period', '>=', from)
-            .where('f.period', '<', to),
+          q.where('f.grain', grain).whereIn('f.period', periods),
         );
       }
     });
@@ -97,18 +100,23 @@ export class DatabaseKpiStore implements KpiStore {
     let rows = 0;
     // Month by month, so memory holds one month of sums however many facts there are.
     for (const month of await factMonths(this.db)) {
+      // Days and the blocks of days (see rollupPieces), keyed `grain period`.
       const days = new KpiSums();
       const total = new KpiSums();
       const records = await this.read(this.facts(month), FACT_OWNER, 'f.day');
       for (const record of records) {
         const owned = withOwner(record, mapped);
-        days.add(owned, String(record.day));
+        const day = String(record.day);
+        days.add(owned, `day ${day}`);
+        for (const block of blocksOfDay(day)) {
+          days.add(owned, `${block.grain} ${block.period}`);
+        }
         total.add(owned);
       }
       const inserts = [
         ...days.records().map(({ group, record }) => ({
-          grain: 'day',
-          period: group,
+          grain: group.slice(0, group.indexOf(' ')),
+          period: group.slice(group.indexOf(' ') + 1),
           ...record,
         })),
         ...total.records().map(({ record }) => ({
@@ -126,7 +134,10 @@ export class DatabaseKpiStore implements KpiStore {
     }
     await this.db(ROLLUP_STATE)
       .where({ id: 1 })
-      .update({ data_version: dataVersion, built_at: new Date() });
+      .update({
+        data_version: `${dataVersion}${ROLLUP_LAYOUT}`,
+        built_at: new Date(),
+      });
     return { dataVersion, rows };
   }
 
@@ -200,31 +211,4 @@ function withOwner(record: KpiRecord, mapped: Map<string, string>): KpiRecord {
     return record;
   }
   return { ...record, owner_ref: mapped.get(owner) ?? owner };
-}
-
-/**
- * `[from, to)` as the calendar months it covers whole, read from month rows, and the days
- * before and after them, read from day rows.
- */
-export function splitPeriod(period: KpiPeriod): {
-  months: string[];
-  dayRanges: Array<[string, string]>;
-} {
-  const { from, to } = period;
-  const firstWhole = from.endsWith('-01')
-    ? from
-    : nextMonthStart(from.slice(0, 7));
-  const lastWholeEnd = `${to.slice(0, 7)}-01`;
-  if (firstWhole >= lastWholeEnd) {
-    return { months: [], dayRanges: [[from, to]] };
-  }
-  const months: string[] = [];
-  for (let day = firstWhole; day < lastWholeEnd; ) {
-    months.push(day.slice(0, 7));
-    day = nextMonthStart(day.slice(0, 7));
-  }
-  const dayRanges: Array<[string, string]> = [];
-  if (from < firstWhole) dayRanges.push([from, firstWhole]);
-  if (lastWholeEnd < to) dayRanges.push([lastWholeEnd, to]);
-  return { months, dayRanges };
 }

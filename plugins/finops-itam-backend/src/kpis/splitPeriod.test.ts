@@ -1,4 +1,4 @@
-import { splitPeriod } from './DatabaseKpiStore';
+import { splitPeriod } from './rollupPieces';
 
 describe('splitPeriod (which rollup rows a period reads)', () => {
   it('reads whole months from month rows and the days around them from day rows', () => {
