@@ -13,6 +13,8 @@ import {
   ANALYST,
   ownerRulePermissions,
   showsTeamBMoney,
+  teamAAnomalyRow,
+  teamBAnomalyRow,
   twoTeamsCatalog,
   twoTeamsFacts,
 } from './__testUtils__/twoTeams';
@@ -129,6 +131,10 @@ describe('the owner rule across every read', () => {
         ],
       }));
       await insertFacts(knex, twoTeamsFacts());
+      await knex('finops_itam_anomalies').insert([
+        teamAAnomalyRow(),
+        teamBAnomalyRow(),
+      ]);
       const run = await request(server)
         .post(`${API}/allocation/run`)
         .set('Authorization', mockCredentials.service.header());
@@ -155,6 +161,18 @@ describe('the owner rule across every read', () => {
       expect(response.body).toMatchObject({ currency: 'USD', total: '12.5' });
     });
 
+    it("lists team A's anomalies to its member, and not team B's", async () => {
+      const response = await get('/anomalies', ALICE);
+      expect(response.status).toBe(200);
+      expect(
+        response.body.items.map((a: { entityRef: string }) => a.entityRef),
+      ).toEqual(['component:default/checkout']);
+      const analyst = await get('/anomalies', ANALYST);
+      expect(
+        analyst.body.items.map((a: { entityRef: string }) => a.entityRef),
+      ).toHaveLength(2);
+    });
+
     it("refuses team B's entities and team to a member of team A", async () => {
       const statuses = await Promise.all(
         [
@@ -168,7 +186,7 @@ describe('the owner rule across every read', () => {
       expect(statuses).toEqual(statuses.map(([url]) => [url, 403]));
     });
 
-    it("shows team B's money to the analyst in the shared System, team A's rollup and the reports", async () => {
+    it("shows team B's money to the analyst in the shared System, team A's rollup, the reports and anomalies", async () => {
       // The fixture reaches these answers: without it, Alice's check below proves nothing.
       const urls = [
         '/entities/system/default/shop/cost',
@@ -180,6 +198,7 @@ describe('the owner rule across every read', () => {
         '/allocation/coverage',
         '/kpis?groupBy=team',
         '/budgets',
+        '/anomalies',
       ];
       const without: string[] = [];
       for (const url of urls) {

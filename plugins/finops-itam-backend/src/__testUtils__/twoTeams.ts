@@ -114,6 +114,52 @@ export function twoTeamsFacts(): TestFact[] {
 }
 
 /**
+ * A cost spike of team B's vault, as anomaly detection stores it (a row rather than a
+ * detection run, which needs two months of history): its amounts are team B's money.
+ */
+export function teamBAnomalyRow() {
+  return {
+    ...anomalyRow('vault-spike', 'component:default/vault', 'team-b'),
+    actual: '150000',
+    expected: '120000',
+    impact: '30000',
+    total_impact: '130000',
+  };
+}
+
+/** A cost spike of team A's checkout, a few dollars. */
+export function teamAAnomalyRow() {
+  return {
+    ...anomalyRow('checkout-spike', 'component:default/checkout', 'team-a'),
+    actual: '6.25',
+    expected: '5',
+    impact: '1.25',
+    total_impact: '1.25',
+  };
+}
+
+function anomalyRow(id: string, entityRef: string, team: string) {
+  return {
+    id,
+    kind: 'cost-increase',
+    entity_ref: entityRef,
+    owner: `group:default/${team}`,
+    product_id: null,
+    date: '2026-11-03',
+    last_date: '2026-11-03',
+    currency: 'USD',
+    score: 4.2,
+    detail: 'cost above its baseline',
+    drivers: '[]',
+    status: 'open',
+    resolution: null,
+    note: null,
+    detected_at: new Date('2026-11-04T06:00:00Z'),
+    notified_at: null,
+  };
+}
+
+/**
  * The owner rule: Alice holds every permission, but `finops-itam.cost.read` only on what
  * she or team A owns (a conditional decision, as the documented policy answers); the
  * analyst and service principals hold everything. Both `authorize` and

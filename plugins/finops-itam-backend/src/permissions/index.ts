@@ -6,3 +6,4 @@ export {
 } from './requirePermission';
 export { requireEntityCostRead } from './requireEntityCostRead';
 export { requireCostOfEveryEntity } from './requireCostOfEveryEntity';
+export { readableCost } from './readableCost';

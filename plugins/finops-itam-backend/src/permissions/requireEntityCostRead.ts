@@ -9,7 +9,7 @@ import { RequirePermission } from './requirePermission';
  * System's Components and Resources, a Domain's Systems, everything a Group owns. Their
  * members may belong to other teams, so their totals need cost on every entity.
  */
-const ROLLUP_KINDS = new Set(['system', 'domain', 'group']);
+export const ROLLUP_KINDS = new Set(['system', 'domain', 'group']);
 
 /**
  * The check of every `/entities/:kind/:namespace/:name/...` route that answers an entity's

@@ -5,7 +5,7 @@ import {
   finopsItamReadPermission,
 } from '@finops-itam/plugin-finops-itam-common';
 import { AnomalyService } from '../anomalies/AnomalyService';
-import { RequirePermission } from '../permissions';
+import { RequirePermission, readableCost } from '../permissions';
 import { createTypedRoutes } from '../schema';
 import { actorOf } from './onboarding';
 
@@ -16,7 +16,8 @@ export interface AnomalyRoutesOptions {
 }
 
 /**
- * The anomaly list (`finops-itam.read`) and its workflow: acknowledging, resolving with a
+ * The anomaly list (`finops-itam.read`; only the anomalies of entities whose cost the caller
+ * may read) and its workflow: acknowledging, resolving with a
  * reason and reopening (`finops-itam.anomaly.manage`), audited, by the user who did it.
  */
 export function createAnomalyRoutes(options: AnomalyRoutesOptions) {
@@ -25,8 +26,14 @@ export function createAnomalyRoutes(options: AnomalyRoutesOptions) {
 
   router.get('/anomalies', async (req, res) => {
     await requirePermission(req, finopsItamReadPermission);
+    // Amounts are entities' cost: an owner rule lists only the anomalies of one's own entities.
     const body: AnomaliesResponse = {
-      items: await anomalies.list(req.query),
+      items: await readableCost(
+        requirePermission,
+        req,
+        await anomalies.list(req.query),
+        anomaly => anomaly.entityRef,
+      ),
     };
     res.json(body);
   });

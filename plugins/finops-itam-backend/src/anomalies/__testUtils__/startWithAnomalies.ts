@@ -20,10 +20,17 @@ import {
 export const ALICE = 'user:default/alice';
 export const CAROL = 'user:default/carol';
 
-/** alice manages anomalies; carol only reads. Services may do everything. */
+/**
+ * alice manages anomalies; carol only reads. Both read every entity's cost, which the list's
+ * amounts are. Services may do everything.
+ */
 const GRANTS: Record<string, string[]> = {
-  [ALICE]: ['finops-itam.read', 'finops-itam.anomaly.manage'],
-  [CAROL]: ['finops-itam.read'],
+  [ALICE]: [
+    'finops-itam.read',
+    'finops-itam.cost.read',
+    'finops-itam.anomaly.manage',
+  ],
+  [CAROL]: ['finops-itam.read', 'finops-itam.cost.read'],
 };
 
 export const as = (user: string) => mockCredentials.user.header(user);

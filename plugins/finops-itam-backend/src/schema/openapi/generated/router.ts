@@ -1726,7 +1726,7 @@ export const spec = {
       get: {
         operationId: 'ListAnomalies',
         summary:
-          'Cost and license anomalies, newest first. Needs finops-itam.read.',
+          'Cost and license anomalies, newest first, of the entities whose cost the caller may read (all with finops-itam.cost.read on every entity). Needs finops-itam.read.',
         parameters: [
           {
             name: 'from',
@@ -1787,7 +1787,7 @@ export const spec = {
           },
         },
         description:
-          'Cost and license anomalies, newest first. Needs finops-itam.read.',
+          'Cost and license anomalies, newest first, of the entities whose cost the caller may read (all with finops-itam.cost.read on every entity). Needs finops-itam.read.',
       },
     },
     '/anomalies/{id}/status': {

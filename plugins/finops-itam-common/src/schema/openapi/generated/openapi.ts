@@ -669,8 +669,8 @@ export interface paths {
       cookie?: never;
     };
     /**
-     * Cost and license anomalies, newest first. Needs finops-itam.read.
-     * Cost and license anomalies, newest first. Needs finops-itam.read.
+     * Cost and license anomalies, newest first, of the entities whose cost the caller may read (all with finops-itam.cost.read on every entity). Needs finops-itam.read.
+     * Cost and license anomalies, newest first, of the entities whose cost the caller may read (all with finops-itam.cost.read on every entity). Needs finops-itam.read.
      */
     get: operations['ListAnomalies'];
     put?: never;

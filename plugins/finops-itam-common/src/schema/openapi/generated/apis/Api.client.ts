@@ -674,7 +674,7 @@ export class DefaultApiClient {
   }
 
   /**
-   * Cost and license anomalies, newest first. Needs finops-itam.read.
+   * Cost and license anomalies, newest first, of the entities whose cost the caller may read (all with finops-itam.cost.read on every entity). Needs finops-itam.read.
    */
   async listAnomalies(request: {
     query?: paths['/anomalies']['get']['parameters']['query'];
