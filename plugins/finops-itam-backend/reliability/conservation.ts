@@ -134,3 +134,44 @@ export function describeConservation(report: ConservationReport): string {
     )
     .join('; ');
 }
+
+/**
+ * Whether the Cost tab's figures of a leaf component (no children in its rollup) equal what
+ * its allocated facts and shared parts add up to: catches a rollup that counted a change
+ * twice or missed one, which conservation over the facts alone cannot see.
+ */
+export async function checkLeafEntityCost(
+  db: Knex,
+  answer: { currency: string | null; direct: string; shared: string },
+  entityRef: string,
+  period: { from: string; to: string },
+): Promise<string[]> {
+  const inPeriod = (q: Knex.QueryBuilder) =>
+    q.where('day', '>=', period.from).where('day', '<', period.to);
+  const [direct] = await inPeriod(
+    db('finops_itam_allocated_facts')
+      .where({ allocated_entity_ref: entityRef, currency: answer.currency })
+      .select(db.raw('COALESCE(SUM(effective_cost), 0)::text AS amount')),
+  );
+  const [shared] = await inPeriod(
+    db('finops_itam_shared_allocations')
+      .where({
+        target_ref: entityRef,
+        currency: answer.currency,
+        basis: 'amortized',
+      })
+      .select(db.raw('COALESCE(SUM(amount), 0)::text AS amount')),
+  );
+  const problems: string[] = [];
+  if (!new Money(answer.direct).eq(direct.amount)) {
+    problems.push(
+      `${entityRef} direct ${answer.direct} ≠ its allocated facts ${direct.amount}`,
+    );
+  }
+  if (!new Money(answer.shared).eq(shared.amount)) {
+    problems.push(
+      `${entityRef} shared ${answer.shared} ≠ its shared parts ${shared.amount}`,
+    );
+  }
+  return problems;
+}

@@ -7,7 +7,7 @@
 import path from 'node:path';
 import { BackendProcess } from '../backendProcess';
 import { suiteDatabase } from '../database';
-import { checkConservation } from '../conservation';
+import { checkConservation, checkLeafEntityCost } from '../conservation';
 import { generateExport } from '../focusFiles';
 import {
   allocateOnceCatalogKnown,
@@ -19,8 +19,9 @@ import {
 import { upload } from './crashDuringUpload';
 
 const READERS = 50;
-const ROUTE =
-  '/entities/component/default/checkout-api/cost?from=2026-09-01&to=2026-11-01';
+const ENTITY = 'component:default/checkout-api';
+const PERIOD = { from: '2026-09-01', to: '2026-11-01' };
+const ROUTE = `/entities/component/default/checkout-api/cost?from=${PERIOD.from}&to=${PERIOD.to}`;
 
 /** The cost data of an answer: everything but the allocation status beside it. */
 function costData(body: any): string {
@@ -93,6 +94,11 @@ export const loadWhileWorking: Scenario = {
       );
       const before = await read();
       checks.equal(before.status, 200, 'the answer before October');
+      checks.equal(
+        await checkLeafEntityCost(db, JSON.parse(before.data!), ENTITY, PERIOD),
+        [],
+        'the answer before October against the facts',
+      );
       const runBefore = (await latestRun())?.id;
 
       // The readers: each asks again as soon as it has its answer.
@@ -124,6 +130,11 @@ export const loadWhileWorking: Scenario = {
 
       const after = await read();
       checks.equal(after.status, 200, 'the answer after October');
+      checks.equal(
+        await checkLeafEntityCost(db, JSON.parse(after.data!), ENTITY, PERIOD),
+        [],
+        'the answer after October against the facts',
+      );
       checks.that(
         after.data !== before.data,
         'October changed the answer (else the test shows nothing)',

@@ -8,11 +8,14 @@ import { copyFile, mkdir } from 'node:fs/promises';
 import path from 'node:path';
 import { BackendProcess, sleep } from '../backendProcess';
 import { factTotals, suiteDatabase } from '../database';
+import { checkConservation, checkLeafEntityCost } from '../conservation';
+import { Money, MoneyValue } from '../../src/money';
 import { generateExport } from '../focusFiles';
 import { Checks, Scenario, ScenarioContext, waitFor } from '../scenario';
 import { upload } from './crashDuringUpload';
 
 const SOURCE = 'drop';
+const PERIOD = { from: '2026-09-01', to: '2026-11-01' };
 
 export const twoReplicas: Scenario = {
   id: 'two-replicas',
@@ -52,6 +55,7 @@ export const twoReplicas: Scenario = {
       await a.start();
       await b.start();
       await copyFile(scheduled, path.join(dropDir, 'september.csv'));
+      const schedulesFrom = Date.now();
 
       // Three schedules of 20 s pass; the delivery must be ingested exactly once.
       const ingested = await waitFor(
@@ -66,6 +70,7 @@ export const twoReplicas: Scenario = {
         1_000,
       );
       await sleep(60_000);
+      const scheduledS = Math.round((Date.now() - schedulesFrom) / 1000);
       const sourceRuns = await db('finops_itam_ingestions').where(
         'source_id',
         SOURCE,
@@ -84,31 +89,77 @@ export const twoReplicas: Scenario = {
       const response = await upload(a, uploaded, 'uploads');
       const report = (await response.json()) as any;
       checks.equal(report.status, 'succeeded', 'upload through replica A');
+      // A starts allocation by itself after the upload; B is asked to run it at once, so
+      // the two replicas are asked to allocate at the same time.
       const run = await b.call('POST', '/allocation/run');
       checks.equal(
-        run.body?.status,
-        'succeeded',
-        'allocation run through replica B',
+        [run.status, run.body?.status],
+        [200, 'succeeded'],
+        `allocation run through replica B (${JSON.stringify(run.body).slice(
+          0,
+          300,
+        )})`,
+      );
+      await waitFor(
+        async () => {
+          const running = await db('finops_itam_allocation_runs').where(
+            'status',
+            'running',
+          );
+          return running.length === 0 ? true : undefined;
+        },
+        180_000,
+        1_000,
+      );
+      const runs = await db('finops_itam_allocation_runs').orderBy('id');
+      const failedRuns = runs.filter(r => r.status !== 'succeeded');
+      checks.equal(
+        failedRuns.map(r => `${r.id} ${r.status}: ${r.message}`),
+        [],
+        'allocation runs that did not succeed',
+      );
+      const overlapping = runs.filter((r, i) =>
+        runs.some(
+          (o, j) =>
+            j < i &&
+            o.finished_at !== null &&
+            new Date(r.started_at).getTime() <
+              new Date(o.finished_at).getTime(),
+        ),
+      );
+      checks.equal(
+        overlapping.map(r => r.id),
+        [],
+        'allocation runs that started before an earlier one finished (two at once)',
       );
       const sourceReport = await a.call(
         'GET',
         `/ingestions/${sourceRuns[0]?.id}`,
       );
-      const expected = [
+      // What each delivery's report says it stored, per currency, summed exactly.
+      const expected = new Map<string, MoneyValue>();
+      for (const t of [
         ...(sourceReport.body?.totals ?? []),
         ...(report.totals ?? []),
-      ]
-        .map((t: any) => Number(t.storedEffectiveCost ?? t.effectiveCost))
-        .reduce((x: number, y: number) => x + y, 0);
+      ]) {
+        expected.set(
+          t.currency,
+          (expected.get(t.currency) ?? new Money(0)).plus(
+            t.stored.effectiveCost,
+          ),
+        );
+      }
       const stored = await factTotals(db);
       checks.equal(
-        Number(stored[0]?.effective).toFixed(6),
-        expected.toFixed(6),
+        stored.map(t => [t.currency, new Money(t.effective).toFixed()]),
+        [...expected]
+          .sort(([x], [y]) => x.localeCompare(y))
+          .map(([currency, amount]) => [currency, amount.toFixed()]),
         'stored facts equal the two deliveries, each once',
       );
 
       // The same question to both replicas right after the change: the same bytes.
-      const query = '/allocation/coverage?from=2026-09-01&to=2026-11-01';
+      const query = `/allocation/coverage?from=${PERIOD.from}&to=${PERIOD.to}`;
       const [fromA, fromB] = await Promise.all([
         a.call('GET', query),
         b.call('GET', query),
@@ -119,14 +170,32 @@ export const twoReplicas: Scenario = {
         JSON.stringify(fromB.body),
         'A and B answer alike',
       );
+      const entityRoute = `/entities/component/default/checkout-api/cost?from=${PERIOD.from}&to=${PERIOD.to}`;
+      const [costA, costB] = await Promise.all([
+        a.call('GET', entityRoute),
+        b.call('GET', entityRoute),
+      ]);
+      checks.that(
+        costA.status === 200 &&
+          JSON.stringify(costA.body) === JSON.stringify(costB.body),
+        'A and B answer the same entity cost bytes',
+      );
+      checks.equal(
+        await checkLeafEntityCost(
+          db,
+          costA.body,
+          'component:default/checkout-api',
+          PERIOD,
+        ),
+        [],
+        'checkout-api cost against its facts',
+      );
+      const conservation = await checkConservation(db);
+      checks.equal(conservation.broken, [], 'conservation');
       return {
         fault:
           'two backend processes on one PostgreSQL database, a cost source scheduled every 20 s on both',
-        happened: `over ${Math.round(
-          80 + 20,
-        )} s and several schedules the delivery was ingested once (${
-          sourceRuns.length
-        } ingestion record); an upload through A and an allocation run through B left the stored facts equal to the two deliveries' totals; both replicas answered the same coverage bytes right after`,
+        happened: `over ${scheduledS} s and several schedules the delivery was ingested once (${sourceRuns.length} ingestion record); an upload through A (which then allocates by itself) and an allocation run asked of B at the same moment: ${runs.length} allocation runs, ${failedRuns.length} not succeeded, ${overlapping.length} overlapping another; the stored facts equal the two deliveries' totals, checkout-api's cost equals its facts and shared parts, conservation held on ${conservation.cells} cells; both replicas answered the same coverage and entity cost bytes right after`,
         userSees:
           'one ingestion per delivery in GET /ingestions whichever replica ran it; the same answers from either replica',
         dataLost:

@@ -158,7 +158,12 @@ export class AllocationService {
     );
   }
 
-  private async runOnce(): Promise<AllocationRunResult> {
+  private runOnce(): Promise<AllocationRunResult> {
+    // Recorded only once it may start, so runs of two replicas never overlap.
+    return this.options.store.exclusively(() => this.runExclusively());
+  }
+
+  private async runExclusively(): Promise<AllocationRunResult> {
     const { store, logger } = this.options;
     const started = this.now();
     const startedMs = Date.now();

@@ -91,6 +91,12 @@ export interface AllocationStore {
   readonly keyMonths: KeyMonthlyCost;
 
   /**
+   * Runs `fn` as the only allocation run on the database: a run asked of another replica
+   * (or of this one) at the same time waits until `fn` has finished.
+   */
+  exclusively<T>(fn: () => Promise<T>): Promise<T>;
+
+  /**
    * Runs `fn` in one transaction with stores bound to it. On SQLite the transaction holds
    * the only connection: `fn` must not use stores from outside.
    */

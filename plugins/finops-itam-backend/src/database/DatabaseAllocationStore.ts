@@ -79,6 +79,12 @@ function chunks<T>(items: readonly T[], size = CHUNK): T[][] {
   return out;
 }
 
+/** Advisory lock key of allocation runs on PostgreSQL. */
+const RUN_LOCK = ['finops-itam', 'allocation-run'];
+
+/** The last queued allocation run per SQLite database of this process. */
+const sqliteRuns = new WeakMap<Knex, Promise<unknown>>();
+
 /**
  * Allocation state in the plugin database: each fact's owner, the rollup closure, the
  * parts of shared pools and allocation runs. Amounts are summed with SUM on PostgreSQL
@@ -109,6 +115,44 @@ export class DatabaseAllocationStore implements AllocationStore {
     this.keys = new AllocationKeyStore(db);
     this.rollup = new DailyRollupWriter(db);
     this.keyMonths = new KeyMonthlyCost(db);
+  }
+
+  /**
+   * Runs `fn` as the only allocation run on the database. Two replicas allocating at once
+   * rebuilt the same rollup rows side by side and one failed on a duplicate key. On
+   * PostgreSQL every replica takes one session advisory lock, on a connection of its own
+   * for the whole run, so a killed replica's lock ends with its connection; on SQLite (one
+   * process) runs on one database queue in this process.
+   */
+  async exclusively<T>(fn: () => Promise<T>): Promise<T> {
+    if (!this.isPostgres) {
+      const before = sqliteRuns.get(this.db) ?? Promise.resolve();
+      const mine = before.then(fn);
+      sqliteRuns.set(
+        this.db,
+        mine.catch(() => undefined),
+      );
+      return mine;
+    }
+    const client = this.db.client;
+    const connection = await client.acquireConnection();
+    try {
+      // The two-key form: a key space apart from the sources' single-key locks.
+      await this.db
+        .raw('SELECT pg_advisory_lock(hashtext(?), hashtext(?))', RUN_LOCK)
+        .connection(connection);
+      try {
+        return await fn();
+      } finally {
+        await this.db
+          .raw('SELECT pg_advisory_unlock(hashtext(?), hashtext(?))', RUN_LOCK)
+          .connection(connection)
+          // A connection that is gone took its lock with it.
+          .catch(() => undefined);
+      }
+    } finally {
+      await client.releaseConnection(connection);
+    }
   }
 
   /**
