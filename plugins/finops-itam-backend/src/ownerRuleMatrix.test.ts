@@ -16,6 +16,7 @@ import {
   teamAAnomalyRow,
   teamBAnomalyRow,
   twoTeamsCatalog,
+  vaultLicenseCostRow,
   twoTeamsFacts,
 } from './__testUtils__/twoTeams';
 import { insertFacts } from './allocation/__testUtils__/facts';
@@ -135,6 +136,9 @@ describe('the owner rule across every read', () => {
         teamAAnomalyRow(),
         teamBAnomalyRow(),
       ]);
+      await knex('finops_itam_license_daily_cost').insert(
+        vaultLicenseCostRow(),
+      );
       const run = await request(server)
         .post(`${API}/allocation/run`)
         .set('Authorization', mockCredentials.service.header());
@@ -186,7 +190,7 @@ describe('the owner rule across every read', () => {
       expect(statuses).toEqual(statuses.map(([url]) => [url, 403]));
     });
 
-    it("shows team B's money to the analyst in the shared System, team A's rollup, the reports and anomalies", async () => {
+    it("shows team B's money to the analyst in the shared System, team A's rollup, the reports, anomalies and license cost shares", async () => {
       // The fixture reaches these answers: without it, Alice's check below proves nothing.
       const urls = [
         '/entities/system/default/shop/cost',
@@ -199,6 +203,7 @@ describe('the owner rule across every read', () => {
         '/kpis?groupBy=team',
         '/budgets',
         '/anomalies',
+        '/entities/component/default/vault/licenses',
       ];
       const without: string[] = [];
       for (const url of urls) {

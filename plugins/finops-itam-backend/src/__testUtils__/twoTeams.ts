@@ -25,6 +25,9 @@ const ALICE_CLAIMS = [ALICE, 'group:default/team-a'];
  */
 export const TEAM_B_MONEY_FLOOR = 100_000;
 
+/** A product vault declares it runs, whose entitlement cost it shares. */
+const VAULT_PRODUCT = 'microsoft-sql-server-enterprise';
+
 function entity(
   kind: string,
   name: string,
@@ -87,7 +90,10 @@ export const twoTeamsCatalog: Entity[] = [
   }),
   entity('Component', 'vault', {
     owner: 'team-b',
-    annotations: { 'finops-itam.io/cost-tags': 'application=vault' },
+    annotations: {
+      'finops-itam.io/cost-tags': 'application=vault',
+      'finops-itam.io/licenses': `${VAULT_PRODUCT}=8`,
+    },
   }),
 ];
 
@@ -111,6 +117,25 @@ export function twoTeamsFacts(): TestFact[] {
     );
   }
   return facts;
+}
+
+/**
+ * Vault's share of an entitlement's cost on the first day of the latest full month (the
+ * month `GET /entities/.../licenses` reports), as the license cost task stores it.
+ */
+export function vaultLicenseCostRow(now = new Date()) {
+  const month = new Date(
+    Date.UTC(now.getUTCFullYear(), now.getUTCMonth() - 1, 1),
+  );
+  return {
+    entitlement_id: 'sql-enterprise-agreement',
+    product_id: VAULT_PRODUCT,
+    entity_ref: 'component:default/vault',
+    day: month.toISOString().slice(0, 10),
+    currency: 'USD',
+    amount: '150000',
+    shelfware: false,
+  };
 }
 
 /**

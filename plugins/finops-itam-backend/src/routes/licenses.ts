@@ -1,5 +1,5 @@
 import { AuditorService } from '@backstage/backend-plugin-api';
-import { InputError } from '@backstage/errors';
+import { InputError, NotAllowedError } from '@backstage/errors';
 import {
   EntitlementUpsertResponse,
   LicenseEntitlementsResponse,
@@ -14,7 +14,7 @@ import {
   LicenseService,
 } from '../licenses/LicenseService';
 import { PRODUCT_ID } from '../licenses/productSchema';
-import { RequirePermission } from '../permissions';
+import { RequirePermission, requireEntityCostRead } from '../permissions';
 import { auditedWrite, RefusalBody } from './auditedWrite';
 import { createTypedRoutes } from '../schema';
 
@@ -179,7 +179,28 @@ export function createLicenseRoutes(options: LicenseRoutesOptions) {
   router.get('/entities/:kind/:namespace/:name/licenses', async (req, res) => {
     await requirePermission(req, finopsItamReadPermission);
     const { kind, namespace, name } = req.params;
-    res.json(await licenses.entityLicenses({ kind, namespace, name }));
+    const answer = await licenses.entityLicenses({ kind, namespace, name });
+    // The license use is for every reader; its cost share is the entity's cost, so it is
+    // left out for a caller the policy does not let read that (an owner rule).
+    const readsCost = await requireEntityCostRead(requirePermission, req).then(
+      () => true,
+      error => {
+        if (error instanceof NotAllowedError) return false;
+        throw error;
+      },
+    );
+    res.json(
+      readsCost
+        ? answer
+        : {
+            ...answer,
+            products: answer.products.map(p => ({
+              ...p,
+              monthlyCost: null,
+              monthlyCosts: [],
+            })),
+          },
+    );
   });
 
   return router;

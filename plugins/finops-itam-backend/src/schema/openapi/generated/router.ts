@@ -4763,7 +4763,7 @@ export const spec = {
               },
             ],
             description:
-              "The entity's share of entitlement cost for the latest full month, in the currency with the largest amount (the first of `monthlyCosts`); null when none.",
+              "The entity's share of entitlement cost for the latest full month, in the currency with the largest amount (the first of `monthlyCosts`); null when none, or when the caller may not read the entity's cost (finops-itam.cost.read on it).",
           },
           monthlyCosts: {
             type: 'array',
@@ -4771,7 +4771,7 @@ export const spec = {
               $ref: '#/components/schemas/LicenseMoney',
             },
             description:
-              "The same share in every currency the product's entitlements are bought in, largest first, never added together; empty when none. Absent from backends before it was added.",
+              "The same share in every currency the product's entitlements are bought in, largest first, never added together; empty when none or when the caller may not read the entity's cost. Absent from backends before it was added.",
           },
           flags: {
             type: 'array',

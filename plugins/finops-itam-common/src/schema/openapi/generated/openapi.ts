@@ -1611,9 +1611,9 @@ export interface components {
       /** Other products' entitlements that cover part of the product's requirement (edition conversions), organisation-wide; absent when none. */
       coveredBy?: components['schemas']['LicenseCoverage'][];
       status: components['schemas']['LicensePositionStatus'] | null;
-      /** The entity's share of entitlement cost for the latest full month, in the currency with the largest amount (the first of `monthlyCosts`); null when none. */
+      /** The entity's share of entitlement cost for the latest full month, in the currency with the largest amount (the first of `monthlyCosts`); null when none, or when the caller may not read the entity's cost (finops-itam.cost.read on it). */
       monthlyCost: components['schemas']['LicenseMoney'] | null;
-      /** The same share in every currency the product's entitlements are bought in, largest first, never added together; empty when none. Absent from backends before it was added. */
+      /** The same share in every currency the product's entitlements are bought in, largest first, never added together; empty when none or when the caller may not read the entity's cost. Absent from backends before it was added. */
       monthlyCosts?: components['schemas']['LicenseMoney'][];
       flags: components['schemas']['LicenseUsageFlag'][];
       licenseEntityRef: string | null;
