@@ -13,6 +13,7 @@ import {
   ANALYST,
   ownerRulePermissions,
   showsTeamBMoney,
+  sharedSystemAnomalyRow,
   teamAAnomalyRow,
   teamBAnomalyRow,
   twoTeamsCatalog,
@@ -135,6 +136,7 @@ describe('the owner rule across every read', () => {
       await knex('finops_itam_anomalies').insert([
         teamAAnomalyRow(),
         teamBAnomalyRow(),
+        sharedSystemAnomalyRow(),
       ]);
       await knex('finops_itam_license_daily_cost').insert(
         vaultLicenseCostRow(),
@@ -165,7 +167,7 @@ describe('the owner rule across every read', () => {
       expect(response.body).toMatchObject({ currency: 'USD', total: '12.5' });
     });
 
-    it("lists team A's anomalies to its member, and not team B's", async () => {
+    it("lists team A's anomalies to its member, not team B's nor the shared System's", async () => {
       const response = await get('/anomalies', ALICE);
       expect(response.status).toBe(200);
       expect(
@@ -174,7 +176,7 @@ describe('the owner rule across every read', () => {
       const analyst = await get('/anomalies', ANALYST);
       expect(
         analyst.body.items.map((a: { entityRef: string }) => a.entityRef),
-      ).toHaveLength(2);
+      ).toHaveLength(3);
     });
 
     it("refuses team B's entities and team to a member of team A", async () => {

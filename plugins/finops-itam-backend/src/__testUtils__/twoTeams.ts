@@ -163,6 +163,20 @@ export function teamAAnomalyRow() {
   };
 }
 
+/**
+ * A cost spike of the shop System, which team A owns: its amounts include ledger's, team
+ * B's money.
+ */
+export function sharedSystemAnomalyRow() {
+  return {
+    ...anomalyRow('shop-spike', 'system:default/shop', 'team-a'),
+    actual: '100006.25',
+    expected: '80005',
+    impact: '20001.25',
+    total_impact: '20001.25',
+  };
+}
+
 function anomalyRow(id: string, entityRef: string, team: string) {
   return {
     id,
