@@ -126,7 +126,11 @@ function completeUtf8Length(bytes: Buffer): number {
   for (let back = 1; back <= Math.min(3, bytes.length); back++) {
     const byte = bytes[bytes.length - back];
     if ((byte & 0xc0) === 0x80) continue; // a continuation byte: look further back
-    const needed = byte >= 0xf0 ? 4 : byte >= 0xe0 ? 3 : byte >= 0xc0 ? 2 : 1;
+    // A lead byte's high bits say how long its sequence is (1 for ASCII).
+    let needed = 1;
+    if (byte >= 0xf0) needed = 4;
+    else if (byte >= 0xe0) needed = 3;
+    else if (byte >= 0xc0) needed = 2;
     return needed > back ? bytes.length - back : bytes.length;
   }
   return bytes.length;

@@ -216,7 +216,7 @@ const rowArbitrary = fc
 
 /** Writes a header name in another case now and then: readers match names case-insensitively. */
 const headerName = (name: string, variant: number) =>
-  variant === 1 ? name.toLowerCase() : variant === 2 ? ` ${name}` : name;
+  [name, name.toLowerCase(), ` ${name}`][variant];
 
 /** A valid FOCUS CSV: mandatory columns, a random set of optional ones, shuffled, 1–30 rows. */
 export const focusFileArbitrary = (maxRows = 30): fc.Arbitrary<GeneratedFile> =>
