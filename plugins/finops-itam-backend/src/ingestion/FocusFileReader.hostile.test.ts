@@ -109,7 +109,6 @@ describe('FocusFileReader on broken and hostile CSV files', () => {
   });
 
   it('rejects amounts whose sum would pass the largest storable amount instead of wrapping it negative', async () => {
-    const lines = await validLines();
     const huge = '9000000000000000000000';
     const file = path.join(tmp, 'huge.csv');
     await writeFocusCsv(
