@@ -1,11 +1,8 @@
-/* eslint-disable @backstage/no-undeclared-imports -- the real auth, HTTP auth and permissions
-   services read the static token and its restrictions as a deployment does; the package is
-   installed for packages/backend and belongs in this package's devDependencies (not added
-   here: package.json changes are the lead's) */
+// The real auth, HTTP auth and permissions services read the static token and its
+// restrictions as a deployment does.
 import { authServiceFactory } from '@backstage/backend-defaults/auth';
 import { httpAuthServiceFactory } from '@backstage/backend-defaults/httpAuth';
 import { permissionsServiceFactory } from '@backstage/backend-defaults/permissions';
-/* eslint-enable @backstage/no-undeclared-imports */
 import {
   coreServices,
   createBackendPlugin,
