@@ -108,7 +108,7 @@ describe('FocusFileReader on broken and hostile CSV files', () => {
     expect(await billed(lines.join('\r\n'))).toEqual([['USD', '6']]);
   });
 
-  it('rejects amounts whose sum would pass the largest storable amount instead of wrapping it negative', async () => {
+  it('rejects amounts whose sum would pass the largest storable amount instead of failing on an overflow', async () => {
     const huge = '9000000000000000000000';
     const file = path.join(tmp, 'huge.csv');
     await writeFocusCsv(

@@ -399,8 +399,9 @@ export class FocusFileReader {
 }
 
 /**
- * Largest magnitude an amount may reach: numeric(38,16) keeps 22 whole digits, and DuckDB's
- * DECIMAL(38) sums wrap around silently a little past it, turning a huge charge negative.
+ * Largest magnitude a sum may reach: numeric(38,16) keeps 22 whole digits (PostgreSQL refuses
+ * more, SQLite would store it), and DuckDB's DECIMAL(38) sums overflow a little past it, with
+ * an "Out of Range" error when grouped and a silent wrap around to a negative sum otherwise.
  */
 const STORABLE_AMOUNT_LIMIT = new Money('1e22');
 

@@ -409,7 +409,7 @@ SELECT
   COUNT(*) AS row_count,
   -- Which columns, and which rows, only a second scan asks, when there are any.
   COUNT(*) FILTER (WHERE has_warning AND NOT is_rejected) AS warning_rows,
-  -- DuckDB's DECIMAL(38) sums wrap around silently past 1.7 * 10^22; rows times the
+  -- DuckDB's DECIMAL(38) sums overflow past 1.7 * 10^22 (an error, or a wrap around); rows times the
   -- largest amount bounds every sum, so the reader can refuse before trusting one.
   GREATEST(${DECIMAL_COLUMNS.map(
     column => `COALESCE(MAX(abs(${typedAmount(column)})), 0)`,

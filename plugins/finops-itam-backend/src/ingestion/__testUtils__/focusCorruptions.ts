@@ -353,7 +353,7 @@ const deepTags = fc
     };
   });
 
-/** Amounts near the largest storable one: their sum would wrap around in DuckDB. */
+/** Amounts near the largest storable one: their sum overflows DuckDB's DECIMAL(38) and PostgreSQL's numeric(38,16). */
 const hugeAmounts = baseArbitrary(6).map(({ file, style }): CorruptedFile => {
   const huge = '9'.repeat(22);
   const units = BigInt(huge) * 10n ** 16n;
