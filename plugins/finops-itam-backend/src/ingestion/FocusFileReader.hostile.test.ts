@@ -108,6 +108,31 @@ describe('FocusFileReader on broken and hostile CSV files', () => {
     expect(await billed(lines.join('\r\n'))).toEqual([['USD', '6']]);
   });
 
+  it('reads a file a spreadsheet saved with semicolons or tabs as it reads commas', async () => {
+    const lines = await validLines();
+    for (const separator of [';', '\t']) {
+      const text = lines.map(line => line.replace(/,/g, separator)).join('\n');
+      expect(await billed(text)).toEqual([['USD', '6']]);
+    }
+  });
+
+  it('rejects a file that is not UTF-8, naming the line', async () => {
+    const lines = await validLines();
+    const latin1 = Buffer.from(
+      lines.join('\n').replace('vm-2', 'vm-société'),
+      'latin1',
+    );
+    const file = path.join(tmp, 'latin1.csv');
+    await writeFile(file, latin1);
+    await expect(
+      reader.read([{ path: file, key: 'latin1.csv' }]),
+    ).rejects.toThrow(
+      new FileRejectedError(
+        'latin1.csv is not UTF-8 text and cannot be decoded (line 3); export it as UTF-8',
+      ),
+    );
+  });
+
   it('rejects amounts whose sum would pass the largest storable amount instead of failing on an overflow', async () => {
     const huge = '9000000000000000000000';
     const file = path.join(tmp, 'huge.csv');

@@ -6,7 +6,7 @@ import {
 } from '@finops-itam/plugin-finops-itam-common';
 import path from 'node:path';
 import { Money } from '../money';
-import { checkUtf8Sample, readCsvHeader } from './csvHeader';
+import { readCsvHeader } from './csvHeader';
 import { detectFormat } from './detectFormat';
 import {
   DEFAULT_DUCKDB_LIMITS,
@@ -70,8 +70,8 @@ const ALL_COLUMNS: readonly FocusColumn[] = [
 ];
 
 /**
- * The DuckDB table function that reads one file. CSV is read in one fixed dialect (RFC 4180,
- * as FOCUS exports are written) with the header's own names, never sniffed: a sniffer
+ * The DuckDB table function that reads one file. CSV is read in one fixed dialect (RFC 4180
+ * quoting, the header's separator) with the header's own names, never sniffed: a sniffer
  * faced with one short or overlong row guesses another dialect and reads the whole file as
  * one column, or no rows at all. Every column is text unless `typed` names a type: typing is
  * ours, so one bad cell rejects a row, not the file; amount columns may be typed by the
@@ -81,6 +81,7 @@ function tableFunction(
   format: CostFileFormat,
   filePath: string,
   header: string[] = [],
+  delimiter = ',',
   typed: Map<string, string> = new Map(),
 ): string {
   if (format === 'parquet') {
@@ -89,11 +90,17 @@ function tableFunction(
   const columns = header
     .map(name => `${quoteLiteral(name)}: '${typed.get(name) ?? 'VARCHAR'}'`)
     .join(', ');
-  return `read_csv(${quoteLiteral(
-    filePath,
-  )}, header = true, auto_detect = false,
-    delim = ',', quote = '"', escape = '"', columns = {${columns}},
-    compression = 'none', nullstr = ['', 'NULL'])`;
+  const options = [
+    'header = true',
+    'auto_detect = false',
+    `delim = ${quoteLiteral(delimiter)}`,
+    `quote = '"'`,
+    `escape = '"'`,
+    `columns = {${columns}}`,
+    `compression = 'none'`,
+    `nullstr = ['', 'NULL']`,
+  ];
+  return `read_csv(${quoteLiteral(filePath)}, ${options.join(', ')})`;
 }
 
 /**
@@ -142,6 +149,7 @@ function describeCsvError(message: string): string | undefined {
 
 /** Turns DuckDB's errors about unreadable files into messages for people. */
 function explainReadError(error: unknown, key: string, format: CostFileFormat) {
+  if (error instanceof FileRejectedError) return error;
   const message = error instanceof Error ? error.message : String(error);
   const firstLine = message.split('\n')[0];
   if (/unicode|utf-?8/i.test(message)) {
@@ -222,16 +230,19 @@ export class FocusFileReader {
           );
         }
         let written: string[];
+        let delimiter = ',';
         try {
-          written =
-            format === 'parquet'
-              ? await readParquetHeader(
-                  connection,
-                  tableFunction(format, readablePath),
-                )
-              : await checkUtf8Sample(readablePath, file.key).then(() =>
-                  readCsvHeader(readablePath, file.key),
-                );
+          if (format === 'parquet') {
+            written = await readParquetHeader(
+              connection,
+              tableFunction(format, readablePath),
+            );
+          } else {
+            ({ names: written, delimiter } = await readCsvHeader(
+              readablePath,
+              file.key,
+            ));
+          }
         } catch (error) {
           throw explainReadError(error, file.key, format);
         }
@@ -250,7 +261,12 @@ export class FocusFileReader {
         }
         const header =
           format === 'parquet' ? written : uniqueColumnNames(written);
-        const textSource = tableFunction(format, readablePath, header);
+        const textSource = tableFunction(
+          format,
+          readablePath,
+          header,
+          delimiter,
+        );
         const mapped = mapColumns(header);
         const missing = missingMandatoryColumns(mapped);
         if (missing.length > 0) {
@@ -288,6 +304,7 @@ export class FocusFileReader {
                 format,
                 readablePath,
                 header,
+                delimiter,
                 new Map(
                   NATIVE_TYPES.flatMap(([column, type]) => {
                     const actual = mapped.get(column);

@@ -1,124 +1,61 @@
 import { open } from 'node:fs/promises';
 import { FileRejectedError } from './errors';
 
-/** Longest header line read: 10,000 columns of long names fit many times over. */
-const MAX_HEADER_BYTES = 4 * 1024 * 1024;
-
-const CHUNK_BYTES = 64 * 1024;
-
 /**
- * The names in the first line of a CSV file (RFC 4180: comma-separated, `"` quotes, `""`
- * inside quotes; a UTF-8 BOM is dropped), exactly as written: DuckDB's own header sniffing
- * renames repeated names and guesses a dialect, which hides a FOCUS column named twice and
- * turns a short last row into "no delimiter at all".
+ * Bytes read from the start of a CSV file: the header (10,000 columns of long names fit many
+ * times over) and the sample checked for UTF-8.
  */
-export async function readCsvHeader(
-  filePath: string,
-  displayName: string,
-): Promise<string[]> {
-  const handle = await open(filePath, 'r');
-  try {
-    const names: string[] = [];
-    let field = '';
-    let quoted = false;
-    let afterQuote = false;
-    let pending = Buffer.alloc(0);
-    let offset = 0;
-    while (offset < MAX_HEADER_BYTES) {
-      const chunk = Buffer.alloc(CHUNK_BYTES);
-      const { bytesRead } = await handle.read(chunk, 0, CHUNK_BYTES, offset);
-      const atEnd = bytesRead === 0;
-      offset += bytesRead;
-      // Keep a partial UTF-8 sequence for the next chunk rather than splitting a character.
-      const bytes = Buffer.concat([pending, chunk.subarray(0, bytesRead)]);
-      const cut = atEnd ? bytes.length : completeUtf8Length(bytes);
-      pending = bytes.subarray(cut);
-      let text = bytes.subarray(0, cut).toString('utf8');
-      if (offset === bytesRead && text.startsWith('\ufeff')) {
-        text = text.slice(1);
-      }
-      for (let i = 0; i < text.length; i++) {
-        const c = text[i];
-        if (quoted) {
-          if (c !== '"') field += c;
-          else if (text[i + 1] === '"') {
-            field += '"';
-            i++;
-          } else if (i + 1 === text.length && !atEnd) {
-            // A quote at the chunk's end may be the first of a `""` pair; read on.
-            pending = Buffer.concat([Buffer.from('"'), pending]);
-            text = '';
-            break;
-          } else {
-            quoted = false;
-            afterQuote = true;
-          }
-        } else if (c === '"' && field === '' && !afterQuote) {
-          quoted = true;
-        } else if (c === ',') {
-          names.push(field);
-          field = '';
-          afterQuote = false;
-        } else if (c === '\n' || c === '\r') {
-          names.push(field);
-          return names;
-        } else {
-          field += c;
-        }
-      }
-      if (atEnd) {
-        if (quoted) {
-          throw new FileRejectedError(
-            `${displayName} cannot be read as CSV: line 1 (the header) has an unterminated quote`,
-          );
-        }
-        names.push(field);
-        return names;
-      }
-    }
-    throw new FileRejectedError(
-      `${displayName} cannot be read as CSV: line 1 (the header) is longer than ${MAX_HEADER_BYTES} bytes`,
-    );
-  } finally {
-    await handle.close();
-  }
+const START_BYTES = 4 * 1024 * 1024;
+
+/** Separators FOCUS exports use: commas, and what spreadsheets save in some locales. */
+const SEPARATORS = [',', ';', '\t', '|'] as const;
+
+/** The header of a CSV file as written, and the separator it uses. */
+export interface CsvHeader {
+  names: string[];
+  delimiter: string;
 }
 
-/** Bytes checked for UTF-8 up front; DuckDB checks the cells it reads, wherever they are. */
-const UTF8_SAMPLE_BYTES = 1024 * 1024;
+interface FirstRecord {
+  fields: string[];
+  /** A line break ended the record (rather than the text read). */
+  ended: boolean;
+  /** The text read ended inside a quoted field. */
+  inQuotes: boolean;
+}
 
-/**
- * Rejects a file whose first megabyte is not UTF-8 (a Latin-1 or UTF-16 export), saying on
- * which line. DuckDB validates only the columns it reads, so a file in another encoding would
- * otherwise pass whenever its accented names sit in columns the importer does not use.
- */
-export async function checkUtf8Sample(
-  filePath: string,
-  displayName: string,
-): Promise<void> {
-  const handle = await open(filePath, 'r');
-  try {
-    const sample = Buffer.alloc(UTF8_SAMPLE_BYTES);
-    const { bytesRead } = await handle.read(sample, 0, UTF8_SAMPLE_BYTES, 0);
-    const bytes = sample.subarray(
-      0,
-      bytesRead < UTF8_SAMPLE_BYTES
-        ? bytesRead
-        : completeUtf8Length(sample.subarray(0, bytesRead)),
-    );
-    try {
-      new TextDecoder('utf-8', { fatal: true }).decode(bytes);
-    } catch {
-      const text = new TextDecoder('utf-8').decode(bytes);
-      const bad = text.indexOf('\ufffd');
-      const line = text.slice(0, Math.max(bad, 0)).split('\n').length;
-      throw new FileRejectedError(
-        `${displayName} is not UTF-8 text and cannot be decoded (line ${line}); export it as UTF-8`,
-      );
+/** The first record of `text` (RFC 4180 quoting: `"` around a field, `""` inside it). */
+function firstRecord(text: string, delimiter: string): FirstRecord {
+  const fields: string[] = [];
+  let field = '';
+  let quoted = false;
+  let afterQuote = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i];
+    if (quoted) {
+      if (c !== '"') field += c;
+      else if (text[i + 1] === '"') {
+        field += '"';
+        i++;
+      } else {
+        quoted = false;
+        afterQuote = true;
+      }
+    } else if (c === '"' && field === '' && !afterQuote) {
+      quoted = true;
+    } else if (c === delimiter) {
+      fields.push(field);
+      field = '';
+      afterQuote = false;
+    } else if (c === '\n' || c === '\r') {
+      fields.push(field);
+      return { fields, ended: true, inQuotes: false };
+    } else {
+      field += c;
     }
-  } finally {
-    await handle.close();
   }
+  fields.push(field);
+  return { fields, ended: false, inQuotes: quoted };
 }
 
 /** Length of the prefix of `bytes` that ends on a whole UTF-8 character. */
@@ -134,4 +71,66 @@ function completeUtf8Length(bytes: Buffer): number {
     return needed > back ? bytes.length - back : bytes.length;
   }
   return bytes.length;
+}
+
+/**
+ * The start of the file as text. Rejects one whose start is not UTF-8 (a Latin-1 export),
+ * saying on which line: DuckDB validates only the columns it reads, so a file in another
+ * encoding would otherwise pass whenever its accented names sit in columns not imported.
+ */
+async function readStart(filePath: string, displayName: string) {
+  const handle = await open(filePath, 'r');
+  try {
+    const buffer = Buffer.alloc(START_BYTES);
+    const { bytesRead } = await handle.read(buffer, 0, START_BYTES, 0);
+    const whole = bytesRead < START_BYTES;
+    const bytes = buffer.subarray(0, bytesRead);
+    const sample = whole ? bytes : bytes.subarray(0, completeUtf8Length(bytes));
+    let text: string;
+    try {
+      text = new TextDecoder('utf-8', { fatal: true }).decode(sample);
+    } catch {
+      const lenient = new TextDecoder('utf-8').decode(sample);
+      const line = lenient
+        .slice(0, lenient.indexOf('\ufffd'))
+        .split('\n').length;
+      throw new FileRejectedError(
+        `${displayName} is not UTF-8 text and cannot be decoded (line ${line}); export it as UTF-8`,
+      );
+    }
+    // TextDecoder drops a leading BOM itself.
+    return { text, whole };
+  } finally {
+    await handle.close();
+  }
+}
+
+/**
+ * The names in the first line of a CSV file exactly as written, and its separator (the one
+ * that splits the header into the most names). DuckDB's own sniffing renames repeated names
+ * and guesses a dialect from a sample, which hides a FOCUS column named twice and reads a
+ * file with one short row as a single column; so the reader reads the header here and gives
+ * DuckDB a fixed dialect.
+ */
+export async function readCsvHeader(
+  filePath: string,
+  displayName: string,
+): Promise<CsvHeader> {
+  const { text, whole } = await readStart(filePath, displayName);
+  const [best] = SEPARATORS.map(delimiter => ({
+    delimiter,
+    record: firstRecord(text, delimiter),
+  })).sort((a, b) => b.record.fields.length - a.record.fields.length);
+  const { record, delimiter } = best;
+  if (!record.ended && !whole) {
+    throw new FileRejectedError(
+      `${displayName} cannot be read as CSV: line 1 (the header) is longer than ${START_BYTES} bytes`,
+    );
+  }
+  if (record.inQuotes) {
+    throw new FileRejectedError(
+      `${displayName} cannot be read as CSV: line 1 (the header) has an unterminated quote`,
+    );
+  }
+  return { names: record.fields, delimiter };
 }

@@ -63,6 +63,8 @@ export interface GeneratedFile {
 
 /** Serialisation choices that never change what a correct reader reads. */
 export interface CsvStyle {
+  /** Commas, or what spreadsheets save in some locales. */
+  delimiter: ',' | ';' | '\t';
   lineEnd: '\n' | '\r\n';
   bom: boolean;
   quoteAll: boolean;
@@ -70,6 +72,7 @@ export interface CsvStyle {
 }
 
 export const csvStyleArbitrary: fc.Arbitrary<CsvStyle> = fc.record({
+  delimiter: fc.constantFrom<CsvStyle['delimiter']>(',', ';', '\t'),
   lineEnd: fc.constantFrom<'\n' | '\r\n'>('\n', '\r\n'),
   bom: fc.boolean(),
   quoteAll: fc.boolean(),
@@ -77,6 +80,7 @@ export const csvStyleArbitrary: fc.Arbitrary<CsvStyle> = fc.record({
 });
 
 export const PLAIN_STYLE: CsvStyle = {
+  delimiter: ',',
   lineEnd: '\n',
   bom: false,
   quoteAll: false,
@@ -255,12 +259,12 @@ export function csvCells(
   style: CsvStyle = PLAIN_STYLE,
 ): string[][] {
   return [
-    file.header.map(h => quote(h, style.quoteAll)),
+    file.header.map(h => quote(h, style)),
     ...file.rows.map(row =>
       file.sources.map(column => {
         const value = row.cells[column] ?? '';
         // An empty quoted cell is still an empty cell, so only non-empty ones get quotes.
-        return value === '' ? '' : quote(value, style.quoteAll);
+        return value === '' ? '' : quote(value, style);
       }),
     ),
   ];
@@ -269,7 +273,7 @@ export function csvCells(
 /** Joins quoted cells into CSV text in the given style. */
 export function joinCsv(lines: string[][], style: CsvStyle = PLAIN_STYLE) {
   const body =
-    lines.map(cells => cells.join(',')).join(style.lineEnd) +
+    lines.map(cells => cells.join(style.delimiter)).join(style.lineEnd) +
     (style.finalNewline ? style.lineEnd : '');
   return (style.bom ? '\ufeff' : '') + body;
 }
@@ -279,9 +283,12 @@ export function toCsv(file: GeneratedFile, style: CsvStyle = PLAIN_STYLE) {
   return joinCsv(csvCells(file, style), style);
 }
 
-/** Quotes one cell when CSV needs it. */
-export function quote(value: string, always = false): string {
-  return always || /[",\r\n]/.test(value) || value !== value.trim()
+/** Quotes one cell when CSV needs it (or always, when the style quotes every cell). */
+export function quote(value: string, style: CsvStyle = PLAIN_STYLE): string {
+  return style.quoteAll ||
+    /["\r\n]/.test(value) ||
+    value.includes(style.delimiter) ||
+    value !== value.trim()
     ? `"${value.replace(/"/g, '""')}"`
     : value;
 }

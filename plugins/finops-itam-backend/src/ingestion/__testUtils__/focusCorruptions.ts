@@ -103,7 +103,7 @@ function replaceCell(
 ): { text: string; row: number } {
   const row = pick % file.rows.length;
   const lines = csvCells(file, style);
-  lines[row + 1][columnIndex(file, column)] = quote(value, style.quoteAll);
+  lines[row + 1][columnIndex(file, column)] = quote(value, style);
   return { text: joinCsv(lines, style), row };
 }
 
@@ -214,7 +214,7 @@ const duplicatedFocusHeader = fc
   })
   .map(({ base: { file, style }, column, lower }): CorruptedFile => {
     const lines = csvCells(file, style);
-    lines[0].push(quote(lower ? column.toLowerCase() : column, style.quoteAll));
+    lines[0].push(quote(lower ? column.toLowerCase() : column, style));
     for (const cells of lines.slice(1)) cells.push('0');
     return {
       name: `header has ${column} twice`,
@@ -240,22 +240,23 @@ const duplicatedExtraHeader = baseArbitrary(6).map(
   },
 );
 
-/** Excel's way: a BOM, CRLF line ends, every cell quoted. */
-const excelStyle = baseArbitrary(6).map(
-  ({ file }): CorruptedFile => ({
-    name: 'BOM, CRLF and quoted cells',
-    text: joinCsv(
-      csvCells(file, {
-        bom: true,
-        lineEnd: '\r\n',
-        quoteAll: true,
-        finalNewline: true,
-      }),
-      { bom: true, lineEnd: '\r\n', quoteAll: true, finalNewline: true },
-    ),
-    outcome: { kind: 'exact', rows: file.rows },
-  }),
-);
+/** Excel's way: a BOM, CRLF line ends, every cell quoted, semicolons in some locales. */
+const excelStyle = fc
+  .record({ base: baseArbitrary(6), semicolons: fc.boolean() })
+  .map(({ base: { file }, semicolons }): CorruptedFile => {
+    const style: CsvStyle = {
+      delimiter: semicolons ? ';' : ',',
+      bom: true,
+      lineEnd: '\r\n',
+      quoteAll: true,
+      finalNewline: true,
+    };
+    return {
+      name: `BOM, CRLF and quoted cells${semicolons ? ', semicolons' : ''}`,
+      text: joinCsv(csvCells(file, style), style),
+      outcome: { kind: 'exact', rows: file.rows },
+    };
+  });
 
 /** Line breaks inside quoted text cells, which CSV allows. */
 const quotedNewlines = fc
