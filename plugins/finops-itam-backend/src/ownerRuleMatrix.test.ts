@@ -11,6 +11,7 @@ import { recordingNotifications } from './__testUtils__/testServices';
 import {
   ALICE,
   ANALYST,
+  CAROL,
   ownerRulePermissions,
   showsTeamBMoney,
   sharedSystemAnomalyRow,
@@ -165,6 +166,68 @@ describe('the owner rule across every read', () => {
       );
       expect(response.status).toBe(200);
       expect(response.body).toMatchObject({ currency: 'USD', total: '12.5' });
+    });
+
+    it("lets a member of team A read the total of a System of team A's entities only", async () => {
+      const response = await get(
+        '/entities/system/default/storefront/cost',
+        ALICE,
+      );
+      expect(response.status).toBe(200);
+      expect(response.body).toMatchObject({ currency: 'USD', total: '7.5' });
+    });
+
+    it("lets a member of team C read team C's cost, and its Group's cost, budget, forecast and unit cost as the analyst does", async () => {
+      const team = await get('/teams/default/team-c/cost', CAROL);
+      expect(team.status).toBe(200);
+      expect(team.body).toMatchObject({
+        groupRef: 'group:default/team-c',
+        currency: 'USD',
+        total: '3',
+      });
+      expect(team.body.entities).toEqual([
+        expect.objectContaining({
+          entityRef: 'component:default/search',
+          total: '3',
+        }),
+      ]);
+      const group = await get('/entities/group/default/team-c/cost', CAROL);
+      expect(group.status).toBe(200);
+      expect(group.body).toMatchObject({ currency: 'USD', total: '3' });
+      for (const url of [
+        '/entities/group/default/team-c/budget',
+        '/entities/group/default/team-c/forecast',
+        '/entities/group/default/team-c/unit-cost',
+      ]) {
+        const [carol, analyst] = await Promise.all([
+          get(url, CAROL),
+          get(url, ANALYST),
+        ]);
+        expect([url, carol.status, carol.body]).toEqual([
+          url,
+          analyst.status,
+          analyst.body,
+        ]);
+        expect([url, carol.status]).not.toEqual([url, 403]);
+      }
+    });
+
+    it("refuses a member of team A the shop System and team A, whose totals include team B's ledger, saying how many members are not readable", async () => {
+      for (const url of [
+        '/entities/system/default/shop/cost',
+        '/entities/system/default/shop/forecast',
+        '/entities/system/default/shop/unit-cost',
+        '/entities/group/default/team-a/cost',
+        '/entities/group/default/team-a/budget',
+        '/teams/default/team-a/cost',
+      ]) {
+        const response = await get(url, ALICE);
+        expect([url, response.status]).toEqual([url, 403]);
+        expect(response.body.error.message).toMatch(
+          /includes the cost of 1 entity whose cost you may not read/,
+        );
+        expect(response.body.error.message).not.toMatch(/ledger/);
+      }
     });
 
     it("lists team A's anomalies to its member, not team B's nor the shared System's", async () => {

@@ -56,10 +56,15 @@ export const finopsItamPlugin = createBackendPlugin({
         logger.info(`finops-itam database ready on ${databaseKindOf(db)}`);
         deps.permissionsRegistry.addPermissions(finopsItamPermissions);
 
+        const stores = createStores(db);
         const core = {
           ...deps,
-          stores: createStores(db),
-          requirePermission: createRequirePermission(deps),
+          stores,
+          requirePermission: createRequirePermission({
+            ...deps,
+            // Rollups are allowed under an owner rule when every member is readable.
+            rollupMembersOf: ref => stores.allocations.rollupMembersOf(ref),
+          }),
           fileFetcher: new SourceFileFetcher({ urlReader: deps.urlReader }),
           contributedCostSources: costSources.list(),
           hooks: createFinopsItamHooks(),

@@ -1,8 +1,10 @@
 /* eslint-disable @typescript-eslint/no-explicit-any -- the permissions mock takes the service's loosely typed arguments */
 import { mockServices } from '@backstage/backend-test-utils';
-import { Entity } from '@backstage/catalog-model';
+import { Entity, parseEntityRef } from '@backstage/catalog-model';
 import {
   AuthorizeResult,
+  PermissionCondition,
+  PermissionCriteria,
   PolicyDecision,
 } from '@backstage/plugin-permission-common';
 import {
@@ -16,7 +18,13 @@ import { TestFact } from '../allocation/__testUtils__/facts';
 export const ALICE = 'user:default/alice';
 /** A FinOps analyst the policy lets read every entity's cost. */
 export const ANALYST = 'user:default/analyst';
-const ALICE_CLAIMS = [ALICE, 'group:default/team-a'];
+/** A member of team C, which owns only its own search Component, under the same owner rule. */
+export const CAROL = 'user:default/carol';
+/** Each owner-ruled user's ownership claims, as sign-in resolves them. */
+const CLAIMS: Record<string, string[]> = {
+  [ALICE]: [ALICE, 'group:default/team-a'],
+  [CAROL]: [CAROL, 'group:default/team-c'],
+};
 
 /**
  * Team B's money is at least this much in every amount it reaches; team A's entities cost
@@ -68,7 +76,8 @@ function entity(
 
 /**
  * Two teams and one System both use: team A owns the shop System and its checkout
- * Component; team B owns ledger (a Component of the shop too) and vault (its own).
+ * Component; team B owns ledger (a Component of the shop too) and vault (its own). Team A
+ * also owns the storefront System of its storefront-web Component only; team C owns search.
  */
 export const twoTeamsCatalog: Entity[] = [
   entity('Group', 'team-a', {
@@ -76,6 +85,9 @@ export const twoTeamsCatalog: Entity[] = [
   }),
   entity('Group', 'team-b', {
     annotations: { 'finops-itam.io/cost-center': 'CC-B' },
+  }),
+  entity('Group', 'team-c', {
+    annotations: { 'finops-itam.io/cost-center': 'CC-C' },
   }),
   entity('System', 'shop', { owner: 'team-a' }),
   entity('Component', 'checkout', {
@@ -95,17 +107,32 @@ export const twoTeamsCatalog: Entity[] = [
       'finops-itam.io/licenses': `${VAULT_PRODUCT}=8`,
     },
   }),
+  // Team A's own System: every member is team A's, so its owners may read its total.
+  entity('System', 'storefront', { owner: 'team-a' }),
+  entity('Component', 'storefront-web', {
+    owner: 'team-a',
+    system: 'storefront',
+    annotations: { 'finops-itam.io/cost-tags': 'application=storefront' },
+  }),
+  // Team C shares nothing: its team total is its own money only.
+  entity('Component', 'search', {
+    owner: 'team-c',
+    annotations: { 'finops-itam.io/cost-tags': 'application=search' },
+  }),
 ];
 
 /**
- * November 2026: checkout costs 12.5, ledger 200000 and vault 300000; an untagged
- * vault-backup resource (named after team B's vault) 400000 that allocation cannot place.
+ * November 2026: checkout costs 12.5, storefront-web 7.5, search 3, ledger 200000 and vault
+ * 300000; an untagged vault-backup resource (named after team B's vault) 400000 that
+ * allocation cannot place.
  */
 export function twoTeamsFacts(): TestFact[] {
   const facts: TestFact[] = [];
   for (const day of ['2026-11-02', '2026-11-03']) {
     facts.push(
       { day, tags: { application: 'checkout' }, billedCost: '6.25' },
+      { day, tags: { application: 'storefront' }, billedCost: '3.75' },
+      { day, tags: { application: 'search' }, billedCost: '1.5' },
       { day, tags: { application: 'ledger' }, billedCost: '100000' },
       { day, tags: { application: 'vault' }, billedCost: '150000' },
       {
@@ -199,22 +226,58 @@ function anomalyRow(id: string, entityRef: string, team: string) {
 }
 
 /**
- * The owner rule: Alice holds every permission, but `finops-itam.cost.read` only on what
- * she or team A owns (a conditional decision, as the documented policy answers); the
- * analyst and service principals hold everything. Both `authorize` and
- * `authorizeConditional` answer what a permission backend would hand a plugin.
+ * The catalog conditions "the entity is one of these Groups": `IS_ENTITY_OWNER` never
+ * matches a Group (groups have no owner), so a policy that lets a team read its own team
+ * total allows its Group entity by kind, namespace and name.
+ */
+function isOneOfGroups(
+  claims: string[],
+): PermissionCriteria<PermissionCondition<'catalog-entity'>>[] {
+  return claims
+    .map(claim => parseEntityRef(claim))
+    .filter(ref => ref.kind.toLocaleLowerCase('en-US') === 'group')
+    .map(ref => ({
+      allOf: [
+        finopsItamCostConditions.isEntityKind({ kinds: ['Group'] }),
+        hasMetadata('namespace', ref.namespace),
+        hasMetadata('name', ref.name),
+      ],
+    }));
+}
+
+function hasMetadata(
+  key: string,
+  value: string,
+): PermissionCondition<'catalog-entity'> {
+  return {
+    rule: 'HAS_METADATA',
+    resourceType: 'catalog-entity',
+    params: { key, value },
+  };
+}
+
+/**
+ * The owner rule: Alice and Carol hold every permission, but `finops-itam.cost.read` only on
+ * what they or their team own and on their team's Group (a conditional decision, as the
+ * documented policy answers); the analyst and service principals hold everything. Both
+ * `authorize` and `authorizeConditional` answer what a permission backend would hand a
+ * plugin.
  */
 export function ownerRulePermissions() {
   const decide = (request: any, options: any): PolicyDecision => {
     const principal = options.credentials.principal;
+    const claims =
+      principal.type === 'user' ? CLAIMS[principal.userEntityRef] : undefined;
     if (
-      principal.type === 'user' &&
-      principal.userEntityRef === ALICE &&
+      claims &&
       request.permission.name === finopsItamCostReadPermission.name
     ) {
-      return finopsItamCostConditionalDecision(
-        finopsItamCostConditions.isEntityOwner({ claims: ALICE_CLAIMS }),
-      );
+      return finopsItamCostConditionalDecision({
+        anyOf: [
+          finopsItamCostConditions.isEntityOwner({ claims }),
+          ...isOneOfGroups(claims),
+        ],
+      });
     }
     return { result: AuthorizeResult.ALLOW };
   };

@@ -1,6 +1,7 @@
 export {
   createRequirePermission,
   type EntityResource,
+  type EntityRollups,
   type EveryEntity,
   type RequirePermission,
 } from './requirePermission';

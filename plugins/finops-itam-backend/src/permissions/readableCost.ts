@@ -2,7 +2,7 @@ import { NotAllowedError } from '@backstage/errors';
 import { finopsItamCostReadPermission } from '@finops-itam/plugin-finops-itam-common';
 import { Request } from 'express';
 import { requireCostOfEveryEntity } from './requireCostOfEveryEntity';
-import { ROLLUP_KINDS } from './requireEntityCostRead';
+import { ROLLUP_KINDS } from './requirePermission';
 import { RequirePermission } from './requirePermission';
 
 /**

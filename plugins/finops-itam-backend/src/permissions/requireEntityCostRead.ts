@@ -1,22 +1,15 @@
 import { stringifyEntityRef } from '@backstage/catalog-model';
 import { finopsItamCostReadPermission } from '@finops-itam/plugin-finops-itam-common';
 import { Request } from 'express';
-import { requireCostOfEveryEntity } from './requireCostOfEveryEntity';
-import { RequirePermission } from './requirePermission';
-
-/**
- * Kinds whose cost is a rollup of other entities (`src/allocation/rollupMembers.ts`): a
- * System's Components and Resources, a Domain's Systems, everything a Group owns. Their
- * members may belong to other teams, so their totals need cost on every entity.
- */
-export const ROLLUP_KINDS = new Set(['system', 'domain', 'group']);
+import { ROLLUP_KINDS, RequirePermission } from './requirePermission';
 
 /**
  * The check of every `/entities/:kind/:namespace/:name/...` route that answers an entity's
  * cost (cost, unit cost, budget, forecast): `finops-itam.cost.read` on that entity, a
  * resource permission so that a policy can allow it per entity (e.g. to its owners).
- * A System, Domain or Group sums other entities' cost, so it also needs the permission on
- * every entity ({@link requireCostOfEveryEntity}).
+ * A System, Domain or Group sums other entities' cost, which may be other teams', so it
+ * also needs the permission on every entity its rollup includes (one check when the policy
+ * allows every entity; each member otherwise).
  * Answers the entity's ref, lowercased as the catalog compares refs; throws 401/403.
  */
 export async function requireEntityCostRead(
@@ -40,11 +33,10 @@ export async function requireEntityCostRead(
     deniedMessage: `You don't have access to cost data for ${entityRef}`,
   });
   if (ROLLUP_KINDS.has(kind.toLocaleLowerCase('en-US'))) {
-    await requireCostOfEveryEntity(
-      requirePermission,
-      req,
-      `the cost of ${entityRef}`,
-    );
+    await requirePermission(req, finopsItamCostReadPermission, {
+      rollupsOf: [entityRef],
+      what: `the cost of ${entityRef}`,
+    });
   }
   return entityRef;
 }

@@ -7,7 +7,7 @@ import {
   resolvePeriod,
 } from '../allocation/costPeriod';
 import { TeamCostService } from '../teams/TeamCostService';
-import { RequirePermission, requireCostOfEveryEntity } from '../permissions';
+import { RequirePermission } from '../permissions';
 import { createTypedRoutes } from '../schema';
 
 export interface TeamCostRoutesOptions {
@@ -51,7 +51,8 @@ function groupRefOf(namespace: string, name: string) {
 /**
  * `GET /teams/:namespace/:name/cost?from&to&basis`: a group's all-in cost and the entities it
  * owns against the previous period of the same length. Behind `finops-itam.cost.read` on the
- * group and, since the total includes other teams' entities, on every entity.
+ * group and, since the totals may include other teams' entities (a System the team owns
+ * rolls up its Components, whoever owns them), on every entity the answer's rollups include.
  */
 export function createTeamCostRoutes(options: TeamCostRoutesOptions) {
   const { teamCosts, requirePermission } = options;
@@ -67,22 +68,22 @@ export function createTeamCostRoutes(options: TeamCostRoutesOptions) {
       resourceRef: groupRef,
       deniedMessage: `You don't have access to cost data for ${groupRef}`,
     });
-    // A team's total includes what its Systems roll up, other teams' Components included.
-    await requireCostOfEveryEntity(
-      requirePermission,
-      req,
-      `the cost of ${groupRef}`,
-    );
     const query = parseQuery(periodQuery, req.query);
     const { from, to } = resolvePeriod(query);
-    res.json(
-      await teamCosts.teamCost(group, {
-        previousFrom: daysBefore(from, daysBetween(from, to)),
-        from,
-        to,
-        basis: query.basis,
-      }),
-    );
+    const answer = await teamCosts.teamCost(group, {
+      previousFrom: daysBefore(from, daysBetween(from, to)),
+      from,
+      to,
+      basis: query.basis,
+    });
+    // Checked on the answer's own entities: the group's total and each listed System's
+    // include what they roll up, other teams' Components included; a System the catalog
+    // gave the team since the last allocation run is not yet in the group's stored rollup.
+    await requirePermission(req, finopsItamCostReadPermission, {
+      rollupsOf: [groupRef, ...answer.entities.map(e => e.entityRef)],
+      what: `the cost of ${groupRef}`,
+    });
+    res.json(answer);
   });
 
   return router;
