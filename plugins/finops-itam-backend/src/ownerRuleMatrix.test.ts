@@ -44,13 +44,15 @@ const PERIOD = {
   day: '2026-11-15',
 };
 
-/** Each path parameter's values: team B's, the shared System, team A's own. */
+/** Each path parameter's values: team B's, the shared System, team A's and team C's own. */
 const PATH_SAMPLES: Array<Record<string, string>> = [
   { kind: 'component', namespace: 'default', name: 'vault' },
   { kind: 'component', namespace: 'default', name: 'ledger' },
   { kind: 'system', namespace: 'default', name: 'shop' },
   { kind: 'group', namespace: 'default', name: 'team-a' },
   { kind: 'group', namespace: 'default', name: 'team-b' },
+  { kind: 'system', namespace: 'default', name: 'storefront' },
+  { kind: 'group', namespace: 'default', name: 'team-c' },
 ];
 const OTHER_PARAMS: Record<string, string> = {
   id: 'no-such-id',
@@ -283,15 +285,17 @@ describe('the owner rule across every read', () => {
       expect(without).toEqual([]);
     });
 
-    it("never shows team B's money to a member of team A, through any read", async () => {
+    it("never shows team B's money to a member of team A or team C, through any read", async () => {
       const leaks: string[] = [];
       const all = reads().flatMap(variants);
       expect(all.length).toBeGreaterThan(40);
-      for (const url of all) {
-        const response = await get(url, ALICE);
-        if (response.status === 403 || response.status === 404) continue;
-        if (showsTeamBMoney(response.type, response.text)) {
-          leaks.push(`${url}: ${response.status}`);
+      for (const user of [ALICE, CAROL]) {
+        for (const url of all) {
+          const response = await get(url, user);
+          if (response.status === 403 || response.status === 404) continue;
+          if (showsTeamBMoney(response.type, response.text)) {
+            leaks.push(`${user} ${url}: ${response.status}`);
+          }
         }
       }
       expect(leaks).toEqual([]);
