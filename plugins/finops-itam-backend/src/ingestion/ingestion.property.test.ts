@@ -19,6 +19,7 @@ import {
   CorruptionOutcome,
   corruptionArbitrary,
 } from './__testUtils__/focusCorruptions';
+import { writeFocusParquet } from './__testUtils__/focusParquet';
 import { FocusFileReader } from './FocusFileReader';
 import { IngestionService } from './IngestionService';
 import { FileTotal } from './types';
@@ -29,6 +30,7 @@ jest.setTimeout(120_000);
 /** Runs per property; PostgreSQL round trips are slower, so it gets fewer. */
 const RUNS = {
   valid: { SQLITE_3: 40, POSTGRES_15: 10 },
+  parquet: { SQLITE_3: 15, POSTGRES_15: 5 },
   corrupt: { SQLITE_3: 40, POSTGRES_15: 12 },
 } as const;
 
@@ -117,6 +119,31 @@ describe('FOCUS ingestion properties', () => {
           },
         ),
         { numRuns: RUNS.valid[databaseId as keyof typeof RUNS.valid] },
+      );
+    });
+
+    it('stores exactly the money of any valid FOCUS Parquet file with decimal amounts', async () => {
+      await fc.assert(
+        fc.asyncProperty(focusFileArbitrary(), async file => {
+          const sourceId = newSource();
+          const parquet = path.join(tmp, `file-${++fileCount}.parquet`);
+          await writeFocusParquet(file, parquet);
+
+          const report = await service.ingest({
+            sourceId,
+            files: [{ path: parquet, key: 'export.parquet' }],
+          });
+
+          expect(report).toMatchObject({
+            status: 'succeeded',
+            format: 'parquet',
+            rows: { read: file.rows.length, rejected: 0 },
+          });
+          expect(totalsByKey(await store.sourceTotals(sourceId))).toEqual(
+            expectedTotals(file.rows),
+          );
+        }),
+        { numRuns: RUNS.parquet[databaseId as keyof typeof RUNS.parquet] },
       );
     });
 
