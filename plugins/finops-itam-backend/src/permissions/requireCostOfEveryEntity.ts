@@ -3,11 +3,12 @@ import { Request } from 'express';
 import { RequirePermission } from './requirePermission';
 
 /**
- * The check of every answer that sums or lists the cost of many teams' entities: reports
- * (chargeback, unallocated, coverage, KPIs, budgets...) and the rollups of Systems, Domains
- * and Groups. `finops-itam.cost.read` must be granted on every entity, without conditions:
- * an owner rule lets a team read its own entities' cost, and a total that includes other
- * teams' entities would show theirs too. Throws 401/403.
+ * The check of every report that sums or lists the cost of many teams' entities
+ * (chargeback, unallocated, coverage, KPIs, the budget list...). `finops-itam.cost.read`
+ * must be granted on every entity, without conditions: an owner rule lets a team read its
+ * own entities' cost, and a total that includes other teams' entities would show theirs
+ * too. The rollup of one System, Domain, Group or team is decided per member instead
+ * (`EntityRollups` in requirePermission). Throws 401/403.
  */
 export async function requireCostOfEveryEntity(
   requirePermission: RequirePermission,

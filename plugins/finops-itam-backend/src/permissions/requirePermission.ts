@@ -39,7 +39,7 @@ export interface EntityResource {
 
 /**
  * Every catalog entity at once, for answers that sum or list the cost of many teams' entities
- * (chargeback, KPIs, a System's rollup...): the caller must hold the permission without
+ * (chargeback, KPIs, unallocated...): the caller must hold the permission without
  * conditions. A conditional decision (e.g. "owned by the user's team") cannot be applied to
  * a total that mixes entities, so it refuses rather than leak the others' money.
  */

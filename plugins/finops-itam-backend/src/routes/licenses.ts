@@ -181,8 +181,12 @@ export function createLicenseRoutes(options: LicenseRoutesOptions) {
     const { kind, namespace, name } = req.params;
     const answer = await licenses.entityLicenses({ kind, namespace, name });
     // The license use is for every reader; its cost share is the entity's cost, so it is
-    // left out for a caller the policy does not let read that (an owner rule).
-    const readsCost = await requireEntityCostRead(requirePermission, req).then(
+    // left out for a caller the policy does not let read that (an owner rule). A System's
+    // or Domain's share sums the members of the license snapshot's catalog, which may be
+    // newer than the allocation run's closure: it needs cost on every entity.
+    const readsCost = await requireEntityCostRead(requirePermission, req, {
+      rollups: 'everyEntity',
+    }).then(
       () => true,
       error => {
         if (error instanceof NotAllowedError) return false;
