@@ -34,6 +34,7 @@ import {
   buildAggregateSelect,
   buildRejectionsSelect,
 } from './focusSql';
+import { rejectNulCharacters } from './nulCharacters';
 import { ReadableFile, readRejectedTotals, readWarnings } from './qualityScans';
 import { spreadOverDays } from './spreadOverDays';
 import { CostFact, FileTotal, RejectedTotal } from './types';
@@ -342,6 +343,7 @@ export class FocusFileReader {
         rowsRead,
         String(counts.max_abs_amount ?? '0'),
       );
+      await rejectNulCharacters(connection, readable, files);
       const rowsRejected = Number(counts.rows_rejected);
       const rejections: RowRejection[] = [];
       // A second scan, only for files with bad rows: it numbers rows to say which ones.

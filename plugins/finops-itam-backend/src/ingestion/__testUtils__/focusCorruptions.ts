@@ -380,6 +380,30 @@ const hugeAmounts = baseArbitrary(6).map(({ file, style }): CorruptedFile => {
   };
 });
 
+/** A NUL character inside a text cell: valid UTF-8, but no PostgreSQL text can hold it. */
+const nulInText = fc
+  .record({
+    base: baseArbitrary(6),
+    column: fc.constantFrom('ServiceName', 'BillingAccountId'),
+  })
+  .map(({ base, column }): CorruptedFile => {
+    const row = base.pick % base.file.rows.length;
+    const value = `${base.file.rows[row].cells[column]}\u0000x`;
+    const { text } = replaceCell(base, column, value);
+    return {
+      name: `${column} of row ${row + 1} holds a NUL character`,
+      text,
+      outcome: {
+        kind: 'reject',
+        // Within the first 512 bytes it is taken for a binary file, which it then is.
+        message: new RegExp(
+          `${at('row', row + 1)}.*${column}|starts with binary data`,
+          'i',
+        ),
+      },
+    };
+  });
+
 export const corruptionArbitrary: fc.Arbitrary<CorruptedFile> = fc.oneof(
   cutLastRow,
   missingField,
@@ -395,4 +419,5 @@ export const corruptionArbitrary: fc.Arbitrary<CorruptedFile> = fc.oneof(
   hugeTag,
   deepTags,
   hugeAmounts,
+  nulInText,
 );
