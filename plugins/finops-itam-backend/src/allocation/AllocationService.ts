@@ -240,7 +240,6 @@ export class AllocationService {
       }
       const pairs = buildRollupMembers(entities);
       const pairsBefore = await store.readRollupMembers();
-      await store.replaceRollupMembers(pairs);
       phase('catalog');
 
       await keys.registerWaitingKeys(maxId);
@@ -296,6 +295,9 @@ export class AllocationService {
       phase('poolInputs');
       let sharedChanged = false;
       await store.transaction(async tx => {
+        // The closure changes with the rollup amounts, in one commit: a System's total and
+        // the members its permission check reads (src/permissions) never disagree.
+        await tx.allocation.replaceRollupMembers(pairs);
         if (deltas) {
           await tx.rollup.addToDirect(deltas);
         }
