@@ -550,7 +550,7 @@ export interface Config {
        */
       eligibleServiceCategories?: string[];
       /**
-       * When the KPI rollup (sums per day and month without resources) is rebuilt if the
+       * When the KPI rollup (sums per day, aligned block of days and month, without resources) is rebuilt if the
        * cost data changed; until then `GET /kpis` sums the facts. A Backstage scheduler
        * definition; default every 5 minutes (timeout 30 minutes, initial delay 1 minute).
        * Always global scope.
