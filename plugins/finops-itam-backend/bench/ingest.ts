@@ -102,3 +102,23 @@ for (const r of results) {
       } |`,
   );
 }
+
+// Where the time goes: the statements that took more than 1 % of a run, and the rest
+// (Node work between statements, and any stream the statement timer does not see).
+console.log('\nWhere the time goes (ms; statements over 1 % of the run):\n');
+for (const r of results.filter(x => x.phases)) {
+  const timed = Object.values(r.phases as Record<string, number>).reduce(
+    (a, b) => a + b,
+    0,
+  );
+  const shown = Object.entries(r.phases as Record<string, number>)
+    .filter(([, ms]) => ms > r.wallMs / 100)
+    .sort(([, a], [, b]) => b - a)
+    .map(([name, ms]) => `${name}: ${ms}`);
+  console.log(
+    `- ${r.mode} ${r.file.endsWith('.parquet') ? 'Parquet' : 'CSV'} (read ${
+      r.readMs
+    }, store ${r.storeMs}, wall ${r.wallMs}): ${shown.join('; ')}; ` +
+      `outside timed statements: ${r.wallMs - timed}`,
+  );
+}

@@ -2,10 +2,12 @@
  * One benchmark measurement in a fresh process, so peak RSS belongs to this scenario alone.
  * Usage: node --require @backstage/cli/config/nodeTransform.cjs runOnce.ts <mode> <file>
  *   mode: duckdb-only | duckdb-exact | sqlite | postgres
- * Prints one JSON line: { mode, file, wallMs, maxRssMb, rows, facts, status }.
+ * Prints one JSON line: { mode, file, wallMs, maxRssMb, rows, facts, status, phases }.
+ * `phases` is where an end-to-end run spent its time: milliseconds per kind of DuckDB and
+ * plugin-database statement (measured around each call), so a change shows which part it moved.
  */
 import { LoggerService } from '@backstage/backend-plugin-api';
-import { DuckDBInstance } from '@duckdb/node-api';
+import { DuckDBConnection, DuckDBInstance } from '@duckdb/node-api';
 import knexFactory, { Knex } from 'knex';
 import { mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
@@ -24,6 +26,65 @@ const AMOUNTS = [
   'ContractedCost',
   'ConsumedQuantity',
 ];
+
+/** Milliseconds spent per phase name, summed over calls. */
+const phases: Record<string, number> = {};
+const addPhase = (name: string, ms: number) => {
+  phases[name] = Math.round((phases[name] ?? 0) + ms);
+};
+
+/** A short, stable name for a statement: its first words, without literals. */
+function statementName(prefix: string, sql: string): string {
+  // Only the start: an INSERT's text can be megabytes, and timing must not cost more than it measures.
+  const words = sql
+    .slice(0, 200)
+    .replace(/\s+/g, ' ')
+    .trim()
+    .replace(/'[^']*'/g, "'…'")
+    .split(' ')
+    .slice(0, 4)
+    .join(' ');
+  return `${prefix} ${words}`;
+}
+
+/** Times every DuckDB statement the reader runs (bench only: patches this process's class). */
+function timeDuckDbStatements() {
+  const proto = DuckDBConnection.prototype as any;
+  for (const method of ['run', 'runAndReadAll']) {
+    const original = proto[method];
+    proto[method] = async function timed(
+      this: unknown,
+      sql: string,
+      ...rest: unknown[]
+    ) {
+      const started = performance.now();
+      try {
+        return await original.call(this, sql, ...rest);
+      } finally {
+        addPhase(statementName('duckdb', sql), performance.now() - started);
+      }
+    };
+  }
+}
+
+/** Times every statement sent to the plugin database, by its first words. */
+function timeKnexStatements(knex: Knex) {
+  const started = new Map<string, { at: number; sql: string }>();
+  knex.on('query', query => {
+    started.set(query.__knexQueryUid, {
+      at: performance.now(),
+      sql: query.sql,
+    });
+  });
+  const done = (_: unknown, query: any) => {
+    const start = started.get(query.__knexQueryUid);
+    if (!start) return;
+    started.delete(query.__knexQueryUid);
+    addPhase(statementName('db', start.sql), performance.now() - start.at);
+  };
+  knex.on('query-response', done);
+  knex.on('query-error', done);
+}
 
 /**
  * DuckDB alone: the daily resource-level aggregation our ingestion does, without
@@ -94,10 +155,14 @@ async function openDatabase(mode: string, workDir: string): Promise<Knex> {
 async function endToEnd(mode: string, file: string) {
   const workDir = await mkdtemp(path.join(os.tmpdir(), 'finops-itam-bench-'));
   const knex = await openDatabase(mode, workDir);
+  timeDuckDbStatements();
+  timeKnexStatements(knex);
   try {
     const store = await DatabaseCostStore.create({
       database: { getClient: async () => knex },
     });
+    // The migrations are not part of the ingestion.
+    for (const name of Object.keys(phases)) delete phases[name];
     const service = new IngestionService(
       store,
       new FocusFileReader(),
@@ -118,6 +183,7 @@ async function endToEnd(mode: string, file: string) {
       readMs: report.timings.readMs,
       storeMs: report.timings.storeMs,
       reconciled: report.totals.every(t => t.reconciled),
+      phases,
     };
   } finally {
     await knex.destroy();

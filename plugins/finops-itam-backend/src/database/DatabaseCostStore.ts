@@ -15,54 +15,14 @@ import { bumpCostDataVersion } from './costDataVersion';
 import { databaseKindOf } from './databaseKind';
 import { migrateDatabase } from './migrations';
 import { normalizeTags } from './tags';
+import { plainAmount } from './plainAmount';
+import { copyRowsInto } from './postgresCopy';
+import { insertRowsIntoSqlite } from './sqliteBulkInsert';
 import {
   COST_FACTS_TABLE,
   COST_SOURCES_TABLE,
   INGESTIONS_TABLE,
 } from './tables';
-
-/** Rows per INSERT on SQLite: knex writes a compound SELECT, which SQLite caps at 500 terms. */
-const SQLITE_INSERT_CHUNK = 500;
-
-/** Rows per INSERT on PostgreSQL, sent as one array per column. */
-const POSTGRES_INSERT_CHUNK = 10000;
-
-/** PostgreSQL array type of each fact column that is not text. */
-const POSTGRES_ARRAY_TYPES: Record<string, string> = {
-  billed_cost: 'numeric[]',
-  effective_cost: 'numeric[]',
-  list_cost: 'numeric[]',
-  contracted_cost: 'numeric[]',
-  consumed_quantity: 'numeric[]',
-  row_count: 'integer[]',
-};
-
-/**
- * Inserts through `unnest` of one array per column: a handful of parameters per statement
- * instead of one per cell, which is several times faster than a multi-row VALUES list.
- */
-async function insertWithUnnest(
-  trx: Knex.Transaction,
-  rows: Record<string, unknown>[],
-) {
-  if (rows.length === 0) return;
-  const columns = Object.keys(rows[0]);
-  const placeholders = columns.map(
-    c => `?::${POSTGRES_ARRAY_TYPES[c] ?? 'text[]'}`,
-  );
-  for (let i = 0; i < rows.length; i += POSTGRES_INSERT_CHUNK) {
-    const chunk = rows.slice(i, i + POSTGRES_INSERT_CHUNK);
-    await trx.raw(
-      `INSERT INTO ${COST_FACTS_TABLE} (${columns.join(
-        ', ',
-      )}) SELECT * FROM unnest(${placeholders.join(', ')})`,
-      // node-postgres turns each JavaScript array (nulls included) into a PostgreSQL array.
-      columns.map(
-        column => chunk.map(row => row[column]) as unknown as Knex.Value,
-      ),
-    );
-  }
-}
 
 // Kept importable from here for the modules that named the store's types before the interface.
 export type { CostSourceState, FactReplacement } from './CostStore';
@@ -171,14 +131,12 @@ export class DatabaseCostStore implements CostStore {
         }
         return toRow(fact, sourceId, ingestionId, tagCache.get(fact.tags)!);
       });
+      // The databases' bulk paths, on the transaction's connection: COPY on PostgreSQL, one
+      // prepared multi-row INSERT on SQLite. Amounts travel as decimal text either way.
       if (databaseKindOf(this.db) === 'postgres') {
-        await insertWithUnnest(trx, rows);
+        await copyRowsInto(trx, COST_FACTS_TABLE, rows);
       } else {
-        for (let i = 0; i < rows.length; i += SQLITE_INSERT_CHUNK) {
-          await trx(COST_FACTS_TABLE).insert(
-            rows.slice(i, i + SQLITE_INSERT_CHUNK),
-          );
-        }
+        await insertRowsIntoSqlite(trx, COST_FACTS_TABLE, rows);
       }
       verify(await this.storedTotals(trx, ingestionId));
       await bumpCostDataVersion(trx);
@@ -394,15 +352,13 @@ function toRow(
     sku_price_details: fact.skuPriceDetails,
     tags,
     currency: fact.currency,
-    billed_cost: normalizeAmount(fact.billedCost),
-    effective_cost: normalizeAmount(fact.effectiveCost),
+    billed_cost: plainAmount(fact.billedCost),
+    effective_cost: plainAmount(fact.effectiveCost),
     // Unknown (null) stays unknown: it is not zero.
-    list_cost: fact.listCost === null ? null : normalizeAmount(fact.listCost),
+    list_cost: fact.listCost === null ? null : plainAmount(fact.listCost),
     contracted_cost:
-      fact.contractedCost === null
-        ? null
-        : normalizeAmount(fact.contractedCost),
-    consumed_quantity: normalizeAmount(fact.consumedQuantity),
+      fact.contractedCost === null ? null : plainAmount(fact.contractedCost),
+    consumed_quantity: plainAmount(fact.consumedQuantity),
     row_count: fact.rowCount,
   };
   return { ...row, allocation_key: allocationKeyOf(row) };
