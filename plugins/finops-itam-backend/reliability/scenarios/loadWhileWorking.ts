@@ -4,6 +4,7 @@
  * the answer before the month arrived or the answer after it was allocated, never a mix.
  * Latencies are reported (p50, p95, max).
  */
+import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { BackendProcess } from '../backendProcess';
 import { suiteDatabase } from '../database';
@@ -35,6 +36,8 @@ function percentile(sorted: number[], p: number): number {
 }
 
 interface Reading {
+  /** When it was asked (ms since 1970). */
+  at: number;
   status: number;
   ms: number;
   data?: string;
@@ -57,6 +60,7 @@ export const loadWhileWorking: Scenario = {
     });
     const db = suiteDatabase(context.databasePrefix);
     const read = async (): Promise<Reading> => {
+      const at = Date.now();
       const started = performance.now();
       try {
         const response = await fetch(`${backend.url}${ROUTE}`, {
@@ -65,10 +69,11 @@ export const loadWhileWorking: Scenario = {
         const text = await response.text();
         const ms = performance.now() - started;
         return response.status === 200
-          ? { status: 200, ms, data: costData(JSON.parse(text)) }
-          : { status: response.status, ms, error: text.slice(0, 200) };
+          ? { at, status: 200, ms, data: costData(JSON.parse(text)) }
+          : { at, status: response.status, ms, error: text.slice(0, 200) };
       } catch (error) {
         return {
+          at,
           status: 0,
           ms: performance.now() - started,
           error: String(error),
@@ -113,12 +118,18 @@ export const loadWhileWorking: Scenario = {
       const report = (await octoberUpload.json()) as any;
       checks.equal(report.status, 'succeeded', 'October upload under load');
       const ingestedS = Math.round((Date.now() - workStarted) / 1000);
+      // Allocated means: no run going on and every fact stored so far marked allocated (a
+      // scheduled run during the ingestion may have finished before the facts arrived).
       const run = await waitFor(
         async () => {
           const row = await latestRun();
-          return row && row.id !== runBefore && row.status !== 'running'
-            ? row
-            : undefined;
+          if (!row || row.id === runBefore || row.status === 'running') {
+            return undefined;
+          }
+          const [{ waiting }] = await db('finops_itam_cost_facts')
+            .whereNull('allocated_at')
+            .count({ waiting: '*' });
+          return Number(waiting) === 0 ? row : undefined;
         },
         10 * 60_000,
         500,
@@ -139,6 +150,62 @@ export const loadWhileWorking: Scenario = {
         after.data !== before.data,
         'October changed the answer (else the test shows nothing)',
       );
+      if (checks.failures.length > 0) {
+        // What allocation did meanwhile, to tell a harness fault from a product one.
+        const runs = await db('finops_itam_allocation_runs').orderBy('id');
+        for (const r of runs) {
+          context.log(
+            `run ${r.id} ${
+              r.status
+            } ${r.started_at?.toISOString?.()} → ${r.finished_at?.toISOString?.()}: ${
+              r.message
+            }`,
+          );
+        }
+        const ingestions = await db('finops_itam_ingestions').orderBy(
+          'started_at',
+        );
+        for (const i of ingestions) {
+          context.log(
+            `ingestion ${
+              i.status
+            } ${i.started_at?.toISOString?.()} → ${i.finished_at?.toISOString?.()}`,
+          );
+        }
+        const [rollup] = await db('finops_itam_entity_daily_cost')
+          .where({ entity_ref: ENTITY, basis: 'amortized' })
+          .where('day', '>=', PERIOD.from)
+          .where('day', '<', PERIOD.to)
+          .select(
+            db.raw('SUM(direct)::text AS direct'),
+            db.raw('SUM(shared)::text AS shared'),
+          );
+        const otherKey = await backend.call(
+          'GET',
+          `/entities/component/default/checkout-api/cost?from=2026-08-31&to=${PERIOD.to}`,
+        );
+        const again = await backend.call('GET', ROUTE);
+        const versions = await db('finops_itam_data_versions').select();
+        context.log(
+          `asked again: direct ${
+            again.body?.direct
+          }; data versions ${JSON.stringify(versions)}`,
+        );
+        context.log(
+          `rollup of ${ENTITY}: direct ${rollup.direct}, shared ${rollup.shared}; the question from 2026-08-31 (not cached) answers direct ${otherKey.body?.direct}, shared ${otherKey.body?.shared}`,
+        );
+        const logFile = path.resolve(
+          __dirname,
+          '../../../../.data/reliability/load-while-working.backend.log',
+        );
+        await writeFile(logFile, backend.log);
+        context.log(`backend log: ${logFile}`);
+        context.log(
+          `changed months waiting: ${JSON.stringify(
+            await db('finops_itam_changed_months').select(),
+          )}`,
+        );
+      }
       const errors = readings.filter(r => r.status !== 200);
       checks.equal(
         errors.slice(0, 3).map(r => `${r.status} ${r.error}`),
@@ -162,12 +229,20 @@ export const loadWhileWorking: Scenario = {
       );
       const conservation = await checkConservation(db);
       checks.equal(conservation.broken, [], 'conservation after the load');
+      // How long after the run recorded its end an answer asked for could still be the old one.
+      const runEnd = run?.finished_at
+        ? new Date(run.finished_at).getTime()
+        : NaN;
+      const lastOld = Math.max(
+        ...readings.filter(r => r.data === before.data).map(r => r.at),
+      );
+      const staleMs = Math.max(0, Math.round(lastOld - runEnd));
       const ms = readings.map(r => r.ms).sort((x, y) => x - y);
       const p50 = Math.round(percentile(ms, 0.5));
       const p95 = Math.round(percentile(ms, 0.95));
       const max = Math.round(ms[ms.length - 1] ?? NaN);
       context.log(
-        `${readings.length} answers, ${old} old, ${fresh} new, ${mixed.length} neither, ${errors.length} failed; p50 ${p50} ms, p95 ${p95} ms, max ${max} ms`,
+        `${readings.length} answers, ${old} old, ${fresh} new, ${mixed.length} neither, ${errors.length} failed; last old answer asked ${staleMs} ms after the run's end; p50 ${p50} ms, p95 ${p95} ms, max ${max} ms`,
       );
       return {
         fault: `${READERS} concurrent readers of the Cost tab's route (GET entity cost of checkout-api, Sep–Oct) while a 200,000-row October upload is ingested and allocated`,

@@ -402,6 +402,10 @@ export class DatabaseAllocationStore implements AllocationStore {
       });
       if (outcome.costChanged) await bumpCostDataVersion(trx);
     });
+    // Again once committed: a snapshot read in between (under load the commit waits for a
+    // connection) held the old version for a second more, and with it the cached answers
+    // computed from the data before the run.
+    this.status = undefined;
     // Only the recent history is worth keeping.
     const keepFrom = await this.db(ALLOCATION_RUNS_TABLE)
       .orderBy('id', 'desc')
