@@ -27,7 +27,6 @@ import {
   repeatedFocusColumns,
 } from './focusColumns';
 import {
-  AGGREGATE_FACTS_SQL,
   AmountInput,
   COUNTS_SQL,
   NATIVE_TYPES,
@@ -35,6 +34,7 @@ import {
   buildAggregateSelect,
   buildRejectionsSelect,
 } from './focusSql';
+import { readFactRows } from './factRows';
 import { rejectNulCharacters } from './nulCharacters';
 import { ReadableFile, readRejectedTotals, readWarnings } from './qualityScans';
 import { spreadOverDays } from './spreadOverDays';
@@ -275,18 +275,16 @@ export class FocusFileReader {
           billedCost: String(row.billed_cost),
           effectiveCost: String(row.effective_cost),
         }));
-      const facts = (await connection.runAndReadAll(AGGREGATE_FACTS_SQL))
-        .getRowObjectsJson()
-        .flatMap(row => {
-          const fact = toCostFact(row, files);
-          return row.spread_start_ms === null
-            ? [fact]
-            : spreadOverDays(
-                fact,
-                Number(row.spread_start_ms),
-                Number(row.spread_end_ms),
-              );
-        });
+      const facts = (await readFactRows(connection)).flatMap(row => {
+        const fact = toCostFact(row, files);
+        return row.spread_start_ms === null
+          ? [fact]
+          : spreadOverDays(
+              fact,
+              Number(row.spread_start_ms),
+              Number(row.spread_end_ms),
+            );
+      });
 
       return {
         format,
