@@ -257,6 +257,19 @@ const SPANS_DAYS = `(charge_frequency IS DISTINCT FROM 'One-Time'
     AND charge_period_end_at > date_trunc('day', charge_period_start_at) + INTERVAL 1 DAY)`;
 
 /**
+ * A text timestamp as the UTC instant it names, typed as a plain TIMESTAMP holding UTC wall
+ * time (the session's time zone is UTC). The usual FOCUS form, `2026-09-01T00:00:00Z`, is
+ * UTC already and goes through the plain parser; anything else (an offset such as `+02:00`,
+ * which the plain parser would drop, a date alone, fractions) through the time-zone-aware
+ * one, then to UTC wall time. Plain TIMESTAMP arithmetic (day truncation, the date, epoch
+ * milliseconds) then skips the time-zone library on every row: together with the fast parse
+ * that took a Parquet delivery's scan from about 1.3 s to about 0.6 s (issue 19).
+ */
+export const utcTimestamp = (text: string) =>
+  `CASE WHEN ${text} LIKE '____-__-__T__:__:__Z' THEN TRY_CAST(${text} AS TIMESTAMP) ` +
+  `ELSE CAST(TRY_CAST(${text} AS TIMESTAMPTZ) AS TIMESTAMP) END`;
+
+/**
  * The file's cells as text (`''` and `NULL` read as null), then typed, then checked:
  * `is_rejected` marks rows that cannot be placed.
  */
@@ -284,8 +297,7 @@ function checkedRows(
     column =>
       `TRY_CAST(${raw(column)} AS ${AMOUNT_TYPE}) AS ${typedAmount(column)}`,
   );
-  const timestamp = (column: FocusColumn) =>
-    `TRY_CAST(${raw(column)} AS TIMESTAMPTZ)`;
+  const timestamp = (column: FocusColumn) => utcTimestamp(raw(column));
   // row_number() needs a window over the whole scan; only the second scans pay for it.
   const rowNumber = withRowNumber ? 'row_number() OVER () AS row_number, ' : '';
   return `
