@@ -1,4 +1,4 @@
-import { normalizeTags } from './tags';
+import { TOO_DEEP_TAG_VALUE, normalizeTags } from './tags';
 
 describe('normalizeTags', () => {
   it('trims keys, sorts them and keeps values as text', () => {
@@ -12,6 +12,14 @@ describe('normalizeTags', () => {
       normalizeTags('{"owner":{"team":"checkout","cc":1100},"envs":["a","b"]}'),
     ).toBe(
       '{"envs":"[\\"a\\",\\"b\\"]","owner":"{\\"team\\":\\"checkout\\",\\"cc\\":1100}"}',
+    );
+  });
+
+  it('keeps a row whose tag value is nested too deep to write back, saying so', () => {
+    const depth = 20_000;
+    const nested = `${'{"a":'.repeat(depth)}"x"${'}'.repeat(depth)}`;
+    expect(normalizeTags(`{"team":"checkout","deep":${nested}}`)).toBe(
+      JSON.stringify({ deep: TOO_DEEP_TAG_VALUE, team: 'checkout' }),
     );
   });
 

@@ -17,7 +17,18 @@ export function normalizeTags(tags: string | null): string | null {
     : JSON.stringify(Object.fromEntries(entries));
 }
 
+/** Said instead of a nested value too deep to write back as JSON (thousands of levels). */
+export const TOO_DEEP_TAG_VALUE = '(nested JSON too deep to store)';
+
 function tagValueText(value: unknown): string | null {
   if (value === null) return null;
-  return typeof value === 'object' ? JSON.stringify(value) : String(value);
+  if (typeof value !== 'object') return String(value);
+  try {
+    return JSON.stringify(value);
+  } catch (error) {
+    // JSON.stringify recurses: a value nested ~10,000 levels exhausts the stack. Tags carry
+    // no money, so the row is kept and the value says why it is missing.
+    if (error instanceof RangeError) return TOO_DEEP_TAG_VALUE;
+    throw error;
+  }
 }
