@@ -25,7 +25,8 @@ import { IngestionService } from './IngestionService';
 import { FileTotal } from './types';
 
 // Every run ingests one or two files through DuckDB and the database.
-jest.setTimeout(120_000);
+// Generous: under a full `npm test` two workers share two cores with other suites.
+jest.setTimeout(400_000);
 
 /** Runs per property; PostgreSQL round trips are slower, so it gets fewer. */
 const RUNS = {
