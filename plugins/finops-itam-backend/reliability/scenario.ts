@@ -43,6 +43,24 @@ export class Checks {
     const e = JSON.stringify(expected);
     return this.that(a === e, `${what}: expected ${e}, got ${a}`);
   }
+
+  /**
+   * The scenario's table row: passed when no check failed. `dataLost` is "none" then, and
+   * points at the failures otherwise, unless the scenario says more.
+   */
+  row(
+    text: Pick<ScenarioResult, 'fault' | 'happened' | 'userSees'> & {
+      dataLost?: string;
+    },
+  ): ScenarioResult {
+    const passed = this.failures.length === 0;
+    return {
+      ...text,
+      dataLost: text.dataLost ?? (passed ? 'none' : 'see failures'),
+      passed,
+      failures: this.failures,
+    };
+  }
 }
 
 /** Polls until `probe` answers a value, or the time is up (then answers undefined). */
