@@ -2,6 +2,15 @@ import { Knex } from 'knex';
 import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { from as copyFrom } from 'pg-copy-streams';
+import {
+  quoteIdentifier,
+  withTransactionConnection,
+} from './transactionConnection';
+
+/** What this module needs of a node-postgres client. */
+interface PgConnection {
+  query<T extends NodeJS.WritableStream>(stream: T): T;
+}
 
 /** Rows per piece of COPY text: big enough to keep stream overhead small, small in memory. */
 const ROWS_PER_PIECE = 2000;
@@ -39,8 +48,6 @@ function* copyText(
   }
 }
 
-const quoteIdentifier = (name: string) => `"${name.replace(/"/g, '""')}"`;
-
 /**
  * Inserts rows with PostgreSQL's `COPY ... FROM STDIN` on the transaction's own connection,
  * so the rows commit or roll back with everything else the transaction does. COPY skips
@@ -55,9 +62,7 @@ export async function copyRowsInto(
 ): Promise<void> {
   if (rows.length === 0) return;
   const columns = Object.keys(rows[0]);
-  // Inside a transaction knex hands out the transaction's connection and releases nothing.
-  const connection = await trx.client.acquireConnection();
-  try {
+  await withTransactionConnection(trx, async (connection: PgConnection) => {
     const copy = connection.query(
       copyFrom(
         `COPY ${quoteIdentifier(table)} (${columns
@@ -66,7 +71,5 @@ export async function copyRowsInto(
       ),
     );
     await pipeline(Readable.from(copyText(columns, rows)), copy);
-  } finally {
-    await trx.client.releaseConnection(connection);
-  }
+  });
 }

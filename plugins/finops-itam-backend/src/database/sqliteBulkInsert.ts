@@ -1,4 +1,8 @@
 import { Knex } from 'knex';
+import {
+  quoteIdentifier,
+  withTransactionConnection,
+} from './transactionConnection';
 
 /**
  * Rows per prepared statement: 200 rows of the fact table's 33 columns bind 6,600 values,
@@ -10,8 +14,6 @@ const ROWS_PER_STATEMENT = 200;
 interface SqliteConnection {
   prepare(sql: string): { run(...values: unknown[]): unknown };
 }
-
-const quoteIdentifier = (name: string) => `"${name.replace(/"/g, '""')}"`;
 
 /**
  * Inserts rows on SQLite with one prepared multi-row `INSERT` reused for every full batch,
@@ -32,9 +34,7 @@ export async function insertRowsIntoSqlite(
       .map(quoteIdentifier)
       .join(', ')}) VALUES ${Array(rowCount).fill(tuple).join(', ')}`;
   };
-  // Inside a transaction knex hands out the transaction's connection and releases nothing.
-  const connection: SqliteConnection = await trx.client.acquireConnection();
-  try {
+  await withTransactionConnection(trx, (connection: SqliteConnection) => {
     const full = connection.prepare(statementFor(ROWS_PER_STATEMENT));
     const values = (batch: readonly Record<string, unknown>[]) =>
       batch.flatMap(row => columns.map(c => row[c] ?? null));
@@ -46,7 +46,5 @@ export async function insertRowsIntoSqlite(
     if (rest.length > 0) {
       connection.prepare(statementFor(rest.length)).run(values(rest));
     }
-  } finally {
-    await trx.client.releaseConnection(connection);
-  }
+  });
 }

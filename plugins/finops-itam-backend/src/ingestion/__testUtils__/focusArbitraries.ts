@@ -1,5 +1,6 @@
 import fc from 'fast-check';
 import { formatUnits } from '../../money';
+import { MANDATORY_COLUMNS } from '../focusColumns';
 
 /**
  * fast-check arbitraries for FOCUS CSV files, and the totals a correct ingestion of them
@@ -9,23 +10,8 @@ import { formatUnits } from '../../money';
 /** Amounts are stored at 16 decimal places (numeric(38,16)); generated ones stay within. */
 export const AMOUNT_SCALE = 16;
 
-const MANDATORY = [
-  'BilledCost',
-  'EffectiveCost',
-  'ListCost',
-  'ContractedCost',
-  'BillingAccountId',
-  'BillingCurrency',
-  'BillingPeriodStart',
-  'BillingPeriodEnd',
-  'ChargePeriodStart',
-  'ChargePeriodEnd',
-  'ChargeCategory',
-  'ChargeClass',
-  'ServiceName',
-  'ServiceCategory',
-  'InvoiceIssuerName',
-] as const;
+/** Every column a file must have: the importer's own list, so the two cannot drift. */
+const MANDATORY = MANDATORY_COLUMNS;
 
 /** Optional columns whose presence the generator varies (values never change the money). */
 const OPTIONAL = [
