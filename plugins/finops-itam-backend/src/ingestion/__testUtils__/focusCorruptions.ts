@@ -120,23 +120,28 @@ const NOT_AMOUNTS = [
   '١٢٣',
 ];
 
-const wrongAmount = fc
-  .record({
-    base: baseArbitrary(6),
-    column: fc.constantFrom('BilledCost', 'EffectiveCost'),
-    value: fc.constantFrom(...NOT_AMOUNTS),
-  })
-  .map(({ base, column, value }): CorruptedFile => {
-    const { text, row } = replaceCell(base, column, value);
-    return {
-      name: `${column} of row ${row + 1} is "${value}"`,
-      text,
-      outcome: {
-        kind: 'reject',
-        message: new RegExp(`${at('row', row + 1)}.*${column}`, 'i'),
-      },
-    };
-  });
+/** A cell of one of `columns` replaced by one of `values`: rejected naming row and column. */
+function wrongCell(columns: string[], values: string[]) {
+  return fc
+    .record({
+      base: baseArbitrary(6),
+      column: fc.constantFrom(...columns),
+      value: fc.constantFrom(...values),
+    })
+    .map(({ base, column, value }): CorruptedFile => {
+      const { text, row } = replaceCell(base, column, value);
+      return {
+        name: `${column} of row ${row + 1} is "${value}"`,
+        text,
+        outcome: {
+          kind: 'reject',
+          message: new RegExp(`${at('row', row + 1)}.*${column}`, 'i'),
+        },
+      };
+    });
+}
+
+const wrongAmount = wrongCell(['BilledCost', 'EffectiveCost'], NOT_AMOUNTS);
 
 const NOT_DATES = [
   'yesterday',
@@ -146,27 +151,10 @@ const NOT_DATES = [
   '2026-01-01T25:00:00Z',
 ];
 
-const wrongDate = fc
-  .record({
-    base: baseArbitrary(6),
-    column: fc.constantFrom(
-      'BillingPeriodStart',
-      'ChargePeriodStart',
-      'ChargePeriodEnd',
-    ),
-    value: fc.constantFrom(...NOT_DATES),
-  })
-  .map(({ base, column, value }): CorruptedFile => {
-    const { text, row } = replaceCell(base, column, value);
-    return {
-      name: `${column} of row ${row + 1} is "${value}"`,
-      text,
-      outcome: {
-        kind: 'reject',
-        message: new RegExp(`${at('row', row + 1)}.*${column}`, 'i'),
-      },
-    };
-  });
+const wrongDate = wrongCell(
+  ['BillingPeriodStart', 'ChargePeriodStart', 'ChargePeriodEnd'],
+  NOT_DATES,
+);
 
 /**
  * A charge period that ends thousands of years after it starts: a typo or a hostile file;
