@@ -1,5 +1,6 @@
 /* eslint-disable no-restricted-imports -- Playwright runs this file in Node, not in the app bundle. */
 import { APIRequestContext, expect, Page, test } from '@playwright/test';
+import { pollGet } from './pollGet';
 
 /**
  * Budgets and anomalies (issue 16) on the demo data: packages/focus-generator writes the
@@ -60,9 +61,12 @@ async function settledApi<T>(
   let body: T | undefined;
   await expect
     .poll(async () => {
-      const response = await request.get(`${BACKEND}/api/finops-itam${path}`, {
-        headers: { Authorization: `Bearer ${token}` },
-      });
+      const response = await pollGet(
+        request,
+        `${BACKEND}/api/finops-itam${path}`,
+        { Authorization: `Bearer ${token}` },
+      );
+      if (typeof response === 'string') return response;
       if (!response.ok()) return `HTTP ${response.status()}`;
       body = await response.json();
       return state(body!);

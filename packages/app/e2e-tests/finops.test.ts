@@ -1,5 +1,6 @@
 /* eslint-disable no-restricted-imports -- Playwright runs this file in Node, not in the app bundle. */
 import { APIRequestContext, expect, Page, test } from '@playwright/test';
+import { pollGet } from './pollGet';
 
 /**
  * The FinOps page (issue 17) on the demo data: the effective savings rate against list prices
@@ -56,10 +57,12 @@ async function settledKpis(
   let body: KpiAnswer | undefined;
   await expect
     .poll(async () => {
-      const response = await request.get(
+      const response = await pollGet(
+        request,
         `${BACKEND}/api/finops-itam/kpis?from=${period.from}&to=${period.to}`,
-        { headers: { Authorization: `Bearer ${token}` } },
+        { Authorization: `Bearer ${token}` },
       );
+      if (typeof response === 'string') return response;
       if (!response.ok()) return `HTTP ${response.status()}`;
       body = await response.json();
       if (!body!.currency || body!.allocationCoverage.value === null) {

@@ -1,6 +1,7 @@
 /* eslint-disable no-console, no-restricted-imports -- Playwright runs this file in Node, not in the app bundle: it may log timings and write files. */
 import { APIRequestContext, expect, Page, test } from '@playwright/test';
 import { mkdir, writeFile } from 'fs/promises';
+import { pollGet } from './pollGet';
 
 const BACKEND = 'http://localhost:7007';
 const SCREENSHOTS = 'e2e-artifacts/screenshots';
@@ -48,10 +49,12 @@ async function settledApi<T>(
   await expect
     .poll(
       async () => {
-        const response = await request.get(
+        const response = await pollGet(
+          request,
           `${BACKEND}/api/finops-itam${path}`,
-          { headers: { Authorization: `Bearer ${token}` } },
+          { Authorization: `Bearer ${token}` },
         );
+        if (typeof response === 'string') return response;
         if (!response.ok()) {
           return `HTTP ${response.status()}`;
         }
@@ -112,12 +115,12 @@ async function settledEntityCost(
   await expect
     .poll(
       async () => {
-        const sources = await request.get(
+        const sources = await pollGet(
+          request,
           `${BACKEND}/api/finops-itam/sources`,
-          {
-            headers,
-          },
+          headers,
         );
+        if (typeof sources === 'string') return sources;
         if (!sources.ok()) {
           return `sources: HTTP ${sources.status()}`;
         }
@@ -140,10 +143,12 @@ async function settledEntityCost(
         if (waiting.length > 0) {
           return `waiting for ${waiting.join(', ')}`;
         }
-        const response = await request.get(
+        const response = await pollGet(
+          request,
           `${BACKEND}/api/finops-itam/entities/${entityPath}/cost`,
-          { headers },
+          headers,
         );
+        if (typeof response === 'string') return response;
         if (!response.ok()) {
           return `HTTP ${response.status()}`;
         }
