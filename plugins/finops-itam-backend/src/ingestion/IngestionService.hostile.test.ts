@@ -1,12 +1,9 @@
-import { mockServices } from '@backstage/backend-test-utils';
 import { mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import { DatabaseCostStore } from '../database/DatabaseCostStore';
 import { createTestDatabases } from '../__testUtils__/testDatabases';
-import { FocusFileReader } from './FocusFileReader';
-import { IngestionService } from './IngestionService';
 import { focusRow, writeFocusCsv } from './__testUtils__/focusRows';
+import { ingestionOn } from './__testUtils__/ingestionOn';
 
 /**
  * Hostile files that only the database notices, found by the ingestion property tests:
@@ -25,15 +22,8 @@ describe('IngestionService on hostile files', () => {
   it.each(databases.eachSupportedId())(
     'rejects a NUL character in a text cell past the first bytes, naming row and column, on %p',
     async databaseId => {
-      const knex = await databases.init(databaseId);
-      const store = await DatabaseCostStore.create({
-        database: mockServices.database({ knex, migrations: { skip: false } }),
-      });
-      const service = new IngestionService(
-        store,
-        new FocusFileReader({ memoryLimit: '256MB', threads: 1 }),
-        mockServices.logger.mock(),
-        { maxRejectedShare: 0.01 },
+      const { costs: store, ingestion: service } = await ingestionOn(
+        await databases.init(databaseId),
       );
       const ingest = async (resourceOfRow5: string) => {
         const file = path.join(tmp, `nul-${databaseId}.csv`);

@@ -1,4 +1,3 @@
-import { mockServices } from '@backstage/backend-test-utils';
 import fc from 'fast-check';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
@@ -20,7 +19,7 @@ import {
   corruptionArbitrary,
 } from './__testUtils__/focusCorruptions';
 import { writeFocusParquet } from './__testUtils__/focusParquet';
-import { FocusFileReader } from './FocusFileReader';
+import { ingestionOn } from './__testUtils__/ingestionOn';
 import { IngestionService } from './IngestionService';
 import { FileTotal } from './types';
 
@@ -67,16 +66,9 @@ describe('FOCUS ingestion properties', () => {
     let store: DatabaseCostStore;
     let service: IngestionService;
     beforeAll(async () => {
-      const knex = await databases.init(databaseId);
-      store = await DatabaseCostStore.create({
-        database: mockServices.database({ knex, migrations: { skip: false } }),
-      });
-      service = new IngestionService(
-        store,
-        new FocusFileReader({ memoryLimit: '256MB', threads: 1 }),
-        mockServices.logger.mock(),
-        { maxRejectedShare: 0.01 },
-      );
+      ({ costs: store, ingestion: service } = await ingestionOn(
+        await databases.init(databaseId),
+      ));
     });
 
     /** A source of its own per run, so runs never see each other's facts. */

@@ -7,7 +7,7 @@ import { IngestionService } from '../IngestionService';
 
 /**
  * The real cost store (migrated) and ingestion over a test database, and a function that
- * ingests one of the FOCUS fixtures for source `aws-focus`.
+ * ingests one of the FOCUS fixtures for source `aws-focus` (`ingestion` takes any file).
  */
 export async function ingestionOn(knex: Knex) {
   const costs = await DatabaseCostStore.create({
@@ -24,5 +24,5 @@ export async function ingestionOn(knex: Knex) {
       sourceId: 'aws-focus',
       files: [{ path: fixture(name), key: name }],
     });
-  return { costs, ingest };
+  return { costs, ingestion, ingest };
 }
