@@ -12,7 +12,7 @@ import {
   finopsItamCostConditions,
   finopsItamCostReadPermission,
 } from '@finops-itam/plugin-finops-itam-common';
-import { TestFact } from '../allocation/__testUtils__/facts';
+import { TestFact, testEntity } from '../allocation/__testUtils__/facts';
 
 /** A member of team A, whose cost access the owner rule limits to what team A owns. */
 export const ALICE = 'user:default/alice';
@@ -59,17 +59,13 @@ function entity(
     });
   }
   return {
-    apiVersion: 'backstage.io/v1alpha1',
-    kind,
-    metadata: {
-      name,
-      namespace: 'default',
-      annotations: options.annotations ?? {},
-    },
-    spec: {
-      ...(options.owner ? { owner: options.owner } : {}),
-      ...(options.system ? { system: options.system } : {}),
-    },
+    ...testEntity(kind, name, {
+      annotations: options.annotations,
+      spec: {
+        ...(options.owner ? { owner: options.owner } : {}),
+        ...(options.system ? { system: options.system } : {}),
+      },
+    }),
     relations,
   };
 }
