@@ -12,6 +12,7 @@ import type { Server } from 'node:http';
 import { AddressInfo } from 'node:net';
 import os from 'node:os';
 import { loadFromOtherProcess as load } from './forkLoad';
+import type { LoadResult } from './load';
 
 const arg = (name: string, fallback: string) => {
   const i = process.argv.indexOf(name);
@@ -48,16 +49,40 @@ function body(days: number) {
   };
 }
 
-async function main() {
-  for (const days of [30, 365]) {
-    const answer = Buffer.from(JSON.stringify(body(days)));
-    const app = express();
-    app.get('/entities/:kind/:namespace/:name/cost', (_req, res) => {
-      res.set('ETag', '"floor"').type('application/json').send(answer);
-    });
-    const server = await new Promise<Server>(resolve => {
-      const s = app.listen(0, '127.0.0.1', () => resolve(s));
-    });
+/** One floor window: what the harness and machine cost to send `answer` with an ETag. */
+export interface FloorWindow {
+  days: number;
+  bytes: number;
+  loadAverage: number;
+  serverCpuMs: number;
+  result: LoadResult;
+}
+
+/**
+ * Serves `answer` (default: a constant body shaped like a `days`-day answer) on a bare
+ * Express route and loads it as the query benchmark loads the cost route. The query
+ * benchmark passes one real answer's bytes, so floor and cache hits send the same size.
+ */
+export async function measureFloor(options: {
+  days: number;
+  requests: number;
+  warmup: number;
+  concurrency: number;
+  checkEvery: number;
+  answer?: Buffer;
+}): Promise<FloorWindow> {
+  const { days } = options;
+  const answer =
+    options.answer ?? Buffer.from(JSON.stringify(body(options.days)));
+  const app = express();
+  app.get('/entities/:kind/:namespace/:name/cost', (_req, res) => {
+    res.set('ETag', '"floor"').type('application/json').send(answer);
+  });
+  const server = await new Promise<Server>(resolve => {
+    const s = app.listen(0, '127.0.0.1', () => resolve(s));
+  });
+  server.keepAliveTimeout = 60_000;
+  try {
     const port = (server.address() as AddressInfo).port;
     const paths = (n: number) =>
       Array.from(
@@ -66,23 +91,49 @@ async function main() {
       );
     const job = {
       port,
-      concurrency: CONCURRENCY,
+      concurrency: options.concurrency,
       seriesLength: days,
-      checkEvery: CHECK_EVERY,
+      checkEvery: options.checkEvery,
     };
-    await load({ ...job, paths: paths(WARMUP) });
+    await load({ ...job, paths: paths(options.warmup) });
     const loadAverage = os.loadavg()[0];
     const cpuBefore = process.cpuUsage();
-    const r = await load({ ...job, paths: paths(REQUESTS) });
+    const result = await load({ ...job, paths: paths(options.requests) });
     const cpu = process.cpuUsage(cpuBefore);
+    return {
+      days,
+      bytes: answer.length,
+      loadAverage,
+      serverCpuMs:
+        (cpu.user + cpu.system) / 1000 / Math.max(1, result.requests),
+      result,
+    };
+  } finally {
     await new Promise(resolve => server.close(resolve));
+  }
+}
+
+async function main() {
+  for (const days of [30, 365]) {
+    const {
+      bytes,
+      loadAverage,
+      serverCpuMs,
+      result: r,
+    } = await measureFloor({
+      days,
+      requests: REQUESTS,
+      warmup: WARMUP,
+      concurrency: CONCURRENCY,
+      checkEvery: CHECK_EVERY,
+    });
     const perRequest = (cpuMs: number) =>
       (cpuMs / Math.max(1, r.requests)).toFixed(2);
     const line = [
-      `${days}-day body (${answer.length} bytes),`,
+      `${days}-day body (${bytes} bytes),`,
       `load ${loadAverage.toFixed(1)}:`,
       `${r.requestsPerSecond.toFixed(0)} req/s,`,
-      `server CPU ${perRequest((cpu.user + cpu.system) / 1000)} ms/req,`,
+      `server CPU ${serverCpuMs.toFixed(2)} ms/req,`,
       `client CPU ${perRequest(r.clientCpuMs)} ms/req,`,
       `p50 ${r.p50.toFixed(1)}, p95 ${r.p95.toFixed(1)},`,
       `p99 ${r.p99.toFixed(1)}, max ${r.max.toFixed(1)} ms;`,
@@ -94,7 +145,10 @@ async function main() {
   }
 }
 
-main().catch(error => {
-  process.stderr.write(`${error.stack ?? error}\n`);
-  process.exit(1);
-});
+// Run directly as a script; the query benchmark imports measureFloor.
+if (require.main === module) {
+  main().catch(error => {
+    process.stderr.write(`${error.stack ?? error}\n`);
+    process.exit(1);
+  });
+}

@@ -6,12 +6,17 @@
  *   yarn bench:query [--components 5000] [--days 400] [--facts-per-day 1]
  *     [--requests 5000] [--warmup 1000] [--concurrency 50] [--db sqlite,postgres]
  *     [--check-every 1] [--answer-cache-mb 256] [--modes computed,cached,viewed]
- *     [--kpi-requests 50]
+ *     [--kpi-requests 50] [--floor true] [--pg-database finops_itam_bench_query]
  *
  * Each window is loaded in three modes, each with a new CostQueryService: `computed` (answer
  * cache off: every answer read and summed), `cached` (the answer cache, empty at the start
  * of the warm-up, random components: hits and misses mixed) and `viewed` (the answer
  * cache after every component was requested once, as after a day of portal use).
+ *
+ * After each window's modes, the floor (floor.ts) is loaded in the same run with the same
+ * client, sending one real answer's bytes of that window from a bare Express route, so the
+ * cached answers' p95 can be compared with it (issue 19: ≤ 1.2× the floor); `--floor false`
+ * skips it.
  *
  * Then `GET /kpis` for the last 365 days (see kpis.ts): `--kpi-requests` sequential requests
  * per grouping, after reservation facts are added and the KPI rollup is built; 0 skips it,
@@ -21,6 +26,7 @@
  */
 import knexFactory, { Knex } from 'knex';
 import { mkdtemp, rm } from 'node:fs/promises';
+import http from 'node:http';
 import os from 'node:os';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
@@ -38,6 +44,7 @@ import {
   generateCatalog,
   insertGeneratedFacts,
 } from './dataset';
+import { FloorWindow, measureFloor } from './floor';
 import { loadFromOtherProcess } from './forkLoad';
 import { InMemoryCatalog, benchAuth, serveEntityCost } from './harness';
 import { KpiOutcome, benchKpis } from './kpis';
@@ -45,12 +52,13 @@ import type { LoadResult } from './load';
 
 const POSTGRES_URL =
   process.env.BENCH_POSTGRES_URL ?? 'postgresql://postgres@127.0.0.1:5432';
-const PG_DATABASE = 'finops_itam_bench_query';
 
 const arg = (name: string, fallback: string) => {
   const i = process.argv.indexOf(name);
   return i > 0 ? process.argv[i + 1] : fallback;
 };
+/** Another name lets two runs share one PostgreSQL server without dropping each other's data. */
+const PG_DATABASE = arg('--pg-database', 'finops_itam_bench_query');
 const SIZE: DatasetSize = {
   components: Number(arg('--components', '5000')),
   systems: 100,
@@ -74,6 +82,11 @@ const MODES = arg('--modes', 'computed,cached,viewed')
   .filter(mode => ['computed', 'cached', 'viewed'].includes(mode)) as Mode[];
 const KPI_REQUESTS = Number(arg('--kpi-requests', '50'));
 const KPI_TARGET_MS = 200;
+const FLOOR = arg('--floor', 'true') !== 'false';
+/** Issue 19 target 4: cached p95 within this factor of the floor's p95, same run. */
+const FLOOR_FACTOR_TARGET = 1.2;
+/** Issue 19 target 4: computed answers' server CPU per answer, by window. */
+const COMPUTED_CPU_TARGET_MS: Record<number, number> = { 30: 1, 365: 2 };
 const TARGET_P95_MS = 30;
 
 const silent = {
@@ -145,6 +158,7 @@ interface Outcome {
     loadAverage: number;
     serverCpuMs: number;
   }>;
+  floors: FloorWindow[];
   kpis?: KpiOutcome;
 }
 
@@ -195,6 +209,7 @@ async function benchDatabase(kind: string): Promise<Outcome> {
     const random = new SeededRandom(7);
     const lastDay = addDays(SIZE.firstDay, SIZE.days); // exclusive
     const windows: Outcome['windows'] = [];
+    const floors: FloorWindow[] = [];
     for (const days of MODES.length > 0 ? [30, 365] : []) {
       const from = addDays(lastDay, -days);
       const pathOf = (component: number) =>
@@ -209,6 +224,7 @@ async function benchDatabase(kind: string): Promise<Outcome> {
         random.shuffle(
           Array.from({ length: SIZE.components }, (_, i) => pathOf(i)),
         );
+      let floorAnswer: Buffer | undefined;
       for (const mode of MODES) {
         const costQueries = new CostQueryService({
           store,
@@ -246,9 +262,29 @@ async function benchDatabase(kind: string): Promise<Outcome> {
             )} ms/request): ${JSON.stringify(result)}`,
           );
           windows.push({ days, mode, result, loadAverage, serverCpuMs });
+          if (FLOOR && !floorAnswer)
+            floorAnswer = await fetchBody(port, pathOf(0));
         } finally {
           await new Promise(resolve => server.close(resolve));
         }
+      }
+      if (FLOOR) {
+        const floor = await measureFloor({
+          days,
+          requests: REQUESTS,
+          warmup: WARMUP,
+          concurrency: CONCURRENCY,
+          checkEvery: CHECK_EVERY,
+          answer: floorAnswer,
+        });
+        log(
+          `[${kind}] ${days}-day floor (${
+            floor.bytes
+          } bytes, load ${floor.loadAverage.toFixed(1)}): ${JSON.stringify(
+            floor.result,
+          )}`,
+        );
+        floors.push(floor);
       }
     }
     // After the cost windows: the KPI step adds reservation facts of its own.
@@ -271,6 +307,7 @@ async function benchDatabase(kind: string): Promise<Outcome> {
       allocateMs,
       allocation: run.message,
       windows,
+      floors,
       kpis,
     };
   } finally {
@@ -329,6 +366,65 @@ function table(outcomes: Outcome[]): string {
   return lines.join('\n');
 }
 
+/** Issue 19 target 4: the floor of the same run, cached p95 against it, computed CPU. */
+function floorTable(outcomes: Outcome[]): string {
+  const lines = [
+    `Floor in the same run (a bare Express route sending one real answer's bytes with an ETag, same client and request counts) ` +
+      `and issue 19 target 4: cached p95 ≤ ${FLOOR_FACTOR_TARGET}× the floor's p95; computed server CPU ≤ 1 ms (30 days) / ≤ 2 ms (365 days) per answer.`,
+    '',
+    '| Database | Window | Floor bytes | Floor load avg | Floor req/s | Floor server CPU/req (ms) | Floor p50 (ms) | Floor p95 (ms) | Viewed p95 (ms) | Viewed / floor | Random-views p95 (ms) | Random / floor | Computed CPU/req (ms) | Computed target met |',
+    '|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|',
+  ];
+  for (const o of outcomes) {
+    for (const f of o.floors) {
+      const of = (mode: Mode) =>
+        o.windows.find(w => w.days === f.days && w.mode === mode);
+      const viewed = of('viewed');
+      const cached = of('cached');
+      const computed = of('computed');
+      const ratio = (p95?: number) =>
+        p95 === undefined ? '–' : `${(p95 / f.result.p95).toFixed(2)}×`;
+      lines.push(
+        `| ${o.db} | ${f.days} days | ${f.bytes} | ${f.loadAverage.toFixed(
+          1,
+        )} | ${f.result.requestsPerSecond.toFixed(0)} | ${f.serverCpuMs.toFixed(
+          2,
+        )} | ${ms(f.result.p50)} | ${ms(f.result.p95)} | ${
+          viewed ? ms(viewed.result.p95) : '–'
+        } | ${ratio(viewed?.result.p95)} | ${
+          cached ? ms(cached.result.p95) : '–'
+        } | ${ratio(cached?.result.p95)} | ${
+          computed ? computed.serverCpuMs.toFixed(2) : '–'
+        } | ${
+          computed
+            ? computed.serverCpuMs <= (COMPUTED_CPU_TARGET_MS[f.days] ?? 0)
+              ? 'yes'
+              : 'no'
+            : '–'
+        } |`,
+      );
+    }
+  }
+  return lines.join('\n');
+}
+
+/** One answer's bytes, as the route sends them. */
+function fetchBody(port: number, requestPath: string): Promise<Buffer> {
+  return new Promise((resolve, reject) => {
+    http
+      .get({ host: '127.0.0.1', port, path: requestPath }, res => {
+        const chunks: Buffer[] = [];
+        res.on('data', chunk => chunks.push(chunk));
+        res.on('end', () =>
+          res.statusCode === 200
+            ? resolve(Buffer.concat(chunks))
+            : reject(new Error(`HTTP ${res.statusCode} for ${requestPath}`)),
+        );
+      })
+      .on('error', reject);
+  });
+}
+
 function kpiTable(outcomes: Outcome[]): string {
   const lines = [
     `GET /kpis for the last 365 days: ${KPI_REQUESTS} sequential requests per query after 5 warm-up, ` +
@@ -362,6 +458,8 @@ async function main() {
     outcomes.push(await benchDatabase(kind));
   }
   if (MODES.length > 0) process.stdout.write(`${table(outcomes)}\n`);
+  if (FLOOR && MODES.length > 0)
+    process.stdout.write(`\n${floorTable(outcomes)}\n`);
   if (KPI_REQUESTS > 0) process.stdout.write(`\n${kpiTable(outcomes)}\n`);
   for (const o of outcomes) {
     for (const { days, mode, result } of o.windows) {
