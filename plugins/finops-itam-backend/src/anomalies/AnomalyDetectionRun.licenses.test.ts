@@ -5,6 +5,7 @@ import { LicensePositionEntry } from '@finops-itam/plugin-finops-itam-common';
 import { Knex } from 'knex';
 import { DatabaseEntityDailyCostReader } from '../database/DatabaseEntityDailyCostReader';
 import { migrationConfig } from '../database/migrations';
+import { NotificationClaimStore } from '../database/NotificationClaimStore';
 import { LicenseEngine } from '../feature/hooks';
 import { createTestDatabases } from '../__testUtils__/testDatabases';
 import { readAnomalyConfig } from './anomalyConfig';
@@ -61,6 +62,7 @@ describe('license anomalies of the detection run', () => {
       const store = new DatabaseAnomalyStore(knex);
       const run = new AnomalyDetectionRun({
         store,
+        claims: new NotificationClaimStore(knex),
         reader: new DatabaseEntityDailyCostReader(knex),
         catalog: catalogServiceMock({ entities: [] }),
         auth: mockServices.auth(),

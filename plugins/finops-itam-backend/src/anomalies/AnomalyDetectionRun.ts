@@ -2,6 +2,7 @@ import { AuthService, LoggerService } from '@backstage/backend-plugin-api';
 import { parseEntityRef, stringifyEntityRef } from '@backstage/catalog-model';
 import { CatalogService } from '@backstage/plugin-catalog-node';
 import { EntityDailyCostReader } from '../database/EntityDailyCostReader';
+import { NotificationClaimStore } from '../database/NotificationClaimStore';
 import { LicenseEngine } from '../feature/hooks';
 import { costAnomalyDetail, licenseAnomalyDetail } from './anomalyDetails';
 import {
@@ -11,11 +12,15 @@ import {
 } from './anomalyKey';
 import { planAnomalyNotifications } from './anomalyNotifications';
 import { AnomalyNotifier } from './AnomalyNotifier';
-import { AnomalyStore, DetectedAnomaly } from './AnomalyStore';
+import { AnomalyStore, DetectedAnomaly, StoredAnomaly } from './AnomalyStore';
 import { CostAnomalyScanSettings, scanCostAnomalies } from './CostAnomalyScan';
 import { licenseAnomalies } from './licenseAnomalies';
 
 const lower = (ref: string) => ref.toLocaleLowerCase('en-US');
+
+/** The notification claim of an anomaly (see `NotificationClaimStore`). */
+const claimKey = (anomaly: Pick<StoredAnomaly, 'id'>) =>
+  `finops-itam:anomaly:${anomaly.id}`;
 
 /** The settings of `finopsItam.anomalies` a run reads. */
 export interface AnomalyRunSettings extends CostAnomalyScanSettings {
@@ -54,6 +59,8 @@ export class AnomalyDetectionRun {
   constructor(
     private readonly deps: {
       store: AnomalyStore;
+      /** Claimed before each send, so that of two runs at once only one tells the owner. */
+      claims: Pick<NotificationClaimStore, 'claim' | 'release'>;
       reader: EntityDailyCostReader;
       catalog: CatalogService;
       auth: AuthService;
@@ -222,33 +229,70 @@ export class AnomalyDetectionRun {
     >
   > {
     const pending = await this.deps.store.unnotified();
-    const plan = planAnomalyNotifications(
-      pending.map(anomaly => ({
-        key: anomaly.id,
-        owner: anomaly.owner,
-        anomaly,
-      })),
-      // Anomalies already told about are not pending: the store keeps that, not this set.
-      new Set(),
-      { mode: this.deps.settings.digest ? 'daily-digest' : 'each', day: today },
+    // Only anomalies with an owner are sent; the unowned stay pending for the FinOps list.
+    const claimed = await this.claimUntold(
+      pending.filter(anomaly => anomaly.owner !== null),
+      now,
     );
+    const unowned = pending.filter(anomaly => anomaly.owner === null);
     let sent = 0;
     let failed = 0;
-    for (const notification of plan.notifications) {
-      if (await this.deps.notifier.send(notification)) {
-        await this.deps.store.markNotified(
-          notification.anomalies.map(item => item.key),
-          now.toISOString(),
-        );
-        sent++;
-      } else {
-        failed++;
+    try {
+      const plan = planAnomalyNotifications(
+        [...claimed, ...unowned].map(anomaly => ({
+          key: anomaly.id,
+          owner: anomaly.owner,
+          anomaly,
+        })),
+        // Anomalies already told about are not pending: the store keeps that, not this set.
+        new Set(),
+        {
+          mode: this.deps.settings.digest ? 'daily-digest' : 'each',
+          day: today,
+        },
+      );
+      for (const notification of plan.notifications) {
+        if (await this.deps.notifier.send(notification)) {
+          await this.deps.store.markNotified(
+            notification.anomalies.map(item => item.key),
+            now.toISOString(),
+          );
+          sent++;
+        } else {
+          failed++;
+        }
+      }
+      return {
+        notificationsSent: sent,
+        notificationsFailed: failed,
+        unowned: plan.unowned.length,
+      };
+    } finally {
+      await this.deps.claims.release(claimed.map(claimKey));
+    }
+  }
+
+  /**
+   * The anomalies of `pending` this run now holds and that are still untold: each is
+   * claimed, then read again, since another run may have told it since `pending` was read.
+   */
+  private async claimUntold(
+    pending: readonly StoredAnomaly[],
+    now: Date,
+  ): Promise<StoredAnomaly[]> {
+    const held = new Set<string>();
+    for (const anomaly of pending) {
+      if (await this.deps.claims.claim(claimKey(anomaly), now)) {
+        held.add(anomaly.id);
       }
     }
-    return {
-      notificationsSent: sent,
-      notificationsFailed: failed,
-      unowned: plan.unowned.length,
-    };
+    const untold = (await this.deps.store.unnotified()).filter(anomaly =>
+      held.has(anomaly.id),
+    );
+    const stillUntold = new Set(untold.map(anomaly => anomaly.id));
+    await this.deps.claims.release(
+      [...held].filter(id => !stillUntold.has(id)).map(id => claimKey({ id })),
+    );
+    return untold;
   }
 }

@@ -93,6 +93,9 @@ export class DatabaseAnomalyStore implements AnomalyStore {
     const byId = new Map(anomalies.map(anomaly => [anomaly.id, anomaly]));
     if (byId.size === 0) return [];
     return this.db.transaction(async tx => {
+      // Two runs at once (two replicas) both found an id new and one failed on the
+      // duplicate key; they now take turns, and the second sees the first's rows.
+      await this.oneWriterAtATime(tx, 'anomalies');
       const existing = new Set<string>();
       for (const ids of chunks([...byId.keys()], CHUNK)) {
         const rows: Array<{ id: string }> = await tx(ANOMALIES_TABLE)
@@ -225,6 +228,8 @@ export class DatabaseAnomalyStore implements AnomalyStore {
 
   async saveLicensePositions(snapshot: LicensePositionSnapshot): Promise<void> {
     await this.db.transaction(async tx => {
+      // Two runs at once both replaced the rows and one failed on a duplicate key.
+      await this.oneWriterAtATime(tx, 'anomaly-license-positions');
       await tx(ANOMALY_LICENSE_POSITIONS_TABLE).delete();
       for (const part of chunks(snapshot.entries, INSERT_CHUNK)) {
         await tx(ANOMALY_LICENSE_POSITIONS_TABLE).insert(
@@ -236,5 +241,16 @@ export class DatabaseAnomalyStore implements AnomalyStore {
         );
       }
     });
+  }
+
+  /**
+   * Makes concurrent transactions writing `what` take turns on PostgreSQL (a lock held
+   * until the transaction ends); SQLite's single writer already does.
+   */
+  private async oneWriterAtATime(tx: Knex.Transaction, what: string) {
+    if (this.db.client.config.client !== 'pg') return;
+    await tx.raw('SELECT pg_advisory_xact_lock(hashtext(?))', [
+      `finops-itam:${what}`,
+    ]);
   }
 }

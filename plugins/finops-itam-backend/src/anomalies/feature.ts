@@ -20,6 +20,7 @@ export const createAnomaliesFeature: FinopsItamFeatureFactory = core => {
 
   const detection = new AnomalyDetectionRun({
     store: stores.anomalies,
+    claims: stores.notificationClaims,
     reader: stores.entityDailyCosts,
     catalog: core.catalog,
     auth: core.auth,

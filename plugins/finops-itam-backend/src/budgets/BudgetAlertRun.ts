@@ -1,11 +1,14 @@
 import { LoggerService } from '@backstage/backend-plugin-api';
 import { NotificationService } from '@backstage/plugin-notifications-node';
+import { NotificationClaimStore } from '../database/NotificationClaimStore';
 import { budgetAlerts, BudgetAlert } from './budgetAlerts';
 import { BudgetStore, StoredBudget } from './BudgetStore';
 import { EvaluatedBudget } from './BudgetService';
 
 export interface BudgetAlertRunOptions {
   store: Pick<BudgetStore, 'sentAlerts' | 'recordSentAlert'>;
+  /** Claimed before each send, so that of two runs at once only one tells the owner. */
+  claims: Pick<NotificationClaimStore, 'claim' | 'release'>;
   /** Every budget whose period contains today, with its status. */
   evaluate(): Promise<EvaluatedBudget[]>;
   /** The owner group of an entity (a group is its own), or undefined when none is known. */
@@ -39,9 +42,9 @@ function costTabLink(entityRef: string): string {
 
 /**
  * Tells each budget's owner group about thresholds crossed in the current period, once per
- * budget, period and threshold: a crossing is recorded as sent only after the notification
- * service took it, so a failed send is tried again on the next run, and a sent one never
- * is. All notifications of a budget's period share one scope, so a later crossing updates
+ * budget, period and threshold, also when two runs overlap (each crossing is claimed before
+ * it is sent): a crossing is recorded as sent only after the notification service took
+ * it, so a failed send is tried again on the next run, and a sent one never is. All notifications of a budget's period share one scope, so a later crossing updates
  * the same notification rather than adding one. A failing send is logged and the run goes
  * on with the other budgets.
  */
@@ -49,7 +52,7 @@ export class BudgetAlertRun {
   constructor(private readonly options: BudgetAlertRunOptions) {}
 
   async run(): Promise<BudgetAlertRunResult> {
-    const { store, logger } = this.options;
+    const { store, claims, logger } = this.options;
     const evaluated = await this.options.evaluate();
     const sent = await store.sentAlerts(evaluated.map(e => e.budget.id));
     const notified = new Set(
@@ -61,18 +64,27 @@ export class BudgetAlertRun {
     for (const { budget, status } of evaluated) {
       if (!status) continue;
       for (const alert of budgetAlerts(budget, status, notified)) {
-        if (await this.send(budget, alert)) {
-          await store.recordSentAlert(
-            {
-              budgetId: alert.budgetId,
-              periodStart: alert.periodStart,
-              threshold: alert.threshold,
-            },
-            this.options.now?.() ?? new Date(),
-          );
-          result.sent += 1;
-        } else {
-          result.failed += 1;
+        const now = this.options.now?.() ?? new Date();
+        // Claimed by another run (another replica, or one started by new cost data).
+        if (!(await claims.claim(alert.scope, now))) continue;
+        try {
+          // That run may have told it since this one read what was sent.
+          if (await this.told(alert)) continue;
+          if (await this.send(budget, alert)) {
+            await store.recordSentAlert(
+              {
+                budgetId: alert.budgetId,
+                periodStart: alert.periodStart,
+                threshold: alert.threshold,
+              },
+              now,
+            );
+            result.sent += 1;
+          } else {
+            result.failed += 1;
+          }
+        } finally {
+          await claims.release([alert.scope]);
         }
       }
     }
@@ -80,6 +92,14 @@ export class BudgetAlertRun {
       `Budget alerts: ${result.budgets} budget(s) checked, ${result.sent} alert(s) sent, ${result.failed} failed (tried again next run)`,
     );
     return result;
+  }
+
+  private async told(alert: BudgetAlert): Promise<boolean> {
+    const sent = await this.options.store.sentAlerts([alert.budgetId]);
+    return sent.some(
+      s =>
+        s.periodStart === alert.periodStart && s.threshold === alert.threshold,
+    );
   }
 
   private async send(

@@ -147,6 +147,7 @@ export const createBudgetsFeature: FinopsItamFeatureFactory = async core => {
   });
   const alerts = new BudgetAlertRun({
     store: stores.budgets,
+    claims: stores.notificationClaims,
     evaluate: () => budgets.list(),
     ownerOf: lookups.ownerOf,
     notifications: core.notifications,

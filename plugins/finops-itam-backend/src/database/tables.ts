@@ -385,6 +385,15 @@ export const BUDGETS_TABLE = 'finops_itam_budgets';
 /** Budget thresholds already told to the owner, once per budget, period and threshold. */
 export const BUDGET_ALERTS_SENT_TABLE = 'finops_itam_budget_alerts_sent';
 
+/** Notifications a run is sending now, so that of two runs one sends each (issue 18). */
+export const NOTIFICATION_CLAIMS_TABLE = 'finops_itam_notification_claims';
+
+/** A row of `finops_itam_notification_claims`. */
+export interface DbNotificationClaimsRow {
+  key: string;
+  claimed_at: DbTimestamp;
+}
+
 /** A row of `finops_itam_budgets`. */
 export interface DbBudgetsRow {
   id: string;

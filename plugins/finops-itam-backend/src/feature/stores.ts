@@ -13,6 +13,7 @@ import { DatabaseEntityDailyCostReader } from '../database/DatabaseEntityDailyCo
 import { DatabaseHealthStore } from '../database/DatabaseHealthStore';
 import { EntityDailyCostReader } from '../database/EntityDailyCostReader';
 import { HealthStore } from '../database/HealthStore';
+import { NotificationClaimStore } from '../database/NotificationClaimStore';
 import { DatabaseKpiStore } from '../kpis/DatabaseKpiStore';
 import { KpiStore } from '../kpis/KpiStore';
 import { DatabaseLicenseStore } from '../licenses/DatabaseLicenseStore';
@@ -75,6 +76,8 @@ export interface FinopsItamStores {
   governanceCosts: GovernanceCostReader;
   /** The sums behind the FinOps KPIs and commitments, and their rollup. */
   kpis: KpiStore;
+  /** Claims that make budget alerts and anomaly notifications go out once across runs. */
+  notificationClaims: NotificationClaimStore;
 }
 
 /** Opens every store on the plugin's migrated database. */
@@ -101,5 +104,6 @@ export function createStores(db: Knex): FinopsItamStores {
     meteredEntities: new DatabaseMeteredEntityReader(db),
     governanceCosts: new DatabaseGovernanceCostReader(db),
     kpis: new DatabaseKpiStore(db),
+    notificationClaims: new NotificationClaimStore(db),
   };
 }
