@@ -34,5 +34,9 @@ backend.add(
 );
 
 backend.add(import('@finops-itam/plugin-finops-itam-backend'));
+// Adds a cost source only when finopsItam.duckdbWarehouse is configured; the demo has none.
+backend.add(
+  import('@finops-itam/plugin-finops-itam-backend-module-duckdb-warehouse'),
+);
 
 backend.start();

@@ -3,6 +3,7 @@ import {
   FinopsItamCostDelivery,
   FinopsItamCostSource,
   FinopsItamCostSourceContents,
+  FinopsItamCostSourceReadContext,
 } from '@finops-itam/plugin-finops-itam-node';
 import { mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
@@ -71,7 +72,9 @@ export class DuckDbWarehouseCostSource implements FinopsItamCostSource {
     this.schedule = options.schedule;
   }
 
-  async read(): Promise<FinopsItamCostSourceContents> {
+  async read(
+    context: FinopsItamCostSourceReadContext,
+  ): Promise<FinopsItamCostSourceContents> {
     const workDir = await mkdtemp(
       path.join(this.options.tempDirectory ?? os.tmpdir(), 'finops-warehouse-'),
     );
@@ -98,6 +101,9 @@ export class DuckDbWarehouseCostSource implements FinopsItamCostSource {
         .filter(s => s.period !== null)
         .map(s => this.delivery(s, open, mapped, workDir));
       const unplaced = summaries.find(s => s.period === null);
+      context.logger.debug(
+        `${this.id}: ${deliveries.length} billing month(s) in ${warehouse.relation}`,
+      );
       return {
         deliveries,
         problems: unplaced
