@@ -7,7 +7,10 @@
  */
 import { Knex } from 'knex';
 import { performance } from 'node:perf_hooks';
-import { allocationKeyOf } from '../../src/database/allocationKey';
+import {
+  AllocationKeyColumns,
+  allocationKeyOf,
+} from '../../src/database/allocationKey';
 import {
   ALLOCATION_KEYS_TABLE,
   COST_FACTS_TABLE,
@@ -34,8 +37,10 @@ const SERVICES: Array<[string, string]> = [
 const RESOURCES_TABLE = 'scale_resources';
 
 /** Every billed resource (plus the untagged AWS Support line of the shared pool). */
-function resources(size: ScaleSize) {
-  const rows = [];
+type ResourceRow = AllocationKeyColumns & { ord: number; key: string };
+
+function resources(size: ScaleSize): ResourceRow[] {
+  const rows: ResourceRow[] = [];
   const row = (r: {
     sub_account_id: string;
     service: [string, string];

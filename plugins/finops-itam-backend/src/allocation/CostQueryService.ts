@@ -25,6 +25,7 @@ import {
 import { AnswerCache, DEFAULT_ANSWER_CACHE_MEGABYTES } from './AnswerCache';
 import { CostAnswer, SentAnswer } from './CostAnswer';
 import { ExactSum, Money, MoneyValue, SumMap, mainCurrency } from '../money';
+import { BucketSums } from './bucketSums';
 import { costBreakdowns } from './costBreakdowns';
 import { EntityLookupCache } from './entityLookupCache';
 import { RollupLicenseCostReader } from '../licenses/RollupLicenseCostReader';
@@ -251,18 +252,18 @@ export class CostQueryService {
     const entityRef = stringifyEntityRef(entity).toLocaleLowerCase('en-US');
     const query = { ancestorRef: entityRef, ...period };
     const { licenseCosts } = this.options;
-    const [dailyRows, detailRows, licenseRows] = await Promise.all([
-      store.entityDailyCost(query),
-      store.directCostDetail(query),
-      licenseCosts
-        ? licenseCosts.dailyLicenseCost(
-            entityRef,
-            period.from,
-            period.to,
-            period.basis,
-          )
-        : [],
-    ]);
+    const [{ daily: dailyRows, detail: detailRows }, licenseRows] =
+      await Promise.all([
+        store.entityCostReads(query),
+        licenseCosts
+          ? licenseCosts.dailyLicenseCost(
+              entityRef,
+              period.from,
+              period.to,
+              period.basis,
+            )
+          : [],
+      ]);
 
     // License cost follows the basis: amortized over each term, or paid on payment dates.
     const byCurrency = new SumMap();
@@ -276,15 +277,15 @@ export class CostQueryService {
 
     const bucketOf = (day: string) =>
       period.granularity === 'day' ? day : day.slice(0, 7);
-    const direct = new SumMap();
-    const shared = new SumMap();
+    const direct = new BucketSums();
+    const shared = new BucketSums();
     for (const row of dailyRows) {
       if (row.currency !== currency) continue;
       const bucket = bucketOf(row.day);
       direct.add(bucket, row.direct);
       shared.add(bucket, row.shared);
     }
-    const licenses = new SumMap();
+    const licenses = new BucketSums();
     for (const row of licenseRows) {
       if (row.currency === currency)
         licenses.add(bucketOf(row.day), row.amount);
@@ -296,27 +297,24 @@ export class CostQueryService {
     const directTotal = new ExactSum();
     const sharedTotal = new ExactSum();
     const licensesTotal = new ExactSum();
-    const zero = new ExactSum();
     const series = periodBuckets(
       period.from,
       period.to,
       period.granularity,
     ).map(date => {
-      const d = direct.get(date) ?? zero;
-      const s = shared.get(date) ?? zero;
-      const l = licenses.get(date) ?? zero;
-      directTotal.addSum(d);
-      sharedTotal.addSum(s);
-      licensesTotal.addSum(l);
-      const dText = d.toString();
-      const sText = s.toString();
-      const lText = l.toString();
+      direct.addTo(directTotal, date);
+      shared.addTo(sharedTotal, date);
+      licenses.addTo(licensesTotal, date);
+      const dText = direct.text(date);
+      const sText = shared.text(date);
+      const lText = licenses.text(date);
+      let total: string;
+      if (sText === '0' && lText === '0') total = dText;
+      else if (dText === '0' && lText === '0') total = sText;
+      else total = ExactSum.of(dText, sText, lText).toString();
       return {
         date,
-        total:
-          sText === '0' && lText === '0'
-            ? dText
-            : new ExactSum().addSum(d).addSum(s).addSum(l).toString(),
+        total,
         direct: dText,
         shared: sText,
         licenses: lText,

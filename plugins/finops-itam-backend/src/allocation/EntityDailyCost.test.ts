@@ -280,14 +280,24 @@ describe('daily entity cost rollup', () => {
         ).map((r: any) => r.ancestor_ref);
         for (const ancestorRef of ancestors) {
           for (const [from, to] of WINDOWS) {
-            const detail = await store.directCostDetail({
-              ancestorRef,
-              from,
-              to,
-              basis: 'billed',
-            });
+            const query = { ancestorRef, from, to, basis: 'billed' as const };
+            const detail = await store.directCostDetail(query);
             expect(detailSums(detail as any)).toEqual(
               await factDetailSums(knex, ancestorRef, from, to, 'billed_cost'),
+            );
+            // A cost answer's reads in one go (one statement on PostgreSQL): the same rows.
+            const reads = await store.entityCostReads(query);
+            expect(detailSums(reads.detail as any)).toEqual(
+              detailSums(detail as any),
+            );
+            const byDay = (rows: Array<{ day: string; currency: string }>) =>
+              [...rows].sort(
+                (a, b) =>
+                  a.day.localeCompare(b.day) ||
+                  a.currency.localeCompare(b.currency),
+              );
+            expect(byDay(reads.daily)).toEqual(
+              byDay(await store.entityDailyCost(query)),
             );
           }
         }

@@ -1,0 +1,50 @@
+import { ExactSum } from '../money';
+import { SeededRandom } from '../__testUtils__/SeededRandom';
+import { BucketSums } from './bucketSums';
+
+describe('BucketSums', () => {
+  it('prints every bucket and adds to totals exactly as ExactSum does, whatever the text', () => {
+    const random = new SeededRandom(3);
+    const shapes = [
+      () => `${random.int(0, 999)}.${random.digits(random.int(1, 16))}`,
+      () => `-${random.int(0, 99)}.${random.digits(10)}`,
+      () => String(random.int(0, 5)),
+      () => '0',
+      () => '-0',
+      () => '0.000',
+      () => '1.2300',
+      () => '007.5',
+      () => '12345678901.0000000000000001',
+      () => `0.${random.digits(20)}`,
+    ];
+    for (let round = 0; round < 200; round++) {
+      const buckets = new BucketSums();
+      const expected = new Map<string, ExactSum>();
+      for (let i = 0; i < random.int(0, 12); i++) {
+        const bucket = `b${random.int(0, 4)}`;
+        const amount = shapes[random.int(0, shapes.length - 1)]();
+        buckets.add(bucket, amount);
+        expected.set(
+          bucket,
+          (expected.get(bucket) ?? new ExactSum()).add(amount),
+        );
+      }
+      const total = new ExactSum();
+      const expectedTotal = new ExactSum();
+      for (const bucket of ['b0', 'b1', 'b2', 'b3', 'b4']) {
+        expect(buckets.text(bucket)).toBe(
+          expected.get(bucket)?.toString() ?? '0',
+        );
+        buckets.addTo(total, bucket);
+        const sum = expected.get(bucket);
+        if (sum) expectedTotal.addSum(sum);
+      }
+      expect(total.toString()).toBe(expectedTotal.toString());
+    }
+  });
+
+  it('refuses what ExactSum refuses', () => {
+    const buckets = new BucketSums();
+    expect(() => buckets.add('d', '1e5')).toThrow(TypeError);
+  });
+});
