@@ -8,3 +8,4 @@ export {
 export { requireEntityCostRead } from './requireEntityCostRead';
 export { requireCostOfEveryEntity } from './requireCostOfEveryEntity';
 export { readableCost } from './readableCost';
+export { readableIngestionReports } from './readableIngestionReports';

@@ -10,6 +10,11 @@ import path from 'node:path';
 import request from 'supertest';
 import { finopsItamPlugin } from '../plugin';
 import { focusCsv } from '../sources/__fixtures__/focusCsv';
+import {
+  ALICE,
+  ANALYST,
+  ownerRulePermissions,
+} from '../__testUtils__/twoTeams';
 import { createTestDatabases } from '../__testUtils__/testDatabases';
 
 jest.setTimeout(60_000);
@@ -290,5 +295,36 @@ describe('POST /ingestions and GET /ingestions', () => {
     expect(response.body.error.message).toBe(
       'This needs the finops-itam.read permission',
     );
+  });
+
+  it("keeps a delivery's money from a team member under the owner rule, and shows it to the analyst", async () => {
+    const { server } = await start({
+      features: [ownerRulePermissions().factory],
+    });
+    const uploaded = await upload(server, goodCsv);
+    expect(uploaded.status).toBe(201);
+    const read = (route: string, user: string) =>
+      request(server)
+        .get(`/api/finops-itam${route}`)
+        .set('Authorization', mockCredentials.user.header(user));
+
+    for (const route of ['/ingestions', `/ingestions/${uploaded.body.id}`]) {
+      const alice = await read(route, ALICE);
+      const analyst = await read(route, ANALYST);
+      const [aliceReport] = [alice.body].flat();
+      const [analystReport] = [analyst.body].flat();
+      // Alice still sees what happened to the file, without its amounts.
+      expect(alice.status).toBe(200);
+      expect(aliceReport).toMatchObject({
+        id: uploaded.body.id,
+        status: 'succeeded',
+        rows: { read: 2, accepted: 2, rejected: 0 },
+        totals: [],
+        totalsHidden: true,
+      });
+      expect(analyst.status).toBe(200);
+      expect(analystReport.totals).toEqual(uploaded.body.totals);
+      expect(analystReport.totalsHidden).toBeUndefined();
+    }
   });
 });

@@ -14,7 +14,7 @@ import { z } from 'zod';
 import { CostStore } from '../database/CostStore';
 import { IngestionService } from '../ingestion/IngestionService';
 import { SOURCE_ID_PATTERN } from '../sources/config';
-import { RequirePermission } from '../permissions';
+import { readableIngestionReports, RequirePermission } from '../permissions';
 import { createTypedRoutes } from '../schema';
 
 /** 413: the error handler takes the status from `statusCode`. */
@@ -188,7 +188,13 @@ export function createIngestionRoutes(options: IngestionRoutesOptions) {
   router.get('/ingestions', async (req, res) => {
     await requirePermission(req, finopsItamReadPermission);
     const { source, limit } = parse(listQuery, req.query, 'query');
-    res.json(await store.listIngestions({ sourceId: source, limit }));
+    res.json(
+      await readableIngestionReports(
+        requirePermission,
+        req,
+        await store.listIngestions({ sourceId: source, limit }),
+      ),
+    );
   });
 
   router.get('/ingestions/:id', async (req, res) => {
@@ -197,7 +203,10 @@ export function createIngestionRoutes(options: IngestionRoutesOptions) {
     if (!report) {
       throw new NotFoundError(`No ingestion with id "${req.params.id}"`);
     }
-    res.json(report);
+    const [readable] = await readableIngestionReports(requirePermission, req, [
+      report,
+    ]);
+    res.json(readable);
   });
 
   return router;

@@ -4972,6 +4972,11 @@ export const spec = {
               $ref: '#/components/schemas/ReconciliationTotal',
             },
           },
+          totalsHidden: {
+            type: 'boolean',
+            description:
+              "True when the totals were left out because the caller lacks finops-itam.cost.read on every entity (the totals are money per billing account, which under an owner rule would show other teams' spend).",
+          },
           schemaDrift: {
             anyOf: [
               {

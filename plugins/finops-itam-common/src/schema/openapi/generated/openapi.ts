@@ -1674,6 +1674,8 @@ export interface components {
       /** Values stored as unknown, per column (absent on reports written before they existed). */
       warnings?: components['schemas']['DataQualityWarning'][];
       totals: components['schemas']['ReconciliationTotal'][];
+      /** True when the totals were left out because the caller lacks finops-itam.cost.read on every entity (the totals are money per billing account, which under an owner rule would show other teams' spend). */
+      totalsHidden?: boolean;
       /** Null on a source's first run. */
       schemaDrift: components['schemas']['SchemaDrift'] | null;
       /** Billing periods (their start dates) this ingestion replaced or corrected. */
