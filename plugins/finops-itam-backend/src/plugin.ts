@@ -12,6 +12,7 @@ import { notificationService } from '@backstage/plugin-notifications-node';
 import { databaseKindOf } from './database/databaseKind';
 import { migrateDatabase } from './database/migrations';
 import { createFinopsItamHooks } from './feature/hooks';
+import { loggedTask } from './feature/loggedTask';
 import { createStores } from './feature/stores';
 import { finopsItamFeatures } from './features';
 import { createRequirePermission } from './permissions';
@@ -77,7 +78,7 @@ export const finopsItamPlugin = createBackendPlugin({
         }
 
         for (const task of features.flatMap(f => f.tasks ?? [])) {
-          await scheduler.scheduleTask(task);
+          await scheduler.scheduleTask(loggedTask(task, logger));
         }
         httpRouter.use(
           await createRouter(features.flatMap(f => f.routes ?? [])),
