@@ -395,17 +395,17 @@ function floorTable(outcomes: Outcome[]): string {
           cached ? ms(cached.result.p95) : '–'
         } | ${ratio(cached?.result.p95)} | ${
           computed ? computed.serverCpuMs.toFixed(2) : '–'
-        } | ${
-          computed
-            ? computed.serverCpuMs <= (COMPUTED_CPU_TARGET_MS[f.days] ?? 0)
-              ? 'yes'
-              : 'no'
-            : '–'
-        } |`,
+        } | ${computedMet(computed?.serverCpuMs, f.days)} |`,
       );
     }
   }
   return lines.join('\n');
+}
+
+/** Whether computed answers met their CPU target ('–' when not measured). */
+function computedMet(serverCpuMs: number | undefined, days: number): string {
+  if (serverCpuMs === undefined) return '–';
+  return serverCpuMs <= (COMPUTED_CPU_TARGET_MS[days] ?? 0) ? 'yes' : 'no';
 }
 
 /** One answer's bytes, as the route sends them. */

@@ -288,11 +288,12 @@ async function main() {
       } else if (name === 'month') {
         const month = lastDay.slice(0, 7);
         const next = addDays(`${month}-01`, 32).slice(0, 7);
+        const from = lastDay;
         const [facts] = await step(
           `delivery of ${month} (INSERT … SELECT, not part of the allocation)`,
           () =>
             insertFacts(knex, {
-              from: lastDay,
+              from,
               to: `${next}-01`,
               allocatedAt: null,
               ingestionId: `scale-${month}`,
