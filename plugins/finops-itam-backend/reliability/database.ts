@@ -3,14 +3,22 @@ import knexFactory, { Knex } from 'knex';
 
 const server = { host: '127.0.0.1', port: 5432, user: 'postgres' };
 
-/** The suite's own database of a run (Backstage names it `<prefix><pluginId>`). */
-export function suiteDatabase(prefix: string): Knex {
+/** A plugin's database of a run (Backstage names it `<prefix><pluginId>`). */
+function pluginDatabase(prefix: string, pluginId: string): Knex {
   return knexFactory({
     client: 'pg',
-    connection: { ...server, database: `${prefix}finops-itam` },
+    connection: { ...server, database: `${prefix}${pluginId}` },
     pool: { min: 0, max: 2 },
   });
 }
+
+/** The suite's own database of a run. */
+export const suiteDatabase = (prefix: string) =>
+  pluginDatabase(prefix, 'finops-itam');
+
+/** The notifications backend's database of a run: what users were sent. */
+export const notificationsDatabase = (prefix: string) =>
+  pluginDatabase(prefix, 'notifications');
 
 /** Drops every database of a run, so each run starts empty and leaves nothing behind. */
 export async function dropRunDatabases(prefix: string): Promise<void> {

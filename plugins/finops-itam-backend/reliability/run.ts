@@ -14,6 +14,7 @@ import { crashDuringScheduledRuns } from './scenarios/crashDuringScheduledRuns';
 import { crashDuringImports } from './scenarios/crashDuringImports';
 import { databaseOutage } from './scenarios/databaseOutage';
 import { twoReplicas } from './scenarios/twoReplicas';
+import { twoReplicasJobs } from './scenarios/twoReplicasJobs';
 import { loadWhileWorking } from './scenarios/loadWhileWorking';
 
 const SCENARIOS: Scenario[] = [
@@ -21,6 +22,7 @@ const SCENARIOS: Scenario[] = [
   crashDuringScheduledRuns,
   crashDuringImports,
   twoReplicas,
+  twoReplicasJobs,
   databaseOutage,
   loadWhileWorking,
 ];
