@@ -21,7 +21,9 @@
  * accountable owner (the owning group of the entity the allocation chose), one row per day
  * (`grain` day, `period` YYYY-MM-DD) and one per calendar month (`grain` month, `period`
  * YYYY-MM), so a year reads twelve month rows and the days at its edges instead of millions
- * of facts. An amount is NULL when its facts left it unknown (rows with unknown and known
+ * of facts. (Since then the rollup also keeps aligned blocks of 2, 4, 8 and 16 days, so the
+ * edges read a few blocks instead of each day: see src/kpis/rollupPieces.ts; `grain` is a
+ * free string, so that needed no migration.) An amount is NULL when its facts left it unknown (rows with unknown and known
  * amounts are kept apart). `finops_itam_kpi_rollup_state` says from which cost data version
  * the rollup was built: a reader finding another version sums the facts instead.
  *
