@@ -164,3 +164,21 @@ export class BackendProcess {
     return this.output.split('\n').slice(-lines).join('\n');
   }
 }
+
+/**
+ * Replica `index` of a scenario: backends sharing the scenario's database prefix, each on
+ * its own port (the scenario's port plus `index`), with the same extra configuration.
+ */
+export function replicaOf(
+  scenario: { port: number; databasePrefix: string; workDir: string },
+  index: number,
+  config: Record<string, unknown>,
+): BackendProcess {
+  return new BackendProcess({
+    port: scenario.port + index,
+    databasePrefix: scenario.databasePrefix,
+    workDir: scenario.workDir,
+    name: `replica-${index}`,
+    config,
+  });
+}

@@ -6,7 +6,7 @@
  */
 import { copyFile, mkdir } from 'node:fs/promises';
 import path from 'node:path';
-import { BackendProcess, sleep } from '../backendProcess';
+import { replicaOf, sleep } from '../backendProcess';
 import { factTotals, suiteDatabase } from '../database';
 import { checkConservation, checkLeafEntityCost } from '../conservation';
 import { Money, MoneyValue } from '../../src/money';
@@ -28,24 +28,18 @@ export const twoReplicas: Scenario = {
     await generateExport(scheduled, 50_000, '2026-09', 'replica-source');
     await generateExport(uploaded, 50_000, '2026-10', 'replica-upload');
     const replica = (index: number) =>
-      new BackendProcess({
-        port: context.port + index,
-        databasePrefix: context.databasePrefix,
-        workDir: context.workDir,
-        name: `replica-${index}`,
-        config: {
-          costSources: [
-            {
-              id: SOURCE,
-              location: dropDir,
-              schedule: {
-                frequency: { seconds: 20 },
-                timeout: { minutes: 5 },
-                initialDelay: { seconds: 1 },
-              },
+      replicaOf(context, index, {
+        costSources: [
+          {
+            id: SOURCE,
+            location: dropDir,
+            schedule: {
+              frequency: { seconds: 20 },
+              timeout: { minutes: 5 },
+              initialDelay: { seconds: 1 },
             },
-          ],
-        },
+          },
+        ],
       });
     const a = replica(0);
     const b = replica(1);

@@ -6,7 +6,7 @@
  * logs per run (`Scheduled task <id> ran from <start> to <end>`).
  */
 import path from 'node:path';
-import { BackendProcess, sleep } from '../backendProcess';
+import { replicaOf, sleep } from '../backendProcess';
 import { notificationsDatabase, suiteDatabase } from '../database';
 import { generateExport } from '../focusFiles';
 import { Checks, Scenario, ScenarioContext } from '../scenario';
@@ -67,18 +67,12 @@ export const twoReplicasJobs: Scenario = {
     const delivery = path.join(context.workDir, 'october.csv');
     await generateExport(delivery, 20_000, '2026-10', 'replica-jobs');
     const replica = (index: number) =>
-      new BackendProcess({
-        port: context.port + index,
-        databasePrefix: context.databasePrefix,
-        workDir: context.workDir,
-        name: `replica-${index}`,
-        config: {
-          allocation: { schedule: EVERY(20) },
-          licenses: { costSchedule: EVERY(15) },
-          anomalies: { schedule: EVERY(15) },
-          budgetAlerts: { schedule: EVERY(10) },
-          kpis: { rollupSchedule: EVERY(15) },
-        },
+      replicaOf(context, index, {
+        allocation: { schedule: EVERY(20) },
+        licenses: { costSchedule: EVERY(15) },
+        anomalies: { schedule: EVERY(15) },
+        budgetAlerts: { schedule: EVERY(10) },
+        kpis: { rollupSchedule: EVERY(15) },
       });
     const a = replica(0);
     const b = replica(1);

@@ -8,6 +8,7 @@ import { migrationConfig } from '../database/migrations';
 import { NotificationClaimStore } from '../database/NotificationClaimStore';
 import { LicenseEngine } from '../feature/hooks';
 import { createTestDatabases } from '../__testUtils__/testDatabases';
+import { licensePositionEntry } from './__testUtils__/licensePositionEntry';
 import { readAnomalyConfig } from './anomalyConfig';
 import { AnomalyDetectionRun } from './AnomalyDetectionRun';
 import { AnomalyNotifier } from './AnomalyNotifier';
@@ -19,24 +20,7 @@ jest.setTimeout(60_000);
 const SQL_SERVER = 'resource:default/sql-server-standard';
 const TEAM_DATA = 'group:default/team-data';
 
-/** The fields of a position entry license anomalies read; the rest do not matter here. */
-const entry = (
-  productId: string,
-  required: number,
-  position: number,
-  licenseEntityRef: string | null = null,
-) =>
-  ({
-    productId,
-    productName: productId,
-    required,
-    position,
-    licenseEntityRef,
-    exposure:
-      position < 0
-        ? { amount: String(-position * 1000), currency: 'USD' }
-        : null,
-  } as unknown as LicensePositionEntry);
+const entry = licensePositionEntry;
 
 describe('license anomalies of the detection run', () => {
   const databases = createTestDatabases();

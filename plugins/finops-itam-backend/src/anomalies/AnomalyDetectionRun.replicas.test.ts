@@ -1,12 +1,12 @@
 import { mockServices } from '@backstage/backend-test-utils';
 import { ConfigReader } from '@backstage/config';
 import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
-import { LicensePositionEntry } from '@finops-itam/plugin-finops-itam-common';
 import { DatabaseEntityDailyCostReader } from '../database/DatabaseEntityDailyCostReader';
 import { migrateDatabase } from '../database/migrations';
 import { NotificationClaimStore } from '../database/NotificationClaimStore';
 import { LicenseEngine } from '../feature/hooks';
 import { createTestDatabases } from '../__testUtils__/testDatabases';
+import { licensePositionEntry } from './__testUtils__/licensePositionEntry';
 import { readAnomalyConfig } from './anomalyConfig';
 import { AnomalyDetectionRun } from './AnomalyDetectionRun';
 import { AnomalyNotifier } from './AnomalyNotifier';
@@ -17,19 +17,14 @@ jest.setTimeout(60_000);
 const SQL_SERVER = 'resource:default/sql-server-standard';
 const TEAM_DATA = 'group:default/team-data';
 
-/** A license position entry with the fields license anomalies read. */
+/** The SQL Server position: `required` licenses needed, `position` left over (or short). */
 const sqlServer = (required: number, position: number) =>
-  ({
-    productId: 'microsoft-sql-server-standard',
-    productName: 'Microsoft SQL Server Standard',
+  licensePositionEntry(
+    'microsoft-sql-server-standard',
     required,
     position,
-    licenseEntityRef: SQL_SERVER,
-    exposure:
-      position < 0
-        ? { amount: String(-position * 1000), currency: 'USD' }
-        : null,
-  } as unknown as LicensePositionEntry);
+    SQL_SERVER,
+  );
 
 /**
  * Two replicas' detection runs at once (a run started by new cost data beside the
