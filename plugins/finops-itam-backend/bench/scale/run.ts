@@ -19,6 +19,8 @@
  * - query: `GET /entities/component/default/<random>/cost` for the last 30 and 365 days,
  *   answer cache off, one client (autocannon, own process), `--requests` each after 30.
  * - sizes: table and index sizes (pg_total_relation_size etc.).
+ * - forget: the latest run marked failed, so that the next `full` rebuilds everything with
+ *   every key already decided (the steady-state full rebuild); `analyze`: ANALYZE.
  *
  * The database stays unless `--drop` is given (other work may read it). Not a test.
  */
@@ -31,6 +33,7 @@ import { parseSharedCostConfig } from '../../src/allocation/shared';
 import { DatabaseAllocationStore } from '../../src/database/DatabaseAllocationStore';
 import { recordChangedMonths } from '../../src/database/changedMonths';
 import { migrationConfig } from '../../src/database/migrations';
+import { ALLOCATION_RUNS_TABLE } from '../../src/database/tables';
 // eslint-disable-next-line no-restricted-imports
 import { SeededRandom } from '../../src/__testUtils__/SeededRandom';
 import { addDays, componentName, generateCatalog } from '../query/dataset';
@@ -308,6 +311,13 @@ async function main() {
         await queries(store, catalog, lastDay, `(data to ${lastDay})`);
       } else if (name === 'sizes') {
         for (const line of await databaseSizes(knex)) report(line);
+      } else if (name === 'forget') {
+        // The latest run marked failed: the next run rebuilds everything, with every key
+        // already decided (a full rebuild of a store in use, e.g. after a failed run).
+        await knex.raw(
+          `UPDATE ${ALLOCATION_RUNS_TABLE} SET status = 'failed' WHERE id = (SELECT max(id) FROM ${ALLOCATION_RUNS_TABLE})`,
+        );
+        report('latest allocation run marked failed (next run: rebuilt)');
       } else if (name === 'analyze') {
         await step('ANALYZE', () => knex.raw('ANALYZE'));
       }

@@ -154,7 +154,10 @@ export class DailyRollupWriter {
     }
     if (this.isPostgres) {
       // Without months, no day condition: with an all-days range the full rebuild took
-      // twice as long on PostgreSQL (bench:allocation, 1.2M facts).
+      // twice as long on PostgreSQL (bench:allocation, 1.2M facts). Both bases go through
+      // the ancestors' join and grouping as one row and split only at the end: the select
+      // of a full rebuild at 20M facts took 130 s instead of 217 s with one row per basis
+      // (bench/scale, load 9–13).
       const ranges: ReadonlyArray<FactMonth | undefined> = months ?? [
         undefined,
       ];
@@ -167,15 +170,16 @@ export class DailyRollupWriter {
              FROM ${COST_FACTS_TABLE} f JOIN ${ALLOCATION_KEYS_TABLE} k ON k.key = f.allocation_key
             WHERE k.allocated_entity_ref IS NOT NULL AND f.id <= ? ${days}
             GROUP BY k.allocated_entity_ref, f.day, f.currency
-         ), x AS (
-           SELECT member, day, currency, 'amortized' AS basis, amortized AS direct FROM d
-           UNION ALL
-           SELECT member, day, currency, 'billed' AS basis, billed AS direct FROM d
+         ), a AS (
+           SELECT r.ancestor_ref, d.day, d.currency,
+                  sum(d.amortized) AS amortized, sum(d.billed) AS billed
+             FROM d JOIN ${ROLLUP_MEMBERS_TABLE} r ON r.member_ref = d.member
+            GROUP BY r.ancestor_ref, d.day, d.currency
          )
          INSERT INTO ${ENTITY_DAILY_COST_TABLE} (entity_ref, day, currency, basis, direct, shared)
-         SELECT r.ancestor_ref, x.day, x.currency, x.basis, sum(x.direct), 0
-           FROM x JOIN ${ROLLUP_MEMBERS_TABLE} r ON r.member_ref = x.member
-          GROUP BY r.ancestor_ref, x.day, x.currency, x.basis`,
+         SELECT ancestor_ref, day, currency, 'amortized', amortized, 0 FROM a
+         UNION ALL
+         SELECT ancestor_ref, day, currency, 'billed', billed, 0 FROM a`,
           range ? [maxId, range.from, range.to] : [maxId],
         );
       }
@@ -342,19 +346,31 @@ export class DailyRollupWriter {
   }
 
   private async writeShared(): Promise<void> {
-    await this.db(ENTITY_DAILY_COST_TABLE)
-      .whereNot('shared', '0')
-      .update({ shared: '0' });
     if (this.isPostgres) {
+      // One statement that writes only the rows whose shared cost changes: zeroing every
+      // shared amount and adding them all back rewrote every row with shared cost on every
+      // run (134,160 rows, 19 s at 20M facts, bench/scale). The two parts touch disjoint rows.
       await this.db.raw(
-        `INSERT INTO ${ENTITY_DAILY_COST_TABLE} AS t (entity_ref, day, currency, basis, direct, shared)
-         SELECT r.ancestor_ref, s.day, s.currency, s.basis, 0, sum(s.amount)
-           FROM ${SHARED_ALLOCATIONS_TABLE} s JOIN ${ROLLUP_MEMBERS_TABLE} r ON r.member_ref = s.target_ref
-          GROUP BY r.ancestor_ref, s.day, s.currency, s.basis
-         ON CONFLICT (entity_ref, day, currency, basis) DO UPDATE SET shared = EXCLUDED.shared`,
+        `WITH s AS (
+           SELECT r.ancestor_ref AS entity_ref, s.day, s.currency, s.basis, sum(s.amount) AS amount
+             FROM ${SHARED_ALLOCATIONS_TABLE} s JOIN ${ROLLUP_MEMBERS_TABLE} r ON r.member_ref = s.target_ref
+            GROUP BY r.ancestor_ref, s.day, s.currency, s.basis
+         ), cleared AS (
+           UPDATE ${ENTITY_DAILY_COST_TABLE} AS t SET shared = 0
+            WHERE t.shared <> 0 AND NOT EXISTS (
+              SELECT 1 FROM s WHERE s.entity_ref = t.entity_ref AND s.day = t.day
+                 AND s.currency = t.currency AND s.basis = t.basis)
+         )
+         INSERT INTO ${ENTITY_DAILY_COST_TABLE} AS t (entity_ref, day, currency, basis, direct, shared)
+         SELECT entity_ref, day, currency, basis, 0, amount FROM s
+         ON CONFLICT (entity_ref, day, currency, basis)
+           DO UPDATE SET shared = EXCLUDED.shared WHERE t.shared <> EXCLUDED.shared`,
       );
       return;
     }
+    await this.db(ENTITY_DAILY_COST_TABLE)
+      .whereNot('shared', '0')
+      .update({ shared: '0' });
     const ancestorsOf = await this.ancestorsByMember();
     const sums = new RollupSums();
     for (const r of await this.db(SHARED_ALLOCATIONS_TABLE).select(
