@@ -1,7 +1,7 @@
 import { mockServices } from '@backstage/backend-test-utils';
 import { DuckDBInstance } from '@duckdb/node-api';
 import { FinopsItamCostSourceContents } from '@finops-itam/plugin-finops-itam-node';
-import { mkdtemp, readdir, rm } from 'node:fs/promises';
+import { mkdtemp, readdir, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import {
@@ -11,6 +11,7 @@ import {
 import { quoteLiteral } from './sql';
 import {
   Charge,
+  chargesCsv,
   hourlyCharges,
   query,
   scaled,
@@ -218,5 +219,34 @@ describe('DuckDbWarehouseCostSource', () => {
     await expect(source.read(context)).rejects.toThrow(
       'lacks FOCUS column(s): ChargeClass, ProviderName (or ServiceProviderName)',
     );
+  });
+
+  it('reports rows without a readable billing period instead of dropping them silently', async () => {
+    const csv = path.join(dir, 'unplaced.csv');
+    const [first, ...rest] = chargesCsv(hourlyCharges().slice(0, 3)).split(
+      '\n',
+    );
+    // The second charge's BillingPeriodStart (third column) is not a date.
+    const broken = rest[1].split(',');
+    broken[2] = 'last month';
+    await writeFile(
+      csv,
+      [first, rest[0], broken.join(','), rest[2], ''].join('\n'),
+    );
+    const source = new DuckDbWarehouseCostSource({
+      id: 'duckdb-warehouse',
+      location: { kind: 'files', format: 'csv', paths: [csv] },
+      tempDirectory: dir,
+    });
+    const contents = await source.read(context);
+    expect(contents.deliveries.map(d => d.id)).toEqual(['2026-10']);
+    expect(contents.problems).toEqual([
+      {
+        id: 'no-billing-period',
+        message:
+          '1 row(s) have no readable BillingPeriodStart and belong to no delivery',
+      },
+    ]);
+    await contents.release?.();
   });
 });
