@@ -1,10 +1,17 @@
 /*
  * One benchmark measurement in a fresh process, so peak RSS belongs to this scenario alone.
  * Usage: node --require @backstage/cli/config/nodeTransform.cjs runOnce.ts <mode> <file>
+ *          [--dir <folder>] [--pg-database <name>] [--rss]
  *   mode: duckdb-only | duckdb-exact | sqlite | postgres
- * Prints one JSON line: { mode, file, wallMs, maxRssMb, rows, facts, status, phases }.
- * `phases` is where an end-to-end run spent its time: milliseconds per kind of DuckDB and
- * plugin-database statement (measured around each call), so a change shows which part it moved.
+ *   --dir: where the SQLite database file goes (default: a new folder in the OS temp folder)
+ *   --pg-database: the PostgreSQL database to (re)create and drop after (default
+ *     finops_itam_bench)
+ *   --rss: also sample the process's RSS every 100 ms and print its course to stderr
+ * Prints one JSON line: { mode, file, wallMs, maxRssMb, rows, facts, status, phases, ... }.
+ * `maxRssMb` is the kernel's peak resident set of the whole process, DuckDB's native memory
+ * included. `phases` is where an end-to-end run spent its time: milliseconds per kind of
+ * DuckDB and plugin-database statement (measured around each call), so a change shows which
+ * part it moved.
  */
 import { LoggerService } from '@backstage/backend-plugin-api';
 import { DuckDBConnection, DuckDBInstance } from '@duckdb/node-api';
@@ -18,6 +25,19 @@ import { IngestionService } from '../src/ingestion/IngestionService';
 
 const POSTGRES_URL =
   process.env.BENCH_POSTGRES_URL ?? 'postgresql://postgres@127.0.0.1:5432';
+
+/** The value after `--name` on the command line, if any. */
+function option(name: string): string | undefined {
+  const at = process.argv.indexOf(`--${name}`);
+  return at > 0 ? process.argv[at + 1] : undefined;
+}
+
+const PG_DATABASE = option('pg-database') ?? 'finops_itam_bench';
+if (!/^[a-z_][a-z0-9_]*$/.test(PG_DATABASE)) {
+  throw new Error(
+    `--pg-database must be a plain lower-case name, got ${PG_DATABASE}`,
+  );
+}
 
 const AMOUNTS = [
   'BilledCost',
@@ -50,7 +70,7 @@ function statementName(prefix: string, sql: string): string {
 /** Times every DuckDB statement the reader runs (bench only: patches this process's class). */
 function timeDuckDbStatements() {
   const proto = DuckDBConnection.prototype as any;
-  for (const method of ['run', 'runAndReadAll']) {
+  for (const method of ['run', 'runAndReadAll', 'stream']) {
     const original = proto[method];
     proto[method] = async function timed(
       this: unknown,
@@ -143,17 +163,58 @@ async function openDatabase(mode: string, workDir: string): Promise<Knex> {
     });
   }
   const admin = knexFactory({ client: 'pg', connection: POSTGRES_URL });
-  await admin.raw('DROP DATABASE IF EXISTS finops_itam_bench');
-  await admin.raw('CREATE DATABASE finops_itam_bench');
+  await admin.raw(`DROP DATABASE IF EXISTS ${PG_DATABASE}`);
+  await admin.raw(`CREATE DATABASE ${PG_DATABASE}`);
   await admin.destroy();
   return knexFactory({
     client: 'pg',
-    connection: `${POSTGRES_URL}/finops_itam_bench`,
+    connection: `${POSTGRES_URL}/${PG_DATABASE}`,
   });
 }
 
+/** Drops the run's PostgreSQL database: a 10M-row run leaves gigabytes otherwise. */
+async function dropDatabase(mode: string) {
+  if (mode !== 'postgres') return;
+  const admin = knexFactory({ client: 'pg', connection: POSTGRES_URL });
+  await admin.raw(`DROP DATABASE IF EXISTS ${PG_DATABASE}`);
+  await admin.destroy();
+}
+
+/**
+ * Samples the process's RSS every 100 ms: the kernel's peak says how high, the course says
+ * when (a peak that grows with the rows shows up as a climb during one phase).
+ */
+function sampleRss() {
+  const started = performance.now();
+  const course: [number, number][] = [];
+  let peakHeap = 0;
+  const timer = setInterval(() => {
+    const { rss, heapUsed } = process.memoryUsage();
+    peakHeap = Math.max(peakHeap, heapUsed);
+    course.push([
+      Math.round(performance.now() - started),
+      Math.round(rss / 2 ** 20),
+    ]);
+  }, 100);
+  timer.unref();
+  return () => {
+    clearInterval(timer);
+    return { course, peakHeapMb: Math.round(peakHeap / 2 ** 20) };
+  };
+}
+
+/** The RSS course thinned to about one point per second, for a reader. */
+function thinned(course: [number, number][]): string {
+  return course
+    .filter((_, i) => i % 10 === 0 || i === course.length - 1)
+    .map(([ms, mb]) => `${(ms / 1000).toFixed(1)}s ${mb}MB`)
+    .join(', ');
+}
+
 async function endToEnd(mode: string, file: string) {
-  const workDir = await mkdtemp(path.join(os.tmpdir(), 'finops-itam-bench-'));
+  const workDir = await mkdtemp(
+    path.join(option('dir') ?? os.tmpdir(), 'finops-itam-bench-'),
+  );
   const knex = await openDatabase(mode, workDir);
   timeDuckDbStatements();
   timeKnexStatements(knex);
@@ -187,20 +248,33 @@ async function endToEnd(mode: string, file: string) {
     };
   } finally {
     await knex.destroy();
+    await dropDatabase(mode);
     await rm(workDir, { recursive: true, force: true });
   }
 }
 
 async function main() {
   const [mode, file] = process.argv.slice(2);
+  const stopSampling = sampleRss();
   const started = Date.now();
   const outcome = mode.startsWith('duckdb')
     ? await duckDbOnly(file, mode === 'duckdb-exact')
     : await endToEnd(mode, file);
   const wallMs = Date.now() - started;
   const maxRssMb = Math.round(process.resourceUsage().maxRSS / 1024);
+  const { course, peakHeapMb } = stopSampling();
+  if (process.argv.includes('--rss')) {
+    process.stderr.write(`RSS course of ${mode}: ${thinned(course)}\n`);
+  }
   process.stdout.write(
-    `${JSON.stringify({ mode, file, wallMs, maxRssMb, ...outcome })}\n`,
+    `${JSON.stringify({
+      mode,
+      file,
+      wallMs,
+      maxRssMb,
+      peakHeapMb,
+      ...outcome,
+    })}\n`,
   );
 }
 

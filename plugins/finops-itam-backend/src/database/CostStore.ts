@@ -2,6 +2,7 @@ import {
   IngestionReport,
   SchemaDrift,
 } from '@finops-itam/plugin-finops-itam-common';
+import { RowBatches } from './rowBatches';
 
 /** One day of one resource's charges of one kind, summed exactly. Amounts are decimal strings. */
 export interface CostFact {
@@ -65,7 +66,8 @@ export interface CostSourceState {
 export interface FactReplacement {
   sourceId: string;
   ingestionId: string;
-  facts: CostFact[];
+  /** All at once, or in batches as the reader produces them (read once, while storing). */
+  facts: RowBatches<CostFact>;
 }
 
 /**

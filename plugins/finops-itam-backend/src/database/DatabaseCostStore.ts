@@ -17,7 +17,9 @@ import { migrateDatabase } from './migrations';
 import { normalizeTags } from './tags';
 import { plainAmount } from './plainAmount';
 import { copyRowsInto } from './postgresCopy';
+import { mapBatches } from './rowBatches';
 import { insertRowsIntoSqlite } from './sqliteBulkInsert';
+import { sqliteExactTotals } from './sqliteExactTotals';
 import {
   COST_FACTS_TABLE,
   COST_SOURCES_TABLE,
@@ -96,13 +98,15 @@ export class DatabaseCostStore implements CostStore {
    * delivery holds (regular charges and corrections alike, whatever the files are called: a
    * delivery is the whole snapshot of its periods); then reads back what it stored.
    * If `verify` throws, nothing is changed: the previous data stays visible throughout.
+   * Facts may come in batches as the reader produces them: they are stored first, and the
+   * periods they turned out to hold are then cleared of the source's earlier facts (those
+   * of another ingestion), so no batch has to be kept to know what to delete.
    */
   async replaceFacts(
     replacement: FactReplacement,
     verify: (storedTotals: FileTotal[]) => void,
   ): Promise<void> {
-    const { sourceId, ingestionId, facts } = replacement;
-    const deliveredPeriods = [...new Set(facts.map(f => f.billingPeriodStart))];
+    const { sourceId, ingestionId } = replacement;
 
     await this.db.transaction(async trx => {
       if (this.db.client.config.client === 'pg') {
@@ -112,20 +116,13 @@ export class DatabaseCostStore implements CostStore {
           `finops-itam:${sourceId}`,
         ]);
       }
+      const deliveredPeriods = new Set<string>();
       // The months whose facts change, for the next allocation run to rebuild.
-      const changedMonths = new Set(facts.map(f => f.day.slice(0, 7)));
-      if (deliveredPeriods.length > 0) {
-        const delivered = (q: Knex.QueryBuilder) =>
-          q
-            .where('source_id', sourceId)
-            .whereIn('billing_period_start', deliveredPeriods);
-        for (const month of await monthsOfFacts(trx, delivered))
-          changedMonths.add(month);
-        await delivered(trx(COST_FACTS_TABLE)).delete();
-      }
-      await recordChangedMonths(trx, changedMonths);
+      const changedMonths = new Set<string>();
       const tagCache = new Map<string | null, string | null>();
-      const rows = facts.map(fact => {
+      const rows = mapBatches(replacement.facts, fact => {
+        deliveredPeriods.add(fact.billingPeriodStart);
+        changedMonths.add(fact.day.slice(0, 7));
         if (!tagCache.has(fact.tags)) {
           tagCache.set(fact.tags, normalizeTags(fact.tags));
         }
@@ -138,13 +135,27 @@ export class DatabaseCostStore implements CostStore {
       } else {
         await insertRowsIntoSqlite(trx, COST_FACTS_TABLE, rows);
       }
+      if (deliveredPeriods.size > 0) {
+        const replaced = (q: Knex.QueryBuilder) =>
+          q
+            .where('source_id', sourceId)
+            .whereIn('billing_period_start', [...deliveredPeriods])
+            .whereNot('ingestion_id', ingestionId);
+        for (const month of await monthsOfFacts(trx, replaced))
+          changedMonths.add(month);
+        await replaced(trx(COST_FACTS_TABLE)).delete();
+      }
+      await recordChangedMonths(trx, changedMonths);
       verify(await this.storedTotals(trx, ingestionId));
       await bumpCostDataVersion(trx);
     });
   }
 
   /** BilledCost and EffectiveCost stored by one ingestion, per account, period and currency. */
-  async storedTotals(db: Knex, ingestionId: string): Promise<FileTotal[]> {
+  async storedTotals(
+    db: Knex.Transaction,
+    ingestionId: string,
+  ): Promise<FileTotal[]> {
     if (databaseKindOf(this.db) === 'postgres') {
       // numeric sums are exact in PostgreSQL; summing there saves shipping every row back.
       const rows = await db(COST_FACTS_TABLE)
@@ -154,11 +165,9 @@ export class DatabaseCostStore implements CostStore {
         .sum({ billed_cost: 'billed_cost', effective_cost: 'effective_cost' });
       return sumTotals(rows);
     }
-    return sumTotals(
-      await db(COST_FACTS_TABLE)
-        .where('ingestion_id', ingestionId)
-        .select(TOTAL_COLUMNS),
-    );
+    // SQLite would sum the decimal text as binary floats: the rows are summed exactly here,
+    // one at a time as SQLite steps through them, so a large delivery is never read whole.
+    return sqliteExactTotals(db, ingestionId);
   }
 
   /** Exact totals of everything stored for a source, per account, period and currency. */

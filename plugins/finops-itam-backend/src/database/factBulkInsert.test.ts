@@ -147,5 +147,76 @@ describe('storing facts in bulk', () => {
       expect(await store.countFacts('bulk')).toBe(2);
       expect(await store.sourceTotals('bulk')).toEqual(before);
     });
+
+    it('stores facts that arrive in batches of any size, and replaces the periods they hold', async () => {
+      const { store } = await setUp(databaseId);
+      await store.replaceFacts(
+        {
+          sourceId: 'bulk',
+          ingestionId: 'ing-1',
+          facts: [fact(1), fact(2, { billingPeriodStart: '2026-08-01' })],
+        },
+        () => {},
+      );
+      // 1 + 199 + 2,048 + 3 facts: a remainder carried across batches on SQLite, pieces on COPY.
+      const sizes = [1, 199, 2048, 3];
+      async function* batches() {
+        let i = 0;
+        for (const size of sizes) {
+          yield Array.from({ length: size }, () => fact(i++));
+        }
+      }
+      let seen: unknown;
+      await store.replaceFacts(
+        { sourceId: 'bulk', ingestionId: 'ing-2', facts: batches() },
+        totals => {
+          seen = totals;
+        },
+      );
+
+      // September's earlier fact is gone, August's (not delivered again) stays.
+      expect(await store.countFacts('bulk')).toBe(2251 + 1);
+      expect(seen).toEqual([
+        {
+          billingAccountId: 'acct',
+          billingPeriodStart: '2026-09-01',
+          currency: 'USD',
+          billedCost: '0.0000000000002251',
+          effectiveCost: '3376.5',
+        },
+      ]);
+    });
+
+    it('leaves the previous facts in place when the batches fail part-way', async () => {
+      const { store } = await setUp(databaseId);
+      await store.replaceFacts(
+        { sourceId: 'bulk', ingestionId: 'ing-1', facts: [fact(1), fact(2)] },
+        () => {},
+      );
+      const before = await store.sourceTotals('bulk');
+      async function* failing() {
+        yield Array.from({ length: 2500 }, (_, i) => fact(i));
+        throw new Error('the reader lost its file');
+      }
+
+      await expect(
+        store.replaceFacts(
+          { sourceId: 'bulk', ingestionId: 'ing-2', facts: failing() },
+          () => {},
+        ),
+      ).rejects.toHaveProperty(
+        'message',
+        expect.stringContaining('the reader lost its file'),
+      );
+
+      expect(await store.countFacts('bulk')).toBe(2);
+      expect(await store.sourceTotals('bulk')).toEqual(before);
+      // The connection that held the failed transaction serves the next delivery.
+      await store.replaceFacts(
+        { sourceId: 'bulk', ingestionId: 'ing-3', facts: [fact(7)] },
+        () => {},
+      );
+      expect(await store.countFacts('bulk')).toBe(1);
+    });
   });
 });

@@ -2,6 +2,7 @@ import { Knex } from 'knex';
 import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { from as copyFrom } from 'pg-copy-streams';
+import { eachBatch, RowBatches } from './rowBatches';
 import {
   quoteIdentifier,
   withTransactionConnection,
@@ -35,10 +36,19 @@ export function copyTextValue(value: unknown): string {
     : text;
 }
 
-function* copyText(
+type Row = Record<string, unknown>;
+
+/** COPY text, ROWS_PER_PIECE rows per piece, as the batches arrive. */
+async function* copyText(
   columns: readonly string[],
-  rows: readonly Record<string, unknown>[],
-): Generator<string> {
+  first: readonly Row[],
+  rest: AsyncIterable<readonly Row[]>,
+): AsyncGenerator<string> {
+  yield* pieces(columns, first);
+  for await (const batch of rest) yield* pieces(columns, batch);
+}
+
+function* pieces(columns: readonly string[], rows: readonly Row[]) {
   for (let i = 0; i < rows.length; i += ROWS_PER_PIECE) {
     let piece = '';
     for (const row of rows.slice(i, i + ROWS_PER_PIECE)) {
@@ -52,16 +62,20 @@ function* copyText(
  * Inserts rows with PostgreSQL's `COPY ... FROM STDIN` on the transaction's own connection,
  * so the rows commit or roll back with everything else the transaction does. COPY skips
  * parsing and planning a statement per batch, the fixed cost that dominated `INSERT`s.
- * A failure (a value PostgreSQL refuses, a broken stream) rejects, and the caller's
- * transaction then rolls back.
+ * Batches are turned into COPY text as the stream asks for more, so only a few are in
+ * memory at a time. A failure (a value PostgreSQL refuses, a broken stream, a batch source
+ * that throws) rejects, and the caller's transaction then rolls back.
  */
 export async function copyRowsInto(
   trx: Knex.Transaction,
   table: string,
-  rows: readonly Record<string, unknown>[],
+  rows: RowBatches<Row>,
 ): Promise<void> {
-  if (rows.length === 0) return;
-  const columns = Object.keys(rows[0]);
+  const batches = eachBatch(rows);
+  const first = await batches.next();
+  if (first.done) return;
+  // Every row has the same keys; the first names the columns.
+  const columns = Object.keys(first.value[0]);
   await withTransactionConnection(trx, async (connection: PgConnection) => {
     const copy = connection.query(
       copyFrom(
@@ -70,6 +84,9 @@ export async function copyRowsInto(
           .join(', ')}) FROM STDIN`,
       ),
     );
-    await pipeline(Readable.from(copyText(columns, rows)), copy);
+    await pipeline(
+      Readable.from(copyText(columns, first.value, batches)),
+      copy,
+    );
   });
 }

@@ -3,6 +3,7 @@ import {
   DataQualityWarning,
   RowRejection,
 } from '@finops-itam/plugin-finops-itam-common';
+import { DuckDBConnection } from '@duckdb/node-api';
 import path from 'node:path';
 import { readCsvHeader } from './csvHeader';
 import {
@@ -34,7 +35,7 @@ import {
   buildAggregateSelect,
   buildRejectionsSelect,
 } from './focusSql';
-import { readFactRows } from './factRows';
+import { factRowBatches } from './factRows';
 import { rejectNulCharacters } from './nulCharacters';
 import { ReadableFile, readRejectedTotals, readWarnings } from './qualityScans';
 import { spreadOverDays } from './spreadOverDays';
@@ -47,8 +48,8 @@ export interface FocusFile {
   key: string;
 }
 
-/** Everything read from one delivery of FOCUS files. */
-export interface FocusReadResult {
+/** What a delivery of FOCUS files says, besides its facts. */
+export interface FocusReadSummary {
   format: CostFileFormat;
   focusVersion: string;
   /** Union of the files' header columns, in first-seen order. */
@@ -58,12 +59,24 @@ export interface FocusReadResult {
   rejections: RowRejection[];
   /** Values stored as unknown, per column, with the first rows that had them. */
   warnings: DataQualityWarning[];
-  facts: CostFact[];
   /** Accepted rows, per billing account, billing period and currency. */
   totals: FileTotal[];
   /** Rejected rows, keyed as the file wrote them; empty when none was rejected. */
   rejectedTotals: RejectedTotal[];
+  /** The billing periods of the accepted rows (and so of the facts), sorted. */
+  billingPeriods: string[];
   dataThrough: string | null;
+}
+
+/** Everything read from one delivery of FOCUS files, its facts in one array. */
+export interface FocusReadResult extends FocusReadSummary {
+  facts: CostFact[];
+}
+
+/** A delivery being read: its facts come batch by batch while DuckDB still holds them. */
+export interface FocusReadStream extends FocusReadSummary {
+  /** The accepted facts, multi-day charges already spread; can be iterated once. */
+  facts: AsyncIterable<CostFact[]>;
 }
 
 const ALL_COLUMNS: readonly FocusColumn[] = [
@@ -86,7 +99,26 @@ export class FocusFileReader {
     private readonly maxDecompressedBytes = DEFAULT_MAX_DECOMPRESSED_BYTES,
   ) {}
 
+  /** Reads a delivery whole, its facts in one array (small deliveries, tests). */
   async read(files: FocusFile[]): Promise<FocusReadResult> {
+    return this.stream(files, async read => {
+      const facts: CostFact[] = [];
+      for await (const batch of read.facts) {
+        for (const fact of batch) facts.push(fact);
+      }
+      return { ...read, facts };
+    });
+  }
+
+  /**
+   * Reads and validates a delivery, then runs `use` while DuckDB still holds the aggregated
+   * facts, so they can go to the store batch by batch: Node's memory then stays the same
+   * whatever the size of the delivery. DuckDB is closed when `use` settles.
+   */
+  async stream<T>(
+    files: FocusFile[],
+    use: (read: FocusReadStream) => Promise<T>,
+  ): Promise<T> {
     if (files.length === 0) {
       throw new FileRejectedError('No files to ingest');
     }
@@ -275,18 +307,8 @@ export class FocusFileReader {
           billedCost: String(row.billed_cost),
           effectiveCost: String(row.effective_cost),
         }));
-      const facts = (await readFactRows(connection)).flatMap(row => {
-        const fact = toCostFact(row, files);
-        return row.spread_start_ms === null
-          ? [fact]
-          : spreadOverDays(
-              fact,
-              Number(row.spread_start_ms),
-              Number(row.spread_end_ms),
-            );
-      });
 
-      return {
+      return use({
         format,
         focusVersion,
         columns,
@@ -294,11 +316,33 @@ export class FocusFileReader {
         rowsRejected,
         rejections,
         warnings,
-        facts,
+        facts: factBatches(connection, files),
         totals,
         rejectedTotals,
+        billingPeriods: [
+          ...new Set(totals.map(t => t.billingPeriodStart)),
+        ].sort(),
         dataThrough: (counts.data_through as string | null) ?? null,
-      };
+      });
+    });
+  }
+}
+
+/** The accepted facts, batch by batch; a charge over several days becomes one per day. */
+async function* factBatches(
+  connection: DuckDBConnection,
+  files: FocusFile[],
+): AsyncGenerator<CostFact[]> {
+  for await (const rows of factRowBatches(connection)) {
+    yield rows.flatMap(row => {
+      const fact = toCostFact(row, files);
+      return row.spread_start_ms === null
+        ? [fact]
+        : spreadOverDays(
+            fact,
+            Number(row.spread_start_ms),
+            Number(row.spread_end_ms),
+          );
     });
   }
 }

@@ -333,10 +333,10 @@ describe('IngestionService', () => {
         memoryLimit: '256MB',
         threads: 1,
       });
-      const read = slowReader.read.bind(slowReader);
-      slowReader.read = async files => {
+      const stream = slowReader.stream.bind(slowReader);
+      slowReader.stream = async (files, use) => {
         await new Promise(resolve => setTimeout(resolve, 300));
-        return read(files);
+        return stream(files, use);
       };
       const service = new IngestionService(
         store,

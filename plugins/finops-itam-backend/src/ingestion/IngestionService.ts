@@ -7,7 +7,11 @@ import {
 import { randomUUID } from 'node:crypto';
 import { CostStore } from '../database/CostStore';
 import { FileRejectedError } from './errors';
-import { FocusFile, FocusFileReader, FocusReadResult } from './FocusFileReader';
+import {
+  FocusFile,
+  FocusFileReader,
+  FocusReadSummary,
+} from './FocusFileReader';
 import {
   INTERRUPTED_AFTER_SILENT_MS,
   startHeartbeat,
@@ -42,6 +46,17 @@ export interface IngestionServiceOptions {
 const NO_REJECTED_COST: RejectedCostLimit = { default: '0', byCurrency: {} };
 
 class ReconciliationError extends Error {}
+
+/** The batches of `facts`, unchanged, telling `count` the size of each as it passes. */
+async function* counted<T>(
+  facts: AsyncIterable<T[]>,
+  count: (n: number) => void,
+): AsyncGenerator<T[]> {
+  for await (const batch of facts) {
+    count(batch.length);
+    yield batch;
+  }
+}
 
 function describeFiles(files: FocusFile[]) {
   return files.length === 1 ? files[0].key : `${files.length} files`;
@@ -182,37 +197,51 @@ export class IngestionService {
     await this.store.insertIngestion(report);
 
     try {
-      const read = await this.reader.read(request.files);
-      report.timings.readMs = Date.now() - started;
-      this.describeRead(report, read);
-      report.totals = reconcile(read.totals, read.rejectedTotals, []);
-      this.rejectWhenRejectedRowsCarryCost(read);
-      this.rejectWhenTooManyBadRows(read);
+      // The facts go from DuckDB to the store batch by batch while the reader is open, so
+      // memory does not grow with the delivery; readMs is the scan and checks, storeMs
+      // includes fetching the facts from DuckDB.
+      const { read, state, factCount } = await this.reader.stream(
+        request.files,
+        async read => {
+          report.timings.readMs = Date.now() - started;
+          this.describeRead(report, read);
+          report.totals = reconcile(read.totals, read.rejectedTotals, []);
+          this.rejectWhenRejectedRowsCarryCost(read);
+          this.rejectWhenTooManyBadRows(read);
 
-      const state = await this.store.getSourceState(request.sourceId);
-      report.schemaDrift = schemaDrift(state?.columns ?? null, read.columns);
-
-      const storeStarted = Date.now();
-      await this.store.replaceFacts(
-        {
-          sourceId: request.sourceId,
-          ingestionId: report.id,
-          facts: read.facts,
-        },
-        storedTotals => {
-          report.totals = reconcile(
-            read.totals,
-            read.rejectedTotals,
-            storedTotals,
+          const state = await this.store.getSourceState(request.sourceId);
+          report.schemaDrift = schemaDrift(
+            state?.columns ?? null,
+            read.columns,
           );
-          if (report.totals.some(t => !t.reconciled)) {
-            throw new ReconciliationError(
-              'Stored totals differ from the file totals; the ingestion was rolled back',
-            );
-          }
+
+          const storeStarted = Date.now();
+          let factCount = 0;
+          await this.store.replaceFacts(
+            {
+              sourceId: request.sourceId,
+              ingestionId: report.id,
+              facts: counted(read.facts, n => {
+                factCount += n;
+              }),
+            },
+            storedTotals => {
+              report.totals = reconcile(
+                read.totals,
+                read.rejectedTotals,
+                storedTotals,
+              );
+              if (report.totals.some(t => !t.reconciled)) {
+                throw new ReconciliationError(
+                  'Stored totals differ from the file totals; the ingestion was rolled back',
+                );
+              }
+            },
+          );
+          report.timings.storeMs = Date.now() - storeStarted;
+          return { read, state, factCount };
         },
       );
-      report.timings.storeMs = Date.now() - storeStarted;
 
       report.status = 'succeeded';
       const rejectedNote =
@@ -227,9 +256,7 @@ export class IngestionService {
           : '';
       report.message = `Ingested ${read.rowsRead - read.rowsRejected} of ${
         read.rowsRead
-      } rows into ${
-        read.facts.length
-      } daily facts for billing period(s) ${report.billingPeriods.join(
+      } rows into ${factCount} daily facts for billing period(s) ${report.billingPeriods.join(
         ', ',
       )}${rejectedNote}${warningNote}`;
       await this.store.saveSourceState({
@@ -268,7 +295,7 @@ export class IngestionService {
     return report;
   }
 
-  private describeRead(report: IngestionReport, read: FocusReadResult) {
+  private describeRead(report: IngestionReport, read: FocusReadSummary) {
     report.format = read.format;
     report.rows = {
       read: read.rowsRead,
@@ -278,9 +305,7 @@ export class IngestionService {
     report.rejections = read.rejections;
     report.warnings = read.warnings;
     report.dataThrough = read.dataThrough;
-    report.billingPeriods = [
-      ...new Set(read.facts.map(f => f.billingPeriodStart)),
-    ].sort();
+    report.billingPeriods = read.billingPeriods;
   }
 
   /**
@@ -288,7 +313,7 @@ export class IngestionService {
    * more cost than allowed in any currency (default 0), or a cost that cannot be read, is
    * rejected whole.
    */
-  private rejectWhenRejectedRowsCarryCost(read: FocusReadResult) {
+  private rejectWhenRejectedRowsCarryCost(read: FocusReadSummary) {
     if (read.rowsRejected === 0) return;
     const first = read.rejections[0];
     const firstRow = first
@@ -346,7 +371,7 @@ export class IngestionService {
     }
   }
 
-  private rejectWhenTooManyBadRows(read: FocusReadResult) {
+  private rejectWhenTooManyBadRows(read: FocusReadSummary) {
     const share = read.rowsRejected / read.rowsRead;
     if (read.rowsRejected > 0 && share > this.options.maxRejectedShare) {
       const first = read.rejections[0];
