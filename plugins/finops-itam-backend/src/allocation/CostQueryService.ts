@@ -266,12 +266,28 @@ export class CostQueryService {
       ]);
 
     // License cost follows the basis: amortized over each term, or paid on payment dates.
-    const byCurrency = new SumMap();
+    // Each amount is added once per currency here; the main currency's sums are the
+    // answer's totals too (every row lies in the period, so in one of its buckets).
+    const directBy = new SumMap();
+    const sharedBy = new SumMap();
+    const licensesBy = new SumMap();
     for (const row of dailyRows) {
-      byCurrency.add(row.currency, row.direct).add(row.currency, row.shared);
+      directBy.add(row.currency, row.direct);
+      sharedBy.add(row.currency, row.shared);
     }
     for (const row of licenseRows) {
-      byCurrency.add(row.currency, row.amount);
+      licensesBy.add(row.currency, row.amount);
+    }
+    const totalOf = (sums: SumMap, code: string | null) =>
+      (code === null ? undefined : sums.get(code)) ?? new ExactSum();
+    const byCurrency = new Map<string, ExactSum>();
+    for (const sums of [directBy, sharedBy, licensesBy]) {
+      for (const [code, sum] of sums.entries()) {
+        byCurrency.set(
+          code,
+          (byCurrency.get(code) ?? new ExactSum()).addSum(sum),
+        );
+      }
     }
     const { currency, others } = mainCurrency(byCurrency.entries());
 
@@ -294,17 +310,14 @@ export class CostQueryService {
       detailRows.filter(row => row.currency === currency),
     );
 
-    const directTotal = new ExactSum();
-    const sharedTotal = new ExactSum();
-    const licensesTotal = new ExactSum();
+    const directTotal = totalOf(directBy, currency);
+    const sharedTotal = totalOf(sharedBy, currency);
+    const licensesTotal = totalOf(licensesBy, currency);
     const series = periodBuckets(
       period.from,
       period.to,
       period.granularity,
     ).map(date => {
-      direct.addTo(directTotal, date);
-      shared.addTo(sharedTotal, date);
-      licenses.addTo(licensesTotal, date);
       const dText = direct.text(date);
       const sText = shared.text(date);
       const lText = licenses.text(date);

@@ -3,7 +3,7 @@ import { SeededRandom } from '../__testUtils__/SeededRandom';
 import { BucketSums } from './bucketSums';
 
 describe('BucketSums', () => {
-  it('prints every bucket and adds to totals exactly as ExactSum does, whatever the text', () => {
+  it('prints every bucket exactly as ExactSum does, whatever the text', () => {
     const random = new SeededRandom(3);
     const shapes = [
       () => `${random.int(0, 999)}.${random.digits(random.int(1, 16))}`,
@@ -29,17 +29,11 @@ describe('BucketSums', () => {
           (expected.get(bucket) ?? new ExactSum()).add(amount),
         );
       }
-      const total = new ExactSum();
-      const expectedTotal = new ExactSum();
       for (const bucket of ['b0', 'b1', 'b2', 'b3', 'b4']) {
         expect(buckets.text(bucket)).toBe(
           expected.get(bucket)?.toString() ?? '0',
         );
-        buckets.addTo(total, bucket);
-        const sum = expected.get(bucket);
-        if (sum) expectedTotal.addSum(sum);
       }
-      expect(total.toString()).toBe(expectedTotal.toString());
     }
   });
 

@@ -37,15 +37,4 @@ export class BucketSums {
   text(bucket: string): string {
     return this.texts.get(bucket) ?? this.sums.get(bucket)?.toString() ?? '0';
   }
-
-  /** Adds the bucket's sum to `total`. */
-  addTo(total: ExactSum, bucket: string): void {
-    const text = this.texts.get(bucket);
-    if (text !== undefined) {
-      total.add(text);
-      return;
-    }
-    const sum = this.sums.get(bucket);
-    if (sum) total.addSum(sum);
-  }
 }
