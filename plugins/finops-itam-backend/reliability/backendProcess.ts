@@ -26,6 +26,22 @@ export interface BackendOptions {
   name: string;
 }
 
+/**
+ * A scenario's configuration over the demo's, with the demo's cost sources and entitlement
+ * sources left out unless the scenario names its own. Backstage merges configuration
+ * objects key by key, so `licenses` is merged here rather than replaced.
+ */
+function withoutDemoData(config: Record<string, unknown>) {
+  return {
+    costSources: [],
+    ...config,
+    licenses: {
+      entitlementSources: [],
+      ...((config.licenses as object | undefined) ?? {}),
+    },
+  };
+}
+
 export class BackendProcess {
   private child?: ChildProcess;
   private output = '';
@@ -62,8 +78,9 @@ export class BackendProcess {
             prefix: databasePrefix,
           },
         },
-        // No demo exports: each scenario brings its own data.
-        finopsItam: { costSources: [], ...(this.options.config ?? {}) },
+        // No demo exports or entitlements: each scenario brings its own data. (The demo's
+        // entitlement source once ran between an import and its check.)
+        finopsItam: withoutDemoData(this.options.config ?? {}),
       }),
     );
     this.output = '';
