@@ -51,7 +51,11 @@ async function apiTimes(page: Page, start: number, content: number) {
     : {};
 }
 
-const WAIT = { polling: 'raf' as const, timeout: 120_000 };
+/** How long a page may take before its sample counts as not painted (ms). */
+export const PAINT_TIMEOUT_MS = Number(
+  process.env.PAGES_BENCH_TIMEOUT_MS ?? 60_000,
+);
+const WAIT = { polling: 'raf' as const, timeout: PAINT_TIMEOUT_MS };
 
 /**
  * performance.now() on the first animation frame where `condition(arg)` holds: each
