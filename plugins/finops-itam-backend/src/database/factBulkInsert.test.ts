@@ -161,9 +161,11 @@ describe('storing facts in bulk', () => {
       // 1 + 199 + 2,048 + 3 facts: a remainder carried across batches on SQLite, pieces on COPY.
       const sizes = [1, 199, 2048, 3];
       async function* batches() {
-        let i = 0;
+        let first = 0;
         for (const size of sizes) {
-          yield Array.from({ length: size }, () => fact(i++));
+          const from = first;
+          yield Array.from({ length: size }, (_, k) => fact(from + k));
+          first += size;
         }
       }
       let seen: unknown;

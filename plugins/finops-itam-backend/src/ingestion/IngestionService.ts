@@ -202,33 +202,33 @@ export class IngestionService {
       // includes fetching the facts from DuckDB.
       const { read, state, factCount } = await this.reader.stream(
         request.files,
-        async read => {
+        async reading => {
           report.timings.readMs = Date.now() - started;
-          this.describeRead(report, read);
-          report.totals = reconcile(read.totals, read.rejectedTotals, []);
-          this.rejectWhenRejectedRowsCarryCost(read);
-          this.rejectWhenTooManyBadRows(read);
+          this.describeRead(report, reading);
+          report.totals = reconcile(reading.totals, reading.rejectedTotals, []);
+          this.rejectWhenRejectedRowsCarryCost(reading);
+          this.rejectWhenTooManyBadRows(reading);
 
-          const state = await this.store.getSourceState(request.sourceId);
+          const sourceState = await this.store.getSourceState(request.sourceId);
           report.schemaDrift = schemaDrift(
-            state?.columns ?? null,
-            read.columns,
+            sourceState?.columns ?? null,
+            reading.columns,
           );
 
           const storeStarted = Date.now();
-          let factCount = 0;
+          let storedFacts = 0;
           await this.store.replaceFacts(
             {
               sourceId: request.sourceId,
               ingestionId: report.id,
-              facts: counted(read.facts, n => {
-                factCount += n;
+              facts: counted(reading.facts, n => {
+                storedFacts += n;
               }),
             },
             storedTotals => {
               report.totals = reconcile(
-                read.totals,
-                read.rejectedTotals,
+                reading.totals,
+                reading.rejectedTotals,
                 storedTotals,
               );
               if (report.totals.some(t => !t.reconciled)) {
@@ -239,7 +239,7 @@ export class IngestionService {
             },
           );
           report.timings.storeMs = Date.now() - storeStarted;
-          return { read, state, factCount };
+          return { read: reading, state: sourceState, factCount: storedFacts };
         },
       );
 
