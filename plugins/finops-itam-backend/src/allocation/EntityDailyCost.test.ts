@@ -285,20 +285,24 @@ describe('daily entity cost rollup', () => {
             expect(detailSums(detail as any)).toEqual(
               await factDetailSums(knex, ancestorRef, from, to, 'billed_cost'),
             );
-            // A cost answer's reads in one go (one statement on PostgreSQL): the same rows.
-            const reads = await store.entityCostReads(query);
-            expect(detailSums(reads.detail as any)).toEqual(
-              detailSums(detail as any),
-            );
+            // A cost answer's reads in one go (one statement on PostgreSQL, compiled once
+            // per shape and reused for every ancestor and window): the same rows.
             const byDay = (rows: Array<{ day: string; currency: string }>) =>
               [...rows].sort(
                 (a, b) =>
                   a.day.localeCompare(b.day) ||
                   a.currency.localeCompare(b.currency),
               );
-            expect(byDay(reads.daily)).toEqual(
-              byDay(await store.entityDailyCost(query)),
-            );
+            for (const basis of COST_BASES) {
+              const each = { ...query, basis };
+              const reads = await store.entityCostReads(each);
+              expect(detailSums(reads.detail as any)).toEqual(
+                detailSums((await store.directCostDetail(each)) as any),
+              );
+              expect(byDay(reads.daily)).toEqual(
+                byDay(await store.entityDailyCost(each)),
+              );
+            }
           }
         }
       }
