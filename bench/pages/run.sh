@@ -62,6 +62,7 @@ grant_reader() {
     grant select on all tables in schema public to $reader;
     grant update on finops_itam_allocation_runs, finops_itam_ingestions to $reader;
     grant insert, update, delete on finops_itam_kpi_rollup, finops_itam_kpi_rollup_state to $reader;
+    grant usage on sequence finops_itam_kpi_rollup_id_seq to $reader;
     create schema if not exists ${reader}_scheduler authorization $reader;
     alter role $reader in database \"$scale_db\" set search_path = ${reader}_scheduler, public;"
   node bench/pages/coreTables.cjs "$scale_db" "$reader" "${reader}_scheduler"
