@@ -153,6 +153,11 @@ finopsItam:
     schedule: { frequency: { trigger: manual } }
   anomalies:
     schedule: { frequency: { trigger: manual } }
+  # The rollup sums cost per owning group: built before the catalog has read the 5,000
+  # generated entities' owners, it is one row set per component instead (millions of rows,
+  # longer than the run). Six minutes is after the catalog has settled here.
+  kpis:
+    rollupSchedule: { initialDelay: { minutes: 6 } }
   budgetAlerts:
     schedule: { frequency: { trigger: manual } }
   onboarding:
