@@ -6,7 +6,8 @@
  *   --dir: where the SQLite database file goes (default: a new folder in the OS temp folder)
  *   --pg-database: the PostgreSQL database to (re)create and drop after (default
  *     finops_itam_bench)
- *   --rss: also sample the process's RSS every 100 ms and print its course to stderr
+ *   --rss: print to stderr the process's RSS course (sampled every 100 ms) and its RSS after
+ *     each DuckDB statement
  * Prints one JSON line: { mode, file, wallMs, maxRssMb, rows, facts, status, phases, ... }.
  * `maxRssMb` is the kernel's peak resident set of the whole process, DuckDB's native memory
  * included. `phases` is where an end-to-end run spent its time: milliseconds per kind of
@@ -82,6 +83,13 @@ function timeDuckDbStatements() {
         return await original.call(this, sql, ...rest);
       } finally {
         addPhase(statementName('duckdb', sql), performance.now() - started);
+        if (process.argv.includes('--rss')) {
+          process.stderr.write(
+            `RSS ${Math.round(
+              process.memoryUsage().rss / 2 ** 20,
+            )} MB after ${statementName('duckdb', sql)}\n`,
+          );
+        }
       }
     };
   }
@@ -182,24 +190,34 @@ async function dropDatabase(mode: string) {
 
 /**
  * Samples the process's RSS every 100 ms: the kernel's peak says how high, the course says
- * when (a peak that grows with the rows shows up as a climb during one phase).
+ * when (a peak that grows with the rows shows up as a climb during one phase). The peaks of
+ * V8's heap (used and reserved) and of Node's buffers outside it tell Node's share from the
+ * native rest (DuckDB, the drivers).
  */
 function sampleRss() {
   const started = performance.now();
   const course: [number, number][] = [];
-  let peakHeap = 0;
+  const peak = { heapUsed: 0, heapTotal: 0, external: 0 };
   const timer = setInterval(() => {
-    const { rss, heapUsed } = process.memoryUsage();
-    peakHeap = Math.max(peakHeap, heapUsed);
+    const { rss, heapUsed, heapTotal, external } = process.memoryUsage();
+    peak.heapUsed = Math.max(peak.heapUsed, heapUsed);
+    peak.heapTotal = Math.max(peak.heapTotal, heapTotal);
+    peak.external = Math.max(peak.external, external);
     course.push([
       Math.round(performance.now() - started),
       Math.round(rss / 2 ** 20),
     ]);
   }, 100);
   timer.unref();
+  const mb = (bytes: number) => Math.round(bytes / 2 ** 20);
   return () => {
     clearInterval(timer);
-    return { course, peakHeapMb: Math.round(peakHeap / 2 ** 20) };
+    return {
+      course,
+      peakHeapMb: mb(peak.heapUsed),
+      peakHeapReservedMb: mb(peak.heapTotal),
+      peakExternalMb: mb(peak.external),
+    };
   };
 }
 
@@ -262,7 +280,7 @@ async function main() {
     : await endToEnd(mode, file);
   const wallMs = Date.now() - started;
   const maxRssMb = Math.round(process.resourceUsage().maxRSS / 1024);
-  const { course, peakHeapMb } = stopSampling();
+  const { course, ...memory } = stopSampling();
   if (process.argv.includes('--rss')) {
     process.stderr.write(`RSS course of ${mode}: ${thinned(course)}\n`);
   }
@@ -272,7 +290,7 @@ async function main() {
       file,
       wallMs,
       maxRssMb,
-      peakHeapMb,
+      ...memory,
       ...outcome,
     })}\n`,
   );
