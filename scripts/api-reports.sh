@@ -15,6 +15,7 @@ packages=(
   plugins/finops-itam-node
   plugins/catalog-backend-module-finops-itam
   plugins/scaffolder-backend-module-finops-itam
+  plugins/finops-itam-backend-module-duckdb-warehouse
 )
 
 # API Extractor reads the declarations in dist-types/, so emit them first. The tool's own

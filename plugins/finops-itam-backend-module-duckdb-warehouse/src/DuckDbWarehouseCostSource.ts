@@ -23,10 +23,17 @@ import {
   WarehouseLocation,
 } from './warehouse';
 
+/**
+ * What a {@link DuckDbWarehouseCostSource} reads and how.
+ *
+ * @public
+ */
 export interface DuckDbWarehouseCostSourceOptions {
   /** The source id in `GET /sources` and ingestion reports; lowercase kebab-case. */
   id: string;
+  /** Where the FOCUS charges are. */
   location: WarehouseLocation;
+  /** DuckDB's memory and thread limits while it reads. */
   limits?: WarehouseLimits;
   schedule?: SchedulerServiceTaskScheduleDefinition;
   /** Where each run writes its daily files; the OS temporary folder by default. */
@@ -60,10 +67,15 @@ function describeLocation(location: WarehouseLocation): string {
  * changed the daily facts (the warehouse's GROUP BY, not the raw charges) written to a
  * Parquet file with DECIMAL(38,16) amounts that the plugin ingests. A warehouse such as
  * BigQuery or Athena would run the same two queries and hand over its export.
+ *
+ * @public
  */
 export class DuckDbWarehouseCostSource implements FinopsItamCostSource {
+  /** The source id in `GET /sources` and ingestion reports. */
   readonly id: string;
+  /** Where the facts come from, for `GET /sources`. */
   readonly description: string;
+  /** When to read; the plugin's default for sources when left out. */
   readonly schedule?: SchedulerServiceTaskScheduleDefinition;
 
   constructor(private readonly options: DuckDbWarehouseCostSourceOptions) {
@@ -72,6 +84,7 @@ export class DuckDbWarehouseCostSource implements FinopsItamCostSource {
     this.schedule = options.schedule;
   }
 
+  /** One delivery per billing month; only changed months' daily facts are written. */
   async read(
     context: FinopsItamCostSourceReadContext,
   ): Promise<FinopsItamCostSourceContents> {

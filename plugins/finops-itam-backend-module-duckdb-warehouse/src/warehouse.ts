@@ -1,14 +1,24 @@
 import { DuckDBConnection, DuckDBInstance } from '@duckdb/node-api';
 import { quoteIdentifier, quoteLiteral } from './sql';
 
-/** Where the warehouse's FOCUS charges are: a table or view of a DuckDB file, or files. */
+/**
+ * Where the warehouse's FOCUS charges are: a table or view of a DuckDB file, or files.
+ *
+ * @public
+ */
 export type WarehouseLocation =
   | { kind: 'database'; path: string; table: string }
   | { kind: 'files'; format: 'parquet' | 'csv'; paths: string[] };
 
+/**
+ * How much of the machine DuckDB may use while it reads.
+ *
+ * @public
+ */
 export interface WarehouseLimits {
   /** DuckDB's memory limit; it spills to the run's temporary folder beyond it. */
   memoryLimit: string;
+  /** DuckDB's worker threads. */
   threads: number;
 }
 
