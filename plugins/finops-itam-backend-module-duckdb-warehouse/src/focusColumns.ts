@@ -1,29 +1,18 @@
 /**
- * The FOCUS columns the finops-itam importer reads (its own list lives in the backend, which
- * a module cannot import). The daily query keeps exactly these: every one it groups by is a
- * column the plugin keeps on a fact or decides ownership with, so a daily row gives the same
- * facts as the charges it sums. Other columns (`x_` columns, `ChargeDescription`, ...) are
+ * The FOCUS columns the finops-itam importer reads (the node package holds the list). The
+ * daily query keeps exactly these: every one it groups by is a column the plugin keeps on a
+ * fact or decides ownership with, so a daily row gives the same facts as the charges it sums. Other columns (`x_` columns, `ChargeDescription`, ...) are
  * dropped by the aggregation; that is where most of the size goes.
  */
 
+import {
+  FocusColumnName,
+  focusMandatoryColumns,
+  focusOptionalColumns,
+} from '@finops-itam/plugin-finops-itam-node';
+
 /** Columns a source must have; the plugin rejects a file without them. */
-export const MANDATORY_COLUMNS = [
-  'BilledCost',
-  'EffectiveCost',
-  'ListCost',
-  'ContractedCost',
-  'BillingAccountId',
-  'BillingCurrency',
-  'BillingPeriodStart',
-  'BillingPeriodEnd',
-  'ChargePeriodStart',
-  'ChargePeriodEnd',
-  'ChargeCategory',
-  'ChargeClass',
-  'ServiceName',
-  'ServiceCategory',
-  'InvoiceIssuerName',
-] as const;
+export const MANDATORY_COLUMNS = focusMandatoryColumns;
 
 /** FOCUS 1.3 renamed ProviderName; one of the two must be present. */
 export const PROVIDER_COLUMNS = [
@@ -32,38 +21,9 @@ export const PROVIDER_COLUMNS = [
 ] as const;
 
 /** Columns kept when the source has them. */
-export const OPTIONAL_COLUMNS = [
-  'ProviderName',
-  'PublisherName',
-  'ServiceProviderName',
-  'HostProviderName',
-  'SubAccountId',
-  'RegionId',
-  'ResourceId',
-  'ResourceName',
-  'ResourceType',
-  'PricingCategory',
-  'CommitmentDiscountId',
-  'CommitmentDiscountStatus',
-  'CommitmentDiscountCategory',
-  'CommitmentDiscountType',
-  'CommitmentDiscountQuantity',
-  'CommitmentDiscountUnit',
-  'CommitmentProgramEligibilityDetails',
-  'SkuId',
-  'SkuPriceDetails',
-  'Tags',
-  'ConsumedQuantity',
-  'ChargeFrequency',
-  'InvoiceId',
-  'AllocatedResourceId',
-  'AllocatedResourceName',
-  'AllocatedTags',
-] as const;
+export const OPTIONAL_COLUMNS = focusOptionalColumns;
 
-export type FocusColumn =
-  | (typeof MANDATORY_COLUMNS)[number]
-  | (typeof OPTIONAL_COLUMNS)[number];
+export type FocusColumn = FocusColumnName;
 
 /** Summed per day; every other column is grouped by. */
 export const AMOUNT_COLUMNS: readonly FocusColumn[] = [

@@ -5,3 +5,4 @@
  */
 export * from './costSource';
 export * from './extensionPoints';
+export * from './focusColumns';

@@ -3,61 +3,19 @@
  * Real exports vary in column casing, so columns are matched case-insensitively.
  */
 
-/** Columns a file must have, or it is rejected whole. */
-export const MANDATORY_COLUMNS = [
-  'BilledCost',
-  'EffectiveCost',
-  'ListCost',
-  'ContractedCost',
-  'BillingAccountId',
-  'BillingCurrency',
-  'BillingPeriodStart',
-  'BillingPeriodEnd',
-  'ChargePeriodStart',
-  'ChargePeriodEnd',
-  'ChargeCategory',
-  'ChargeClass',
-  'ServiceName',
-  'ServiceCategory',
-  'InvoiceIssuerName',
-] as const;
+import {
+  FocusColumnName,
+  focusMandatoryColumns,
+  focusOptionalColumns,
+} from '@finops-itam/plugin-finops-itam-node';
+
+/** Columns a file must have, or it is rejected whole (shared with modules: the node package). */
+export const MANDATORY_COLUMNS = focusMandatoryColumns;
 
 /** Columns used when present. */
-export const OPTIONAL_COLUMNS = [
-  'ProviderName',
-  'PublisherName',
-  'ServiceProviderName',
-  'HostProviderName',
-  'SubAccountId',
-  'RegionId',
-  'ResourceId',
-  'ResourceName',
-  'ResourceType',
-  'PricingCategory',
-  'CommitmentDiscountId',
-  'CommitmentDiscountStatus',
-  // FOCUS 1.0 (category, type) and 1.1 (quantity, unit): what commitment KPIs sum.
-  'CommitmentDiscountCategory',
-  'CommitmentDiscountType',
-  'CommitmentDiscountQuantity',
-  'CommitmentDiscountUnit',
-  // FOCUS 1.4: which commitment programs could have covered the row (coverage denominator).
-  'CommitmentProgramEligibilityDetails',
-  'SkuId',
-  'SkuPriceDetails',
-  'Tags',
-  'ConsumedQuantity',
-  'ChargeFrequency',
-  'InvoiceId',
-  // FOCUS 1.3 split cost allocation: the split rows replace their origin charge.
-  'AllocatedResourceId',
-  'AllocatedResourceName',
-  'AllocatedTags',
-] as const;
+export const OPTIONAL_COLUMNS = focusOptionalColumns;
 
-export type FocusColumn =
-  | (typeof MANDATORY_COLUMNS)[number]
-  | (typeof OPTIONAL_COLUMNS)[number];
+export type FocusColumn = FocusColumnName;
 
 /** FOCUS 1.3 renamed ProviderName/PublisherName; one of each pair must be present. */
 export const PROVIDER_ALTERNATIVES: FocusColumn[] = [
