@@ -30,10 +30,7 @@ import http from 'node:http';
 import os from 'node:os';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { AllocationService } from '../../src/allocation/AllocationService';
 import { CostQueryService } from '../../src/allocation/CostQueryService';
-import { parseSharedCostConfig } from '../../src/allocation/shared';
-import { DatabaseAllocationStore } from '../../src/database/DatabaseAllocationStore';
 import { migrationConfig } from '../../src/database/migrations';
 // eslint-disable-next-line no-restricted-imports
 import { SeededRandom } from '../../src/__testUtils__/SeededRandom';
@@ -46,6 +43,7 @@ import {
 } from './dataset';
 import { FloorWindow, measureFloor } from './floor';
 import { loadFromOtherProcess } from './forkLoad';
+import { benchAllocation } from './benchAllocation';
 import { InMemoryCatalog, benchAuth, serveEntityCost } from './harness';
 import { KpiOutcome, benchKpis } from './kpis';
 import type { LoadResult } from './load';
@@ -88,16 +86,6 @@ const FLOOR_FACTOR_TARGET = 1.2;
 /** Issue 19 target 4: computed answers' server CPU per answer, by window. */
 const COMPUTED_CPU_TARGET_MS: Record<number, number> = { 30: 1, 365: 2 };
 const TARGET_P95_MS = 30;
-
-const silent = {
-  info() {},
-  warn() {},
-  error: (m: unknown) => process.stderr.write(`error: ${m}\n`),
-  debug() {},
-  child() {
-    return silent;
-  },
-} as any;
 
 const log = (message: string) => process.stderr.write(`${message}\n`);
 
@@ -181,25 +169,7 @@ async function benchDatabase(kind: string): Promise<Outcome> {
     log(`[${kind}] ${facts} facts in ${Math.round(insertMs)} ms; allocating`);
 
     const catalog = new InMemoryCatalog(generateCatalog(SIZE));
-    const store = new DatabaseAllocationStore(knex);
-    const allocation = new AllocationService({
-      store,
-      catalog,
-      auth: benchAuth,
-      logger: silent,
-      fallbackRules: [],
-      sharedCost: parseSharedCostConfig({
-        sharedCostPools: [
-          {
-            id: 'support',
-            mode: 'showback',
-            rows: { services: ['AWS Support'] },
-            targets: { allComponentsOf: 'group:default/team-0' },
-            method: 'even',
-          },
-        ],
-      }),
-    });
+    const { store, allocation } = benchAllocation(knex, catalog);
     const [run, allocateMs] = await timed(() => allocation.run());
     if (run.status !== 'succeeded') throw new Error(run.message);
     // Fresh statistics after the allocation columns were filled, as autovacuum would do.

@@ -27,9 +27,7 @@
 import knexFactory, { Knex } from 'knex';
 import os from 'node:os';
 import { performance } from 'node:perf_hooks';
-import { AllocationService } from '../../src/allocation/AllocationService';
 import { CostQueryService } from '../../src/allocation/CostQueryService';
-import { parseSharedCostConfig } from '../../src/allocation/shared';
 import { DatabaseAllocationStore } from '../../src/database/DatabaseAllocationStore';
 import { recordChangedMonths } from '../../src/database/changedMonths';
 import { migrationConfig } from '../../src/database/migrations';
@@ -38,6 +36,7 @@ import { ALLOCATION_RUNS_TABLE } from '../../src/database/tables';
 import { SeededRandom } from '../../src/__testUtils__/SeededRandom';
 import { addDays, componentName, generateCatalog } from '../query/dataset';
 import { loadFromOtherProcess } from '../query/forkLoad';
+import { benchAllocation } from '../query/benchAllocation';
 import { InMemoryCatalog, benchAuth, serveEntityCost } from '../query/harness';
 import {
   ScaleSize,
@@ -68,16 +67,6 @@ const SIZE: ScaleSize = {
 };
 const STEPS = arg('--steps', 'build,full,query,month,query,sizes').split(',');
 const REQUESTS = Number(arg('--requests', '300'));
-
-const silent = {
-  info() {},
-  warn() {},
-  error: (m: unknown) => process.stderr.write(`error: ${m}\n`),
-  debug() {},
-  child() {
-    return silent;
-  },
-} as any;
 
 const results: string[] = [];
 const log = (message: string) =>
@@ -255,25 +244,7 @@ async function main() {
         firstDay: SIZE.firstDay,
       }),
     );
-    const store = new DatabaseAllocationStore(knex);
-    const allocation = new AllocationService({
-      store,
-      catalog,
-      auth: benchAuth,
-      logger: silent,
-      fallbackRules: [],
-      sharedCost: parseSharedCostConfig({
-        sharedCostPools: [
-          {
-            id: 'support',
-            mode: 'showback',
-            rows: { services: ['AWS Support'] },
-            targets: { allComponentsOf: 'group:default/team-0' },
-            method: 'even',
-          },
-        ],
-      }),
-    });
+    const { store, allocation } = benchAllocation(knex, catalog);
     const allocate = async (name: string) => {
       const [run] = await step(name, () => allocation.run());
       if (run.status !== 'succeeded') throw new Error(run.message);
