@@ -1,4 +1,5 @@
 import { defineConfig } from '@playwright/test';
+import { debianChromium } from '../../playwright.chromium';
 
 /**
  * The page benchmark (`yarn bench:pages`, bench/pages/run.sh), apart from the end-to-end
@@ -16,18 +17,6 @@ export default defineConfig({
   outputDir: '../../e2e-artifacts/pages-bench-results',
   use: {
     viewport: { width: 1440, height: 900 },
-    launchOptions: {
-      executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-      args: [
-        '--headless',
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-quic',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-        '--no-first-run',
-      ],
-    },
+    launchOptions: debianChromium,
   },
 });
